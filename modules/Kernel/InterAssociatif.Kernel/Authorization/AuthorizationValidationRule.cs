@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+
+namespace InterAssociatif.Kernel.Authorization;
+
+/// <summary>
+/// Enforces the roles declared on types, fields and arguments (GraphQL.NET's
+/// <c>AuthorizeWithRoles</c> metadata) before execution: a document that selects a forbidden
+/// field, returns a forbidden type or passes a forbidden argument fails validation, so nothing is
+/// resolved and no SQL command is sent. Only the executed operation and the fragments it uses are
+/// checked, and fields skipped by <c>@skip</c>/<c>@include</c> are ignored.
+/// </summary>
+public sealed class AuthorizationValidationRule : ValidationRuleBase
+{
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
+        new(new Visitor());
+
+    /// <summary>Whether <paramref name="user"/> satisfies the authorization metadata of a type, field or argument.</summary>
+    public static bool IsAllowed(IMetadataReader metadata, ClaimsPrincipal? user)
+    {
+        if (!metadata.IsAuthorizationRequired())
+        {
+            return true;
+        }
+
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var roles = metadata.GetRoles();
+        return roles is null || roles.Count == 0 || roles.Any(user.IsInRole);
+    }
+
+    internal static string Describe(IMetadataReader metadata)
+    {
+        var roles = metadata.GetRoles();
+        return roles is { Count: > 0 } ? $"one of the roles {string.Join(", ", roles)}" : "an authenticated caller";
+    }
+
+    private sealed class Visitor : INodeVisitor
+    {
+        private bool _active;
+        private HashSet<GraphQLFragmentDefinition>? _usedFragments;
+
+        public ValueTask EnterAsync(ASTNode node, ValidationContext context)
+        {
+            switch (node)
+            {
+                case GraphQLOperationDefinition operation:
+                    _active = ReferenceEquals(operation, context.Operation);
+                    if (_active)
+                    {
+                        var root = operation.Operation switch
+                        {
+                            OperationType.Mutation => context.Schema.Mutation,
+                            OperationType.Subscription => context.Schema.Subscription,
+                            _ => context.Schema.Query,
+                        };
+                        if (root is not null)
+                        {
+                            Check(context, root, $"the {root.Name} type", operation);
+                        }
+                    }
+
+                    break;
+                case GraphQLFragmentDefinition fragment:
+                    _usedFragments ??= context.Operation is null ? [] : [.. context.GetRecursivelyReferencedFragments(context.Operation) ?? []];
+                    _active = _usedFragments.Contains(fragment);
+                    break;
+                case GraphQLField field when _active && context.ShouldIncludeNode(field):
+                    var fieldDef = context.TypeInfo.GetFieldDef();
+                    var parent = context.TypeInfo.GetParentType()?.GetNamedType();
+                    if (fieldDef is not null && parent is not null)
+                    {
+                        if (Check(context, fieldDef, $"the field {parent.Name}.{fieldDef.Name}", field) &&
+                            fieldDef.ResolvedType?.GetNamedType() is { } returned)
+                        {
+                            Check(context, returned, $"the type {returned.Name}", field);
+                        }
+                    }
+
+                    break;
+                case GraphQLArgument argument when _active:
+                    var argumentDef = context.TypeInfo.GetArgument();
+                    if (argumentDef is not null)
+                    {
+                        Check(context, argumentDef, $"the argument {argumentDef.Name}", argument);
+                    }
+
+                    break;
+            }
+
+            return default;
+        }
+
+        public ValueTask LeaveAsync(ASTNode node, ValidationContext context) => default;
+
+        private static bool Check(ValidationContext context, IMetadataReader metadata, string what, ASTNode node)
+        {
+            if (IsAllowed(metadata, context.User))
+            {
+                return true;
+            }
+
+            var authenticated = context.User?.Identity?.IsAuthenticated == true;
+            context.ReportError(new AccessDeniedError(context, authenticated, $"Access denied to {what}: it requires {Describe(metadata)}.", node));
+            return false;
+        }
+    }
+}
+
+/// <summary>A validation error for a forbidden field, type or argument (<c>extensions.code = ACCESS_DENIED</c>).</summary>
+public sealed class AccessDeniedError : ValidationError
+{
+    public const string ErrorCode = "ACCESS_DENIED";
+
+    public AccessDeniedError(ValidationContext context, bool authenticated, string message, ASTNode node)
+        : base(context.Document.Source, null, message, node)
+    {
+        Code = ErrorCode;
+        Authenticated = authenticated;
+    }
+
+    /// <summary>Whether the caller was authenticated (403) or anonymous (401).</summary>
+    public bool Authenticated { get; }
+}

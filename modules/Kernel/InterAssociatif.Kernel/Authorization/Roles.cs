@@ -1,0 +1,49 @@
+using System.Security.Claims;
+
+namespace InterAssociatif.Kernel.Authorization;
+
+/// <summary>The roles of the system and the claims that carry them.</summary>
+public static class Roles
+{
+    /// <summary>The Mission Politique de la Ville: may do everything.</summary>
+    public const string Coordinator = "coordinator";
+
+    /// <summary>A representative bound to one organisation.</summary>
+    public const string Member = "member";
+
+    /// <summary>Reads survey aggregates; no personal data.</summary>
+    public const string Analyst = "analyst";
+
+    /// <summary>A partner tool with an API key.</summary>
+    public const string Partner = "partner";
+
+    public static readonly IReadOnlyList<string> All = [Coordinator, Member, Analyst, Partner];
+
+    /// <summary>Every authenticated role.</summary>
+    public static readonly string[] Authenticated = [Coordinator, Member, Analyst, Partner];
+}
+
+/// <summary>Names of the claims the host puts in (or maps into) a caller's identity.</summary>
+public static class InterAssociatifClaims
+{
+    public const string Role = "role";
+    public const string Subject = "sub";
+
+    /// <summary>The organisation a member represents (its raw GUID).</summary>
+    public const string Organization = "org";
+
+    /// <summary>The person record of the caller, when the caller is a person of the directory (its raw GUID).</summary>
+    public const string Person = "person";
+}
+
+/// <summary>Reads the caller's role and bindings from the claims.</summary>
+public static class CallerExtensions
+{
+    public static bool IsCoordinator(this ClaimsPrincipal? user) => user?.IsInRole(Roles.Coordinator) == true;
+
+    public static Guid? PersonId(this ClaimsPrincipal? user) => ParseGuid(user?.FindFirst(InterAssociatifClaims.Person)?.Value);
+
+    public static Guid? OrganizationId(this ClaimsPrincipal? user) => ParseGuid(user?.FindFirst(InterAssociatifClaims.Organization)?.Value);
+
+    private static Guid? ParseGuid(string? value) => Guid.TryParse(value, out var id) ? id : null;
+}

@@ -1,0 +1,71 @@
+using GraphQL.DataLoader;
+
+namespace InterAssociatif.Kernel.DataLoading;
+
+/// <summary>
+/// A per-request batching loader on GraphQL.NET's <see cref="IDataLoaderResult"/>. Resolvers call
+/// <see cref="Load"/> for one key each; the execution strategy collects the pending results of a
+/// level and the first one awaited sends one fetch (one SQL command) for every key queued so far.
+/// Results are cached for the rest of the request, so a key is never fetched twice.
+/// </summary>
+public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch, TValue missing)
+    where TKey : notnull
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<TKey, Batch> _batchOfKey = [];
+    private Batch _pending = new();
+
+    public IDataLoaderResult<TValue> Load(TKey key)
+    {
+        lock (_gate)
+        {
+            if (!_batchOfKey.TryGetValue(key, out var batch))
+            {
+                batch = _pending;
+                batch.Keys.Add(key);
+                _batchOfKey[key] = batch;
+            }
+
+            return new Result(this, batch, key);
+        }
+    }
+
+    private Task<IReadOnlyDictionary<TKey, TValue>> Dispatch(Batch batch, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (batch.Fetch is null)
+            {
+                if (ReferenceEquals(batch, _pending))
+                {
+                    _pending = new Batch();
+                }
+
+                batch.Fetch = fetch(batch.Keys, cancellationToken);
+            }
+
+            return batch.Fetch;
+        }
+    }
+
+    private sealed class Batch
+    {
+        public List<TKey> Keys { get; } = [];
+
+        public Task<IReadOnlyDictionary<TKey, TValue>>? Fetch { get; set; }
+    }
+
+    private sealed class Result(BatchLoader<TKey, TValue> loader, Batch batch, TKey key) : IDataLoaderResult<TValue>
+    {
+        public async Task<TValue> GetResultAsync(CancellationToken cancellationToken = default)
+        {
+            var values = await loader.Dispatch(batch, cancellationToken).ConfigureAwait(false);
+            return values.TryGetValue(key, out var value) ? value : loader.Missing;
+        }
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private TValue Missing { get; } = missing;
+}

@@ -1,0 +1,75 @@
+namespace InterAssociatif.Kernel.Errors;
+
+/// <summary>
+/// A domain error returned in a mutation payload's <c>errors</c> list: queryable, typed, and naming
+/// the input field it concerns (for example <c>input.name</c>). Authorization and server faults are
+/// not domain errors: they are top-level GraphQL errors.
+/// </summary>
+public abstract record UserError(string Field, string Message)
+{
+    /// <summary>A stable machine-readable code, e.g. <c>NOT_FOUND</c>.</summary>
+    public abstract string Code { get; }
+}
+
+/// <summary>An id in the input designates no record of the expected type.</summary>
+public sealed record NotFoundError(string Field, string Message, string? Id) : UserError(Field, Message)
+{
+    public override string Code => "NOT_FOUND";
+}
+
+/// <summary>An input value breaks a rule: empty, too long, malformed, out of range.</summary>
+public sealed record InputValidationError(string Field, string Message) : UserError(Field, Message)
+{
+    public override string Code => "VALIDATION";
+}
+
+/// <summary>The input contradicts the current state: a duplicate, a lifecycle step not allowed now, a concurrent change.</summary>
+public sealed record ConflictError(string Field, string Message) : UserError(Field, Message)
+{
+    public override string Code => "CONFLICT";
+}
+
+/// <summary>The outcome of a mutation: the changed record, or the reasons nothing was written.</summary>
+public sealed record MutationResult<T>(T? Value, IReadOnlyList<UserError> Errors)
+    where T : class
+{
+    public static MutationResult<T> Ok(T value) => new(value, []);
+
+    public static MutationResult<T> Fail(params UserError[] errors) => new(null, errors);
+
+    public static MutationResult<T> Fail(IReadOnlyList<UserError> errors) => new(null, errors);
+}
+
+/// <summary>Collects input errors so that every problem is reported at once.</summary>
+public sealed class ErrorList
+{
+    private readonly List<UserError> _errors = [];
+
+    public bool Any => _errors.Count > 0;
+
+    public IReadOnlyList<UserError> Items => _errors;
+
+    public void Add(UserError error) => _errors.Add(error);
+
+    /// <summary>Trims the value; reports it when it is empty (if required) or longer than <paramref name="maxLength"/>.</summary>
+    public string? Text(string field, string? value, int maxLength, bool required)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required)
+            {
+                Add(new InputValidationError(field, $"`{field}` must not be empty."));
+            }
+
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            Add(new InputValidationError(field, $"`{field}` must be at most {maxLength} characters (got {trimmed.Length})."));
+        }
+
+        return trimmed;
+    }
+}

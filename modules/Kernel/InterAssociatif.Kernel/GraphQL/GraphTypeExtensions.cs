@@ -1,0 +1,34 @@
+using GraphQL.Types;
+
+namespace InterAssociatif.Kernel.GraphQL;
+
+/// <summary>
+/// Adds fields to a GraphQL type identified by its name. This is how one module extends another
+/// module's type (<c>Organization.memberships</c>, <c>Meeting.decisions</c>) without referencing
+/// its implementation, and how every module adds root fields to <c>Query</c> and <c>Mutation</c>.
+/// Fields added this way name the types they return by name (<see cref="GraphQLTypeReference"/>).
+/// </summary>
+public interface IGraphTypeExtension
+{
+    /// <summary>The GraphQL name of the type being extended, e.g. <c>Query</c> or <c>Organization</c>.</summary>
+    string TypeName { get; }
+
+    void Extend(IComplexGraphType type);
+}
+
+/// <summary>All registered extensions; an extensible type applies those aimed at it at the end of its constructor.</summary>
+public sealed class GraphTypeExtensions(IEnumerable<IGraphTypeExtension> extensions)
+{
+    private readonly ILookup<string, IGraphTypeExtension> _byType = extensions.ToLookup(e => e.TypeName, StringComparer.Ordinal);
+
+    public bool Any(string typeName) => _byType[typeName].Any();
+
+    public void ApplyTo(IComplexGraphType type)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(type.Name);
+        foreach (var extension in _byType[type.Name])
+        {
+            extension.Extend(type);
+        }
+    }
+}

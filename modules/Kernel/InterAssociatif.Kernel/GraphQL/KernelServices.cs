@@ -1,0 +1,54 @@
+using System.Reflection;
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Types;
+using GraphQL.Types.Relay;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Events;
+using InterAssociatif.Kernel.Relay;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace InterAssociatif.Kernel.GraphQL;
+
+public static class KernelServices
+{
+    /// <summary>
+    /// Registers the one schema and the building blocks every module uses. The host calls it once,
+    /// after the modules have registered their contributions; the schema test builds the schema
+    /// through the same call.
+    /// </summary>
+    public static IServiceCollection AddInterAssociatifGraphQL(this IServiceCollection services, Action<IGraphQLBuilder>? configure = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEventBus, InMemoryEventBus>();
+        services.AddScoped<DataLoaderContext>();
+        services.AddSingleton<GraphTypeExtensions>();
+        services.AddGraphTypesFrom(typeof(KernelServices).Assembly);
+        services.TryAddTransient(typeof(ConnectionGraphType<>));
+        services.TryAddTransient(typeof(EdgeGraphType<>));
+        services.TryAddTransient<PageInfoType>();
+
+        services.AddGraphQL(builder =>
+        {
+            builder
+                .AddSchema<InterAssociatifSchema>()
+                .AddSystemTextJson()
+                .AddValidationRule<AuthorizationValidationRule>();
+            configure?.Invoke(builder);
+        });
+        return services;
+    }
+
+    /// <summary>Registers every concrete graph type of an assembly (GraphQL.NET builds each once for the schema).</summary>
+    public static IServiceCollection AddGraphTypesFrom(this IServiceCollection services, Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => typeof(IGraphType).IsAssignableFrom(t) && t is { IsAbstract: false, IsGenericTypeDefinition: false, IsClass: true }))
+        {
+            services.TryAddTransient(type);
+        }
+
+        return services;
+    }
+}

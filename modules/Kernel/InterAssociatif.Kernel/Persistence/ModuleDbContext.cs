@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Kernel.Persistence;
+
+/// <summary>
+/// Base of every module's DbContext. Each module owns its DbContext, its SQL Server schema and its
+/// migrations-history table; on SQLite (no schemas) table names stay unique across modules.
+/// A module derives one subclass per provider so that each provider has its own migration set.
+/// </summary>
+public abstract class ModuleDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>The module's SQL Server schema, e.g. <c>directory</c>.</summary>
+    public abstract string SchemaName { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        if (Database.IsSqlServer())
+        {
+            modelBuilder.HasDefaultSchema(SchemaName);
+        }
+
+        base.OnModelCreating(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+
+        // Strings are bounded unless a property says otherwise: SQL Server cannot index nvarchar(max).
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+        base.ConfigureConventions(configurationBuilder);
+    }
+
+    /// <summary>Migrations-history table name for a module on a provider.</summary>
+    public static string HistoryTable(string schema, DatabaseProvider provider) =>
+        provider == DatabaseProvider.Sqlite ? $"__{schema}_migrations" : "__migrations";
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text;
+using GraphQL;
+using GraphQL.Types.Relay.DataObjects;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Kernel.Relay;
+
+/// <summary>The Relay pagination arguments of a connection field.</summary>
+public sealed record PageRequest(int? First, string? After, int? Last, string? Before)
+{
+    public static PageRequest From(IResolveFieldContext context) => new(
+        context.GetArgument<int?>("first"),
+        context.GetArgument<string?>("after"),
+        context.GetArgument<int?>("last"),
+        context.GetArgument<string?>("before"));
+}
+
+/// <summary>
+/// Cursor pagination that runs in SQL: one command for <c>totalCount</c> and one for the page.
+/// Cursors are opaque positions in the sorted result; the sort always ends with the primary key,
+/// so positions are stable while the data does not change.
+/// </summary>
+public static class Paging
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    private const string CursorPrefix = "cursor:";
+
+    public static string ToCursor(int position) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + position.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>Checks the arguments before any SQL is sent; throws a typed GraphQL error naming the argument.</summary>
+    public static void Validate(PageRequest page)
+    {
+        CheckSize(page.First, "first");
+        CheckSize(page.Last, "last");
+        _ = Position(page.After, "after");
+        _ = Position(page.Before, "before");
+    }
+
+    public static async Task<Connection<T>> ToConnectionAsync<T>(IQueryable<T> sorted, PageRequest page, CancellationToken cancellationToken)
+    {
+        Validate(page);
+        var total = await sorted.CountAsync(cancellationToken);
+        var (start, end) = Window(page, total);
+        var items = end > start
+            ? await sorted.Skip(start).Take(end - start).ToListAsync(cancellationToken)
+            : [];
+        return Build(items, start, total);
+    }
+
+    /// <summary>Builds a connection over items that are already in memory (small, bounded child lists).</summary>
+    public static Connection<T> FromList<T>(IReadOnlyList<T> all, PageRequest page)
+    {
+        Validate(page);
+        var (start, end) = Window(page, all.Count);
+        return Build(all.Skip(start).Take(Math.Max(0, end - start)).ToList(), start, all.Count);
+    }
+
+    internal static (int Start, int End) Window(PageRequest page, int total)
+    {
+        var start = Position(page.After, "after") is { } after ? Math.Min(after + 1, total) : 0;
+        var end = Position(page.Before, "before") is { } before ? Math.Clamp(before, start, total) : total;
+        if (page.First is { } first)
+        {
+            end = Math.Min(end, start + first);
+        }
+
+        if (page.Last is { } last)
+        {
+            start = Math.Max(start, end - last);
+        }
+
+        if (page.First is null && page.Last is null)
+        {
+            end = Math.Min(end, start + DefaultPageSize);
+        }
+
+        return (start, end);
+    }
+
+    private static Connection<T> Build<T>(List<T> items, int start, int total)
+    {
+        var edges = items.Select((item, i) => new Edge<T> { Node = item, Cursor = ToCursor(start + i) }).ToList();
+        return new Connection<T>
+        {
+            TotalCount = total,
+            Edges = edges,
+            PageInfo = new PageInfo
+            {
+                HasPreviousPage = start > 0,
+                HasNextPage = start + items.Count < total,
+                StartCursor = edges.FirstOrDefault()?.Cursor,
+                EndCursor = edges.LastOrDefault()?.Cursor,
+            },
+        };
+    }
+
+    private static void CheckSize(int? size, string argument)
+    {
+        if (size is < 0)
+        {
+            throw new InvalidPaginationException(argument, $"`{argument}` must not be negative.");
+        }
+
+        if (size > MaxPageSize)
+        {
+            throw new InvalidPaginationException(argument, $"`{argument}` must not exceed {MaxPageSize} (the maximum page size); ask for the next page with `after`.");
+        }
+    }
+
+    private static int? Position(string? cursor, string argument)
+    {
+        if (cursor is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            if (text.StartsWith(CursorPrefix, StringComparison.Ordinal) &&
+                int.TryParse(text.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+            {
+                return position;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw new InvalidPaginationException(argument, $"`{argument}` is not a cursor returned by this connection.");
+    }
+}
+
+/// <summary>Bad pagination arguments (<c>extensions.code = INVALID_PAGINATION</c>).</summary>
+public sealed class InvalidPaginationException : ExecutionError
+{
+    public InvalidPaginationException(string argument, string message)
+        : base(message)
+    {
+        Code = "INVALID_PAGINATION";
+        Extensions ??= [];
+        Extensions["argument"] = argument;
+    }
+}
