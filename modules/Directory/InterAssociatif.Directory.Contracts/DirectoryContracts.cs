@@ -1,0 +1,63 @@
+using System.ComponentModel;
+
+namespace InterAssociatif.Directory.Contracts;
+
+/// <summary>GraphQL type names of the Directory, for modules that add fields to them or return them.</summary>
+public static class DirectoryTypeNames
+{
+    public const string Organization = "Organization";
+    public const string Person = "Person";
+    public const string Theme = "Theme";
+}
+
+/// <summary>Kinds of organisation.</summary>
+public enum OrganizationKind
+{
+    /// <summary>An association: a member or candidate of the network.</summary>
+    [Description("An association (structure associative): a member or candidate of the network.")]
+    Association,
+
+    /// <summary>An institution: the State, the metropolitan authority, a CCAS…</summary>
+    [Description("An institution (institution, collectivité, État): the préfecture, Nantes Métropole, a CCAS…")]
+    Institution,
+}
+
+/// <summary>Where an organisation stands in the network on a given day.</summary>
+public enum MembershipStatus
+{
+    /// <summary>Never applied, or no application on file by that day.</summary>
+    [Description("Not in the network on that day: never applied, or no application on file yet.")]
+    None,
+
+    /// <summary>Applied and not yet admitted (candidat).</summary>
+    [Description("Applied and not yet admitted (candidat).")]
+    Candidate,
+
+    /// <summary>Admitted and not withdrawn (membre).</summary>
+    [Description("Admitted and not withdrawn (membre).")]
+    Member,
+
+    /// <summary>Withdrawn (retrait).</summary>
+    [Description("Withdrawn from the network (retrait).")]
+    Withdrawn,
+}
+
+public sealed record OrganizationSummary(Guid Id, OrganizationKind Kind, string Name, string? Acronym, bool Archived);
+
+public sealed record PersonSummary(Guid Id, string GivenName, string FamilyName);
+
+/// <summary>Read-only access to the directory for other modules: by id only, batched.</summary>
+public interface IDirectoryReader
+{
+    Task<IReadOnlyDictionary<Guid, OrganizationSummary>> GetOrganizationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<Guid, PersonSummary>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>The membership status of each organisation on <paramref name="asOf"/>.</summary>
+    Task<IReadOnlyDictionary<Guid, MembershipStatus>> GetMembershipStatusAsync(IReadOnlyCollection<Guid> organizationIds, DateOnly asOf, CancellationToken cancellationToken);
+
+    /// <summary>Finds an organisation by name, insensitive to case, accents and punctuation (for demo data of other modules).</summary>
+    Task<Guid?> FindOrganizationIdByNameAsync(string name, CancellationToken cancellationToken);
+
+    Task<Guid?> FindPersonIdByEmailAsync(string email, CancellationToken cancellationToken);
+}

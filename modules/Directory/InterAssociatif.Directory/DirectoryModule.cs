@@ -1,0 +1,55 @@
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Directory.DemoData;
+using InterAssociatif.Directory.Memberships;
+using InterAssociatif.Directory.Organizations;
+using InterAssociatif.Directory.People;
+using InterAssociatif.Directory.Persistence;
+using InterAssociatif.Directory.Themes;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Modules;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterAssociatif.Directory;
+
+/// <summary>
+/// The Directory module: organisations, people, affiliations, themes and membership in the
+/// network. Other modules know it only through <c>InterAssociatif.Directory.Contracts</c>.
+/// </summary>
+public sealed class DirectoryModule : IModule
+{
+    public string Name => "Directory";
+
+    public void ConfigureServices(ModuleServices module)
+    {
+        module.AddModuleDbContext<DirectoryDbContext>(
+            Name,
+            DirectoryDbContext.Schema,
+            options => new DirectorySqliteDbContext(options),
+            options => new DirectorySqlServerDbContext(options));
+
+        var services = module.Services;
+        services.AddSingleton<OrganizationService>();
+        services.AddSingleton<ThemeService>();
+        services.AddSingleton<PersonService>();
+        services.AddSingleton<MembershipService>();
+        services.AddSingleton<IDirectoryReader, DirectoryReader>();
+
+        services.AddGraphTypesFrom(typeof(DirectoryModule).Assembly);
+        services.AddSingleton<IGraphTypeExtension, OrganizationQueries>();
+        services.AddSingleton<IGraphTypeExtension, PeopleQueries>();
+        services.AddSingleton<IGraphTypeExtension, ThemeQueries>();
+        services.AddSingleton<IGraphTypeExtension, OrganizationMutations>();
+        services.AddSingleton<IGraphTypeExtension, ThemeMutations>();
+        services.AddSingleton<IGraphTypeExtension, PeopleMutations>();
+        services.AddSingleton<IGraphTypeExtension, MembershipMutations>();
+        services.AddSingleton<INodeSource, OrganizationNodeSource>();
+        services.AddSingleton<INodeSource, ThemeNodeSource>();
+        services.AddSingleton<INodeSource, PersonNodeSource>();
+        services.AddSingleton<INodeSource, AffiliationNodeSource>();
+        services.AddSingleton<INodeSource, MembershipNodeSource>();
+
+        services.AddSingleton<IDemoDataSeeder, DirectoryDemoSeeder>();
+    }
+}

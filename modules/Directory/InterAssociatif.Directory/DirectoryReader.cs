@@ -1,0 +1,52 @@
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Directory.Memberships;
+using InterAssociatif.Directory.Persistence;
+using InterAssociatif.Kernel.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Directory;
+
+/// <summary>The Directory's published read contract for other modules; every call is one SQL command.</summary>
+internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> factory) : IDirectoryReader
+{
+    public async Task<IReadOnlyDictionary<Guid, OrganizationSummary>> GetOrganizationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var keys = ids.Distinct().ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Organizations.Where(o => keys.Contains(o.Id))
+            .Select(o => new OrganizationSummary(o.Id, o.Kind, o.Name, o.Acronym, o.ArchivedAt != null))
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, PersonSummary>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var keys = ids.Distinct().ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.People.Where(p => keys.Contains(p.Id))
+            .Select(p => new PersonSummary(p.Id, p.GivenName, p.FamilyName))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, MembershipStatus>> GetMembershipStatusAsync(IReadOnlyCollection<Guid> organizationIds, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var keys = organizationIds.Distinct().ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var memberships = await db.Memberships.Where(m => keys.Contains(m.OrganizationId) && m.AppliedOn <= asOf).ToListAsync(cancellationToken);
+        var byOrganization = memberships.ToLookup(m => m.OrganizationId);
+        return keys.ToDictionary(id => id, id => MembershipRules.StatusOn(byOrganization[id], asOf));
+    }
+
+    public async Task<Guid?> FindOrganizationIdByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var key = SearchText.Key(name);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Organizations.Where(o => o.NameKey == key).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<Guid?> FindPersonIdByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim().ToLowerInvariant();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.People.Where(p => p.Email == normalized).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,147 @@
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Directory.Memberships;
+using InterAssociatif.Directory.People;
+using InterAssociatif.Directory.Persistence;
+using InterAssociatif.Directory.Themes;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Text;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterAssociatif.Directory.Organizations;
+
+internal sealed class OrganizationKindType : EnumerationGraphType<OrganizationKind>
+{
+    public OrganizationKindType()
+    {
+        Name = "OrganizationKind";
+        Description = "Whether an organisation is an association or an institution.";
+    }
+}
+
+internal sealed class MembershipStatusType : EnumerationGraphType<MembershipStatus>
+{
+    public MembershipStatusType()
+    {
+        Name = "MembershipStatus";
+        Description = "Where an organisation stands in the network (l'inter-associatif) on a given day.";
+    }
+}
+
+/// <summary>The GraphQL <c>Organization</c> type; other modules extend it by name.</summary>
+internal sealed class OrganizationType : ObjectGraphType<Organization>
+{
+    public OrganizationType(GraphTypeExtensions extensions)
+    {
+        Name = DirectoryTypeNames.Organization;
+        Description = "An organisation of the network: an association (member or candidate of the inter-associatif) or an institution (État, Nantes Métropole, CCAS…).";
+        this.AsNode();
+        Field<NonNullGraphType<OrganizationKindType>>("kind").Description("Association or institution.").Resolve(ctx => ctx.Source.Kind);
+        Field(o => o.Name).Description("The name, as the organisation writes it (with its accents and apostrophes).");
+        Field(o => o.Acronym, nullable: true).Description("The acronym (sigle), e.g. UHP for the Union des Habitants de Plaisance.");
+        Field(o => o.Description, nullable: true).Description("What the organisation does.");
+        Field(o => o.Website, nullable: true).Description("Its website (http or https).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("neighbourhoods")
+            .Description("The priority neighbourhoods (quartiers prioritaires, QPV) it serves.")
+            .Resolve(ctx => ctx.LoadChildren<DirectoryDbContext, OrganizationNeighbourhood>(
+                "neighbourhoodsByOrganization", ctx.Source.Id,
+                (db, ids) => db.OrganizationNeighbourhoods.Where(n => ids.Contains(n.OrganizationId)).OrderBy(n => n.NameKey),
+                n => n.OrganizationId).Then(list => list.Select(n => n.Name).ToList()));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
+            .Description("The themes (thématiques) it is interested in, in catalogue order.")
+            .Resolve(ctx => ctx.LoadChildren<DirectoryDbContext, OrganizationTheme>(
+                "themesByOrganization", ctx.Source.Id,
+                (db, ids) => db.OrganizationThemes.Where(t => ids.Contains(t.OrganizationId)).OrderBy(t => t.Theme!.Position).Select(t => new OrganizationTheme { OrganizationId = t.OrganizationId, ThemeId = t.ThemeId, Theme = t.Theme }),
+                t => t.OrganizationId).Then(list => list.Select(t => t.Theme!).ToList()));
+        Field<NonNullGraphType<BooleanGraphType>>("archived").Description("Archived organisations are kept (others refer to them) but left out of lists by default.").Resolve(ctx => ctx.Source.ArchivedAt is not null);
+        Field(o => o.ArchivedAt, nullable: true).Description("When it was archived.");
+        Field<OrganizationType>("parent")
+            .Description("The organisation this one is a unit of (e.g. the Mission Politique de la Ville of Nantes Métropole).")
+            .Resolve(ctx => ctx.Source.ParentId is { } parentId
+                ? ctx.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, parentId)
+                : DataLoaderResolveExtensions.FromValue<Organization?>(null));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationType>>>>("units")
+            .Description("Its units (missions, bureaux), by name.")
+            .Resolve(ctx => ctx.LoadChildren<DirectoryDbContext, Organization>(
+                "unitsByParent", ctx.Source.Id,
+                (db, ids) => db.Organizations.Where(o => o.ParentId != null && ids.Contains(o.ParentId.Value)).OrderBy(o => o.NameKey),
+                o => o.ParentId!.Value));
+        Field<NonNullGraphType<MembershipStatusType>>("membershipStatus")
+            .Description("Where it stands in the network on a day: candidate, member, withdrawn, or none.")
+            .Argument<DateOnlyGraphType>("asOf", "The day (Paris time) to evaluate; default today.")
+            .Resolve(ctx =>
+            {
+                var day = ctx.GetArgument<DateOnly?>("asOf") ?? ctx.RequestServices!.GetRequiredService<TimeProvider>().Today();
+                return MembershipLoaders.ByOrganization(ctx, ctx.Source.Id).Then(list => MembershipRules.StatusOn(list, day));
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipType>>>>("memberships")
+            .Description("Its history in the network: every application, admission and withdrawal, oldest first. Re-joining opens a new membership.")
+            .Resolve(ctx => MembershipLoaders.ByOrganization(ctx, ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AffiliationType>>>>("affiliations")
+            .Description("The people affiliated with it (representatives, staff…). Personal data: members, analysts and coordinators only.")
+            .Argument<BooleanGraphType>("currentOnly", "Only affiliations in force today. Default false: the whole history.")
+            .AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst)
+            .Resolve(ctx =>
+            {
+                var currentOnly = ctx.GetArgument("currentOnly", false);
+                var today = ctx.RequestServices!.GetRequiredService<TimeProvider>().Today();
+                return AffiliationLoaders.ByOrganization(ctx, ctx.Source.Id)
+                    .Then(list => currentOnly ? list.Where(a => a.IsCurrentOn(today)).ToList() : list);
+            });
+        Field(o => o.CreatedAt).Description("When it was recorded.");
+        Field(o => o.UpdatedAt).Description("When it last changed.");
+        Field(o => o.Version).Description("Changes with every edit. Pass it back as `version` in an update to be told of a concurrent change instead of overwriting it.");
+        extensions.ApplyTo(this);
+    }
+}
+
+internal sealed class OrganizationFilterInputType : InputObjectGraphType
+{
+    public OrganizationFilterInputType()
+    {
+        Name = "OrganizationFilter";
+        Description = "Narrows a list of organisations. All given conditions must hold.";
+        Field<StringGraphType>("search").Description("Words found in the name or acronym, ignoring case, accents and punctuation: `mozaik` finds MOZAÏK RH, `paq la lune` finds PAQ'LA LUNE.");
+        Field<ListGraphType<NonNullGraphType<OrganizationKindType>>>("kinds").Description("Only these kinds.");
+        Field<ListGraphType<NonNullGraphType<MembershipStatusType>>>("membershipStatuses").Description("Only organisations with one of these statuses in the network on `membershipAsOf`.");
+        Field<DateOnlyGraphType>("membershipAsOf").Description("The day `membershipStatuses` is evaluated on; default today.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("Only organisations interested in at least one of these themes.");
+        Field<StringGraphType>("neighbourhood").Description("Only organisations serving this neighbourhood (QPV), compared without case or accents.");
+        Field<BooleanGraphType>("includeArchived").Description("Include archived organisations. Default false.");
+    }
+}
+
+internal enum OrganizationOrderField
+{
+    [System.ComponentModel.Description("By name, ignoring case, accents and punctuation.")]
+    Name,
+
+    [System.ComponentModel.Description("By date of recording.")]
+    CreatedAt,
+
+    [System.ComponentModel.Description("Associations first, then institutions.")]
+    Kind,
+}
+
+internal sealed class OrganizationOrderFieldType : EnumerationGraphType<OrganizationOrderField>
+{
+    public OrganizationOrderFieldType()
+    {
+        Name = "OrganizationOrderField";
+        Description = "What a list of organisations can be sorted by.";
+    }
+}
+
+internal sealed class OrganizationOrderInputType : InputObjectGraphType
+{
+    public OrganizationOrderInputType()
+    {
+        Name = "OrganizationOrder";
+        Description = "One sort key of a list of organisations.";
+        Field<NonNullGraphType<OrganizationOrderFieldType>>("field").Description("What to sort by.");
+        Field<SortDirectionType>("direction").Description("Ascending (default) or descending.");
+    }
+}

@@ -1,0 +1,109 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Directory.Organizations;
+using InterAssociatif.Directory.Persistence;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+using InterAssociatif.Kernel.Text;
+
+namespace InterAssociatif.Directory.People;
+
+internal sealed class AffiliationRoleType : EnumerationGraphType<AffiliationRole>
+{
+    public AffiliationRoleType()
+    {
+        Name = "AffiliationRole";
+        Description = "The role a person holds in an organisation.";
+    }
+}
+
+/// <summary>The GraphQL <c>Person</c> type: personal data, never readable anonymously or by partner tools.</summary>
+internal sealed class PersonType : ObjectGraphType<Person>
+{
+    public PersonType(GraphTypeExtensions extensions)
+    {
+        Name = DirectoryTypeNames.Person;
+        Description = "A person of the network (personal data): a representative of an association, a civil servant of an institution, an elected official. Readable by members, analysts and coordinators; email and phone only by coordinators and by the person.";
+        this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst);
+        this.AsNode();
+        Field(p => p.GivenName).Description("Given name (prénom).");
+        Field(p => p.FamilyName).Description("Family name (nom).");
+        Field<NonNullGraphType<StringGraphType>>("displayName").Description("Given name then family name.").Resolve(ctx => $"{ctx.Source.GivenName} {ctx.Source.FamilyName}");
+        Field(p => p.Title, nullable: true).Description("Title or function, e.g. « Chef du Bureau Politique de la Ville ».");
+        Field<StringGraphType>("email")
+            .Description("Email address. Coordinators, and the person themself, only.")
+            .AuthorizeWithRoles(Roles.Coordinator, Roles.Member)
+            .Resolve(ctx => PersonalData.Reveal(ctx, ctx.Source.Email));
+        Field<StringGraphType>("phone")
+            .Description("Phone number. Coordinators, and the person themself, only.")
+            .AuthorizeWithRoles(Roles.Coordinator, Roles.Member)
+            .Resolve(ctx => PersonalData.Reveal(ctx, ctx.Source.Phone));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AffiliationType>>>>("affiliations")
+            .Description("The person's affiliations to organisations, past and present, most recent first.")
+            .Argument<BooleanGraphType>("currentOnly", "Only affiliations in force today. Default false.")
+            .Resolve(ctx =>
+            {
+                var currentOnly = ctx.GetArgument("currentOnly", false);
+                var today = ctx.RequestServices!.GetRequiredService<TimeProvider>().Today();
+                return AffiliationLoaders.ByPerson(ctx, ctx.Source.Id).Then(list => currentOnly ? list.Where(a => a.IsCurrentOn(today)).ToList() : list);
+            });
+        Field(p => p.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
+        extensions.ApplyTo(this);
+    }
+}
+
+/// <summary>The rule on personal contact data: a coordinator, or the person themself.</summary>
+internal static class PersonalData
+{
+    public static string? Reveal(IResolveFieldContext<Person> context, string? value)
+    {
+        if (context.User.IsCoordinator() || context.User.PersonId() == context.Source.Id)
+        {
+            return value;
+        }
+
+        throw new ExecutionError("Access denied: a person's email and phone are readable only by coordinators and by the person themself.") { Code = AccessDeniedError.ErrorCode };
+    }
+}
+
+internal sealed class AffiliationType : ObjectGraphType<Affiliation>
+{
+    public const string GraphQLName = "Affiliation";
+
+    public AffiliationType()
+    {
+        Name = GraphQLName;
+        Description = "A person's tie to an organisation: role, title and dates. Personal data: members, analysts and coordinators only.";
+        this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst);
+        this.AsNode();
+        Field<NonNullGraphType<AffiliationRoleType>>("role").Description("The person's role in the organisation.").Resolve(ctx => ctx.Source.Role);
+        Field(a => a.Title, nullable: true).Description("Their title there.");
+        Field(a => a.StartsOn, nullable: true).Description("First day (inclusive); null if unknown.");
+        Field(a => a.EndsOn, nullable: true).Description("Last day (inclusive); null while it lasts.");
+        Field<NonNullGraphType<BooleanGraphType>>("current").Description("Whether it is in force today.")
+            .Resolve(ctx => ctx.Source.IsCurrentOn(ctx.RequestServices!.GetRequiredService<TimeProvider>().Today()));
+        Field<NonNullGraphType<PersonType>>("person").Description("The person.")
+            .Resolve(ctx => ctx.LoadById<DirectoryDbContext, Person>(db => db.People, ctx.Source.PersonId));
+        Field<NonNullGraphType<OrganizationType>>("organization").Description("The organisation.")
+            .Resolve(ctx => ctx.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, ctx.Source.OrganizationId));
+    }
+}
+
+internal static class AffiliationLoaders
+{
+    public static IDataLoaderResult<IReadOnlyList<Affiliation>> ByOrganization(IResolveFieldContext context, Guid organizationId) =>
+        context.LoadChildren<DirectoryDbContext, Affiliation>(
+            "affiliationsByOrganization", organizationId,
+            (db, ids) => db.Affiliations.Where(a => ids.Contains(a.OrganizationId)).OrderBy(a => a.EndsOn != null).ThenByDescending(a => a.StartsOn).ThenBy(a => a.Id),
+            a => a.OrganizationId);
+
+    public static IDataLoaderResult<IReadOnlyList<Affiliation>> ByPerson(IResolveFieldContext context, Guid personId) =>
+        context.LoadChildren<DirectoryDbContext, Affiliation>(
+            "affiliationsByPerson", personId,
+            (db, ids) => db.Affiliations.Where(a => ids.Contains(a.PersonId)).OrderBy(a => a.EndsOn != null).ThenByDescending(a => a.StartsOn).ThenBy(a => a.Id),
+            a => a.PersonId);
+}

@@ -1,0 +1,211 @@
+using System.Text.RegularExpressions;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Directory.Organizations;
+using InterAssociatif.Directory.Persistence;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Directory.People;
+
+internal sealed record CreatePerson(string? GivenName, string? FamilyName, string? Title, string? Email, string? Phone);
+
+internal sealed record UpdatePerson(Guid Id, int? ExpectedVersion, Optional<string?> GivenName, Optional<string?> FamilyName, Optional<string?> Title, Optional<string?> Email, Optional<string?> Phone);
+
+internal sealed record AddAffiliation(Guid PersonId, Guid OrganizationId, AffiliationRole Role, string? Title, DateOnly? StartsOn, DateOnly? EndsOn);
+
+/// <summary>Records people (personal data) and their affiliations. One transaction per call.</summary>
+internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time)
+{
+    public async Task<MutationResult<Person>> CreateAsync(CreatePerson command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var givenName = errors.Text("input.givenName", command.GivenName, Person.NameMaxLength, required: true);
+        var familyName = errors.Text("input.familyName", command.FamilyName, Person.NameMaxLength, required: true);
+        var title = errors.Text("input.title", command.Title, Person.TitleMaxLength, required: false);
+        var email = Email(errors, command.Email);
+        var phone = Phone(errors, command.Phone);
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await EmailIsFree(db, errors, email, null, cancellationToken);
+        if (errors.Any)
+        {
+            return MutationResult<Person>.Fail(errors.Items);
+        }
+
+        var now = time.GetUtcNow();
+        var person = new Person { Id = Guid.CreateVersion7(now), Title = title, Email = email, Phone = phone, CreatedAt = now, UpdatedAt = now, Version = 1 };
+        person.SetNames(givenName!, familyName!);
+        db.People.Add(person);
+        return await CommitAsync(db, transaction, person, cancellationToken);
+    }
+
+    public async Task<MutationResult<Person>> UpdateAsync(UpdatePerson command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var givenName = command.GivenName.IsSet ? errors.Text("input.givenName", command.GivenName.Value, Person.NameMaxLength, required: true) : null;
+        var familyName = command.FamilyName.IsSet ? errors.Text("input.familyName", command.FamilyName.Value, Person.NameMaxLength, required: true) : null;
+        var title = command.Title.IsSet ? errors.Text("input.title", command.Title.Value, Person.TitleMaxLength, required: false) : null;
+        var email = command.Email.IsSet ? Email(errors, command.Email.Value) : null;
+        var phone = command.Phone.IsSet ? Phone(errors, command.Phone.Value) : null;
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var person = await db.People.AsTracking().SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken);
+        if (person is null)
+        {
+            errors.Add(NotFound("input.id", command.Id));
+            return MutationResult<Person>.Fail(errors.Items);
+        }
+
+        OrganizationRules.VersionMatches(errors, "input.version", command.ExpectedVersion, person.Version);
+        if (command.Email.IsSet)
+        {
+            await EmailIsFree(db, errors, email, person.Id, cancellationToken);
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Person>.Fail(errors.Items);
+        }
+
+        person.SetNames(givenName ?? person.GivenName, familyName ?? person.FamilyName);
+        person.Title = command.Title.IsSet ? title : person.Title;
+        person.Email = command.Email.IsSet ? email : person.Email;
+        person.Phone = command.Phone.IsSet ? phone : person.Phone;
+        person.UpdatedAt = time.GetUtcNow();
+        person.Version++;
+        return await CommitAsync(db, transaction, person, cancellationToken);
+    }
+
+    public async Task<MutationResult<Affiliation>> AddAffiliationAsync(AddAffiliation command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var title = errors.Text("input.title", command.Title, Person.TitleMaxLength, required: false);
+        if (command.StartsOn is { } starts && command.EndsOn is { } ends && ends < starts)
+        {
+            errors.Add(new InputValidationError("input.endsOn", "`input.endsOn` must not be before `input.startsOn`."));
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.People.AnyAsync(p => p.Id == command.PersonId, cancellationToken))
+        {
+            errors.Add(NotFound("input.personId", command.PersonId));
+        }
+
+        if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, cancellationToken))
+        {
+            errors.Add(OrganizationRules.NotFound("input.organizationId", command.OrganizationId));
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Affiliation>.Fail(errors.Items);
+        }
+
+        var affiliation = new Affiliation
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            PersonId = command.PersonId,
+            OrganizationId = command.OrganizationId,
+            Role = command.Role,
+            Title = title,
+            StartsOn = command.StartsOn,
+            EndsOn = command.EndsOn,
+        };
+        db.Affiliations.Add(affiliation);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return MutationResult<Affiliation>.Ok(affiliation);
+    }
+
+    public async Task<MutationResult<Affiliation>> EndAffiliationAsync(Guid id, DateOnly endsOn, ErrorList errors, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var affiliation = await db.Affiliations.AsTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (affiliation is null)
+        {
+            errors.Add(new NotFoundError("input.id", "No affiliation has this id.", GlobalId.Encode(AffiliationType.GraphQLName, id)));
+            return MutationResult<Affiliation>.Fail(errors.Items);
+        }
+
+        if (affiliation.StartsOn is { } starts && endsOn < starts)
+        {
+            errors.Add(new InputValidationError("input.endsOn", "`input.endsOn` must not be before the affiliation's start."));
+        }
+
+        if (affiliation.EndsOn is not null)
+        {
+            errors.Add(new ConflictError("input.id", "This affiliation has already ended."));
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Affiliation>.Fail(errors.Items);
+        }
+
+        affiliation.EndsOn = endsOn;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return MutationResult<Affiliation>.Ok(affiliation);
+    }
+
+    public static NotFoundError NotFound(string field, Guid id) =>
+        new(field, "No person has this id.", GlobalId.Encode(DirectoryTypeNames.Person, id));
+
+    private static string? Email(ErrorList errors, string? value)
+    {
+        var email = errors.Text("input.email", value, Person.EmailMaxLength, required: false);
+        if (email is not null && !EmailPattern().IsMatch(email))
+        {
+            errors.Add(new InputValidationError("input.email", "`input.email` is not a valid email address."));
+        }
+
+        return email?.ToLowerInvariant();
+    }
+
+    private static string? Phone(ErrorList errors, string? value)
+    {
+        var phone = errors.Text("input.phone", value, Person.PhoneMaxLength, required: false);
+        if (phone is not null && (!PhonePattern().IsMatch(phone) || phone.Count(char.IsDigit) is < 6 or > 15))
+        {
+            errors.Add(new InputValidationError("input.phone", "`input.phone` must hold 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses."));
+        }
+
+        return phone;
+    }
+
+    private static async Task EmailIsFree(DirectoryDbContext db, ErrorList errors, string? email, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        if (email is not null && await db.People.AnyAsync(p => p.Email == email && p.Id != exceptId, cancellationToken))
+        {
+            errors.Add(new ConflictError("input.email", "Another person already has this email address."));
+        }
+    }
+
+    private static async Task<MutationResult<Person>> CommitAsync(DirectoryDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Person person, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return MutationResult<Person>.Ok(person);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return MutationResult<Person>.Fail(new ConflictError("input.version", "The person was changed by someone else meanwhile; reload and try again."));
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return MutationResult<Person>.Fail(new ConflictError("input.email", "Another person already has this email address."));
+        }
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\+?[0-9 ().-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+}

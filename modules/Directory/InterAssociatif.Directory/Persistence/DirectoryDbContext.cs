@@ -1,0 +1,140 @@
+using InterAssociatif.Directory.Memberships;
+using InterAssociatif.Directory.Organizations;
+using InterAssociatif.Directory.People;
+using InterAssociatif.Directory.Themes;
+using InterAssociatif.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace InterAssociatif.Directory.Persistence;
+
+/// <summary>The Directory's own DbContext (SQL Server schema <c>directory</c>).</summary>
+internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string Schema = "directory";
+
+    public override string SchemaName => Schema;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<OrganizationNeighbourhood> OrganizationNeighbourhoods => Set<OrganizationNeighbourhood>();
+
+    public DbSet<OrganizationTheme> OrganizationThemes => Set<OrganizationTheme>();
+
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Affiliation> Affiliations => Set<Affiliation>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<Organization>(e =>
+        {
+            e.ToTable("DirectoryOrganizations");
+            e.Property(o => o.Id).ValueGeneratedNever();
+            e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
+            e.Property(o => o.NameKey).HasMaxLength(Organization.NameMaxLength);
+            e.Property(o => o.SearchKey).HasMaxLength(Organization.NameMaxLength + Organization.AcronymMaxLength);
+            e.Property(o => o.Acronym).HasMaxLength(Organization.AcronymMaxLength);
+            e.Property(o => o.Description).HasMaxLength(Organization.DescriptionMaxLength);
+            e.Property(o => o.Website).HasMaxLength(Organization.WebsiteMaxLength);
+            e.Property(o => o.Version).IsConcurrencyToken();
+            e.HasIndex(o => o.NameKey).IsUnique();
+            e.HasIndex(o => o.ParentId);
+            e.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(o => o.Neighbourhoods).WithOne().HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(o => o.Themes).WithOne().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(o => o.Memberships).WithOne().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(o => o.Affiliations).WithOne(a => a.Organization).HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OrganizationNeighbourhood>(e =>
+        {
+            e.ToTable("DirectoryOrganizationNeighbourhoods");
+            e.HasKey(n => new { n.OrganizationId, n.NameKey });
+            e.Property(n => n.Name).HasMaxLength(OrganizationNeighbourhood.NameMaxLength);
+            e.Property(n => n.NameKey).HasMaxLength(OrganizationNeighbourhood.NameMaxLength);
+            e.HasIndex(n => n.NameKey);
+        });
+
+        modelBuilder.Entity<OrganizationTheme>(e =>
+        {
+            e.ToTable("DirectoryOrganizationThemes");
+            e.HasKey(t => new { t.OrganizationId, t.ThemeId });
+            e.HasOne(t => t.Theme).WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => t.ThemeId);
+        });
+
+        modelBuilder.Entity<Theme>(e =>
+        {
+            e.ToTable("DirectoryThemes");
+            e.Property(t => t.Id).ValueGeneratedNever();
+            e.Property(t => t.Name).HasMaxLength(Theme.NameMaxLength);
+            e.Property(t => t.NameKey).HasMaxLength(Theme.NameMaxLength);
+            e.Property(t => t.Description).HasMaxLength(Theme.DescriptionMaxLength);
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.HasIndex(t => t.NameKey).IsUnique();
+        });
+
+        modelBuilder.Entity<Person>(e =>
+        {
+            e.ToTable("DirectoryPeople");
+            e.Property(p => p.Id).ValueGeneratedNever();
+            e.Property(p => p.GivenName).HasMaxLength(Person.NameMaxLength);
+            e.Property(p => p.FamilyName).HasMaxLength(Person.NameMaxLength);
+            e.Property(p => p.SearchKey).HasMaxLength(2 * Person.NameMaxLength);
+            e.Property(p => p.Title).HasMaxLength(Person.TitleMaxLength);
+            e.Property(p => p.Email).HasMaxLength(Person.EmailMaxLength);
+            e.Property(p => p.Phone).HasMaxLength(Person.PhoneMaxLength);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasIndex(p => p.Email).IsUnique();
+            e.HasIndex(p => p.SearchKey);
+            e.HasMany(p => p.Affiliations).WithOne(a => a.Person).HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Affiliation>(e =>
+        {
+            e.ToTable("DirectoryAffiliations");
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Role).HasConversion<string>().HasMaxLength(30);
+            e.Property(a => a.Title).HasMaxLength(Person.TitleMaxLength);
+            e.HasIndex(a => a.PersonId);
+            e.HasIndex(a => a.OrganizationId);
+        });
+
+        modelBuilder.Entity<Membership>(e =>
+        {
+            e.ToTable("DirectoryMemberships");
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.WithdrawalReason).HasMaxLength(Membership.ReasonMaxLength);
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasIndex(m => new { m.OrganizationId, m.AppliedOn });
+        });
+    }
+}
+
+/// <summary>The Directory on SQLite; carries the SQLite migrations.</summary>
+internal sealed class DirectorySqliteDbContext(DbContextOptions options) : DirectoryDbContext(options);
+
+/// <summary>The Directory on SQL Server; carries the SQL Server migrations.</summary>
+internal sealed class DirectorySqlServerDbContext(DbContextOptions options) : DirectoryDbContext(options);
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite context without a host.</summary>
+internal sealed class DirectorySqliteDesignFactory : IDesignTimeDbContextFactory<DirectorySqliteDbContext>
+{
+    public DirectorySqliteDbContext CreateDbContext(string[] args) =>
+        new(DesignTimeOptions.For(DatabaseProvider.Sqlite, DirectoryDbContext.Schema));
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the SQL Server context without a server.</summary>
+internal sealed class DirectorySqlServerDesignFactory : IDesignTimeDbContextFactory<DirectorySqlServerDbContext>
+{
+    public DirectorySqlServerDbContext CreateDbContext(string[] args) =>
+        new(DesignTimeOptions.For(DatabaseProvider.SqlServer, DirectoryDbContext.Schema));
+}

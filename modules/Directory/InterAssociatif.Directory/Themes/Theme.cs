@@ -1,0 +1,23 @@
+using InterAssociatif.Kernel;
+
+namespace InterAssociatif.Directory.Themes;
+
+/// <summary>A theme of the contrat de ville (thématique), from the catalogue coordinators keep.</summary>
+internal sealed class Theme : IHasId
+{
+    public const int NameMaxLength = 150;
+    public const int DescriptionMaxLength = 2000;
+
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string NameKey { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    /// <summary>Order in the catalogue.</summary>
+    public int Position { get; set; }
+
+    public int Version { get; set; }
+}

@@ -1,0 +1,119 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Directory.Persistence;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Directory.Themes;
+
+internal sealed class ThemeType : ObjectGraphType<Theme>
+{
+    public ThemeType(GraphTypeExtensions extensions)
+    {
+        Name = DirectoryTypeNames.Theme;
+        Description = "A theme of the contrat de ville (thématique), e.g. « réussite éducative, éducation jeunesse » or « tranquillité publique ». Organisations, groups and decisions refer to themes.";
+        this.AsNode();
+        Field(t => t.Name).Description("The theme's name, in French.");
+        Field(t => t.Description, nullable: true).Description("What the theme covers.");
+        Field(t => t.Position).Description("Its rank in the catalogue (1 first).");
+        Field(t => t.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
+        extensions.ApplyTo(this);
+    }
+}
+
+internal sealed class CreateThemeInputType : InputObjectGraphType
+{
+    public CreateThemeInputType()
+    {
+        Name = "CreateThemeInput";
+        Description = "A new theme of the catalogue.";
+        Field<NonNullGraphType<StringGraphType>>("name").Description($"1 to {Theme.NameMaxLength} characters, unique ignoring case and accents.");
+        Field<StringGraphType>("description").Description("What it covers.");
+        Field<IntGraphType>("position").Description("Its rank in the catalogue; default: last.");
+    }
+}
+
+internal sealed class UpdateThemeInputType : InputObjectGraphType
+{
+    public UpdateThemeInputType()
+    {
+        Name = "UpdateThemeInput";
+        Description = "Changes to a theme; omitted fields stay as they are.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The theme.");
+        Field<IntGraphType>("version").Description("The `version` you read, to detect a concurrent change.");
+        Field<StringGraphType>("name").Description("The new name.");
+        Field<StringGraphType>("description").Description("What it covers; null clears it.");
+        Field<IntGraphType>("position").Description("Its rank in the catalogue.");
+    }
+}
+
+internal sealed class ThemeQueries(IDbContextFactory<DirectoryDbContext> factory) : IGraphTypeExtension
+{
+    public string TypeName => "Query";
+
+    public void Extend(IComplexGraphType type) =>
+        ((ObjectGraphType)type).Field<NonNullGraphType<ConnectionGraphType<ThemeType>>>("themes")
+            .Description("The theme catalogue (thématiques), in catalogue order.")
+            .PageArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                var sorted = db.Themes.OrderBy(t => t.Position).ThenBy(t => t.NameKey).ThenBy(t => t.Id);
+                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+            });
+}
+
+internal sealed class ThemeMutations(ThemeService service) : IGraphTypeExtension
+{
+    public string TypeName => "Mutation";
+
+    public void Extend(IComplexGraphType type)
+    {
+        type.AddMutation<CreateThemeInputType, Theme>(
+            "createTheme",
+            "Adds a theme to the catalogue. Coordinators only.",
+            "theme",
+            DirectoryTypeNames.Theme,
+            ctx =>
+            {
+                var input = InputReader.From(ctx);
+                return service.CreateAsync(new CreateTheme(input.Get<string>("name"), input.Get<string>("description"), input.Get<int?>("position")), new ErrorList(), ctx.CancellationToken);
+            },
+            Roles.Coordinator);
+
+        type.AddMutation<UpdateThemeInputType, Theme>(
+            "updateTheme",
+            "Renames, describes or moves a theme of the catalogue. Coordinators only.",
+            "theme",
+            DirectoryTypeNames.Theme,
+            async ctx =>
+            {
+                var input = InputReader.From(ctx);
+                var errors = new ErrorList();
+                var id = input.Id("id", DirectoryTypeNames.Theme, errors);
+                return id is null
+                    ? MutationResult<Theme>.Fail(errors.Items)
+                    : await service.UpdateAsync(
+                        new UpdateTheme(id.Value, input.Get<int?>("version"), input.Optional<string>("name"), input.Optional<string>("description"), input.Has("position") ? new Optional<int?>(true, input.Get<int?>("position")) : default),
+                        errors,
+                        ctx.CancellationToken);
+            },
+            Roles.Coordinator);
+    }
+}
+
+internal sealed class ThemeNodeSource : INodeSource
+{
+    public string TypeName => DirectoryTypeNames.Theme;
+
+    public IDataLoaderResult<object?> Load(IResolveFieldContext context, Guid id) =>
+        context.LoadById<DirectoryDbContext, Theme>(db => db.Themes, id).Then(t => (object?)t);
+}

@@ -1,0 +1,142 @@
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Directory.Persistence;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Kernel.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Directory.Themes;
+
+internal sealed record CreateTheme(string? Name, string? Description, int? Position);
+
+internal sealed record UpdateTheme(Guid Id, int? ExpectedVersion, Optional<string?> Name, Optional<string?> Description, Optional<int?> Position);
+
+/// <summary>Keeps the theme catalogue (thématiques). Themes are referenced, so they are edited, never deleted.</summary>
+internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time)
+{
+    public async Task<MutationResult<Theme>> CreateAsync(CreateTheme command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var name = errors.Text("input.name", command.Name, Theme.NameMaxLength, required: true);
+        var description = errors.Text("input.description", command.Description, Theme.DescriptionMaxLength, required: false);
+        PositionIsValid(errors, command.Position);
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (name is not null)
+        {
+            await NameIsFree(db, errors, name, null, cancellationToken);
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Theme>.Fail(errors.Items);
+        }
+
+        var position = command.Position ?? (await db.Themes.MaxAsync(t => (int?)t.Position, cancellationToken) ?? 0) + 1;
+        var theme = new Theme
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            Name = name!,
+            NameKey = SearchText.Key(name),
+            Description = description,
+            Position = position,
+            Version = 1,
+        };
+        db.Themes.Add(theme);
+        return await CommitAsync(db, transaction, theme, cancellationToken);
+    }
+
+    public async Task<MutationResult<Theme>> UpdateAsync(UpdateTheme command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var name = command.Name.IsSet ? errors.Text("input.name", command.Name.Value, Theme.NameMaxLength, required: true) : null;
+        var description = command.Description.IsSet ? errors.Text("input.description", command.Description.Value, Theme.DescriptionMaxLength, required: false) : null;
+        if (command.Position.IsSet)
+        {
+            PositionIsValid(errors, command.Position.Value);
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var theme = await db.Themes.AsTracking().SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken);
+        if (theme is null)
+        {
+            errors.Add(new NotFoundError("input.id", "No theme has this id.", GlobalId.Encode(DirectoryTypeNames.Theme, command.Id)));
+            return MutationResult<Theme>.Fail(errors.Items);
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != theme.Version)
+        {
+            errors.Add(new ConflictError("input.version", $"The theme is at version {theme.Version}, not {expected}: reload it and try again."));
+        }
+
+        if (name is not null)
+        {
+            await NameIsFree(db, errors, name, theme.Id, cancellationToken);
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Theme>.Fail(errors.Items);
+        }
+
+        if (name is not null)
+        {
+            theme.Name = name;
+            theme.NameKey = SearchText.Key(name);
+        }
+
+        if (command.Description.IsSet)
+        {
+            theme.Description = description;
+        }
+
+        if (command.Position is { IsSet: true, Value: { } position })
+        {
+            theme.Position = position;
+        }
+
+        theme.Version++;
+        return await CommitAsync(db, transaction, theme, cancellationToken);
+    }
+
+    private static void PositionIsValid(ErrorList errors, int? position)
+    {
+        if (position is < 1 or > 10_000)
+        {
+            errors.Add(new InputValidationError("input.position", "`input.position` must be between 1 and 10000."));
+        }
+    }
+
+    private static async Task NameIsFree(DirectoryDbContext db, ErrorList errors, string name, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        var key = SearchText.Key(name);
+        if (key.Length == 0)
+        {
+            errors.Add(new InputValidationError("input.name", "`input.name` must contain letters or digits."));
+        }
+        else if (await db.Themes.AnyAsync(t => t.NameKey == key && t.Id != exceptId, cancellationToken))
+        {
+            errors.Add(new ConflictError("input.name", $"A theme named like \"{name}\" already exists."));
+        }
+    }
+
+    private static async Task<MutationResult<Theme>> CommitAsync(DirectoryDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Theme theme, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return MutationResult<Theme>.Ok(theme);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return MutationResult<Theme>.Fail(new ConflictError("input.version", "The theme was changed by someone else meanwhile; reload it and try again."));
+        }
+        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
+        {
+            return MutationResult<Theme>.Fail(new ConflictError("input.name", "A theme with this name already exists."));
+        }
+    }
+}
