@@ -43,7 +43,7 @@ internal static class OrganizationRules
         var known = await db.Themes.Where(t => distinct.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
         for (var i = 0; i < themeIds.Count; i++)
         {
-            if (!known.Contains(themeIds[i]))
+            if (themeIds[i] != Guid.Empty && !known.Contains(themeIds[i]))
             {
                 errors.Add(new NotFoundError($"{field}[{i}]", "No theme has this id.", GlobalId.Encode(DirectoryTypeNames.Theme, themeIds[i])));
             }

@@ -49,16 +49,16 @@ public sealed class InputReader
         return raw is null ? null : DecodeId(raw, Path(name), typeName, errors);
     }
 
+    /// <summary>Decodes a list of global ids; each bad one is reported with its index.</summary>
     public IReadOnlyList<Guid> Ids(string name, string typeName, ErrorList errors)
     {
         var ids = new List<Guid>();
         var index = 0;
         foreach (var raw in List<object>(name))
         {
-            if (DecodeId(raw.ToString(), $"{Path(name)}[{index}]", typeName, errors) is { } id)
-            {
-                ids.Add(id);
-            }
+            // Positions are kept so later checks name the right item: an undecodable id (already
+            // reported) stands as Guid.Empty.
+            ids.Add(DecodeId(raw.ToString(), $"{Path(name)}[{index}]", typeName, errors) ?? Guid.Empty);
 
             index++;
         }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Types;
@@ -34,7 +35,7 @@ public static class KernelServices
         {
             builder
                 .AddSchema<InterAssociatifSchema>()
-                .AddSystemTextJson()
+                .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
                 .AddValidationRule<AuthorizationValidationRule>();
             configure?.Invoke(builder);
         });

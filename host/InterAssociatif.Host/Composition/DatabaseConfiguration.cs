@@ -1,0 +1,40 @@
+using InterAssociatif.Kernel.Persistence;
+using Microsoft.Data.Sqlite;
+
+namespace InterAssociatif.Host.Composition;
+
+internal static class DatabaseConfiguration
+{
+    /// <summary>
+    /// Reads <c>Database:*</c> and <c>ConnectionStrings:Default</c>. With no connection string, the
+    /// embedded default is a SQLite file in the data folder.
+    /// </summary>
+    public static DatabaseOptions Read(IConfiguration configuration, string dataDirectory)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection("Database").Bind(options);
+        options.ConnectionString = configuration.GetConnectionString("Default") ?? "";
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            if (options.Provider != DatabaseProvider.Sqlite)
+            {
+                throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is SqlServer.");
+            }
+
+            System.IO.Directory.CreateDirectory(dataDirectory);
+            options.ConnectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dataDirectory, "interassociatif.db"),
+                Pooling = true,
+            }.ToString();
+        }
+
+        return options;
+    }
+
+    public static string DataDirectory(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration["DataDirectory"];
+        return Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? "data" : configured, contentRoot);
+    }
+}

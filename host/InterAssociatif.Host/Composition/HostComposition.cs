@@ -1,0 +1,59 @@
+using GraphQL;
+using InterAssociatif.Host.Authentication;
+using InterAssociatif.Host.GraphQLHttp;
+using InterAssociatif.Host.Health;
+using InterAssociatif.Host.Ide;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Modules;
+using InterAssociatif.Kernel.Persistence;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace InterAssociatif.Host.Composition;
+
+/// <summary>Everything the host registers and maps, in one place.</summary>
+internal static class HostComposition
+{
+    public static void AddInterAssociatif(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var dataDirectory = DatabaseConfiguration.DataDirectory(configuration, builder.Environment.ContentRootPath);
+        var database = DatabaseConfiguration.Read(configuration, dataDirectory);
+        services.AddSingleton(database);
+
+        services.AddSingleton<SqlCommandCounter>();
+        services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton<IInterceptor, SqliteConnectionSetup>();
+        }
+
+        foreach (var module in ModuleCatalog.Enabled(configuration))
+        {
+            module.ConfigureServices(new ModuleServices(services, configuration, database));
+        }
+
+        services.AddInterAssociatifGraphQL(graphql => graphql.AddErrorInfoProvider<InterAssociatifErrorInfoProvider>());
+        services.Configure<GraphQLHttpOptions>(configuration.GetSection("GraphQL"));
+        services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<DatabaseStartup>();
+        services.AddSingleton<IdePage>();
+
+        var localTokens = new LocalTokens(dataDirectory, configuration["Authentication:Audience"] ?? "interassociatif");
+        services.AddSingleton(localTokens);
+        services.AddInterAssociatifAuthentication(configuration, localTokens);
+
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+    }
+
+    public static void UseInterAssociatif(this WebApplication app)
+    {
+        app.UseAuthentication();
+        IdePage.Map(app);
+        var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        app.Map("/graphql", endpoint.HandleAsync);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    }
+}

@@ -1,0 +1,19 @@
+using InterAssociatif.Directory;
+using InterAssociatif.Kernel.Modules;
+
+namespace InterAssociatif.Host.Composition;
+
+/// <summary>
+/// Every module the host knows, listed explicitly in one place (no assembly scanning). Each can be
+/// switched off with <c>Modules:{Name}:Enabled = false</c>; all are enabled by default.
+/// </summary>
+internal static class ModuleCatalog
+{
+    public static IReadOnlyList<IModule> All { get; } =
+    [
+        new DirectoryModule(),
+    ];
+
+    public static IReadOnlyList<IModule> Enabled(IConfiguration configuration) =>
+        All.Where(m => configuration.GetValue($"Modules:{m.Name}:Enabled", defaultValue: true)).ToList();
+}

@@ -1,0 +1,70 @@
+using InterAssociatif.Host.Authentication;
+using InterAssociatif.Kernel.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterAssociatif.Testing;
+
+/// <summary>
+/// The real host, in-process, on its own SQLite file in a temporary data folder (one per test
+/// class through <c>IClassFixture</c>). The demo data is loaded, as on a newcomer's first start.
+/// </summary>
+public class InterAssociatifFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public InterAssociatifFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Configuration overrides, applied before the host is built.</summary>
+    public InterAssociatifFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public SqlCommandCounter SqlCommands => Services.GetRequiredService<SqlCommandCounter>();
+
+    public GraphQLTestClient GraphQL(string? role = null, Guid? organizationId = null, Guid? personId = null) =>
+        new(CreateClient(), role is null ? null : Token(role, organizationId, personId));
+
+    public string Token(string role, Guid? organizationId = null, Guid? personId = null, TimeSpan? lifetime = null) =>
+        Services.GetRequiredService<LocalTokens>().Issue(role, organizationId, personId, $"test-{role}", lifetime ?? TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+
+    /// <summary>Adds services after the host's own (for example a field that fails on purpose).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("DataDirectory", DataDirectory);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(ConfigureTestServices);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow machine is left to the OS's temp cleaning.
+        }
+    }
+}
