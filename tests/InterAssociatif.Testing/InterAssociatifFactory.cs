@@ -33,8 +33,9 @@ public class InterAssociatifFactory : WebApplicationFactory<Program>
     public GraphQLTestClient GraphQL(string? role = null, Guid? organizationId = null, Guid? personId = null) =>
         new(CreateClient(), role is null ? null : Token(role, organizationId, personId));
 
-    public string Token(string role, Guid? organizationId = null, Guid? personId = null, TimeSpan? lifetime = null) =>
-        Services.GetRequiredService<LocalTokens>().Issue(role, organizationId, personId, $"test-{role}", lifetime ?? TimeSpan.FromHours(1), DateTimeOffset.UtcNow);
+    /// <summary>A token from the host's local authority; <paramref name="issuedAt"/> in the past makes an expired one.</summary>
+    public string Token(string role, Guid? organizationId = null, Guid? personId = null, TimeSpan? lifetime = null, DateTimeOffset? issuedAt = null) =>
+        Services.GetRequiredService<LocalTokens>().Issue(role, organizationId, personId, $"test-{role}", lifetime ?? TimeSpan.FromHours(1), issuedAt ?? DateTimeOffset.UtcNow);
 
     /// <summary>Adds services after the host's own (for example a field that fails on purpose).</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services)

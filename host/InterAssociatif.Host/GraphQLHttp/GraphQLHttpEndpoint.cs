@@ -6,6 +6,7 @@ using GraphQLParser.AST;
 using InterAssociatif.Host.Ide;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.GraphQL;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -67,6 +68,16 @@ internal sealed class GraphQLHttpEndpoint(
         if (mediaType is null)
         {
             await WriteRequestErrorAsync(http, StatusCodes.Status406NotAcceptable, MediaTypes.Json, Error("NOT_ACCEPTABLE", $"The response can be {MediaTypes.GraphQLResponse} or {MediaTypes.Json}; the Accept header allows neither."));
+            return;
+        }
+
+        // A caller who sent credentials that do not hold is told so, instead of being served as anonymous.
+        if (request.Headers.Authorization.Count > 0 && (await http.AuthenticateAsync()).Failure is { } authenticationFailure)
+        {
+            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            var expired = authenticationFailure is Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException
+                || (authenticationFailure is AggregateException aggregate && aggregate.InnerExceptions.Any(e => e is Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException));
+            await WriteRequestErrorAsync(http, StatusCodes.Status401Unauthorized, mediaType, Error(expired ? "TOKEN_EXPIRED" : "INVALID_TOKEN", expired ? "The bearer token has expired." : "The bearer token is not valid (signature, issuer or audience)."));
             return;
         }
 

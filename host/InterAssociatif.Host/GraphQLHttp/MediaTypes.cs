@@ -47,20 +47,22 @@ internal static class MediaTypes
             && (!graphqlExplicit || htmlQuality >= graphqlQuality);
     }
 
-    /// <summary>The quality the most specific matching range gives a media type (RFC 9110 §12.5.1).</summary>
+    /// <summary>
+    /// The quality the most specific matching range gives a media type (RFC 9110 §12.5.1). Ranges
+    /// are matched exactly: <c>application/json</c> does not cover
+    /// <c>application/graphql-response+json</c>, whatever structured-suffix rules say.
+    /// </summary>
     private static (double Quality, bool Explicit) Quality(IList<MediaTypeHeaderValue> accept, string mediaType)
     {
-        var candidate = new MediaTypeHeaderValue(mediaType);
+        var type = mediaType[..mediaType.IndexOf('/', StringComparison.Ordinal)];
         var bestSpecificity = -1;
         var quality = 0.0;
         foreach (var range in accept)
         {
-            if (!candidate.IsSubsetOf(range))
-            {
-                continue;
-            }
-
-            var specificity = range.MatchesAllTypes ? 0 : range.MatchesAllSubTypes ? 1 : 2;
+            var specificity = range.MatchesAllTypes ? 0
+                : range.MatchesAllSubTypes && range.Type.Equals(type, StringComparison.OrdinalIgnoreCase) ? 1
+                : range.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase) ? 2
+                : -1;
             if (specificity > bestSpecificity)
             {
                 bestSpecificity = specificity;

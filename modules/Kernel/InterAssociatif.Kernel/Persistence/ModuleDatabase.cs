@@ -26,6 +26,9 @@ public interface IModuleDatabase
 
     /// <summary>A DbContext on the SQL Server provider, for static checks of the model; never connects.</summary>
     DbContext CreateSqlServerDesignContext();
+
+    /// <summary>A DbContext on the configured provider (for checks such as pending model changes).</summary>
+    DbContext CreateContext();
 }
 
 internal sealed class ModuleDatabase<TContext>(
@@ -62,6 +65,8 @@ internal sealed class ModuleDatabase<TContext>(
         using var db = CreateSqlServerDesignContext();
         return db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Default);
     }
+
+    public DbContext CreateContext() => factory.CreateDbContext();
 
     public DbContext CreateSqlServerDesignContext() =>
         createSqlServer(ModuleDbContextRegistration.BuildOptions<TContext>(

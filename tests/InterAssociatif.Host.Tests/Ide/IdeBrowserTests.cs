@@ -1,0 +1,90 @@
+using System.Net;
+using InterAssociatif.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
+
+namespace InterAssociatif.Host.Tests.Ide;
+
+/// <summary>
+/// The IDE in a real browser: Debian's headless Chromium loads it from the host on a loopback
+/// port, with background networking off, runs a query and sees its result. Every resource the page
+/// loads comes from the host itself (no CDN).
+/// </summary>
+public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IClassFixture<IdeBrowserTests.KestrelFactory>
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string ChromeDriver = "/usr/bin/chromedriver";
+
+    [Fact]
+    public void The_ide_loads_offline_runs_a_query_and_shows_the_result()
+    {
+        Assert.True(File.Exists(Chromium) && File.Exists(ChromeDriver), "Chromium is missing: the README's test command installs Debian's chromium and chromium-driver.");
+        var origin = factory.StartAndGetAddress();
+
+        using var driver = StartBrowser();
+        driver.Navigate().GoToUrl($"{origin}/ide");
+        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60));
+        wait.Until(d => d.FindElements(By.CssSelector(".graphiql-query-editor .CodeMirror")).Count > 0);
+
+        var js = (IJavaScriptExecutor)driver;
+        js.ExecuteScript("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0]);", "{ organizations(first: 1) { nodes { name } } }");
+        driver.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
+
+        var result = wait.Until(d =>
+        {
+            var text = (string?)js.ExecuteScript("const r = document.querySelector('.result-window .CodeMirror'); return r ? r.CodeMirror.getValue() : null;");
+            return text is not null && text.Contains("organizations", StringComparison.Ordinal) ? text : null;
+        });
+        Assert.Contains("\"name\": \"100 000 Entrepreneurs\"", result);
+
+        var resources = ((IEnumerable<object>)js.ExecuteScript("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);")!).Cast<string>().ToList();
+        Assert.NotEmpty(resources);
+        Assert.All(resources, url => Assert.StartsWith(origin, url, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_ide_offers_the_example_operations()
+    {
+        using var response = await factory.CreateClient().GetAsync("/ide/config.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("DirectoryPage", body);
+        Assert.Contains("MemberSearch", body);
+        Assert.Contains("\"issuesTokens\":false", body);
+    }
+
+    private static ChromeDriver StartBrowser()
+    {
+        var options = new ChromeOptions { BinaryLocation = Chromium };
+        options.AddArguments(
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
+            $"--user-data-dir={Path.Combine(Path.GetTempPath(), "interassociatif-chromium-" + Guid.NewGuid().ToString("N"))}");
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    public sealed class KestrelFactory : InterAssociatifFactory
+    {
+        private string? _address;
+
+        public string StartAndGetAddress()
+        {
+            if (_address is null)
+            {
+                UseKestrel(0);
+                StartServer();
+                var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+                _address = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+            }
+
+            return _address;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Validation;
+using InterAssociatif.Host.Cli;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterAssociatif.Host.Tests.Schema;
+
+public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+{
+    private static string RepositoryFile(params string[] parts)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InterAssociatif.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine([directory?.FullName ?? throw new InvalidOperationException("Repository root not found."), .. parts]);
+    }
+
+    /// <summary>The SDL checked in is the SDL the host serves. Regenerate with the README's `schema export` command.</summary>
+    [Fact]
+    public void The_checked_in_schema_is_the_live_schema()
+    {
+        var live = CommandLine.PrintSchema(factory.Services);
+        var checkedIn = File.ReadAllText(RepositoryFile("schema", "schema.graphql")).ReplaceLineEndings("\n");
+        Assert.True(live == checkedIn, "schema/schema.graphql is out of date: run `dotnet run --project host/InterAssociatif.Host -- schema export` and review the diff.");
+    }
+
+    [Fact]
+    public void Every_type_field_argument_and_enum_value_has_a_description()
+    {
+        var schema = factory.Services.GetRequiredService<InterAssociatifSchema>();
+        schema.Initialize();
+        var missing = new List<string>();
+        foreach (var type in schema.AllTypes.Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal) && t is not ScalarGraphType))
+        {
+            if (string.IsNullOrWhiteSpace(type.Description))
+            {
+                missing.Add(type.Name);
+            }
+
+            if (type is IComplexGraphType complex)
+            {
+                foreach (var field in complex.Fields)
+                {
+                    if (string.IsNullOrWhiteSpace(field.Description))
+                    {
+                        missing.Add($"{type.Name}.{field.Name}");
+                    }
+
+                    missing.AddRange((field.Arguments ?? []).Where(a => string.IsNullOrWhiteSpace(a.Description)).Select(a => $"{type.Name}.{field.Name}({a.Name})"));
+                }
+            }
+
+            if (type is EnumerationGraphType enumeration)
+            {
+                missing.AddRange(enumeration.Values.Where(v => string.IsNullOrWhiteSpace(v.Description)).Select(v => $"{type.Name}.{v.Name}"));
+            }
+        }
+
+        Assert.True(missing.Count == 0, "Undescribed: " + string.Join(", ", missing));
+    }
+
+    public static TheoryData<string> Operations() =>
+        new(System.IO.Directory.GetFiles(RepositoryFile("schema", "operations"), "*.graphql").Select(Path.GetFileName)!);
+
+    /// <summary>Every example operation for front-ends and analysts is valid against the schema.</summary>
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Example_operations_are_valid_against_the_schema(string file)
+    {
+        var schema = factory.Services.GetRequiredService<InterAssociatifSchema>();
+        schema.Initialize();
+        var document = GraphQLParser.Parser.Parse(await File.ReadAllTextAsync(RepositoryFile("schema", "operations", file)));
+        var result = await new DocumentValidator().ValidateAsync(new ValidationOptions
+        {
+            Schema = schema,
+            Document = document,
+            Operation = document.Definitions.OfType<GraphQLParser.AST.GraphQLOperationDefinition>().First(),
+            Rules = DocumentValidator.CoreRules,
+            Variables = Inputs.Empty,
+        });
+        Assert.True(result.IsValid, string.Join("; ", result.Errors.Select(e => e.Message)));
+    }
+}
