@@ -15,6 +15,9 @@ fi
 configuration="${CONFIGURATION:-Release}"
 dotnet build InterAssociatif.sln -c "$configuration" -nologo -v quiet
 
+# Code style (.editorconfig) is part of the build's contract.
+dotnet format InterAssociatif.sln --verify-no-changes --no-restore
+
 log="$(mktemp)"
 status=0
 dotnet test InterAssociatif.sln -c "$configuration" --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?

@@ -130,3 +130,46 @@ public sealed class OrganizationTests(InterAssociatifFactory factory) : IClassFi
         Assert.Equal("NotFoundError NOT_FOUND input.id", result.SingleError("updateOrganization"));
     }
 }
+
+public sealed class ThemeTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+{
+    private GraphQLTestClient Coordinator => factory.GraphQL("coordinator");
+
+    private const string Create = "mutation($input: CreateThemeInput!) { createTheme(input: $input) { theme { id name position version } errors { __typename code field } } }";
+    private const string Update = "mutation($input: UpdateThemeInput!) { updateTheme(input: $input) { theme { name description position version } errors { __typename code field } } }";
+
+    [Fact]
+    public async Task A_new_theme_goes_last_in_the_catalogue_and_can_be_renamed_and_described()
+    {
+        var created = (await Coordinator.QueryAsync(Create, new { input = new { name = "Rénovation urbaine" } })).EnsureNoErrors();
+        Assert.Equal(11, created.Int("createTheme.theme.position"));
+        var id = created.String("createTheme.theme.id");
+
+        var updated = (await Coordinator.QueryAsync(Update, new { input = new { id, version = 1, name = "Renouvellement urbain", description = "Projets de renouvellement urbain (NPNRU)." } })).EnsureNoErrors();
+        Assert.Empty(updated.PayloadErrors("updateTheme"));
+        Assert.Equal(("Renouvellement urbain", 2), (updated.String("updateTheme.theme.name"), updated.Int("updateTheme.theme.version")));
+
+        var stale = (await Coordinator.QueryAsync(Update, new { input = new { id, version = 1, description = "x" } })).EnsureNoErrors();
+        Assert.Equal("ConflictError CONFLICT input.version", stale.SingleError("updateTheme"));
+    }
+
+    [Theory]
+    [InlineData("SANTE", null, "ConflictError CONFLICT input.name")]
+    [InlineData("Thème valide", 0, "ValidationError VALIDATION input.position")]
+    [InlineData("", 1, "ValidationError VALIDATION input.name")]
+    public async Task A_duplicate_or_invalid_theme_is_refused_and_nothing_is_written(string name, int? position, string expected)
+    {
+        const string count = "{ themes(first: 100) { totalCount } }";
+        var before = (await Coordinator.QueryAsync(count)).EnsureNoErrors().Int("themes.totalCount");
+        var result = (await Coordinator.QueryAsync(Create, new { input = new { name, position } })).EnsureNoErrors();
+        Assert.Equal(expected, result.SingleError("createTheme"));
+        Assert.Equal(before, (await Coordinator.QueryAsync(count)).EnsureNoErrors().Int("themes.totalCount"));
+    }
+
+    [Fact]
+    public async Task An_unknown_parent_organization_is_not_found()
+    {
+        var result = (await Coordinator.CreateOrganizationAsync(new { kind = "INSTITUTION", name = "Service orphelin", parentId = Kernel.Relay.GlobalId.Encode("Organization", Guid.CreateVersion7()) })).EnsureNoErrors();
+        Assert.Equal("NotFoundError NOT_FOUND input.parentId", result.SingleError("createOrganization"));
+    }
+}

@@ -21,6 +21,9 @@ public class InterAssociatifFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>The host environment; Development enables the IDE's token endpoint.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
     /// <summary>Configuration overrides, applied before the host is built.</summary>
     public InterAssociatifFactory With(string key, string? value)
     {
@@ -44,7 +47,7 @@ public class InterAssociatifFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("DataDirectory", DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings)

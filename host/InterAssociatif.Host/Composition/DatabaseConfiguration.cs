@@ -14,6 +14,12 @@ internal static class DatabaseConfiguration
         var options = new DatabaseOptions();
         configuration.GetSection("Database").Bind(options);
         options.ConnectionString = configuration.GetConnectionString("Default") ?? "";
+
+        // The embedded default prepares itself; a production SQL Server is migrated on purpose
+        // (`migrate` or `sql-script`) and gets no demo data unless asked.
+        var embedded = options.Provider == DatabaseProvider.Sqlite;
+        options.MigrateOnStartup = configuration.GetValue<bool?>("Database:MigrateOnStartup") ?? embedded;
+        options.SeedDemoData = configuration.GetValue<bool?>("Database:SeedDemoData") ?? embedded;
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             if (options.Provider != DatabaseProvider.Sqlite)

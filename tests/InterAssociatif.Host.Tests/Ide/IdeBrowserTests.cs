@@ -88,3 +88,47 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
         }
     }
 }
+
+/// <summary>In Development, the IDE can act as any role: the local host issues it a token.</summary>
+public sealed class IdeTokenTests(IdeTokenTests.DevelopmentFactory factory) : IClassFixture<IdeTokenTests.DevelopmentFactory>
+{
+    [Fact]
+    public async Task A_development_host_gives_the_ide_a_token_the_endpoint_accepts_for_that_role()
+    {
+        var client = factory.CreateClient();
+        using var response = await client.PostAsync("/ide/token", new StringContent("""{"role":"analyst"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
+
+        var asAnalyst = (await new GraphQLTestClient(factory.CreateClient(), token).QueryAsync("{ people(first: 1) { totalCount } }")).EnsureNoErrors();
+        Assert.Equal(0, asAnalyst.Int("people.totalCount"));
+
+        using var unknown = await client.PostAsync("/ide/token", new StringContent("""{"role":"root"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_cannot_ask_for_a_token_cross_site()
+    {
+        using var response = await factory.CreateClient().PostAsync("/ide/token", new FormUrlEncodedContent([new("role", "coordinator")]));
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public sealed class DevelopmentFactory : InterAssociatifFactory
+    {
+        public DevelopmentFactory() => With("Database:SeedDemoData", "false");
+
+        protected override string EnvironmentName => "Development";
+    }
+}
+
+/// <summary>Outside Development there is no token endpoint.</summary>
+public sealed class NoIdeTokenOutsideDevelopmentTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+{
+    [Fact]
+    public async Task The_token_endpoint_does_not_exist_outside_development()
+    {
+        using var response = await factory.CreateClient().PostAsync("/ide/token", new StringContent("""{"role":"coordinator"}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -7,8 +7,8 @@ using InterAssociatif.Directory.Persistence;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.DataLoading;
 using InterAssociatif.Kernel.GraphQL;
-using Microsoft.Extensions.DependencyInjection;
 using InterAssociatif.Kernel.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory.People;
 

@@ -1,10 +1,10 @@
 using GraphQL;
-using Microsoft.Extensions.DependencyInjection;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.DataLoading;
 using InterAssociatif.Kernel.Relay;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Kernel.GraphQL;
 
