@@ -90,30 +90,22 @@ internal sealed class MembershipMutations(MembershipService service, TimeProvide
             "applyForMembership",
             "Records an organisation's application to the network. After a withdrawal, applying again opens a new membership. Coordinators only.",
             "membership", MembershipType.GraphQLName,
-            ctx => Run(ctx, (id, errors, input) => service.ApplyAsync(id, input.Get<DateOnly?>("appliedOn") ?? time.Today(), errors, ctx.CancellationToken)),
+            ctx => RecordMutation.RunAsync<Membership>(ctx, "organizationId", DirectoryTypeNames.Organization, (id, input, errors) => service.ApplyAsync(id, input.Get<DateOnly?>("appliedOn") ?? time.Today(), errors, ctx.CancellationToken)),
             Roles.Coordinator);
 
         type.AddMutation<AdmitMemberInputType, Membership>(
             "admitMember",
             "Admits a candidate: only an organisation that has applied can be admitted. Coordinators only.",
             "membership", MembershipType.GraphQLName,
-            ctx => Run(ctx, (id, errors, input) => service.AdmitAsync(id, input.Get<DateOnly?>("admittedOn") ?? time.Today(), errors, ctx.CancellationToken)),
+            ctx => RecordMutation.RunAsync<Membership>(ctx, "organizationId", DirectoryTypeNames.Organization, (id, input, errors) => service.AdmitAsync(id, input.Get<DateOnly?>("admittedOn") ?? time.Today(), errors, ctx.CancellationToken)),
             Roles.Coordinator);
 
         type.AddMutation<WithdrawMembershipInputType, Membership>(
             "withdrawMembership",
             "Records a withdrawal (retrait); a withdrawn membership cannot be withdrawn again. Coordinators only.",
             "membership", MembershipType.GraphQLName,
-            ctx => Run(ctx, (id, errors, input) => service.WithdrawAsync(id, input.Get<DateOnly?>("withdrawnOn") ?? time.Today(), input.Get<string>("reason"), errors, ctx.CancellationToken)),
+            ctx => RecordMutation.RunAsync<Membership>(ctx, "organizationId", DirectoryTypeNames.Organization, (id, input, errors) => service.WithdrawAsync(id, input.Get<DateOnly?>("withdrawnOn") ?? time.Today(), input.Get<string>("reason"), errors, ctx.CancellationToken)),
             Roles.Coordinator);
-    }
-
-    private static async Task<MutationResult<Membership>> Run(IResolveFieldContext ctx, Func<Guid, ErrorList, InputReader, Task<MutationResult<Membership>>> change)
-    {
-        var input = InputReader.From(ctx);
-        var errors = new ErrorList();
-        var organizationId = input.Id("organizationId", DirectoryTypeNames.Organization, errors);
-        return organizationId is null ? MutationResult<Membership>.Fail(errors.Items) : await change(organizationId.Value, errors, input);
     }
 }
 

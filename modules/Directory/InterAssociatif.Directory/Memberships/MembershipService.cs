@@ -2,6 +2,7 @@ using InterAssociatif.Directory.Organizations;
 using InterAssociatif.Directory.Persistence;
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Events;
+using InterAssociatif.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Directory.Memberships;
@@ -96,17 +97,13 @@ internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> fa
             db.Memberships.Add(changed);
         }
 
-        try
+        var result = await db.CommitAsync(transaction, changed!, "membership", cancellationToken);
+        if (result.Value is null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return MutationResult<Membership>.Fail(new ConflictError("input.organizationId", "The membership was changed by someone else meanwhile; reload and try again."));
+            return result;
         }
 
         await events.PublishAsync(new MembershipChanged(organizationId, changed!.Id, change), cancellationToken);
-        return MutationResult<Membership>.Ok(changed);
+        return result;
     }
 }

@@ -89,20 +89,10 @@ internal sealed class OrganizationMutations(OrganizationService service) : IGrap
             "Changes an organisation's data. Coordinators only.",
             Result,
             DirectoryTypeNames.Organization,
-            async ctx =>
+            ctx => RecordMutation.RunAsync<Organization>(ctx, "id", DirectoryTypeNames.Organization, (id, input, errors) =>
             {
-                var input = InputReader.From(ctx);
-                var errors = new ErrorList();
-                var id = input.Id("id", DirectoryTypeNames.Organization, errors);
-                var themeIds = input.Has("themeIds") ? new Optional<IReadOnlyList<Guid>>(true, input.Ids("themeIds", DirectoryTypeNames.Theme, errors)) : default;
-                var parentId = input.Has("parentId") ? new Optional<Guid?>(true, input.Id("parentId", DirectoryTypeNames.Organization, errors)) : default;
-                if (id is null)
-                {
-                    return MutationResult<Organization>.Fail(errors.Items);
-                }
-
                 var command = new UpdateOrganization(
-                    id.Value,
+                    id,
                     input.Get<int?>("version"),
                     input.Has("kind") && input.Get<object>("kind") is OrganizationKind kind ? new Optional<OrganizationKind>(true, kind) : default,
                     input.Optional<string>("name"),
@@ -110,10 +100,10 @@ internal sealed class OrganizationMutations(OrganizationService service) : IGrap
                     input.Optional<string>("description"),
                     input.Optional<string>("website"),
                     input.Has("neighbourhoods") ? new Optional<IReadOnlyList<string>>(true, input.List<string>("neighbourhoods")) : default,
-                    themeIds,
-                    parentId);
-                return await service.UpdateAsync(command, errors, ctx.CancellationToken);
-            },
+                    input.Has("themeIds") ? new Optional<IReadOnlyList<Guid>>(true, input.Ids("themeIds", DirectoryTypeNames.Theme, errors)) : default,
+                    input.Has("parentId") ? new Optional<Guid?>(true, input.Id("parentId", DirectoryTypeNames.Organization, errors)) : default);
+                return service.UpdateAsync(command, errors, ctx.CancellationToken);
+            }),
             Roles.Coordinator);
 
         type.AddMutation<ArchiveOrganizationInputType, Organization>(
@@ -133,13 +123,7 @@ internal sealed class OrganizationMutations(OrganizationService service) : IGrap
             Roles.Coordinator);
     }
 
-    private async Task<MutationResult<Organization>> SetArchived(GraphQL.IResolveFieldContext ctx, bool archived)
-    {
-        var input = InputReader.From(ctx);
-        var errors = new ErrorList();
-        var id = input.Id("id", DirectoryTypeNames.Organization, errors);
-        return id is null
-            ? MutationResult<Organization>.Fail(errors.Items)
-            : await service.SetArchivedAsync(id.Value, archived, input.Get<int?>("version"), errors, ctx.CancellationToken);
-    }
+    private Task<MutationResult<Organization>> SetArchived(GraphQL.IResolveFieldContext ctx, bool archived) =>
+        RecordMutation.RunAsync<Organization>(ctx, "id", DirectoryTypeNames.Organization, (id, input, errors) =>
+            service.SetArchivedAsync(id, archived, input.Get<int?>("version"), errors, ctx.CancellationToken));
 }

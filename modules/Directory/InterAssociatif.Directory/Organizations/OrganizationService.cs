@@ -183,21 +183,13 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
         string change,
         CancellationToken cancellationToken)
     {
-        try
+        var result = await db.CommitAsync(transaction, organization, "organisation", cancellationToken, $"{Input}.name",
+            "An organisation with this name already exists (names are compared without case, accents or punctuation).");
+        if (result.Value is not null)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return MutationResult<Organization>.Fail(new ConflictError($"{Input}.version", "The organisation was changed by someone else meanwhile; reload it and try again."));
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            return MutationResult<Organization>.Fail(new ConflictError($"{Input}.name", "An organisation with this name already exists (names are compared without case, accents or punctuation)."));
+            await events.PublishAsync(new OrganizationChanged(organization.Id, change, organization.UpdatedAt), cancellationToken);
         }
 
-        await events.PublishAsync(new OrganizationChanged(organization.Id, change, organization.UpdatedAt), cancellationToken);
-        return MutationResult<Organization>.Ok(organization);
+        return result;
     }
 }

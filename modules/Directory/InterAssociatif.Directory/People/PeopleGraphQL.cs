@@ -136,18 +136,11 @@ internal sealed class PeopleMutations(PersonService service) : IGraphTypeExtensi
 
         type.AddMutation<UpdatePersonInputType, Person>(
             "updatePerson", "Changes a person's data. Coordinators only.", "person", DirectoryTypeNames.Person,
-            async ctx =>
-            {
-                var input = InputReader.From(ctx);
-                var errors = new ErrorList();
-                var id = input.Id("id", DirectoryTypeNames.Person, errors);
-                return id is null
-                    ? MutationResult<Person>.Fail(errors.Items)
-                    : await service.UpdateAsync(
-                        new UpdatePerson(id.Value, input.Get<int?>("version"), input.Optional<string>("givenName"), input.Optional<string>("familyName"), input.Optional<string>("title"), input.Optional<string>("email"), input.Optional<string>("phone")),
-                        errors,
-                        ctx.CancellationToken);
-            },
+            ctx => RecordMutation.RunAsync<Person>(ctx, "id", DirectoryTypeNames.Person, (id, input, errors) =>
+                service.UpdateAsync(
+                    new UpdatePerson(id, input.Get<int?>("version"), input.Optional<string>("givenName"), input.Optional<string>("familyName"), input.Optional<string>("title"), input.Optional<string>("email"), input.Optional<string>("phone")),
+                    errors,
+                    ctx.CancellationToken)),
             Roles.Coordinator);
 
         type.AddMutation<AddAffiliationInputType, Affiliation>(
@@ -169,15 +162,8 @@ internal sealed class PeopleMutations(PersonService service) : IGraphTypeExtensi
 
         type.AddMutation<EndAffiliationInputType, Affiliation>(
             "endAffiliation", "Ends an affiliation on a day; it stays in the person's history. Coordinators only.", "affiliation", AffiliationType.GraphQLName,
-            async ctx =>
-            {
-                var input = InputReader.From(ctx);
-                var errors = new ErrorList();
-                var id = input.Id("id", AffiliationType.GraphQLName, errors);
-                return id is null
-                    ? MutationResult<Affiliation>.Fail(errors.Items)
-                    : await service.EndAffiliationAsync(id.Value, input.Get<DateOnly>("endsOn"), errors, ctx.CancellationToken);
-            },
+            ctx => RecordMutation.RunAsync<Affiliation>(ctx, "id", AffiliationType.GraphQLName, (id, input, errors) =>
+                service.EndAffiliationAsync(id, input.Get<DateOnly>("endsOn"), errors, ctx.CancellationToken)),
             Roles.Coordinator);
     }
 }

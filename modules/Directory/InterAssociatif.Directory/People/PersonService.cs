@@ -39,7 +39,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         var person = new Person { Id = Guid.CreateVersion7(now), Title = title, Email = email, Phone = phone, CreatedAt = now, UpdatedAt = now, Version = 1 };
         person.SetNames(givenName!, familyName!);
         db.People.Add(person);
-        return await CommitAsync(db, transaction, person, cancellationToken);
+        return await db.CommitAsync(transaction, person, "person", cancellationToken, "input.email", "Another person already has this email address.");
     }
 
     public async Task<MutationResult<Person>> UpdateAsync(UpdatePerson command, ErrorList errors, CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         person.Phone = command.Phone.IsSet ? phone : person.Phone;
         person.UpdatedAt = time.GetUtcNow();
         person.Version++;
-        return await CommitAsync(db, transaction, person, cancellationToken);
+        return await db.CommitAsync(transaction, person, "person", cancellationToken, "input.email", "Another person already has this email address.");
     }
 
     public async Task<MutationResult<Affiliation>> AddAffiliationAsync(AddAffiliation command, ErrorList errors, CancellationToken cancellationToken)
@@ -115,9 +115,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
             EndsOn = command.EndsOn,
         };
         db.Affiliations.Add(affiliation);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return MutationResult<Affiliation>.Ok(affiliation);
+        return await db.CommitAsync(transaction, affiliation, "affiliation", cancellationToken);
     }
 
     public async Task<MutationResult<Affiliation>> EndAffiliationAsync(Guid id, DateOnly endsOn, ErrorList errors, CancellationToken cancellationToken)
@@ -147,9 +145,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         }
 
         affiliation.EndsOn = endsOn;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return MutationResult<Affiliation>.Ok(affiliation);
+        return await db.CommitAsync(transaction, affiliation, "affiliation", cancellationToken);
     }
 
     public static NotFoundError NotFound(string field, Guid id) =>
@@ -182,24 +178,6 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         if (email is not null && await db.People.AnyAsync(p => p.Email == email && p.Id != exceptId, cancellationToken))
         {
             errors.Add(new ConflictError("input.email", "Another person already has this email address."));
-        }
-    }
-
-    private static async Task<MutationResult<Person>> CommitAsync(DirectoryDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Person person, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return MutationResult<Person>.Ok(person);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return MutationResult<Person>.Fail(new ConflictError("input.version", "The person was changed by someone else meanwhile; reload and try again."));
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            return MutationResult<Person>.Fail(new ConflictError("input.email", "Another person already has this email address."));
         }
     }
 

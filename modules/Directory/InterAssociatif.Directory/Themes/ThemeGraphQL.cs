@@ -94,18 +94,11 @@ internal sealed class ThemeMutations(ThemeService service) : IGraphTypeExtension
             "Renames, describes or moves a theme of the catalogue. Coordinators only.",
             "theme",
             DirectoryTypeNames.Theme,
-            async ctx =>
-            {
-                var input = InputReader.From(ctx);
-                var errors = new ErrorList();
-                var id = input.Id("id", DirectoryTypeNames.Theme, errors);
-                return id is null
-                    ? MutationResult<Theme>.Fail(errors.Items)
-                    : await service.UpdateAsync(
-                        new UpdateTheme(id.Value, input.Get<int?>("version"), input.Optional<string>("name"), input.Optional<string>("description"), input.Has("position") ? new Optional<int?>(true, input.Get<int?>("position")) : default),
-                        errors,
-                        ctx.CancellationToken);
-            },
+            ctx => RecordMutation.RunAsync<Theme>(ctx, "id", DirectoryTypeNames.Theme, (id, input, errors) =>
+                service.UpdateAsync(
+                    new UpdateTheme(id, input.Get<int?>("version"), input.Optional<string>("name"), input.Optional<string>("description"), input.Has("position") ? new Optional<int?>(true, input.Get<int?>("position")) : default),
+                    errors,
+                    ctx.CancellationToken)),
             Roles.Coordinator);
     }
 }

@@ -45,7 +45,7 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
             Version = 1,
         };
         db.Themes.Add(theme);
-        return await CommitAsync(db, transaction, theme, cancellationToken);
+        return await db.CommitAsync(transaction, theme, "theme", cancellationToken, "input.name", "A theme with this name already exists.");
     }
 
     public async Task<MutationResult<Theme>> UpdateAsync(UpdateTheme command, ErrorList errors, CancellationToken cancellationToken)
@@ -98,7 +98,7 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
         }
 
         theme.Version++;
-        return await CommitAsync(db, transaction, theme, cancellationToken);
+        return await db.CommitAsync(transaction, theme, "theme", cancellationToken, "input.name", "A theme with this name already exists.");
     }
 
     private static void PositionIsValid(ErrorList errors, int? position)
@@ -119,24 +119,6 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
         else if (await db.Themes.AnyAsync(t => t.NameKey == key && t.Id != exceptId, cancellationToken))
         {
             errors.Add(new ConflictError("input.name", $"A theme named like \"{name}\" already exists."));
-        }
-    }
-
-    private static async Task<MutationResult<Theme>> CommitAsync(DirectoryDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, Theme theme, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return MutationResult<Theme>.Ok(theme);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return MutationResult<Theme>.Fail(new ConflictError("input.version", "The theme was changed by someone else meanwhile; reload it and try again."));
-        }
-        catch (DbUpdateException exception) when (exception.IsUniqueViolation())
-        {
-            return MutationResult<Theme>.Fail(new ConflictError("input.name", "A theme with this name already exists."));
         }
     }
 }

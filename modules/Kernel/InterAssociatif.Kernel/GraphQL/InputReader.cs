@@ -77,3 +77,20 @@ public sealed class InputReader
         return null;
     }
 }
+
+/// <summary>The common start of a mutation on an existing record: decode its id, or report it and stop.</summary>
+public static class RecordMutation
+{
+    public static async Task<MutationResult<T>> RunAsync<T>(
+        IResolveFieldContext context,
+        string idField,
+        string typeName,
+        Func<Guid, InputReader, ErrorList, Task<MutationResult<T>>> change)
+        where T : class
+    {
+        var input = InputReader.From(context);
+        var errors = new ErrorList();
+        var id = input.Id(idField, typeName, errors);
+        return id is null ? MutationResult<T>.Fail(errors.Items) : await change(id.Value, input, errors).ConfigureAwait(false);
+    }
+}
