@@ -50,9 +50,15 @@ internal static class HostComposition
     public static void UseInterAssociatif(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseAuthorization();
         IdePage.Map(app);
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.Map("/graphql", endpoint.HandleAsync);
+        foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
+        {
+            contributor.MapEndpoints(app);
+        }
+
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
     }

@@ -1,5 +1,6 @@
 using InterAssociatif.Directory;
 using InterAssociatif.Kernel.Modules;
+using InterAssociatif.Meetings;
 
 namespace InterAssociatif.Host.Composition;
 
@@ -12,6 +13,7 @@ internal static class ModuleCatalog
     public static IReadOnlyList<IModule> All { get; } =
     [
         new DirectoryModule(),
+        new MeetingsModule(),
     ];
 
     public static IReadOnlyList<IModule> Enabled(IConfiguration configuration) =>

@@ -26,6 +26,7 @@ public static class KernelServices
         services.TryAddSingleton<IEventBus, InMemoryEventBus>();
         services.AddScoped<DataLoaderContext>();
         services.AddSingleton<GraphTypeExtensions>();
+        services.AddSingleton<NodeRegistry>();
         services.AddGraphTypesFrom(typeof(KernelServices).Assembly);
         services.TryAddTransient(typeof(ConnectionGraphType<>));
         services.TryAddTransient(typeof(EdgeGraphType<>));

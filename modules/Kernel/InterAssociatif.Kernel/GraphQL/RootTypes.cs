@@ -11,16 +11,15 @@ namespace InterAssociatif.Kernel.GraphQL;
 /// <summary>The root <c>Query</c>: Relay's <c>node</c>/<c>nodes</c>, plus what each enabled module adds.</summary>
 public sealed class QueryType : ObjectGraphType
 {
-    public QueryType(GraphTypeExtensions extensions, IEnumerable<INodeSource> nodeSources)
+    public QueryType(GraphTypeExtensions extensions, NodeRegistry nodes)
     {
         Name = "Query";
         Description = "Everything that can be read: the directory of the network, and what each enabled module adds.";
-        var sources = nodeSources.ToDictionary(s => s.TypeName, StringComparer.Ordinal);
 
         Field<NodeInterfaceType>("node")
             .Description("Fetches any record by its global id; null when no such record exists.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global id returned by the API.")
-            .Resolve(ctx => LoadNode(ctx, sources, ctx.GetArgument<string>("id")));
+            .Resolve(ctx => LoadNode(ctx, nodes, ctx.GetArgument<string>("id")));
 
         Field<NonNullGraphType<ListGraphType<NodeInterfaceType>>>("nodes")
             .Description("Fetches several records by their global ids, in the same order; null for an id with no record. One SQL command per type, whatever the number of ids.")
@@ -33,16 +32,16 @@ public sealed class QueryType : ObjectGraphType
                     throw new InvalidPaginationException("ids", $"`ids` must hold at most {Paging.MaxPageSize} ids.");
                 }
 
-                var results = ids.Select(id => LoadNode(ctx, sources, id)).ToList();
+                var results = ids.Select(id => LoadNode(ctx, nodes, id)).ToList();
                 return DataLoaderResolveExtensions.WhenAll(results);
             });
 
         extensions.ApplyTo(this);
     }
 
-    private static IDataLoaderResult<object?> LoadNode(IResolveFieldContext ctx, Dictionary<string, INodeSource> sources, string id)
+    private static IDataLoaderResult<object?> LoadNode(IResolveFieldContext ctx, NodeRegistry nodes, string id)
     {
-        if (!GlobalId.TryDecode(id, out var typeName, out var key) || !sources.TryGetValue(typeName, out var source))
+        if (!GlobalId.TryDecode(id, out var typeName, out var key) || !nodes.Knows(typeName))
         {
             throw new InvalidIdException(id);
         }
@@ -53,7 +52,7 @@ public sealed class QueryType : ObjectGraphType
             throw new ExecutionError($"Access denied to the type {typeName}: it requires {AuthorizationValidationRule.Describe(type)}.") { Code = AccessDeniedError.ErrorCode };
         }
 
-        return source.Load(ctx, key);
+        return nodes.Load(ctx, typeName, key);
     }
 }
 

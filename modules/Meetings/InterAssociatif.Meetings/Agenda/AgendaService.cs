@@ -1,0 +1,201 @@
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Contracts;
+using InterAssociatif.Meetings.Meetings;
+using InterAssociatif.Meetings.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Meetings.Agenda;
+
+internal sealed record AddAgendaItem(Guid MeetingId, Guid? ParentId, int? Position, string? Title, string? Notes);
+
+/// <summary>Keeps a meeting's agenda: ordered, nestable items. Positions among siblings stay 1..n.</summary>
+internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time)
+{
+    public async Task<MutationResult<AgendaItem>> AddAsync(AddAgendaItem command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var title = errors.Text("input.title", command.Title, AgendaItem.TitleMaxLength, required: true);
+        var notes = errors.Text("input.notes", command.Notes, AgendaItem.NotesMaxLength, required: false);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.Meetings.AnyAsync(m => m.Id == command.MeetingId, cancellationToken))
+        {
+            return MutationResult<AgendaItem>.Fail(MeetingService.NotFound("input.meetingId", command.MeetingId));
+        }
+
+        var items = await db.AgendaItems.AsTracking().Where(a => a.MeetingId == command.MeetingId).ToListAsync(cancellationToken);
+        if (command.ParentId is { } parentId)
+        {
+            var parent = items.FirstOrDefault(a => a.Id == parentId);
+            if (parent is null)
+            {
+                errors.Add(NotFound("input.parentId", parentId, "in this meeting"));
+            }
+            else if (AgendaRules.Depth(items, parent) + 1 >= AgendaItem.MaxDepth)
+            {
+                errors.Add(new InputValidationError("input.parentId", $"The agenda nests at most {AgendaItem.MaxDepth} levels deep."));
+            }
+        }
+
+        var siblings = items.Where(a => a.ParentId == command.ParentId).OrderBy(a => a.Position).ToList();
+        var position = AgendaRules.Position(errors, command.Position, siblings.Count + 1);
+        if (errors.Any)
+        {
+            return MutationResult<AgendaItem>.Fail(errors.Items);
+        }
+
+        var item = new AgendaItem { Id = Guid.CreateVersion7(time.GetUtcNow()), MeetingId = command.MeetingId, ParentId = command.ParentId, Title = title!, Notes = notes, Version = 1 };
+        siblings.Insert(position - 1, item);
+        AgendaRules.Renumber(siblings);
+        db.AgendaItems.Add(item);
+        return await db.CommitAsync(transaction, item, "agenda item", cancellationToken);
+    }
+
+    public async Task<MutationResult<AgendaItem>> UpdateAsync(Guid id, int? expectedVersion, Optional<string?> title, Optional<string?> notes, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var newTitle = title.IsSet ? errors.Text("input.title", title.Value, AgendaItem.TitleMaxLength, required: true) : null;
+        var newNotes = notes.IsSet ? errors.Text("input.notes", notes.Value, AgendaItem.NotesMaxLength, required: false) : null;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var item = await db.AgendaItems.AsTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return MutationResult<AgendaItem>.Fail(NotFound("input.id", id, ""));
+        }
+
+        if (expectedVersion is { } expected && expected != item.Version)
+        {
+            errors.Add(new ConflictError("input.version", "The agenda item was changed meanwhile; reload it and try again."));
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<AgendaItem>.Fail(errors.Items);
+        }
+
+        item.Title = newTitle ?? item.Title;
+        item.Notes = notes.IsSet ? newNotes : item.Notes;
+        item.Version++;
+        return await db.CommitAsync(transaction, item, "agenda item", cancellationToken);
+    }
+
+    /// <summary>Moves an item under another parent (or to the top level) at a position; an item cannot go under itself or its own sub-items.</summary>
+    public async Task<MutationResult<AgendaItem>> MoveAsync(Guid id, Guid? parentId, int? position, ErrorList errors, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var item = await db.AgendaItems.AsTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return MutationResult<AgendaItem>.Fail(NotFound("input.id", id, ""));
+        }
+
+        var items = await db.AgendaItems.AsTracking().Where(a => a.MeetingId == item.MeetingId).ToListAsync(cancellationToken);
+        item = items.Single(a => a.Id == id);
+        if (parentId is { } newParentId)
+        {
+            var parent = items.FirstOrDefault(a => a.Id == newParentId);
+            if (parent is null)
+            {
+                errors.Add(NotFound("input.parentId", newParentId, "in this meeting"));
+            }
+            else if (AgendaRules.IsSelfOrDescendant(items, item, parent))
+            {
+                errors.Add(new InputValidationError("input.parentId", "An agenda item cannot be moved under itself or one of its own sub-items."));
+            }
+            else if (AgendaRules.Depth(items, parent) + 1 + AgendaRules.Height(items, item) > AgendaItem.MaxDepth)
+            {
+                errors.Add(new InputValidationError("input.parentId", $"The agenda nests at most {AgendaItem.MaxDepth} levels deep."));
+            }
+        }
+
+        var oldSiblings = items.Where(a => a.ParentId == item.ParentId && a.Id != item.Id).OrderBy(a => a.Position).ToList();
+        var newSiblings = items.Where(a => a.ParentId == parentId && a.Id != item.Id).OrderBy(a => a.Position).ToList();
+        var newPosition = AgendaRules.Position(errors, position, newSiblings.Count + 1);
+        if (errors.Any)
+        {
+            return MutationResult<AgendaItem>.Fail(errors.Items);
+        }
+
+        item.ParentId = parentId;
+        newSiblings.Insert(newPosition - 1, item);
+        AgendaRules.Renumber(oldSiblings);
+        AgendaRules.Renumber(newSiblings);
+        item.Version++;
+        return await db.CommitAsync(transaction, item, "agenda item", cancellationToken);
+    }
+
+    public static NotFoundError NotFound(string field, Guid id, string where) =>
+        new(field, $"No agenda item has this id{(where.Length > 0 ? " " + where : "")}.", GlobalId.Encode(MeetingsTypeNames.AgendaItem, id));
+}
+
+/// <summary>The shape of an agenda: depth, sub-items, numbering.</summary>
+internal static class AgendaRules
+{
+    public static int Position(ErrorList errors, int? requested, int last)
+    {
+        if (requested is null)
+        {
+            return last;
+        }
+
+        if (requested < 1 || requested > last)
+        {
+            errors.Add(new InputValidationError("input.position", $"`input.position` must be between 1 and {last}."));
+            return last;
+        }
+
+        return requested.Value;
+    }
+
+    public static void Renumber(List<AgendaItem> siblings)
+    {
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            siblings[i].Position = i + 1;
+        }
+    }
+
+    /// <summary>0 for a top-level item.</summary>
+    public static int Depth(IReadOnlyList<AgendaItem> items, AgendaItem item)
+    {
+        var depth = 0;
+        for (var current = item; current.ParentId is { } parentId && depth <= AgendaItem.MaxDepth; depth++)
+        {
+            current = items.First(a => a.Id == parentId);
+        }
+
+        return depth;
+    }
+
+    /// <summary>1 for an item without sub-items.</summary>
+    public static int Height(IReadOnlyList<AgendaItem> items, AgendaItem item) =>
+        1 + items.Where(a => a.ParentId == item.Id).Select(child => Height(items, child)).DefaultIfEmpty(0).Max();
+
+    public static bool IsSelfOrDescendant(IReadOnlyList<AgendaItem> items, AgendaItem item, AgendaItem candidate)
+    {
+        for (AgendaItem? current = candidate; current is not null; current = current.ParentId is { } p ? items.FirstOrDefault(a => a.Id == p) : null)
+        {
+            if (current.Id == item.Id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"1.", "2.1." …: the item's number in the agenda.</summary>
+    public static string Number(IReadOnlyList<AgendaItem> items, AgendaItem item)
+    {
+        var parts = new List<int>();
+        for (AgendaItem? current = item; current is not null; current = current.ParentId is { } p ? items.FirstOrDefault(a => a.Id == p) : null)
+        {
+            parts.Insert(0, current.Position);
+        }
+
+        return string.Join('.', parts) + ".";
+    }
+}

@@ -1,0 +1,105 @@
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Meetings;
+
+namespace InterAssociatif.Meetings.Attendance;
+
+internal sealed class AttendanceStatusType : EnumerationGraphType<AttendanceStatus>
+{
+    public AttendanceStatusType()
+    {
+        Name = "AttendanceStatus";
+        Description = "Whether a person came to a meeting: present, excused, or absent.";
+    }
+}
+
+internal sealed class AttendanceType : ObjectGraphType<AttendanceRecord>
+{
+    public const string GraphQLName = "Attendance";
+
+    public AttendanceType(NodeRegistry nodes)
+    {
+        Name = GraphQLName;
+        Description = "A person's attendance at a meeting, on behalf of an organisation. Readable by partners, members, analysts and coordinators; the person's name follows the Directory's rules.";
+        this.AuthorizeWithRoles(MeetingRoles.Participants);
+        this.AsNode();
+        Field<NonNullGraphType<AttendanceStatusType>>("status").Description("Present, excused or absent.").Resolve(ctx => ctx.Source.Status);
+        Field("person", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Person))).Description("The person.")
+            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Person, ctx.Source.PersonId));
+        Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The organisation the person represented.")
+            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
+        Field(a => a.RecordedAt).Description("When it was recorded.");
+        Field(a => a.Version).Description("Changes with every edit.");
+    }
+}
+
+internal sealed record AttendanceGroup(Guid OrganizationId, IReadOnlyList<AttendanceRecord> Attendees);
+
+internal sealed class AttendanceGroupType : ObjectGraphType<AttendanceGroup>
+{
+    public AttendanceGroupType(NodeRegistry nodes)
+    {
+        Name = "AttendanceGroup";
+        Description = "The people present on behalf of one organisation (e.g. two for APIB44 on 18 September 2017).";
+        Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The organisation.")
+            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendees").Description("Its people present.").Resolve(ctx => ctx.Source.Attendees);
+    }
+}
+
+internal sealed record AttendanceSummary(Guid MeetingId, IReadOnlyList<AttendanceRecord> Attendance)
+{
+    public IEnumerable<Guid> RepresentedOrganizations => Attendance.Where(a => a.Status == AttendanceStatus.Present).Select(a => a.OrganizationId).Distinct();
+}
+
+internal sealed class AttendanceSummaryType : ObjectGraphType<AttendanceSummary>
+{
+    public AttendanceSummaryType(NodeRegistry nodes)
+    {
+        Name = "AttendanceSummary";
+        Description = "A meeting's attendance in numbers and lists.";
+        Field<NonNullGraphType<IntGraphType>>("peoplePresent").Description("How many people were present.")
+            .Resolve(ctx => ctx.Source.Attendance.Count(a => a.Status == AttendanceStatus.Present));
+        Field<NonNullGraphType<IntGraphType>>("peopleExcused").Description("How many people were excused.")
+            .Resolve(ctx => ctx.Source.Attendance.Count(a => a.Status == AttendanceStatus.Excused));
+        Field("organizationsRepresented", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+            .Description("The organisations with at least one person present.")
+            .Resolve(ctx => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, ctx.Source.RepresentedOrganizations));
+        Field("organizationsNotRepresented", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+            .Description("The organisations invited with nobody present (absents ou excusés).")
+            .Resolve(ctx => MeetingLoaders.Invitations(ctx, ctx.Source.MeetingId).Then(invitations =>
+            {
+                var represented = ctx.Source.RepresentedOrganizations.ToHashSet();
+                return MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, invitations.Where(i => i.OrganizationId is { } o && !represented.Contains(o)).Select(i => i.OrganizationId!.Value));
+            }));
+    }
+}
+
+internal sealed record DistributionList(Guid MeetingId, IReadOnlyList<DistributionRecipient> Recipients)
+{
+    public bool IsDefault => Recipients.Count == 0;
+}
+
+internal sealed class DistributionListType : ObjectGraphType<DistributionList>
+{
+    public DistributionListType(NodeRegistry nodes)
+    {
+        Name = "DistributionList";
+        Description = "Who receives the minutes (diffusion).";
+        Field<NonNullGraphType<BooleanGraphType>>("isDefault").Description("True when no list was set: then it is the participants and the excused (« participants et excusés »), with every invited organisation.").Resolve(ctx => ctx.Source.IsDefault);
+        Field("organizations", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+            .Description("Organisations that receive the minutes.")
+            .Resolve(ctx => ctx.Source.IsDefault
+                ? MeetingLoaders.Invitations(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value)))
+                : DataLoaderResolveExtensions.FromValue(MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, ctx.Source.Recipients.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value))));
+        Field("people", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Person)))))
+            .Description("People who receive the minutes.")
+            .Resolve(ctx => ctx.Source.IsDefault
+                ? MeetingLoaders.Attendance(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Person, list.Where(a => a.Status is AttendanceStatus.Present or AttendanceStatus.Excused).Select(a => a.PersonId)))
+                : DataLoaderResolveExtensions.FromValue(MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Person, ctx.Source.Recipients.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value))));
+    }
+}

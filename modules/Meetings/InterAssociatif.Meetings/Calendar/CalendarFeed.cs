@@ -1,0 +1,88 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.Modules;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Meetings;
+using InterAssociatif.Meetings.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Meetings.Calendar;
+
+/// <summary>
+/// iCalendar (RFC 5545) feeds of the meetings, so people subscribe from their calendar application:
+/// <c>/calendar.ics</c> (every meeting) and <c>/calendar/{organizationId}.ics</c> (meetings an
+/// organisation convenes or is invited to). Titles, times, places and status are public.
+/// </summary>
+internal sealed class CalendarFeed(IDbContextFactory<MeetingsDbContext> factory) : IEndpointContributor
+{
+    /// <summary>The feed holds the most recent meetings (and every planned one within that count); older ones stay in the API.</summary>
+    private const int MaxEvents = 2000;
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/calendar.ics", AllAsync);
+        endpoints.MapGet("/calendar/{organizationId}.ics", ForOrganizationAsync);
+    }
+
+    private Task AllAsync(HttpContext http) => WriteAsync(http, null);
+
+    private Task ForOrganizationAsync(HttpContext http, string organizationId)
+    {
+        if (GlobalId.TryDecode(organizationId, DirectoryTypeNames.Organization, out var id))
+        {
+            return WriteAsync(http, id);
+        }
+
+        http.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
+    private async Task WriteAsync(HttpContext http, Guid? organizationId)
+    {
+        await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
+        IQueryable<Meeting> meetings = db.Meetings;
+        if (organizationId is { } id)
+        {
+            meetings = meetings.Where(m => m.OrganizerId == id || db.Invitations.Any(i => i.MeetingId == m.Id && i.OrganizationId == id));
+        }
+
+        var newest = await meetings.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id).Take(MaxEvents).ToListAsync(http.RequestAborted);
+        newest.Reverse();
+        var list = newest;
+        http.Response.ContentType = "text/calendar; charset=utf-8";
+        await http.Response.WriteAsync(Serialize(list), http.RequestAborted);
+    }
+
+    internal string Serialize(IEnumerable<Meeting> meetings)
+    {
+        var calendar = new Ical.Net.Calendar { ProductId = "-//InterAssociatif//Meetings//FR" };
+        calendar.AddProperty("X-WR-CALNAME", "InterAssociatif");
+        foreach (var meeting in meetings)
+        {
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{meeting.Id:N}@interassociatif",
+                DtStamp = new CalDateTime(meeting.UpdatedAt.UtcDateTime, "UTC"),
+                DtStart = new CalDateTime(meeting.StartsAt.UtcDateTime, "UTC"),
+                DtEnd = new CalDateTime(meeting.EndsAt.UtcDateTime, "UTC"),
+                Summary = meeting.Title,
+                Description = meeting.Description,
+                Location = string.Join(", ", new[] { meeting.PlaceName, meeting.PlaceAddress, meeting.PlaceNeighbourhood }.Where(p => !string.IsNullOrWhiteSpace(p))),
+                Status = meeting.Status switch
+                {
+                    MeetingStatus.Cancelled => EventStatus.Cancelled,
+                    _ => EventStatus.Confirmed,
+                },
+                Sequence = meeting.Version,
+            });
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+    }
+}

@@ -1,0 +1,117 @@
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Agenda;
+using InterAssociatif.Meetings.Attachments;
+using InterAssociatif.Meetings.Attendance;
+using InterAssociatif.Meetings.Contracts;
+using InterAssociatif.Meetings.Milestones;
+using InterAssociatif.Meetings.Minutes;
+
+namespace InterAssociatif.Meetings.Meetings;
+
+internal sealed class MeetingStatusType : EnumerationGraphType<MeetingStatus>
+{
+    public MeetingStatusType()
+    {
+        Name = "MeetingStatus";
+        Description = "Where a meeting stands: planned, held or cancelled.";
+    }
+}
+
+internal sealed class MeetingPlaceType : ObjectGraphType<Meeting>
+{
+    public MeetingPlaceType()
+    {
+        Name = "MeetingPlace";
+        Description = "Where a meeting takes place. The network wants the place to rotate among the neighbourhoods (« lieu tournant dans un quartier »).";
+        Field("name", m => m.PlaceName, nullable: true).Description("The venue's name.");
+        Field("address", m => m.PlaceAddress, nullable: true).Description("Its address.");
+        Field("neighbourhood", m => m.PlaceNeighbourhood, nullable: true).Description("The neighbourhood (QPV) it is in.");
+    }
+}
+
+/// <summary>Roles that read a meeting's attendance, agenda, published minutes, attachments and distribution list.</summary>
+internal static class MeetingRoles
+{
+    public static readonly string[] Participants = [Roles.Coordinator, Roles.Member, Roles.Analyst, Roles.Partner];
+}
+
+/// <summary>The GraphQL <c>Meeting</c> type; other modules extend it by name (Governance adds decisions).</summary>
+internal sealed class MeetingType : ObjectGraphType<Meeting>
+{
+    public MeetingType(GraphTypeExtensions extensions, NodeRegistry nodes)
+    {
+        Name = MeetingsTypeNames.Meeting;
+        Description = "A dated session (réunion, séance) of a body of the network: who was invited and came, the agenda (ordre du jour), the minutes (compte rendu), the attachments (pièces jointes) and the steps it announced (les étapes).";
+        this.AsNode();
+        Field(m => m.Title).Description("The meeting's title.");
+        Field(m => m.Description, nullable: true).Description("What it is about.");
+        Field(m => m.StartsAt).Description("When it starts (an instant, UTC).");
+        Field(m => m.EndsAt).Description("When it ends (an instant, UTC).");
+        Field<NonNullGraphType<MeetingPlaceType>>("place").Description("Where it takes place.").Resolve(ctx => ctx.Source);
+        Field<NonNullGraphType<MeetingStatusType>>("status").Description("Planned, held or cancelled.").Resolve(ctx => ctx.Source.Status);
+        Field("organizer", new GraphQLTypeReference(DirectoryTypeNames.Organization))
+            .Description("The organisation that convenes it (e.g. Nantes Métropole's Mission Politique de la Ville).")
+            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizerId));
+        Field("invitedOrganizations", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+            .Description("The organisations invited.")
+            .Resolve(ctx => MeetingLoaders.Invitations(ctx, ctx.Source.Id).Then(list => LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendance")
+            .Description("Who attended, was excused or was absent (participants, absents ou excusés), each on behalf of an organisation.")
+            .Argument<ListGraphType<NonNullGraphType<AttendanceStatusType>>>("statuses", "Only these statuses; default all.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx =>
+            {
+                var statuses = ctx.GetArgument<List<AttendanceStatus>?>("statuses");
+                return MeetingLoaders.Attendance(ctx, ctx.Source.Id).Then(list => (IReadOnlyList<AttendanceRecord>)list.Where(a => statuses is null || statuses.Contains(a.Status)).ToList());
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceGroupType>>>>("participantsByOrganization")
+            .Description("The people present, grouped by the organisation they represented, in order of recording.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Attendance(ctx, ctx.Source.Id).Then(list => (IReadOnlyList<AttendanceGroup>)list
+                .Where(a => a.Status == AttendanceStatus.Present)
+                .GroupBy(a => a.OrganizationId)
+                .Select(g => new AttendanceGroup(g.Key, g.ToList()))
+                .ToList()));
+        Field<NonNullGraphType<AttendanceSummaryType>>("attendanceSummary")
+            .Description("Counts for the meeting page: people present, organisations represented, organisations invited but not represented.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Attendance(ctx, ctx.Source.Id).Then(attendance => new AttendanceSummary(ctx.Source.Id, attendance)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgendaItemType>>>>("agenda")
+            .Description("The agenda (ordre du jour): its top-level items in order; each item lists its sub-items.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Agenda(ctx, ctx.Source.Id).Then(items => (IReadOnlyList<AgendaItem>)items.Where(a => a.ParentId is null).OrderBy(a => a.Position).ToList()));
+        Field<MinutesType>("minutes")
+            .Description("The minutes (compte rendu). A draft is visible to coordinators only; others see the minutes once published.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Minutes(ctx, ctx.Source.Id).Then(list => list.FirstOrDefault() is { } minutes && (minutes.Status == MinutesStatus.Published || ctx.User.IsCoordinator()) ? minutes : null));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttachmentType>>>>("attachments")
+            .Description("The files attached (pièces jointes): slides, questionnaire results…")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Attachments(ctx, ctx.Source.Id));
+        Field<NonNullGraphType<DistributionListType>>("distributionList")
+            .Description("Who receives the minutes (diffusion). By default, as in the source: the participants and the excused.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Distribution(ctx, ctx.Source.Id).Then(list => new DistributionList(ctx.Source.Id, list)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MilestoneType>>>>("milestones")
+            .Description("The steps this meeting announced (les étapes), by date.")
+            .Resolve(ctx => MeetingLoaders.AnnouncedMilestones(ctx, ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MilestoneType>>>>("fulfils")
+            .Description("The announced steps this meeting fulfilled.")
+            .Resolve(ctx => MeetingLoaders.FulfilledMilestones(ctx, ctx.Source.Id));
+        Field(m => m.CreatedAt).Description("When it was recorded.");
+        Field(m => m.UpdatedAt).Description("When it last changed.");
+        Field(m => m.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
+        extensions.ApplyTo(this);
+    }
+
+    /// <summary>Loads records of another module by id, in order, batched with every other load at this depth.</summary>
+    public static global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<object?>> LoadAll(IResolveFieldContext ctx, NodeRegistry nodes, string typeName, IEnumerable<Guid> ids) =>
+        DataLoaderResolveExtensions.WhenAll(ids.Distinct().Select(id => nodes.Load(ctx, typeName, id)).ToList())
+            .Then(list => (IReadOnlyList<object?>)list.Where(o => o is not null).ToList());
+}

@@ -1,0 +1,150 @@
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Kernel.Text;
+using InterAssociatif.Meetings.Contracts;
+using InterAssociatif.Meetings.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Meetings.Meetings;
+
+internal sealed record MeetingPlace(string? Name, string? Address, string? Neighbourhood);
+
+internal sealed record ScheduleMeeting(string? Title, string? Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, MeetingPlace Place, Guid? OrganizerId);
+
+internal sealed record ChangeMeeting(
+    Guid Id,
+    int? ExpectedVersion,
+    Optional<string?> Title,
+    Optional<string?> Description,
+    Optional<DateTimeOffset> StartsAt,
+    Optional<DateTimeOffset> EndsAt,
+    Optional<MeetingPlace?> Place,
+    Optional<Guid?> OrganizerId,
+    Optional<MeetingStatus> Status);
+
+/// <summary>Schedules and changes meetings. One transaction per call; on any error nothing is written.</summary>
+internal sealed class MeetingService(IDbContextFactory<MeetingsDbContext> factory, IDirectoryReader directory, TimeProvider time)
+{
+    public async Task<MutationResult<Meeting>> ScheduleAsync(ScheduleMeeting command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var meeting = new Meeting { Status = MeetingStatus.Planned, Version = 1 };
+        await ApplyAsync(meeting, command.Title, command.Description, command.StartsAt, command.EndsAt, command.Place, command.OrganizerId, errors, cancellationToken);
+        if (errors.Any)
+        {
+            return MutationResult<Meeting>.Fail(errors.Items);
+        }
+
+        var now = time.GetUtcNow();
+        meeting.Id = Guid.CreateVersion7(now);
+        meeting.CreatedAt = now;
+        meeting.UpdatedAt = now;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Meetings.Add(meeting);
+        return await db.CommitAsync(transaction, meeting, "meeting", cancellationToken);
+    }
+
+    public async Task<MutationResult<Meeting>> ChangeAsync(ChangeMeeting command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var meeting = await db.Meetings.AsTracking().SingleOrDefaultAsync(m => m.Id == command.Id, cancellationToken);
+        if (meeting is null)
+        {
+            return MutationResult<Meeting>.Fail(NotFound("input.id", command.Id));
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != meeting.Version)
+        {
+            errors.Add(new ConflictError("input.version", $"The meeting is at version {meeting.Version}, not {expected}: reload it and try again."));
+        }
+
+        var place = command.Place.IsSet ? command.Place.Value ?? new MeetingPlace(null, null, null) : new MeetingPlace(meeting.PlaceName, meeting.PlaceAddress, meeting.PlaceNeighbourhood);
+        await ApplyAsync(
+            meeting,
+            command.Title.IsSet ? command.Title.Value : meeting.Title,
+            command.Description.IsSet ? command.Description.Value : meeting.Description,
+            command.StartsAt.Or(meeting.StartsAt),
+            command.EndsAt.Or(meeting.EndsAt),
+            place,
+            command.OrganizerId.IsSet ? command.OrganizerId.Value : meeting.OrganizerId,
+            errors,
+            cancellationToken);
+        if (command.Status.IsSet)
+        {
+            MeetingRules.StatusChangeIsAllowed(errors, meeting, command.Status.Value, time.GetUtcNow());
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Meeting>.Fail(errors.Items);
+        }
+
+        meeting.Status = command.Status.Or(meeting.Status);
+        meeting.UpdatedAt = time.GetUtcNow();
+        meeting.Version++;
+        return await db.CommitAsync(transaction, meeting, "meeting", cancellationToken);
+    }
+
+    public static NotFoundError NotFound(string field, Guid id) =>
+        new(field, "No meeting has this id.", GlobalId.Encode(MeetingsTypeNames.Meeting, id));
+
+    private async Task ApplyAsync(Meeting meeting, string? title, string? description, DateTimeOffset startsAt, DateTimeOffset endsAt, MeetingPlace place, Guid? organizerId, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var checkedTitle = errors.Text("input.title", title, Meeting.TitleMaxLength, required: true);
+        var checkedDescription = errors.Text("input.description", description, Meeting.DescriptionMaxLength, required: false);
+        var placeName = errors.Text("input.place.name", place.Name, Meeting.PlaceMaxLength, required: false);
+        var placeAddress = errors.Text("input.place.address", place.Address, Meeting.PlaceMaxLength, required: false);
+        var neighbourhood = errors.Text("input.place.neighbourhood", place.Neighbourhood, Meeting.PlaceMaxLength, required: false);
+        MeetingRules.EndsAfterItStarts(errors, startsAt, endsAt);
+        if (organizerId is { } id && !(await directory.GetOrganizationsAsync([id], cancellationToken)).ContainsKey(id))
+        {
+            errors.Add(new NotFoundError("input.organizerId", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, id)));
+        }
+
+        meeting.Title = checkedTitle ?? meeting.Title;
+        meeting.Description = checkedDescription;
+        meeting.StartsAt = startsAt.ToUniversalTime();
+        meeting.EndsAt = endsAt.ToUniversalTime();
+        meeting.PlaceName = placeName;
+        meeting.PlaceAddress = placeAddress;
+        meeting.PlaceNeighbourhood = neighbourhood;
+        meeting.PlaceNeighbourhoodKey = neighbourhood is null ? null : SearchText.Key(neighbourhood);
+        meeting.OrganizerId = organizerId;
+    }
+}
+
+/// <summary>The rules of a meeting's dates and status.</summary>
+internal static class MeetingRules
+{
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(7);
+
+    public static void EndsAfterItStarts(ErrorList errors, DateTimeOffset startsAt, DateTimeOffset endsAt)
+    {
+        if (endsAt <= startsAt)
+        {
+            errors.Add(new InputValidationError("input.endsAt", "`input.endsAt` must be after `input.startsAt`."));
+        }
+        else if (endsAt - startsAt > MaxDuration)
+        {
+            errors.Add(new InputValidationError("input.endsAt", "A meeting lasts at most 7 days."));
+        }
+    }
+
+    /// <summary>A meeting is held only once it has started; a held meeting cannot be cancelled.</summary>
+    public static void StatusChangeIsAllowed(ErrorList errors, Meeting meeting, MeetingStatus status, DateTimeOffset now)
+    {
+        if (status == MeetingStatus.Held && !meeting.HasStarted(now))
+        {
+            errors.Add(new ConflictError("input.status", "A meeting that has not started cannot be marked held."));
+        }
+
+        if (status == MeetingStatus.Cancelled && meeting.Status == MeetingStatus.Held)
+        {
+            errors.Add(new ConflictError("input.status", "A meeting that was held cannot be cancelled."));
+        }
+    }
+}

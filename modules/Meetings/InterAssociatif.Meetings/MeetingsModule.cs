@@ -1,0 +1,61 @@
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Modules;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Agenda;
+using InterAssociatif.Meetings.Attachments;
+using InterAssociatif.Meetings.Attendance;
+using InterAssociatif.Meetings.Calendar;
+using InterAssociatif.Meetings.Contracts;
+using InterAssociatif.Meetings.DemoData;
+using InterAssociatif.Meetings.Meetings;
+using InterAssociatif.Meetings.Milestones;
+using InterAssociatif.Meetings.Minutes;
+using InterAssociatif.Meetings.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterAssociatif.Meetings;
+
+/// <summary>
+/// The Meetings module: meetings, invitations and attendance, agenda, minutes, distribution list,
+/// attachments, milestones and the iCalendar feed. It knows the Directory only through its contracts.
+/// </summary>
+public sealed class MeetingsModule : IModule
+{
+    public string Name => "Meetings";
+
+    public void ConfigureServices(ModuleServices module)
+    {
+        module.AddModuleDbContext<MeetingsDbContext>(
+            Name,
+            MeetingsDbContext.Schema,
+            options => new MeetingsSqliteDbContext(options),
+            options => new MeetingsSqlServerDbContext(options));
+
+        var services = module.Services;
+        services.Configure<AttachmentOptions>(module.Configuration.GetSection("Meetings:Attachments"));
+        services.AddSingleton<MeetingService>();
+        services.AddSingleton<AttendanceService>();
+        services.AddSingleton<AgendaService>();
+        services.AddSingleton<MinutesService>();
+        services.AddSingleton<MilestoneService>();
+        services.AddSingleton<AttachmentStore>();
+        services.AddSingleton<CalendarFeed>();
+        services.AddSingleton<IMeetingsReader, MeetingsReader>();
+
+        services.AddGraphTypesFrom(typeof(MeetingsModule).Assembly);
+        services.AddSingleton<IGraphTypeExtension, MeetingQueries>();
+        services.AddSingleton<IGraphTypeExtension, MeetingMutations>();
+        services.AddSingleton<IGraphTypeExtension, OrganizationMeetingFields>();
+        services.AddSingleton<INodeSource, MeetingNodeSource>();
+        foreach (var source in MeetingChildNodeSources.All())
+        {
+            services.AddSingleton(source);
+        }
+
+        services.AddSingleton<IEndpointContributor, AttachmentEndpoints>();
+        services.AddSingleton<IEndpointContributor>(sp => sp.GetRequiredService<CalendarFeed>());
+        services.AddSingleton<IDemoDataSeeder, MeetingsDemoSeeder>();
+    }
+}

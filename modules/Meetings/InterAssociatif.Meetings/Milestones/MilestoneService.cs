@@ -1,0 +1,86 @@
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Meetings;
+using InterAssociatif.Meetings.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Meetings.Milestones;
+
+internal sealed record AnnounceMilestone(Guid MeetingId, string? Title, DateOnly Date, DateOnly? EndDate, DatePrecision Precision, Guid? FulfilledByMeetingId);
+
+/// <summary>The steps meetings announce (« les étapes ») and the meetings that fulfil them.</summary>
+internal sealed class MilestoneService(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time)
+{
+    public async Task<MutationResult<Milestone>> AnnounceAsync(AnnounceMilestone command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var title = errors.Text("input.title", command.Title, Milestone.TitleMaxLength, required: true);
+        var date = command.Precision == DatePrecision.Month ? new DateOnly(command.Date.Year, command.Date.Month, 1) : command.Date;
+        if (command.EndDate is { } end && end < date)
+        {
+            errors.Add(new InputValidationError("input.endDate", "`input.endDate` must not be before `input.date`."));
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await MeetingExistsAsync(db, errors, "input.meetingId", command.MeetingId, cancellationToken);
+        if (command.FulfilledByMeetingId is { } fulfilledBy)
+        {
+            await MeetingExistsAsync(db, errors, "input.fulfilledByMeetingId", fulfilledBy, cancellationToken);
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Milestone>.Fail(errors.Items);
+        }
+
+        var milestone = new Milestone
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            MeetingId = command.MeetingId,
+            Title = title!,
+            Date = date,
+            EndDate = command.EndDate,
+            Precision = command.Precision,
+            SortDate = Milestone.SortDateOf(date, command.Precision),
+            FulfilledByMeetingId = command.FulfilledByMeetingId,
+            Version = 1,
+        };
+        db.Milestones.Add(milestone);
+        return await db.CommitAsync(transaction, milestone, "milestone", cancellationToken);
+    }
+
+    /// <summary>Records which meeting fulfilled a step (or clears it with null).</summary>
+    public async Task<MutationResult<Milestone>> FulfilAsync(Guid id, Guid? meetingId, ErrorList errors, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var milestone = await db.Milestones.AsTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (milestone is null)
+        {
+            return MutationResult<Milestone>.Fail(new NotFoundError("input.id", "No milestone has this id.", GlobalId.Encode(MilestoneType.GraphQLName, id)));
+        }
+
+        if (meetingId is { } fulfilledBy)
+        {
+            await MeetingExistsAsync(db, errors, "input.fulfilledByMeetingId", fulfilledBy, cancellationToken);
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Milestone>.Fail(errors.Items);
+        }
+
+        milestone.FulfilledByMeetingId = meetingId;
+        milestone.Version++;
+        return await db.CommitAsync(transaction, milestone, "milestone", cancellationToken);
+    }
+
+    private static async Task MeetingExistsAsync(MeetingsDbContext db, ErrorList errors, string field, Guid id, CancellationToken cancellationToken)
+    {
+        if (!await db.Meetings.AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            errors.Add(MeetingService.NotFound(field, id));
+        }
+    }
+}

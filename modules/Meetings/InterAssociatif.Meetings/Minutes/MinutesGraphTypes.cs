@@ -1,0 +1,51 @@
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Relay;
+
+namespace InterAssociatif.Meetings.Minutes;
+
+internal sealed class MinutesStatusType : EnumerationGraphType<MinutesStatus>
+{
+    public MinutesStatusType()
+    {
+        Name = "MinutesStatus";
+        Description = "Draft (projet de compte rendu) or published.";
+    }
+}
+
+internal sealed class MinutesType : ObjectGraphType<MinutesRecord>
+{
+    public MinutesType(NodeRegistry nodes)
+    {
+        Name = "Minutes";
+        Description = "The minutes of a meeting (compte rendu): a draft, then published revisions that never change.";
+        Field<NonNullGraphType<MinutesStatusType>>("status").Description("Draft or published.").Resolve(ctx => ctx.Source.Status);
+        Field(m => m.WrittenOn).Description("The day the text was written (« Nantes, le … »).");
+        Field("author", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("Who wrote it.")
+            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Person, ctx.Source.AuthorId));
+        Field("draftText", m => m.DraftText).Description("The draft's text (Markdown). Coordinators only.").AuthorizeWithRoles(Roles.Coordinator);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MinutesRevisionType>>>>("revisions")
+            .Description("Every published text, first publication first; corrections add revisions.")
+            .Resolve(ctx => MeetingLoaders.Revisions(ctx, ctx.Source.Id));
+        Field<MinutesRevisionType>("current")
+            .Description("The text in force: the latest revision; null while a draft.")
+            .Resolve(ctx => MeetingLoaders.Revisions(ctx, ctx.Source.Id).Then(list => list.LastOrDefault()));
+        Field(m => m.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
+    }
+}
+
+internal sealed class MinutesRevisionType : ObjectGraphType<MinutesRevision>
+{
+    public MinutesRevisionType()
+    {
+        Name = "MinutesRevision";
+        Description = "A published text of the minutes. It is never changed: a correction is a new revision.";
+        Field(r => r.Number).Description("1 for the first publication, then one more per correction.");
+        Field(r => r.Text).Description("The text (Markdown).");
+        Field(r => r.Note, nullable: true).Description("What the correction changed.");
+        Field(r => r.PublishedAt).Description("When it was published.");
+    }
+}

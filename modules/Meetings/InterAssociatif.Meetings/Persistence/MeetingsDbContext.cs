@@ -1,0 +1,171 @@
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Meetings.Agenda;
+using InterAssociatif.Meetings.Attachments;
+using InterAssociatif.Meetings.Attendance;
+using InterAssociatif.Meetings.Meetings;
+using InterAssociatif.Meetings.Milestones;
+using InterAssociatif.Meetings.Minutes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace InterAssociatif.Meetings.Persistence;
+
+/// <summary>The Meetings module's own DbContext (SQL Server schema <c>meetings</c>).</summary>
+internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string Schema = "meetings";
+
+    public override string SchemaName => Schema;
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
+
+    public DbSet<DistributionRecipient> DistributionRecipients => Set<DistributionRecipient>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<MinutesRecord> Minutes => Set<MinutesRecord>();
+
+    public DbSet<MinutesRevision> MinutesRevisions => Set<MinutesRevision>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<Meeting>(e =>
+        {
+            e.ToTable("MeetingsMeetings");
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.Title).HasMaxLength(Meeting.TitleMaxLength);
+            e.Property(m => m.Description).HasMaxLength(Meeting.DescriptionMaxLength);
+            e.Property(m => m.PlaceName).HasMaxLength(Meeting.PlaceMaxLength);
+            e.Property(m => m.PlaceAddress).HasMaxLength(Meeting.PlaceMaxLength);
+            e.Property(m => m.PlaceNeighbourhood).HasMaxLength(Meeting.PlaceMaxLength);
+            e.Property(m => m.PlaceNeighbourhoodKey).HasMaxLength(Meeting.PlaceMaxLength);
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasIndex(m => m.StartsAt);
+            e.HasIndex(m => m.OrganizerId);
+            e.HasIndex(m => m.PlaceNeighbourhoodKey);
+        });
+
+        modelBuilder.Entity<Invitation>(e =>
+        {
+            e.ToTable("MeetingsInvitations");
+            e.Property(i => i.Id).ValueGeneratedNever();
+            e.HasOne<Meeting>().WithMany().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(i => new { i.MeetingId, i.OrganizationId }).IsUnique();
+            e.HasIndex(i => new { i.MeetingId, i.PersonId }).IsUnique();
+            e.HasIndex(i => i.OrganizationId);
+        });
+
+        modelBuilder.Entity<AttendanceRecord>(e =>
+        {
+            e.ToTable("MeetingsAttendance");
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(a => new { a.MeetingId, a.PersonId }).IsUnique();
+        });
+
+        modelBuilder.Entity<DistributionRecipient>(e =>
+        {
+            e.ToTable("MeetingsDistribution");
+            e.Property(d => d.Id).ValueGeneratedNever();
+            e.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(d => d.MeetingId);
+        });
+
+        modelBuilder.Entity<AgendaItem>(e =>
+        {
+            e.ToTable("MeetingsAgendaItems");
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Title).HasMaxLength(AgendaItem.TitleMaxLength);
+            e.Property(a => a.Notes).HasMaxLength(AgendaItem.NotesMaxLength);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<AgendaItem>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.MeetingId, a.ParentId, a.Position });
+        });
+
+        modelBuilder.Entity<MinutesRecord>(e =>
+        {
+            e.ToTable("MeetingsMinutes");
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.DraftText).HasMaxLength(MinutesRecord.TextMaxLength);
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(m => m.MeetingId).IsUnique();
+            e.HasMany(m => m.Revisions).WithOne().HasForeignKey(r => r.MinutesId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MinutesRevision>(e =>
+        {
+            e.ToTable("MeetingsMinutesRevisions");
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Text).HasMaxLength(MinutesRecord.TextMaxLength);
+            e.Property(r => r.Note).HasMaxLength(MinutesRevision.NoteMaxLength);
+            e.HasIndex(r => new { r.MinutesId, r.Number }).IsUnique();
+        });
+
+        modelBuilder.Entity<Attachment>(e =>
+        {
+            e.ToTable("MeetingsAttachments");
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Title).HasMaxLength(Attachment.TitleMaxLength);
+            e.Property(a => a.FileName).HasMaxLength(Attachment.FileNameMaxLength);
+            e.Property(a => a.MediaType).HasMaxLength(120);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.Property(a => a.StorageKey).HasMaxLength(200);
+            e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(a => a.MeetingId);
+        });
+
+        modelBuilder.Entity<AttachmentContent>(e =>
+        {
+            e.ToTable("MeetingsAttachmentContents");
+            e.HasKey(c => c.AttachmentId);
+            e.Property(c => c.Content);
+            e.HasOne<Attachment>().WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Milestone>(e =>
+        {
+            e.ToTable("MeetingsMilestones");
+            e.Property(m => m.Id).ValueGeneratedNever();
+            e.Property(m => m.Title).HasMaxLength(Milestone.TitleMaxLength);
+            e.Property(m => m.Precision).HasConversion<string>().HasMaxLength(10);
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.FulfilledByMeetingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => m.SortDate);
+        });
+    }
+}
+
+/// <summary>Meetings on SQLite; carries the SQLite migrations.</summary>
+internal sealed class MeetingsSqliteDbContext(DbContextOptions options) : MeetingsDbContext(options);
+
+/// <summary>Meetings on SQL Server; carries the SQL Server migrations.</summary>
+internal sealed class MeetingsSqlServerDbContext(DbContextOptions options) : MeetingsDbContext(options);
+
+internal sealed class MeetingsSqliteDesignFactory : IDesignTimeDbContextFactory<MeetingsSqliteDbContext>
+{
+    public MeetingsSqliteDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.Sqlite, MeetingsDbContext.Schema));
+}
+
+internal sealed class MeetingsSqlServerDesignFactory : IDesignTimeDbContextFactory<MeetingsSqlServerDbContext>
+{
+    public MeetingsSqlServerDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.SqlServer, MeetingsDbContext.Schema));
+}
