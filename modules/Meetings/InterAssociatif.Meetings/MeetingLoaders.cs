@@ -44,9 +44,9 @@ internal static class MeetingLoaders
 
     public static IDataLoaderResult<IReadOnlyList<Milestone>> AnnouncedMilestones(IResolveFieldContext context, Guid meetingId) =>
         context.LoadChildren<MeetingsDbContext, Milestone>("milestonesByMeeting", meetingId,
-            (db, ids) => db.Milestones.Where(m => ids.Contains(m.MeetingId)).OrderBy(m => m.SortDate).ThenBy(m => m.Date).ThenBy(m => m.Id), m => m.MeetingId);
+            (db, ids) => db.Milestones.Where(m => ids.Contains(m.MeetingId)).OrderBy(m => m.Date).ThenBy(m => m.Id), m => m.MeetingId);
 
     public static IDataLoaderResult<IReadOnlyList<Milestone>> FulfilledMilestones(IResolveFieldContext context, Guid meetingId) =>
         context.LoadChildren<MeetingsDbContext, Milestone>("milestonesFulfilledByMeeting", meetingId,
-            (db, ids) => db.Milestones.Where(m => m.FulfilledByMeetingId != null && ids.Contains(m.FulfilledByMeetingId.Value)).OrderBy(m => m.SortDate), m => m.FulfilledByMeetingId!.Value);
+            (db, ids) => db.Milestones.Where(m => m.FulfilledByMeetingId != null && ids.Contains(m.FulfilledByMeetingId.Value)).OrderBy(m => m.Date), m => m.FulfilledByMeetingId!.Value);
 }

@@ -212,7 +212,7 @@ internal sealed class AnnounceMilestoneInputType : MeetingsInputType
     {
         Id("meetingId", "The meeting that announces it.");
         Field<NonNullGraphType<StringGraphType>>("title").Description("What the step is.");
-        Field<NonNullGraphType<DateOnlyGraphType>>("date").Description("Its day; with MONTH precision any day of the month.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("date").Description("Its day; with MONTH precision, the day that places it in the timeline (the 1st for « début », the 15th for « courant »).");
         Field<DateOnlyGraphType>("endDate").Description("Its last day, for a step over several days.");
         Field<DatePrecisionType>("precision").Description("DAY (default) or MONTH.");
         Id("fulfilledByMeetingId", "The meeting that fulfilled it, if already known.", required: false);

@@ -148,8 +148,8 @@ internal static class MeetingsDemoData
         new("Questionnaire « Un inter-associatif dans le cadre de la politique de la ville : Pourquoi et Comment ? »", new(2017, 7, 25), new(2017, 9, 8), DatePrecision.Day),
         new("Réunion : poursuite de la réflexion sur le mandat de l'inter-associatif", new(2017, 9, 18), null, DatePrecision.Day, FulfilledByThisMeeting: true),
         new("Rentrée politique de la ville", new(2017, 10, 3), null, DatePrecision.Day),
-        new("Réunion de l'inter-associatif (courant octobre)", new(2017, 10, 1), null, DatePrecision.Month),
-        new("Inter-associatif : format et modalités de fonctionnement (novembre)", new(2017, 11, 1), null, DatePrecision.Month),
+        new("Réunion de l'inter-associatif (courant octobre)", new(2017, 10, 15), null, DatePrecision.Month),
+        new("Inter-associatif : format et modalités de fonctionnement (novembre)", new(2017, 11, 15), null, DatePrecision.Month),
         new("Rencontre avec l'élue et le sous-préfet (début décembre ; date proposée par la Mission)", new(2017, 12, 1), null, DatePrecision.Month),
         new("Comité de pilotage : validation des propositions", new(2017, 12, 14), null, DatePrecision.Day),
     ];

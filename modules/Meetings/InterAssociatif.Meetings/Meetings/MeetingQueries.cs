@@ -128,7 +128,7 @@ internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factor
                 : throw new InvalidIdException(ctx.GetArgument<string>("id")));
 
         query.Field<NonNullGraphType<ConnectionGraphType<MilestoneType>>>("milestones")
-            .Description("The timeline of steps announced by meetings (les étapes), across meetings, in order: a step known only by its month comes after the dated steps of that month.")
+            .Description("The timeline of steps announced by meetings (les étapes), across meetings, by date (a step known only by its month sits at the day the coordinator gave it).")
             .Argument<DateOnlyGraphType>("from", "Steps on or after this day.")
             .Argument<DateOnlyGraphType>("to", "Steps on or before this day.")
             .PageArguments()
@@ -148,7 +148,7 @@ internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factor
                     milestones = milestones.Where(m => m.Date <= to);
                 }
 
-                var sorted = milestones.OrderBy(m => m.SortDate).ThenBy(m => m.Date).ThenBy(m => m.Id);
+                var sorted = milestones.OrderBy(m => m.Date).ThenBy(m => m.Id);
                 return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
             });
     }

@@ -8,7 +8,7 @@ internal enum DatePrecision
     [Description("A known day.")]
     Day,
 
-    [Description("A month only (« courant octobre », « novembre », « début décembre »): the date is the month's first day.")]
+    [Description("A month only (« courant octobre », « novembre », « début décembre »): show the month; the day only places the step in the timeline.")]
     Month,
 }
 
@@ -24,6 +24,7 @@ internal sealed class Milestone : IHasId
 
     public string Title { get; set; } = "";
 
+    /// <summary>Its day; with MONTH precision only the month is meaningful and the day is its place in the timeline.</summary>
     public DateOnly Date { get; set; }
 
     /// <summary>The last day, for a step that spans days (a call for applications).</summary>
@@ -31,14 +32,8 @@ internal sealed class Milestone : IHasId
 
     public DatePrecision Precision { get; set; }
 
-    /// <summary>Where it sits in a timeline: its day, or the last day of its month when only the month is known.</summary>
-    public DateOnly SortDate { get; set; }
-
     /// <summary>The meeting that fulfilled it, once known.</summary>
     public Guid? FulfilledByMeetingId { get; set; }
 
     public int Version { get; set; }
-
-    public static DateOnly SortDateOf(DateOnly date, DatePrecision precision) =>
-        precision == DatePrecision.Month ? new DateOnly(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month)) : date;
 }

@@ -15,7 +15,7 @@ internal sealed class MilestoneService(IDbContextFactory<MeetingsDbContext> fact
     public async Task<MutationResult<Milestone>> AnnounceAsync(AnnounceMilestone command, ErrorList errors, CancellationToken cancellationToken)
     {
         var title = errors.Text("input.title", command.Title, Milestone.TitleMaxLength, required: true);
-        var date = command.Precision == DatePrecision.Month ? new DateOnly(command.Date.Year, command.Date.Month, 1) : command.Date;
+        var date = command.Date;
         if (command.EndDate is { } end && end < date)
         {
             errors.Add(new InputValidationError("input.endDate", "`input.endDate` must not be before `input.date`."));
@@ -42,7 +42,6 @@ internal sealed class MilestoneService(IDbContextFactory<MeetingsDbContext> fact
             Date = date,
             EndDate = command.EndDate,
             Precision = command.Precision,
-            SortDate = Milestone.SortDateOf(date, command.Precision),
             FulfilledByMeetingId = command.FulfilledByMeetingId,
             Version = 1,
         };

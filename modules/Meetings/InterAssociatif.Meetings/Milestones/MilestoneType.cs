@@ -25,7 +25,7 @@ internal sealed class MilestoneType : ObjectGraphType<Milestone>
         Description = "A step a meeting announced (« les étapes »): a dated event, possibly fulfilled later by a meeting.";
         this.AsNode();
         Field(m => m.Title).Description("What the step is.");
-        Field(m => m.Date).Description("Its day, or the first day of its month when the precision is MONTH.");
+        Field(m => m.Date).Description("Its day. With MONTH precision show only the month: the day just places the step in the timeline.");
         Field(m => m.EndDate, nullable: true).Description("Its last day, for a step over several days (a call for applications).");
         Field<NonNullGraphType<DatePrecisionType>>("precision").Description("DAY, or MONTH (« courant octobre », « novembre »).").Resolve(ctx => ctx.Source.Precision);
         Field<NonNullGraphType<MeetingType>>("announcedBy").Description("The meeting that announced it.")

@@ -149,7 +149,7 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
             e.Property(m => m.Version).IsConcurrencyToken();
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.FulfilledByMeetingId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(m => m.SortDate);
+            e.HasIndex(m => m.Date);
         });
     }
 }

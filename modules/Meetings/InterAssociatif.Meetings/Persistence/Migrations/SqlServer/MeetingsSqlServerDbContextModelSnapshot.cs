@@ -289,9 +289,6 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
-                    b.Property<DateOnly>("SortDate")
-                        .HasColumnType("date");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -303,11 +300,11 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Date");
+
                     b.HasIndex("FulfilledByMeetingId");
 
                     b.HasIndex("MeetingId");
-
-                    b.HasIndex("SortDate");
 
                     b.ToTable("MeetingsMilestones", "meetings");
                 });

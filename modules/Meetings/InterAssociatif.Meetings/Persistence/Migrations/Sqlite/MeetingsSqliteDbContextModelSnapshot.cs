@@ -281,9 +281,6 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("SortDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -295,11 +292,11 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Date");
+
                     b.HasIndex("FulfilledByMeetingId");
 
                     b.HasIndex("MeetingId");
-
-                    b.HasIndex("SortDate");
 
                     b.ToTable("MeetingsMilestones", (string)null);
                 });

@@ -162,7 +162,6 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.Sqlite
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Precision = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    SortDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     FulfilledByMeetingId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -305,6 +304,11 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.Sqlite
                 column: "StartsAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingsMilestones_Date",
+                table: "MeetingsMilestones",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingsMilestones_FulfilledByMeetingId",
                 table: "MeetingsMilestones",
                 column: "FulfilledByMeetingId");
@@ -313,11 +317,6 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.Sqlite
                 name: "IX_MeetingsMilestones_MeetingId",
                 table: "MeetingsMilestones",
                 column: "MeetingId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MeetingsMilestones_SortDate",
-                table: "MeetingsMilestones",
-                column: "SortDate");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeetingsMinutes_MeetingId",

@@ -178,7 +178,6 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.SqlServer
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
                     Precision = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    SortDate = table.Column<DateOnly>(type: "date", nullable: false),
                     FulfilledByMeetingId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
@@ -342,6 +341,12 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.SqlServer
                 column: "StartsAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingsMilestones_Date",
+                schema: "meetings",
+                table: "MeetingsMilestones",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeetingsMilestones_FulfilledByMeetingId",
                 schema: "meetings",
                 table: "MeetingsMilestones",
@@ -352,12 +357,6 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.SqlServer
                 schema: "meetings",
                 table: "MeetingsMilestones",
                 column: "MeetingId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_MeetingsMilestones_SortDate",
-                schema: "meetings",
-                table: "MeetingsMilestones",
-                column: "SortDate");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeetingsMinutes_MeetingId",

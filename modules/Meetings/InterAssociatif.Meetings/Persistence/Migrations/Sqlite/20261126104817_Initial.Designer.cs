@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterAssociatif.Meetings.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(MeetingsSqliteDbContext))]
-    [Migration("20261126104217_Initial")]
+    [Migration("20261126104817_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -284,9 +284,6 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("SortDate")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -298,11 +295,11 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Date");
+
                     b.HasIndex("FulfilledByMeetingId");
 
                     b.HasIndex("MeetingId");
-
-                    b.HasIndex("SortDate");
 
                     b.ToTable("MeetingsMilestones", (string)null);
                 });

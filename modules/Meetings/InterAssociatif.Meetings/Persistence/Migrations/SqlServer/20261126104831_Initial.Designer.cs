@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterAssociatif.Meetings.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(MeetingsSqlServerDbContext))]
-    [Migration("20261126104231_Initial")]
+    [Migration("20261126104831_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -292,9 +292,6 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
-                    b.Property<DateOnly>("SortDate")
-                        .HasColumnType("date");
-
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -306,11 +303,11 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Date");
+
                     b.HasIndex("FulfilledByMeetingId");
 
                     b.HasIndex("MeetingId");
-
-                    b.HasIndex("SortDate");
 
                     b.ToTable("MeetingsMilestones", "meetings");
                 });

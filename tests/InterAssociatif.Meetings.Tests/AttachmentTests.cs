@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using InterAssociatif.Testing;
+
+namespace InterAssociatif.Meetings.Tests;
+
+/// <summary>Attachments round-trip byte for byte, within a size limit and a list of media types, with the minutes' authorization.</summary>
+public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
+    where TFactory : InterAssociatifFactory
+{
+    protected TFactory Factory { get; } = factory;
+
+    protected HttpClient Client(string? role)
+    {
+        var client = Factory.CreateClient();
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Factory.Token(role));
+        }
+
+        return client;
+    }
+
+    protected async Task<HttpResponseMessage> UploadAsync(string meetingId, byte[] content, string mediaType, string role = "coordinator", string title = "Diaporama", string fileName = "diaporama.pdf")
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return await Client(role).PostAsync($"/meetings/{meetingId}/attachments?title={Uri.EscapeDataString(title)}&fileName={Uri.EscapeDataString(fileName)}", body);
+    }
+
+    protected async Task<string> MeetingAsync() =>
+        await Factory.GraphQL("coordinator").ScheduleAsync("Réunion avec pièces jointes", new DateTimeOffset(2022, 6, 1, 8, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task An_attachment_round_trips_byte_for_byte_with_its_size_and_sha256()
+    {
+        var meeting = await MeetingAsync();
+        var content = RandomNumberGenerator.GetBytes(300_000);
+        using var upload = await UploadAsync(meeting, content, "application/pdf");
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var created = JsonNode.Parse(await upload.Content.ReadAsStringAsync())!;
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), created["sha256"]!.GetValue<string>());
+        Assert.Equal(content.Length, created["size"]!.GetValue<long>());
+
+        var listed = (await Factory.GraphQL("partner").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { title size sha256 downloadUrl } } }", new { id = meeting })).EnsureNoErrors();
+        var url = listed.String("meeting.attachments[0].downloadUrl")!;
+        using var download = await Client("partner").GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(content, await download.Content.ReadAsByteArrayAsync());
+
+        using var anonymous = await Client(null).GetAsync(url);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_coordinators_upload_and_bad_files_are_refused_with_their_status()
+    {
+        var meeting = await MeetingAsync();
+        using (var asMember = await UploadAsync(meeting, [1, 2, 3], "application/pdf", role: "member"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, asMember.StatusCode);
+        }
+
+        using (var executable = await UploadAsync(meeting, [0x4d, 0x5a], "application/x-msdownload"))
+        {
+            Assert.Equal(HttpStatusCode.UnsupportedMediaType, executable.StatusCode);
+        }
+
+        using (var unknownMeeting = await UploadAsync(Kernel.Relay.GlobalId.Encode("Meeting", Guid.CreateVersion7()), [1], "application/pdf"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknownMeeting.StatusCode);
+        }
+
+        using (var noTitle = await UploadAsync(meeting, [1], "application/pdf", title: " "))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noTitle.StatusCode);
+            Assert.Equal("title", JsonNode.Parse(await noTitle.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!["field"]!.GetValue<string>());
+        }
+
+        var listed = (await Factory.GraphQL("coordinator").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting })).EnsureNoErrors();
+        Assert.Empty(listed.At("meeting.attachments")!.AsArray());
+    }
+}
+
+public sealed class DatabaseAttachmentTests(DatabaseAttachmentTests.SmallLimitFactory factory) : AttachmentTestsBase<DatabaseAttachmentTests.SmallLimitFactory>(factory), IClassFixture<DatabaseAttachmentTests.SmallLimitFactory>
+{
+    [Fact]
+    public async Task A_file_over_the_configured_limit_gets_413_and_nothing_is_stored()
+    {
+        var meeting = await MeetingAsync();
+        using var response = await UploadAsync(meeting, new byte[600_001], "application/pdf");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var listed = (await Factory.GraphQL("coordinator").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting })).EnsureNoErrors();
+        Assert.Empty(listed.At("meeting.attachments")!.AsArray());
+    }
+
+    public sealed class SmallLimitFactory : InterAssociatifFactory
+    {
+        public SmallLimitFactory() => With("Meetings:Attachments:MaxBytes", "600000").With("Database:SeedDemoData", "false");
+    }
+}
+
+public sealed class FolderAttachmentTests(FolderAttachmentTests.FolderFactory factory) : AttachmentTestsBase<FolderAttachmentTests.FolderFactory>(factory), IClassFixture<FolderAttachmentTests.FolderFactory>
+{
+    [Fact]
+    public async Task With_a_folder_configured_the_bytes_live_in_the_folder_and_no_temporary_file_is_left()
+    {
+        var meeting = await MeetingAsync();
+        var content = RandomNumberGenerator.GetBytes(1000);
+        using var upload = await UploadAsync(meeting, content, "image/png", fileName: "logo.png");
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var files = System.IO.Directory.GetFiles(Factory.Folder);
+        Assert.Equal(content, await File.ReadAllBytesAsync(Assert.Single(files)));
+    }
+
+    public sealed class FolderFactory : InterAssociatifFactory
+    {
+        public FolderFactory()
+        {
+            Folder = Path.Combine(DataDirectory, "attachments");
+            With("Meetings:Attachments:Folder", Folder).With("Database:SeedDemoData", "false");
+        }
+
+        public string Folder { get; }
+    }
+}
