@@ -84,6 +84,8 @@ public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<
             Rules = DocumentValidator.CoreRules,
             Variables = Inputs.Empty,
         });
-        Assert.True(result.IsValid, string.Join("; ", result.Errors.Select(e => e.Message)));
+        // The document is checked, not the values of its variables (the file gives none).
+        var errors = result.Errors.Where(e => e is not InvalidVariableError).Select(e => e.Message).ToList();
+        Assert.True(errors.Count == 0, string.Join("; ", errors));
     }
 }
