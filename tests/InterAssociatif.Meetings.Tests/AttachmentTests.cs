@@ -116,6 +116,58 @@ public sealed class FolderAttachmentTests(FolderAttachmentTests.FolderFactory fa
         Assert.Equal(content, await File.ReadAllBytesAsync(Assert.Single(files)));
     }
 
+    [Fact]
+    public async Task An_upload_cut_off_midway_leaves_no_attachment_and_no_file_behind()
+    {
+        var meeting = await MeetingAsync();
+        var body = new StreamContent(new BrokenStream(bytesBeforeFailure: 200_000));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        await Assert.ThrowsAnyAsync<Exception>(() => Client("coordinator").PostAsync($"/meetings/{meeting}/attachments?title=Coupé&fileName=coupe.pdf", body));
+
+        var listed = (await Factory.GraphQL("coordinator").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting })).EnsureNoErrors();
+        Assert.Empty(listed.At("meeting.attachments")!.AsArray());
+        Assert.Empty(System.IO.Directory.Exists(Factory.Folder) ? System.IO.Directory.GetFiles(Factory.Folder, ".upload-*") : []);
+    }
+
+    /// <summary>A request body that fails partway, as when the client or the process goes away mid-upload.</summary>
+    private sealed class BrokenStream(int bytesBeforeFailure) : Stream
+    {
+        private int _sent;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => _sent; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_sent >= bytesBeforeFailure)
+            {
+                throw new IOException("Connection lost mid-upload.");
+            }
+
+            var n = Math.Min(count, bytesBeforeFailure - _sent);
+            Array.Fill(buffer, (byte)7, offset, n);
+            _sent += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     public sealed class FolderFactory : InterAssociatifFactory
     {
         public FolderFactory()

@@ -16,6 +16,18 @@ internal static class ModuleCatalog
         new MeetingsModule(),
     ];
 
-    public static IReadOnlyList<IModule> Enabled(IConfiguration configuration) =>
-        All.Where(m => configuration.GetValue($"Modules:{m.Name}:Enabled", defaultValue: true)).ToList();
+    public static IReadOnlyList<IModule> Enabled(IConfiguration configuration)
+    {
+        var enabled = All.Where(m => configuration.GetValue($"Modules:{m.Name}:Enabled", defaultValue: true)).ToList();
+        foreach (var module in enabled)
+        {
+            var missing = module.Requires.Where(name => enabled.All(m => m.Name != name)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new InvalidOperationException($"Module {module.Name} requires {string.Join(", ", missing)}: enable it (Modules:{missing[0]}:Enabled) or disable {module.Name}.");
+            }
+        }
+
+        return enabled;
+    }
 }

@@ -25,6 +25,9 @@ public sealed class MeetingsModule : IModule
 {
     public string Name => "Meetings";
 
+    /// <summary>Attendance, organisers and authors are the Directory's organisations and people.</summary>
+    public IReadOnlyList<string> Requires => ["Directory"];
+
     public void ConfigureServices(ModuleServices module)
     {
         module.AddModuleDbContext<MeetingsDbContext>(

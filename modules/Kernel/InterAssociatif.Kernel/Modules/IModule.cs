@@ -14,6 +14,9 @@ public interface IModule
     /// <summary>Short name, also the configuration key (<c>Modules:{Name}:Enabled</c>).</summary>
     string Name { get; }
 
+    /// <summary>Modules whose published contracts this one uses; the host refuses to start without them.</summary>
+    IReadOnlyList<string> Requires => [];
+
     void ConfigureServices(ModuleServices services);
 }
 
