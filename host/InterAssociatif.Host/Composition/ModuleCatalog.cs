@@ -1,6 +1,7 @@
 using InterAssociatif.Directory;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Meetings;
+using InterAssociatif.Surveys;
 
 namespace InterAssociatif.Host.Composition;
 
@@ -14,6 +15,7 @@ internal static class ModuleCatalog
     [
         new DirectoryModule(),
         new MeetingsModule(),
+        new SurveysModule(),
     ];
 
     public static IReadOnlyList<IModule> Enabled(IConfiguration configuration)

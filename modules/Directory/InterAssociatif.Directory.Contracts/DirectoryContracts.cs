@@ -46,6 +46,9 @@ public sealed record OrganizationSummary(Guid Id, OrganizationKind Kind, string 
 
 public sealed record PersonSummary(Guid Id, string GivenName, string FamilyName);
 
+/// <summary>What analyses split answers by: an organisation's kind, themes and neighbourhoods.</summary>
+public sealed record OrganizationProfile(Guid Id, OrganizationKind Kind, IReadOnlyList<string> Themes, IReadOnlyList<string> Neighbourhoods);
+
 /// <summary>Read-only access to the directory for other modules: by id only, batched.</summary>
 public interface IDirectoryReader
 {
@@ -60,4 +63,7 @@ public interface IDirectoryReader
     Task<Guid?> FindOrganizationIdByNameAsync(string name, CancellationToken cancellationToken);
 
     Task<Guid?> FindPersonIdByEmailAsync(string email, CancellationToken cancellationToken);
+
+    /// <summary>Kind, theme names and neighbourhoods of each organisation (three SQL commands).</summary>
+    Task<IReadOnlyDictionary<Guid, OrganizationProfile>> GetOrganizationProfilesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 }

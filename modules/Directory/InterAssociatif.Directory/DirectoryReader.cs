@@ -49,4 +49,14 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.People.Where(p => p.Email == normalized).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
     }
+
+    public async Task<IReadOnlyDictionary<Guid, OrganizationProfile>> GetOrganizationProfilesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var keys = ids.Distinct().ToList();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var kinds = await db.Organizations.Where(o => keys.Contains(o.Id)).Select(o => new { o.Id, o.Kind }).ToListAsync(cancellationToken);
+        var themes = (await db.OrganizationThemes.Where(t => keys.Contains(t.OrganizationId)).Select(t => new { t.OrganizationId, t.Theme!.Name }).ToListAsync(cancellationToken)).ToLookup(t => t.OrganizationId, t => t.Name);
+        var neighbourhoods = (await db.OrganizationNeighbourhoods.Where(n => keys.Contains(n.OrganizationId)).Select(n => new { n.OrganizationId, n.Name }).ToListAsync(cancellationToken)).ToLookup(n => n.OrganizationId, n => n.Name);
+        return kinds.ToDictionary(k => k.Id, k => new OrganizationProfile(k.Id, k.Kind, themes[k.Id].ToList(), neighbourhoods[k.Id].ToList()));
+    }
 }

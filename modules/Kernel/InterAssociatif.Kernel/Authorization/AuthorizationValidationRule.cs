@@ -18,6 +18,9 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
         new(new Visitor());
 
+    /// <summary>Metadata key: anonymous callers pass as well as the roles listed (see <see cref="AuthorizationMetadata.AuthorizeWithRolesOrAnonymous"/>).</summary>
+    public const string AnonymousAllowedKey = "InterAssociatif.AnonymousAllowed";
+
     /// <summary>Whether <paramref name="user"/> satisfies the authorization metadata of a type, field or argument.</summary>
     public static bool IsAllowed(IMetadataReader metadata, ClaimsPrincipal? user)
     {
@@ -28,7 +31,7 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
 
         if (user?.Identity?.IsAuthenticated != true)
         {
-            return false;
+            return metadata.GetMetadata(AnonymousAllowedKey, false);
         }
 
         var roles = metadata.GetRoles();
@@ -38,7 +41,8 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
     internal static string Describe(IMetadataReader metadata)
     {
         var roles = metadata.GetRoles();
-        return roles is { Count: > 0 } ? $"one of the roles {string.Join(", ", roles)}" : "an authenticated caller";
+        var who = roles is { Count: > 0 } ? $"one of the roles {string.Join(", ", roles)}" : "an authenticated caller";
+        return metadata.GetMetadata(AnonymousAllowedKey, false) ? $"an anonymous caller or {who}" : who;
     }
 
     private sealed class Visitor : INodeVisitor
@@ -110,6 +114,22 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
             context.ReportError(new AccessDeniedError(context, authenticated, $"Access denied to {what}: it requires {Describe(metadata)}.", node));
             return false;
         }
+    }
+}
+
+/// <summary>Authorization declarations beyond GraphQL.NET's own.</summary>
+public static class AuthorizationMetadata
+{
+    /// <summary>
+    /// Allows anonymous callers and the given roles, and no other authenticated role (e.g. public
+    /// results that partner tools may not read). Finer, data-dependent rules stay in the resolver.
+    /// </summary>
+    public static TMetadataWriter AuthorizeWithRolesOrAnonymous<TMetadataWriter>(this TMetadataWriter provider, params string[] roles)
+        where TMetadataWriter : IMetadataWriter
+    {
+        provider.AuthorizeWithRoles(roles);
+        provider.Metadata[AuthorizationValidationRule.AnonymousAllowedKey] = true;
+        return provider;
     }
 }
 

@@ -9,6 +9,13 @@ public static class Clock
     public static DateOnly Today(this TimeProvider time) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Paris).DateTime);
 
+    /// <summary>The instant a day ends in Paris (the first instant of the next day).</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day)
+    {
+        var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, Paris.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
     private static TimeZoneInfo FindParis()
     {
         try

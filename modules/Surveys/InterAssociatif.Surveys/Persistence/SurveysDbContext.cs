@@ -1,0 +1,119 @@
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Surveys.Responses;
+using InterAssociatif.Surveys.Surveys;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace InterAssociatif.Surveys.Persistence;
+
+/// <summary>The Surveys module's own DbContext (SQL Server schema <c>surveys</c>).</summary>
+internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string Schema = "surveys";
+
+    public override string SchemaName => Schema;
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyAudience> Audience => Set<SurveyAudience>();
+
+    public DbSet<Question> Questions => Set<Question>();
+
+    public DbSet<QuestionOption> Options => Set<QuestionOption>();
+
+    public DbSet<Response> Responses => Set<Response>();
+
+    public DbSet<Answer> Answers => Set<Answer>();
+
+    public DbSet<ResponseAttribute> ResponseAttributes => Set<ResponseAttribute>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<Survey>(e =>
+        {
+            e.ToTable("SurveysSurveys");
+            e.Property(s => s.Id).ValueGeneratedNever();
+            e.Property(s => s.Title).HasMaxLength(Survey.TitleMaxLength);
+            e.Property(s => s.Description).HasMaxLength(Survey.DescriptionMaxLength);
+            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(s => s.Version).IsConcurrencyToken();
+            e.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(s => s.Audience).WithOne().HasForeignKey(a => a.SurveyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<SurveyAudience>(e =>
+        {
+            e.ToTable("SurveysAudience");
+            e.HasKey(a => new { a.SurveyId, a.OrganizationId });
+        });
+
+        modelBuilder.Entity<Question>(e =>
+        {
+            e.ToTable("SurveysQuestions");
+            e.Property(q => q.Id).ValueGeneratedNever();
+            e.Property(q => q.Text).HasMaxLength(Question.TextMaxLength);
+            e.Property(q => q.Section).HasMaxLength(Question.SectionMaxLength);
+            e.Property(q => q.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(q => new { q.SurveyId, q.Position });
+            e.HasMany(q => q.Options).WithOne().HasForeignKey(o => o.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<QuestionOption>(e =>
+        {
+            e.ToTable("SurveysOptions");
+            e.Property(o => o.Id).ValueGeneratedNever();
+            e.Property(o => o.Label).HasMaxLength(QuestionOption.LabelMaxLength);
+            e.HasIndex(o => new { o.QuestionId, o.Position });
+        });
+
+        modelBuilder.Entity<Response>(e =>
+        {
+            e.ToTable("SurveysResponses");
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.EnteredBy).HasMaxLength(20);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.SurveyId, r.OrganizationId }).IsUnique();
+            e.HasIndex(r => new { r.SurveyId, r.SubmittedAt });
+            e.HasMany(r => r.Answers).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(r => r.Attributes).WithOne().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Answer>(e =>
+        {
+            e.ToTable("SurveysAnswers");
+            e.Property(a => a.Id).ValueGeneratedNever();
+            e.Property(a => a.Text).HasMaxLength(Answer.TextMaxLength);
+            e.Property(a => a.Level).HasConversion<int?>();
+            e.HasIndex(a => new { a.QuestionId, a.OptionId });
+            e.HasIndex(a => new { a.ResponseId, a.QuestionId, a.OptionId }).IsUnique();
+            e.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<QuestionOption>().WithMany().HasForeignKey(a => a.OptionId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<ResponseAttribute>(e =>
+        {
+            e.ToTable("SurveysResponseAttributes");
+            e.HasKey(a => new { a.ResponseId, a.Name, a.Value });
+            e.Property(a => a.Name).HasMaxLength(30);
+            e.Property(a => a.Value).HasMaxLength(200);
+        });
+    }
+}
+
+internal sealed class SurveysSqliteDbContext(DbContextOptions options) : SurveysDbContext(options);
+
+internal sealed class SurveysSqlServerDbContext(DbContextOptions options) : SurveysDbContext(options);
+
+internal sealed class SurveysSqliteDesignFactory : IDesignTimeDbContextFactory<SurveysSqliteDbContext>
+{
+    public SurveysSqliteDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.Sqlite, SurveysDbContext.Schema));
+}
+
+internal sealed class SurveysSqlServerDesignFactory : IDesignTimeDbContextFactory<SurveysSqlServerDbContext>
+{
+    public SurveysSqlServerDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.SqlServer, SurveysDbContext.Schema));
+}

@@ -1,0 +1,83 @@
+using System.ComponentModel;
+using InterAssociatif.Kernel;
+
+namespace InterAssociatif.Surveys.Responses;
+
+internal enum ResponseStatus
+{
+    [Description("Saved, not yet submitted: not counted.")]
+    Draft,
+
+    [Description("Submitted: counted from its submission instant.")]
+    Submitted,
+}
+
+internal enum PriorityLevel
+{
+    [Description("A primary choice.")]
+    Primary = 1,
+
+    [Description("A secondary choice.")]
+    Secondary = 2,
+}
+
+/// <summary>An organisation's response to a survey: one per organisation and survey.</summary>
+internal sealed class Response : IHasId
+{
+    public Guid Id { get; set; }
+
+    public Guid SurveyId { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public ResponseStatus Status { get; set; }
+
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>Submitted after the close (entered by a coordinator).</summary>
+    public bool Late { get; set; }
+
+    /// <summary>Who entered it: "member" (online) or "coordinator" (e.g. a paper questionnaire).</summary>
+    public string EnteredBy { get; set; } = "";
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public int Version { get; set; }
+
+    public List<Answer> Answers { get; set; } = [];
+
+    public List<ResponseAttribute> Attributes { get; set; } = [];
+}
+
+/// <summary>
+/// One chosen option (with its rank or level, and the text of an "other"), or a free text. One row
+/// per response, question and option, so counting rows counts respondents.
+/// </summary>
+internal sealed class Answer
+{
+    public const int TextMaxLength = 4000;
+
+    public Guid Id { get; set; }
+
+    public Guid ResponseId { get; set; }
+
+    public Guid QuestionId { get; set; }
+
+    public Guid? OptionId { get; set; }
+
+    public int? Rank { get; set; }
+
+    public PriorityLevel? Level { get; set; }
+
+    public string? Text { get; set; }
+}
+
+/// <summary>The responding organisation as it was at submission (kind, a theme, a neighbourhood), for cross-tabulations in SQL.</summary>
+internal sealed class ResponseAttribute
+{
+    public Guid ResponseId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Value { get; set; } = "";
+}

@@ -1,0 +1,141 @@
+using InterAssociatif.Surveys.Persistence;
+using InterAssociatif.Surveys.Responses;
+using InterAssociatif.Surveys.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Surveys.Results;
+
+/// <summary>Small-group protection (configuration section <c>Surveys</c>).</summary>
+internal sealed class SurveyResultsOptions
+{
+    /// <summary>For analysts, a cell computed from fewer respondents than this is suppressed. Default 3.</summary>
+    public int MinimumCellSize { get; set; } = 3;
+}
+
+/// <summary>
+/// Computes results in SQL: five commands for every figure of every question (survey, audience,
+/// respondents, per-question respondents, per-option counts with rank sums), one page query per
+/// free-text question read, and two commands per cross-tabulation. Responses are never loaded.
+/// </summary>
+internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory)
+{
+    public async Task<SurveyResults?> ComputeAsync(Guid surveyId, DateTimeOffset asOf, int minimumCell, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var survey = await db.Surveys.Include(s => s.Questions.OrderBy(q => q.Position)).ThenInclude(q => q.Options.OrderBy(o => o.Position)).SingleOrDefaultAsync(s => s.Id == surveyId, cancellationToken);
+        if (survey is null)
+        {
+            return null;
+        }
+
+        var respondents = Respondents(db, surveyId, asOf);
+        var audience = await db.Audience.CountAsync(a => a.SurveyId == surveyId, cancellationToken);
+        var count = await respondents.CountAsync(cancellationToken);
+        var answered = await db.Answers.Where(a => respondents.Any(r => r.Id == a.ResponseId))
+            .GroupBy(a => a.QuestionId)
+            .Select(g => new { QuestionId = g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.QuestionId, x => x.Count, cancellationToken);
+        var options = await db.Answers.Where(a => a.OptionId != null && respondents.Any(r => r.Id == a.ResponseId))
+            .GroupBy(a => new { a.QuestionId, OptionId = a.OptionId!.Value, a.Level })
+            .Select(g => new OptionAggregate(g.Key.QuestionId, g.Key.OptionId, g.Key.Level, g.Count(), g.Sum(a => a.Rank ?? 0), g.Sum(a => a.Rank == 1 ? 1 : 0)))
+            .ToListAsync(cancellationToken);
+        return new SurveyResults
+        {
+            Survey = survey,
+            AsOf = asOf,
+            Respondents = count,
+            Audience = audience,
+            AnsweredByQuestion = answered,
+            ByQuestion = options.ToLookup(o => o.QuestionId),
+            MinimumCell = minimumCell,
+        };
+    }
+
+    /// <summary>Submitted responses counted as of an instant.</summary>
+    public static IQueryable<Response> Respondents(SurveysDbContext db, Guid surveyId, DateTimeOffset asOf) =>
+        db.Responses.Where(r => r.SurveyId == surveyId && r.Status == ResponseStatus.Submitted && r.SubmittedAt <= asOf);
+
+    public static IReadOnlyList<OptionResult> Options(QuestionResult result) =>
+        result.Question.Options.OrderBy(o => o.Position)
+            .Select(o => new OptionResult(o, Cell.Of(result.Results, result.Aggregates.Where(a => a.OptionId == o.Id).Sum(a => a.Count))))
+            .ToList();
+
+    /// <summary>Ranking: chosen count, first choices, mean rank, and a Borda score (n − rank + 1 points per ranking), ordered by Borda score.</summary>
+    public static IReadOnlyList<RankingResult> Ranking(QuestionResult result)
+    {
+        var n = result.Question.Options.Count;
+        return result.Question.Options
+            .Select(o => (Option: o, Aggregate: result.Aggregates.FirstOrDefault(a => a.OptionId == o.Id)))
+            .Select(x => (x.Option, Count: x.Aggregate?.Count ?? 0, RankSum: x.Aggregate?.RankSum ?? 0, First: x.Aggregate?.FirstChoices ?? 0))
+            .Select(x => (x.Option, x.Count, x.RankSum, x.First, Borda: (x.Count * (n + 1)) - x.RankSum))
+            .OrderByDescending(x => x.Borda).ThenByDescending(x => x.First).ThenBy(x => x.Option.Position)
+            .Select((x, i) =>
+            {
+                var cell = Cell.Of(result.Results, x.Count);
+                return cell.Suppressed
+                    ? new RankingResult(x.Option, i + 1, cell, null, null, null)
+                    : new RankingResult(x.Option, i + 1, cell, x.First, x.Count == 0 ? null : Math.Round((double)x.RankSum / x.Count, 3), x.Borda);
+            })
+            .ToList();
+    }
+
+    /// <summary>Priority matrix: per level, the options ordered by how many respondents put them there.</summary>
+    public static IReadOnlyList<LevelResult> Matrix(QuestionResult result) =>
+        new[] { PriorityLevel.Primary, PriorityLevel.Secondary }
+            .Select(level => new LevelResult(level, result.Question.Options
+                .Select(o => (Option: o, Count: result.Aggregates.Where(a => a.OptionId == o.Id && a.Level == level).Sum(a => a.Count)))
+                .OrderByDescending(x => x.Count).ThenBy(x => x.Option.Position)
+                .Select((x, i) => new MatrixOptionResult(x.Option, i + 1, Cell.Of(result.Results, x.Count)))
+                .ToList()))
+            .ToList();
+
+    public sealed record FreeTextAnswer(Guid Id, string Text, Guid? OptionId);
+
+    public IQueryable<FreeTextAnswer> FreeText(SurveysDbContext db, Guid surveyId, Guid questionId, DateTimeOffset asOf)
+    {
+        var respondents = Respondents(db, surveyId, asOf);
+        return db.Answers.Where(a => a.QuestionId == questionId && a.Text != null && respondents.Any(r => r.Id == a.ResponseId))
+            .OrderBy(a => a.Id)
+            .Select(a => new FreeTextAnswer(a.Id, a.Text!, a.OptionId));
+    }
+
+    /// <summary>Answers to one question split by the answers to another question, or by an attribute of the responding organisation.</summary>
+    public async Task<IReadOnlyList<CrossTabCell>> CrossTabAsync(QuestionResult result, Guid? byQuestionId, CrossTabAttribute? byAttribute, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var survey = result.Results.Survey;
+        var respondents = Respondents(db, survey.Id, result.Results.AsOf);
+        var rows = db.Answers.Where(a => a.QuestionId == result.Question.Id && a.OptionId != null && respondents.Any(r => r.Id == a.ResponseId));
+        List<(Guid Row, string Column, int Count)> cells;
+        Dictionary<string, int> bases;
+        if (byQuestionId is { } other)
+        {
+            var labels = survey.Questions.Single(q => q.Id == other).Options.ToDictionary(o => o.Id, o => o.Label);
+            var columns = db.Answers.Where(b => b.QuestionId == other && b.OptionId != null && respondents.Any(r => r.Id == b.ResponseId));
+            cells = (await rows.Join(columns, a => a.ResponseId, b => b.ResponseId, (a, b) => new { Row = a.OptionId!.Value, Column = b.OptionId!.Value })
+                    .GroupBy(x => new { x.Row, x.Column }).Select(g => new { g.Key.Row, g.Key.Column, Count = g.Count() }).ToListAsync(cancellationToken))
+                .Select(x => (x.Row, labels[x.Column], x.Count)).ToList();
+            bases = (await columns.GroupBy(b => b.OptionId!.Value).Select(g => new { g.Key, Count = g.Select(b => b.ResponseId).Distinct().Count() }).ToListAsync(cancellationToken))
+                .ToDictionary(x => labels[x.Key], x => x.Count);
+        }
+        else
+        {
+            var name = byAttribute!.Value.ToString().ToUpperInvariant();
+            var attributes = db.ResponseAttributes.Where(x => x.Name == name && respondents.Any(r => r.Id == x.ResponseId));
+            cells = (await rows.Join(attributes, a => a.ResponseId, x => x.ResponseId, (a, x) => new { Row = a.OptionId!.Value, Column = x.Value })
+                    .GroupBy(x => new { x.Row, x.Column }).Select(g => new { g.Key.Row, g.Key.Column, Count = g.Count() }).ToListAsync(cancellationToken))
+                .Select(x => (x.Row, x.Column, x.Count)).ToList();
+            bases = await attributes.GroupBy(x => x.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        }
+
+        var options = result.Question.Options.OrderBy(o => o.Position).ToList();
+        return options.SelectMany(o => bases.Keys.Order(StringComparer.Ordinal).Select(column =>
+            {
+                var count = cells.Where(c => c.Row == o.Id && c.Column == column).Sum(c => c.Count);
+                var cell = Cell.Of(result.Results, count);
+                var columnBase = bases[column];
+                return new CrossTabCell(o, column, cell.Suppressed ? cell : cell with { Share = columnBase == 0 ? null : Math.Round((double)count / columnBase, 4) }, columnBase);
+            }))
+            .ToList();
+    }
+}

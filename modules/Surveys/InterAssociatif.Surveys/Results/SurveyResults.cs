@@ -1,0 +1,70 @@
+using System.ComponentModel;
+using InterAssociatif.Surveys.Responses;
+using InterAssociatif.Surveys.Surveys;
+
+namespace InterAssociatif.Surveys.Results;
+
+/// <summary>How many respondents chose an option (at a level, for a priority matrix), with rank sums for rankings.</summary>
+internal sealed record OptionAggregate(Guid QuestionId, Guid OptionId, PriorityLevel? Level, int Count, int RankSum, int FirstChoices);
+
+/// <summary>
+/// A survey's results as of an instant: only aggregates (counts per option and level), never the
+/// responses themselves. Built from a fixed number of SQL commands whatever the number of responses.
+/// </summary>
+internal sealed class SurveyResults
+{
+    public required Survey Survey { get; init; }
+
+    public required DateTimeOffset AsOf { get; init; }
+
+    public required int Respondents { get; init; }
+
+    public required int Audience { get; init; }
+
+    public required IReadOnlyDictionary<Guid, int> AnsweredByQuestion { get; init; }
+
+    public required ILookup<Guid, OptionAggregate> ByQuestion { get; init; }
+
+    /// <summary>Smallest count shown to this caller; smaller non-zero cells are suppressed (small-group protection). 1 = no protection.</summary>
+    public required int MinimumCell { get; init; }
+
+    public bool Suppressed(int count) => MinimumCell > 1 && (Respondents < MinimumCell || (count > 0 && count < MinimumCell));
+
+    public double? Share(int count) => Respondents == 0 ? null : Math.Round((double)count / Respondents, 4);
+}
+
+internal sealed record QuestionResult(SurveyResults Results, Question Question)
+{
+    public IEnumerable<OptionAggregate> Aggregates => Results.ByQuestion[Question.Id];
+
+    public int Answered => Results.AnsweredByQuestion.GetValueOrDefault(Question.Id);
+}
+
+/// <summary>A count shown to the caller, or suppressed when it comes from too few respondents.</summary>
+internal sealed record Cell(int? Count, double? Share, bool Suppressed)
+{
+    public static Cell Of(SurveyResults results, int count) =>
+        results.Suppressed(count) ? new Cell(null, null, true) : new Cell(count, results.Share(count), false);
+}
+
+internal sealed record OptionResult(QuestionOption Option, Cell Cell);
+
+internal sealed record RankingResult(QuestionOption Option, int Position, Cell Chosen, int? FirstChoiceCount, double? MeanRank, int? BordaScore);
+
+internal sealed record LevelResult(PriorityLevel Level, IReadOnlyList<MatrixOptionResult> Options);
+
+internal sealed record MatrixOptionResult(QuestionOption Option, int Position, Cell Cell);
+
+internal sealed record CrossTabCell(QuestionOption RowOption, string Column, Cell Cell, int ColumnRespondents);
+
+internal enum CrossTabAttribute
+{
+    [Description("The organisation's kind (association or institution).")]
+    Kind,
+
+    [Description("Each theme the organisation declared (an organisation counts once per theme).")]
+    Theme,
+
+    [Description("Each neighbourhood (QPV) the organisation serves.")]
+    Neighbourhood,
+}

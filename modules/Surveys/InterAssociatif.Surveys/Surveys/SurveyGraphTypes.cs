@@ -1,0 +1,190 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Surveys.Persistence;
+using InterAssociatif.Surveys.Responses;
+using InterAssociatif.Surveys.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace InterAssociatif.Surveys.Surveys;
+
+internal sealed class SurveyStatusType : EnumerationGraphType<SurveyStatus>
+{
+    public SurveyStatusType()
+    {
+        Name = "SurveyStatus";
+        Description = "A survey's lifecycle: DRAFT → OPEN → CLOSED → RESULTS_PUBLISHED.";
+    }
+}
+
+internal sealed class QuestionKindType : EnumerationGraphType<QuestionKind>
+{
+    public QuestionKindType()
+    {
+        Name = "QuestionKind";
+        Description = "What kind of answer a question takes.";
+    }
+}
+
+internal sealed class QuestionOptionType : ObjectGraphType<QuestionOption>
+{
+    public const string GraphQLName = "QuestionOption";
+
+    public QuestionOptionType()
+    {
+        Name = GraphQLName;
+        Description = "An option of a question.";
+        this.AsNode();
+        Field(o => o.Position).Description("Its rank in the question, from 1.");
+        Field(o => o.Label).Description("Its label, as the questionnaire words it.");
+        Field(o => o.IsOther).Description("« Autre, précisez » : choosing it asks for a text.");
+    }
+}
+
+internal sealed class QuestionType : ObjectGraphType<Question>
+{
+    public const string GraphQLName = "Question";
+
+    public QuestionType()
+    {
+        Name = GraphQLName;
+        Description = "A question of a survey.";
+        this.AsNode();
+        Field(q => q.Position).Description("Its rank in the survey, from 1.");
+        Field(q => q.Section, nullable: true).Description("The section it belongs to, if the survey has sections.");
+        Field(q => q.Text).Description("The question, as asked.");
+        Field<NonNullGraphType<QuestionKindType>>("kind").Description("What kind of answer it takes.").Resolve(ctx => ctx.Source.Kind);
+        Field(q => q.Required).Description("Whether a submitted response must answer it.");
+        Field(q => q.MaxSelections, nullable: true).Description("For MULTIPLE_CHOICE, the most options a respondent may choose.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuestionOptionType>>>>("options").Description("Its options, in order (none for FREE_TEXT).")
+            .Resolve(ctx => ctx.Source.Options.OrderBy(o => o.Position));
+    }
+}
+
+/// <summary>Who may read what of a survey, decided per record.</summary>
+internal static class SurveyAccess
+{
+    /// <summary>Anonymous callers and partners see surveys whose results are published; members and analysts see every survey but drafts.</summary>
+    public static IQueryable<Survey> Visible(IQueryable<Survey> surveys, ClaimsPrincipal? user) =>
+        user.IsCoordinator() ? surveys
+        : user?.IsInRole(Roles.Member) == true || user?.IsInRole(Roles.Analyst) == true ? surveys.Where(s => s.Status != SurveyStatus.Draft)
+        : surveys.Where(s => s.Status == SurveyStatus.ResultsPublished);
+
+    public static bool CanSee(Survey survey, ClaimsPrincipal? user) => Visible(new[] { survey }.AsQueryable(), user).Any();
+}
+
+internal sealed class SurveyType : ObjectGraphType<Survey>
+{
+    public SurveyType(GraphTypeExtensions extensions)
+    {
+        Name = SurveyService.TypeName;
+        Description = "A questionnaire sent to organisations (e.g. « Un inter-associatif dans le cadre de la politique de la ville : Pourquoi et Comment ? », 25 July – 8 September 2017).";
+        this.AsNode();
+        Field(s => s.Title).Description("Its title.");
+        Field(s => s.Description, nullable: true).Description("What it asks about, and why.");
+        Field(s => s.OpensOn).Description("First day for answers.");
+        Field(s => s.ClosesOn).Description("Last day for answers (until midnight, Paris time); later answers are entered by a coordinator and flagged late.");
+        Field<NonNullGraphType<SurveyStatusType>>("status").Description("Its place in the lifecycle.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<IntGraphType>>("audienceSize").Description("How many organisations it was sent to.")
+            .Resolve(ctx => ctx.LoadChildren<SurveysDbContext, SurveyAudience>("audienceBySurvey", ctx.Source.Id, (db, ids) => db.Audience.Where(a => ids.Contains(a.SurveyId)), a => a.SurveyId).Then(list => list.Count));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuestionType>>>>("questions").Description("Its questions, in order.")
+            .Resolve(ctx => ctx.LoadChildren<SurveysDbContext, Question>("questionsBySurvey", ctx.Source.Id,
+                (db, ids) => db.Questions.Include(q => q.Options).Where(q => ids.Contains(q.SurveyId)).OrderBy(q => q.Position), q => q.SurveyId));
+        Field<SurveyResultsType>("results")
+            .Description("Aggregates as of an instant (default now), computed in the database. Anonymous callers and members read them once published (members also when their organisation responded); analysts always, with small groups suppressed; coordinators always.")
+            .Argument<DateTimeOffsetGraphType>("asOf", "Count the responses submitted by this instant; default now. Use the close or a meeting's date to reproduce published figures.")
+            .AuthorizeWithRolesOrAnonymous(Roles.Coordinator, Roles.Member, Roles.Analyst)
+            .ResolveAsync(async ctx =>
+            {
+                var services = ctx.RequestServices!;
+                await SurveyResultsAccess.EnsureAsync(ctx.User, ctx.Source, services, ctx.CancellationToken);
+                var minimum = ctx.User.IsCoordinator() || ctx.User?.IsInRole(Roles.Analyst) != true ? 1 : services.GetRequiredService<IOptions<SurveyResultsOptions>>().Value.MinimumCellSize;
+                var asOf = ctx.GetArgument<DateTimeOffset?>("asOf") ?? services.GetRequiredService<TimeProvider>().GetUtcNow();
+                return await services.GetRequiredService<ResultsService>().ComputeAsync(ctx.Source.Id, asOf, minimum, ctx.CancellationToken);
+            });
+        Field<SurveyResponseType>("myResponse")
+            .Description("The response of the member's organisation, if any (members only).")
+            .AuthorizeWithRoles(Roles.Member)
+            .Resolve(ctx => ctx.User.OrganizationId() is { } organization
+                ? ctx.LoadChildren<SurveysDbContext, Response>("myResponseBySurvey", ctx.Source.Id, (db, ids) => db.Responses.Where(r => ids.Contains(r.SurveyId) && r.OrganizationId == organization), r => r.SurveyId).Then(list => list.FirstOrDefault())
+                : DataLoaderResolveExtensions.FromValue<Response?>(null));
+        Field<NonNullGraphType<ConnectionGraphType<SurveyResponseType>>>("responses")
+            .Description("Who answered what: every response, drafts included, in order of submission. Coordinators only.")
+            .AuthorizeWithRoles(Roles.Coordinator)
+            .PageArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                await using var db = await ctx.RequestServices!.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SurveysDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
+                var sorted = db.Responses.Where(r => r.SurveyId == ctx.Source.Id).OrderBy(r => r.SubmittedAt == null).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id);
+                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+            });
+        Field(s => s.Version).Description("Changes with every edit.");
+        extensions.ApplyTo(this);
+    }
+}
+
+/// <summary>The data-dependent part of the results' rule: published results, or the member's organisation responded.</summary>
+internal static class SurveyResultsAccess
+{
+    public static async Task EnsureAsync(ClaimsPrincipal? user, Survey survey, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (user.IsCoordinator() || user?.IsInRole(Roles.Analyst) == true || survey.Status == SurveyStatus.ResultsPublished)
+        {
+            return;
+        }
+
+        if (user?.IsInRole(Roles.Member) == true && user.OrganizationId() is { } organization)
+        {
+            await using var db = await services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SurveysDbContext>>().CreateDbContextAsync(cancellationToken);
+            if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Responses, r => r.SurveyId == survey.Id && r.OrganizationId == organization && r.Status == ResponseStatus.Submitted, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw new ExecutionError("Access denied: these results are not published; respondents' members, analysts and coordinators may read them.") { Code = AccessDeniedError.ErrorCode };
+    }
+}
+
+internal sealed class SurveyResponseType : ObjectGraphType<Response>
+{
+    public SurveyResponseType(NodeRegistry nodes)
+    {
+        Name = ResponseService.TypeName;
+        Description = "An organisation's response (who answered what). Coordinators, and members for their own organisation.";
+        this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member);
+        this.AsNode();
+        Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The responding organisation.")
+            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
+        Field<NonNullGraphType<ResponseStatusType>>("status").Description("Draft or submitted.").Resolve(ctx => ctx.Source.Status);
+        Field(r => r.SubmittedAt, nullable: true).Description("When it was submitted (counted from then on).");
+        Field(r => r.Late).Description("Submitted after the close, by a coordinator.");
+        Field(r => r.EnteredBy).Description("« member » (online) or « coordinator » (e.g. a paper questionnaire).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AnswerType>>>>("answers").Description("Its answers, one row per option chosen or text given.")
+            .Resolve(ctx => ctx.LoadChildren<SurveysDbContext, Answer>("answersByResponse", ctx.Source.Id, (db, ids) => db.Answers.Where(a => ids.Contains(a.ResponseId)).OrderBy(a => a.QuestionId).ThenBy(a => a.Rank), a => a.ResponseId));
+        Field(r => r.Version).Description("Changes with every edit; pass it back as `version`.");
+    }
+}
+
+internal sealed class AnswerType : ObjectGraphType<Answer>
+{
+    public AnswerType()
+    {
+        Name = "SurveyAnswer";
+        Description = "One chosen option (with its rank or priority level) or one text.";
+        Field<NonNullGraphType<IdGraphType>>("questionId").Description("The question's id.").Resolve(ctx => GlobalId.Encode(QuestionType.GraphQLName, ctx.Source.QuestionId));
+        Field<IdGraphType>("optionId").Description("The option chosen, if any.").Resolve(ctx => ctx.Source.OptionId is { } o ? GlobalId.Encode(QuestionOptionType.GraphQLName, o) : null);
+        Field(a => a.Rank, nullable: true).Description("Its rank, for a RANKING question (1 first).");
+        Field<PriorityLevelType>("level").Description("PRIMARY or SECONDARY, for a PRIORITY_MATRIX question.").Resolve(ctx => ctx.Source.Level);
+        Field(a => a.Text, nullable: true).Description("The text: a free-text answer, or what « other » means.");
+    }
+}

@@ -1,0 +1,51 @@
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Modules;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Surveys.DemoData;
+using InterAssociatif.Surveys.Exports;
+using InterAssociatif.Surveys.Persistence;
+using InterAssociatif.Surveys.Responses;
+using InterAssociatif.Surveys.Results;
+using InterAssociatif.Surveys.Surveys;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterAssociatif.Surveys;
+
+/// <summary>
+/// The Surveys module: questionnaires, one response per organisation, aggregates computed in SQL
+/// as of an instant, CSV exports. It knows the Directory only through its contracts.
+/// </summary>
+public sealed class SurveysModule : IModule
+{
+    public string Name => "Surveys";
+
+    /// <summary>Audiences and respondents are the Directory's organisations.</summary>
+    public IReadOnlyList<string> Requires => ["Directory"];
+
+    public void ConfigureServices(ModuleServices module)
+    {
+        module.AddModuleDbContext<SurveysDbContext>(
+            Name,
+            SurveysDbContext.Schema,
+            options => new SurveysSqliteDbContext(options),
+            options => new SurveysSqlServerDbContext(options));
+
+        var services = module.Services;
+        services.Configure<SurveyResultsOptions>(module.Configuration.GetSection("Surveys"));
+        services.AddSingleton<SurveyService>();
+        services.AddSingleton<ResponseService>();
+        services.AddSingleton<ResultsService>();
+
+        services.AddGraphTypesFrom(typeof(SurveysModule).Assembly);
+        services.AddSingleton<IGraphTypeExtension, SurveyQueries>();
+        services.AddSingleton<IGraphTypeExtension, SurveyMutations>();
+        foreach (var source in SurveyNodeSources.All())
+        {
+            services.AddSingleton(source);
+        }
+
+        services.AddSingleton<IEndpointContributor, SurveyExports>();
+        services.AddSingleton<IDemoDataSeeder, SurveysDemoSeeder>();
+    }
+}
