@@ -89,6 +89,9 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
             e.Property(a => a.Text).HasMaxLength(Answer.TextMaxLength);
             e.Property(a => a.Level).HasConversion<int?>();
             e.HasIndex(a => new { a.QuestionId, a.OptionId });
+
+            // Every aggregate is a range scan of this covering index: a survey's answers submitted by an instant.
+            e.HasIndex(a => new { a.SurveyId, a.SubmittedAt, a.QuestionId, a.OptionId, a.Level, a.Rank, a.ResponseId });
             e.HasIndex(a => new { a.ResponseId, a.QuestionId, a.OptionId }).IsUnique();
             e.HasOne<Question>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<QuestionOption>().WithMany().HasForeignKey(a => a.OptionId).OnDelete(DeleteBehavior.Restrict);

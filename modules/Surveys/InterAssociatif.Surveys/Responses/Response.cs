@@ -61,6 +61,12 @@ internal sealed class Answer
 
     public Guid ResponseId { get; set; }
 
+    /// <summary>The response's survey, copied so that aggregates read one index.</summary>
+    public Guid SurveyId { get; set; }
+
+    /// <summary>The response's submission instant (null while a draft), copied for the same reason; answers are rewritten whenever their response is.</summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
+
     public Guid QuestionId { get; set; }
 
     public Guid? OptionId { get; set; }

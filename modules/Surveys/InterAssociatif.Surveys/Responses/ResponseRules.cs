@@ -69,7 +69,7 @@ internal static class ResponseRules
         var options = question.Options.ToDictionary(o => o.Id);
         var result = new List<Answer>();
         Answer Row(Guid? optionId, int? rank = null, PriorityLevel? level = null, string? text = null) =>
-            new() { Id = Guid.CreateVersion7(now), ResponseId = responseId, QuestionId = question.Id, OptionId = optionId, Rank = rank, Level = level, Text = text };
+            new() { Id = Guid.CreateVersion7(now), ResponseId = responseId, SurveyId = question.SurveyId, QuestionId = question.Id, OptionId = optionId, Rank = rank, Level = level, Text = text };
 
         bool Known(IReadOnlyList<Guid> ids, string list)
         {

@@ -114,6 +114,11 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
         response.Status = submit ? ResponseStatus.Submitted : ResponseStatus.Draft;
         response.SubmittedAt = submit ? (receivedAt ?? now).ToUniversalTime() : null;
         response.Late = submit && response.SubmittedAt > closesAt;
+        foreach (var answer in response.Answers)
+        {
+            answer.SubmittedAt = response.SubmittedAt;
+        }
+
         response.UpdatedAt = now;
         if (submit && !errors.Any)
         {

@@ -31,11 +31,12 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
         var respondents = Respondents(db, surveyId, asOf);
         var audience = await db.Audience.CountAsync(a => a.SurveyId == surveyId, cancellationToken);
         var count = await respondents.CountAsync(cancellationToken);
-        var answered = await db.Answers.Where(a => respondents.Any(r => r.Id == a.ResponseId))
+        var answers = Counted(db, surveyId, asOf);
+        var answered = await answers
             .GroupBy(a => a.QuestionId)
             .Select(g => new { QuestionId = g.Key, Count = g.Select(a => a.ResponseId).Distinct().Count() })
             .ToDictionaryAsync(x => x.QuestionId, x => x.Count, cancellationToken);
-        var options = await db.Answers.Where(a => a.OptionId != null && respondents.Any(r => r.Id == a.ResponseId))
+        var options = await answers.Where(a => a.OptionId != null)
             .GroupBy(a => new { a.QuestionId, OptionId = a.OptionId!.Value, a.Level })
             .Select(g => new OptionAggregate(g.Key.QuestionId, g.Key.OptionId, g.Key.Level, g.Count(), g.Sum(a => a.Rank ?? 0), g.Sum(a => a.Rank == 1 ? 1 : 0)))
             .ToListAsync(cancellationToken);
@@ -50,6 +51,10 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
             MinimumCell = minimumCell,
         };
     }
+
+    /// <summary>The answers of the responses submitted by an instant (one index range).</summary>
+    public static IQueryable<Answer> Counted(SurveysDbContext db, Guid surveyId, DateTimeOffset asOf) =>
+        db.Answers.Where(a => a.SurveyId == surveyId && a.SubmittedAt != null && a.SubmittedAt <= asOf);
 
     /// <summary>Submitted responses counted as of an instant.</summary>
     public static IQueryable<Response> Respondents(SurveysDbContext db, Guid surveyId, DateTimeOffset asOf) =>
@@ -93,8 +98,7 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
 
     public IQueryable<FreeTextAnswer> FreeText(SurveysDbContext db, Guid surveyId, Guid questionId, DateTimeOffset asOf)
     {
-        var respondents = Respondents(db, surveyId, asOf);
-        return db.Answers.Where(a => a.QuestionId == questionId && a.Text != null && respondents.Any(r => r.Id == a.ResponseId))
+        return Counted(db, surveyId, asOf).Where(a => a.QuestionId == questionId && a.Text != null)
             .OrderBy(a => a.Id)
             .Select(a => new FreeTextAnswer(a.Id, a.Text!, a.OptionId));
     }
@@ -105,13 +109,14 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var survey = result.Results.Survey;
         var respondents = Respondents(db, survey.Id, result.Results.AsOf);
-        var rows = db.Answers.Where(a => a.QuestionId == result.Question.Id && a.OptionId != null && respondents.Any(r => r.Id == a.ResponseId));
+        var counted = Counted(db, survey.Id, result.Results.AsOf);
+        var rows = counted.Where(a => a.QuestionId == result.Question.Id && a.OptionId != null);
         List<(Guid Row, string Column, int Count)> cells;
         Dictionary<string, int> bases;
         if (byQuestionId is { } other)
         {
             var labels = survey.Questions.Single(q => q.Id == other).Options.ToDictionary(o => o.Id, o => o.Label);
-            var columns = db.Answers.Where(b => b.QuestionId == other && b.OptionId != null && respondents.Any(r => r.Id == b.ResponseId));
+            var columns = counted.Where(b => b.QuestionId == other && b.OptionId != null);
             cells = (await rows.Join(columns, a => a.ResponseId, b => b.ResponseId, (a, b) => new { Row = a.OptionId!.Value, Column = b.OptionId!.Value })
                     .GroupBy(x => new { x.Row, x.Column }).Select(g => new { g.Key.Row, g.Key.Column, Count = g.Count() }).ToListAsync(cancellationToken))
                 .Select(x => (x.Row, labels[x.Column], x.Count)).ToList();

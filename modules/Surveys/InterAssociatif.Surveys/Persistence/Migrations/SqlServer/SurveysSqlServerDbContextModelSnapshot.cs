@@ -43,6 +43,12 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ResponseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -56,6 +62,8 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
                     b.HasIndex("ResponseId", "QuestionId", "OptionId")
                         .IsUnique()
                         .HasFilter("[OptionId] IS NOT NULL");
+
+                    b.HasIndex("SurveyId", "SubmittedAt", "QuestionId", "OptionId", "Level", "Rank", "ResponseId");
 
                     b.ToTable("SurveysAnswers", "surveys");
                 });

@@ -37,6 +37,12 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ResponseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SurveyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -49,6 +55,8 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ResponseId", "QuestionId", "OptionId")
                         .IsUnique();
+
+                    b.HasIndex("SurveyId", "SubmittedAt", "QuestionId", "OptionId", "Level", "Rank", "ResponseId");
 
                     b.ToTable("SurveysAnswers", (string)null);
                 });

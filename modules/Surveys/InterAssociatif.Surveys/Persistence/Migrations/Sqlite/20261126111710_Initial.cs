@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
+namespace InterAssociatif.Surveys.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,22 +11,18 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.EnsureSchema(
-                name: "surveys");
-
             migrationBuilder.CreateTable(
                 name: "SurveysSurveys",
-                schema: "surveys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    OpensOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ClosesOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -35,11 +31,10 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
 
             migrationBuilder.CreateTable(
                 name: "SurveysAudience",
-                schema: "surveys",
                 columns: table => new
                 {
-                    SurveyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,7 +42,6 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_SurveysAudience_SurveysSurveys_SurveyId",
                         column: x => x.SurveyId,
-                        principalSchema: "surveys",
                         principalTable: "SurveysSurveys",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -55,17 +49,16 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
 
             migrationBuilder.CreateTable(
                 name: "SurveysQuestions",
-                schema: "surveys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SurveyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    Section = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Required = table.Column<bool>(type: "bit", nullable: false),
-                    MaxSelections = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MaxSelections = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -73,7 +66,6 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_SurveysQuestions_SurveysSurveys_SurveyId",
                         column: x => x.SurveyId,
-                        principalSchema: "surveys",
                         principalTable: "SurveysSurveys",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -81,18 +73,17 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
 
             migrationBuilder.CreateTable(
                 name: "SurveysResponses",
-                schema: "surveys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SurveyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Late = table.Column<bool>(type: "bit", nullable: false),
-                    EnteredBy = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Late = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EnteredBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,7 +91,6 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_SurveysResponses_SurveysSurveys_SurveyId",
                         column: x => x.SurveyId,
-                        principalSchema: "surveys",
                         principalTable: "SurveysSurveys",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -108,14 +98,13 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
 
             migrationBuilder.CreateTable(
                 name: "SurveysOptions",
-                schema: "surveys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    Label = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    IsOther = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    IsOther = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -123,7 +112,6 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_SurveysOptions_SurveysQuestions_QuestionId",
                         column: x => x.QuestionId,
-                        principalSchema: "surveys",
                         principalTable: "SurveysQuestions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -131,12 +119,11 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
 
             migrationBuilder.CreateTable(
                 name: "SurveysResponseAttributes",
-                schema: "surveys",
                 columns: table => new
                 {
-                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -144,7 +131,6 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_SurveysResponseAttributes_SurveysResponses_ResponseId",
                         column: x => x.ResponseId,
-                        principalSchema: "surveys",
                         principalTable: "SurveysResponses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -152,16 +138,17 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
 
             migrationBuilder.CreateTable(
                 name: "SurveysAnswers",
-                schema: "surveys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ResponseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    OptionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Rank = table.Column<int>(type: "int", nullable: true),
-                    Level = table.Column<int>(type: "int", nullable: true),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResponseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurveyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OptionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    Level = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -169,21 +156,18 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_SurveysAnswers_SurveysOptions_OptionId",
                         column: x => x.OptionId,
-                        principalSchema: "surveys",
                         principalTable: "SurveysOptions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_SurveysAnswers_SurveysQuestions_QuestionId",
                         column: x => x.QuestionId,
-                        principalSchema: "surveys",
                         principalTable: "SurveysQuestions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_SurveysAnswers_SurveysResponses_ResponseId",
                         column: x => x.ResponseId,
-                        principalSchema: "surveys",
                         principalTable: "SurveysResponses",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -191,46 +175,43 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveysAnswers_OptionId",
-                schema: "surveys",
                 table: "SurveysAnswers",
                 column: "OptionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveysAnswers_QuestionId_OptionId",
-                schema: "surveys",
                 table: "SurveysAnswers",
                 columns: new[] { "QuestionId", "OptionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveysAnswers_ResponseId_QuestionId_OptionId",
-                schema: "surveys",
                 table: "SurveysAnswers",
                 columns: new[] { "ResponseId", "QuestionId", "OptionId" },
-                unique: true,
-                filter: "[OptionId] IS NOT NULL");
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveysAnswers_SurveyId_SubmittedAt_QuestionId_OptionId_Level_Rank_ResponseId",
+                table: "SurveysAnswers",
+                columns: new[] { "SurveyId", "SubmittedAt", "QuestionId", "OptionId", "Level", "Rank", "ResponseId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveysOptions_QuestionId_Position",
-                schema: "surveys",
                 table: "SurveysOptions",
                 columns: new[] { "QuestionId", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveysQuestions_SurveyId_Position",
-                schema: "surveys",
                 table: "SurveysQuestions",
                 columns: new[] { "SurveyId", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveysResponses_SurveyId_OrganizationId",
-                schema: "surveys",
                 table: "SurveysResponses",
                 columns: new[] { "SurveyId", "OrganizationId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveysResponses_SurveyId_SubmittedAt",
-                schema: "surveys",
                 table: "SurveysResponses",
                 columns: new[] { "SurveyId", "SubmittedAt" });
         }
@@ -239,32 +220,25 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "SurveysAnswers",
-                schema: "surveys");
+                name: "SurveysAnswers");
 
             migrationBuilder.DropTable(
-                name: "SurveysAudience",
-                schema: "surveys");
+                name: "SurveysAudience");
 
             migrationBuilder.DropTable(
-                name: "SurveysResponseAttributes",
-                schema: "surveys");
+                name: "SurveysResponseAttributes");
 
             migrationBuilder.DropTable(
-                name: "SurveysOptions",
-                schema: "surveys");
+                name: "SurveysOptions");
 
             migrationBuilder.DropTable(
-                name: "SurveysResponses",
-                schema: "surveys");
+                name: "SurveysResponses");
 
             migrationBuilder.DropTable(
-                name: "SurveysQuestions",
-                schema: "surveys");
+                name: "SurveysQuestions");
 
             migrationBuilder.DropTable(
-                name: "SurveysSurveys",
-                schema: "surveys");
+                name: "SurveysSurveys");
         }
     }
 }

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using InterAssociatif.Benchmarks;
+using InterAssociatif.Kernel.Modules;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Surveys;
+using InterAssociatif.Surveys.Persistence;
+using InterAssociatif.Surveys.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+// Survey aggregates over N responses × Q questions, on a real SQLite file, through the module's
+// own composition. Usage: dotnet run -c Release --project tests/InterAssociatif.Benchmarks -- [responses] [questions] [runs]
+var responses = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
+var questions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
+
+var folder = Path.Combine(Path.GetTempPath(), "interassociatif-bench-" + Guid.NewGuid().ToString("N"));
+Directory.CreateDirectory(folder);
+var database = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "bench.db")}" };
+var counter = new SqlCommandCounter();
+var services = new ServiceCollection();
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton<IInterceptor>(counter);
+new SurveysModule().ConfigureServices(new ModuleServices(services, new ConfigurationBuilder().Build(), database));
+await using var provider = services.BuildServiceProvider();
+foreach (var module in provider.GetServices<IModuleDatabase>())
+{
+    await module.MigrateAsync(CancellationToken.None);
+}
+
+var factory = provider.GetRequiredService<IDbContextFactory<SurveysDbContext>>();
+var load = Stopwatch.StartNew();
+Guid surveyId;
+await using (var db = await factory.CreateDbContextAsync())
+{
+    surveyId = await SurveyLoad.CreateAsync(db, responses, questions, seed: 2017);
+}
+
+Console.WriteLine($"Loaded {responses} responses × {questions} questions in {load.Elapsed.TotalSeconds:F1} s ({new FileInfo(Path.Combine(folder, "bench.db")).Length / 1024 / 1024} MiB).");
+
+var results = provider.GetRequiredService<ResultsService>();
+var asOf = DateTimeOffset.UtcNow;
+var timings = new List<double>();
+for (var run = 0; run <= runs; run++)
+{
+    counter.Reset();
+    var watch = Stopwatch.StartNew();
+    var computed = await results.ComputeAsync(surveyId, asOf, minimumCell: 1, CancellationToken.None);
+    foreach (var question in computed!.Survey.Questions)
+    {
+        _ = ResultsService.Ranking(new QuestionResult(computed, question));
+        _ = ResultsService.Matrix(new QuestionResult(computed, question));
+    }
+
+    watch.Stop();
+    if (run > 0)
+    {
+        timings.Add(watch.Elapsed.TotalMilliseconds); // run 0 warms up
+    }
+
+    if (run == runs)
+    {
+        Console.WriteLine($"Respondents: {computed.Respondents}; SQL commands per computation: {counter.Count}");
+    }
+}
+
+timings.Sort();
+Console.WriteLine($"Aggregates over {runs} runs: median {timings[timings.Count / 2]:F1} ms, min {timings[0]:F1} ms, max {timings[^1]:F1} ms");
+if (Environment.GetEnvironmentVariable("KEEP_BENCH_DB") is { Length: > 0 } keep) { File.Copy(Path.Combine(folder, "bench.db"), keep, overwrite: true); }
+Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+Directory.Delete(folder, recursive: true);

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using CsvHelper;
+using InterAssociatif.Testing;
+
+namespace InterAssociatif.Surveys.Tests;
+
+/// <summary>The Surveys matrix, small-group protection, cross-tabulations and the CSV exports.</summary>
+public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+{
+    private const string Anonymous = "anonymous";
+
+    private GraphQLTestClient As(string role, Guid? organization = null) => role == Anonymous ? factory.GraphQL() : factory.GraphQL(role, organizationId: organization);
+
+    [Theory]
+    [InlineData(Anonymous, true, true)]
+    [InlineData("partner", true, false)]
+    [InlineData("member", true, true)]
+    [InlineData("analyst", true, true)]
+    [InlineData("coordinator", true, true)]
+    public async Task Published_results_are_read_by_everyone_but_partners(string role, bool seesSurvey, bool readsResults)
+    {
+        var survey = await As(role).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { title questions { text } } } }");
+        Assert.Equal(seesSurvey, survey.EnsureNoErrors().At("surveys.nodes")!.AsArray().Count == 1);
+
+        factory.SqlCommands.Reset();
+        var results = await As(role).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { results { respondents } } } }");
+        if (readsResults)
+        {
+            Assert.Equal(20, results.EnsureNoErrors().Int("surveys.nodes[0].results.respondents"));
+        }
+        else
+        {
+            Assert.Equal(["ACCESS_DENIED"], results.ErrorCodes);
+            Assert.Equal(0, factory.SqlCommands.Count);
+        }
+    }
+
+    [Theory]
+    [InlineData(Anonymous)]
+    [InlineData("partner")]
+    [InlineData("analyst")]
+    [InlineData("member")]
+    public async Task Who_answered_what_is_for_coordinators_and_the_members_own_organization(string role)
+    {
+        var result = await As(role).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { responses { totalCount } } } }");
+        Assert.Equal(["ACCESS_DENIED"], result.ErrorCodes);
+        var coordinator = (await As("coordinator").QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { responses(first: 1) { totalCount nodes { organization { name } late answers { text } } } } } }")).EnsureNoErrors();
+        Assert.Equal(20, coordinator.Int("surveys.nodes[0].responses.totalCount"));
+    }
+
+    [Fact]
+    public async Task Unpublished_results_are_read_by_respondents_members_analysts_and_coordinators_only()
+    {
+        var coordinator = As("coordinator");
+        var respondent = await coordinator.OrganizationAsync("badauds");
+        var silent = await coordinator.OrganizationAsync("nouvelles voies");
+        var survey = await coordinator.CreateSurveyAsync("Enquête non publiée", [respondent, silent]);
+        await coordinator.MutateAsync("respondToSurvey", "RespondToSurveyInput", new { surveyId = survey.Id, organizationId = respondent, submit = true, answers = new object[] { new { questionId = survey.Required, optionIds = new[] { survey.RequiredOptions[0] } } } }, "response { id }");
+        Assert.True(Kernel.Relay.GlobalId.TryDecode(respondent, out _, out var respondentRaw));
+        Assert.True(Kernel.Relay.GlobalId.TryDecode(silent, out _, out var silentRaw));
+        const string query = "query($id: ID!) { survey(id: $id) { title results { respondents } } }";
+
+        Assert.Equal(1, (await As("member", respondentRaw).QueryAsync(query, new { id = survey.Id })).EnsureNoErrors().Int("survey.results.respondents"));
+        Assert.Equal(["ACCESS_DENIED"], (await As("member", silentRaw).QueryAsync(query, new { id = survey.Id })).ErrorCodes);
+        Assert.Null((await As(Anonymous).QueryAsync(query, new { id = survey.Id })).EnsureNoErrors().At("survey"));
+        Assert.Equal(1, (await As("analyst").QueryAsync(query, new { id = survey.Id })).EnsureNoErrors().Int("survey.results.respondents"));
+    }
+
+    [Fact]
+    public async Task Analysts_see_small_groups_suppressed_and_coordinators_see_every_count()
+    {
+        const string query = """{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { results(asOf: "2017-09-08T22:00:00Z") { smallGroupProtection questions { question { kind } priorityLevels { level options { option { label } count share suppressed } } } } } } }""";
+        static System.Text.Json.Nodes.JsonNode Secondary(GraphQLResult r, string label) =>
+            r.At("surveys.nodes[0].results.questions")!.AsArray().Single(q => q!["question"]!["kind"]!.GetValue<string>() == "PRIORITY_MATRIX")!["priorityLevels"]![1]!["options"]!.AsArray()
+                .Single(o => o!["option"]!["label"]!.GetValue<string>() == label)!;
+
+        var analyst = (await As("analyst").QueryAsync(query)).EnsureNoErrors();
+        Assert.True(analyst.At("surveys.nodes[0].results.smallGroupProtection")!.GetValue<bool>());
+        var suppressed = Secondary(analyst, "Réussite éducative, éducation jeunesse"); // one respondent
+        Assert.True(suppressed["suppressed"]!.GetValue<bool>());
+        Assert.Null(suppressed["count"]);
+        Assert.Null(suppressed["share"]);
+        Assert.Equal(9, Secondary(analyst, "Tranquillité publique")["count"]!.GetValue<int>());
+
+        var coordinator = (await As("coordinator").QueryAsync(query)).EnsureNoErrors();
+        Assert.False(coordinator.At("surveys.nodes[0].results.smallGroupProtection")!.GetValue<bool>());
+        Assert.Equal(1, Secondary(coordinator, "Réussite éducative, éducation jeunesse")["count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Cross_tabulations_split_a_question_by_another_and_by_organization_kind()
+    {
+        var ids = (await As("coordinator").QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id results { questions { question { id text } } } } } }")).EnsureNoErrors();
+        var questions = ids.At("surveys.nodes[0].results.questions")!.AsArray();
+        string QuestionId(string startsWith) => questions.Single(q => q!["question"]!["text"]!.GetValue<string>().StartsWith(startsWith, StringComparison.Ordinal))!["question"]!["id"]!.GetValue<string>();
+        var place = QuestionId("Quels modes d'organisation favoriseraient votre participation ? Lieu");
+        var frequency = QuestionId("Quels modes d'organisation favoriseraient votre participation ? Fréquence");
+        var query = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "operations", "SurveyCrossTab.graphql"));
+
+        var byQuestion = (await As("coordinator").QueryAsync(query, new { surveyId = ids.String("surveys.nodes[0].id"), questionId = place, byQuestionId = frequency })).EnsureNoErrors();
+        var cells = byQuestion.At("survey.results.questions[0].crossTab")!.AsArray();
+        Assert.Equal(20, cells.Sum(c => c!["count"]!.GetValue<int>())); // every respondent answered both, once each
+        Assert.Equal(3 * 3, cells.Count);
+
+        var byKind = (await As("coordinator").QueryAsync(query, new { surveyId = ids.String("surveys.nodes[0].id"), questionId = place, byAttribute = "KIND" })).EnsureNoErrors();
+        var kinds = byKind.At("survey.results.questions[0].crossTab")!.AsArray();
+        Assert.All(kinds, c => Assert.Equal("ASSOCIATION", c!["column"]!.GetValue<string>()));
+        Assert.Equal(13, kinds.Single(c => c!["option"]!["label"]!.GetValue<string>() == "Lieu tournant dans un quartier")!["count"]!.GetValue<int>());
+
+        var neither = await As("coordinator").QueryAsync(query, new { surveyId = ids.String("surveys.nodes[0].id"), questionId = place });
+        Assert.Equal(["INVALID_ARGUMENT"], neither.ErrorCodes);
+    }
+
+    [Fact]
+    public async Task The_results_csv_round_trips_through_a_csv_parser_with_accents_intact()
+    {
+        var id = (await As(Anonymous).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id } } }")).EnsureNoErrors().String("surveys.nodes[0].id");
+        using var response = await factory.CreateClient().GetAsync($"/surveys/{id}/results.csv?asOf=2017-09-08T22:00:00Z");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+
+        using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
+        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        await csv.ReadAsync();
+        csv.ReadHeader();
+        var rows = new List<(string Question, string Option, string Level, string Count)>();
+        while (await csv.ReadAsync())
+        {
+            rows.Add((csv.GetField("questionText")!, csv.GetField("option")!, csv.GetField("level")!, csv.GetField("count")!));
+        }
+
+        Assert.Contains(rows, r => r.Option == "Lieu tournant dans un quartier" && r.Count == "12");
+        Assert.Contains(rows, r => r.Option == "Tranquillité publique" && r.Level == "SECONDARY" && r.Count == "9");
+        Assert.Contains(rows, r => r.Question.StartsWith("Qu'attendez-vous, en priorité", StringComparison.Ordinal) && r.Option == "Être informé et en veille sur le contrat de ville");
+    }
+
+    [Fact]
+    public async Task The_responses_csv_is_for_coordinators_and_holds_the_texts_verbatim()
+    {
+        var id = (await As(Anonymous).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id } } }")).EnsureNoErrors().String("surveys.nodes[0].id");
+        var analyst = factory.CreateClient();
+        analyst.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("analyst"));
+        using (var denied = await analyst.GetAsync($"/surveys/{id}/responses.csv"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+
+        var coordinator = factory.CreateClient();
+        coordinator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("coordinator"));
+        using var response = await coordinator.GetAsync($"/surveys/{id}/responses.csv");
+        using var csv = new CsvReader(new StreamReader(await response.Content.ReadAsStreamAsync()), CultureInfo.InvariantCulture);
+        var texts = new List<(string Organization, string Text)>();
+        await csv.ReadAsync();
+        csv.ReadHeader();
+        while (await csv.ReadAsync())
+        {
+            texts.Add((csv.GetField("organization")!, csv.GetField("text")!));
+        }
+
+        Assert.Contains(texts, t => t.Organization == "ARPEJ" && t.Text.StartsWith("L'ARPEJ considère les temps de loisirs", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Organization == "PULSART" && t.Text.Contains("expérience nationale de pulsart", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Partners_cannot_export_results()
+    {
+        var id = (await As(Anonymous).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id } } }")).EnsureNoErrors().String("surveys.nodes[0].id");
+        var partner = factory.CreateClient();
+        partner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("partner"));
+        using var response = await partner.GetAsync($"/surveys/{id}/results.csv");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
