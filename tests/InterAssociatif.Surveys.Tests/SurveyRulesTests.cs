@@ -154,3 +154,20 @@ public sealed class SurveyRulesTests(InterAssociatifFactory factory) : IClassFix
         Assert.Equal("ValidationError VALIDATION input.options", oneOption.ErrorsOf("addSurveyQuestion"));
     }
 }
+
+public sealed class DefaultAudienceTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+{
+    [Fact]
+    public async Task Without_an_audience_a_survey_goes_to_the_members_and_candidates_on_its_opening_day()
+    {
+        var coordinator = factory.GraphQL("coordinator");
+        var created = await coordinator.MutateAsync("createSurvey", "CreateSurveyInput", new { title = "Enquête de juillet 2017", opensOn = "2017-07-25", closesOn = "2017-09-08" }, "survey { id audienceSize }");
+        var id = created.String("createSurvey.survey.id");
+        Assert.Equal(0, created.Int("createSurvey.survey.audienceSize"));
+        await coordinator.MutateAsync("addSurveyQuestion", "AddSurveyQuestionInput", new { surveyId = id, text = "Une question", kind = "FREE_TEXT" }, "question { id }");
+        var opened = await coordinator.MutateAsync("openSurvey", "SurveyStepInput", new { surveyId = id }, "survey { status audienceSize }");
+
+        // On 25 July 2017, 26 of the 27 candidates were still in: MOZAÏK RH had withdrawn after 13 June.
+        Assert.Equal(("OPEN", 26), (opened.String("openSurvey.survey.status"), opened.Int("openSurvey.survey.audienceSize")));
+    }
+}

@@ -59,6 +59,9 @@ public interface IDirectoryReader
     /// <summary>The membership status of each organisation on <paramref name="asOf"/>.</summary>
     Task<IReadOnlyDictionary<Guid, MembershipStatus>> GetMembershipStatusAsync(IReadOnlyCollection<Guid> organizationIds, DateOnly asOf, CancellationToken cancellationToken);
 
+    /// <summary>The organisations whose status in the network on <paramref name="asOf"/> is one of <paramref name="statuses"/> (one SQL command).</summary>
+    Task<IReadOnlyList<Guid>> GetNetworkOrganizationIdsAsync(DateOnly asOf, IReadOnlyCollection<MembershipStatus> statuses, CancellationToken cancellationToken);
+
     /// <summary>Finds an organisation by name, insensitive to case, accents and punctuation (for demo data of other modules).</summary>
     Task<Guid?> FindOrganizationIdByNameAsync(string name, CancellationToken cancellationToken);
 

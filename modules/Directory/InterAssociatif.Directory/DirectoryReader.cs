@@ -36,6 +36,13 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
         return keys.ToDictionary(id => id, id => MembershipRules.StatusOn(byOrganization[id], asOf));
     }
 
+    public async Task<IReadOnlyList<Guid>> GetNetworkOrganizationIdsAsync(DateOnly asOf, IReadOnlyCollection<MembershipStatus> statuses, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var filter = new Organizations.OrganizationFilter(null, [], statuses.ToList(), asOf, [], null, IncludeArchived: false);
+        return await Organizations.OrganizationSearch.Apply(db, filter, [], asOf).Select(o => o.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<Guid?> FindOrganizationIdByNameAsync(string name, CancellationToken cancellationToken)
     {
         var key = SearchText.Key(name);

@@ -58,7 +58,7 @@ internal sealed class CreateSurveyInputType : InputObjectGraphType
         Field<StringGraphType>("description").Description("What it asks about, and why.");
         Field<NonNullGraphType<DateOnlyGraphType>>("opensOn").Description("First day for answers.");
         Field<NonNullGraphType<DateOnlyGraphType>>("closesOn").Description("Last day for answers; not before `opensOn`.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("audienceIds").Description("The organisations it is sent to (e.g. the network's members and candidates).");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("audienceIds").Description("The organisations it is sent to. Omitted or empty: the network's members and candidates on the opening day, fixed when the survey opens.");
     }
 }
 

@@ -132,6 +132,18 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
             return MutationResult<Survey>.Fail(NotFound("input.surveyId", surveyId));
         }
 
+        if (target == SurveyStatus.Open && survey.Audience.Count == 0)
+        {
+            // By default a survey goes to the network's members and candidates on its opening day.
+            var network = await directory.GetNetworkOrganizationIdsAsync(survey.OpensOn, [MembershipStatus.Member, MembershipStatus.Candidate], cancellationToken);
+            foreach (var organizationId in network)
+            {
+                var audience = new SurveyAudience { SurveyId = survey.Id, OrganizationId = organizationId };
+                survey.Audience.Add(audience);
+                db.Audience.Add(audience);
+            }
+        }
+
         SurveyRules.StepIsAllowed(errors, survey, target);
         if (errors.Any)
         {
