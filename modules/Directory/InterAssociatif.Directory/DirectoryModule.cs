@@ -44,11 +44,11 @@ public sealed class DirectoryModule : IModule
         services.AddSingleton<IGraphTypeExtension, ThemeMutations>();
         services.AddSingleton<IGraphTypeExtension, PeopleMutations>();
         services.AddSingleton<IGraphTypeExtension, MembershipMutations>();
-        services.AddSingleton<INodeSource, OrganizationNodeSource>();
-        services.AddSingleton<INodeSource, ThemeNodeSource>();
-        services.AddSingleton<INodeSource, PersonNodeSource>();
-        services.AddSingleton<INodeSource, AffiliationNodeSource>();
-        services.AddSingleton<INodeSource, MembershipNodeSource>();
+        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Organization>(DirectoryTypeNames.Organization, db => db.Organizations));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Theme>(DirectoryTypeNames.Theme, db => db.Themes));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Person>(DirectoryTypeNames.Person, db => db.People));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Affiliation>(AffiliationType.GraphQLName, db => db.Affiliations));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Membership>(MembershipType.GraphQLName, db => db.Memberships));
 
         services.AddSingleton<IDemoDataSeeder, DirectoryDemoSeeder>();
     }

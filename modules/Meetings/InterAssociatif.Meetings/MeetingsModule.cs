@@ -51,11 +51,11 @@ public sealed class MeetingsModule : IModule
         services.AddSingleton<IGraphTypeExtension, MeetingQueries>();
         services.AddSingleton<IGraphTypeExtension, MeetingMutations>();
         services.AddSingleton<IGraphTypeExtension, OrganizationMeetingFields>();
-        services.AddSingleton<INodeSource, MeetingNodeSource>();
-        foreach (var source in MeetingChildNodeSources.All())
-        {
-            services.AddSingleton(source);
-        }
+        services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, Meeting>(MeetingsTypeNames.Meeting, db => db.Meetings));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, AgendaItem>(MeetingsTypeNames.AgendaItem, db => db.AgendaItems));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, AttendanceRecord>(AttendanceType.GraphQLName, db => db.Attendance));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, Attachment>(AttachmentType.GraphQLName, db => db.Attachments));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, Milestone>(MilestoneType.GraphQLName, db => db.Milestones));
 
         services.AddSingleton<IEndpointContributor, AttachmentEndpoints>();
         services.AddSingleton<IEndpointContributor>(sp => sp.GetRequiredService<CalendarFeed>());

@@ -217,28 +217,3 @@ internal sealed class SurveyMutations(SurveyService surveys, ResponseService res
                 answer.Get<string>("otherText"));
         }).ToList();
 }
-
-internal static class SurveyNodeSources
-{
-    public static IEnumerable<Kernel.Relay.INodeSource> All() =>
-    [
-        new Source<Survey>(SurveyService.TypeName, db => db.Surveys),
-        new Source<Question>(QuestionType.GraphQLName, db => db.Questions.Include(q => q.Options)),
-        new Source<QuestionOption>(QuestionOptionType.GraphQLName, db => db.Options),
-        new Source<Response>(ResponseService.TypeName, db => db.Responses),
-    ];
-
-    private sealed class Source<T>(string typeName, Func<SurveysDbContext, IQueryable<T>> set) : Kernel.Relay.INodeSource
-        where T : class, Kernel.IHasId
-    {
-        public string TypeName => typeName;
-
-        public IDataLoaderResult<object?> Load(IResolveFieldContext context, Guid id) =>
-            context.LoadById(set, id).Then(x => x switch
-            {
-                Survey survey when !SurveyAccess.CanSee(survey, context.User) => null,
-                Response response when !context.User.IsCoordinator() && context.User.OrganizationId() != response.OrganizationId => null,
-                _ => (object?)x,
-            });
-    }
-}

@@ -1,12 +1,15 @@
+using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Surveys.DemoData;
 using InterAssociatif.Surveys.Exports;
 using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Responses;
 using InterAssociatif.Surveys.Results;
 using InterAssociatif.Surveys.Surveys;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,10 +43,11 @@ public sealed class SurveysModule : IModule
         services.AddGraphTypesFrom(typeof(SurveysModule).Assembly);
         services.AddSingleton<IGraphTypeExtension, SurveyQueries>();
         services.AddSingleton<IGraphTypeExtension, SurveyMutations>();
-        foreach (var source in SurveyNodeSources.All())
-        {
-            services.AddSingleton(source);
-        }
+        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Survey>(SurveyService.TypeName, db => db.Surveys, SurveyAccess.CanSee));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Question>(QuestionType.GraphQLName, db => db.Questions.Include(q => q.Options)));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, QuestionOption>(QuestionOptionType.GraphQLName, db => db.Options));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Response>(ResponseService.TypeName, db => db.Responses,
+            (response, user) => user.IsCoordinator() || user.OrganizationId() == response.OrganizationId));
 
         services.AddSingleton<IEndpointContributor, SurveyExports>();
         services.AddSingleton<IDemoDataSeeder, SurveysDemoSeeder>();

@@ -108,11 +108,3 @@ internal sealed class MembershipMutations(MembershipService service, TimeProvide
             Roles.Coordinator);
     }
 }
-
-internal sealed class MembershipNodeSource : INodeSource
-{
-    public string TypeName => MembershipType.GraphQLName;
-
-    public IDataLoaderResult<object?> Load(IResolveFieldContext context, Guid id) =>
-        context.LoadById<DirectoryDbContext, Membership>(db => db.Memberships, id).Then(m => (object?)m);
-}

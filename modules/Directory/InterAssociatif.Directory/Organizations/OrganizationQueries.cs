@@ -69,12 +69,3 @@ internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> 
             .Select(v => new OrganizationOrder((OrganizationOrderField)v["field"]!, v.TryGetValue("direction", out var d) && d is SortDirection direction ? direction : SortDirection.Asc))
             .ToList();
 }
-
-/// <summary>Resolves organisations for <c>node(id:)</c>.</summary>
-internal sealed class OrganizationNodeSource : INodeSource
-{
-    public string TypeName => DirectoryTypeNames.Organization;
-
-    public IDataLoaderResult<object?> Load(IResolveFieldContext context, Guid id) =>
-        context.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, id).Then(o => (object?)o);
-}

@@ -167,19 +167,3 @@ internal sealed class PeopleMutations(PersonService service) : IGraphTypeExtensi
             Roles.Coordinator);
     }
 }
-
-internal sealed class PersonNodeSource : INodeSource
-{
-    public string TypeName => DirectoryTypeNames.Person;
-
-    public IDataLoaderResult<object?> Load(IResolveFieldContext context, Guid id) =>
-        context.LoadById<DirectoryDbContext, Person>(db => db.People, id).Then(p => (object?)p);
-}
-
-internal sealed class AffiliationNodeSource : INodeSource
-{
-    public string TypeName => AffiliationType.GraphQLName;
-
-    public IDataLoaderResult<object?> Load(IResolveFieldContext context, Guid id) =>
-        context.LoadById<DirectoryDbContext, Affiliation>(db => db.Affiliations, id).Then(a => (object?)a);
-}

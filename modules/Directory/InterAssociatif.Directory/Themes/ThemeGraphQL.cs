@@ -102,11 +102,3 @@ internal sealed class ThemeMutations(ThemeService service) : IGraphTypeExtension
             Roles.Coordinator);
     }
 }
-
-internal sealed class ThemeNodeSource : INodeSource
-{
-    public string TypeName => DirectoryTypeNames.Theme;
-
-    public IDataLoaderResult<object?> Load(IResolveFieldContext context, Guid id) =>
-        context.LoadById<DirectoryDbContext, Theme>(db => db.Themes, id).Then(t => (object?)t);
-}

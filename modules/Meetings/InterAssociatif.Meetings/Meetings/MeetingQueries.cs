@@ -172,31 +172,3 @@ internal sealed class OrganizationMeetingFields : IGraphTypeExtension
                 m => m.OrganizerId!.Value)),
         });
 }
-
-internal sealed class MeetingNodeSource : INodeSource
-{
-    public string TypeName => MeetingsTypeNames.Meeting;
-
-    public IDataLoaderResult<object?> Load(IResolveFieldContext context, Guid id) =>
-        context.LoadById<MeetingsDbContext, Meeting>(db => db.Meetings, id).Then(m => (object?)m);
-}
-
-internal static class MeetingChildNodeSources
-{
-    public static IEnumerable<INodeSource> All() =>
-    [
-        new Source<Agenda.AgendaItem>(MeetingsTypeNames.AgendaItem, db => db.AgendaItems),
-        new Source<Attendance.AttendanceRecord>(Attendance.AttendanceType.GraphQLName, db => db.Attendance),
-        new Source<Attachments.Attachment>(Attachments.AttachmentType.GraphQLName, db => db.Attachments),
-        new Source<Milestone>(MilestoneType.GraphQLName, db => db.Milestones),
-    ];
-
-    private sealed class Source<T>(string typeName, Func<MeetingsDbContext, IQueryable<T>> set) : INodeSource
-        where T : class, Kernel.IHasId
-    {
-        public string TypeName => typeName;
-
-        public IDataLoaderResult<object?> Load(IResolveFieldContext context, Guid id) =>
-            context.LoadById(set, id).Then(x => (object?)x);
-    }
-}

@@ -1,0 +1,22 @@
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.DataLoader;
+using InterAssociatif.Kernel.DataLoading;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Kernel.Relay;
+
+/// <summary>
+/// A node source over a module's DbContext: loads records of one GraphQL type by id through the
+/// request's batching loader. <paramref name="visible"/> hides records the caller may not see (the
+/// node then resolves to null, as for an unknown id).
+/// </summary>
+public sealed class EntityNodeSource<TContext, T>(string typeName, Func<TContext, IQueryable<T>> set, Func<T, ClaimsPrincipal?, bool>? visible = null) : INodeSource
+    where TContext : DbContext
+    where T : class, IHasId
+{
+    public string TypeName => typeName;
+
+    public IDataLoaderResult<object?> Load(IResolveFieldContext context, Guid id) =>
+        context.LoadById(set, id).Then(record => record is not null && (visible is null || visible(record, context.User)) ? (object?)record : null);
+}
