@@ -119,6 +119,16 @@ internal sealed class GraphQLHttpEndpoint(
             CancellationToken = http.RequestAborted,
             UnhandledExceptionDelegate = context =>
             {
+                // A document the parser refuses (e.g. nested beyond its depth limit) is the client's error, not a fault.
+                if (context.OriginalException is GraphQLParser.Exceptions.GraphQLParserException refused)
+                {
+                    context.Exception = new ExecutionError(refused.Message)
+                    {
+                        Code = refused is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException ? "MAX_DEPTH_EXCEEDED" : "SYNTAX_ERROR",
+                    };
+                    return Task.CompletedTask;
+                }
+
                 logger.LogError(context.OriginalException, "Unhandled error while executing a GraphQL request (trace id {TraceId})", traceId);
                 context.Exception = new ServerFaultError(traceId);
                 return Task.CompletedTask;

@@ -148,6 +148,21 @@ public sealed class GraphQLHttpTests(InterAssociatifFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_document_nested_beyond_the_parsers_limit_is_a_request_error_and_the_server_stays_healthy()
+    {
+        var deep = "{ " + string.Concat(Enumerable.Repeat("organizations { nodes { units { ", 200)) + "name" + string.Concat(Enumerable.Repeat(" } } }", 200)) + " }";
+        factory.SqlCommands.Reset();
+        using var response = await PostAsync(System.Text.Json.JsonSerializer.Serialize(new { query = deep }), "application/graphql-response+json");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var json = await BodyAsync(response);
+        Assert.Equal("MAX_DEPTH_EXCEEDED", json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(0, factory.SqlCommands.Count);
+
+        using var next = await PostAsync(Typename);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    [Fact]
     public async Task A_browser_asking_for_html_gets_the_ide()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
