@@ -1,4 +1,5 @@
 using InterAssociatif.Directory;
+using InterAssociatif.Governance;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Meetings;
 using InterAssociatif.Surveys;
@@ -16,6 +17,7 @@ internal static class ModuleCatalog
         new DirectoryModule(),
         new MeetingsModule(),
         new SurveysModule(),
+        new GovernanceModule(),
     ];
 
     public static IReadOnlyList<IModule> Enabled(IConfiguration configuration)

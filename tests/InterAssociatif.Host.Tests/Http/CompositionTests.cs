@@ -31,6 +31,6 @@ public sealed class CompositionTests(CompositionTests.DirectoryOnlyFactory facto
 
     public sealed class DirectoryOnlyFactory : InterAssociatifFactory
     {
-        public DirectoryOnlyFactory() => With("Modules:Meetings:Enabled", "false").With("Modules:Surveys:Enabled", "false").With("Database:SeedDemoData", "false");
+        public DirectoryOnlyFactory() => With("Modules:Meetings:Enabled", "false").With("Modules:Surveys:Enabled", "false").With("Modules:Governance:Enabled", "false").With("Database:SeedDemoData", "false");
     }
 }

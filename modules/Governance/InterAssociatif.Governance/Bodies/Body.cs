@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using InterAssociatif.Kernel;
+
+namespace InterAssociatif.Governance.Bodies;
+
+internal enum BodyKind
+{
+    [Description("The network itself (l'inter-associatif).")]
+    Network,
+
+    [Description("The steering committee of the contrat de ville (comité de pilotage).")]
+    SteeringCommittee,
+
+    [Description("A thematic group or workstream (groupe thématique, chantier).")]
+    ThematicGroup,
+
+    [Description("Any other body, e.g. the former group of 7 associations (G7).")]
+    Other,
+}
+
+/// <summary>A body of the contrat de ville's governance, with its seat rules.</summary>
+internal sealed class Body : IHasId
+{
+    public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 4000;
+
+    public Guid Id { get; set; }
+
+    public BodyKind Kind { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string NameKey { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    /// <summary>The theme of a thematic group (Directory id).</summary>
+    public Guid? ThemeId { get; set; }
+
+    /// <summary>How many times a year it meets (the steering committee: 3).</summary>
+    public int? MeetingsPerYear { get; set; }
+
+    /// <summary>Seats for associations at each session (the steering committee: 7, held in rotation).</summary>
+    public int? AssociationSeats { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// <summary>A meeting (Meetings module id) held by a body.</summary>
+internal sealed class BodyMeeting
+{
+    public Guid MeetingId { get; set; }
+
+    public Guid BodyId { get; set; }
+}

@@ -1,0 +1,87 @@
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance.Persistence;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Kernel.Text;
+using InterAssociatif.Meetings.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Governance.Bodies;
+
+internal sealed record CreateBody(BodyKind Kind, string? Name, string? Description, Guid? ThemeId, int? MeetingsPerYear, int? AssociationSeats);
+
+/// <summary>Creates bodies and links them to the meetings they hold.</summary>
+internal sealed class BodyService(IDbContextFactory<GovernanceDbContext> factory, IMeetingsReader meetings, TimeProvider time)
+{
+    public const string TypeName = "Body";
+
+    public async Task<MutationResult<Body>> CreateAsync(CreateBody command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var name = errors.Text("input.name", command.Name, Body.NameMaxLength, required: true);
+        var description = errors.Text("input.description", command.Description, Body.DescriptionMaxLength, required: false);
+        if (command.MeetingsPerYear is < 1 or > 366)
+        {
+            errors.Add(new InputValidationError("input.meetingsPerYear", "`input.meetingsPerYear` must be between 1 and 366."));
+        }
+
+        if (command.AssociationSeats is < 1 or > 200)
+        {
+            errors.Add(new InputValidationError("input.associationSeats", "`input.associationSeats` must be between 1 and 200."));
+        }
+
+        if (command.ThemeId is not null && command.Kind != BodyKind.ThematicGroup)
+        {
+            errors.Add(new InputValidationError("input.themeId", "Only a thematic group has a theme."));
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var key = SearchText.Key(name);
+        if (name is not null && await db.Bodies.AnyAsync(b => b.NameKey == key, cancellationToken))
+        {
+            errors.Add(new ConflictError("input.name", "A body with this name already exists."));
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Body>.Fail(errors.Items);
+        }
+
+        var body = new Body { Id = Guid.CreateVersion7(time.GetUtcNow()), Kind = command.Kind, Name = name!, NameKey = key, Description = description, ThemeId = command.ThemeId, MeetingsPerYear = command.MeetingsPerYear, AssociationSeats = command.AssociationSeats, Version = 1 };
+        db.Bodies.Add(body);
+        return await db.CommitAsync(transaction, body, "body", cancellationToken, "input.name", "A body with this name already exists.");
+    }
+
+    /// <summary>Records that a meeting is a session of a body (a meeting belongs to one body).</summary>
+    public async Task<MutationResult<Body>> HoldMeetingAsync(Guid bodyId, Guid meetingId, ErrorList errors, CancellationToken cancellationToken)
+    {
+        if (!(await meetings.GetMeetingsAsync([meetingId], cancellationToken)).ContainsKey(meetingId))
+        {
+            errors.Add(new NotFoundError("input.meetingId", "No meeting has this id.", GlobalId.Encode(MeetingsTypeNames.Meeting, meetingId)));
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var body = await db.Bodies.SingleOrDefaultAsync(b => b.Id == bodyId, cancellationToken);
+        if (body is null)
+        {
+            errors.Add(NotFound("input.bodyId", bodyId));
+        }
+
+        if (await db.BodyMeetings.AnyAsync(m => m.MeetingId == meetingId, cancellationToken))
+        {
+            errors.Add(new ConflictError("input.meetingId", "This meeting is already a session of a body."));
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Body>.Fail(errors.Items);
+        }
+
+        db.BodyMeetings.Add(new BodyMeeting { BodyId = bodyId, MeetingId = meetingId });
+        return await db.CommitAsync(transaction, body!, "body", cancellationToken, "input.meetingId", "This meeting is already a session of a body.");
+    }
+
+    public static NotFoundError NotFound(string field, Guid id) => new(field, "No body has this id.", GlobalId.Encode(TypeName, id));
+}

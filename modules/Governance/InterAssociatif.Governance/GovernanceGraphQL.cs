@@ -1,0 +1,182 @@
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance.Bodies;
+using InterAssociatif.Governance.Decisions;
+using InterAssociatif.Governance.Persistence;
+using InterAssociatif.Kernel;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Governance;
+
+internal sealed class DecisionFilterInputType : InputObjectGraphType
+{
+    public DecisionFilterInputType()
+    {
+        Name = "DecisionFilter";
+        Description = "Narrows the decision register. All given conditions must hold.";
+        Field<IdGraphType>("bodyId").Description("Decisions of this body.");
+        Field<IdGraphType>("meetingId").Description("Decisions taken in this meeting.");
+        Field<IdGraphType>("themeId").Description("Decisions concerning this theme.");
+        Field<DateOnlyGraphType>("from").Description("Decided on or after this day.");
+        Field<DateOnlyGraphType>("to").Description("Decided on or before this day.");
+        Field<ListGraphType<NonNullGraphType<DecisionStatusType>>>("statuses").Description("Only these statuses.");
+    }
+}
+
+internal sealed class FollowUpFilterInputType : InputObjectGraphType
+{
+    public FollowUpFilterInputType()
+    {
+        Name = "FollowUpFilter";
+        Description = "Narrows the follow-up board.";
+        Field<ListGraphType<NonNullGraphType<FollowUpStatusType>>>("statuses").Description("Only these statuses.");
+        Field<DateOnlyGraphType>("overdueAsOf").Description("Only open follow-ups due before this day.");
+        Field<IdGraphType>("ownerOrganizationId").Description("Only those this organisation owns.");
+    }
+}
+
+internal sealed class GovernanceQueries(IDbContextFactory<GovernanceDbContext> factory) : IGraphTypeExtension
+{
+    public string TypeName => "Query";
+
+    public void Extend(IComplexGraphType type)
+    {
+        var query = (ObjectGraphType)type;
+        query.Field<NonNullGraphType<ConnectionGraphType<BodyType>>>("bodies")
+            .Description("The bodies of the governance, by kind then name.")
+            .PageArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                return (await Paging.ToConnectionAsync(db.Bodies.OrderBy(b => b.Kind).ThenBy(b => b.NameKey).ThenBy(b => b.Id), page, ctx.CancellationToken)).AsGraph();
+            });
+
+        query.Field<NonNullGraphType<ConnectionGraphType<DecisionType>>>("decisions")
+            .Description("The decision register (relevé de décision), newest first, filtered in the database. Partners, members, analysts and coordinators.")
+            .Argument<DecisionFilterInputType>("filter", "Conditions the decisions must meet.")
+            .PageArguments()
+            .AuthorizeWithRoles(GovernanceRoles.Readers)
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                var filter = new InputReader(ctx.GetArgument<Dictionary<string, object?>>("filter") ?? [], "filter");
+                var errors = new ErrorList();
+                var bodyId = filter.Id("bodyId", BodyService.TypeName, errors);
+                var meetingId = filter.Id("meetingId", MeetingsTypeNames.Meeting, errors);
+                var themeId = filter.Id("themeId", DirectoryTypeNames.Theme, errors);
+                if (errors.Any)
+                {
+                    throw new ExecutionError(errors.Items[0].Message) { Code = "INVALID_ID" };
+                }
+
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                IQueryable<Decision> decisions = db.Decisions;
+                decisions = bodyId is { } body ? decisions.Where(d => d.BodyId == body) : decisions;
+                decisions = meetingId is { } meeting ? decisions.Where(d => d.MeetingId == meeting) : decisions;
+                decisions = themeId is { } theme ? decisions.Where(d => d.Themes.Any(t => t.ThemeId == theme)) : decisions;
+                decisions = filter.Get<DateOnly?>("from") is { } from ? decisions.Where(d => d.DecidedOn >= from) : decisions;
+                decisions = filter.Get<DateOnly?>("to") is { } to ? decisions.Where(d => d.DecidedOn <= to) : decisions;
+                if (filter.List<DecisionStatus>("statuses") is { Count: > 0 } statuses)
+                {
+                    decisions = decisions.Where(d => statuses.Contains(d.Status));
+                }
+
+                var sorted = decisions.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.RecordedAt).ThenBy(d => d.Id);
+                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+            });
+
+        query.Field<NonNullGraphType<ConnectionGraphType<FollowUpType>>>("followUps")
+            .Description("The follow-up board: follow-up actions by due date, filtered in the database. Partners, members, analysts and coordinators.")
+            .Argument<FollowUpFilterInputType>("filter", "Conditions the follow-ups must meet.")
+            .PageArguments()
+            .AuthorizeWithRoles(GovernanceRoles.Readers)
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                var filter = new InputReader(ctx.GetArgument<Dictionary<string, object?>>("filter") ?? [], "filter");
+                var errors = new ErrorList();
+                var owner = filter.Id("ownerOrganizationId", DirectoryTypeNames.Organization, errors);
+                if (errors.Any)
+                {
+                    throw new ExecutionError(errors.Items[0].Message) { Code = "INVALID_ID" };
+                }
+
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                IQueryable<FollowUp> followUps = db.FollowUps;
+                if (filter.List<FollowUpStatus>("statuses") is { Count: > 0 } statuses)
+                {
+                    followUps = followUps.Where(f => statuses.Contains(f.Status));
+                }
+
+                if (filter.Get<DateOnly?>("overdueAsOf") is { } asOf)
+                {
+                    // A follow-up due in a month is overdue once that month is over.
+                    var monthStart = new DateOnly(asOf.Year, asOf.Month, 1);
+                    followUps = followUps.Where(f => f.Status == FollowUpStatus.Open && (f.DuePrecision == DuePrecision.Day ? f.DueOn < asOf : f.DueOn < monthStart));
+                }
+
+                followUps = owner is { } organization ? followUps.Where(f => f.OwnerOrganizationId == organization) : followUps;
+                var sorted = followUps.OrderBy(f => f.DueOn).ThenBy(f => f.Id);
+                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+            });
+    }
+}
+
+/// <summary>Adds <c>Meeting.body</c> and <c>Meeting.decisions</c> to the Meetings module's type.</summary>
+internal sealed class MeetingGovernanceFields : IGraphTypeExtension
+{
+    public string TypeName => MeetingsTypeNames.Meeting;
+
+    public void Extend(IComplexGraphType type)
+    {
+        type.AddField(new FieldType
+        {
+            Name = "body",
+            Description = "The body whose session this meeting is (Governance module).",
+            ResolvedType = new GraphQLTypeReference(BodyService.TypeName),
+            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>("bodyByMeeting", ((IHasId)ctx.Source!).Id, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.MeetingId)), m => m.MeetingId)
+                .Then(list => list.FirstOrDefault() is { } link ? ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, link.BodyId) : DataLoaderResolveExtensions.FromValue<Body?>(null))),
+        });
+        var decisions = new FieldType
+        {
+            Name = "decisions",
+            Description = "The decisions taken in this meeting (relevé de décision; Governance module). Partners, members, analysts and coordinators.",
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DecisionService.TypeName)))),
+            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, Decision>("decisionsByMeeting", ((IHasId)ctx.Source!).Id,
+                (db, ids) => db.Decisions.Where(d => d.MeetingId != null && ids.Contains(d.MeetingId.Value)).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id), d => d.MeetingId!.Value)),
+        };
+        decisions.AuthorizeWithRoles(GovernanceRoles.Readers);
+        type.AddField(decisions);
+    }
+}
+
+/// <summary>Adds <c>Organization.followUps</c> to the Directory's type.</summary>
+internal sealed class OrganizationGovernanceFields : IGraphTypeExtension
+{
+    public string TypeName => DirectoryTypeNames.Organization;
+
+    public void Extend(IComplexGraphType type)
+    {
+        var followUps = new FieldType
+        {
+            Name = "followUps",
+            Description = "The follow-up actions this organisation owns, by due date (Governance module). Partners, members, analysts and coordinators.",
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DecisionService.FollowUpTypeName)))),
+            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, FollowUp>("followUpsByOwner", ((IHasId)ctx.Source!).Id,
+                (db, ids) => db.FollowUps.Where(f => f.OwnerOrganizationId != null && ids.Contains(f.OwnerOrganizationId.Value)).OrderBy(f => f.DueOn).ThenBy(f => f.Id), f => f.OwnerOrganizationId!.Value)),
+        };
+        followUps.AuthorizeWithRoles(GovernanceRoles.Readers);
+        type.AddField(followUps);
+    }
+}

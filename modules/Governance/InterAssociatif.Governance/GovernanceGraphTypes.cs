@@ -1,0 +1,144 @@
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance.Bodies;
+using InterAssociatif.Governance.Decisions;
+using InterAssociatif.Governance.Persistence;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Contracts;
+
+namespace InterAssociatif.Governance;
+
+internal sealed class BodyKindType : EnumerationGraphType<BodyKind>
+{
+    public BodyKindType()
+    {
+        Name = "BodyKind";
+        Description = "What kind of body: the network, the steering committee, a thematic group, or another.";
+    }
+}
+
+internal sealed class DecisionStatusType : EnumerationGraphType<DecisionStatus>
+{
+    public DecisionStatusType()
+    {
+        Name = "DecisionStatus";
+        Description = "A decision's lifecycle: ADOPTED, then AMENDED (possibly again), or REVOKED.";
+    }
+}
+
+internal sealed class FollowUpStatusType : EnumerationGraphType<FollowUpStatus>
+{
+    public FollowUpStatusType()
+    {
+        Name = "FollowUpStatus";
+        Description = "A follow-up is OPEN until DONE or CANCELLED.";
+    }
+}
+
+internal sealed class DuePrecisionType : EnumerationGraphType<DuePrecision>
+{
+    public DuePrecisionType()
+    {
+        Name = "DuePrecision";
+        Description = "How precise a due date is: a day, or only a month.";
+    }
+}
+
+/// <summary>Roles that read the decision register.</summary>
+internal static class GovernanceRoles
+{
+    public static readonly string[] Readers = [Roles.Coordinator, Roles.Member, Roles.Analyst, Roles.Partner];
+}
+
+internal sealed class BodyType : ObjectGraphType<Body>
+{
+    public BodyType(GraphTypeExtensions extensions, NodeRegistry nodes)
+    {
+        Name = BodyService.TypeName;
+        Description = "A body of the contrat de ville's governance: the network (inter-associatif), the steering committee (comité de pilotage, 3 meetings a year, 7 seats for associations), a thematic group…";
+        this.AsNode();
+        Field<NonNullGraphType<BodyKindType>>("kind").Description("What kind of body.").Resolve(ctx => ctx.Source.Kind);
+        Field(b => b.Name).Description("Its name.");
+        Field(b => b.Description, nullable: true).Description("What it does.");
+        Field("theme", new GraphQLTypeReference(DirectoryTypeNames.Theme)).Description("The theme of a thematic group.")
+            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Theme, ctx.Source.ThemeId));
+        Field(b => b.MeetingsPerYear, nullable: true).Description("How many times a year it meets.");
+        Field(b => b.AssociationSeats, nullable: true).Description("Seats for associations at each session, held in rotation.");
+        Field("meetings", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(MeetingsTypeNames.Meeting)))))
+            .Description("The meetings it held (its sessions).")
+            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>("meetingsByBody", ctx.Source.Id, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.BodyId)), m => m.BodyId)
+                .Then(list => DataLoaderResolveExtensions.WhenAll(list.Select(m => nodes.Load(ctx, MeetingsTypeNames.Meeting, m.MeetingId)).ToList())));
+        Field(b => b.Version).Description("Changes with every edit.");
+        extensions.ApplyTo(this);
+    }
+}
+
+internal sealed class DecisionStatusChangeType : ObjectGraphType<DecisionStatusChange>
+{
+    public DecisionStatusChangeType()
+    {
+        Name = "DecisionStatusChange";
+        Description = "A step of a decision's life.";
+        Field<NonNullGraphType<DecisionStatusType>>("status").Description("The status it took.").Resolve(ctx => ctx.Source.Status);
+        Field(h => h.On).Description("The day.");
+        Field(h => h.Note, nullable: true).Description("Why.");
+    }
+}
+
+internal sealed class DecisionType : ObjectGraphType<Decision>
+{
+    public DecisionType(NodeRegistry nodes)
+    {
+        Name = DecisionService.TypeName;
+        Description = "A decision of the register (relevé de décision): what was decided, by which body, in which meeting and agenda item, its follow-ups (suivi / échéance). Readable by partners, members, analysts and coordinators.";
+        this.AuthorizeWithRoles(GovernanceRoles.Readers);
+        this.AsNode();
+        Field(d => d.Title).Description("The decision, in a sentence (e.g. « Acter l'intérêt de la mise en place de l'inter-associatif »).");
+        Field(d => d.Text, nullable: true).Description("Its full text.");
+        Field(d => d.DecidedOn).Description("The day it was taken.");
+        Field<NonNullGraphType<DecisionStatusType>>("status").Description("Adopted, amended or revoked.").Resolve(ctx => ctx.Source.Status);
+        Field(d => d.RecordedAt).Description("When it was recorded.");
+        Field<NonNullGraphType<BodyType>>("body").Description("The body that took it.")
+            .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, ctx.Source.BodyId));
+        Field("meeting", new GraphQLTypeReference(MeetingsTypeNames.Meeting)).Description("The meeting it was taken in.")
+            .Resolve(ctx => nodes.Load(ctx, MeetingsTypeNames.Meeting, ctx.Source.MeetingId));
+        Field("agendaItem", new GraphQLTypeReference(MeetingsTypeNames.AgendaItem)).Description("The agenda item it came from.")
+            .Resolve(ctx => nodes.Load(ctx, MeetingsTypeNames.AgendaItem, ctx.Source.AgendaItemId));
+        Field("themes", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Theme)))))
+            .Description("The themes it concerns.")
+            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, DecisionTheme>("themesByDecision", ctx.Source.Id, (db, ids) => db.DecisionThemes.Where(t => ids.Contains(t.DecisionId)), t => t.DecisionId)
+                .Then(list => DataLoaderResolveExtensions.WhenAll(list.Select(t => nodes.Load(ctx, DirectoryTypeNames.Theme, t.ThemeId)).ToList())));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DecisionStatusChangeType>>>>("history").Description("Its adoption, amendments and revocation, in order.")
+            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, DecisionStatusChange>("historyByDecision", ctx.Source.Id, (db, ids) => db.DecisionHistory.Where(h => ids.Contains(h.DecisionId)).OrderBy(h => h.On).ThenBy(h => h.Id), h => h.DecisionId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FollowUpType>>>>("followUps").Description("Its follow-up actions, by due date.")
+            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, FollowUp>("followUpsByDecision", ctx.Source.Id, (db, ids) => db.FollowUps.Where(f => ids.Contains(f.DecisionId)).OrderBy(f => f.DueOn).ThenBy(f => f.Id), f => f.DecisionId));
+        Field(d => d.Version).Description("Changes with every status change.");
+    }
+}
+
+internal sealed class FollowUpType : ObjectGraphType<FollowUp>
+{
+    public FollowUpType(NodeRegistry nodes)
+    {
+        Name = DecisionService.FollowUpTypeName;
+        Description = "A follow-up action of a decision (suivi / échéance): an owner, a due date (a day, or a month: « novembre »), a status.";
+        this.AuthorizeWithRoles(GovernanceRoles.Readers);
+        this.AsNode();
+        Field(f => f.Description).Description("What is to be done.");
+        Field("ownerOrganization", new GraphQLTypeReference(DirectoryTypeNames.Organization)).Description("The organisation in charge.")
+            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Organization, ctx.Source.OwnerOrganizationId));
+        Field("ownerPerson", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("The person in charge.")
+            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Person, ctx.Source.OwnerPersonId));
+        Field(f => f.DueOn).Description("When it is due (with MONTH precision, only the month counts).");
+        Field<NonNullGraphType<DuePrecisionType>>("duePrecision").Description("DAY or MONTH.").Resolve(ctx => ctx.Source.DuePrecision);
+        Field<NonNullGraphType<FollowUpStatusType>>("status").Description("Open, done or cancelled.").Resolve(ctx => ctx.Source.Status);
+        Field(f => f.DoneOn, nullable: true).Description("When it was done.");
+        Field<NonNullGraphType<DecisionType>>("decision").Description("The decision it follows up.")
+            .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Decision>(db => db.Decisions, ctx.Source.DecisionId));
+        Field(f => f.Version).Description("Changes with every edit.");
+    }
+}

@@ -1,0 +1,46 @@
+using InterAssociatif.Governance.Bodies;
+using InterAssociatif.Governance.Decisions;
+using InterAssociatif.Governance.DemoData;
+using InterAssociatif.Governance.Persistence;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Modules;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterAssociatif.Governance;
+
+/// <summary>
+/// The Governance module (first part): bodies and their sessions, the decision register with
+/// follow-ups, and the durable log of governance events. Seats, rotation, groups, escalated
+/// requests and the subscription transports are still to come.
+/// </summary>
+public sealed class GovernanceModule : IModule
+{
+    public string Name => "Governance";
+
+    /// <summary>Decisions come from meetings and are followed up by the Directory's organisations and people.</summary>
+    public IReadOnlyList<string> Requires => ["Directory", "Meetings"];
+
+    public void ConfigureServices(ModuleServices module)
+    {
+        module.AddModuleDbContext<GovernanceDbContext>(
+            Name,
+            GovernanceDbContext.Schema,
+            options => new GovernanceSqliteDbContext(options),
+            options => new GovernanceSqlServerDbContext(options));
+
+        var services = module.Services;
+        services.AddSingleton<BodyService>();
+        services.AddSingleton<DecisionService>();
+        services.AddGraphTypesFrom(typeof(GovernanceModule).Assembly);
+        services.AddSingleton<IGraphTypeExtension, GovernanceQueries>();
+        services.AddSingleton<IGraphTypeExtension, GovernanceMutations>();
+        services.AddSingleton<IGraphTypeExtension, MeetingGovernanceFields>();
+        services.AddSingleton<IGraphTypeExtension, OrganizationGovernanceFields>();
+        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Body>(BodyService.TypeName, db => db.Bodies));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Decision>(DecisionService.TypeName, db => db.Decisions));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, FollowUp>(DecisionService.FollowUpTypeName, db => db.FollowUps));
+        services.AddSingleton<IDemoDataSeeder, GovernanceDemoSeeder>();
+    }
+}

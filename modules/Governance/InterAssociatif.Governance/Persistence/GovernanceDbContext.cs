@@ -1,0 +1,121 @@
+using InterAssociatif.Governance.Bodies;
+using InterAssociatif.Governance.Decisions;
+using InterAssociatif.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace InterAssociatif.Governance.Persistence;
+
+/// <summary>The Governance module's own DbContext (SQL Server schema <c>governance</c>).</summary>
+internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDbContext(options)
+{
+    public const string Schema = "governance";
+
+    public override string SchemaName => Schema;
+
+    public DbSet<Body> Bodies => Set<Body>();
+
+    public DbSet<BodyMeeting> BodyMeetings => Set<BodyMeeting>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<DecisionTheme> DecisionThemes => Set<DecisionTheme>();
+
+    public DbSet<DecisionStatusChange> DecisionHistory => Set<DecisionStatusChange>();
+
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<GovernanceEvent> Events => Set<GovernanceEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+
+        modelBuilder.Entity<Body>(e =>
+        {
+            e.ToTable("GovernanceBodies");
+            e.Property(b => b.Id).ValueGeneratedNever();
+            e.Property(b => b.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(b => b.Name).HasMaxLength(Body.NameMaxLength);
+            e.Property(b => b.NameKey).HasMaxLength(Body.NameMaxLength);
+            e.Property(b => b.Description).HasMaxLength(Body.DescriptionMaxLength);
+            e.Property(b => b.Version).IsConcurrencyToken();
+            e.HasIndex(b => b.NameKey).IsUnique();
+        });
+
+        modelBuilder.Entity<BodyMeeting>(e =>
+        {
+            e.ToTable("GovernanceBodyMeetings");
+            e.HasKey(m => m.MeetingId);
+            e.HasOne<Body>().WithMany().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(m => m.BodyId);
+        });
+
+        modelBuilder.Entity<Decision>(e =>
+        {
+            e.ToTable("GovernanceDecisions");
+            e.Property(d => d.Id).ValueGeneratedNever();
+            e.Property(d => d.Title).HasMaxLength(Decision.TitleMaxLength);
+            e.Property(d => d.Text).HasMaxLength(Decision.TextMaxLength);
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.Version).IsConcurrencyToken();
+            e.HasOne<Body>().WithMany().HasForeignKey(d => d.BodyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => new { d.BodyId, d.DecidedOn });
+            e.HasIndex(d => d.MeetingId);
+            e.HasIndex(d => d.DecidedOn);
+            e.HasMany(d => d.Themes).WithOne().HasForeignKey(t => t.DecisionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(d => d.History).WithOne().HasForeignKey(h => h.DecisionId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(d => d.FollowUps).WithOne().HasForeignKey(f => f.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DecisionTheme>(e =>
+        {
+            e.ToTable("GovernanceDecisionThemes");
+            e.HasKey(t => new { t.DecisionId, t.ThemeId });
+            e.HasIndex(t => t.ThemeId);
+        });
+
+        modelBuilder.Entity<DecisionStatusChange>(e =>
+        {
+            e.ToTable("GovernanceDecisionHistory");
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.Property(h => h.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(h => h.Note).HasMaxLength(DecisionStatusChange.NoteMaxLength);
+        });
+
+        modelBuilder.Entity<FollowUp>(e =>
+        {
+            e.ToTable("GovernanceFollowUps");
+            e.Property(f => f.Id).ValueGeneratedNever();
+            e.Property(f => f.Description).HasMaxLength(FollowUp.DescriptionMaxLength);
+            e.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(f => f.DuePrecision).HasConversion<string>().HasMaxLength(10);
+            e.Property(f => f.Version).IsConcurrencyToken();
+            e.HasIndex(f => new { f.Status, f.DueOn });
+            e.HasIndex(f => f.OwnerOrganizationId);
+        });
+
+        modelBuilder.Entity<GovernanceEvent>(e =>
+        {
+            e.ToTable("GovernanceEvents");
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.Sequence).ValueGeneratedOnAdd();
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.HasIndex(x => new { x.Kind, x.Sequence });
+        });
+    }
+}
+
+internal sealed class GovernanceSqliteDbContext(DbContextOptions options) : GovernanceDbContext(options);
+
+internal sealed class GovernanceSqlServerDbContext(DbContextOptions options) : GovernanceDbContext(options);
+
+internal sealed class GovernanceSqliteDesignFactory : IDesignTimeDbContextFactory<GovernanceSqliteDbContext>
+{
+    public GovernanceSqliteDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.Sqlite, GovernanceDbContext.Schema));
+}
+
+internal sealed class GovernanceSqlServerDesignFactory : IDesignTimeDbContextFactory<GovernanceSqlServerDbContext>
+{
+    public GovernanceSqlServerDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.SqlServer, GovernanceDbContext.Schema));
+}
