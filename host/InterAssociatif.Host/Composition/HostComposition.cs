@@ -49,6 +49,7 @@ internal static class HostComposition
 
     public static void UseInterAssociatif(this WebApplication app)
     {
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseAuthentication();
         app.UseAuthorization();
         IdePage.Map(app);

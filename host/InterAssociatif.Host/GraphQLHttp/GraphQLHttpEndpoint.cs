@@ -23,9 +23,12 @@ internal sealed class GraphQLHttpEndpoint(
     IDocumentExecuter<InterAssociatifSchema> executer,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLHttpOptions> options,
+    IOptionsMonitor<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions> jwt,
     IdePage ide,
     ILogger<GraphQLHttpEndpoint> logger)
 {
+    public const string EventStream = "text/event-stream";
+
     public const string PreflightHeader = "GraphQL-Require-Preflight";
 
     public async Task HandleAsync(HttpContext http)
@@ -49,6 +52,12 @@ internal sealed class GraphQLHttpEndpoint(
     private async Task HandleCoreAsync(HttpContext http)
     {
         var request = http.Request;
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await AcceptWebSocketAsync(http);
+            return;
+        }
+
         var accept = request.GetTypedHeaders().Accept;
         var isGet = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
@@ -64,7 +73,8 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var mediaType = MediaTypes.Negotiate(accept);
+        var events = HttpMethods.IsPost(request.Method) && accept.Any(a => a.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase));
+        var mediaType = events ? MediaTypes.Json : MediaTypes.Negotiate(accept);
         if (mediaType is null)
         {
             await WriteRequestErrorAsync(http, StatusCodes.Status406NotAcceptable, MediaTypes.Json, Error("NOT_ACCEPTABLE", $"The response can be {MediaTypes.GraphQLResponse} or {MediaTypes.Json}; the Accept header allows neither."));
@@ -107,6 +117,12 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         var traceId = TraceId(http);
+        if (events)
+        {
+            await StreamEventsAsync(http, graphQLRequest, traceId);
+            return;
+        }
+
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = graphQLRequest.Query,
@@ -138,6 +154,99 @@ internal sealed class GraphQLHttpEndpoint(
         http.Response.StatusCode = StatusFor(result, mediaType);
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    /// <summary>
+    /// GraphQL over SSE, distinct-connections mode: one POST per operation; each result is an
+    /// <c>event: next</c>, the end an <c>event: complete</c>. A request that cannot execute gets its
+    /// errors as JSON with 400.
+    /// </summary>
+    private async Task StreamEventsAsync(HttpContext http, GraphQLRequest request, string traceId)
+    {
+        var result = await executer.ExecuteAsync(Options(http, request, traceId));
+        if (!result.Executed)
+        {
+            http.Response.StatusCode = result.Errors?.All(e => e is AccessDeniedError) == true ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+            http.Response.ContentType = $"{MediaTypes.Json}; charset=utf-8";
+            await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+            return;
+        }
+
+        http.Response.ContentType = EventStream;
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+        var writer = new SemaphoreSlim(1, 1);
+        async Task Write(string text)
+        {
+            await writer.WaitAsync(http.RequestAborted);
+            try
+            {
+                await http.Response.WriteAsync(text, http.RequestAborted);
+                await http.Response.Body.FlushAsync(http.RequestAborted);
+            }
+            finally
+            {
+                writer.Release();
+            }
+        }
+
+        if (result.Streams is not { Count: > 0 } streams)
+        {
+            await Write($"event: next\ndata: {serializer.Serialize(result)}\n\n");
+            await Write("event: complete\ndata: \n\n");
+            return;
+        }
+
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = streams.Values.First().Subscribe(new SseObserver(
+            next => Write($"event: next\ndata: {serializer.Serialize(next)}\n\n").GetAwaiter().GetResult(),
+            () => finished.TrySetResult()));
+        using var aborted = http.RequestAborted.Register(() => finished.TrySetResult());
+        await finished.Task;
+        if (!http.RequestAborted.IsCancellationRequested)
+        {
+            await Write("event: complete\ndata: \n\n");
+        }
+    }
+
+    private async Task AcceptWebSocketAsync(HttpContext http)
+    {
+        if (!http.WebSockets.WebSocketRequestedProtocols.Contains(Subscriptions.WebSocketSession.Protocol))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.Response.WriteAsync($"Use the {Subscriptions.WebSocketSession.Protocol} subprotocol.");
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(Subscriptions.WebSocketSession.Protocol);
+        await new Subscriptions.WebSocketSession(socket, http, executer, serializer, jwt, options.Value.ConnectionInitTimeout, logger).RunAsync();
+    }
+
+    private ExecutionOptions Options(HttpContext http, GraphQLRequest request, string traceId) => new()
+    {
+        Query = request.Query,
+        OperationName = request.OperationName,
+        Variables = request.Variables,
+        Extensions = request.Extensions,
+        User = http.User,
+        RequestServices = http.RequestServices,
+        CancellationToken = http.RequestAborted,
+        UnhandledExceptionDelegate = context =>
+        {
+            logger.LogError(context.OriginalException, "Unhandled error in a GraphQL stream (trace id {TraceId})", traceId);
+            context.Exception = new ServerFaultError(traceId);
+            return Task.CompletedTask;
+        },
+    };
+
+    private sealed class SseObserver(Action<ExecutionResult> next, Action done) : IObserver<ExecutionResult>
+    {
+        public void OnNext(ExecutionResult value) => next(value);
+
+        public void OnError(Exception error) => done();
+
+        public void OnCompleted() => done();
     }
 
     /// <summary>

@@ -19,7 +19,15 @@ internal sealed class IdePage(IConfiguration configuration, IWebHostEnvironment 
     /// <summary>Only a Development host hands out tokens to the IDE.</summary>
     public bool IssuesTokens => environment.IsDevelopment();
 
-    public IFileProvider Files => new PhysicalFileProvider(Path.Combine(environment.WebRootPath ?? Path.Combine(environment.ContentRootPath, "wwwroot"), "ide"));
+    /// <summary>The IDE's files; an empty provider when the bundle is missing (the API still runs, /ide answers 503).</summary>
+    public IFileProvider Files
+    {
+        get
+        {
+            var root = Path.Combine(environment.WebRootPath ?? Path.Combine(environment.ContentRootPath, "wwwroot"), "ide");
+            return System.IO.Directory.Exists(root) ? new PhysicalFileProvider(root) : new NullFileProvider();
+        }
+    }
 
     public IReadOnlyList<ExampleOperation> Operations => _operations.Value;
 

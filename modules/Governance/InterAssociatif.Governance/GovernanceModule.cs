@@ -38,6 +38,7 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton<IGraphTypeExtension, GovernanceMutations>();
         services.AddSingleton<IGraphTypeExtension, MeetingGovernanceFields>();
         services.AddSingleton<IGraphTypeExtension, OrganizationGovernanceFields>();
+        services.AddSingleton<IGraphTypeExtension, GovernanceSubscriptions>();
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Body>(BodyService.TypeName, db => db.Bodies));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Decision>(DecisionService.TypeName, db => db.Decisions));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, FollowUp>(DecisionService.FollowUpTypeName, db => db.FollowUps));

@@ -92,6 +92,11 @@ public sealed class InterAssociatifSchema : Schema
             Mutation = services.GetRequiredService<MutationType>();
         }
 
+        if (extensions.Any("Subscription"))
+        {
+            Subscription = services.GetRequiredService<SubscriptionType>();
+        }
+
         RegisterType(typeof(NotFoundErrorType));
         RegisterType(typeof(ValidationErrorType));
         RegisterType(typeof(ConflictErrorType));

@@ -1,0 +1,237 @@
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using InterAssociatif.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterAssociatif.Governance.Tests;
+
+/// <summary>Partner tools receive decisions over graphql-transport-ws and SSE, resume without gap or duplicate, and protocol errors close with the protocol's codes.</summary>
+public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) : IClassFixture<SubscriptionTests.KestrelFactory>
+{
+    private const string Subscription = "subscription($after: String) { decisionRecorded(after: $after) { cursor decision { title } } }";
+
+    private sealed class Client(ClientWebSocket socket) : IAsyncDisposable
+    {
+        public ClientWebSocket Socket => socket;
+
+        public Task SendAsync(object message) =>
+            socket.SendAsync(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+
+        public async Task<JsonNode?> ReceiveAsync(TimeSpan? timeout = null)
+        {
+            using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+            var buffer = new byte[65536];
+            using var message = new MemoryStream();
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer, cancellation.Token);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    return null;
+                }
+
+                message.Write(buffer, 0, received.Count);
+                if (received.EndOfMessage)
+                {
+                    return JsonNode.Parse(message.ToArray());
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+            }
+
+            socket.Dispose();
+        }
+    }
+
+    private async Task<Client> ConnectAsync()
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        await socket.ConnectAsync(new Uri(factory.Address.Replace("http", "ws", StringComparison.Ordinal) + "/graphql"), CancellationToken.None);
+        Assert.Equal("graphql-transport-ws", socket.SubProtocol);
+        return new Client(socket);
+    }
+
+    private async Task<Client> SubscribedAsync(string role, string? after = null, string id = "1")
+    {
+        var client = await ConnectAsync();
+        await client.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token(role)}" } });
+        Assert.Equal("connection_ack", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
+        await client.SendAsync(new { id, type = "subscribe", payload = new { query = Subscription, variables = new { after } } });
+
+        // Messages are handled in order: once the pong is back, the subscription is listening.
+        await client.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
+        return client;
+    }
+
+    private async Task<string> RecordAsync(string title)
+    {
+        var ids = (await factory.GraphQL("coordinator").QueryAsync("{ bodies(first: 1) { nodes { id } } }")).EnsureNoErrors();
+        var result = (await factory.GraphQL("coordinator").QueryAsync(
+            "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { decision { id } errors { code } } }",
+            new { input = new { bodyId = ids.String("bodies.nodes[0].id"), title, decidedOn = "2020-01-01" } })).EnsureNoErrors();
+        return result.String("recordDecision.decision.id")!;
+    }
+
+    private static async Task<JsonNode> NextAsync(Client client)
+    {
+        var message = await client.ReceiveAsync();
+        Assert.True(message is not null && message["type"]!.GetValue<string>() == "next", $"Expected next, got {message?.ToJsonString()}");
+        return message!["payload"]!["data"]!["decisionRecorded"]!;
+    }
+
+    [Fact]
+    public async Task A_decision_recorded_by_a_mutation_reaches_a_websocket_subscriber_and_an_sse_subscriber()
+    {
+        await using var socket = await SubscribedAsync("partner");
+        var http = factory.CreateClient();
+        var sseRequest = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query = Subscription }), Encoding.UTF8, "application/json"),
+        };
+        sseRequest.Headers.Accept.ParseAdd("text/event-stream");
+        sseRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("member"));
+        using var sse = await http.SendAsync(sseRequest, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", sse.Content.Headers.ContentType!.MediaType);
+        using var events = new StreamReader(await sse.Content.ReadAsStreamAsync());
+
+        await RecordAsync("Décision diffusée en direct");
+        Assert.Equal("Décision diffusée en direct", (await NextAsync(socket))["decision"]!["title"]!.GetValue<string>());
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        string? data = null;
+        while (data is null && await events.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data: {", StringComparison.Ordinal))
+            {
+                data = line[6..];
+            }
+        }
+
+        Assert.Equal("Décision diffusée en direct", JsonNode.Parse(data!)!["data"]!["decisionRecorded"]!["decision"]!["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_subscriber_resuming_with_its_cursor_receives_exactly_the_missed_decisions_in_order_then_the_new_ones()
+    {
+        string cursor;
+        await using (var first = await SubscribedAsync("partner"))
+        {
+            await RecordAsync("Avant la coupure");
+            cursor = (await NextAsync(first))["cursor"]!.GetValue<string>();
+        }
+
+        await RecordAsync("Manquée 1");
+        await RecordAsync("Manquée 2");
+
+        await using var resumed = await SubscribedAsync("partner", after: cursor);
+        Assert.Equal("Manquée 1", (await NextAsync(resumed))["decision"]!["title"]!.GetValue<string>());
+        Assert.Equal("Manquée 2", (await NextAsync(resumed))["decision"]!["title"]!.GetValue<string>());
+        await RecordAsync("Après la reprise");
+        Assert.Equal("Après la reprise", (await NextAsync(resumed))["decision"]!["title"]!.GetValue<string>());
+        Assert.Null(await TryReceiveAsync(resumed, TimeSpan.FromMilliseconds(700)));
+    }
+
+    private static async Task<JsonNode?> TryReceiveAsync(Client client, TimeSpan wait)
+    {
+        try
+        {
+            return await client.ReceiveAsync(wait);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    [Fact]
+    public async Task Protocol_violations_close_the_socket_with_the_protocols_codes()
+    {
+        await using (var early = await ConnectAsync())
+        {
+            await early.SendAsync(new { id = "1", type = "subscribe", payload = new { query = Subscription } });
+            Assert.Null(await early.ReceiveAsync());
+            Assert.Equal(4401, (int)early.Socket.CloseStatus!);
+        }
+
+        await using (var twice = await ConnectAsync())
+        {
+            await twice.SendAsync(new { type = "connection_init" });
+            await twice.ReceiveAsync();
+            await twice.SendAsync(new { type = "connection_init" });
+            Assert.Null(await twice.ReceiveAsync());
+            Assert.Equal(4429, (int)twice.Socket.CloseStatus!);
+        }
+
+        await using (var invalid = await ConnectAsync())
+        {
+            await invalid.SendAsync(new { type = "nonsense" });
+            Assert.Null(await invalid.ReceiveAsync());
+            Assert.Equal(4400, (int)invalid.Socket.CloseStatus!);
+        }
+
+        await using (var duplicate = await SubscribedAsync("partner"))
+        {
+            await duplicate.SendAsync(new { id = "1", type = "subscribe", payload = new { query = Subscription } });
+            Assert.Null(await duplicate.ReceiveAsync());
+            Assert.Equal(4409, (int)duplicate.Socket.CloseStatus!);
+        }
+
+        await using (var forged = await ConnectAsync())
+        {
+            await forged.SendAsync(new { type = "connection_init", payload = new { Authorization = "Bearer not.a.token" } });
+            Assert.Null(await forged.ReceiveAsync());
+            Assert.Equal(4403, (int)forged.Socket.CloseStatus!);
+        }
+
+        await using var silent = await ConnectAsync();
+        Assert.Null(await silent.ReceiveAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(4408, (int)silent.Socket.CloseStatus!);
+    }
+
+    [Fact]
+    public async Task An_anonymous_subscriber_is_refused_the_decision_feed()
+    {
+        await using var client = await ConnectAsync();
+        await client.SendAsync(new { type = "connection_init" });
+        await client.ReceiveAsync();
+        await client.SendAsync(new { id = "1", type = "subscribe", payload = new { query = Subscription } });
+        var error = await client.ReceiveAsync();
+        Assert.Equal("error", error!["type"]!.GetValue<string>());
+        Assert.Equal("ACCESS_DENIED", error["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
+    }
+
+    public sealed class KestrelFactory : InterAssociatifFactory
+    {
+        private string? _address;
+
+        public KestrelFactory() => With("GraphQL:ConnectionInitTimeout", "00:00:02");
+
+        public string Address
+        {
+            get
+            {
+                if (_address is null)
+                {
+                    UseKestrel(0);
+                    StartServer();
+                    _address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+                        .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+                }
+
+                return _address;
+            }
+        }
+    }
+}
