@@ -115,3 +115,36 @@ public sealed class DecisionRegisterTests(InterAssociatifFactory factory) : ICla
         Assert.Equal(["2017-10-15", "2017-11-15", "2017-12-14"], await Overdue("2017-12-15"));
     }
 }
+
+public sealed class GroupParticipationTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+{
+    [Fact]
+    public async Task Members_in_no_thematic_group_shrink_as_members_join_groups()
+    {
+        var coordinator = factory.GraphQL("coordinator");
+        const string none = """{ membersInNoGroup(asOf: "2018-06-01") { name } }""";
+        var before = (await coordinator.QueryAsync(none)).EnsureNoErrors().At("membersInNoGroup")!.AsArray().Select(o => o!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(26, before.Count); // the 26 associations admitted on 18 September 2017
+        Assert.DoesNotContain("MOZAÏK RH", before);
+
+        var ids = (await coordinator.QueryAsync("""{ bodies { nodes { id name } } organizations(filter: { search: "ecopole" }) { nodes { id } } }""")).EnsureNoErrors();
+        var health = ids.At("bodies.nodes")!.AsArray().Single(b => b!["name"]!.GetValue<string>() == "Groupe santé")!["id"]!.GetValue<string>();
+        var network = ids.At("bodies.nodes")!.AsArray().Single(b => b!["name"]!.GetValue<string>() == "Inter-associatif du contrat de ville")!["id"]!.GetValue<string>();
+        var ecopole = ids.String("organizations.nodes[0].id");
+        const string join = "mutation($input: JoinBodyInput!) { joinBody(input: $input) { body { participants { name } } errors { __typename code field } } }";
+
+        var joined = (await coordinator.QueryAsync(join, new { input = new { bodyId = health, organizationId = ecopole, since = "2018-01-15" } })).EnsureNoErrors();
+        Assert.Equal(["ECOPOLE"], joined.At("joinBody.body.participants")!.AsArray().Select(o => o!["name"]!.GetValue<string>()));
+        var twice = (await coordinator.QueryAsync(join, new { input = new { bodyId = health, organizationId = ecopole, since = "2018-02-01" } })).EnsureNoErrors();
+        Assert.Equal("CONFLICT", twice.At("joinBody.errors[0].code")!.GetValue<string>());
+
+        // Taking part in the network itself is not a thematic group.
+        var other = (await coordinator.QueryAsync("""{ organizations(filter: { search: "trajet" }) { nodes { id } } }""")).EnsureNoErrors().String("organizations.nodes[0].id");
+        (await coordinator.QueryAsync(join, new { input = new { bodyId = network, organizationId = other, since = "2018-01-15" } })).EnsureNoErrors();
+
+        var after = (await coordinator.QueryAsync(none)).EnsureNoErrors().At("membersInNoGroup")!.AsArray().Select(o => o!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(before.Where(n => n != "ECOPOLE").Order(StringComparer.Ordinal), after.Order(StringComparer.Ordinal));
+        var earlier = (await coordinator.QueryAsync("""{ membersInNoGroup(asOf: "2018-01-14") { name } }""")).EnsureNoErrors().At("membersInNoGroup")!.AsArray();
+        Assert.Equal(26, earlier.Count);
+    }
+}

@@ -42,7 +42,7 @@ internal sealed class FollowUpFilterInputType : InputObjectGraphType
     }
 }
 
-internal sealed class GovernanceQueries(IDbContextFactory<GovernanceDbContext> factory) : IGraphTypeExtension
+internal sealed class GovernanceQueries(IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, NodeRegistry nodes, TimeProvider time) : IGraphTypeExtension
 {
     public string TypeName => "Query";
 
@@ -58,6 +58,20 @@ internal sealed class GovernanceQueries(IDbContextFactory<GovernanceDbContext> f
                 Paging.Validate(page);
                 await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 return (await Paging.ToConnectionAsync(db.Bodies.OrderBy(b => b.Kind).ThenBy(b => b.NameKey).ThenBy(b => b.Id), page, ctx.CancellationToken)).AsGraph();
+            });
+
+        query.Field("membersInNoGroup", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+            .Description("Members of the network that take part in no thematic group on a day — the network agreed that every member takes part in one.")
+            .Argument<DateOnlyGraphType>("asOf", "The day; default today (Paris time).")
+            .ResolveAsync(async ctx =>
+            {
+                var day = ctx.GetArgument<DateOnly?>("asOf") ?? Kernel.Text.Clock.Today(time);
+                var members = await directory.GetNetworkOrganizationIdsAsync(day, [MembershipStatus.Member], ctx.CancellationToken);
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                var inGroups = await db.Participations
+                    .Where(p => p.Since <= day && (p.Until == null || p.Until >= day) && db.Bodies.Any(b => b.Id == p.BodyId && b.Kind == BodyKind.ThematicGroup))
+                    .Select(p => p.OrganizationId).Distinct().ToListAsync(ctx.CancellationToken);
+                return DataLoaderResolveExtensions.WhenAll(members.Except(inGroups).Select(id => nodes.Load(ctx, DirectoryTypeNames.Organization, id)).ToList());
             });
 
         query.Field<NonNullGraphType<ConnectionGraphType<DecisionType>>>("decisions")

@@ -72,6 +72,10 @@ internal sealed class BodyType : ObjectGraphType<Body>
             .Description("The meetings it held (its sessions).")
             .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>("meetingsByBody", ctx.Source.Id, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.BodyId)), m => m.BodyId)
                 .Then(list => DataLoaderResolveExtensions.WhenAll(list.Select(m => nodes.Load(ctx, MeetingsTypeNames.Meeting, m.MeetingId)).ToList())));
+        Field("participants", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+            .Description("The organisations taking part in it now (for a thematic group: its members).")
+            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, Participation>("participantsByBody", ctx.Source.Id, (db, ids) => db.Participations.Where(p => ids.Contains(p.BodyId) && p.Until == null).OrderBy(p => p.Since), p => p.BodyId)
+                .Then(list => DataLoaderResolveExtensions.WhenAll(list.Select(p => nodes.Load(ctx, DirectoryTypeNames.Organization, p.OrganizationId)).ToList())));
         Field(b => b.Version).Description("Changes with every edit.");
         extensions.ApplyTo(this);
     }

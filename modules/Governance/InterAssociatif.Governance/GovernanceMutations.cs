@@ -91,7 +91,19 @@ internal sealed class SetFollowUpStatusInputType : InputObjectGraphType
     }
 }
 
-internal sealed class GovernanceMutations(BodyService bodies, DecisionService decisions) : IGraphTypeExtension
+internal sealed class JoinBodyInputType : InputObjectGraphType
+{
+    public JoinBodyInputType()
+    {
+        Name = "JoinBodyInput";
+        Description = "An organisation joins a body (a thematic group).";
+        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body.");
+        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The organisation.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("since").Description("The day it joins.");
+    }
+}
+
+internal sealed class GovernanceMutations(BodyService bodies, DecisionService decisions, IDirectoryReader directory) : IGraphTypeExtension
 {
     public string TypeName => "Mutation";
 
@@ -108,6 +120,12 @@ internal sealed class GovernanceMutations(BodyService bodies, DecisionService de
             ctx => RecordMutation.RunAsync<Body>(ctx, "bodyId", BodyService.TypeName, async (id, input, errors) =>
                 input.Id("meetingId", MeetingsTypeNames.Meeting, errors) is { } meeting
                     ? await bodies.HoldMeetingAsync(id, meeting, errors, ctx.CancellationToken)
+                    : MutationResult<Body>.Fail(errors.Items)), Roles.Coordinator);
+
+        type.AddMutation<JoinBodyInputType, Body>("joinBody", "An organisation joins a body (e.g. a thematic group). Coordinators only.", "body", BodyService.TypeName,
+            ctx => RecordMutation.RunAsync<Body>(ctx, "bodyId", BodyService.TypeName, async (id, input, errors) =>
+                input.Id("organizationId", DirectoryTypeNames.Organization, errors) is { } organization
+                    ? await bodies.JoinAsync(id, organization, input.Get<DateOnly>("since"), errors, directory, ctx.CancellationToken)
                     : MutationResult<Body>.Fail(errors.Items)), Roles.Coordinator);
 
         type.AddMutation<RecordDecisionInputType, Decision>("recordDecision",

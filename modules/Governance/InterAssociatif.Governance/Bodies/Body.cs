@@ -53,3 +53,15 @@ internal sealed class BodyMeeting
 
     public Guid BodyId { get; set; }
 }
+
+/// <summary>An organisation taking part in a body (a thematic group), from a day, until a day.</summary>
+internal sealed class Participation
+{
+    public Guid BodyId { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public DateOnly Since { get; set; }
+
+    public DateOnly? Until { get; set; }
+}

@@ -83,5 +83,35 @@ internal sealed class BodyService(IDbContextFactory<GovernanceDbContext> factory
         return await db.CommitAsync(transaction, body!, "body", cancellationToken, "input.meetingId", "This meeting is already a session of a body.");
     }
 
+    /// <summary>An organisation joins a body from a day; it cannot hold two open participations in the same body.</summary>
+    public async Task<MutationResult<Body>> JoinAsync(Guid bodyId, Guid organizationId, DateOnly since, ErrorList errors, IDirectoryReader directory, CancellationToken cancellationToken)
+    {
+        if (!(await directory.GetOrganizationsAsync([organizationId], cancellationToken)).ContainsKey(organizationId))
+        {
+            errors.Add(new NotFoundError("input.organizationId", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, organizationId)));
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var body = await db.Bodies.SingleOrDefaultAsync(b => b.Id == bodyId, cancellationToken);
+        if (body is null)
+        {
+            errors.Add(NotFound("input.bodyId", bodyId));
+        }
+
+        if (await db.Participations.AnyAsync(p => p.BodyId == bodyId && p.OrganizationId == organizationId && p.Until == null, cancellationToken))
+        {
+            errors.Add(new ConflictError("input.organizationId", "This organisation already takes part in this body."));
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Body>.Fail(errors.Items);
+        }
+
+        db.Participations.Add(new Participation { BodyId = bodyId, OrganizationId = organizationId, Since = since });
+        return await db.CommitAsync(transaction, body!, "body", cancellationToken, "input.since", "This organisation already joined this body on that day.");
+    }
+
     public static NotFoundError NotFound(string field, Guid id) => new(field, "No body has this id.", GlobalId.Encode(TypeName, id));
 }

@@ -17,6 +17,8 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
     public DbSet<BodyMeeting> BodyMeetings => Set<BodyMeeting>();
 
+    public DbSet<Participation> Participations => Set<Participation>();
+
     public DbSet<Decision> Decisions => Set<Decision>();
 
     public DbSet<DecisionTheme> DecisionThemes => Set<DecisionTheme>();
@@ -49,6 +51,14 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.HasKey(m => m.MeetingId);
             e.HasOne<Body>().WithMany().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(m => m.BodyId);
+        });
+
+        modelBuilder.Entity<Participation>(e =>
+        {
+            e.ToTable("GovernanceParticipations");
+            e.HasKey(p => new { p.BodyId, p.OrganizationId, p.Since });
+            e.HasOne<Body>().WithMany().HasForeignKey(p => p.BodyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(p => p.OrganizationId);
         });
 
         modelBuilder.Entity<Decision>(e =>

@@ -84,6 +84,27 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                     b.ToTable("GovernanceBodyMeetings", "governance");
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.Bodies.Participation", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("BodyId", "OrganizationId", "Since");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("GovernanceParticipations", "governance");
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -255,6 +276,15 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Bodies.BodyMeeting", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Bodies.Participation", b =>
                 {
                     b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
                         .WithMany()

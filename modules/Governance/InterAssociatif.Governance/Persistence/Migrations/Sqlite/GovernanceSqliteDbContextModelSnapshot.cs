@@ -78,6 +78,27 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                     b.ToTable("GovernanceBodyMeetings", (string)null);
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.Bodies.Participation", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BodyId", "OrganizationId", "Since");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("GovernanceParticipations", (string)null);
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.Decision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -247,6 +268,15 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Bodies.BodyMeeting", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Bodies.Participation", b =>
                 {
                     b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
                         .WithMany()

@@ -100,6 +100,28 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "GovernanceParticipations",
+                schema: "governance",
+                columns: table => new
+                {
+                    BodyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Since = table.Column<DateOnly>(type: "date", nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GovernanceParticipations", x => new { x.BodyId, x.OrganizationId, x.Since });
+                    table.ForeignKey(
+                        name: "FK_GovernanceParticipations_GovernanceBodies_BodyId",
+                        column: x => x.BodyId,
+                        principalSchema: "governance",
+                        principalTable: "GovernanceBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GovernanceDecisionHistory",
                 schema: "governance",
                 columns: table => new
@@ -236,6 +258,12 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                 schema: "governance",
                 table: "GovernanceFollowUps",
                 columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GovernanceParticipations_OrganizationId",
+                schema: "governance",
+                table: "GovernanceParticipations",
+                column: "OrganizationId");
         }
 
         /// <inheritdoc />
@@ -259,6 +287,10 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "GovernanceFollowUps",
+                schema: "governance");
+
+            migrationBuilder.DropTable(
+                name: "GovernanceParticipations",
                 schema: "governance");
 
             migrationBuilder.DropTable(

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(GovernanceSqlServerDbContext))]
-    [Migration("20261126113630_Initial")]
+    [Migration("20261126120301_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -85,6 +85,27 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                     b.HasIndex("BodyId");
 
                     b.ToTable("GovernanceBodyMeetings", "governance");
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Bodies.Participation", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("BodyId", "OrganizationId", "Since");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("GovernanceParticipations", "governance");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.Decision", b =>
@@ -258,6 +279,15 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Bodies.BodyMeeting", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Bodies.Participation", b =>
                 {
                     b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
                         .WithMany()

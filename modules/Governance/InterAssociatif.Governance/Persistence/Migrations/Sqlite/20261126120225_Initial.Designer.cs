@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(GovernanceSqliteDbContext))]
-    [Migration("20261126113615_Initial")]
+    [Migration("20261126120225_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -79,6 +79,27 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                     b.HasIndex("BodyId");
 
                     b.ToTable("GovernanceBodyMeetings", (string)null);
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Bodies.Participation", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BodyId", "OrganizationId", "Since");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("GovernanceParticipations", (string)null);
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.Decision", b =>
@@ -250,6 +271,15 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Bodies.BodyMeeting", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Bodies.Participation", b =>
                 {
                     b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
                         .WithMany()

@@ -91,6 +91,26 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "GovernanceParticipations",
+                columns: table => new
+                {
+                    BodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Since = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GovernanceParticipations", x => new { x.BodyId, x.OrganizationId, x.Since });
+                    table.ForeignKey(
+                        name: "FK_GovernanceParticipations_GovernanceBodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "GovernanceBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GovernanceDecisionHistory",
                 columns: table => new
                 {
@@ -210,6 +230,11 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                 name: "IX_GovernanceFollowUps_Status_DueOn",
                 table: "GovernanceFollowUps",
                 columns: new[] { "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GovernanceParticipations_OrganizationId",
+                table: "GovernanceParticipations",
+                column: "OrganizationId");
         }
 
         /// <inheritdoc />
@@ -229,6 +254,9 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "GovernanceFollowUps");
+
+            migrationBuilder.DropTable(
+                name: "GovernanceParticipations");
 
             migrationBuilder.DropTable(
                 name: "GovernanceDecisions");
