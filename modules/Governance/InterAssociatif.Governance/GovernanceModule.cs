@@ -2,6 +2,7 @@ using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Decisions;
 using InterAssociatif.Governance.DemoData;
 using InterAssociatif.Governance.Persistence;
+using InterAssociatif.Governance.Requests;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Kernel.Persistence;
@@ -33,15 +34,19 @@ public sealed class GovernanceModule : IModule
         var services = module.Services;
         services.AddSingleton<BodyService>();
         services.AddSingleton<DecisionService>();
+        services.AddSingleton<RequestService>();
         services.AddGraphTypesFrom(typeof(GovernanceModule).Assembly);
         services.AddSingleton<IGraphTypeExtension, GovernanceQueries>();
         services.AddSingleton<IGraphTypeExtension, GovernanceMutations>();
         services.AddSingleton<IGraphTypeExtension, MeetingGovernanceFields>();
         services.AddSingleton<IGraphTypeExtension, OrganizationGovernanceFields>();
         services.AddSingleton<IGraphTypeExtension, GovernanceSubscriptions>();
+        services.AddSingleton<IGraphTypeExtension, RequestQueries>();
+        services.AddSingleton<IGraphTypeExtension, RequestMutations>();
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Body>(BodyService.TypeName, db => db.Bodies));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Decision>(DecisionService.TypeName, db => db.Decisions));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, FollowUp>(DecisionService.FollowUpTypeName, db => db.FollowUps));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, EscalatedRequest>(RequestService.TypeName, db => db.Requests));
         services.AddSingleton<IDemoDataSeeder, GovernanceDemoSeeder>();
     }
 }

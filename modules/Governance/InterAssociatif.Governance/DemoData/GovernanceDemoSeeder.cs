@@ -2,6 +2,7 @@ using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Decisions;
 using InterAssociatif.Governance.Persistence;
+using InterAssociatif.Governance.Requests;
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Kernel.Text;
@@ -14,7 +15,7 @@ namespace InterAssociatif.Governance.DemoData;
 /// The bodies the minutes name and the decisions of 18 September 2017 with their follow-ups,
 /// loaded through the module's services. Idempotent: existing bodies and decisions are kept.
 /// </summary>
-internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, IMeetingsReader meetings, BodyService bodies, DecisionService decisions) : IDemoDataSeeder
+internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, IMeetingsReader meetings, BodyService bodies, DecisionService decisions, RequestService requests) : IDemoDataSeeder
 {
     public const string Network = "Inter-associatif du contrat de ville";
 
@@ -53,6 +54,26 @@ internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext
         if (!await db.BodyMeetings.AnyAsync(m => m.MeetingId == meetingId, cancellationToken))
         {
             Expect(await bodies.HoldMeetingAsync(network, meetingId.Value, new ErrorList(), cancellationToken));
+        }
+
+        if (!await db.Requests.AnyAsync(cancellationToken))
+        {
+            // The three requests raised on 18 September 2017 about the summer's cuts, to be validated on 25 September.
+            var recipients = new List<Guid>();
+            foreach (var name in new[] { "Nantes Métropole", "Préfecture de la Loire-Atlantique" })
+            {
+                recipients.AddRange(await directory.FindOrganizationIdByNameAsync(name, cancellationToken) is { } id ? [id] : []);
+            }
+
+            foreach (var text in new[]
+                     {
+                         "Coordonner et partager un diagnostic de l'impact des mesures de l'été sur les emplois, les structures et les actions.",
+                         "Une prise de parole des associations lors de la rentrée politique de la ville.",
+                         "Définir comme prioritaire un chantier sur cette question parmi les futurs chantiers du groupe emploi.",
+                     })
+            {
+                Expect(await requests.EscalateAsync(new EscalateRequest(network, text, new DateOnly(2017, 9, 18), new DateOnly(2017, 9, 25), recipients, []), new ErrorList(), cancellationToken));
+            }
         }
 
         if (await db.Decisions.AnyAsync(d => d.MeetingId == meetingId, cancellationToken))

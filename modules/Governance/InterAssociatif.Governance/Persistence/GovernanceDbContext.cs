@@ -1,5 +1,6 @@
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Decisions;
+using InterAssociatif.Governance.Requests;
 using InterAssociatif.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -28,6 +29,8 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     public DbSet<GovernanceEvent> Events => Set<GovernanceEvent>();
+
+    public DbSet<EscalatedRequest> Requests => Set<EscalatedRequest>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -103,6 +106,26 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.Property(f => f.Version).IsConcurrencyToken();
             e.HasIndex(f => new { f.Status, f.DueOn });
             e.HasIndex(f => f.OwnerOrganizationId);
+        });
+
+        modelBuilder.Entity<EscalatedRequest>(e =>
+        {
+            e.ToTable("GovernanceRequests");
+            e.Property(r => r.Id).ValueGeneratedNever();
+            e.Property(r => r.Text).HasMaxLength(EscalatedRequest.TextMaxLength);
+            e.Property(r => r.Answer).HasMaxLength(EscalatedRequest.TextMaxLength);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasOne<Body>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.Status, r.RaisedOn });
+            e.HasMany(r => r.Recipients).WithOne().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RequestRecipient>(e =>
+        {
+            e.ToTable("GovernanceRequestRecipients");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.RequestId);
         });
 
         modelBuilder.Entity<GovernanceEvent>(e =>

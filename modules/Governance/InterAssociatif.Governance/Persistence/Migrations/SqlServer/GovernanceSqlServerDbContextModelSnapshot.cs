@@ -275,6 +275,71 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                     b.ToTable("GovernanceEvents", "governance");
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.Requests.EscalatedRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("ExpectedAnswerOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("Status", "RaisedOn");
+
+                    b.ToTable("GovernanceRequests", "governance");
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Requests.RequestRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("GovernanceRequestRecipients", "governance");
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Bodies.BodyMeeting", b =>
                 {
                     b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
@@ -329,6 +394,24 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.Requests.EscalatedRequest", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Requests.RequestRecipient", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Requests.EscalatedRequest", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.Decision", b =>
                 {
                     b.Navigation("FollowUps");
@@ -336,6 +419,11 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                     b.Navigation("History");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Requests.EscalatedRequest", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 #pragma warning restore 612, 618
         }

@@ -122,6 +122,33 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "GovernanceRequests",
+                schema: "governance",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BodyId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpectedAnswerOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Answer = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GovernanceRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GovernanceRequests_GovernanceBodies_BodyId",
+                        column: x => x.BodyId,
+                        principalSchema: "governance",
+                        principalTable: "GovernanceBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GovernanceDecisionHistory",
                 schema: "governance",
                 columns: table => new
@@ -188,6 +215,28 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                         column: x => x.DecisionId,
                         principalSchema: "governance",
                         principalTable: "GovernanceDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GovernanceRequestRecipients",
+                schema: "governance",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GovernanceRequestRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GovernanceRequestRecipients_GovernanceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalSchema: "governance",
+                        principalTable: "GovernanceRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -264,6 +313,24 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                 schema: "governance",
                 table: "GovernanceParticipations",
                 column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GovernanceRequestRecipients_RequestId",
+                schema: "governance",
+                table: "GovernanceRequestRecipients",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GovernanceRequests_BodyId",
+                schema: "governance",
+                table: "GovernanceRequests",
+                column: "BodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GovernanceRequests_Status_RaisedOn",
+                schema: "governance",
+                table: "GovernanceRequests",
+                columns: new[] { "Status", "RaisedOn" });
         }
 
         /// <inheritdoc />
@@ -294,7 +361,15 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                 schema: "governance");
 
             migrationBuilder.DropTable(
+                name: "GovernanceRequestRecipients",
+                schema: "governance");
+
+            migrationBuilder.DropTable(
                 name: "GovernanceDecisions",
+                schema: "governance");
+
+            migrationBuilder.DropTable(
+                name: "GovernanceRequests",
                 schema: "governance");
 
             migrationBuilder.DropTable(

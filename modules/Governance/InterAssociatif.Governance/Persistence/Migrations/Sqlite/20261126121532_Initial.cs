@@ -111,6 +111,31 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "GovernanceRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RaisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpectedAnswerOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AnsweredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GovernanceRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GovernanceRequests_GovernanceBodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "GovernanceBodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GovernanceDecisionHistory",
                 columns: table => new
                 {
@@ -175,6 +200,26 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "GovernanceRequestRecipients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GovernanceRequestRecipients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GovernanceRequestRecipients_GovernanceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "GovernanceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_GovernanceBodies_NameKey",
                 table: "GovernanceBodies",
@@ -235,6 +280,21 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                 name: "IX_GovernanceParticipations_OrganizationId",
                 table: "GovernanceParticipations",
                 column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GovernanceRequestRecipients_RequestId",
+                table: "GovernanceRequestRecipients",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GovernanceRequests_BodyId",
+                table: "GovernanceRequests",
+                column: "BodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GovernanceRequests_Status_RaisedOn",
+                table: "GovernanceRequests",
+                columns: new[] { "Status", "RaisedOn" });
         }
 
         /// <inheritdoc />
@@ -259,7 +319,13 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                 name: "GovernanceParticipations");
 
             migrationBuilder.DropTable(
+                name: "GovernanceRequestRecipients");
+
+            migrationBuilder.DropTable(
                 name: "GovernanceDecisions");
+
+            migrationBuilder.DropTable(
+                name: "GovernanceRequests");
 
             migrationBuilder.DropTable(
                 name: "GovernanceBodies");

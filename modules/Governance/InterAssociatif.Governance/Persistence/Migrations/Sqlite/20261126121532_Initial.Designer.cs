@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(GovernanceSqliteDbContext))]
-    [Migration("20261126120225_Initial")]
+    [Migration("20261126121532_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -270,6 +270,71 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                     b.ToTable("GovernanceEvents", (string)null);
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.Requests.EscalatedRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedAnswerOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("Status", "RaisedOn");
+
+                    b.ToTable("GovernanceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Requests.RequestRecipient", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("GovernanceRequestRecipients", (string)null);
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Bodies.BodyMeeting", b =>
                 {
                     b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
@@ -324,6 +389,24 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.Requests.EscalatedRequest", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Requests.RequestRecipient", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Requests.EscalatedRequest", null)
+                        .WithMany("Recipients")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.Decision", b =>
                 {
                     b.Navigation("FollowUps");
@@ -331,6 +414,11 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                     b.Navigation("History");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Requests.EscalatedRequest", b =>
+                {
+                    b.Navigation("Recipients");
                 });
 #pragma warning restore 612, 618
         }

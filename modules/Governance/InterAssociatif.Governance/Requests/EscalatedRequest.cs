@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using InterAssociatif.Kernel;
+
+namespace InterAssociatif.Governance.Requests;
+
+internal enum RequestStatus
+{
+    [Description("Sent, awaiting an answer (remontée).")]
+    Submitted,
+
+    [Description("Accepted by the institution; an answer is still to come.")]
+    Accepted,
+
+    [Description("Rejected by the institution.")]
+    Rejected,
+
+    [Description("Answered (the answer is recorded).")]
+    Answered,
+}
+
+/// <summary>A request a body escalates to institutions or people (demande remontée), and its answer.</summary>
+internal sealed class EscalatedRequest : IHasId
+{
+    public const int TextMaxLength = 4000;
+
+    public Guid Id { get; set; }
+
+    public Guid BodyId { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public DateOnly RaisedOn { get; set; }
+
+    public DateOnly? ExpectedAnswerOn { get; set; }
+
+    public RequestStatus Status { get; set; }
+
+    public string? Answer { get; set; }
+
+    public DateOnly? AnsweredOn { get; set; }
+
+    public int Version { get; set; }
+
+    public List<RequestRecipient> Recipients { get; set; } = [];
+}
+
+/// <summary>Whom a request is addressed to: an organisation or a person (Directory ids).</summary>
+internal sealed class RequestRecipient
+{
+    public Guid Id { get; set; }
+
+    public Guid RequestId { get; set; }
+
+    public Guid? OrganizationId { get; set; }
+
+    public Guid? PersonId { get; set; }
+}
