@@ -8,60 +8,33 @@ namespace InterAssociatif.Directory.Tests;
 /// </summary>
 public sealed class AuthorizationMatrixTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
-    private const string Anonymous = "anonymous";
-
-    public static TheoryData<string, string, bool> Matrix()
+    public static AuthorizationMatrix Matrix()
     {
-        var data = new TheoryData<string, string, bool>();
-        void Row(string query, params string[] allowed)
-        {
-            foreach (var role in new[] { Anonymous, "partner", "member", "analyst", "coordinator" })
-            {
-                data.Add(query, role, allowed.Contains(role));
-            }
-        }
-
-        string[] everyone = [Anonymous, "partner", "member", "analyst", "coordinator"];
+        string[] everyone = AuthorizationMatrix.Everyone;
         string[] personalData = ["member", "analyst", "coordinator"];
-        Row("{ organizations(first: 2) { nodes { name acronym kind neighbourhoods archived } } }", everyone);
-        Row("{ organizations(first: 2) { nodes { membershipStatus memberships { appliedOn admittedOn withdrawnOn withdrawalReason } } } }", everyone);
-        Row("{ organizations(first: 2) { nodes { themes { name } units { name } parent { name } } } }", everyone);
-        Row("{ themes { nodes { name position } } }", everyone);
-        Row("{ organizations(first: 2) { nodes { affiliations { role } } } }", personalData);
-        Row("{ people(first: 2) { totalCount } }", personalData);
-        Row("{ people(first: 2) { nodes { givenName familyName title displayName } } }", personalData);
-        Row("{ people(first: 2) { nodes { affiliations { role title startsOn organization { name } } } } }", personalData);
-        // Before execution a member may ask for contact details (they may be their own); which
-        // person's are revealed is decided per record, see the test below.
-        Row("{ people(first: 0) { nodes { email } } }", "member", "coordinator");
-        Row("{ people(first: 0) { nodes { phone } } }", "member", "coordinator");
-        Row("""mutation { createTheme(input: { name: "Thème du test d'autorisation" }) { errors { code } } }""", "coordinator");
-        Row("""mutation { createOrganization(input: { kind: ASSOCIATION, name: "Asso du test d'autorisation" }) { errors { code } } }""", "coordinator");
-        Row("""mutation { createPerson(input: { givenName: "A", familyName: "B" }) { errors { code } } }""", "coordinator");
-        return data;
+        return new AuthorizationMatrix()
+            .Row("{ organizations(first: 2) { nodes { name acronym kind neighbourhoods archived } } }", everyone)
+            .Row("{ organizations(first: 2) { nodes { membershipStatus memberships { appliedOn admittedOn withdrawnOn withdrawalReason } } } }", everyone)
+            .Row("{ organizations(first: 2) { nodes { themes { name } units { name } parent { name } } } }", everyone)
+            .Row("{ themes { nodes { name position } } }", everyone)
+            .Row("{ organizations(first: 2) { nodes { affiliations { role } } } }", personalData)
+            .Row("{ people(first: 2) { totalCount } }", personalData)
+            .Row("{ people(first: 2) { nodes { givenName familyName title displayName } } }", personalData)
+            .Row("{ people(first: 2) { nodes { affiliations { role title startsOn organization { name } } } } }", personalData)
+
+            // Before execution a member may ask for contact details (they may be their own); which
+            // person's are revealed is decided per record, see the test below.
+            .Row("{ people(first: 0) { nodes { email } } }", "member", "coordinator")
+            .Row("{ people(first: 0) { nodes { phone } } }", "member", "coordinator")
+            .Row("""mutation { createTheme(input: { name: "Thème du test d'autorisation" }) { errors { code } } }""", "coordinator")
+            .Row("""mutation { createOrganization(input: { kind: ASSOCIATION, name: "Asso du test d'autorisation" }) { errors { code } } }""", "coordinator")
+            .Row("""mutation { createPerson(input: { givenName: "A", familyName: "B" }) { errors { code } } }""", "coordinator");
     }
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public async Task Each_field_is_read_only_by_the_roles_the_matrix_allows(string query, string role, bool allowed)
-    {
-        var client = role == Anonymous ? factory.GraphQL() : factory.GraphQL(role);
-        factory.SqlCommands.Reset();
-        var result = await client.QueryAsync(query);
-
-        if (allowed)
-        {
-            result.EnsureNoErrors();
-            Assert.NotNull(result.Data);
-        }
-        else
-        {
-            Assert.Equal("ACCESS_DENIED", Assert.Single(result.ErrorCodes.Distinct()));
-            Assert.Null(result.Data);
-            Assert.Equal(role == Anonymous ? System.Net.HttpStatusCode.Unauthorized : System.Net.HttpStatusCode.Forbidden, result.Status);
-            Assert.Equal(0, factory.SqlCommands.Count);
-        }
-    }
+    public Task Each_field_is_read_only_by_the_roles_the_matrix_allows(string query, string role, bool allowed) =>
+        AuthorizationMatrix.AssertAsync(factory, query, role, allowed);
 
     [Fact]
     public async Task A_member_reads_their_own_contact_details_but_not_another_persons()

@@ -21,12 +21,7 @@ public sealed class DurabilityTests : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string HostDll()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(root, "host", "InterAssociatif.Host", "bin", output.Parent!.Name, output.Name, "InterAssociatif.Host.dll");
-    }
+    private static string HostDll() => Testing.BuiltHost.Dll();
 
     private ProcessStartInfo Start(params string[] args)
     {

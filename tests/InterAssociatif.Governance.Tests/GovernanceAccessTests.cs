@@ -4,48 +4,24 @@ namespace InterAssociatif.Governance.Tests;
 
 public sealed class GovernanceAccessTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
-    private const string Anonymous = "anonymous";
-
-    public static TheoryData<string, string, bool> Matrix()
+    public static AuthorizationMatrix Matrix()
     {
-        var data = new TheoryData<string, string, bool>();
-        string[] all = [Anonymous, "partner", "member", "analyst", "coordinator"];
-        void Row(string query, params string[] allowed)
-        {
-            foreach (var role in all)
-            {
-                data.Add(query, role, allowed.Contains(role));
-            }
-        }
-
+        string[] all = AuthorizationMatrix.Everyone;
         string[] readers = ["partner", "member", "analyst", "coordinator"];
-        Row("{ bodies { nodes { kind name description meetingsPerYear associationSeats meetings { title } } } }", all);
-        Row("{ meetings(first: 1) { nodes { body { name } } } }", all);
-        Row("{ decisions { nodes { title text decidedOn status history { status } body { name } meeting { title } } } }", readers);
-        Row("{ followUps { nodes { description dueOn duePrecision status decision { title } ownerOrganization { name } } } }", readers);
-        Row("{ meetings(first: 1) { nodes { decisions { title } } } }", readers);
-        Row("""{ organizations(filter: { search: "mission politique" }) { nodes { followUps { dueOn } } } }""", readers);
-        Row("""mutation { createBody(input: { kind: OTHER, name: "Instance de la matrice" }) { errors { code } } }""", "coordinator");
-        return data;
+        return new AuthorizationMatrix()
+            .Row("{ bodies { nodes { kind name description meetingsPerYear associationSeats meetings { title } } } }", all)
+            .Row("{ meetings(first: 1) { nodes { body { name } } } }", all)
+            .Row("{ decisions { nodes { title text decidedOn status history { status } body { name } meeting { title } } } }", readers)
+            .Row("{ followUps { nodes { description dueOn duePrecision status decision { title } ownerOrganization { name } } } }", readers)
+            .Row("{ meetings(first: 1) { nodes { decisions { title } } } }", readers)
+            .Row("""{ organizations(filter: { search: "mission politique" }) { nodes { followUps { dueOn } } } }""", readers)
+            .Row("""mutation { createBody(input: { kind: OTHER, name: "Instance de la matrice" }) { errors { code } } }""", "coordinator");
     }
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public async Task Each_field_is_read_only_by_the_roles_the_matrix_allows(string query, string role, bool allowed)
-    {
-        var client = role == Anonymous ? factory.GraphQL() : factory.GraphQL(role);
-        factory.SqlCommands.Reset();
-        var result = await client.QueryAsync(query);
-        if (allowed)
-        {
-            result.EnsureNoErrors();
-        }
-        else
-        {
-            Assert.Equal(["ACCESS_DENIED"], result.ErrorCodes.Distinct());
-            Assert.Equal(0, factory.SqlCommands.Count);
-        }
-    }
+    public Task Each_field_is_read_only_by_the_roles_the_matrix_allows(string query, string role, bool allowed) =>
+        AuthorizationMatrix.AssertAsync(factory, query, role, allowed);
 
     [Fact]
     public async Task Decisions_with_their_bodies_meetings_and_owners_cost_the_same_for_5_and_50()

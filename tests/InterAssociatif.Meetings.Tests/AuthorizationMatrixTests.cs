@@ -5,54 +5,29 @@ namespace InterAssociatif.Meetings.Tests;
 /// <summary>The Meetings matrix, field by field and role by role; a forbidden field costs no SQL command.</summary>
 public sealed class AuthorizationMatrixTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
-    private const string Anonymous = "anonymous";
-
-    public static TheoryData<string, string, bool> Matrix()
+    public static AuthorizationMatrix Matrix()
     {
-        var data = new TheoryData<string, string, bool>();
-        string[] all = [Anonymous, "partner", "member", "analyst", "coordinator"];
-        void Row(string query, params string[] allowed)
-        {
-            foreach (var role in all)
-            {
-                data.Add(query, role, allowed.Contains(role));
-            }
-        }
-
+        string[] all = AuthorizationMatrix.Everyone;
         string[] participants = ["partner", "member", "analyst", "coordinator"];
-        Row("{ meetings { nodes { title description startsAt endsAt status place { name address neighbourhood } organizer { name } } } }", all);
-        Row("{ milestones { nodes { title date endDate precision announcedBy { title } } } }", all);
-        Row("{ meetings { nodes { milestones { title } fulfils { title } } } }", all);
-        Row("{ meetings { nodes { attendance { status organization { name } } } } }", participants);
-        Row("{ meetings { nodes { attendanceSummary { peoplePresent organizationsNotRepresented { name } } participantsByOrganization { organization { name } } } } }", participants);
-        Row("{ meetings { nodes { agenda { number title notes items { title } } } } }", participants);
-        Row("{ meetings { nodes { attachments { title size sha256 downloadUrl } } } }", participants);
-        Row("{ meetings { nodes { distributionList { isDefault organizations { name } } } } }", participants);
-        Row("{ meetings { nodes { minutes { status writtenOn revisions { text } current { text } } } } }", participants);
-        Row("{ meetings { nodes { minutes { draftText } } } }", "coordinator");
-        Row("{ meetings { nodes { attendance { person { familyName } } } } }", "member", "analyst", "coordinator");
-        Row("""mutation { scheduleMeeting(input: { title: "Matrice", startsAt: "2030-01-01T10:00:00Z", endsAt: "2030-01-01T12:00:00Z" }) { errors { code } } }""", "coordinator");
-        return data;
+        return new AuthorizationMatrix()
+            .Row("{ meetings { nodes { title description startsAt endsAt status place { name address neighbourhood } organizer { name } } } }", all)
+            .Row("{ milestones { nodes { title date endDate precision announcedBy { title } } } }", all)
+            .Row("{ meetings { nodes { milestones { title } fulfils { title } } } }", all)
+            .Row("{ meetings { nodes { attendance { status organization { name } } } } }", participants)
+            .Row("{ meetings { nodes { attendanceSummary { peoplePresent organizationsNotRepresented { name } } participantsByOrganization { organization { name } } } } }", participants)
+            .Row("{ meetings { nodes { agenda { number title notes items { title } } } } }", participants)
+            .Row("{ meetings { nodes { attachments { title size sha256 downloadUrl } } } }", participants)
+            .Row("{ meetings { nodes { distributionList { isDefault organizations { name } } } } }", participants)
+            .Row("{ meetings { nodes { minutes { status writtenOn revisions { text } current { text } } } } }", participants)
+            .Row("{ meetings { nodes { minutes { draftText } } } }", "coordinator")
+            .Row("{ meetings { nodes { attendance { person { familyName } } } } }", "member", "analyst", "coordinator")
+            .Row("""mutation { scheduleMeeting(input: { title: "Matrice", startsAt: "2030-01-01T10:00:00Z", endsAt: "2030-01-01T12:00:00Z" }) { errors { code } } }""", "coordinator");
     }
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public async Task Each_field_is_read_only_by_the_roles_the_matrix_allows(string query, string role, bool allowed)
-    {
-        var client = role == Anonymous ? factory.GraphQL() : factory.GraphQL(role);
-        factory.SqlCommands.Reset();
-        var result = await client.QueryAsync(query);
-        if (allowed)
-        {
-            result.EnsureNoErrors();
-        }
-        else
-        {
-            Assert.Equal(["ACCESS_DENIED"], result.ErrorCodes.Distinct());
-            Assert.Null(result.Data);
-            Assert.Equal(0, factory.SqlCommands.Count);
-        }
-    }
+    public Task Each_field_is_read_only_by_the_roles_the_matrix_allows(string query, string role, bool allowed) =>
+        AuthorizationMatrix.AssertAsync(factory, query, role, allowed);
 
     [Fact]
     public async Task Draft_minutes_are_hidden_from_everyone_but_coordinators()

@@ -8,15 +8,7 @@ namespace InterAssociatif.Host.Tests.Cli;
 /// <summary>The host's commands, run as a real process on the built host.</summary>
 public sealed class CommandLineTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
-    private static string HostDll()
-    {
-        // tests/X/bin/<Configuration>/net10.0 → host/InterAssociatif.Host/bin/<Configuration>/net10.0
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = output.Name;
-        var configuration = output.Parent!.Name;
-        var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(root, "host", "InterAssociatif.Host", "bin", configuration, framework, "InterAssociatif.Host.dll");
-    }
+    private static string HostDll() => BuiltHost.Dll();
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string dataDirectory, params string[] args)
     {
