@@ -13,6 +13,7 @@ const files = {
   "react-dom/umd/react-dom.production.min.js": "react-dom.production.min.js",
   "graphiql/graphiql.min.js": "graphiql.min.js",
   "graphiql/graphiql.min.css": "graphiql.min.css",
+  "graphql-ws/umd/graphql-ws.min.js": "graphql-ws.min.js",
 };
 for (const [source, name] of Object.entries(files)) {
   copyFileSync(join(here, "node_modules", source), join(target, name));

@@ -15,7 +15,13 @@ public sealed class GovernanceAccessTests(InterAssociatifFactory factory) : ICla
             .Row("{ followUps { nodes { description dueOn duePrecision status decision { title } ownerOrganization { name } } } }", readers)
             .Row("{ meetings(first: 1) { nodes { decisions { title } } } }", readers)
             .Row("""{ organizations(filter: { search: "mission politique" }) { nodes { followUps { dueOn } } } }""", readers)
-            .Row("""mutation { createBody(input: { kind: OTHER, name: "Instance de la matrice" }) { errors { code } } }""", "coordinator");
+            .Row("{ bodies { nodes { rotation { number status seated { name } optedOut { name } } } } }", readers)
+            .Row("{ meetings(first: 1) { nodes { seats { organization { name } assignedAt } } } }", readers)
+            .Row("""mutation { createBody(input: { kind: OTHER, name: "Instance de la matrice" }) { errors { code } } }""", "coordinator")
+            .Row("""mutation { proposeRotation(input: { bodyId: "x", sessions: 2 }) { errors { code } } }""", "coordinator")
+            .Row("""mutation { confirmRotation(input: { bodyId: "x" }) { errors { code } } }""", "coordinator")
+            .Row("""mutation { assignSeat(input: { meetingId: "x", organizationId: "y" }) { errors { code } } }""", "coordinator")
+            .Row("""mutation { releaseSeat(input: { id: "x" }) { errors { code } } }""", "coordinator");
     }
 
     [Theory]

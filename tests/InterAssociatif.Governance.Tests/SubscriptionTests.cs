@@ -212,6 +212,29 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         Assert.Equal("ACCESS_DENIED", error["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_subscription_to_an_unknown_body_is_a_typed_error_and_the_theme_filter_lets_through_only_its_decisions()
+    {
+        await using var client = await ConnectAsync();
+        await client.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token("partner")}" } });
+        await client.ReceiveAsync();
+        var unknown = InterAssociatif.Kernel.Relay.GlobalId.Encode("Body", Guid.NewGuid());
+        await client.SendAsync(new { id = "1", type = "subscribe", payload = new { query = "subscription($b: ID) { decisionRecorded(bodyId: $b) { cursor } }", variables = new { b = unknown } } });
+        var error = await client.ReceiveAsync();
+        Assert.Equal(("error", "1"), (error!["type"]!.GetValue<string>(), error["id"]!.GetValue<string>()));
+        Assert.Equal("NOT_FOUND", error["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
+
+        var themes = (await factory.GraphQL("coordinator").QueryAsync("{ themes(first: 1) { nodes { id } } bodies(first: 1) { nodes { id } } }")).EnsureNoErrors();
+        var theme = themes.String("themes.nodes[0].id");
+        await client.SendAsync(new { id = "2", type = "subscribe", payload = new { query = "subscription($t: ID) { decisionRecorded(themeId: $t) { decision { title } } }", variables = new { t = theme } } });
+        await client.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
+        const string record = "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }";
+        (await factory.GraphQL("coordinator").QueryAsync(record, new { input = new { bodyId = themes.String("bodies.nodes[0].id"), title = "Sans thème", decidedOn = "2020-02-01" } })).EnsureNoErrors();
+        (await factory.GraphQL("coordinator").QueryAsync(record, new { input = new { bodyId = themes.String("bodies.nodes[0].id"), title = "Avec le thème", decidedOn = "2020-02-01", themeIds = new[] { theme } } })).EnsureNoErrors();
+        Assert.Equal("Avec le thème", (await NextAsync(client))["decision"]!["title"]!.GetValue<string>());
+    }
+
     public sealed class KestrelFactory : InterAssociatifFactory
     {
         private string? _address;

@@ -208,7 +208,9 @@ internal sealed class WebSocketSession(
             return;
         }
 
-        if (result.Executed)
+        // A result with errors and no data (a subscription refused while it was being set up, e.g. an
+        // unknown body) is the protocol's `error`, which also ends the operation.
+        if (result.Executed && !(result.Data is null && result.Errors is { Count: > 0 }))
         {
             await SendAsync(Envelope(id, "next", _serializer.Serialize(result)), cancellation);
             await SendAsync(Envelope(id, "complete", null), cancellation);

@@ -59,6 +59,9 @@ public interface IDirectoryReader
     /// <summary>The membership status of each organisation on <paramref name="asOf"/>.</summary>
     Task<IReadOnlyDictionary<Guid, MembershipStatus>> GetMembershipStatusAsync(IReadOnlyCollection<Guid> organizationIds, DateOnly asOf, CancellationToken cancellationToken);
 
+    /// <summary>The membership status of each (organisation, day) pair, for many days at once (one SQL command).</summary>
+    Task<IReadOnlyDictionary<(Guid OrganizationId, DateOnly Day), MembershipStatus>> GetMembershipStatusesAsync(IReadOnlyCollection<(Guid OrganizationId, DateOnly Day)> pairs, CancellationToken cancellationToken);
+
     /// <summary>The organisations whose status in the network on <paramref name="asOf"/> is one of <paramref name="statuses"/> (one SQL command).</summary>
     Task<IReadOnlyList<Guid>> GetNetworkOrganizationIdsAsync(DateOnly asOf, IReadOnlyCollection<MembershipStatus> statuses, CancellationToken cancellationToken);
 

@@ -36,6 +36,20 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
         return keys.ToDictionary(id => id, id => MembershipRules.StatusOn(byOrganization[id], asOf));
     }
 
+    public async Task<IReadOnlyDictionary<(Guid OrganizationId, DateOnly Day), MembershipStatus>> GetMembershipStatusesAsync(IReadOnlyCollection<(Guid OrganizationId, DateOnly Day)> pairs, CancellationToken cancellationToken)
+    {
+        if (pairs.Count == 0)
+        {
+            return new Dictionary<(Guid, DateOnly), MembershipStatus>();
+        }
+
+        var keys = pairs.Select(p => p.OrganizationId).Distinct().ToList();
+        var latestDay = pairs.Max(p => p.Day);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var byOrganization = (await db.Memberships.Where(m => keys.Contains(m.OrganizationId) && m.AppliedOn <= latestDay).ToListAsync(cancellationToken)).ToLookup(m => m.OrganizationId);
+        return pairs.Distinct().ToDictionary(p => p, p => MembershipRules.StatusOn(byOrganization[p.OrganizationId], p.Day));
+    }
+
     public async Task<IReadOnlyList<Guid>> GetNetworkOrganizationIdsAsync(DateOnly asOf, IReadOnlyCollection<MembershipStatus> statuses, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

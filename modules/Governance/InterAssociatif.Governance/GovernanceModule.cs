@@ -3,6 +3,7 @@ using InterAssociatif.Governance.Decisions;
 using InterAssociatif.Governance.DemoData;
 using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Governance.Requests;
+using InterAssociatif.Governance.Seats;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Kernel.Persistence;
@@ -12,9 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InterAssociatif.Governance;
 
 /// <summary>
-/// The Governance module (first part): bodies and their sessions, the decision register with
-/// follow-ups, and the durable log of governance events. Seats, rotation, groups, escalated
-/// requests and the subscription transports are still to come.
+/// The Governance module: bodies and their sessions, seats and their fair rotation, thematic-group
+/// participation, the decision register with follow-ups, requests escalated to institutions, and the
+/// durable log of governance events partner tools subscribe to.
 /// </summary>
 public sealed class GovernanceModule : IModule
 {
@@ -35,6 +36,8 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton<BodyService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<RequestService>();
+        services.AddSingleton<SeatService>();
+        services.AddSingleton<RotationService>();
         services.AddGraphTypesFrom(typeof(GovernanceModule).Assembly);
         services.AddSingleton<IGraphTypeExtension, GovernanceQueries>();
         services.AddSingleton<IGraphTypeExtension, GovernanceMutations>();
@@ -43,10 +46,14 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton<IGraphTypeExtension, GovernanceSubscriptions>();
         services.AddSingleton<IGraphTypeExtension, RequestQueries>();
         services.AddSingleton<IGraphTypeExtension, RequestMutations>();
+        services.AddSingleton<IGraphTypeExtension, SeatMutations>();
+        services.AddSingleton<IGraphTypeExtension, BodyRotationFields>();
+        services.AddSingleton<IGraphTypeExtension, MeetingSeatFields>();
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Body>(BodyService.TypeName, db => db.Bodies));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Decision>(DecisionService.TypeName, db => db.Decisions));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, FollowUp>(DecisionService.FollowUpTypeName, db => db.FollowUps));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, EscalatedRequest>(RequestService.TypeName, db => db.Requests));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Seat>(SeatService.TypeName, db => db.Seats));
         services.AddSingleton<IDemoDataSeeder, GovernanceDemoSeeder>();
     }
 }

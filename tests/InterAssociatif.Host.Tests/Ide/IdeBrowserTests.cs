@@ -47,6 +47,39 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
     }
 
     [Fact]
+    public async Task A_subscription_run_in_the_ide_shows_decisions_as_they_are_recorded()
+    {
+        Assert.True(File.Exists(Chromium) && File.Exists(ChromeDriver), "Chromium is missing: the README's test command installs Debian's chromium and chromium-driver.");
+        var origin = factory.StartAndGetAddress();
+        using var driver = StartBrowser();
+        driver.Navigate().GoToUrl($"{origin}/ide");
+        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60));
+        wait.Until(d => d.FindElements(By.CssSelector(".graphiql-query-editor .CodeMirror")).Count > 0);
+        var js = (IJavaScriptExecutor)driver;
+        js.ExecuteScript("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0]);", "subscription Feed { decisionRecorded { decision { title } } }");
+        js.ExecuteScript(
+            "const editors = [...document.querySelectorAll('.graphiql-editor-tool .CodeMirror')]; editors[editors.length - 1].CodeMirror.setValue(arguments[0]);",
+            $$"""{ "Authorization": "Bearer {{factory.Token("partner")}}" }""");
+        driver.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
+
+        // The feed only carries decisions recorded once it listens: record until one shows up.
+        var coordinator = factory.GraphQL("coordinator");
+        var body = (await coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }")).EnsureNoErrors().String("bodies.nodes[0].id");
+        string? shown = null;
+        for (var attempt = 0; attempt < 20 && shown is null; attempt++)
+        {
+            (await coordinator.QueryAsync("mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
+                new { input = new { bodyId = body, title = $"Décision vue dans l'IDE {attempt}", decidedOn = "2021-03-01" } })).EnsureNoErrors();
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            shown = (string?)js.ExecuteScript("const r = document.querySelector('.result-window .CodeMirror'); return r ? r.CodeMirror.getValue() : null;");
+            shown = shown is not null && shown.Contains("Décision vue dans l'IDE", StringComparison.Ordinal) ? shown : null;
+        }
+
+        Assert.NotNull(shown);
+        Assert.Contains("decisionRecorded", shown);
+    }
+
+    [Fact]
     public async Task The_ide_offers_the_example_operations()
     {
         using var response = await factory.CreateClient().GetAsync("/ide/config.json");

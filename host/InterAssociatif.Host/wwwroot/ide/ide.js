@@ -1,12 +1,57 @@
 // Mounts GraphiQL (loaded from /ide/vendor, bundled at build time: no CDN) on the host's endpoint,
 // with the example operations of schema/operations/ as tabs. In Development, a role picker asks
-// the local host for a token and puts it in the headers editor.
+// the local host for a token and puts it in the headers editor. Subscriptions go over the
+// graphql-transport-ws WebSocket, authenticated with the headers editor's content in connection_init.
 (async function () {
   "use strict";
   const config = await fetch("/ide/config.json").then((response) => response.json());
   const container = document.getElementById("graphiql");
   const root = ReactDOM.createRoot(container);
-  const fetcher = GraphiQL.createFetcher({ url: config.endpoint });
+  const httpFetcher = GraphiQL.createFetcher({ url: config.endpoint });
+  const socketUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${config.endpoint}`;
+
+  function isSubscription(params, options) {
+    const definitions = options && options.documentAST ? options.documentAST.definitions : [];
+    const operations = definitions.filter((d) => d.kind === "OperationDefinition");
+    const chosen = operations.find((d) => d.name && d.name.value === params.operationName) || operations[0];
+    return Boolean(chosen && chosen.operation === "subscription");
+  }
+
+  // One WebSocket per subscription, opened with the headers of the moment; closed when GraphiQL stops listening.
+  async function* subscribe(params, headers) {
+    const client = graphqlWs.createClient({ url: socketUrl, lazy: true, retryAttempts: 0, connectionParams: () => headers || {} });
+    const queue = [];
+    let finished = false;
+    let failure = null;
+    let wake = null;
+    const signal = () => { if (wake) { wake(); wake = null; } };
+    const dispose = client.subscribe(params, {
+      next: (value) => { queue.push(value); signal(); },
+      error: (error) => { failure = error; finished = true; signal(); },
+      complete: () => { finished = true; signal(); },
+    });
+    try {
+      while (true) {
+        if (queue.length > 0) {
+          yield queue.shift();
+        } else if (failure) {
+          yield Array.isArray(failure) ? { errors: failure } : { errors: [{ message: failure.reason || failure.message || "The subscription was closed." }] };
+          return;
+        } else if (finished) {
+          return;
+        } else {
+          await new Promise((resolve) => { wake = resolve; });
+        }
+      }
+    } finally {
+      dispose();
+      client.dispose();
+    }
+  }
+
+  const fetcher = (params, options) => isSubscription(params, options)
+    ? subscribe(params, options && options.headers)
+    : httpFetcher(params, options);
   const defaultTabs = config.operations.length > 0
     ? config.operations.map((operation) => ({ query: operation.query }))
     : [{ query: "{ __typename }" }];

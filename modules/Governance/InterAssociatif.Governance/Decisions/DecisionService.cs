@@ -73,7 +73,7 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
         decision.FollowUps = followUps;
         db.Decisions.Add(decision);
         var logged = new GovernanceEvent { Kind = GovernanceEvent.DecisionRecorded, SubjectId = decision.Id, BodyId = decision.BodyId, OccurredAt = now };
-        db.Events.Add(logged);
+        await db.AppendEventAsync(logged, cancellationToken);
         var result = await db.CommitAsync(transaction, decision, "decision", cancellationToken);
         if (result.Value is not null)
         {
@@ -142,7 +142,7 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
         followUp.DoneOn = status == FollowUpStatus.Done ? doneOn ?? Kernel.Text.Clock.Today(time) : null;
         followUp.Version++;
         var logged = new GovernanceEvent { Kind = GovernanceEvent.FollowUpChanged, SubjectId = followUp.Id, BodyId = decision.BodyId, OccurredAt = time.GetUtcNow() };
-        db.Events.Add(logged);
+        await db.AppendEventAsync(logged, cancellationToken);
         var result = await db.CommitAsync(transaction, followUp, "follow-up", cancellationToken);
         if (result.Value is not null)
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using GraphQL;
 using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Kernel.Events;
@@ -63,9 +64,10 @@ internal sealed class FollowUpChangedEventType : ObjectGraphType<GovernanceFeedI
 }
 
 /// <summary>
-/// The feeds partner tools subscribe to. Each subscriber first listens to live events, then replays
-/// the durable log after its cursor, then continues live, skipping what it already delivered: no
-/// gap, no duplicate, in the order events were committed.
+/// The feeds partner tools subscribe to. Each subscriber first listens for commits, then reads the
+/// durable log after its cursor, and reads it again after each commit it hears of: what it delivers
+/// always comes from the log, in sequence order — no gap, no duplicate, even when two commits are
+/// announced in the opposite order.
 /// </summary>
 internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbContext> factory, IEventBus bus) : IGraphTypeExtension
 {
@@ -78,6 +80,7 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
             .Description("Every decision recorded from now on — or, with `after`, since that cursor. Partners, members, analysts and coordinators.")
             .Argument<StringGraphType>("after", "The cursor of the last event you received; default: only new decisions.")
             .Argument<IdGraphType>("bodyId", "Only decisions of this body.")
+            .Argument<IdGraphType>("themeId", "Only decisions concerning this theme.")
             .AuthorizeWithRoles(GovernanceRoles.Readers)
             .Resolve(ctx => ctx.Source)
             .ResolveStreamAsync(ctx => Feed(ctx, GovernanceEvent.DecisionRecorded));
@@ -85,6 +88,7 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
             .Description("Every follow-up whose status changes from now on — or, with `after`, since that cursor. Partners, members, analysts and coordinators.")
             .Argument<StringGraphType>("after", "The cursor of the last event you received.")
             .Argument<IdGraphType>("bodyId", "Only follow-ups of decisions of this body.")
+            .Argument<IdGraphType>("themeId", "Only follow-ups of decisions concerning this theme.")
             .AuthorizeWithRoles(GovernanceRoles.Readers)
             .Resolve(ctx => ctx.Source)
             .ResolveStreamAsync(ctx => Feed(ctx, GovernanceEvent.FollowUpChanged));
@@ -92,81 +96,84 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
 
     /// <summary>
     /// Starts listening and fixes the starting point while the subscription is being set up, so an
-    /// event committed once the operation is acknowledged cannot fall between the two.
+    /// event committed once the operation is acknowledged cannot fall between the two. A filter on an
+    /// unknown body is refused here, before anything is streamed.
     /// </summary>
     private async Task<IObservable<object?>> Feed(IResolveFieldContext context, string kind)
     {
         var after = GovernanceFeedItem.Position(context.GetArgument<string?>("after"));
-        Guid? bodyId = null;
-        if (context.GetArgument<string?>("bodyId") is { } raw)
-        {
-            bodyId = GlobalId.TryDecode(raw, BodyService.TypeName, out var id) ? id : throw new InvalidIdException(raw);
-        }
+        var bodyId = DecodeFilter(context, "bodyId", BodyService.TypeName);
+        var themeId = DecodeFilter(context, "themeId", DirectoryTypeNames.Theme);
 
-        var live = Channel.CreateUnbounded<GovernanceEventCommitted>();
+        // Notifications only wake the subscriber up: what it delivers is always read from the durable
+        // log, in sequence order. One pending wake-up is enough, so the buffer never grows, however
+        // slowly the subscriber reads and however many decisions are recorded meanwhile.
+        var wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         var listening = bus.Subscribe<GovernanceEventCommitted>((e, _) =>
         {
             if (e.Kind == kind && (bodyId is null || e.BodyId == bodyId))
             {
-                live.Writer.TryWrite(e);
+                wakeUps.Writer.TryWrite(true);
             }
 
             return ValueTask.CompletedTask;
         });
 
-        long start;
-        await using (var db = await factory.CreateDbContextAsync(context.CancellationToken))
+        try
         {
-            // Without a cursor, the feed starts after the newest event already committed.
-            start = after ?? await db.Events.MaxAsync(e => (long?)e.Sequence, context.CancellationToken) ?? 0;
-        }
+            long start;
+            await using (var db = await factory.CreateDbContextAsync(context.CancellationToken))
+            {
+                if (bodyId is { } body && !await db.Bodies.AnyAsync(b => b.Id == body, context.CancellationToken))
+                {
+                    throw new ExecutionError("`bodyId`: no body has this id.") { Code = "NOT_FOUND" };
+                }
 
-        return new AsyncStreamObservable<object?>(cancellation => Stream(kind, start, bodyId, live, listening, cancellation));
+                // Without a cursor, the feed starts after the newest event already committed.
+                start = after ?? await db.Events.MaxAsync(e => (long?)e.Sequence, context.CancellationToken) ?? 0;
+            }
+
+            return new AsyncStreamObservable<object?>(cancellation => Stream(new FeedFilter(kind, bodyId, themeId), start, wakeUps, listening, cancellation));
+        }
+        catch
+        {
+            listening.Dispose();
+            throw;
+        }
     }
 
-    private async IAsyncEnumerable<object?> Stream(string kind, long start, Guid? bodyId, Channel<GovernanceEventCommitted> live, IDisposable listening, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static Guid? DecodeFilter(IResolveFieldContext context, string argument, string typeName) =>
+        context.GetArgument<string?>(argument) is { } raw
+            ? GlobalId.TryDecode(raw, typeName, out var id) ? id : throw new InvalidIdException(raw)
+            : null;
+
+    private async IAsyncEnumerable<object?> Stream(FeedFilter filter, long start, Channel<bool> wakeUps, IDisposable listening, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stopListening = listening;
         var last = start;
         while (true)
         {
-            List<GovernanceEvent> missed;
-            await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+            List<GovernanceEvent> batch;
+            do
             {
-                var from = last;
-                missed = await db.Events.Where(e => e.Kind == kind && e.Sequence > from && (bodyId == null || e.BodyId == bodyId))
-                    .OrderBy(e => e.Sequence).Take(100).ToListAsync(cancellationToken);
-            }
-
-            foreach (var e in missed)
-            {
-                if (await LoadAsync(kind, e.Sequence, e.SubjectId, cancellationToken) is { } item)
+                await using (var db = await factory.CreateDbContextAsync(cancellationToken))
                 {
-                    yield return item;
+                    batch = await filter.Apply(db, last).OrderBy(e => e.Sequence).Take(100).ToListAsync(cancellationToken);
                 }
 
-                last = e.Sequence;
-            }
+                foreach (var e in batch)
+                {
+                    if (await LoadAsync(filter.Kind, e.Sequence, e.SubjectId, cancellationToken) is { } item)
+                    {
+                        yield return item;
+                    }
 
-            if (missed.Count < 100)
-            {
-                break;
+                    last = e.Sequence;
+                }
             }
-        }
+            while (batch.Count == 100);
 
-        await foreach (var e in live.Reader.ReadAllAsync(cancellationToken))
-        {
-            if (e.Sequence <= last)
-            {
-                continue;
-            }
-
-            if (await LoadAsync(kind, e.Sequence, e.SubjectId, cancellationToken) is { } item)
-            {
-                yield return item;
-            }
-
-            last = e.Sequence;
+            await wakeUps.Reader.ReadAsync(cancellationToken);
         }
     }
 
@@ -177,5 +184,22 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
             ? await db.Decisions.SingleOrDefaultAsync(d => d.Id == subjectId, cancellationToken)
             : await db.FollowUps.SingleOrDefaultAsync(f => f.Id == subjectId, cancellationToken);
         return subject is null ? null : new GovernanceFeedItem(sequence, subject);
+    }
+
+    private sealed record FeedFilter(string Kind, Guid? BodyId, Guid? ThemeId)
+    {
+        public IQueryable<GovernanceEvent> Apply(GovernanceDbContext db, long after)
+        {
+            var events = db.Events.Where(e => e.Kind == Kind && e.Sequence > after);
+            events = BodyId is { } body ? events.Where(e => e.BodyId == body) : events;
+            if (ThemeId is { } theme)
+            {
+                events = Kind == GovernanceEvent.DecisionRecorded
+                    ? events.Where(e => db.DecisionThemes.Any(t => t.DecisionId == e.SubjectId && t.ThemeId == theme))
+                    : events.Where(e => db.FollowUps.Any(f => f.Id == e.SubjectId && db.DecisionThemes.Any(t => t.DecisionId == f.DecisionId && t.ThemeId == theme)));
+            }
+
+            return events;
+        }
     }
 }

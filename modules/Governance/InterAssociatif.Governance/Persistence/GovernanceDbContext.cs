@@ -1,6 +1,7 @@
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Decisions;
 using InterAssociatif.Governance.Requests;
+using InterAssociatif.Governance.Seats;
 using InterAssociatif.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -20,6 +21,10 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
     public DbSet<Participation> Participations => Set<Participation>();
 
+    public DbSet<Seat> Seats => Set<Seat>();
+
+    public DbSet<RotationSession> RotationSessions => Set<RotationSession>();
+
     public DbSet<Decision> Decisions => Set<Decision>();
 
     public DbSet<DecisionTheme> DecisionThemes => Set<DecisionTheme>();
@@ -31,6 +36,22 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
     public DbSet<GovernanceEvent> Events => Set<GovernanceEvent>();
 
     public DbSet<EscalatedRequest> Requests => Set<EscalatedRequest>();
+
+    /// <summary>
+    /// Appends an event to the durable log so that sequence order is commit order. SQLite runs one
+    /// writer at a time already; on SQL Server, identity values of concurrent transactions can commit
+    /// out of order, so appending takes an exclusive application lock held until the transaction ends —
+    /// a subscriber that has read sequence n can never later see a smaller one appear.
+    /// </summary>
+    public async Task AppendEventAsync(GovernanceEvent logged, CancellationToken cancellationToken)
+    {
+        if (Database.IsSqlServer())
+        {
+            await Database.ExecuteSqlRawAsync("EXEC sp_getapplock @Resource = N'governance-events', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000", cancellationToken);
+        }
+
+        Events.Add(logged);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -62,6 +83,31 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.HasKey(p => new { p.BodyId, p.OrganizationId, p.Since });
             e.HasOne<Body>().WithMany().HasForeignKey(p => p.BodyId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(p => p.OrganizationId);
+        });
+
+        modelBuilder.Entity<Seat>(e =>
+        {
+            e.ToTable("GovernanceSeats");
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.MeetingId, x.OrganizationId }).IsUnique();
+            e.HasIndex(x => x.OrganizationId);
+            e.HasIndex(x => x.BodyId);
+        });
+
+        modelBuilder.Entity<RotationSession>(e =>
+        {
+            e.ToTable("GovernanceRotationSessions");
+            e.HasKey(x => new { x.BodyId, x.Number });
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Entries).WithOne().HasForeignKey(x => new { x.BodyId, x.Number }).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<RotationEntry>(e =>
+        {
+            e.ToTable("GovernanceRotationEntries");
+            e.HasKey(x => new { x.BodyId, x.Number, x.OrganizationId });
         });
 
         modelBuilder.Entity<Decision>(e =>

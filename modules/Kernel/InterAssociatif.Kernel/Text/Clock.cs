@@ -9,6 +9,10 @@ public static class Clock
     public static DateOnly Today(this TimeProvider time) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Paris).DateTime);
 
+    /// <summary>The Paris calendar day of an instant (a meeting starting at 23:30 UTC in summer is on the next day).</summary>
+    public static DateOnly DayOf(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Paris).DateTime);
+
     /// <summary>The instant a day ends in Paris (the first instant of the next day).</summary>
     public static DateTimeOffset EndOfDay(DateOnly day)
     {

@@ -340,6 +340,81 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                     b.ToTable("GovernanceRequestRecipients", "governance");
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.RotationEntry", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("bit");
+
+                    b.HasKey("BodyId", "Number", "OrganizationId");
+
+                    b.ToTable("GovernanceRotationEntries", "governance");
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.RotationSession", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("BodyId", "Number");
+
+                    b.ToTable("GovernanceRotationSessions", "governance");
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.Seat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("DelegatePersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MeetingId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("GovernanceSeats", "governance");
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Bodies.BodyMeeting", b =>
                 {
                     b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
@@ -412,6 +487,33 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.RotationEntry", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Seats.RotationSession", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BodyId", "Number")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.RotationSession", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.Seat", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.Decision", b =>
                 {
                     b.Navigation("FollowUps");
@@ -424,6 +526,11 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
             modelBuilder.Entity("InterAssociatif.Governance.Requests.EscalatedRequest", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.RotationSession", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

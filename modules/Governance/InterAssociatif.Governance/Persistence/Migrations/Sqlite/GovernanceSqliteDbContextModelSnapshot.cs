@@ -332,6 +332,81 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                     b.ToTable("GovernanceRequestRecipients", (string)null);
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.RotationEntry", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BodyId", "Number", "OrganizationId");
+
+                    b.ToTable("GovernanceRotationEntries", (string)null);
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.RotationSession", b =>
+                {
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BodyId", "Number");
+
+                    b.ToTable("GovernanceRotationSessions", (string)null);
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.Seat", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DelegatePersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("MeetingId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("GovernanceSeats", (string)null);
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Bodies.BodyMeeting", b =>
                 {
                     b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
@@ -404,6 +479,33 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.RotationEntry", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Seats.RotationSession", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BodyId", "Number")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.RotationSession", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.Seat", b =>
+                {
+                    b.HasOne("InterAssociatif.Governance.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.Decision", b =>
                 {
                     b.Navigation("FollowUps");
@@ -416,6 +518,11 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
             modelBuilder.Entity("InterAssociatif.Governance.Requests.EscalatedRequest", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("InterAssociatif.Governance.Seats.RotationSession", b =>
+                {
+                    b.Navigation("Entries");
                 });
 #pragma warning restore 612, 618
         }

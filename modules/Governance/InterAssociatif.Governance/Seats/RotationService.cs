@@ -1,0 +1,137 @@
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance.Bodies;
+using InterAssociatif.Governance.Persistence;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Kernel.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Governance.Seats;
+
+internal sealed record OptOut(int Session, Guid OrganizationId);
+
+internal sealed record ProposeRotation(Guid BodyId, int Sessions, IReadOnlyList<OptOut>? OptOuts, DateOnly? AsOf);
+
+/// <summary>
+/// A body's seat rotation: confirmed sessions stay; the draft sessions after them are proposed by
+/// <see cref="RotationPlanner"/> among the members of the network on the planning day, and replaced
+/// whenever the plan is recomputed (after a withdrawal, an admission, an opt-out).
+/// </summary>
+internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, TimeProvider time)
+{
+    public const int MaxSessions = 60;
+
+    public async Task<MutationResult<Body>> ProposeAsync(ProposeRotation command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        if (command.Sessions is < 1 or > MaxSessions)
+        {
+            errors.Add(new InputValidationError("input.sessions", $"`input.sessions` must be between 1 and {MaxSessions}."));
+        }
+
+        var members = await directory.GetNetworkOrganizationIdsAsync(command.AsOf ?? time.Today(), [MembershipStatus.Member], cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var body = await SeatedBodyAsync(db, command.BodyId, errors, cancellationToken);
+        var sessions = await db.RotationSessions.AsTracking().Include(s => s.Entries).Where(s => s.BodyId == command.BodyId).OrderBy(s => s.Number).ToListAsync(cancellationToken);
+        var kept = sessions.Where(s => s.Status == RotationSessionStatus.Confirmed).ToList();
+        var first = kept.Count == 0 ? 1 : kept[^1].Number + 1;
+        var optOuts = command.OptOuts ?? sessions.Where(s => s.Status == RotationSessionStatus.Draft && s.Number >= first)
+            .SelectMany(s => s.Entries.Where(e => e.OptedOut).Select(e => new OptOut(s.Number, e.OrganizationId))).ToList();
+        var memberSet = members.ToHashSet();
+        for (var i = 0; i < (command.OptOuts?.Count ?? 0); i++)
+        {
+            var optOut = command.OptOuts![i];
+            if (optOut.Session < first || optOut.Session >= first + command.Sessions)
+            {
+                errors.Add(new InputValidationError($"input.optOuts[{i}].session", $"Only the planned sessions ({first} to {first + command.Sessions - 1}) can be opted out of; the sessions before are confirmed."));
+            }
+
+            if (!memberSet.Contains(optOut.OrganizationId))
+            {
+                errors.Add(new InputValidationError($"input.optOuts[{i}].organizationId", "Only a current member of the network can opt out of a session."));
+            }
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Body>.Fail(errors.Items);
+        }
+
+        var optOutsBySession = optOuts.Where(o => memberSet.Contains(o.OrganizationId) && o.Session >= first && o.Session < first + command.Sessions)
+            .GroupBy(o => o.Session - first).ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(o => o.OrganizationId).ToHashSet());
+        var plan = RotationPlanner.Plan(new RotationInput(
+            members,
+            body!.AssociationSeats!.Value,
+            kept.Select(s => (IReadOnlyCollection<Guid>)s.Entries.Where(e => !e.OptedOut).Select(e => e.OrganizationId).ToList()).ToList(),
+            command.Sessions,
+            optOutsBySession));
+
+        db.RotationSessions.RemoveRange(sessions.Where(s => s.Status == RotationSessionStatus.Draft));
+        await db.SaveChangesAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var number = first + i;
+            var session = new RotationSession { BodyId = body.Id, Number = number, Status = RotationSessionStatus.Draft, ProposedAt = now };
+            session.Entries.AddRange(plan[i].Select(o => new RotationEntry { BodyId = body.Id, Number = number, OrganizationId = o }));
+            session.Entries.AddRange((optOutsBySession.GetValueOrDefault(i) ?? new HashSet<Guid>()).Order().Select(o => new RotationEntry { BodyId = body.Id, Number = number, OrganizationId = o, OptedOut = true }));
+            db.RotationSessions.Add(session);
+        }
+
+        body.Version++;
+        return await db.CommitAsync(transaction, body, "body", cancellationToken);
+    }
+
+    /// <summary>Confirms the draft sessions up to <paramref name="throughSession"/> (all of them by default).</summary>
+    public async Task<MutationResult<Body>> ConfirmAsync(Guid bodyId, int? throughSession, ErrorList errors, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var body = await SeatedBodyAsync(db, bodyId, errors, cancellationToken);
+        var drafts = await db.RotationSessions.AsTracking().Include(s => s.Entries)
+            .Where(s => s.BodyId == bodyId && s.Status == RotationSessionStatus.Draft && (throughSession == null || s.Number <= throughSession))
+            .OrderBy(s => s.Number).ToListAsync(cancellationToken);
+        if (body is not null && drafts.Count == 0)
+        {
+            errors.Add(new InputValidationError(throughSession is null ? "input.bodyId" : "input.throughSession", "There is no draft session to confirm: propose a rotation first."));
+        }
+
+        var seated = drafts.SelectMany(s => s.Entries.Where(e => !e.OptedOut).Select(e => e.OrganizationId)).Distinct().ToList();
+        var statuses = await directory.GetMembershipStatusAsync(seated, time.Today(), cancellationToken);
+        if (statuses.Any(s => s.Value != MembershipStatus.Member))
+        {
+            errors.Add(new ConflictError("input.bodyId", "The draft seats an organisation that is no longer a member: recompute the rotation (proposeRotation) before confirming."));
+        }
+
+        if (errors.Any)
+        {
+            return MutationResult<Body>.Fail(errors.Items);
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var draft in drafts)
+        {
+            draft.Status = RotationSessionStatus.Confirmed;
+            draft.ConfirmedAt = now;
+        }
+
+        body!.Version++;
+        return await db.CommitAsync(transaction, body, "body", cancellationToken);
+    }
+
+    private static async Task<Body?> SeatedBodyAsync(GovernanceDbContext db, Guid bodyId, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var body = await db.Bodies.AsTracking().SingleOrDefaultAsync(b => b.Id == bodyId, cancellationToken);
+        if (body is null)
+        {
+            errors.Add(BodyService.NotFound("input.bodyId", bodyId));
+        }
+        else if (body.AssociationSeats is null)
+        {
+            errors.Add(new InputValidationError("input.bodyId", $"« {body.Name} » has no seats for associations to rotate."));
+        }
+
+        return body;
+    }
+}
