@@ -235,6 +235,29 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         Assert.Equal("Avec le thème", (await NextAsync(client))["decision"]!["title"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_connection_holds_at_most_the_configured_number_of_subscriptions()
+    {
+        await using var client = await ConnectAsync();
+        await client.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token("partner")}" } });
+        await client.ReceiveAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            await client.SendAsync(new { id = $"s{i}", type = "subscribe", payload = new { query = Subscription } });
+        }
+
+        await client.SendAsync(new { id = "one-too-many", type = "subscribe", payload = new { query = Subscription } });
+        var refusal = await client.ReceiveAsync();
+        Assert.Equal(("error", "one-too-many"), (refusal!["type"]!.GetValue<string>(), refusal["id"]!.GetValue<string>()));
+        Assert.Equal("TOO_MANY_SUBSCRIPTIONS", refusal["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
+
+        await client.SendAsync(new { id = "s0", type = "complete" });
+        await client.SendAsync(new { id = "after-one-ended", type = "subscribe", payload = new { query = Subscription } });
+        await client.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
+        Assert.Equal(WebSocketState.Open, client.Socket.State);
+    }
+
     public sealed class KestrelFactory : InterAssociatifFactory
     {
         private string? _address;

@@ -1,4 +1,5 @@
 using GraphQL;
+using GraphQL.Validation.Rules.Custom;
 using InterAssociatif.Host.Authentication;
 using InterAssociatif.Host.GraphQLHttp;
 using InterAssociatif.Host.Health;
@@ -34,8 +35,23 @@ internal static class HostComposition
             module.ConfigureServices(new ModuleServices(services, configuration, database));
         }
 
-        services.AddInterAssociatifGraphQL(graphql => graphql.AddErrorInfoProvider<InterAssociatifErrorInfoProvider>());
+        var limits = configuration.GetSection("GraphQL:Limits").Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();
+        services.AddSingleton(limits);
+        var introspection = configuration.GetValue("GraphQL:Introspection", true);
+        services.AddHttpContextAccessor();
+        services.AddInterAssociatifGraphQL(graphql =>
+        {
+            graphql.AddErrorInfoProvider<InterAssociatifErrorInfoProvider>()
+                .AddValidationRule(new DocumentLimitsRule(limits))
+                .AddValidationRule(new CostLimitRule(CostLimitRule.For(limits)));
+            if (!introspection)
+            {
+                graphql.AddValidationRule(NoIntrospectionValidationRule.Instance);
+            }
+        });
         services.Configure<GraphQLHttpOptions>(configuration.GetSection("GraphQL"));
+        services.AddInterAssociatifRateLimiting(limits);
+        services.AddInterAssociatifWebDefaults(configuration);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<IdePage>();
@@ -50,11 +66,13 @@ internal static class HostComposition
     public static void UseInterAssociatif(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseInterAssociatifWebDefaults();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         IdePage.Map(app);
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
-        app.Map("/graphql", endpoint.HandleAsync);
+        app.Map("/graphql", endpoint.HandleAsync).RequireRateLimiting(RateLimiting.Policy);
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {
             contributor.MapEndpoints(app);

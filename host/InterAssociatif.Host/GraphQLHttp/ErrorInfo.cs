@@ -7,12 +7,21 @@ namespace InterAssociatif.Host.GraphQLHttp;
 /// Shapes every error as <c>{ message, locations, path, extensions: { code, … } }</c>: a stable
 /// <c>code</c>, plus the error's own extensions (a trace id, the argument at fault). Exception
 /// details and stack traces are never exposed.
+/// Anonymous callers get no "Did you mean …?" suggestions: they would map the schema for a stranger.
 /// </summary>
-internal sealed class InterAssociatifErrorInfoProvider() : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = false, ExposeCodes = false })
+internal sealed partial class InterAssociatifErrorInfoProvider(IHttpContextAccessor http) : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = false, ExposeCodes = false })
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*Did you mean .*$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex Suggestion();
+
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
+        if (http.HttpContext?.User.Identity?.IsAuthenticated != true)
+        {
+            info.Message = Suggestion().Replace(info.Message, "");
+        }
+
         var extensions = new Dictionary<string, object?>();
         if (executionError.Code is { Length: > 0 } code)
         {

@@ -25,6 +25,7 @@ internal sealed class GraphQLHttpEndpoint(
     IOptions<GraphQLHttpOptions> options,
     IOptionsMonitor<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions> jwt,
     IdePage ide,
+    RequestLimitsOptions limits,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public const string EventStream = "text/event-stream";
@@ -123,33 +124,46 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var result = await executer.ExecuteAsync(new ExecutionOptions
+        // The execution timeout cancels resolvers and the SQL command under way; an open transaction is rolled back.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        deadline.CancelAfter(limits.ExecutionTimeout);
+        ExecutionResult result;
+        try
         {
-            Query = graphQLRequest.Query,
-            Document = document,
-            OperationName = graphQLRequest.OperationName,
-            Variables = graphQLRequest.Variables,
-            Extensions = graphQLRequest.Extensions,
-            User = http.User,
-            RequestServices = http.RequestServices,
-            CancellationToken = http.RequestAborted,
-            UnhandledExceptionDelegate = context =>
+            result = await executer.ExecuteAsync(new ExecutionOptions
             {
-                // A document the parser refuses (e.g. nested beyond its depth limit) is the client's error, not a fault.
-                if (context.OriginalException is GraphQLParser.Exceptions.GraphQLParserException refused)
+                Query = graphQLRequest.Query,
+                Document = document,
+                OperationName = graphQLRequest.OperationName,
+                Variables = graphQLRequest.Variables,
+                Extensions = graphQLRequest.Extensions,
+                User = http.User,
+                RequestServices = http.RequestServices,
+                CancellationToken = deadline.Token,
+                UnhandledExceptionDelegate = context =>
                 {
-                    context.Exception = new ExecutionError(refused.Message)
+                    // A document the parser refuses (e.g. nested beyond its depth limit) is the client's error, not a fault.
+                    if (context.OriginalException is GraphQLParser.Exceptions.GraphQLParserException refused)
                     {
-                        Code = refused is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException ? "MAX_DEPTH_EXCEEDED" : "SYNTAX_ERROR",
-                    };
-                    return Task.CompletedTask;
-                }
+                        context.Exception = new ExecutionError(refused.Message)
+                        {
+                            Code = refused is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException ? "MAX_DEPTH_EXCEEDED" : "SYNTAX_ERROR",
+                        };
+                        return Task.CompletedTask;
+                    }
 
-                logger.LogError(context.OriginalException, "Unhandled error while executing a GraphQL request (trace id {TraceId})", traceId);
-                context.Exception = new ServerFaultError(traceId);
-                return Task.CompletedTask;
-            },
-        });
+                    logger.LogError(context.OriginalException, "Unhandled error while executing a GraphQL request (trace id {TraceId})", traceId);
+                    context.Exception = new ServerFaultError(traceId);
+                    return Task.CompletedTask;
+                },
+            });
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogWarning("A GraphQL request was cancelled after {Timeout} (trace id {TraceId})", limits.ExecutionTimeout, traceId);
+            await WriteRequestErrorAsync(http, StatusCodes.Status503ServiceUnavailable, mediaType, Error("TIMEOUT", $"The request ran longer than {limits.ExecutionTimeout.TotalSeconds:0.###} s and was cancelled; nothing it would have written was kept. Ask for less, or retry later."));
+            return;
+        }
 
         http.Response.StatusCode = StatusFor(result, mediaType);
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
@@ -220,7 +234,7 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(Subscriptions.WebSocketSession.Protocol);
-        await new Subscriptions.WebSocketSession(socket, http, executer, serializer, jwt, options.Value.ConnectionInitTimeout, logger).RunAsync();
+        await new Subscriptions.WebSocketSession(socket, http, executer, serializer, jwt, options.Value.ConnectionInitTimeout, limits.MaxSubscriptionsPerConnection, logger).RunAsync();
     }
 
     private ExecutionOptions Options(HttpContext http, GraphQLRequest request, string traceId) => new()

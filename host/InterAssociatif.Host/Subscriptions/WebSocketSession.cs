@@ -26,6 +26,7 @@ internal sealed class WebSocketSession(
     IGraphQLTextSerializer serializer,
     IOptionsMonitor<JwtBearerOptions> jwt,
     TimeSpan initTimeout,
+    int maxOperations,
     ILogger logger)
 {
     public const string Protocol = "graphql-transport-ws";
@@ -141,6 +142,13 @@ internal sealed class WebSocketSession(
                 if (_operations.ContainsKey(id))
                 {
                     await CloseAsync(4409, $"Subscriber for {id} already exists");
+                    return;
+                }
+
+                if (_operations.Count >= maxOperations)
+                {
+                    var refusal = new[] { new { message = $"At most {maxOperations} subscriptions may be open on one connection; complete one first.", extensions = new { code = "TOO_MANY_SUBSCRIPTIONS" } } };
+                    await SendAsync(Envelope(id, "error", JsonSerializer.Serialize(refusal)), cancellation);
                     return;
                 }
 

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterAssociatif.Host.Tests.Http;
+
+/// <summary>The rate limit: per credential, or per address for anonymous callers, with Retry-After.</summary>
+public sealed class RateLimitTests(RateLimitTests.ThreePerMinute factory) : IClassFixture<RateLimitTests.ThreePerMinute>
+{
+    [Fact]
+    public async Task A_credential_over_its_limit_gets_429_with_retry_after_while_another_is_still_served()
+    {
+        var analyst = factory.GraphQL("analyst");
+        for (var i = 0; i < 3; i++)
+        {
+            (await analyst.QueryAsync("{ __typename }")).EnsureNoErrors();
+        }
+
+        factory.SqlCommands.Reset();
+        var refused = await analyst.QueryAsync("{ organizations { totalCount } }");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.Equal(["RATE_LIMITED"], refused.ErrorCodes);
+        Assert.Equal(0, factory.SqlCommands.Count);
+        using var raw = await factory.CreateClient().SendAsync(Post(factory.Token("analyst")));
+        Assert.True(raw.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+
+        (await factory.GraphQL("member").QueryAsync("{ organizations { totalCount } }")).EnsureNoErrors();
+    }
+
+    private static HttpRequestMessage Post(string token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    public sealed class ThreePerMinute : InterAssociatifFactory
+    {
+        public ThreePerMinute() => With("GraphQL:Limits:RateLimitPermits", "3").With("Database:SeedDemoData", "false");
+    }
+}
+
+/// <summary>Production switches: introspection off, CORS allow-list, HTTPS enforced off loopback.</summary>
+public sealed class ProductionSwitchTests(ProductionSwitchTests.ProductionFactory factory) : IClassFixture<ProductionSwitchTests.ProductionFactory>
+{
+    [Fact]
+    public async Task Introspection_can_be_switched_off()
+    {
+        var result = await factory.GraphQL("coordinator").QueryAsync("{ __schema { types { name } } }");
+        Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.NotEmpty(result.ErrorCodes);
+        Assert.Null(result.Data);
+    }
+
+    [Fact]
+    public async Task Only_the_configured_origin_gets_cors_headers_and_plain_http_is_redirected()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        async Task<HttpResponseMessage> Preflight(string origin)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Options, "/graphql");
+            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            request.Headers.Add("Access-Control-Request-Headers", "content-type");
+            return await client.SendAsync(request);
+        }
+
+        using var allowed = await Preflight("https://app.example.org");
+        Assert.Equal("https://app.example.org", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        using var other = await Preflight("https://evil.example.net");
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+
+        using var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://api.example.org") });
+        using var redirected = await http.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, redirected.StatusCode);
+        Assert.StartsWith("https://", redirected.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    public sealed class ProductionFactory : InterAssociatifFactory
+    {
+        public ProductionFactory() => With("GraphQL:Introspection", "false").With("Cors:AllowedOrigins:0", "https://app.example.org")
+            .With("Https:Enforce", "true").With("https_port", "443").With("Database:SeedDemoData", "false");
+    }
+}
+
+/// <summary>The execution timeout cancels the SQL command under way and the server stays healthy.</summary>
+public sealed class TimeoutTests(TimeoutTests.OneSecondFactory factory) : IClassFixture<TimeoutTests.OneSecondFactory>
+{
+    [Fact]
+    public async Task A_request_running_past_the_timeout_is_cancelled_down_to_its_sql_command()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = await factory.GraphQL("coordinator").QueryAsync("{ endlessCount }");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, result.Status);
+        Assert.Equal(["TIMEOUT"], result.ErrorCodes);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), "the endless SQL command must have been interrupted, not run to its end");
+        (await factory.GraphQL("coordinator").QueryAsync("{ __typename }")).EnsureNoErrors();
+    }
+
+    /// <summary>A test-only field whose SQL command counts to 10^12: only cancellation ends it.</summary>
+    private sealed class EndlessCountField : IGraphTypeExtension
+    {
+        public string TypeName => "Query";
+
+        public void Extend(IComplexGraphType type) =>
+            ((ObjectGraphType)type).Field<LongGraphType>("endlessCount").ResolveAsync(async ctx =>
+            {
+                await using var db = ctx.RequestServices!.GetServices<IModuleDatabase>().First().CreateContext();
+                return await db.Database.SqlQueryRaw<long>("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000000) SELECT count(*) AS Value FROM c").SingleAsync(ctx.CancellationToken);
+            });
+    }
+
+    public sealed class OneSecondFactory : InterAssociatifFactory
+    {
+        public OneSecondFactory() => With("GraphQL:Limits:ExecutionTimeout", "00:00:01").With("Database:SeedDemoData", "false");
+
+        protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<IGraphTypeExtension, EndlessCountField>();
+    }
+}
