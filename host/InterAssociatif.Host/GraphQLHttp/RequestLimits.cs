@@ -18,9 +18,9 @@ internal sealed class RequestLimitsOptions
     /// <summary>
     /// Largest estimated cost: every field costs 1, multiplied by the page sizes (<c>first</c>/<c>last</c>)
     /// of the connections around it, and by 5 for other lists; introspection costs nothing. Code
-    /// <c>MAX_COST_EXCEEDED</c>. Default 25,000 (100 organisations with 20 fields each and their lists is ≈ 12,000).
+    /// <c>MAX_COST_EXCEEDED</c>. Default 2,000,000 (an analyst's cross-tab over every question is ≈ 820,000: the ×5 estimate for unpaged lists is coarse).
     /// </summary>
-    public int MaxCost { get; set; } = 25_000;
+    public int MaxCost { get; set; } = 2_000_000;
 
     /// <summary>Most aliased fields in one document. Code <c>MAX_ALIASES_EXCEEDED</c>. Default 50.</summary>
     public int MaxAliases { get; set; } = 50;
