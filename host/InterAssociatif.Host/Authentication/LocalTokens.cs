@@ -94,7 +94,11 @@ internal static class AuthenticationSetup
         var section = configuration.GetSection("Authentication");
         var authority = section["Authority"];
         var audience = section["Audience"] ?? "interassociatif";
-        services.AddAuthentication("Bearer").AddJwtBearer("Bearer", options =>
+        services.AddAuthentication("BearerOrApiKey")
+            .AddPolicyScheme("BearerOrApiKey", "A bearer token, or a partner's API key in X-Api-Key", options =>
+                options.ForwardDefaultSelector = http => http.Request.Headers.ContainsKey(Access.ApiKeyService.HeaderName) ? Access.ApiKeyAuthentication.SchemeName : "Bearer")
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Access.ApiKeyAuthentication>(Access.ApiKeyAuthentication.SchemeName, null)
+            .AddJwtBearer("Bearer", options =>
         {
             options.MapInboundClaims = false;
             options.TokenValidationParameters = new TokenValidationParameters

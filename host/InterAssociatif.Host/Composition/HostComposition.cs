@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Validation.Rules.Custom;
+using InterAssociatif.Host.Access;
 using InterAssociatif.Host.Authentication;
 using InterAssociatif.Host.GraphQLHttp;
 using InterAssociatif.Host.Health;
@@ -7,6 +8,7 @@ using InterAssociatif.Host.Ide;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -28,6 +30,7 @@ internal static class HostComposition
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton<IInterceptor, SqliteConnectionSetup>();
+            services.AddSingleton<IInterceptor, SqliteCancellation>();
         }
 
         foreach (var module in ModuleCatalog.Enabled(configuration))
@@ -35,12 +38,23 @@ internal static class HostComposition
             module.ConfigureServices(new ModuleServices(services, configuration, database));
         }
 
+        // The host's own tables: partner API keys and the audit trail of mutations.
+        new ModuleServices(services, configuration, database).AddModuleDbContext<AccessDbContext>(
+            "Access", AccessDbContext.Schema, options => new AccessSqliteDbContext(options), options => new AccessSqlServerDbContext(options));
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<IAuditTrail, AuditTrail>();
+        services.AddGraphTypesFrom(typeof(HostComposition).Assembly);
+        services.AddSingleton<IGraphTypeExtension, AccessQueries>();
+        services.AddSingleton<IGraphTypeExtension, AccessMutations>();
+        services.AddSingleton<INodeSource>(new EntityNodeSource<AccessDbContext, ApiKey>(ApiKeyService.TypeName, db => db.ApiKeys));
+
         var limits = configuration.GetSection("GraphQL:Limits").Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();
         services.AddSingleton(limits);
         var introspection = configuration.GetValue("GraphQL:Introspection", true);
         services.AddHttpContextAccessor();
         services.AddInterAssociatifGraphQL(graphql =>
         {
+            graphql.ConfigureSchema(schema => schema.RegisterType(typeof(IssuedApiKeyType)));
             graphql.AddErrorInfoProvider<InterAssociatifErrorInfoProvider>()
                 .AddValidationRule(new DocumentLimitsRule(limits))
                 .AddValidationRule(new CostLimitRule(CostLimitRule.For(limits)));

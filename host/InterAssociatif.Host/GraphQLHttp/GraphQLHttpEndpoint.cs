@@ -26,6 +26,8 @@ internal sealed class GraphQLHttpEndpoint(
     IOptionsMonitor<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions> jwt,
     IdePage ide,
     RequestLimitsOptions limits,
+    Access.ApiKeyService keys,
+    Kernel.Events.IEventBus bus,
     ILogger<GraphQLHttpEndpoint> logger)
 {
     public const string EventStream = "text/event-stream";
@@ -83,8 +85,15 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         // A caller who sent credentials that do not hold is told so, instead of being served as anonymous.
-        if (request.Headers.Authorization.Count > 0 && (await http.AuthenticateAsync()).Failure is { } authenticationFailure)
+        if ((request.Headers.Authorization.Count > 0 || request.Headers.ContainsKey(Access.ApiKeyService.HeaderName)) && (await http.AuthenticateAsync()).Failure is { } authenticationFailure)
         {
+            if (authenticationFailure is Access.ApiKeyRefusedException refusedKey)
+            {
+                http.Response.Headers.WWWAuthenticate = "ApiKey";
+                await WriteRequestErrorAsync(http, StatusCodes.Status401Unauthorized, mediaType, Error(refusedKey.Code, refusedKey.Message));
+                return;
+            }
+
             http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             var expired = authenticationFailure is Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException
                 || (authenticationFailure is AggregateException aggregate && aggregate.InnerExceptions.Any(e => e is Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException));
@@ -160,6 +169,13 @@ internal sealed class GraphQLHttpEndpoint(
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
+            result = new ExecutionResult();
+        }
+
+        // Past the deadline, whatever the resolvers made of the cancellation (an interrupted SQL
+        // command surfaces as a database error), the answer is the timeout.
+        if (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+        {
             logger.LogWarning("A GraphQL request was cancelled after {Timeout} (trace id {TraceId})", limits.ExecutionTimeout, traceId);
             await WriteRequestErrorAsync(http, StatusCodes.Status503ServiceUnavailable, mediaType, Error("TIMEOUT", $"The request ran longer than {limits.ExecutionTimeout.TotalSeconds:0.###} s and was cancelled; nothing it would have written was kept. Ask for less, or retry later."));
             return;
@@ -234,7 +250,7 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(Subscriptions.WebSocketSession.Protocol);
-        await new Subscriptions.WebSocketSession(socket, http, executer, serializer, jwt, options.Value.ConnectionInitTimeout, limits.MaxSubscriptionsPerConnection, logger).RunAsync();
+        await new Subscriptions.WebSocketSession(socket, http, executer, serializer, jwt, options.Value.ConnectionInitTimeout, limits.MaxSubscriptionsPerConnection, keys, bus, logger).RunAsync();
     }
 
     private ExecutionOptions Options(HttpContext http, GraphQLRequest request, string traceId) => new()

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
+using InterAssociatif.Kernel.Events;
 using InterAssociatif.Kernel.GraphQL;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,8 @@ internal sealed class WebSocketSession(
     IOptionsMonitor<JwtBearerOptions> jwt,
     TimeSpan initTimeout,
     int maxOperations,
+    Access.ApiKeyService keys,
+    IEventBus bus,
     ILogger logger)
 {
     public const string Protocol = "graphql-transport-ws";
@@ -38,6 +41,8 @@ internal sealed class WebSocketSession(
     private ClaimsPrincipal _user = http.User;
     private bool _initialized;
     private bool _acknowledged;
+    private CancellationTokenSource? _watching;
+    private IDisposable? _revocations;
 
     public async Task RunAsync()
     {
@@ -57,6 +62,13 @@ internal sealed class WebSocketSession(
                 }
             }
         }, CancellationToken.None);
+
+        using var watching = new CancellationTokenSource();
+        _watching = watching;
+        if (_user.Identity?.IsAuthenticated == true)
+        {
+            Watch(_user);
+        }
 
         try
         {
@@ -79,10 +91,50 @@ internal sealed class WebSocketSession(
         }
         finally
         {
+            await watching.CancelAsync();
+            _revocations?.Dispose();
             foreach (var operation in _operations.Values)
             {
                 operation.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// Closes the connection with 4403 when the caller's credential stops holding: a token or key
+    /// reaching its expiry, or the key being revoked.
+    /// </summary>
+    private void Watch(ClaimsPrincipal user)
+    {
+        var watching = _watching!.Token;
+        if (long.TryParse(user.FindFirst("exp")?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var exp))
+        {
+            var remaining = DateTimeOffset.FromUnixTimeSeconds(exp) - DateTimeOffset.UtcNow;
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, watching);
+                    await CloseAsync(4403, "Forbidden: the credential has expired");
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }, CancellationToken.None);
+        }
+
+        if (Guid.TryParse(user.FindFirst(Kernel.Authorization.Scopes.CredentialClaimType)?.Value, out var keyId))
+        {
+            // Closing waits for the client's close frame: done aside, so the revoking request is not held up.
+            _revocations = bus.Subscribe<Access.ApiKeyRevoked>((revoked, unused) =>
+            {
+                if (revoked.KeyId == keyId)
+                {
+                    _ = Task.Run(() => CloseAsync(4403, "Forbidden: the API key has been revoked"), CancellationToken.None);
+                }
+
+                return ValueTask.CompletedTask;
+            });
         }
     }
 
@@ -111,15 +163,19 @@ internal sealed class WebSocketSession(
                 }
 
                 _initialized = true;
-                if (message.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Object && Token(payload) is { } token)
+                if (message.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Object && (Token(payload) is not null || ApiKey(payload) is not null))
                 {
-                    if (await AuthenticateAsync(token) is not { } principal)
+                    var principal = ApiKey(payload) is { } key
+                        ? (await keys.AuthenticateAsync(key, cancellation)).Principal
+                        : await AuthenticateAsync(Token(payload)!);
+                    if (principal is null)
                     {
                         await CloseAsync(4403, "Forbidden");
                         return;
                     }
 
                     _user = principal;
+                    Watch(principal);
                 }
 
                 _acknowledged = true;
@@ -232,6 +288,19 @@ internal sealed class WebSocketSession(
         {
             done.Dispose();
         }
+    }
+
+    private static string? ApiKey(JsonElement payload)
+    {
+        foreach (var property in payload.EnumerateObject())
+        {
+            if ((property.Name.Equals("apiKey", StringComparison.OrdinalIgnoreCase) || property.Name.Equals(Access.ApiKeyService.HeaderName, StringComparison.OrdinalIgnoreCase)) && property.Value.ValueKind == JsonValueKind.String)
+            {
+                return property.Value.GetString();
+            }
+        }
+
+        return null;
     }
 
     private static string? Token(JsonElement payload)

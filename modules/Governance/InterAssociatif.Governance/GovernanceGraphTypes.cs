@@ -98,6 +98,7 @@ internal sealed class DecisionType : ObjectGraphType<Decision>
     public DecisionType(NodeRegistry nodes)
     {
         Name = DecisionService.TypeName;
+        this.RequireScope(Scopes.ReadDecisions);
         Description = "A decision of the register (relevé de décision): what was decided, by which body, in which meeting and agenda item, its follow-ups (suivi / échéance). Readable by partners, members, analysts and coordinators.";
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
         this.AsNode();
@@ -129,6 +130,7 @@ internal sealed class FollowUpType : ObjectGraphType<FollowUp>
     public FollowUpType(NodeRegistry nodes)
     {
         Name = DecisionService.FollowUpTypeName;
+        this.RequireScope(Scopes.ReadDecisions);
         Description = "A follow-up action of a decision (suivi / échéance): an owner, a due date (a day, or a month: « novembre »), a status.";
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
         this.AsNode();

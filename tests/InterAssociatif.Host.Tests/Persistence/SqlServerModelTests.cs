@@ -18,7 +18,7 @@ public sealed class SqlServerModelTests(SqlServerModelTests.NoSeedFactory factor
     private IReadOnlyList<IModuleDatabase> Modules => factory.Services.GetServices<IModuleDatabase>().ToList();
 
     /// <summary>Every module the host enables by default; a new module must be added here to be checked.</summary>
-    private static readonly string[] ExpectedModules = ["Directory", "Meetings", "Surveys", "Governance"];
+    private static readonly string[] ExpectedModules = ["Directory", "Meetings", "Surveys", "Governance", "Access"];
 
     public static TheoryData<string> ModuleNames() => new(ExpectedModules);
 

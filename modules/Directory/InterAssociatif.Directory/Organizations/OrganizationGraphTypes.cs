@@ -37,6 +37,7 @@ internal sealed class OrganizationType : ObjectGraphType<Organization>
     public OrganizationType(GraphTypeExtensions extensions)
     {
         Name = DirectoryTypeNames.Organization;
+        this.RequireScope(Scopes.ReadDirectory);
         Description = "An organisation of the network: an association (member or candidate of the inter-associatif) or an institution (État, Nantes Métropole, CCAS…).";
         this.AsNode();
         Field<NonNullGraphType<OrganizationKindType>>("kind").Description("Association or institution.").Resolve(ctx => ctx.Source.Kind);

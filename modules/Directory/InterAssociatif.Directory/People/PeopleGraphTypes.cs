@@ -27,6 +27,7 @@ internal sealed class PersonType : ObjectGraphType<Person>
     public PersonType(GraphTypeExtensions extensions)
     {
         Name = DirectoryTypeNames.Person;
+        this.RequireScope(Scopes.ReadDirectory);
         Description = "A person of the network (personal data): a representative of an association, a civil servant of an institution, an elected official. Readable by members, analysts and coordinators; email and phone only by coordinators and by the person.";
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst);
         this.AsNode();

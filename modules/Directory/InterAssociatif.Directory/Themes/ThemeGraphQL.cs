@@ -17,6 +17,7 @@ internal sealed class ThemeType : ObjectGraphType<Theme>
     public ThemeType(GraphTypeExtensions extensions)
     {
         Name = DirectoryTypeNames.Theme;
+        this.RequireScope(Scopes.ReadDirectory);
         Description = "A theme of the contrat de ville (thématique), e.g. « réussite éducative, éducation jeunesse » or « tranquillité publique ». Organisations, groups and decisions refer to themes.";
         this.AsNode();
         Field(t => t.Name).Description("The theme's name, in French.");

@@ -6,6 +6,7 @@ using GraphQL.Types;
 using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Persistence;
+using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.Events;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Relay;
@@ -82,6 +83,7 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
             .Argument<IdGraphType>("bodyId", "Only decisions of this body.")
             .Argument<IdGraphType>("themeId", "Only decisions concerning this theme.")
             .AuthorizeWithRoles(GovernanceRoles.Readers)
+            .RequireScope(Scopes.SubscribeDecisions)
             .Resolve(ctx => ctx.Source)
             .ResolveStreamAsync(ctx => Feed(ctx, GovernanceEvent.DecisionRecorded));
         subscription.Field<NonNullGraphType<FollowUpChangedEventType>>("followUpChanged")
@@ -90,6 +92,7 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
             .Argument<IdGraphType>("bodyId", "Only follow-ups of decisions of this body.")
             .Argument<IdGraphType>("themeId", "Only follow-ups of decisions concerning this theme.")
             .AuthorizeWithRoles(GovernanceRoles.Readers)
+            .RequireScope(Scopes.SubscribeDecisions)
             .Resolve(ctx => ctx.Source)
             .ResolveStreamAsync(ctx => Feed(ctx, GovernanceEvent.FollowUpChanged));
     }

@@ -26,6 +26,7 @@ internal sealed class EscalatedRequestType : ObjectGraphType<EscalatedRequest>
     public EscalatedRequestType(NodeRegistry nodes)
     {
         Name = RequestService.TypeName;
+        this.RequireScope(Scopes.ReadDecisions);
         Description = "A request a body escalates to institutions or people (demande remontée), e.g. the three requests of 18 September 2017 about the cuts of summer 2017. Partners, members, analysts and coordinators.";
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
         this.AsNode();

@@ -107,7 +107,13 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
         {
             if (IsAllowed(metadata, context.User))
             {
-                return true;
+                if (Scopes.MissingScope(metadata, context.User) is not { } scope)
+                {
+                    return true;
+                }
+
+                context.ReportError(new AccessDeniedError(context, true, $"Access denied to {what}: the API key lacks the scope {scope}.", node));
+                return false;
             }
 
             var authenticated = context.User?.Identity?.IsAuthenticated == true;

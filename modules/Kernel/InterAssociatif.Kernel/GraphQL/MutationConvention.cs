@@ -40,7 +40,23 @@ public static class MutationConvention
             Type = null,
             ResolvedType = new NonNullGraphType(payload),
             Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<TInputGraphType>> { Name = "input", Description = "What to change." }),
-            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(async ctx => await resolve(ctx).ConfigureAwait(false)),
+            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(async ctx =>
+            {
+                var result = await resolve(ctx).ConfigureAwait(false);
+                if (ctx.RequestServices?.GetService(typeof(IAuditTrail)) is IAuditTrail audit)
+                {
+                    var objects = new List<string>();
+                    if (result.Value is IHasId changed)
+                    {
+                        objects.Add(Relay.GlobalId.Encode(resultTypeName, changed.Id));
+                    }
+
+                    objects.AddRange(InputIds(ctx.GetArgument<Dictionary<string, object?>>("input")));
+                    await audit.RecordAsync(new AuditRecord(name, ctx.User, objects.Distinct().ToList(), result.Errors.Count == 0), ctx.CancellationToken).ConfigureAwait(false);
+                }
+
+                return result;
+            }),
         };
         if (roles.Length > 0)
         {
@@ -48,5 +64,44 @@ public static class MutationConvention
         }
 
         return mutation.AddField(field);
+    }
+
+    /// <summary>The ids an input names (fields called <c>id</c> or ending in <c>Id</c>/<c>Ids</c>, nested inputs included), as sent.</summary>
+    private static IEnumerable<string> InputIds(IDictionary<string, object?>? input)
+    {
+        foreach (var (key, value) in input ?? new Dictionary<string, object?>())
+        {
+            var named = key == "id" || key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("Ids", StringComparison.Ordinal);
+            switch (value)
+            {
+                case string id when named:
+                    yield return id;
+                    break;
+                case IDictionary<string, object?> nested:
+                    foreach (var inner in InputIds(nested))
+                    {
+                        yield return inner;
+                    }
+
+                    break;
+                case System.Collections.IEnumerable list and not string:
+                    foreach (var item in list)
+                    {
+                        if (item is string id && named)
+                        {
+                            yield return id;
+                        }
+                        else if (item is IDictionary<string, object?> element)
+                        {
+                            foreach (var inner in InputIds(element))
+                            {
+                                yield return inner;
+                            }
+                        }
+                    }
+
+                    break;
+            }
+        }
     }
 }
