@@ -29,6 +29,60 @@ public sealed class GovernanceAccessTests(InterAssociatifFactory factory) : ICla
     public Task Each_field_is_read_only_by_the_roles_the_matrix_allows(string query, string role, bool allowed) =>
         AuthorizationMatrix.AssertAsync(factory, query, role, allowed);
 
+    public static TheoryData<string> Roles() => new(AuthorizationMatrix.Everyone);
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Through_node_nodes_and_subscriptions_each_role_reaches_exactly_what_the_matrix_allows(string role)
+    {
+        var ids = (await factory.GraphQL("coordinator").QueryAsync("{ decisions(first: 1) { nodes { id followUps { id } } } escalatedRequests(first: 1) { nodes { id } } bodies(first: 1) { nodes { id } } }")).EnsureNoErrors();
+        var readers = role is "partner" or "member" or "analyst" or "coordinator";
+        var client = role == AuthorizationMatrix.Anonymous ? factory.GraphQL() : factory.GraphQL(role);
+        foreach (var (id, fragment, field) in new[]
+        {
+            (ids.String("decisions.nodes[0].id")!, "... on Decision { title }", "title"),
+            (ids.String("decisions.nodes[0].followUps[0].id")!, "... on FollowUp { description }", "description"),
+            (ids.String("escalatedRequests.nodes[0].id")!, "... on EscalatedRequest { text }", "text"),
+        })
+        {
+            var single = await client.QueryAsync($"query($id: ID!) {{ node(id: $id) {{ id {fragment} }} }}", new { id });
+            var many = await client.QueryAsync($"query($id: ID!) {{ nodes(ids: [$id]) {{ id {fragment} }} }}", new { id });
+            if (readers)
+            {
+                Assert.NotNull(single.EnsureNoErrors().At($"node.{field}"));
+                Assert.NotNull(many.EnsureNoErrors().At($"nodes[0].{field}"));
+            }
+            else
+            {
+                Assert.Null(single.At("node"));
+                Assert.Null(many.At("nodes[0]"));
+                Assert.DoesNotContain($"\"{field}\"", single.Body.ToJsonString() + many.Body.ToJsonString(), StringComparison.Ordinal);
+            }
+        }
+
+        // Bodies are public: every role reaches them through node.
+        Assert.NotNull((await client.QueryAsync("query($id: ID!) { node(id: $id) { ... on Body { name } } }", new { id = ids.String("bodies.nodes[0].id") })).EnsureNoErrors().At("node.name"));
+
+        // Subscriptions, over SSE: readers get the stream, others are refused before it starts.
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("""{"query":"subscription { decisionRecorded { cursor } }"}""", System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        if (role != AuthorizationMatrix.Anonymous)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", factory.Token(role));
+        }
+
+        using var response = await factory.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        if (readers)
+        {
+            Assert.Equal(("text/event-stream", System.Net.HttpStatusCode.OK), (response.Content.Headers.ContentType?.MediaType, response.StatusCode));
+        }
+        else
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Contains("ACCESS_DENIED", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Decisions_with_their_bodies_meetings_and_owners_cost_the_same_for_5_and_50()
     {

@@ -136,7 +136,7 @@ internal static class AuthenticationSetup
     }
 
     /// <summary>Copies the configured organisation and person claims to the names the modules read.</summary>
-    private static void MapClaims(ClaimsPrincipal? principal, IConfigurationSection section)
+    public static void MapClaims(ClaimsPrincipal? principal, IConfigurationSection section)
     {
         if (principal?.Identity is not ClaimsIdentity identity)
         {

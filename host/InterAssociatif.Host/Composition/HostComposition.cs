@@ -86,7 +86,7 @@ internal static class HostComposition
         app.UseRateLimiter();
         IdePage.Map(app);
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
-        app.Map("/graphql", endpoint.HandleAsync).RequireRateLimiting(RateLimiting.Policy);
+        app.Map("/graphql", endpoint.HandleAsync);
         foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
         {
             contributor.MapEndpoints(app);

@@ -196,7 +196,9 @@ internal sealed class GraphQLHttpEndpoint(
         var result = await executer.ExecuteAsync(Options(http, request, traceId));
         if (!result.Executed)
         {
-            http.Response.StatusCode = result.Errors?.All(e => e is AccessDeniedError) == true ? StatusCodes.Status403Forbidden : StatusCodes.Status400BadRequest;
+            http.Response.StatusCode = result.Errors?.All(e => e is AccessDeniedError) == true
+                ? http.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized
+                : StatusCodes.Status400BadRequest;
             http.Response.ContentType = $"{MediaTypes.Json}; charset=utf-8";
             await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
             return;

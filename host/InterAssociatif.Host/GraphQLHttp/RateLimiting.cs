@@ -7,24 +7,25 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace InterAssociatif.Host.GraphQLHttp;
 
 /// <summary>
-/// A fixed-window rate limit on <c>/graphql</c> for each credential (its subject) or, for anonymous
-/// callers, each address. A refused request gets 429, <c>Retry-After</c> and the code <c>RATE_LIMITED</c>,
+/// A fixed-window rate limit on every endpoint but the health probes, for each credential (its
+/// subject) or, for anonymous callers, each address. A refused request gets 429, <c>Retry-After</c> and the code <c>RATE_LIMITED</c>,
 /// before anything is parsed or executed.
 /// </summary>
 internal static class RateLimiting
 {
-    public const string Policy = "graphql";
-
     public static IServiceCollection AddInterAssociatifRateLimiting(this IServiceCollection services, RequestLimitsOptions limits) =>
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(PartitionKey(http), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limits.RateLimitPermits,
-                Window = limits.RateLimitWindow,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+            // Every endpoint (GraphQL, calendars, CSV exports, attachments, the IDE) except the health probes.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => http.Request.Path.StartsWithSegments("/health")
+                ? RateLimitPartition.GetNoLimiter("health")
+                : RateLimitPartition.GetFixedWindowLimiter(PartitionKey(http), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.RateLimitPermits,
+                    Window = limits.RateLimitWindow,
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : limits.RateLimitWindow;

@@ -329,7 +329,15 @@ internal sealed class WebSocketSession(
         }
 
         var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, parameters);
-        return result.IsValid ? new ClaimsPrincipal(result.ClaimsIdentity) : null;
+        if (!result.IsValid)
+        {
+            return null;
+        }
+
+        // The same claim mapping as for HTTP requests (Authentication:OrganizationClaim, PersonClaim).
+        var principal = new ClaimsPrincipal(result.ClaimsIdentity);
+        Authentication.AuthenticationSetup.MapClaims(principal, http.RequestServices.GetRequiredService<IConfiguration>().GetSection("Authentication"));
+        return principal;
     }
 
     private static string Envelope(string id, string type, string? payload) =>

@@ -34,6 +34,25 @@ public sealed class RateLimitTests(RateLimitTests.ThreePerMinute factory) : ICla
         (await factory.GraphQL("member").QueryAsync("{ organizations { totalCount } }")).EnsureNoErrors();
     }
 
+    [Fact]
+    public async Task The_plain_endpoints_are_limited_too_but_not_the_health_probes()
+    {
+        var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.GetAsync("/calendar.ics");
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        for (var i = 0; i < 5; i++)
+        {
+            using var health = await client.GetAsync("/health/live");
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+    }
+
     private static HttpRequestMessage Post(string token)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json") };
@@ -131,5 +150,55 @@ public sealed class TimeoutTests(TimeoutTests.OneSecondFactory factory) : IClass
         public OneSecondFactory() => With("GraphQL:Limits:ExecutionTimeout", "00:00:01").With("Database:SeedDemoData", "false");
 
         protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<IGraphTypeExtension, EndlessCountField>();
+    }
+}
+
+/// <summary>Tokens from an OIDC authority: role and organisation come from the claims configuration names; issuer, audience and signature are checked.</summary>
+public sealed class ClaimMappingTests(ClaimMappingTests.MappedClaimsFactory factory) : IClassFixture<ClaimMappingTests.MappedClaimsFactory>
+{
+    [Fact]
+    public async Task Role_and_organisation_come_from_the_configured_claims_and_foreign_tokens_are_refused()
+    {
+        using var coordinator = await QueryAsync(Token(new() { ["app_role"] = "coordinator" }), "{ surveys(first: 1) { nodes { responses(first: 1) { nodes { organization { id } } } } } }");
+        var responded = System.Text.Json.Nodes.JsonNode.Parse(await coordinator.Content.ReadAsStringAsync())!;
+        Assert.True(InterAssociatif.Kernel.Relay.GlobalId.TryDecode(responded["data"]!["surveys"]!["nodes"]![0]!["responses"]!["nodes"]![0]!["organization"]!["id"]!.GetValue<string>(), "Organization", out var organization));
+
+        var member = await QueryAsync(Token(new() { ["app_role"] = "member", ["tenant_org"] = organization.ToString() }), "{ surveys(first: 1) { nodes { myResponse { id } } } }");
+        Assert.Equal(HttpStatusCode.OK, member.StatusCode);
+        Assert.Contains("\"myResponse\":{\"id\"", await member.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var otherAudience = await QueryAsync(Token(new() { ["app_role"] = "member" }, audience: "another-api"), "{ __typename }");
+        Assert.Equal(HttpStatusCode.Unauthorized, otherAudience.StatusCode);
+        var otherIssuer = await QueryAsync(Token(new() { ["app_role"] = "member" }, issuer: "https://someone-else.example"), "{ __typename }");
+        Assert.Equal(HttpStatusCode.Unauthorized, otherIssuer.StatusCode);
+        var otherKey = await QueryAsync(Token(new() { ["app_role"] = "member" }, key: new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(new byte[32])), "{ __typename }");
+        Assert.Equal(HttpStatusCode.Unauthorized, otherKey.StatusCode);
+        Assert.Contains("INVALID_TOKEN", await otherKey.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private string Token(Dictionary<string, object> claims, string? audience = null, string? issuer = null, Microsoft.IdentityModel.Tokens.SecurityKey? key = null)
+    {
+        claims["sub"] = "oidc-user";
+        var local = factory.Services.GetRequiredService<InterAssociatif.Host.Authentication.LocalTokens>();
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Claims = claims,
+            Issuer = issuer ?? InterAssociatif.Host.Authentication.LocalTokens.Issuer,
+            Audience = audience ?? "interassociatif",
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(key ?? local.Key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    private async Task<HttpResponseMessage> QueryAsync(string token, string query)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await factory.CreateClient().SendAsync(request);
+    }
+
+    public sealed class MappedClaimsFactory : InterAssociatifFactory
+    {
+        public MappedClaimsFactory() => With("Authentication:RoleClaim", "app_role").With("Authentication:OrganizationClaim", "tenant_org");
     }
 }

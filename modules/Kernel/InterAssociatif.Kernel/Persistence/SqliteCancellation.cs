@@ -12,7 +12,7 @@ namespace InterAssociatif.Kernel.Persistence;
 /// </summary>
 public sealed class SqliteCancellation : DbCommandInterceptor
 {
-    private readonly ConditionalWeakTable<DbCommand, StrongBox<CancellationTokenRegistration>> _registrations = new();
+    private readonly ConditionalWeakTable<DbCommand, Interruption> _watches = new();
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
@@ -29,12 +29,6 @@ public sealed class SqliteCancellation : DbCommandInterceptor
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Watch(command, cancellationToken);
-        return ValueTask.FromResult(result);
-    }
-
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        Release(command);
         return ValueTask.FromResult(result);
     }
 
@@ -56,10 +50,17 @@ public sealed class SqliteCancellation : DbCommandInterceptor
         return Task.CompletedTask;
     }
 
+    // A reader keeps stepping through rows after it is returned: it is watched until it is closed.
     public override ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
     {
         Release(command);
         return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        Release(command);
+        return result;
     }
 
     private void Watch(DbCommand command, CancellationToken cancellationToken)
@@ -69,22 +70,58 @@ public sealed class SqliteCancellation : DbCommandInterceptor
             return;
         }
 
-        var registration = cancellationToken.Register(() =>
-        {
-            if (connection.Handle is { } handle)
-            {
-                SQLitePCL.raw.sqlite3_interrupt(handle);
-            }
-        });
-        _registrations.AddOrUpdate(command, new StrongBox<CancellationTokenRegistration>(registration));
+        var watch = new Interruption();
+        _watches.AddOrUpdate(command, watch);
+        watch.Registration = cancellationToken.Register(() => _ = watch.InterruptUntilDoneAsync(connection));
     }
 
     private void Release(DbCommand command)
     {
-        if (_registrations.TryGetValue(command, out var box))
+        if (_watches.TryGetValue(command, out var watch))
         {
-            box.Value.Dispose();
-            _registrations.Remove(command);
+            watch.Finish();
+            _watches.Remove(command);
+        }
+    }
+
+    /// <summary>
+    /// <c>sqlite3_interrupt</c> only stops statements already running: cancelled just before the
+    /// statement starts, one call would be lost. So it is repeated until the command is over.
+    /// </summary>
+    private sealed class Interruption
+    {
+        private readonly Lock _gate = new();
+        private bool _done;
+
+        public CancellationTokenRegistration Registration { get; set; }
+
+        /// <summary>The command is over: no interrupt may reach the connection's next command.</summary>
+        public void Finish()
+        {
+            lock (_gate)
+            {
+                _done = true;
+            }
+
+            Registration.Dispose();
+        }
+
+        public async Task InterruptUntilDoneAsync(SqliteConnection connection)
+        {
+            while (true)
+            {
+                lock (_gate)
+                {
+                    if (_done || connection.Handle is not { } handle)
+                    {
+                        return;
+                    }
+
+                    SQLitePCL.raw.sqlite3_interrupt(handle);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(50)).ConfigureAwait(false);
+            }
         }
     }
 }
