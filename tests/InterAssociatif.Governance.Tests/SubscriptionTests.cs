@@ -258,11 +258,83 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         Assert.Equal(WebSocketState.Open, client.Socket.State);
     }
 
+    [Fact]
+    public async Task A_client_that_never_reads_is_cut_off_after_the_send_timeout_and_the_server_stays_healthy()
+    {
+        // A raw socket with a tiny receive window that never reads what the server sends.
+        var address = new Uri(factory.Address);
+        using var tcp = new System.Net.Sockets.TcpClient { ReceiveBufferSize = 4096 };
+        await tcp.ConnectAsync(address.Host, address.Port);
+        var stream = tcp.GetStream();
+        var handshake = $"GET /graphql HTTP/1.1\r\nHost: {address.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {Convert.ToBase64String(Guid.NewGuid().ToByteArray())}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(handshake));
+        var response = new byte[1024];
+        var read = await stream.ReadAsync(response);
+        Assert.Contains("101", Encoding.ASCII.GetString(response, 0, read), StringComparison.Ordinal);
+        await stream.WriteAsync(Frame(new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token("partner")}" } }));
+        await stream.WriteAsync(Frame(new { id = "1", type = "subscribe", payload = new { query = "subscription { decisionRecorded { decision { title text } } }" } }));
+        await Task.Delay(500);
+
+        var text = new string('x', 7900);
+        var ids = (await factory.GraphQL("coordinator").QueryAsync("{ bodies(first: 1) { nodes { id } } }")).EnsureNoErrors();
+        for (var i = 0; i < 700; i++)
+        {
+            (await factory.GraphQL("coordinator").QueryAsync("mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
+                new { input = new { bodyId = ids.String("bodies.nodes[0].id"), title = $"Décision volumineuse {i}", text, decidedOn = "2022-01-01" } })).EnsureNoErrors();
+        }
+
+        // The server gives up on the client: draining what was buffered ends with the connection closed.
+        using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var buffer = new byte[65536];
+        var closed = false;
+        try
+        {
+            while (await stream.ReadAsync(buffer, drain.Token) > 0)
+            {
+            }
+
+            closed = true;
+        }
+        catch (IOException)
+        {
+            closed = true;
+        }
+
+        Assert.True(closed, "the server kept the connection of a client that never reads");
+        (await factory.GraphQL("partner").QueryAsync("{ decisions(first: 1) { totalCount } }")).EnsureNoErrors();
+    }
+
+    private static byte[] Frame(object message)
+    {
+        var payload = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message));
+        var mask = new byte[] { 1, 2, 3, 4 };
+        using var frame = new MemoryStream();
+        frame.WriteByte(0x81);
+        if (payload.Length < 126)
+        {
+            frame.WriteByte((byte)(0x80 | payload.Length));
+        }
+        else
+        {
+            frame.WriteByte(0x80 | 126);
+            frame.WriteByte((byte)(payload.Length >> 8));
+            frame.WriteByte((byte)payload.Length);
+        }
+
+        frame.Write(mask);
+        for (var i = 0; i < payload.Length; i++)
+        {
+            frame.WriteByte((byte)(payload[i] ^ mask[i % 4]));
+        }
+
+        return frame.ToArray();
+    }
+
     public sealed class KestrelFactory : InterAssociatifFactory
     {
         private string? _address;
 
-        public KestrelFactory() => With("GraphQL:ConnectionInitTimeout", "00:00:02");
+        public KestrelFactory() => With("GraphQL:ConnectionInitTimeout", "00:00:02").With("GraphQL:Limits:SendTimeout", "00:00:02").With("GraphQL:Limits:RateLimitPermits", "100000");
 
         public string Address
         {

@@ -252,7 +252,7 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(Subscriptions.WebSocketSession.Protocol);
-        await new Subscriptions.WebSocketSession(socket, http, executer, serializer, jwt, options.Value.ConnectionInitTimeout, limits.MaxSubscriptionsPerConnection, keys, bus, logger).RunAsync();
+        await new Subscriptions.WebSocketSession(socket, http, executer, serializer, jwt, options.Value.ConnectionInitTimeout, limits.MaxSubscriptionsPerConnection, limits.SendTimeout, keys, bus, logger).RunAsync();
     }
 
     private ExecutionOptions Options(HttpContext http, GraphQLRequest request, string traceId) => new()

@@ -34,6 +34,9 @@ internal sealed class RequestLimitsOptions
     /// <summary>Most subscriptions open at once on one WebSocket. Code <c>TOO_MANY_SUBSCRIPTIONS</c>. Default 20.</summary>
     public int MaxSubscriptionsPerConnection { get; set; } = 20;
 
+    /// <summary>Longest a WebSocket message may wait for a client that does not read; then the connection is aborted. Default 30 s.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Requests per window for one credential (or, anonymous, one address). Code <c>RATE_LIMITED</c> (429, <c>Retry-After</c>). Default 600.</summary>
     public int RateLimitPermits { get; set; } = 600;
 

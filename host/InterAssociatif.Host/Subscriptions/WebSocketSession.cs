@@ -28,6 +28,7 @@ internal sealed class WebSocketSession(
     IOptionsMonitor<JwtBearerOptions> jwt,
     TimeSpan initTimeout,
     int maxOperations,
+    TimeSpan sendTimeout,
     Access.ApiKeyService keys,
     IEventBus bus,
     ILogger logger)
@@ -370,19 +371,33 @@ internal sealed class WebSocketSession(
         }
     }
 
+    /// <summary>
+    /// Sends one message. A client that stops reading would hold a subscription's pump (and its
+    /// buffers) forever: past the send timeout the connection is aborted.
+    /// </summary>
     private async Task SendAsync(string text, CancellationToken cancellation)
     {
-        await _send.WaitAsync(cancellation);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(sendTimeout);
         try
         {
-            if (socket.State == WebSocketState.Open)
+            await _send.WaitAsync(deadline.Token);
+            try
             {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellation);
+                if (socket.State == WebSocketState.Open)
+                {
+                    await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, deadline.Token);
+                }
+            }
+            finally
+            {
+                _send.Release();
             }
         }
-        finally
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
-            _send.Release();
+            _logger.LogWarning("A WebSocket client read nothing for {Timeout}: connection aborted", sendTimeout);
+            socket.Abort();
         }
     }
 
