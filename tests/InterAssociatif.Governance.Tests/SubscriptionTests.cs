@@ -14,55 +14,14 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
 {
     private const string Subscription = "subscription($after: String) { decisionRecorded(after: $after) { cursor decision { title } } }";
 
-    private sealed class Client(ClientWebSocket socket) : IAsyncDisposable
+    private async Task<GraphQLWebSocketClient> ConnectAsync()
     {
-        public ClientWebSocket Socket => socket;
-
-        public Task SendAsync(object message) =>
-            socket.SendAsync(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
-
-        public async Task<JsonNode?> ReceiveAsync(TimeSpan? timeout = null)
-        {
-            using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
-            var buffer = new byte[65536];
-            using var message = new MemoryStream();
-            while (true)
-            {
-                var received = await socket.ReceiveAsync(buffer, cancellation.Token);
-                if (received.MessageType == WebSocketMessageType.Close)
-                {
-                    return null;
-                }
-
-                message.Write(buffer, 0, received.Count);
-                if (received.EndOfMessage)
-                {
-                    return JsonNode.Parse(message.ToArray());
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (socket.State == WebSocketState.Open)
-            {
-                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
-            }
-
-            socket.Dispose();
-        }
+        var client = await GraphQLWebSocketClient.ConnectAsync(factory.Address);
+        Assert.Equal("graphql-transport-ws", client.Socket.SubProtocol);
+        return client;
     }
 
-    private async Task<Client> ConnectAsync()
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol("graphql-transport-ws");
-        await socket.ConnectAsync(new Uri(factory.Address.Replace("http", "ws", StringComparison.Ordinal) + "/graphql"), CancellationToken.None);
-        Assert.Equal("graphql-transport-ws", socket.SubProtocol);
-        return new Client(socket);
-    }
-
-    private async Task<Client> SubscribedAsync(string role, string? after = null, string id = "1")
+    private async Task<GraphQLWebSocketClient> SubscribedAsync(string role, string? after = null, string id = "1")
     {
         var client = await ConnectAsync();
         await client.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token(role)}" } });
@@ -84,7 +43,7 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         return result.String("recordDecision.decision.id")!;
     }
 
-    private static async Task<JsonNode> NextAsync(Client client)
+    private static async Task<JsonNode> NextAsync(GraphQLWebSocketClient client)
     {
         var message = await client.ReceiveAsync();
         Assert.True(message is not null && message["type"]!.GetValue<string>() == "next", $"Expected next, got {message?.ToJsonString()}");
@@ -143,7 +102,7 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         Assert.Null(await TryReceiveAsync(resumed, TimeSpan.FromMilliseconds(700)));
     }
 
-    private static async Task<JsonNode?> TryReceiveAsync(Client client, TimeSpan wait)
+    private static async Task<JsonNode?> TryReceiveAsync(GraphQLWebSocketClient client, TimeSpan wait)
     {
         try
         {

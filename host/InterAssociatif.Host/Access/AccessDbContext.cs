@@ -28,8 +28,6 @@ internal sealed class ApiKey : IHasId
 
     public DateTimeOffset? RevokedAt { get; set; }
 
-    public DateTimeOffset? LastUsedAt { get; set; }
-
     public int Version { get; set; }
 
     public IReadOnlyList<string> ScopeList => Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -139,33 +139,7 @@ internal sealed class GraphQLHttpEndpoint(
         ExecutionResult result;
         try
         {
-            result = await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Query = graphQLRequest.Query,
-                Document = document,
-                OperationName = graphQLRequest.OperationName,
-                Variables = graphQLRequest.Variables,
-                Extensions = graphQLRequest.Extensions,
-                User = http.User,
-                RequestServices = http.RequestServices,
-                CancellationToken = deadline.Token,
-                UnhandledExceptionDelegate = context =>
-                {
-                    // A document the parser refuses (e.g. nested beyond its depth limit) is the client's error, not a fault.
-                    if (context.OriginalException is GraphQLParser.Exceptions.GraphQLParserException refused)
-                    {
-                        context.Exception = new ExecutionError(refused.Message)
-                        {
-                            Code = refused is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException ? "MAX_DEPTH_EXCEEDED" : "SYNTAX_ERROR",
-                        };
-                        return Task.CompletedTask;
-                    }
-
-                    logger.LogError(context.OriginalException, "Unhandled error while executing a GraphQL request (trace id {TraceId})", traceId);
-                    context.Exception = new ServerFaultError(traceId);
-                    return Task.CompletedTask;
-                },
-            });
+            result = await executer.ExecuteAsync(Options(http, graphQLRequest, traceId, deadline.Token, document));
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
         {
@@ -193,7 +167,7 @@ internal sealed class GraphQLHttpEndpoint(
     /// </summary>
     private async Task StreamEventsAsync(HttpContext http, GraphQLRequest request, string traceId)
     {
-        var result = await executer.ExecuteAsync(Options(http, request, traceId));
+        var result = await executer.ExecuteAsync(Options(http, request, traceId, http.RequestAborted));
         if (!result.Executed)
         {
             http.Response.StatusCode = result.Errors?.All(e => e is AccessDeniedError) == true
@@ -255,18 +229,30 @@ internal sealed class GraphQLHttpEndpoint(
         await new Subscriptions.WebSocketSession(socket, http, executer, serializer, jwt, options.Value.ConnectionInitTimeout, limits.MaxSubscriptionsPerConnection, limits.SendTimeout, keys, bus, logger).RunAsync();
     }
 
-    private ExecutionOptions Options(HttpContext http, GraphQLRequest request, string traceId) => new()
+    /// <summary>The execution of one request: a document the parser refuses is the client's error; any other fault is masked and logged with the trace id.</summary>
+    private ExecutionOptions Options(HttpContext http, GraphQLRequest request, string traceId, CancellationToken cancellationToken, GraphQLDocument? document = null) => new()
     {
         Query = request.Query,
+        Document = document,
         OperationName = request.OperationName,
         Variables = request.Variables,
         Extensions = request.Extensions,
         User = http.User,
         RequestServices = http.RequestServices,
-        CancellationToken = http.RequestAborted,
+        CancellationToken = cancellationToken,
         UnhandledExceptionDelegate = context =>
         {
-            logger.LogError(context.OriginalException, "Unhandled error in a GraphQL stream (trace id {TraceId})", traceId);
+            // A document the parser refuses (e.g. nested beyond its depth limit) is the client's error, not a fault.
+            if (context.OriginalException is GraphQLParser.Exceptions.GraphQLParserException refused)
+            {
+                context.Exception = new ExecutionError(refused.Message)
+                {
+                    Code = refused is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException ? "MAX_DEPTH_EXCEEDED" : "SYNTAX_ERROR",
+                };
+                return Task.CompletedTask;
+            }
+
+            logger.LogError(context.OriginalException, "Unhandled error while executing a GraphQL request (trace id {TraceId})", traceId);
             context.Exception = new ServerFaultError(traceId);
             return Task.CompletedTask;
         },

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -75,26 +74,26 @@ public sealed class AccessTests(IdeBrowserTests.KestrelFactory factory) : IClass
     public async Task A_partner_subscribes_with_its_key_in_connection_init_and_revocation_closes_the_socket_with_4403()
     {
         var issued = (await Coordinator.QueryAsync(Issue, new { input = new { name = "Flux des décisions", scopes = new[] { "SUBSCRIBE_DECISIONS", "READ_DECISIONS" } } })).EnsureNoErrors();
-        using var socket = await ConnectAsync(new { apiKey = issued.String("issueApiKey.issued.secret") });
-        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = "subscription { decisionRecorded { decision { title } } }" } });
-        await SendAsync(socket, new { type = "ping" });
-        Assert.Equal("pong", (await ReceiveAsync(socket))!["type"]!.GetValue<string>());
+        await using var socket = await ConnectAsync(new { apiKey = issued.String("issueApiKey.issued.secret") });
+        await socket.SendAsync(new { id = "1", type = "subscribe", payload = new { query = "subscription { decisionRecorded { decision { title } } }" } });
+        await socket.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (await socket.ReceiveAsync())!["type"]!.GetValue<string>());
 
         (await Coordinator.QueryAsync("mutation($id: ID!) { revokeApiKey(input: { id: $id }) { errors { code } } }", new { id = issued.String("issueApiKey.issued.apiKey.id") })).EnsureNoErrors();
-        Assert.Null(await ReceiveAsync(socket));
-        Assert.Equal(4403, (int)socket.CloseStatus!);
+        Assert.Null(await socket.ReceiveAsync());
+        Assert.Equal(4403, (int)socket.Socket.CloseStatus!);
 
-        using var refused = await ConnectAsync(new { apiKey = issued.String("issueApiKey.issued.secret") }, expectAck: false);
-        Assert.Null(await ReceiveAsync(refused));
-        Assert.Equal(4403, (int)refused.CloseStatus!);
+        await using var refused = await ConnectAsync(new { apiKey = issued.String("issueApiKey.issued.secret") }, expectAck: false);
+        Assert.Null(await refused.ReceiveAsync());
+        Assert.Equal(4403, (int)refused.Socket.CloseStatus!);
     }
 
     [Fact]
     public async Task A_token_expiring_during_a_websocket_connection_closes_it_with_4403()
     {
-        using var socket = await ConnectAsync(new { Authorization = $"Bearer {factory.Token("partner", lifetime: TimeSpan.FromSeconds(3))}" });
-        Assert.Null(await ReceiveAsync(socket, TimeSpan.FromSeconds(40)));
-        Assert.Equal(4403, (int)socket.CloseStatus!);
+        await using var socket = await ConnectAsync(new { Authorization = $"Bearer {factory.Token("partner", lifetime: TimeSpan.FromSeconds(3))}" });
+        Assert.Null(await socket.ReceiveAsync(TimeSpan.FromSeconds(40)));
+        Assert.Equal(4403, (int)socket.Socket.CloseStatus!);
     }
 
     [Fact]
@@ -128,41 +127,15 @@ public sealed class AccessTests(IdeBrowserTests.KestrelFactory factory) : IClass
         return new GraphQLResult(response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject());
     }
 
-    private async Task<ClientWebSocket> ConnectAsync(object initPayload, bool expectAck = true)
+    private async Task<GraphQLWebSocketClient> ConnectAsync(object initPayload, bool expectAck = true)
     {
-        var socket = new ClientWebSocket();
-        socket.Options.AddSubProtocol("graphql-transport-ws");
-        await socket.ConnectAsync(new Uri(_origin.Replace("http", "ws", StringComparison.Ordinal) + "/graphql"), CancellationToken.None);
-        await SendAsync(socket, new { type = "connection_init", payload = initPayload });
+        var client = await GraphQLWebSocketClient.ConnectAsync(_origin);
+        await client.SendAsync(new { type = "connection_init", payload = initPayload });
         if (expectAck)
         {
-            Assert.Equal("connection_ack", (await ReceiveAsync(socket))!["type"]!.GetValue<string>());
+            Assert.Equal("connection_ack", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
         }
 
-        return socket;
-    }
-
-    private static Task SendAsync(ClientWebSocket socket, object message) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private static async Task<JsonNode?> ReceiveAsync(ClientWebSocket socket, TimeSpan? timeout = null)
-    {
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
-        var buffer = new byte[65536];
-        using var message = new MemoryStream();
-        while (true)
-        {
-            var received = await socket.ReceiveAsync(buffer, cancellation.Token);
-            if (received.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
-            }
-
-            message.Write(buffer, 0, received.Count);
-            if (received.EndOfMessage)
-            {
-                return JsonNode.Parse(message.ToArray());
-            }
-        }
+        return client;
     }
 }

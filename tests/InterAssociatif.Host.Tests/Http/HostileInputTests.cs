@@ -2,13 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Host.Tests.Http;
 

@@ -32,9 +32,6 @@ namespace InterAssociatif.Host.Access.Migrations.Sqlite
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

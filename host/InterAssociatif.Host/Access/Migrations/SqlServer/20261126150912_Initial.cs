@@ -27,7 +27,6 @@ namespace InterAssociatif.Host.Access.Migrations.SqlServer
                     CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>

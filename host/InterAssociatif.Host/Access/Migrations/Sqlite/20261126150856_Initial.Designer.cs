@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterAssociatif.Host.Access.Migrations.Sqlite
 {
     [DbContext(typeof(AccessSqliteDbContext))]
-    [Migration("20261126140723_Initial")]
+    [Migration("20261126150856_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -33,9 +33,6 @@ namespace InterAssociatif.Host.Access.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastUsedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterAssociatif.Host.Access.Migrations.SqlServer
 {
     [DbContext(typeof(AccessSqlServerDbContext))]
-    [Migration("20261126140802_Initial")]
+    [Migration("20261126150912_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -39,9 +39,6 @@ namespace InterAssociatif.Host.Access.Migrations.SqlServer
                         .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTimeOffset?>("ExpiresAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Name")

@@ -23,7 +23,6 @@ namespace InterAssociatif.Host.Access.Migrations.Sqlite
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

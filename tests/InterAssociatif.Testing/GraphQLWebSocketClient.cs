@@ -1,0 +1,56 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace InterAssociatif.Testing;
+
+/// <summary>A real graphql-transport-ws client over <see cref="ClientWebSocket"/>: sends JSON messages, receives them, and sees the close code.</summary>
+public sealed class GraphQLWebSocketClient(ClientWebSocket socket) : IAsyncDisposable
+{
+    public ClientWebSocket Socket => socket;
+
+    /// <summary>Connects to <c>{origin}/graphql</c> with the graphql-transport-ws subprotocol.</summary>
+    public static async Task<GraphQLWebSocketClient> ConnectAsync(string origin)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.AddSubProtocol("graphql-transport-ws");
+        await socket.ConnectAsync(new Uri(origin.Replace("http", "ws", StringComparison.Ordinal) + "/graphql"), CancellationToken.None);
+        return new GraphQLWebSocketClient(socket);
+    }
+
+    public Task SendAsync(object message) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    /// <summary>The next message, or null once the server closed the connection (its code is in <c>Socket.CloseStatus</c>).</summary>
+    public async Task<JsonNode?> ReceiveAsync(TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        var buffer = new byte[65536];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer, cancellation.Token);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            message.Write(buffer, 0, received.Count);
+            if (received.EndOfMessage)
+            {
+                return JsonNode.Parse(message.ToArray());
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (socket.State == WebSocketState.Open)
+        {
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None);
+        }
+
+        socket.Dispose();
+    }
+}
