@@ -115,6 +115,6 @@ public sealed class PublishedFiguresTests(InterAssociatifFactory factory) : ICla
             directory = directory.Parent;
         }
 
-        return Path.Combine(directory!.Parent!.FullName, "shared", "seed", "compte-rendu-inter-associatif-2017-09-18.txt");
+        return Path.Combine(directory!.FullName, "docs", "sources", "compte-rendu-inter-associatif-2017-09-18.txt");
     }
 }

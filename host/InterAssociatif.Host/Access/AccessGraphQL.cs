@@ -98,7 +98,7 @@ internal sealed class RevokeApiKeyInputType : InputObjectGraphType
     {
         Name = "RevokeApiKeyInput";
         Description = "Revokes a key: refused from the next request on, its open subscriptions closed.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The key.");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The key.").References("ApiKey");
     }
 }
 

@@ -71,7 +71,7 @@ internal sealed class GovernanceQueries(IDbContextFactory<GovernanceDbContext> f
                 var inGroups = await db.Participations
                     .Where(p => p.Since <= day && (p.Until == null || p.Until >= day) && db.Bodies.Any(b => b.Id == p.BodyId && b.Kind == BodyKind.ThematicGroup))
                     .Select(p => p.OrganizationId).Distinct().ToListAsync(ctx.CancellationToken);
-                return DataLoaderResolveExtensions.WhenAll(members.Except(inGroups).Select(id => nodes.Load(ctx, DirectoryTypeNames.Organization, id)).ToList());
+                return nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, members.Except(inGroups));
             });
 
         query.Field<NonNullGraphType<ConnectionGraphType<DecisionType>>>("decisions")

@@ -65,17 +65,17 @@ internal sealed class BodyType : ObjectGraphType<Body>
         Field(b => b.Name).Description("Its name.");
         Field(b => b.Description, nullable: true).Description("What it does.");
         Field("theme", new GraphQLTypeReference(DirectoryTypeNames.Theme)).Description("The theme of a thematic group.")
-            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Theme, ctx.Source.ThemeId));
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Theme, ctx.Source.ThemeId));
         Field(b => b.MeetingsPerYear, nullable: true).Description("How many times a year it meets.");
         Field(b => b.AssociationSeats, nullable: true).Description("Seats for associations at each session, held in rotation.");
         Field("meetings", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(MeetingsTypeNames.Meeting)))))
             .Description("The meetings it held (its sessions).")
             .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>("meetingsByBody", ctx.Source.Id, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.BodyId)), m => m.BodyId)
-                .Then(list => DataLoaderResolveExtensions.WhenAll(list.Select(m => nodes.Load(ctx, MeetingsTypeNames.Meeting, m.MeetingId)).ToList())));
+                .Then(list => nodes.LoadReferences(ctx, MeetingsTypeNames.Meeting, list.Select(m => m.MeetingId))));
         Field("participants", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
             .Description("The organisations taking part in it now (for a thematic group: its members).")
             .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, Participation>("participantsByBody", ctx.Source.Id, (db, ids) => db.Participations.Where(p => ids.Contains(p.BodyId) && p.Until == null).OrderBy(p => p.Since), p => p.BodyId)
-                .Then(list => DataLoaderResolveExtensions.WhenAll(list.Select(p => nodes.Load(ctx, DirectoryTypeNames.Organization, p.OrganizationId)).ToList())));
+                .Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, list.Select(p => p.OrganizationId))));
         Field(b => b.Version).Description("Changes with every edit.");
         extensions.ApplyTo(this);
     }
@@ -110,13 +110,13 @@ internal sealed class DecisionType : ObjectGraphType<Decision>
         Field<NonNullGraphType<BodyType>>("body").Description("The body that took it.")
             .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, ctx.Source.BodyId));
         Field("meeting", new GraphQLTypeReference(MeetingsTypeNames.Meeting)).Description("The meeting it was taken in.")
-            .Resolve(ctx => nodes.Load(ctx, MeetingsTypeNames.Meeting, ctx.Source.MeetingId));
+            .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.Meeting, ctx.Source.MeetingId));
         Field("agendaItem", new GraphQLTypeReference(MeetingsTypeNames.AgendaItem)).Description("The agenda item it came from.")
-            .Resolve(ctx => nodes.Load(ctx, MeetingsTypeNames.AgendaItem, ctx.Source.AgendaItemId));
+            .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.AgendaItem, ctx.Source.AgendaItemId));
         Field("themes", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Theme)))))
             .Description("The themes it concerns.")
             .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, DecisionTheme>("themesByDecision", ctx.Source.Id, (db, ids) => db.DecisionThemes.Where(t => ids.Contains(t.DecisionId)), t => t.DecisionId)
-                .Then(list => DataLoaderResolveExtensions.WhenAll(list.Select(t => nodes.Load(ctx, DirectoryTypeNames.Theme, t.ThemeId)).ToList())));
+                .Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Theme, list.Select(t => t.ThemeId))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DecisionStatusChangeType>>>>("history").Description("Its adoption, amendments and revocation, in order.")
             .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, DecisionStatusChange>("historyByDecision", ctx.Source.Id, (db, ids) => db.DecisionHistory.Where(h => ids.Contains(h.DecisionId)).OrderBy(h => h.On).ThenBy(h => h.Id), h => h.DecisionId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FollowUpType>>>>("followUps").Description("Its follow-up actions, by due date.")
@@ -136,9 +136,9 @@ internal sealed class FollowUpType : ObjectGraphType<FollowUp>
         this.AsNode();
         Field(f => f.Description).Description("What is to be done.");
         Field("ownerOrganization", new GraphQLTypeReference(DirectoryTypeNames.Organization)).Description("The organisation in charge.")
-            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Organization, ctx.Source.OwnerOrganizationId));
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OwnerOrganizationId));
         Field("ownerPerson", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("The person in charge.")
-            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Person, ctx.Source.OwnerPersonId));
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Person, ctx.Source.OwnerPersonId));
         Field(f => f.DueOn).Description("When it is due (with MONTH precision, only the month counts).");
         Field<NonNullGraphType<DuePrecisionType>>("duePrecision").Description("DAY or MONTH.").Resolve(ctx => ctx.Source.DuePrecision);
         Field<NonNullGraphType<FollowUpStatusType>>("status").Description("Open, done or cancelled.").Resolve(ctx => ctx.Source.Status);

@@ -40,10 +40,10 @@ internal sealed class EscalatedRequestType : ObjectGraphType<EscalatedRequest>
             .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, ctx.Source.BodyId));
         Field("recipientOrganizations", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
             .Description("The organisations it is addressed to.")
-            .Resolve(ctx => Recipients(ctx).Then(list => DataLoaderResolveExtensions.WhenAll(list.Where(r => r.OrganizationId is not null).Select(r => nodes.Load(ctx, DirectoryTypeNames.Organization, r.OrganizationId)).ToList())));
+            .Resolve(ctx => Recipients(ctx).Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, list.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value))));
         Field("recipientPeople", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Person)))))
             .Description("The people it is addressed to.")
-            .Resolve(ctx => Recipients(ctx).Then(list => DataLoaderResolveExtensions.WhenAll(list.Where(r => r.PersonId is not null).Select(r => nodes.Load(ctx, DirectoryTypeNames.Person, r.PersonId)).ToList())));
+            .Resolve(ctx => Recipients(ctx).Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Person, list.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value))));
         Field(r => r.Version).Description("Changes with every status change.");
     }
 
@@ -83,12 +83,12 @@ internal sealed class EscalateRequestInputType : InputObjectGraphType
     {
         Name = "EscalateRequestInput";
         Description = "A request a body escalates to organisations or people.";
-        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body that raises it.");
+        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body that raises it.").References("Body");
         Field<NonNullGraphType<StringGraphType>>("text").Description("What is asked.");
         Field<NonNullGraphType<DateOnlyGraphType>>("raisedOn").Description("The day it is raised.");
         Field<DateOnlyGraphType>("expectedAnswerOn").Description("When an answer is expected; not before it is raised.");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("recipientOrganizationIds").Description("The organisations it is addressed to.");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("recipientPersonIds").Description("The people it is addressed to.");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("recipientOrganizationIds").Description("The organisations it is addressed to.").References("Organization");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("recipientPersonIds").Description("The people it is addressed to.").References("Person");
     }
 }
 
@@ -98,7 +98,7 @@ internal sealed class SetRequestStatusInputType : InputObjectGraphType
     {
         Name = "SetRequestStatusInput";
         Description = "Records the institution's response to a request.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The request.");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The request.").References("EscalatedRequest");
         Field<NonNullGraphType<RequestStatusType>>("status").Description("ACCEPTED, REJECTED or ANSWERED.");
         Field<StringGraphType>("answer").Description("The answer (required for ANSWERED) or the reason of a rejection.");
         Field<NonNullGraphType<DateOnlyGraphType>>("on").Description("The day of the response.");

@@ -25,11 +25,11 @@ internal sealed class SeatType : ObjectGraphType<Seat>
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
         this.AsNode();
         Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The member organisation holding the seat.")
-            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
         Field("delegate", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("The person it delegates, when known.")
-            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Person, ctx.Source.DelegatePersonId));
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Person, ctx.Source.DelegatePersonId));
         Field("meeting", new NonNullGraphType(new GraphQLTypeReference(MeetingsTypeNames.Meeting))).Description("The session.")
-            .Resolve(ctx => nodes.Load(ctx, MeetingsTypeNames.Meeting, ctx.Source.MeetingId));
+            .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.Meeting, ctx.Source.MeetingId));
         Field(s => s.AssignedAt).Description("When the seat was assigned.");
     }
 }
@@ -56,10 +56,10 @@ internal sealed class RotationSessionType : ObjectGraphType<RotationSession>
         Field(s => s.ConfirmedAt, nullable: true).Description("When a coordinator confirmed it.");
         Field("seated", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
             .Description("The organisations holding the seats.")
-            .Resolve(ctx => DataLoaderResolveExtensions.WhenAll(ctx.Source.Entries.Where(e => !e.OptedOut).Select(e => nodes.Load(ctx, DirectoryTypeNames.Organization, e.OrganizationId)).ToList()));
+            .Resolve(ctx => nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, ctx.Source.Entries.Where(e => !e.OptedOut).Select(e => e.OrganizationId)));
         Field("optedOut", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
             .Description("The members that asked not to sit at this session.")
-            .Resolve(ctx => DataLoaderResolveExtensions.WhenAll(ctx.Source.Entries.Where(e => e.OptedOut).Select(e => nodes.Load(ctx, DirectoryTypeNames.Organization, e.OrganizationId)).ToList()));
+            .Resolve(ctx => nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, ctx.Source.Entries.Where(e => e.OptedOut).Select(e => e.OrganizationId)));
     }
 }
 
@@ -113,9 +113,9 @@ internal sealed class AssignSeatInputType : InputObjectGraphType
     {
         Name = "AssignSeatInput";
         Description = "Gives a seat at a session to a member organisation.";
-        Field<NonNullGraphType<IdGraphType>>("meetingId").Description("The session: a meeting of a body with association seats.");
-        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("A member of the network on the meeting's day, not already seated.");
-        Field<IdGraphType>("delegatePersonId").Description("The person it delegates.");
+        Field<NonNullGraphType<IdGraphType>>("meetingId").Description("The session: a meeting of a body with association seats.").References("Meeting");
+        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("A member of the network on the meeting's day, not already seated.").References("Organization");
+        Field<IdGraphType>("delegatePersonId").Description("The person it delegates.").References("Person");
     }
 }
 
@@ -125,7 +125,7 @@ internal sealed class ReleaseSeatInputType : InputObjectGraphType
     {
         Name = "ReleaseSeatInput";
         Description = "Frees a seat.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The seat.");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The seat.").References("Seat");
     }
 }
 
@@ -136,7 +136,7 @@ internal sealed class OptOutInputType : InputObjectGraphType
         Name = "RotationOptOutInput";
         Description = "A member that asks not to sit at a planned session.";
         Field<NonNullGraphType<IntGraphType>>("session").Description("The session's number in the rotation.");
-        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The member.");
+        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The member.").References("Organization");
     }
 }
 
@@ -146,7 +146,7 @@ internal sealed class ProposeRotationInputType : InputObjectGraphType
     {
         Name = "ProposeRotationInput";
         Description = "Plans the next sessions of a body's seat rotation as a draft; confirmed sessions are kept.";
-        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("A body with association seats.");
+        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("A body with association seats.").References("Body");
         Field<NonNullGraphType<IntGraphType>>("sessions").Description($"How many sessions to plan after the confirmed ones (1 to {RotationService.MaxSessions}).");
         Field<ListGraphType<NonNullGraphType<OptOutInputType>>>("optOuts").Description("Members that will not sit at a planned session. Omitted: the opt-outs of the current draft are kept.");
         Field<DateOnlyGraphType>("asOf").Description("Whose membership counts: the members on this day; default today (Paris time).");
@@ -159,7 +159,7 @@ internal sealed class ConfirmRotationInputType : InputObjectGraphType
     {
         Name = "ConfirmRotationInput";
         Description = "Confirms the draft sessions of a rotation.";
-        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body.");
+        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body.").References("Body");
         Field<IntGraphType>("throughSession").Description("Confirm the drafts up to this session number; default all of them.");
     }
 }

@@ -73,7 +73,7 @@ public sealed class InputReader
             return id;
         }
 
-        errors.Add(new NotFoundError(field, $"`{field}` is not the id of a {typeName}.", raw));
+        errors.Add(InputReferences.MalformedId(field, typeName, raw));
         return null;
     }
 }

@@ -42,7 +42,11 @@ public static class MutationConvention
             Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<TInputGraphType>> { Name = "input", Description = "What to change." }),
             Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(async ctx =>
             {
-                var result = await resolve(ctx).ConfigureAwait(false);
+                // Every declared id of the input is decoded and checked to exist before the handler runs.
+                var referenceErrors = await InputReferences.CheckAsync(ctx).ConfigureAwait(false);
+                var result = referenceErrors.Count > 0
+                    ? MutationResult<TResult>.Fail(referenceErrors)
+                    : await resolve(ctx).ConfigureAwait(false);
                 if (ctx.RequestServices?.GetService(typeof(IAuditTrail)) is IAuditTrail audit)
                 {
                     var objects = new List<string>();

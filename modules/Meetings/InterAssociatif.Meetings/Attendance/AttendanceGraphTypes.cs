@@ -29,9 +29,9 @@ internal sealed class AttendanceType : ObjectGraphType<AttendanceRecord>
         this.AsNode();
         Field<NonNullGraphType<AttendanceStatusType>>("status").Description("Present, excused or absent.").Resolve(ctx => ctx.Source.Status);
         Field("person", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Person))).Description("The person.")
-            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Person, ctx.Source.PersonId));
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Person, ctx.Source.PersonId));
         Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The organisation the person represented.")
-            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
         Field(a => a.RecordedAt).Description("When it was recorded.");
         Field(a => a.Version).Description("Changes with every edit.");
     }
@@ -46,7 +46,7 @@ internal sealed class AttendanceGroupType : ObjectGraphType<AttendanceGroup>
         Name = "AttendanceGroup";
         Description = "The people present on behalf of one organisation (e.g. two for APIB44 on 18 September 2017).";
         Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The organisation.")
-            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendees").Description("Its people present.").Resolve(ctx => ctx.Source.Attendees);
     }
 }

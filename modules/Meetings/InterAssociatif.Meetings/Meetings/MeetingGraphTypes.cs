@@ -57,7 +57,7 @@ internal sealed class MeetingType : ObjectGraphType<Meeting>
         Field<NonNullGraphType<MeetingStatusType>>("status").Description("Planned, held or cancelled.").Resolve(ctx => ctx.Source.Status);
         Field("organizer", new GraphQLTypeReference(DirectoryTypeNames.Organization))
             .Description("The organisation that convenes it (e.g. Nantes Métropole's Mission Politique de la Ville).")
-            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizerId));
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizerId));
         Field("invitedOrganizations", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
             .Description("The organisations invited.")
             .Resolve(ctx => MeetingLoaders.Invitations(ctx, ctx.Source.Id).Then(list => LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value))));
@@ -110,8 +110,7 @@ internal sealed class MeetingType : ObjectGraphType<Meeting>
         extensions.ApplyTo(this);
     }
 
-    /// <summary>Loads records of another module by id, in order, batched with every other load at this depth.</summary>
-    public static global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<object?>> LoadAll(IResolveFieldContext ctx, NodeRegistry nodes, string typeName, IEnumerable<Guid> ids) =>
-        DataLoaderResolveExtensions.WhenAll(ids.Distinct().Select(id => nodes.Load(ctx, typeName, id)).ToList())
-            .Then(list => (IReadOnlyList<object?>)list.Where(o => o is not null).ToList());
+    /// <summary>Loads records of another module by id, in order and once each, batched with every other load at this depth.</summary>
+    public static global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<object>> LoadAll(IResolveFieldContext ctx, NodeRegistry nodes, string typeName, IEnumerable<Guid> ids) =>
+        nodes.LoadReferences(ctx, typeName, ids.Distinct());
 }

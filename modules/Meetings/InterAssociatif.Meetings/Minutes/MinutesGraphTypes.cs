@@ -25,7 +25,7 @@ internal sealed class MinutesType : ObjectGraphType<MinutesRecord>
         Field<NonNullGraphType<MinutesStatusType>>("status").Description("Draft or published.").Resolve(ctx => ctx.Source.Status);
         Field(m => m.WrittenOn).Description("The day the text was written (« Nantes, le … »).");
         Field("author", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("Who wrote it.")
-            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Person, ctx.Source.AuthorId));
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Person, ctx.Source.AuthorId));
         Field("draftText", m => m.DraftText).Description("The draft's text (Markdown). Coordinators only.").AuthorizeWithRoles(Roles.Coordinator);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MinutesRevisionType>>>>("revisions")
             .Description("Every published text, first publication first; corrections add revisions.")

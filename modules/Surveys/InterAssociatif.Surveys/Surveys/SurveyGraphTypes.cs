@@ -164,7 +164,7 @@ internal sealed class SurveyResponseType : ObjectGraphType<Response>
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member);
         this.AsNode();
         Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The responding organisation.")
-            .Resolve(ctx => nodes.Load(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
         Field<NonNullGraphType<ResponseStatusType>>("status").Description("Draft or submitted.").Resolve(ctx => ctx.Source.Status);
         Field(r => r.SubmittedAt, nullable: true).Description("When it was submitted (counted from then on).");
         Field(r => r.Late).Description("Submitted after the close, by a coordinator.");
