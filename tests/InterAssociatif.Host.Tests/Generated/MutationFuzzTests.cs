@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace InterAssociatif.Host.Tests.Generated;
+
+/// <summary>
+/// Generated from the live schema: every mutation × every id field of its input (nested and list
+/// ones included) × a malformed id, a well-formed id of another type and a well-formed unknown id of
+/// the right type. Each gets a NOT_FOUND naming the field, writes no row anywhere, and the lists a
+/// page reads still answer. Adding a mutation or an id field adds cases here without an edit.
+/// </summary>
+public sealed class MutationFuzzTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+{
+    private static readonly Lazy<InterAssociatifFactory> SchemaHost = new(() => new InterAssociatifFactory());
+
+    private static ISchema LiveSchema => SchemaCases.Schema(SchemaHost.Value.Services);
+
+    public static TheoryData<string> IdFields() => new(SchemaCases.IdFields(LiveSchema).Select(f => f.ToString()));
+
+    [Fact]
+    public void Every_id_field_of_every_mutation_input_declares_the_node_type_it_names()
+    {
+        var schema = LiveSchema;
+        var fields = SchemaCases.IdFields(schema).ToList();
+        Assert.NotEmpty(fields);
+        Assert.All(fields, f => Assert.True(f.References is not null, $"{f} declares no referenced type: add .References(\"Type\")"));
+        Assert.All(fields, f => Assert.True(
+            schema.AllTypes[f.References!] is IObjectGraphType type && type.ResolvedInterfaces.Any(i => i.Name == "Node"),
+            $"{f} references {f.References}, which is not a Node type of the schema"));
+    }
+
+    [Theory]
+    [MemberData(nameof(IdFields))]
+    public async Task A_bad_id_in_any_mutation_input_is_a_typed_error_naming_the_field_and_writes_nothing(string name)
+    {
+        var schema = SchemaCases.Schema(factory.Services);
+        var field = SchemaCases.IdFields(schema).Single(f => f.ToString() == name);
+        var mutation = schema.Mutation!.Fields.Find(field.Mutation)!;
+        var role = SchemaCases.AllowedRoles(mutation)[0];
+        var otherType = field.References == "Theme" ? "Organization" : "Theme";
+        var cases = new (string What, string Id)[]
+        {
+            ("malformed", "pas-un-identifiant"),
+            ("another type's", GlobalId.Encode(otherType, Guid.NewGuid())),
+            ("unknown", GlobalId.Encode(field.References!, Guid.NewGuid())),
+        };
+
+        foreach (var (what, id) in cases)
+        {
+            var before = await RowCountsAsync();
+            var input = SchemaCases.Input(SchemaCases.InputOf(mutation), field.Path, JsonValue.Create(id));
+            var result = await factory.GraphQL(role).QueryAsync(SchemaCases.Document(mutation), new { input });
+            result.EnsureNoErrors();
+            var errors = result.PayloadErrors(mutation.Name);
+            Assert.True(
+                errors.Any(e => e!["field"]!.GetValue<string>() == field.ErrorPath && e["code"]!.GetValue<string>() == "NOT_FOUND"),
+                $"{what} id in {field}: expected NOT_FOUND on {field.ErrorPath}, got {errors.ToJsonString()}");
+            Assert.Equal(before, await RowCountsAsync());
+        }
+    }
+
+    [Fact]
+    public async Task After_every_bad_id_the_lists_still_answer_for_every_role()
+    {
+        var schema = SchemaCases.Schema(factory.Services);
+        foreach (var field in SchemaCases.IdFields(schema))
+        {
+            var mutation = schema.Mutation!.Fields.Find(field.Mutation)!;
+            var input = SchemaCases.Input(SchemaCases.InputOf(mutation), field.Path, GlobalId.Encode(field.References ?? "Theme", Guid.NewGuid()));
+            (await factory.GraphQL(SchemaCases.AllowedRoles(mutation)[0]).QueryAsync(SchemaCases.Document(mutation), new { input })).EnsureNoErrors();
+        }
+
+        foreach (var role in new[] { "partner", "member", "analyst", "coordinator" })
+        {
+            foreach (var (query, allowed) in ListQueries(schema, role))
+            {
+                var result = await factory.GraphQL(role).QueryAsync(query);
+                // Record-level privacy (a person's email for a member) may still refuse single values.
+                Assert.True(
+                    !allowed || (result.Data is not null && result.ErrorCodes.All(code => code == "ACCESS_DENIED")),
+                    $"{role}: {query} → {result.Body.ToJsonString()}");
+            }
+        }
+    }
+
+    /// <summary>Each root list of the schema with what a page reads of it (its scalars, and its nodes' scalars), for the roles it admits.</summary>
+    private static IEnumerable<(string Query, bool Allowed)> ListQueries(ISchema schema, string role)
+    {
+        var caller = SchemaCases.Caller(role);
+        foreach (var root in schema.Query.Fields.Where(f => f.Arguments is null || f.Arguments.All(a => a.ResolvedType is not NonNullGraphType)))
+        {
+            if (root.ResolvedType!.GetNamedType() is not IObjectGraphType type || !type.Name.EndsWith("Connection", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var node = (IComplexGraphType)type.GetField("nodes")!.ResolvedType!.GetNamedType();
+            var allowed = AuthorizationValidationRule.IsAllowed(root, caller) && AuthorizationValidationRule.IsAllowed(node, caller);
+            yield return ($"{{ {root.Name}(first: 20) {{ totalCount nodes {{ {Selection(node, caller, 1)} }} }} }}", allowed);
+        }
+    }
+
+    private static string Selection(IComplexGraphType type, System.Security.Claims.ClaimsPrincipal caller, int depth)
+    {
+        var parts = new List<string> { "__typename" };
+        foreach (var field in type.Fields.Where(f => (f.Arguments is null || f.Arguments.All(a => a.ResolvedType is not NonNullGraphType))
+            && AuthorizationValidationRule.IsAllowed(f, caller)))
+        {
+            var named = field.ResolvedType!.GetNamedType();
+            if (named is ScalarGraphType or EnumerationGraphType)
+            {
+                parts.Add(field.Name);
+            }
+            else if (depth > 0 && named is IComplexGraphType inner && !inner.Name.EndsWith("Connection", StringComparison.Ordinal)
+                && AuthorizationValidationRule.IsAllowed(inner, caller))
+            {
+                parts.Add($"{field.Name} {{ {Selection(inner, caller, depth - 1)} }}");
+            }
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>Rows of every table of the database file, but the audit trail (which records the attempts).</summary>
+    private async Task<string> RowCountsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "interassociatif.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%Audit%' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var counts = new List<string>();
+        foreach (var table in tables)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+            counts.Add($"{table}={await count.ExecuteScalarAsync()}");
+        }
+
+        return string.Join(", ", counts);
+    }
+}

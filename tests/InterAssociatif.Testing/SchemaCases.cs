@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Host;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterAssociatif.Testing;
+
+/// <summary>
+/// Test cases read from the live schema rather than picked by hand: every mutation, every id field
+/// of its input (nested and list ones included), and a minimal valid-shaped input to carry a value.
+/// A new mutation or input field adds its cases without any test changing.
+/// </summary>
+public static class SchemaCases
+{
+    /// <summary>An id-typed input field: its path under <c>input</c> and the node type it declares.</summary>
+    public sealed record IdField(string Mutation, IReadOnlyList<string> Path, string? References, bool IsList)
+    {
+        /// <summary>The path a payload error names, e.g. <c>input.themeIds[0]</c> or <c>input.followUps[0].ownerPersonId</c>.</summary>
+        public string ErrorPath => "input." + string.Join('.', Path) + (IsList ? "[0]" : "");
+
+        public override string ToString() => $"{Mutation}: {ErrorPath}";
+    }
+
+    public static InterAssociatifSchema Schema(IServiceProvider services)
+    {
+        var schema = services.GetRequiredService<InterAssociatifSchema>();
+        schema.Initialize();
+        return schema;
+    }
+
+    public static IEnumerable<FieldType> Mutations(ISchema schema) => schema.Mutation!.Fields.OrderBy(f => f.Name, StringComparer.Ordinal);
+
+    public static IInputObjectGraphType InputOf(FieldType mutation) =>
+        (IInputObjectGraphType)mutation.Arguments!.Find("input")!.ResolvedType!.GetNamedType();
+
+    /// <summary>Every id field of every mutation's input.</summary>
+    public static IEnumerable<IdField> IdFields(ISchema schema) =>
+        Mutations(schema).SelectMany(m => IdFields(m.Name, InputOf(m), []));
+
+    private static IEnumerable<IdField> IdFields(string mutation, IInputObjectGraphType type, IReadOnlyList<string> prefix)
+    {
+        foreach (var field in type.Fields.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var named = field.ResolvedType!.GetNamedType();
+            var isList = Unwrap(field.ResolvedType!) is ListGraphType;
+            if (named is IdGraphType)
+            {
+                yield return new IdField(mutation, [.. prefix, field.Name], field.ReferencedType(), isList);
+            }
+            else if (named is IInputObjectGraphType nested)
+            {
+                foreach (var inner in IdFields(mutation, nested, [.. prefix, isList ? field.Name + "[0]" : field.Name]))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An input with every required field set to a value of its type (ids: well-formed but naming no
+    /// record), and <paramref name="path"/> (if any) set to <paramref name="value"/>.
+    /// </summary>
+    public static JsonObject Input(IInputObjectGraphType type, IReadOnlyList<string>? path = null, JsonNode? value = null)
+    {
+        var input = new JsonObject();
+        foreach (var field in type.Fields)
+        {
+            var onPath = path is { Count: > 0 } && Name(path[0]) == field.Name;
+            if (field.ResolvedType is NonNullGraphType || onPath)
+            {
+                input[field.Name] = Value(field, onPath ? path!.Skip(1).ToList() : null, onPath ? value : null);
+            }
+        }
+
+        return input;
+    }
+
+    private static JsonNode? Value(FieldType field, IReadOnlyList<string>? rest, JsonNode? value)
+    {
+        var type = field.ResolvedType!;
+        var isList = Unwrap(type) is ListGraphType;
+        JsonNode? one;
+        if (rest is { Count: 0 })
+        {
+            one = value?.DeepClone();
+        }
+        else
+        {
+            one = type.GetNamedType() switch
+            {
+                IInputObjectGraphType nested => Input(nested, rest, value),
+                IdGraphType => GlobalId.Encode(field.ReferencedType() ?? "Unknown", Guid.NewGuid()),
+                StringGraphType => "Valeur d'essai",
+                IntGraphType => 1,
+                BooleanGraphType => false,
+                DateOnlyGraphType => "2017-09-18",
+                DateTimeOffsetGraphType or DateTimeGraphType => "2017-09-18T16:00:00+02:00",
+                EnumerationGraphType e => e.Values.First().Name,
+                var other => throw new InvalidOperationException($"No sample value for {other.Name} ({field.Name})."),
+            };
+        }
+
+        return isList ? new JsonArray(one) : one;
+    }
+
+    private static IGraphType Unwrap(IGraphType type) => type is NonNullGraphType nonNull ? nonNull.ResolvedType! : type;
+
+    private static string Name(string segment) => segment.Split('[')[0];
+
+    /// <summary>A caller of this role, as the authorization rule sees it.</summary>
+    public static ClaimsPrincipal Caller(string role) =>
+        new(new ClaimsIdentity([new Claim(InterAssociatifClaims.Role, role)], "test", ClaimTypes.Name, InterAssociatifClaims.Role));
+
+    /// <summary>The roles the schema lets run this field.</summary>
+    public static IReadOnlyList<string> AllowedRoles(FieldType field) =>
+        Roles.All.Where(role => AuthorizationValidationRule.IsAllowed(field, Caller(role))).ToList();
+
+    /// <summary>The document of a mutation that reads back its payload's errors.</summary>
+    public static string Document(FieldType mutation) =>
+        $"mutation($input: {mutation.Arguments!.Find("input")!.ResolvedType!.GetNamedType().Name}!) {{ {mutation.Name}(input: $input) {{ errors {{ __typename code field message }} }} }}";
+}
