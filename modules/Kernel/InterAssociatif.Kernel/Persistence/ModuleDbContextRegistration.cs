@@ -2,6 +2,7 @@ using InterAssociatif.Kernel.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace InterAssociatif.Kernel.Persistence;
 
@@ -24,7 +25,7 @@ public static class ModuleDbContextRegistration
         var database = module.Database;
         module.Services.AddSingleton<IDbContextFactory<TContext>>(sp =>
         {
-            var options = BuildOptions<TContext>(database, schemaName, sp.GetServices<IInterceptor>().ToArray());
+            var options = BuildOptions<TContext>(database, schemaName, sp.GetServices<IInterceptor>().ToArray(), sp.GetService<ILoggerFactory>());
             var create = database.Provider == DatabaseProvider.Sqlite ? createSqlite : createSqlServer;
             return new ProviderDbContextFactory<TContext>(() => create(options));
         });
@@ -32,7 +33,11 @@ public static class ModuleDbContextRegistration
             new ModuleDatabase<TContext>(moduleName, schemaName, sp.GetRequiredService<IDbContextFactory<TContext>>(), createSqlServer));
     }
 
-    internal static DbContextOptions BuildOptions<TContext>(DatabaseOptions database, string schemaName, IInterceptor[] interceptors)
+    /// <param name="loggerFactory">
+    /// The application's logging, so that an operator sees EF Core's messages (the SQL of every
+    /// command at Information under <c>Microsoft.EntityFrameworkCore.Database.Command</c>).
+    /// </param>
+    internal static DbContextOptions BuildOptions<TContext>(DatabaseOptions database, string schemaName, IInterceptor[] interceptors, ILoggerFactory? loggerFactory = null)
         where TContext : ModuleDbContext
     {
         var builder = new DbContextOptionsBuilder<TContext>();
@@ -53,6 +58,11 @@ public static class ModuleDbContextRegistration
         }
 
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        if (loggerFactory is not null)
+        {
+            builder.UseLoggerFactory(loggerFactory);
+        }
+
         if (interceptors.Length > 0)
         {
             builder.AddInterceptors(interceptors);
