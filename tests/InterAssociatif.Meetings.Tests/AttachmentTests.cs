@@ -37,7 +37,7 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
     public async Task An_attachment_round_trips_byte_for_byte_with_its_size_and_sha256()
     {
         var meeting = await MeetingAsync();
-        var content = RandomNumberGenerator.GetBytes(300_000);
+        byte[] content = [.. "%PDF-1.7\n"u8, .. RandomNumberGenerator.GetBytes(300_000)];
         using var upload = await UploadAsync(meeting, content, "application/pdf");
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         var created = JsonNode.Parse(await upload.Content.ReadAsStringAsync())!;
@@ -50,6 +50,7 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
         Assert.Equal(content, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
 
         using var anonymous = await Client(null).GetAsync(url);
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
@@ -69,12 +70,12 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
             Assert.Equal(HttpStatusCode.UnsupportedMediaType, executable.StatusCode);
         }
 
-        using (var unknownMeeting = await UploadAsync(Kernel.Relay.GlobalId.Encode("Meeting", Guid.CreateVersion7()), [1], "application/pdf"))
+        using (var unknownMeeting = await UploadAsync(Kernel.Relay.GlobalId.Encode("Meeting", Guid.CreateVersion7()), "%PDF-1.7"u8.ToArray(), "application/pdf"))
         {
             Assert.Equal(HttpStatusCode.NotFound, unknownMeeting.StatusCode);
         }
 
-        using (var noTitle = await UploadAsync(meeting, [1], "application/pdf", title: " "))
+        using (var noTitle = await UploadAsync(meeting, "%PDF-1.7"u8.ToArray(), "application/pdf", title: " "))
         {
             Assert.Equal(HttpStatusCode.BadRequest, noTitle.StatusCode);
             Assert.Equal("title", JsonNode.Parse(await noTitle.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!["field"]!.GetValue<string>());
@@ -82,6 +83,81 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
 
         var listed = (await Factory.GraphQL("coordinator").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting })).EnsureNoErrors();
         Assert.Empty(listed.At("meeting.attachments")!.AsArray());
+    }
+
+    /// <summary>Every allowed media type × a file of every kind: accepted exactly when the bytes are of the declared kind.</summary>
+    [Fact]
+    public async Task The_bytes_must_be_of_the_declared_media_type()
+    {
+        var meeting = await MeetingAsync();
+        var samples = SampleFiles.All();
+        var accepted = 0;
+        foreach (var declared in SampleFiles.AllowedMediaTypes)
+        {
+            foreach (var (kind, bytes) in samples)
+            {
+                using var response = await UploadAsync(meeting, bytes, declared, fileName: "piece.bin");
+                var expected = SampleFiles.Fits(kind, declared) ? HttpStatusCode.Created : HttpStatusCode.UnsupportedMediaType;
+                Assert.True(expected == response.StatusCode, $"{kind} declared as {declared}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    accepted++;
+                }
+                else
+                {
+                    Assert.Equal("file", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!["field"]!.GetValue<string>());
+                }
+            }
+        }
+
+        var listed = (await Factory.GraphQL("coordinator").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting })).EnsureNoErrors();
+        Assert.Equal(accepted, listed.At("meeting.attachments")!.AsArray().Count);
+    }
+}
+
+/// <summary>Small files of every kind the host accepts, plus kinds it must refuse.</summary>
+internal static class SampleFiles
+{
+    public static readonly string[] AllowedMediaTypes =
+    [
+        "application/pdf", "text/plain", "text/markdown", "text/csv", "image/png", "image/jpeg",
+        "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.presentation", "application/vnd.oasis.opendocument.spreadsheet",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ];
+
+    public static IReadOnlyList<(string Kind, byte[] Bytes)> All() =>
+    [
+        ("application/pdf", [.. "%PDF-1.4\n%âãÏÓ\n"u8, .. RandomNumberGenerator.GetBytes(64)]),
+        ("image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. RandomNumberGenerator.GetBytes(64)]),
+        ("image/jpeg", [0xFF, 0xD8, 0xFF, 0xE0, .. RandomNumberGenerator.GetBytes(64)]),
+        ("text", System.Text.Encoding.UTF8.GetBytes("Ordre du jour : élection du comité de pilotage ; 63 % pour une place tournante.\n")),
+        ("application/vnd.oasis.opendocument.text", Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office:document-content/>"))),
+        ("application/vnd.oasis.opendocument.spreadsheet", Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<office:document-content/>"))),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>"))),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook/>"))),
+        ("executable", [0x4D, 0x5A, 0x90, 0x00, .. RandomNumberGenerator.GetBytes(64)]),
+        ("latin-1 text", [.. System.Text.Encoding.Latin1.GetBytes("Comité de pilotage, réunion du 14 décembre")]),
+        ("zip", Zip(("notes.txt", "rien"))),
+    ];
+
+    public static bool Fits(string kind, string declared) =>
+        kind == declared || (kind == "text" && declared.StartsWith("text/", StringComparison.Ordinal));
+
+    private static byte[] Zip(params (string Name, string Content)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+                writer.Write(content);
+            }
+        }
+
+        return buffer.ToArray();
     }
 }
 
@@ -109,10 +185,11 @@ public sealed class FolderAttachmentTests(FolderAttachmentTests.FolderFactory fa
     public async Task With_a_folder_configured_the_bytes_live_in_the_folder_and_no_temporary_file_is_left()
     {
         var meeting = await MeetingAsync();
-        var content = RandomNumberGenerator.GetBytes(1000);
+        byte[] content = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. RandomNumberGenerator.GetBytes(1000)];
+        var before = System.IO.Directory.GetFiles(Factory.Folder);
         using var upload = await UploadAsync(meeting, content, "image/png", fileName: "logo.png");
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        var files = System.IO.Directory.GetFiles(Factory.Folder);
+        var files = System.IO.Directory.GetFiles(Factory.Folder).Except(before);
         Assert.Equal(content, await File.ReadAllBytesAsync(Assert.Single(files)));
     }
 

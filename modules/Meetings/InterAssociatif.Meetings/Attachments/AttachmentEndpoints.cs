@@ -69,6 +69,7 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
 
         var etag = new EntityTagHeaderValue($"\"{opened.Attachment.Sha256}\"");
         http.Response.Headers.CacheControl = "private, no-cache";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.Stream(opened.Content, opened.Attachment.MediaType, opened.Attachment.FileName, entityTag: etag, enableRangeProcessing: true);
     }
 

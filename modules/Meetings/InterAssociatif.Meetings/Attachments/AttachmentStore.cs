@@ -77,6 +77,11 @@ internal sealed class AttachmentStore(IDbContextFactory<MeetingsDbContext> facto
                 return (null, new AttachmentRefusal(400, new InputValidationError("file", "The file is empty.")));
             }
 
+            if (await MediaTypeCheck.MismatchAsync(type, staging, cancellationToken) is { } mismatch)
+            {
+                return (null, new AttachmentRefusal(415, new InputValidationError("file", $"The file declared as {type} {mismatch}.")));
+            }
+
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, cancellationToken))
