@@ -11,6 +11,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+if (args.Length > 0 && args[0] == "refusals")
+{
+    await RefusalBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
+    return;
+}
+
 // Survey aggregates over N responses × Q questions, on a real SQLite file, through the module's
 // own composition. Usage: dotnet run -c Release --project tests/InterAssociatif.Benchmarks -- [responses] [questions] [runs]
 var responses = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;

@@ -63,6 +63,7 @@ internal static class HostComposition
                 graphql.AddValidationRule(NoIntrospectionValidationRule.Instance);
             }
         });
+        services.AddSingleton<GraphQL.Execution.IDocumentBuilder>(new DocumentSizeLimit(limits));
         services.Configure<GraphQLHttpOptions>(configuration.GetSection("GraphQL"));
         services.AddInterAssociatifRateLimiting(limits);
         services.AddInterAssociatifWebDefaults(configuration);

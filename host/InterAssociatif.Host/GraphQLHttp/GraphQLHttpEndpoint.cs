@@ -245,7 +245,8 @@ internal sealed class GraphQLHttpEndpoint(
             // A document the parser refuses (e.g. nested beyond its depth limit) is the client's error, not a fault.
             if (context.OriginalException is GraphQLParser.Exceptions.GraphQLParserException refused)
             {
-                context.Exception = new ExecutionError(refused.Message)
+                // The parser's own message quotes the document: say where instead.
+                context.Exception = new ExecutionError($"The document could not be parsed: {refused.Description} (line {refused.Location.Line}, column {refused.Location.Column}).")
                 {
                     Code = refused is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException ? "MAX_DEPTH_EXCEEDED" : "SYNTAX_ERROR",
                 };

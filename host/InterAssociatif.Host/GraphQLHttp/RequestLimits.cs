@@ -22,6 +22,13 @@ internal sealed class RequestLimitsOptions
     /// </summary>
     public int MaxCost { get; set; } = 2_000_000;
 
+    /// <summary>
+    /// Most lexical tokens in one document (names, punctuators, values; comments and white space are
+    /// free). Counted before parsing, in one pass that stops at the limit. Code <c>MAX_TOKENS_EXCEEDED</c>.
+    /// Default 5,000 (GraphiQL's introspection query has about 350; the largest example operation about 300).
+    /// </summary>
+    public int MaxTokens { get; set; } = 5_000;
+
     /// <summary>Most aliased fields in one document. Code <c>MAX_ALIASES_EXCEEDED</c>. Default 50.</summary>
     public int MaxAliases { get; set; } = 50;
 

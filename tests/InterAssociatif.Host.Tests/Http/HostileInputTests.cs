@@ -31,6 +31,9 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
             { "nested lists 100 × 100 × 100", "query { meetings(first: 100) { nodes { attendance { person { affiliations { organization { affiliations { person { affiliations { organization { affiliations { person { affiliations { organization { name } } } } } } } } } } } } } } }", HttpStatusCode.BadRequest, "MAX_COST_EXCEEDED" },
             { "first: 99999999 under a list", "query { organizations(first: 99999999) { nodes { name themes { name } } } }", HttpStatusCode.BadRequest, "MAX_COST_EXCEEDED" },
             { "11 operations", operations, HttpStatusCode.BadRequest, "MAX_OPERATIONS_EXCEEDED" },
+            { "85,000 repeated fields (935 KB)", "{ " + string.Concat(Enumerable.Repeat("__typename ", 85_000)) + "}", HttpStatusCode.BadRequest, "MAX_TOKENS_EXCEEDED" },
+            { "6,000 arguments", "{ organizations(" + string.Join(" ", Enumerable.Range(0, 6_000).Select(i => $"a{i}: 1")) + ") { totalCount } }", HttpStatusCode.BadRequest, "MAX_TOKENS_EXCEEDED" },
+            { "3,000 fragment spreads", "query { organizations(first: 1) { nodes { " + string.Concat(Enumerable.Repeat("...F ", 3_000)) + "} } } fragment F on Organization { name }", HttpStatusCode.BadRequest, "MAX_TOKENS_EXCEEDED" },
         };
     }
 
@@ -47,6 +50,7 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
         Assert.Null(body["data"]);
         Assert.Equal(0, factory.SqlCommands.Count);
         Assert.DoesNotContain("   at ", body.ToJsonString(), StringComparison.Ordinal);
+        Assert.All(body["errors"]!.AsArray(), e => Assert.True(e!["message"]!.GetValue<string>().Length < 300, "a refusal echoes the document"));
         Assert.Equal(before, await CountOrganizationsAsync());
     }
 
