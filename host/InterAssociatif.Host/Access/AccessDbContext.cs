@@ -50,6 +50,8 @@ internal sealed class AuditEntry : IHasId
 
     public bool Succeeded { get; set; }
 
+    public InterAssociatif.Kernel.GraphQL.AuditOutcome Outcome { get; set; }
+
     public List<AuditObject> Objects { get; set; } = [];
 }
 
@@ -94,6 +96,7 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
             e.Property(a => a.Operation).HasMaxLength(100);
             e.Property(a => a.Subject).HasMaxLength(200);
             e.Property(a => a.Role).HasMaxLength(40);
+            e.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.Subject, a.At });
             e.HasMany(a => a.Objects).WithOne().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Cascade);

@@ -50,19 +50,32 @@ internal sealed class IssuedApiKeyType : ObjectGraphType<IssuedApiKey>
     }
 }
 
+internal sealed class AuditOutcomeType : EnumerationGraphType
+{
+    public AuditOutcomeType()
+    {
+        Name = "AuditOutcome";
+        Description = "What became of a write attempt.";
+        Add("ACCEPTED", AuditOutcome.Accepted, "It took effect.");
+        Add("REFUSED", AuditOutcome.Refused, "It ran and was refused with errors (bad input, conflict): nothing was written.");
+        Add("DENIED", AuditOutcome.Denied, "The caller may not make it: refused by authorization before anything ran.");
+    }
+}
+
 internal sealed class AuditEntryType : ObjectGraphType<AuditEntry>
 {
     public AuditEntryType()
     {
         Name = "AuditEntry";
-        Description = "One mutation in the audit trail (journal des modifications): who, when, which operation, which objects. Coordinators only.";
+        Description = "One write attempt in the audit trail (journal des modifications): a mutation or an attachment upload or download, accepted, refused or denied: who, when, which operation, which objects. Coordinators only.";
         this.AuthorizeWithRoles(Roles.Coordinator);
         Field(a => a.At).Description("When.");
         Field(a => a.Operation).Description("The mutation, e.g. `recordDecision`.");
         Field(a => a.Subject, nullable: true).Description("Who: the subject of the token or key.");
         Field(a => a.Role, nullable: true).Description("The role it acted in.");
         Field<IdGraphType>("credential").Description("The API key it used, when it was a partner tool.").Resolve(ctx => ctx.Source.CredentialId is { } id ? GlobalId.Encode(ApiKeyService.TypeName, id) : null);
-        Field(a => a.Succeeded).Description("False when the mutation was refused with errors (nothing written).");
+        Field(a => a.Succeeded).Description("False when the attempt was refused or denied (nothing written).");
+        Field<NonNullGraphType<AuditOutcomeType>>("outcome").Description("ACCEPTED, REFUSED with errors, or DENIED to the caller before anything ran.").Resolve(ctx => ctx.Source.Outcome);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("objectIds").Description("The object changed and the objects the input named.").Resolve(ctx => ctx.Source.Objects.Select(o => o.ObjectId).ToList());
     }
 }

@@ -37,7 +37,8 @@ public static class KernelServices
             builder
                 .AddSchema<InterAssociatifSchema>()
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-                .AddValidationRule<AuthorizationValidationRule>();
+                .AddValidationRule<AuthorizationValidationRule>()
+                .ConfigureExecution((options, next) => DeniedMutationAudit.ExecuteAsync(options, o => next(o)));
             configure?.Invoke(builder);
         });
         return services;

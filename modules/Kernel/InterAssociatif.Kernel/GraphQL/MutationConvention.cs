@@ -56,7 +56,7 @@ public static class MutationConvention
                     }
 
                     objects.AddRange(InputIds(ctx.GetArgument<Dictionary<string, object?>>("input")));
-                    await audit.RecordAsync(new AuditRecord(name, ctx.User, objects.Distinct().ToList(), result.Errors.Count == 0), ctx.CancellationToken).ConfigureAwait(false);
+                    await audit.RecordAsync(new AuditRecord(name, ctx.User, objects.Distinct().ToList(), result.Errors.Count == 0 ? AuditOutcome.Accepted : AuditOutcome.Refused), ctx.CancellationToken).ConfigureAwait(false);
                 }
 
                 return result;

@@ -1,5 +1,6 @@
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Meetings.Contracts;
@@ -21,12 +22,53 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
 {
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/meetings/{meetingId}/attachments", UploadAsync).RequireAuthorization(policy => policy.RequireRole(Roles.Coordinator)).DisableAntiforgery();
-        endpoints.MapGet("/attachments/{attachmentId}", DownloadAsync).RequireAuthorization(policy => policy.RequireRole(MeetingRoles.Participants));
+        // Roles are checked here rather than by an endpoint policy so that a denied attempt is in
+        // the audit trail like any other.
+        endpoints.MapPost("/meetings/{meetingId}/attachments", UploadAsync).DisableAntiforgery();
+        endpoints.MapGet("/attachments/{attachmentId}", DownloadAsync);
     }
 
     private async Task<IResult> UploadAsync(HttpContext http, string meetingId, string? title, string? fileName)
     {
+        var result = await StoreAsync(http, meetingId, title, fileName);
+        await AuditAsync(http, "uploadAttachment", result, meetingId);
+        return result.Result;
+    }
+
+    private async Task<IResult> DownloadAsync(HttpContext http, string attachmentId)
+    {
+        var result = await OpenAsync(http, attachmentId);
+        await AuditAsync(http, "downloadAttachment", result, attachmentId);
+        return result.Result;
+    }
+
+    private static async Task AuditAsync(HttpContext http, string operation, Outcome result, string named)
+    {
+        if (http.RequestServices.GetService(typeof(IAuditTrail)) is IAuditTrail audit)
+        {
+            List<string> objects = [.. result.ObjectIds, named];
+            await audit.RecordAsync(new AuditRecord(operation, http.User, objects.Distinct().ToList(), result.Audit), CancellationToken.None);
+        }
+    }
+
+    /// <summary>A 401 or 403 when the caller lacks every one of <paramref name="roles"/>; null when one is held.</summary>
+    private static Outcome? Deny(HttpContext http, params string[] roles)
+    {
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            return new(Results.Challenge(), AuditOutcome.Denied, []);
+        }
+
+        return roles.Any(http.User.IsInRole) ? null : new(Results.Forbid(), AuditOutcome.Denied, []);
+    }
+
+    private async Task<Outcome> StoreAsync(HttpContext http, string meetingId, string? title, string? fileName)
+    {
+        if (Deny(http, Roles.Coordinator) is { } denied)
+        {
+            return denied;
+        }
+
         if (!GlobalId.TryDecode(meetingId, MeetingsTypeNames.Meeting, out var id))
         {
             return Problem(StatusCodes.Status404NotFound, new NotFoundError("meetingId", "No meeting has this id.", meetingId));
@@ -49,7 +91,7 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
         }
 
         var globalId = GlobalId.Encode(AttachmentType.GraphQLName, attachment!.Id);
-        return Results.Created($"/attachments/{globalId}", new
+        var created = Results.Created($"/attachments/{globalId}", new
         {
             id = globalId,
             title = attachment.Title,
@@ -58,10 +100,16 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
             size = attachment.Size,
             sha256 = attachment.Sha256,
         });
+        return new(created, AuditOutcome.Accepted, [globalId]);
     }
 
-    private async Task<IResult> DownloadAsync(HttpContext http, string attachmentId)
+    private async Task<Outcome> OpenAsync(HttpContext http, string attachmentId)
     {
+        if (Deny(http, MeetingRoles.Participants) is { } denied)
+        {
+            return denied;
+        }
+
         if (!GlobalId.TryDecode(attachmentId, AttachmentType.GraphQLName, out var id) || await store.OpenAsync(id, http.RequestAborted) is not { } opened)
         {
             return Problem(StatusCodes.Status404NotFound, new NotFoundError("attachmentId", "No attachment has this id.", attachmentId));
@@ -70,9 +118,15 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
         var etag = new EntityTagHeaderValue($"\"{opened.Attachment.Sha256}\"");
         http.Response.Headers.CacheControl = "private, no-cache";
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return Results.Stream(opened.Content, opened.Attachment.MediaType, opened.Attachment.FileName, entityTag: etag, enableRangeProcessing: true);
+        var stream = Results.Stream(opened.Content, opened.Attachment.MediaType, opened.Attachment.FileName, entityTag: etag, enableRangeProcessing: true);
+        return new(stream, AuditOutcome.Accepted, []);
     }
 
-    private static IResult Problem(int status, UserError error) =>
-        Results.Json(new { errors = new[] { new { message = error.Message, extensions = new { code = error.Code, field = error.Field } } } }, statusCode: status);
+    private static Outcome Problem(int status, UserError error) => new(
+        Results.Json(new { errors = new[] { new { message = error.Message, extensions = new { code = error.Code, field = error.Field } } } }, statusCode: status),
+        AuditOutcome.Refused,
+        []);
+
+    /// <summary>The response and what the audit trail records of it.</summary>
+    private sealed record Outcome(IResult Result, AuditOutcome Audit, IReadOnlyList<string> ObjectIds);
 }

@@ -81,6 +81,11 @@ namespace InterAssociatif.Host.Access.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Role")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
