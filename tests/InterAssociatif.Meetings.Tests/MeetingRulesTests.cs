@@ -15,8 +15,12 @@ public sealed class MeetingRulesTests(InterAssociatifFactory factory) : IClassFi
         var unknown = Kernel.Relay.GlobalId.Encode("Organization", Guid.CreateVersion7());
         var result = await Coordinator.MutateAsync("scheduleMeeting", "ScheduleMeetingInput",
             new { title = "Réunion à l'envers", startsAt = Future.AddYears(2), endsAt = Future.AddYears(2).AddHours(-1), organizerId = unknown }, "meeting { id }");
-        Assert.Equal("ValidationError VALIDATION input.endsAt; NotFoundError NOT_FOUND input.organizerId", result.ErrorsOf("scheduleMeeting"));
+        // Ids are checked before the handler runs (ADR 0010): the unknown organizer alone is reported.
+        Assert.Equal("NotFoundError NOT_FOUND input.organizerId", result.ErrorsOf("scheduleMeeting"));
         Assert.Null(result.At("scheduleMeeting.meeting"));
+        var reversed = await Coordinator.MutateAsync("scheduleMeeting", "ScheduleMeetingInput",
+            new { title = "Réunion à l'envers", startsAt = Future.AddYears(2), endsAt = Future.AddYears(2).AddHours(-1) }, "meeting { id }");
+        Assert.Equal("ValidationError VALIDATION input.endsAt", reversed.ErrorsOf("scheduleMeeting"));
         var count = (await Coordinator.QueryAsync("""{ meetings(filter: { from: "2033-03-01T00:00:00Z", to: "2033-04-01T00:00:00Z" }) { totalCount } }""")).EnsureNoErrors();
         Assert.Equal(0, count.Int("meetings.totalCount"));
     }

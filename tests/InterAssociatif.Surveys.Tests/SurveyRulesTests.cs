@@ -114,7 +114,8 @@ public sealed class SurveyRulesTests(InterAssociatifFactory factory) : IClassFix
         var draft = await Coordinator.CreateSurveyAsync("Enquête en brouillon", [organization], open: false);
         var member = factory.GraphQL("member", organizationId: raw);
         var onDraft = await member.MutateAsync(Respond, "RespondToSurveyInput", new { surveyId = draft.Id, answers = Array.Empty<object>() }, Selection);
-        Assert.Equal("ConflictError CONFLICT input.surveyId", onDraft.ErrorsOf(Respond));
+        // A member does not see a draft (`survey(id:)` answers null), so it is not found, not in conflict.
+        Assert.Equal("NotFoundError NOT_FOUND input.surveyId", onDraft.ErrorsOf(Respond));
 
         var past = await Coordinator.CreateSurveyAsync("Enquête close", [organization], opensOn: "2020-01-01", closesOn: "2020-02-01");
         var late = await member.MutateAsync(Respond, "RespondToSurveyInput", new { surveyId = past.Id, answers = Array.Empty<object>() }, Selection);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Xunit;
 
 namespace InterAssociatif.Testing;
@@ -38,9 +39,11 @@ public sealed class AuthorizationMatrix : TheoryData<string, string, bool>
         }
 
         Assert.Equal("ACCESS_DENIED", Assert.Single(result.ErrorCodes.Distinct()));
+        Assert.All(result.Errors, e => Assert.True(e!["path"] is JsonArray { Count: > 0 }, $"an ACCESS_DENIED error without the path of the refused field: {e.ToJsonString()}"));
         Assert.Null(result.Data);
         Assert.Equal(role == Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, result.Status);
-        Assert.Equal(0, factory.SqlCommands.Count);
+        // A refused request reads nothing and writes only its audit entry (a denied mutation).
+        Assert.All(factory.SqlCommands.Recent, sql => Assert.Contains("Audit", sql, StringComparison.Ordinal));
     }
 }
 

@@ -14,9 +14,9 @@ internal sealed class ApiKeyScopeType : EnumerationGraphType
     {
         Name = "ApiKeyScope";
         Description = "What a partner's API key may reach.";
-        Add("READ_DECISIONS", Scopes.ReadDecisions, "Read the decision register: decisions, follow-ups, escalated requests.");
-        Add("SUBSCRIBE_DECISIONS", Scopes.SubscribeDecisions, "Subscribe to decisionRecorded and followUpChanged.");
-        Add("READ_DIRECTORY", Scopes.ReadDirectory, "Read the directory's organisations, people (their public fields) and themes.");
+        Add(Scopes.ApiName(Scopes.ReadDecisions), Scopes.ReadDecisions, "Read the decision register: decisions, follow-ups, escalated requests.");
+        Add(Scopes.ApiName(Scopes.SubscribeDecisions), Scopes.SubscribeDecisions, "Subscribe to decisionRecorded and followUpChanged.");
+        Add(Scopes.ApiName(Scopes.ReadDirectory), Scopes.ReadDirectory, "Read the directory's organisations, people (their public fields) and themes.");
     }
 }
 
@@ -111,7 +111,7 @@ internal sealed class RevokeApiKeyInputType : InputObjectGraphType
     {
         Name = "RevokeApiKeyInput";
         Description = "Revokes a key: refused from the next request on, its open subscriptions closed.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The key.").References("ApiKey");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The key.").References(ApiKeyService.TypeName);
     }
 }
 

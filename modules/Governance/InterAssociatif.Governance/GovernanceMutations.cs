@@ -18,7 +18,7 @@ internal sealed class CreateBodyInputType : InputObjectGraphType
         Field<NonNullGraphType<BodyKindType>>("kind").Description("What kind of body.");
         Field<NonNullGraphType<StringGraphType>>("name").Description("Its name, unique.");
         Field<StringGraphType>("description").Description("What it does.");
-        Field<IdGraphType>("themeId").Description("For a thematic group: its theme.").References("Theme");
+        Field<IdGraphType>("themeId").Description("For a thematic group: its theme.").References(DirectoryTypeNames.Theme);
         Field<IntGraphType>("meetingsPerYear").Description("How many times a year it meets.");
         Field<IntGraphType>("associationSeats").Description("Seats for associations at each session.");
     }
@@ -30,8 +30,8 @@ internal sealed class AddBodySessionInputType : InputObjectGraphType
     {
         Name = "AddBodySessionInput";
         Description = "Records that a meeting is a session of a body.";
-        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body.").References("Body");
-        Field<NonNullGraphType<IdGraphType>>("meetingId").Description("The meeting; a meeting is the session of one body.").References("Meeting");
+        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body.").References(BodyService.TypeName);
+        Field<NonNullGraphType<IdGraphType>>("meetingId").Description("The meeting; a meeting is the session of one body.").References(MeetingsTypeNames.Meeting);
     }
 }
 
@@ -42,8 +42,8 @@ internal sealed class FollowUpInputType : InputObjectGraphType
         Name = "FollowUpInput";
         Description = "A follow-up action of a decision.";
         Field<NonNullGraphType<StringGraphType>>("description").Description("What is to be done.");
-        Field<IdGraphType>("ownerOrganizationId").Description("The organisation in charge.").References("Organization");
-        Field<IdGraphType>("ownerPersonId").Description("The person in charge.").References("Person");
+        Field<IdGraphType>("ownerOrganizationId").Description("The organisation in charge.").References(DirectoryTypeNames.Organization);
+        Field<IdGraphType>("ownerPersonId").Description("The person in charge.").References(DirectoryTypeNames.Person);
         Field<NonNullGraphType<DateOnlyGraphType>>("dueOn").Description("When it is due; not before the decision.");
         Field<DuePrecisionType>("duePrecision").Description("DAY (default) or MONTH.");
     }
@@ -55,13 +55,13 @@ internal sealed class RecordDecisionInputType : InputObjectGraphType
     {
         Name = "RecordDecisionInput";
         Description = "A decision for the register, with its follow-ups.";
-        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body that took it.").References("Body");
-        Field<IdGraphType>("meetingId").Description("The meeting it was taken in.").References("Meeting");
-        Field<IdGraphType>("agendaItemId").Description("The agenda item it came from (of that meeting).").References("AgendaItem");
+        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body that took it.").References(BodyService.TypeName);
+        Field<IdGraphType>("meetingId").Description("The meeting it was taken in.").References(MeetingsTypeNames.Meeting);
+        Field<IdGraphType>("agendaItemId").Description("The agenda item it came from (of that meeting).").References(MeetingsTypeNames.AgendaItem);
         Field<NonNullGraphType<StringGraphType>>("title").Description("The decision, in a sentence.");
         Field<StringGraphType>("text").Description("Its full text.");
         Field<NonNullGraphType<DateOnlyGraphType>>("decidedOn").Description("The day it was taken.");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("The themes it concerns.").References("Theme");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("The themes it concerns.").References(DirectoryTypeNames.Theme);
         Field<ListGraphType<NonNullGraphType<FollowUpInputType>>>("followUps").Description("Its follow-up actions.");
     }
 }
@@ -72,7 +72,7 @@ internal sealed class ChangeDecisionStatusInputType : InputObjectGraphType
     {
         Name = "ChangeDecisionStatusInput";
         Description = "Amends or revokes a decision; the history keeps every step.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The decision.").References("Decision");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The decision.").References(DecisionService.TypeName);
         Field<NonNullGraphType<DecisionStatusType>>("status").Description("AMENDED or REVOKED.");
         Field<NonNullGraphType<DateOnlyGraphType>>("on").Description("The day of the change; not before the decision.");
         Field<StringGraphType>("note").Description("Why.");
@@ -85,7 +85,7 @@ internal sealed class SetFollowUpStatusInputType : InputObjectGraphType
     {
         Name = "SetFollowUpStatusInput";
         Description = "Marks an open follow-up done or cancelled.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The follow-up.").References("FollowUp");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The follow-up.").References(DecisionService.FollowUpTypeName);
         Field<NonNullGraphType<FollowUpStatusType>>("status").Description("DONE or CANCELLED.");
         Field<DateOnlyGraphType>("doneOn").Description("When it was done; default today.");
     }
@@ -97,8 +97,8 @@ internal sealed class JoinBodyInputType : InputObjectGraphType
     {
         Name = "JoinBodyInput";
         Description = "An organisation joins a body (a thematic group).";
-        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body.").References("Body");
-        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The organisation.").References("Organization");
+        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body.").References(BodyService.TypeName);
+        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The organisation.").References(DirectoryTypeNames.Organization);
         Field<NonNullGraphType<DateOnlyGraphType>>("since").Description("The day it joins.");
     }
 }

@@ -60,7 +60,7 @@ internal sealed class ScheduleMeetingInputType : MeetingsInputType
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("startsAt").Description("When it starts.");
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("endsAt").Description("When it ends: after it starts, within 7 days.");
         Field<MeetingPlaceInputType>("place").Description("Where it takes place.");
-        Id("Organization", "organizerId", "The organisation that convenes it.", required: false);
+        Id(DirectoryTypeNames.Organization, "organizerId", "The organisation that convenes it.", required: false);
     }
 }
 
@@ -69,14 +69,14 @@ internal sealed class UpdateMeetingInputType : MeetingsInputType
     public UpdateMeetingInputType()
         : base("UpdateMeetingInput", "Changes to a meeting; omitted fields stay as they are.")
     {
-        Id("Meeting", "id", "The meeting.");
+        Id(MeetingsTypeNames.Meeting, "id", "The meeting.");
         Field<IntGraphType>("version").Description("The `version` you read, to detect a concurrent change.");
         Field<StringGraphType>("title").Description("The title.");
         Field<StringGraphType>("description").Description("What it is about.");
         Field<DateTimeOffsetGraphType>("startsAt").Description("When it starts.");
         Field<DateTimeOffsetGraphType>("endsAt").Description("When it ends.");
         Field<MeetingPlaceInputType>("place").Description("Where it takes place (replaces the place; null clears it).");
-        Id("Organization", "organizerId", "The organisation that convenes it.", required: false);
+        Id(DirectoryTypeNames.Organization, "organizerId", "The organisation that convenes it.", required: false);
         Field<MeetingStatusType>("status").Description("HELD once it has started; CANCELLED unless it was held.");
     }
 }
@@ -86,9 +86,9 @@ internal sealed class InviteToMeetingInputType : MeetingsInputType
     public InviteToMeetingInputType()
         : base("InviteToMeetingInput", "Organisations and people to invite; those already invited are kept once.")
     {
-        Id("Meeting", "meetingId", "The meeting.");
-        Ids("Organization", "organizationIds", "Organisations to invite.");
-        Ids("Person", "personIds", "People to invite.");
+        Id(MeetingsTypeNames.Meeting, "meetingId", "The meeting.");
+        Ids(DirectoryTypeNames.Organization, "organizationIds", "Organisations to invite.");
+        Ids(DirectoryTypeNames.Person, "personIds", "People to invite.");
     }
 }
 
@@ -97,9 +97,9 @@ internal sealed class RecordAttendanceInputType : MeetingsInputType
     public RecordAttendanceInputType()
         : base("RecordAttendanceInput", "A person's attendance at a meeting that has started, on behalf of an organisation.")
     {
-        Id("Meeting", "meetingId", "The meeting.");
-        Id("Person", "personId", "The person.");
-        Id("Organization", "organizationId", "The organisation they represent.");
+        Id(MeetingsTypeNames.Meeting, "meetingId", "The meeting.");
+        Id(DirectoryTypeNames.Person, "personId", "The person.");
+        Id(DirectoryTypeNames.Organization, "organizationId", "The organisation they represent.");
         Field<NonNullGraphType<AttendanceStatusType>>("status").Description("Present, excused or absent.");
     }
 }
@@ -109,7 +109,7 @@ internal sealed class ChangeAttendanceInputType : MeetingsInputType
     public ChangeAttendanceInputType()
         : base("ChangeAttendanceInput", "Corrects a recorded attendance.")
     {
-        Id("Attendance", "id", "The attendance.");
+        Id(AttendanceType.GraphQLName, "id", "The attendance.");
         Field<IntGraphType>("version").Description("The `version` you read.");
         Field<NonNullGraphType<AttendanceStatusType>>("status").Description("The corrected status.");
     }
@@ -120,9 +120,9 @@ internal sealed class SetDistributionListInputType : MeetingsInputType
     public SetDistributionListInputType()
         : base("SetDistributionListInput", "Who receives the minutes; empty lists bring back the default (participants and excused).")
     {
-        Id("Meeting", "meetingId", "The meeting.");
-        Ids("Organization", "organizationIds", "Organisations that receive the minutes.");
-        Ids("Person", "personIds", "People who receive the minutes.");
+        Id(MeetingsTypeNames.Meeting, "meetingId", "The meeting.");
+        Ids(DirectoryTypeNames.Organization, "organizationIds", "Organisations that receive the minutes.");
+        Ids(DirectoryTypeNames.Person, "personIds", "People who receive the minutes.");
     }
 }
 
@@ -131,8 +131,8 @@ internal sealed class AddAgendaItemInputType : MeetingsInputType
     public AddAgendaItemInputType()
         : base("AddAgendaItemInput", "A new agenda item, at the top level or under another item.")
     {
-        Id("Meeting", "meetingId", "The meeting.");
-        Id("AgendaItem", "parentId", "The item it goes under; omit for the top level.", required: false);
+        Id(MeetingsTypeNames.Meeting, "meetingId", "The meeting.");
+        Id(MeetingsTypeNames.AgendaItem, "parentId", "The item it goes under; omit for the top level.", required: false);
         Field<IntGraphType>("position").Description("Its rank among its siblings, from 1; default last. Later siblings move down.");
         Field<NonNullGraphType<StringGraphType>>("title").Description($"1 to {AgendaItem.TitleMaxLength} characters.");
         Field<StringGraphType>("notes").Description("Notes in Markdown.");
@@ -144,7 +144,7 @@ internal sealed class UpdateAgendaItemInputType : MeetingsInputType
     public UpdateAgendaItemInputType()
         : base("UpdateAgendaItemInput", "Changes an agenda item's title or notes.")
     {
-        Id("AgendaItem", "id", "The item.");
+        Id(MeetingsTypeNames.AgendaItem, "id", "The item.");
         Field<IntGraphType>("version").Description("The `version` you read.");
         Field<StringGraphType>("title").Description("The title.");
         Field<StringGraphType>("notes").Description("Notes in Markdown; null clears them.");
@@ -156,8 +156,8 @@ internal sealed class MoveAgendaItemInputType : MeetingsInputType
     public MoveAgendaItemInputType()
         : base("MoveAgendaItemInput", "Moves an agenda item (with its sub-items) to another place.")
     {
-        Id("AgendaItem", "id", "The item.");
-        Id("AgendaItem", "parentId", "Its new parent; omit or null for the top level. Never the item itself or one of its sub-items.", required: false);
+        Id(MeetingsTypeNames.AgendaItem, "id", "The item.");
+        Id(MeetingsTypeNames.AgendaItem, "parentId", "Its new parent; omit or null for the top level. Never the item itself or one of its sub-items.", required: false);
         Field<IntGraphType>("position").Description("Its new rank among its new siblings; default last.");
     }
 }
@@ -167,8 +167,8 @@ internal sealed class DraftMinutesInputType : MeetingsInputType
     public DraftMinutesInputType()
         : base("DraftMinutesInput", "Starts the minutes of a meeting as a draft (projet de compte rendu).")
     {
-        Id("Meeting", "meetingId", "The meeting.");
-        Id("Person", "authorId", "The person who writes them.", required: false);
+        Id(MeetingsTypeNames.Meeting, "meetingId", "The meeting.");
+        Id(DirectoryTypeNames.Person, "authorId", "The person who writes them.", required: false);
         Field<DateOnlyGraphType>("writtenOn").Description("The day of writing; default today; not before the meeting.");
         Field<NonNullGraphType<StringGraphType>>("text").Description("The text, in Markdown.");
     }
@@ -179,11 +179,11 @@ internal sealed class EditMinutesDraftInputType : MeetingsInputType
     public EditMinutesDraftInputType()
         : base("EditMinutesDraftInput", "Changes the draft; published minutes cannot be edited.")
     {
-        Id("Meeting", "meetingId", "The meeting.");
+        Id(MeetingsTypeNames.Meeting, "meetingId", "The meeting.");
         Field<IntGraphType>("version").Description("The `version` you read.");
         Field<StringGraphType>("text").Description("The new text.");
         Field<DateOnlyGraphType>("writtenOn").Description("The day of writing.");
-        Id("Person", "authorId", "The author.", required: false);
+        Id(DirectoryTypeNames.Person, "authorId", "The author.", required: false);
     }
 }
 
@@ -192,7 +192,7 @@ internal sealed class PublishMinutesInputType : MeetingsInputType
     public PublishMinutesInputType()
         : base("PublishMinutesInput", "Publishes the draft as the first revision.")
     {
-        Id("Meeting", "meetingId", "The meeting.");
+        Id(MeetingsTypeNames.Meeting, "meetingId", "The meeting.");
     }
 }
 
@@ -201,7 +201,7 @@ internal sealed class CorrectMinutesInputType : MeetingsInputType
     public CorrectMinutesInputType()
         : base("CorrectMinutesInput", "Publishes a corrected text as a new revision; earlier revisions stay readable.")
     {
-        Id("Meeting", "meetingId", "The meeting.");
+        Id(MeetingsTypeNames.Meeting, "meetingId", "The meeting.");
         Field<NonNullGraphType<StringGraphType>>("text").Description("The corrected text.");
         Field<NonNullGraphType<StringGraphType>>("note").Description("What the correction changes.");
     }
@@ -212,12 +212,12 @@ internal sealed class AnnounceMilestoneInputType : MeetingsInputType
     public AnnounceMilestoneInputType()
         : base("AnnounceMilestoneInput", "A step a meeting announces.")
     {
-        Id("Meeting", "meetingId", "The meeting that announces it.");
+        Id(MeetingsTypeNames.Meeting, "meetingId", "The meeting that announces it.");
         Field<NonNullGraphType<StringGraphType>>("title").Description("What the step is.");
         Field<NonNullGraphType<DateOnlyGraphType>>("date").Description("Its day; with MONTH precision, the day that places it in the timeline (the 1st for « début », the 15th for « courant »).");
         Field<DateOnlyGraphType>("endDate").Description("Its last day, for a step over several days.");
         Field<DatePrecisionType>("precision").Description("DAY (default) or MONTH.");
-        Id("Meeting", "fulfilledByMeetingId", "The meeting that fulfilled it, if already known.", required: false);
+        Id(MeetingsTypeNames.Meeting, "fulfilledByMeetingId", "The meeting that fulfilled it, if already known.", required: false);
     }
 }
 
@@ -226,8 +226,8 @@ internal sealed class FulfilMilestoneInputType : MeetingsInputType
     public FulfilMilestoneInputType()
         : base("FulfilMilestoneInput", "Links a step to the meeting that fulfilled it.")
     {
-        Id("Milestone", "id", "The milestone.");
-        Id("Meeting", "meetingId", "The meeting that fulfilled it; null to unlink.", required: false);
+        Id(MilestoneType.GraphQLName, "id", "The milestone.");
+        Id(MeetingsTypeNames.Meeting, "meetingId", "The meeting that fulfilled it; null to unlink.", required: false);
     }
 }
 

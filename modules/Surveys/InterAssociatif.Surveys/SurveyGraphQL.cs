@@ -58,7 +58,7 @@ internal sealed class CreateSurveyInputType : InputObjectGraphType
         Field<StringGraphType>("description").Description("What it asks about, and why.");
         Field<NonNullGraphType<DateOnlyGraphType>>("opensOn").Description("First day for answers.");
         Field<NonNullGraphType<DateOnlyGraphType>>("closesOn").Description("Last day for answers; not before `opensOn`.");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("audienceIds").Description("The organisations it is sent to. Omitted or empty: the network's members and candidates on the opening day, fixed when the survey opens.").References("Organization");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("audienceIds").Description("The organisations it is sent to. Omitted or empty: the network's members and candidates on the opening day, fixed when the survey opens.").References(DirectoryTypeNames.Organization);
     }
 }
 
@@ -68,7 +68,7 @@ internal sealed class AddSurveyQuestionInputType : InputObjectGraphType
     {
         Name = "AddSurveyQuestionInput";
         Description = "A question for a DRAFT survey.";
-        Field<NonNullGraphType<IdGraphType>>("surveyId").Description("The survey.").References("Survey");
+        Field<NonNullGraphType<IdGraphType>>("surveyId").Description("The survey.").References(SurveyService.TypeName);
         Field<NonNullGraphType<StringGraphType>>("text").Description("The question, as asked.");
         Field<StringGraphType>("section").Description("The section it belongs to.");
         Field<NonNullGraphType<QuestionKindType>>("kind").Description("What kind of answer it takes.");
@@ -86,7 +86,7 @@ internal sealed class SurveyIdInputType : InputObjectGraphType
     {
         Name = "SurveyStepInput";
         Description = "The survey to move to its next step.";
-        Field<NonNullGraphType<IdGraphType>>("surveyId").Description("The survey.").References("Survey");
+        Field<NonNullGraphType<IdGraphType>>("surveyId").Description("The survey.").References(SurveyService.TypeName);
     }
 }
 
@@ -96,7 +96,7 @@ internal sealed class RemoveSurveyQuestionInputType : InputObjectGraphType
     {
         Name = "RemoveSurveyQuestionInput";
         Description = "A question to remove from a DRAFT survey.";
-        Field<NonNullGraphType<IdGraphType>>("questionId").Description("The question.").References("Question");
+        Field<NonNullGraphType<IdGraphType>>("questionId").Description("The question.").References(QuestionType.GraphQLName);
     }
 }
 
@@ -106,11 +106,11 @@ internal sealed class SurveyAnswerInputType : InputObjectGraphType
     {
         Name = "SurveyAnswerInput";
         Description = "The answer to one question: fill the field that fits its kind.";
-        Field<NonNullGraphType<IdGraphType>>("questionId").Description("The question.").References("Question");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("optionIds").Description("SINGLE_CHOICE, YES_NO (one) or MULTIPLE_CHOICE (up to its maximum).").References("QuestionOption");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("ranking").Description("RANKING: options in order of priority, each at most once.").References("QuestionOption");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("primaryOptionIds").Description("PRIORITY_MATRIX: the primary options.").References("QuestionOption");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("secondaryOptionIds").Description("PRIORITY_MATRIX: the secondary options.").References("QuestionOption");
+        Field<NonNullGraphType<IdGraphType>>("questionId").Description("The question.").References(QuestionType.GraphQLName);
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("optionIds").Description("SINGLE_CHOICE, YES_NO (one) or MULTIPLE_CHOICE (up to its maximum).").References(QuestionOptionType.GraphQLName);
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("ranking").Description("RANKING: options in order of priority, each at most once.").References(QuestionOptionType.GraphQLName);
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("primaryOptionIds").Description("PRIORITY_MATRIX: the primary options.").References(QuestionOptionType.GraphQLName);
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("secondaryOptionIds").Description("PRIORITY_MATRIX: the secondary options.").References(QuestionOptionType.GraphQLName);
         Field<StringGraphType>("text").Description("FREE_TEXT: the answer.");
         Field<StringGraphType>("otherText").Description("What « other » means, when the « other » option is chosen.");
     }
@@ -122,8 +122,8 @@ internal sealed class RespondToSurveyInputType : InputObjectGraphType
     {
         Name = "RespondToSurveyInput";
         Description = "An organisation's response: saved as a draft, or submitted.";
-        Field<NonNullGraphType<IdGraphType>>("surveyId").Description("The survey.").References("Survey");
-        Field<IdGraphType>("organizationId").Description("The responding organisation; a member's own by default.").References("Organization");
+        Field<NonNullGraphType<IdGraphType>>("surveyId").Description("The survey.").References(SurveyService.TypeName);
+        Field<IdGraphType>("organizationId").Description("The responding organisation; a member's own by default.").References(DirectoryTypeNames.Organization);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SurveyAnswerInputType>>>>("answers").Description("The answers.");
         Field<BooleanGraphType>("submit").Description("Submit it (counted from now on); default false: a draft.");
         Field<DateTimeOffsetGraphType>("receivedAt").Description("Coordinators entering a paper response: when it was received (a response received after the close is flagged late).");
@@ -136,7 +136,7 @@ internal sealed class UpdateSurveyResponseInputType : InputObjectGraphType
     {
         Name = "UpdateSurveyResponseInput";
         Description = "Replaces a response's answers; members until the close.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The response.").References("SurveyResponse");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The response.").References(ResponseService.TypeName);
         Field<IntGraphType>("version").Description("The `version` you read.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SurveyAnswerInputType>>>>("answers").Description("All its answers.");
         Field<BooleanGraphType>("submit").Description("Submit it; default false keeps a draft.");

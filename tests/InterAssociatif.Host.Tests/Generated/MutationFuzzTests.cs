@@ -18,6 +18,9 @@ public sealed class MutationFuzzTests(InterAssociatifFactory factory) : IClassFi
 {
     private static readonly Lazy<InterAssociatifFactory> SchemaHost = new(() => new InterAssociatifFactory());
 
+    /// <summary>"a Organization", "a ADOPTED": the article a reader stumbles on.</summary>
+    private static readonly System.Text.RegularExpressions.Regex BadArticle = new(@"\b[Aa] [AEIOUaeiou]\w");
+
     private static ISchema LiveSchema => SchemaCases.Schema(SchemaHost.Value.Services);
 
     public static TheoryData<string> IdFields() => new(SchemaCases.IdFields(LiveSchema).Select(f => f.ToString()));
@@ -61,6 +64,7 @@ public sealed class MutationFuzzTests(InterAssociatifFactory factory) : IClassFi
                 errors.Any(e => e!["field"]!.GetValue<string>() == field.ErrorPath && e["code"]!.GetValue<string>() == "NOT_FOUND"),
                 $"{what} id in {field}: expected NOT_FOUND on {field.ErrorPath}, got {errors.ToJsonString()}");
             Assert.Equal(before, await RowCountsAsync());
+            Assert.All(errors, e => Assert.DoesNotMatch(BadArticle, e!["message"]!.GetValue<string>()));
         }
     }
 

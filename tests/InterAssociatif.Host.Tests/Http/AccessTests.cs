@@ -42,7 +42,8 @@ public sealed class AccessTests(IdeBrowserTests.KestrelFactory factory) : IClass
         Assert.Equal(HttpStatusCode.OK, (await WithKeyAsync(secret, "{ decisions { totalCount } }")).Status);
         var directory = await WithKeyAsync(secret, "{ organizations { nodes { name } } }");
         Assert.Equal(["ACCESS_DENIED"], directory.ErrorCodes);
-        Assert.Contains("directory:read", directory.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("READ_DIRECTORY", directory.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("organizations", directory.Errors[0]!["path"]![0]!.GetValue<string>());
         Assert.Equal(["ACCESS_DENIED"], (await WithKeyAsync(secret, "mutation { createTheme(input: { name: \"Par une clé\" }) { errors { code } } }")).ErrorCodes);
 
         Assert.Equal(["INVALID_API_KEY"], (await WithKeyAsync(secret[..^2] + "00", "{ decisions { totalCount } }")).ErrorCodes);

@@ -52,7 +52,7 @@ internal sealed class ApplyForMembershipInputType : InputObjectGraphType
     {
         Name = "ApplyForMembershipInput";
         Description = "An organisation applies to join the network (candidature).";
-        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The organisation.").References("Organization");
+        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The organisation.").References(DirectoryTypeNames.Organization);
         Field<DateOnlyGraphType>("appliedOn").Description("The day of the application; default today.");
     }
 }
@@ -63,7 +63,7 @@ internal sealed class AdmitMemberInputType : InputObjectGraphType
     {
         Name = "AdmitMemberInput";
         Description = "Admits a candidate into the network.";
-        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The candidate organisation.").References("Organization");
+        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The candidate organisation.").References(DirectoryTypeNames.Organization);
         Field<DateOnlyGraphType>("admittedOn").Description("Member since; default today; not before the application.");
     }
 }
@@ -74,7 +74,7 @@ internal sealed class WithdrawMembershipInputType : InputObjectGraphType
     {
         Name = "WithdrawMembershipInput";
         Description = "Records that a candidate or member leaves the network (retrait).";
-        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The organisation.").References("Organization");
+        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The organisation.").References(DirectoryTypeNames.Organization);
         Field<DateOnlyGraphType>("withdrawnOn").Description("The day; default today; not before the application or admission.");
         Field<StringGraphType>("reason").Description($"Why, at most {Membership.ReasonMaxLength} characters.");
     }

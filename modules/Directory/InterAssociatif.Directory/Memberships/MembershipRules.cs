@@ -36,6 +36,11 @@ internal static class MembershipRules
     /// <summary>Only an applicant (an open, not yet admitted membership) can be admitted, on or after the day it applied.</summary>
     public static UserError? OnlyAnApplicantCanBeAdmitted(Membership? latest, DateOnly admittedOn)
     {
+        if (latest is { IsOpen: false, WithdrawnOn: { } withdrawn })
+        {
+            return new ConflictError("input.organizationId", $"This organisation withdrew on {withdrawn:yyyy-MM-dd}: it must apply again (`applyForMembership`) before it can be admitted.");
+        }
+
         if (latest is null || !latest.IsOpen)
         {
             return new ConflictError("input.organizationId", "This organisation has not applied: only a candidate can be admitted.");

@@ -18,8 +18,8 @@ internal sealed class CreateOrganizationInputType : InputObjectGraphType
         Field<StringGraphType>("description").Description($"What it does, at most {Organization.DescriptionMaxLength} characters.");
         Field<StringGraphType>("website").Description("An absolute http or https address.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("neighbourhoods").Description($"The priority neighbourhoods (QPV) it serves, at most {OrganizationRules.MaxNeighbourhoods}.");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("Ids of the themes it is interested in.").References("Theme");
-        Field<IdGraphType>("parentId").Description("The organisation it is a unit of, if any.").References("Organization");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("Ids of the themes it is interested in.").References(DirectoryTypeNames.Theme);
+        Field<IdGraphType>("parentId").Description("The organisation it is a unit of, if any.").References(DirectoryTypeNames.Organization);
     }
 }
 
@@ -29,7 +29,7 @@ internal sealed class UpdateOrganizationInputType : InputObjectGraphType
     {
         Name = "UpdateOrganizationInput";
         Description = "Changes to an organisation. Omitted fields stay as they are; null clears an optional field; lists replace the current list.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The organisation to change.").References("Organization");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The organisation to change.").References(DirectoryTypeNames.Organization);
         Field<IntGraphType>("version").Description("The `version` you read; if it has changed since, nothing is written and a CONFLICT is returned.");
         Field<OrganizationKindType>("kind").Description("Association or institution.");
         Field<StringGraphType>("name").Description("The new name (cannot be cleared).");
@@ -37,8 +37,8 @@ internal sealed class UpdateOrganizationInputType : InputObjectGraphType
         Field<StringGraphType>("description").Description("What it does.");
         Field<StringGraphType>("website").Description("An absolute http or https address.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("neighbourhoods").Description("The neighbourhoods it serves (replaces the list).");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("Its themes (replaces the list).").References("Theme");
-        Field<IdGraphType>("parentId").Description("The organisation it is a unit of; null to detach it.").References("Organization");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("Its themes (replaces the list).").References(DirectoryTypeNames.Theme);
+        Field<IdGraphType>("parentId").Description("The organisation it is a unit of; null to detach it.").References(DirectoryTypeNames.Organization);
     }
 }
 
@@ -48,7 +48,7 @@ internal sealed class ArchiveOrganizationInputType : InputObjectGraphType
     {
         Name = "ArchiveOrganizationInput";
         Description = "The organisation to archive or restore.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The organisation.").References("Organization");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The organisation.").References(DirectoryTypeNames.Organization);
         Field<IntGraphType>("version").Description("The `version` you read, to detect a concurrent change.");
     }
 }

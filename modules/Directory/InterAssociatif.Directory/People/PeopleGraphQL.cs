@@ -83,7 +83,7 @@ internal sealed class UpdatePersonInputType : InputObjectGraphType
     {
         Name = "UpdatePersonInput";
         Description = "Changes to a person; omitted fields stay as they are, null clears an optional one.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The person.").References("Person");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The person.").References(DirectoryTypeNames.Person);
         Field<IntGraphType>("version").Description("The `version` you read, to detect a concurrent change.");
         Field<StringGraphType>("givenName").Description("Given name.");
         Field<StringGraphType>("familyName").Description("Family name.");
@@ -99,8 +99,8 @@ internal sealed class AddAffiliationInputType : InputObjectGraphType
     {
         Name = "AddAffiliationInput";
         Description = "Ties a person to an organisation.";
-        Field<NonNullGraphType<IdGraphType>>("personId").Description("The person.").References("Person");
-        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The organisation.").References("Organization");
+        Field<NonNullGraphType<IdGraphType>>("personId").Description("The person.").References(DirectoryTypeNames.Person);
+        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The organisation.").References(DirectoryTypeNames.Organization);
         Field<NonNullGraphType<AffiliationRoleType>>("role").Description("The person's role there.");
         Field<StringGraphType>("title").Description("Their title there.");
         Field<DateOnlyGraphType>("startsOn").Description("First day, if known.");
@@ -114,7 +114,7 @@ internal sealed class EndAffiliationInputType : InputObjectGraphType
     {
         Name = "EndAffiliationInput";
         Description = "Ends an affiliation on a day.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The affiliation.").References("Affiliation");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The affiliation.").References(AffiliationType.GraphQLName);
         Field<NonNullGraphType<DateOnlyGraphType>>("endsOn").Description("Its last day; not before its start.");
     }
 }

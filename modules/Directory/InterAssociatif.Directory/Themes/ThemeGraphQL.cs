@@ -46,7 +46,7 @@ internal sealed class UpdateThemeInputType : InputObjectGraphType
     {
         Name = "UpdateThemeInput";
         Description = "Changes to a theme; omitted fields stay as they are.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The theme.").References("Theme");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The theme.").References(DirectoryTypeNames.Theme);
         Field<IntGraphType>("version").Description("The `version` you read, to detect a concurrent change.");
         Field<StringGraphType>("name").Description("The new name.");
         Field<StringGraphType>("description").Description("What it covers; null clears it.");

@@ -97,7 +97,7 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
 
         if (status == DecisionStatus.Adopted || decision.Status == DecisionStatus.Revoked)
         {
-            errors.Add(new ConflictError("input.status", $"A {decision.Status.ToString().ToUpperInvariant()} decision cannot become {status.ToString().ToUpperInvariant()}."));
+            errors.Add(new ConflictError("input.status", MessageText.CannotBecome("decision", decision.Status, status)));
         }
 
         if (on < decision.DecidedOn)
@@ -129,7 +129,7 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
 
         if (followUp.Status != FollowUpStatus.Open || status == FollowUpStatus.Open)
         {
-            errors.Add(new ConflictError("input.status", $"A {followUp.Status.ToString().ToUpperInvariant()} follow-up cannot become {status.ToString().ToUpperInvariant()}."));
+            errors.Add(new ConflictError("input.status", MessageText.CannotBecome("follow-up", followUp.Status, status)));
         }
 
         if (errors.Any)

@@ -83,12 +83,12 @@ internal sealed class EscalateRequestInputType : InputObjectGraphType
     {
         Name = "EscalateRequestInput";
         Description = "A request a body escalates to organisations or people.";
-        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body that raises it.").References("Body");
+        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body that raises it.").References(BodyService.TypeName);
         Field<NonNullGraphType<StringGraphType>>("text").Description("What is asked.");
         Field<NonNullGraphType<DateOnlyGraphType>>("raisedOn").Description("The day it is raised.");
         Field<DateOnlyGraphType>("expectedAnswerOn").Description("When an answer is expected; not before it is raised.");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("recipientOrganizationIds").Description("The organisations it is addressed to.").References("Organization");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("recipientPersonIds").Description("The people it is addressed to.").References("Person");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("recipientOrganizationIds").Description("The organisations it is addressed to.").References(DirectoryTypeNames.Organization);
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("recipientPersonIds").Description("The people it is addressed to.").References(DirectoryTypeNames.Person);
     }
 }
 
@@ -98,7 +98,7 @@ internal sealed class SetRequestStatusInputType : InputObjectGraphType
     {
         Name = "SetRequestStatusInput";
         Description = "Records the institution's response to a request.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The request.").References("EscalatedRequest");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The request.").References(RequestService.TypeName);
         Field<NonNullGraphType<RequestStatusType>>("status").Description("ACCEPTED, REJECTED or ANSWERED.");
         Field<StringGraphType>("answer").Description("The answer (required for ANSWERED) or the reason of a rejection.");
         Field<NonNullGraphType<DateOnlyGraphType>>("on").Description("The day of the response.");

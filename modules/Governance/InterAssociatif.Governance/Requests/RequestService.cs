@@ -85,7 +85,7 @@ internal sealed class RequestService(IDbContextFactory<GovernanceDbContext> fact
         };
         if (!allowed)
         {
-            errors.Add(new ConflictError("input.status", $"A {request.Status.ToString().ToUpperInvariant()} request cannot become {status.ToString().ToUpperInvariant()}."));
+            errors.Add(new ConflictError("input.status", MessageText.CannotBecome("request", request.Status, status)));
         }
 
         if (on < request.RaisedOn)

@@ -113,9 +113,9 @@ internal sealed class AssignSeatInputType : InputObjectGraphType
     {
         Name = "AssignSeatInput";
         Description = "Gives a seat at a session to a member organisation.";
-        Field<NonNullGraphType<IdGraphType>>("meetingId").Description("The session: a meeting of a body with association seats.").References("Meeting");
-        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("A member of the network on the meeting's day, not already seated.").References("Organization");
-        Field<IdGraphType>("delegatePersonId").Description("The person it delegates.").References("Person");
+        Field<NonNullGraphType<IdGraphType>>("meetingId").Description("The session: a meeting of a body with association seats.").References(MeetingsTypeNames.Meeting);
+        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("A member of the network on the meeting's day, not already seated.").References(DirectoryTypeNames.Organization);
+        Field<IdGraphType>("delegatePersonId").Description("The person it delegates.").References(DirectoryTypeNames.Person);
     }
 }
 
@@ -125,7 +125,7 @@ internal sealed class ReleaseSeatInputType : InputObjectGraphType
     {
         Name = "ReleaseSeatInput";
         Description = "Frees a seat.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The seat.").References("Seat");
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The seat.").References(SeatService.TypeName);
     }
 }
 
@@ -136,7 +136,7 @@ internal sealed class OptOutInputType : InputObjectGraphType
         Name = "RotationOptOutInput";
         Description = "A member that asks not to sit at a planned session.";
         Field<NonNullGraphType<IntGraphType>>("session").Description("The session's number in the rotation.");
-        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The member.").References("Organization");
+        Field<NonNullGraphType<IdGraphType>>("organizationId").Description("The member.").References(DirectoryTypeNames.Organization);
     }
 }
 
@@ -146,7 +146,7 @@ internal sealed class ProposeRotationInputType : InputObjectGraphType
     {
         Name = "ProposeRotationInput";
         Description = "Plans the next sessions of a body's seat rotation as a draft; confirmed sessions are kept.";
-        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("A body with association seats.").References("Body");
+        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("A body with association seats.").References(BodyService.TypeName);
         Field<NonNullGraphType<IntGraphType>>("sessions").Description($"How many sessions to plan after the confirmed ones (1 to {RotationService.MaxSessions}).");
         Field<ListGraphType<NonNullGraphType<OptOutInputType>>>("optOuts").Description("Members that will not sit at a planned session. Omitted: the opt-outs of the current draft are kept.");
         Field<DateOnlyGraphType>("asOf").Description("Whose membership counts: the members on this day; default today (Paris time).");
@@ -159,7 +159,7 @@ internal sealed class ConfirmRotationInputType : InputObjectGraphType
     {
         Name = "ConfirmRotationInput";
         Description = "Confirms the draft sessions of a rotation.";
-        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body.").References("Body");
+        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body.").References(BodyService.TypeName);
         Field<IntGraphType>("throughSession").Description("Confirm the drafts up to this session number; default all of them.");
     }
 }

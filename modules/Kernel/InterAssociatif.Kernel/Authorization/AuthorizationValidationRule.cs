@@ -47,11 +47,29 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
 
     private sealed class Visitor : INodeVisitor
     {
+        private readonly List<object> _path = [];
         private bool _active;
+        private bool _inFragment;
         private HashSet<GraphQLFragmentDefinition>? _usedFragments;
+
+        /// <summary>
+        /// The response path of the field being checked (<c>people.nodes.email</c>), so a client sees
+        /// which field was refused; none inside a fragment definition, whose place is known only where it is spread.
+        /// </summary>
+        private IEnumerable<object>? Path => _inFragment || _path.Count == 0 ? null : [.. _path];
 
         public ValueTask EnterAsync(ASTNode node, ValidationContext context)
         {
+            if (node is GraphQLField entered)
+            {
+                _path.Add((entered.Alias?.Name ?? entered.Name).StringValue);
+            }
+            else if (node is GraphQLOperationDefinition or GraphQLFragmentDefinition)
+            {
+                _path.Clear();
+                _inFragment = node is GraphQLFragmentDefinition;
+            }
+
             switch (node)
             {
                 case GraphQLOperationDefinition operation:
@@ -101,9 +119,17 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
             return default;
         }
 
-        public ValueTask LeaveAsync(ASTNode node, ValidationContext context) => default;
+        public ValueTask LeaveAsync(ASTNode node, ValidationContext context)
+        {
+            if (node is GraphQLField && _path.Count > 0)
+            {
+                _path.RemoveAt(_path.Count - 1);
+            }
 
-        private static bool Check(ValidationContext context, IMetadataReader metadata, string what, ASTNode node)
+            return default;
+        }
+
+        private bool Check(ValidationContext context, IMetadataReader metadata, string what, ASTNode node)
         {
             if (IsAllowed(metadata, context.User))
             {
@@ -112,12 +138,12 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
                     return true;
                 }
 
-                context.ReportError(new AccessDeniedError(context, true, $"Access denied to {what}: the API key lacks the scope {scope}.", node));
+                context.ReportError(new AccessDeniedError(context, true, $"Access denied to {what}: the API key lacks the scope {Scopes.ApiName(scope)}.", node) { Path = Path });
                 return false;
             }
 
             var authenticated = context.User?.Identity?.IsAuthenticated == true;
-            context.ReportError(new AccessDeniedError(context, authenticated, $"Access denied to {what}: it requires {Describe(metadata)}.", node));
+            context.ReportError(new AccessDeniedError(context, authenticated, $"Access denied to {what}: it requires {Describe(metadata)}.", node) { Path = Path });
             return false;
         }
     }

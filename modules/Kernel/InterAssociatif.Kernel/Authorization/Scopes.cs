@@ -21,6 +21,15 @@ public static class Scopes
 
     public static readonly IReadOnlyList<string> All = [ReadDecisions, SubscribeDecisions, ReadDirectory];
 
+    /// <summary>A scope as the API names it (the <c>ApiKeyScope</c> enum value), e.g. <c>SUBSCRIBE_DECISIONS</c>.</summary>
+    public static string ApiName(string scope) => scope switch
+    {
+        ReadDecisions => "READ_DECISIONS",
+        SubscribeDecisions => "SUBSCRIBE_DECISIONS",
+        ReadDirectory => "READ_DIRECTORY",
+        _ => scope,
+    };
+
     /// <summary>Claim type carrying one scope of the caller's credential.</summary>
     public const string ClaimType = "scope";
 

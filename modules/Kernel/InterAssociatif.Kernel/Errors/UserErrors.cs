@@ -73,3 +73,14 @@ public sealed class ErrorList
         return trimmed;
     }
 }
+
+/// <summary>How messages name things a client also sees in the schema.</summary>
+public static class MessageText
+{
+    /// <summary>An enum value as the API spells it: <c>ResultsPublished</c> → <c>RESULTS_PUBLISHED</c>.</summary>
+    public static string GraphQLName(this Enum value) => global::GraphQL.StringExtensions.ToConstantCase(value.ToString());
+
+    /// <summary>"The decision is ADOPTED: it cannot become ADOPTED."</summary>
+    public static string CannotBecome(string what, Enum from, Enum to) =>
+        $"The {what} is {from.GraphQLName()}: it cannot become {to.GraphQLName()}.";
+}

@@ -10,7 +10,7 @@ namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>
 /// Ids in mutation inputs are declared once with the node type they name
-/// (<c>Field&lt;IdGraphType&gt;("themeId").References("Theme")</c>). Before a mutation's handler
+/// (<c>Field&lt;IdGraphType&gt;("themeId").References(DirectoryTypeNames.Theme)</c>). Before a mutation's handler
 /// runs, the Kernel decodes every such id, checks its type, and checks that the record exists
 /// through the owning module's node source (one batched SQL command per type). Any failure is a
 /// <see cref="NotFoundError"/> naming the input field, and the handler is not called, so nothing is
@@ -56,7 +56,7 @@ public static class InputReferences
             }
         }
 
-        return errors.Items.OrderBy(e => e.Field, StringComparer.Ordinal).ToList();
+        return errors.Items;
     }
 
     private static void Collect(IInputObjectGraphType type, IDictionary<string, object?> values, string path, List<Reference> references, ErrorList errors)

@@ -10,45 +10,63 @@ namespace InterAssociatif.Kernel.Persistence;
 /// </summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
+    private const int Remembered = 200;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recent = new();
     private long _count;
 
     public long Count => Interlocked.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    /// <summary>The text of the last commands since <see cref="Reset"/> (at most 200), to tell which tables they touched.</summary>
+    public IReadOnlyList<string> Recent => [.. _recent];
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        _recent.Clear();
+    }
+
+    private void Counted(DbCommand command)
+    {
+        Interlocked.Increment(ref _count);
+        _recent.Enqueue(command.CommandText);
+        while (_recent.Count > Remembered && _recent.TryDequeue(out _))
+        {
+        }
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        Counted(command);
         return ValueTask.FromResult(result);
     }
 }

@@ -78,7 +78,7 @@ internal static class ResponseRules
             {
                 if (!options.ContainsKey(ids[j]))
                 {
-                    errors.Add(new NotFoundError($"{field}.{list}[{j}]", "This option belongs to no option of this question.", GlobalId.Encode(QuestionOptionType.GraphQLName, ids[j])));
+                    errors.Add(new NotFoundError($"{field}.{list}[{j}]", "This option is not one of this question's options.", GlobalId.Encode(QuestionOptionType.GraphQLName, ids[j])));
                     ok = false;
                 }
             }

@@ -174,7 +174,7 @@ internal static class SurveyRules
     {
         if (survey.Status != SurveyStatus.Draft)
         {
-            errors.Add(new ConflictError("input.surveyId", $"The survey is {survey.Status.ToString().ToUpperInvariant()}: its questions change only while it is a DRAFT."));
+            errors.Add(new ConflictError("input.surveyId", $"The survey is {survey.Status.GraphQLName()}: its questions change only while it is a DRAFT."));
         }
     }
 
@@ -189,7 +189,7 @@ internal static class SurveyRules
         };
         if (expected is null || survey.Status != expected)
         {
-            errors.Add(new ConflictError("input.surveyId", $"A {survey.Status.ToString().ToUpperInvariant()} survey cannot become {target.ToString().ToUpperInvariant()}."));
+            errors.Add(new ConflictError("input.surveyId", MessageText.CannotBecome("survey", survey.Status, target)));
         }
 
         if (target == SurveyStatus.Open && survey.Questions.Count == 0)
