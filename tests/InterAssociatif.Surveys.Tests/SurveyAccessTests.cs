@@ -15,11 +15,11 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
 
     [Theory]
     [InlineData(Anonymous, true, true)]
-    [InlineData("partner", true, false)]
+    [InlineData("partner", true, true)]
     [InlineData("member", true, true)]
     [InlineData("analyst", true, true)]
     [InlineData("coordinator", true, true)]
-    public async Task Published_results_are_read_by_everyone_but_partners(string role, bool seesSurvey, bool readsResults)
+    public async Task Published_results_are_read_by_everyone_partners_included(string role, bool seesSurvey, bool readsResults)
     {
         var survey = await As(role).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { title questions { text } } } }");
         Assert.Equal(seesSurvey, survey.EnsureNoErrors().At("surveys.nodes")!.AsArray().Count == 1);
@@ -165,12 +165,14 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Partners_cannot_export_results()
+    public async Task Partners_export_published_results_as_anonymous_callers_do()
     {
         var id = (await As(Anonymous).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id } } }")).EnsureNoErrors().String("surveys.nodes[0].id");
         var partner = factory.CreateClient();
         partner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("partner"));
-        using var response = await partner.GetAsync($"/surveys/{id}/results.csv");
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        using var response = await partner.GetAsync($"/surveys/{id}/results.csv?asOf=2017-09-18T10:00:00Z");
+        using var anonymous = await factory.CreateClient().GetAsync($"/surveys/{id}/results.csv?asOf=2017-09-18T10:00:00Z");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(await anonymous.Content.ReadAsStringAsync(), await response.Content.ReadAsStringAsync());
     }
 }

@@ -31,13 +31,8 @@ internal sealed class SurveyExports(ResultsService results, IDbContextFactory<Su
 
     private async Task ResultsAsync(HttpContext http, string surveyId, DateTimeOffset? asOf)
     {
+        // Partners read published results as anonymous callers do.
         var user = http.User;
-        if (user.IsInRole(Roles.Partner))
-        {
-            http.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
-        }
-
         await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
         var survey = GlobalId.TryDecode(surveyId, SurveyService.TypeName, out var id) ? await db.Surveys.SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted) : null;
         if (survey is null || !SurveyAccess.CanSee(survey, user))

@@ -98,9 +98,9 @@ internal sealed class SurveyType : ObjectGraphType<Survey>
             .Resolve(ctx => ctx.LoadChildren<SurveysDbContext, Question>("questionsBySurvey", ctx.Source.Id,
                 (db, ids) => db.Questions.Include(q => q.Options).Where(q => ids.Contains(q.SurveyId)).OrderBy(q => q.Position), q => q.SurveyId));
         Field<SurveyResultsType>("results")
-            .Description("Aggregates as of an instant (default now), computed in the database. Anonymous callers and members read them once published (members also when their organisation responded); analysts always, with small groups suppressed; coordinators always.")
+            .Description("Aggregates as of an instant (default now), computed in the database. Anonymous callers, partners and members read them once published (members also when their organisation responded); analysts always, with small groups suppressed; coordinators always.")
             .Argument<DateTimeOffsetGraphType>("asOf", "Count the responses submitted by this instant; default now. Use the close or a meeting's date to reproduce published figures.")
-            .AuthorizeWithRolesOrAnonymous(Roles.Coordinator, Roles.Member, Roles.Analyst)
+            .AuthorizeWithRolesOrAnonymous(Roles.Coordinator, Roles.Member, Roles.Analyst, Roles.Partner)
             .ResolveAsync(async ctx =>
             {
                 var services = ctx.RequestServices!;

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using InterAssociatif.Testing;
+
+namespace InterAssociatif.Host.Tests.Schema;
+
+/// <summary>
+/// Each example operation of <c>schema/operations/</c> says in its header which roles may run it
+/// (<c># Roles: …</c>) and where its required variables come from
+/// (<c># Variable $id = path from { query }</c>, or literal values in <c># Example variables: {…}</c>). Each is run as each of those roles on the demo data
+/// and must answer without errors and with data in every top-level field; every other role must be
+/// refused. (Subscriptions are left to the subscription tests, which run them over both transports.)
+/// </summary>
+public sealed partial class ExampleOperationTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+{
+    public static TheoryData<string, string> Cases() => Roles(named: true);
+
+    public static TheoryData<string, string> OtherRoles() => Roles(named: false);
+
+    private static TheoryData<string, string> Roles(bool named)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in Files())
+        {
+            var roles = Header(file).Roles;
+            foreach (var role in AuthorizationMatrix.Everyone.Where(r => roles.Contains(r) == named))
+            {
+                data.Add(Path.GetFileName(file), role);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OtherRoles))]
+    public async Task An_operation_is_refused_to_the_roles_its_header_does_not_name(string file, string role)
+    {
+        var result = await RunAsync(file, role);
+        Assert.True(result.ErrorCodes.Contains("ACCESS_DENIED"), $"{file} as {role} was not refused: {result.Body.ToJsonString()}");
+    }
+
+    [Fact]
+    public void Every_operation_names_its_roles()
+    {
+        Assert.All(Files(), file => Assert.NotEmpty(Header(file).Roles));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task An_operation_runs_for_every_role_its_header_names_with_data_and_no_error(string file, string role)
+    {
+        var result = await RunAsync(file, role);
+        Assert.True(result.Errors.Count == 0, $"{file} as {role}: {result.Body.ToJsonString()}");
+        var data = Assert.IsType<JsonObject>(result.Data);
+        Assert.All(data, field => Assert.True(field.Value is not null && (field.Value is not JsonObject o || o.Count > 0), $"{file} as {role}: `{field.Key}` is empty"));
+        Assert.All(data, field => Assert.False(field.Value is JsonObject { } o && o["nodes"] is JsonArray { Count: 0 }, $"{file} as {role}: `{field.Key}` has no nodes"));
+    }
+
+    private async Task<GraphQLResult> RunAsync(string file, string role)
+    {
+        var path = Files().Single(f => Path.GetFileName(f) == file);
+        var (_, variables) = Header(path);
+        var text = await File.ReadAllTextAsync(path);
+        var bound = File.ReadLines(path).TakeWhile(l => l.StartsWith('#'))
+            .Where(l => l.StartsWith("# Example variables:", StringComparison.Ordinal))
+            .Select(l => JsonNode.Parse(l["# Example variables:".Length..])!.AsObject()).SingleOrDefault() ?? [];
+        foreach (var (name, at, lookup) in variables)
+        {
+            var found = (await factory.GraphQL("coordinator").QueryAsync(lookup)).EnsureNoErrors();
+            bound[name] = found.String(at) ?? throw new Xunit.Sdk.XunitException($"{file}: `{lookup}` has nothing at {at}");
+        }
+
+        var client = role == AuthorizationMatrix.Anonymous ? factory.GraphQL() : factory.GraphQL(role);
+        return await client.QueryAsync(text, bound);
+    }
+
+    private static IEnumerable<string> Files() =>
+        System.IO.Directory.GetFiles(RepositoryFile("schema", "operations"), "*.graphql").Order(StringComparer.Ordinal)
+            .Where(f => !File.ReadAllText(f).Contains("subscription ", StringComparison.Ordinal));
+
+    private static (IReadOnlyList<string> Roles, IReadOnlyList<(string Name, string At, string Lookup)> Variables) Header(string file)
+    {
+        var lines = File.ReadLines(file).TakeWhile(l => l.StartsWith('#')).ToList();
+        var roles = lines.Where(l => l.StartsWith("# Roles:", StringComparison.Ordinal))
+            .SelectMany(l => l["# Roles:".Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var variables = lines.Select(l => VariableLine().Match(l)).Where(m => m.Success)
+            .Select(m => (m.Groups["name"].Value, m.Groups["at"].Value, m.Groups["lookup"].Value)).ToList();
+        return (roles, variables);
+    }
+
+    [GeneratedRegex(@"^# Variable \$(?<name>\w+) = (?<at>\S+) from (?<lookup>\{.*\})$")]
+    private static partial Regex VariableLine();
+
+    private static string RepositoryFile(params string[] parts)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InterAssociatif.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return Path.Combine([directory!.FullName, .. parts]);
+    }
+}
