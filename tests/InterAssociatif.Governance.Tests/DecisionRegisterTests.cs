@@ -53,6 +53,12 @@ public sealed class DecisionRegisterTests(InterAssociatifFactory factory) : ICla
         Assert.Equal("input.followUps[0].dueOn", refused.String("recordDecision.errors[0].field"));
         Assert.Equal(before, await CountsAsync());
 
+        long previous;
+        await using (var counting = await factory.Services.GetRequiredService<IDbContextFactory<GovernanceDbContext>>().CreateDbContextAsync())
+        {
+            previous = await counting.Events.MaxAsync(e => e.Sequence);
+        }
+
         var recorded = (await Coordinator.QueryAsync(Record, new { input = new { bodyId = network, meetingId = meeting, title = "Décision de test", decidedOn = "2017-09-18", followUps = new[] { new { description = "Suivi", ownerOrganizationId = mission, dueOn = "2018-10-01" } } } })).EnsureNoErrors();
         Assert.Empty(recorded.PayloadErrors("recordDecision"));
         Assert.Equal((before.Decisions + 1, before.Events + 1), await CountsAsync());
@@ -61,7 +67,9 @@ public sealed class DecisionRegisterTests(InterAssociatifFactory factory) : ICla
         var last = await db.Events.OrderByDescending(e => e.Sequence).FirstAsync();
         Assert.True(Kernel.Relay.GlobalId.TryDecode(recorded.String("recordDecision.decision.id"), out _, out var raw));
         Assert.Equal(("DecisionRecorded", raw), (last.Kind, last.SubjectId));
-        Assert.True(await db.Events.AllAsync(e => e.Sequence <= last.Sequence));
+        // The decision's event is the one event appended, right after the previous one (no gap).
+        Assert.Equal(previous + 1, last.Sequence);
+        Assert.Equal(1, await db.Events.CountAsync(e => e.Sequence > previous));
     }
 
     [Fact]

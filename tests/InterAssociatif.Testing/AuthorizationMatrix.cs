@@ -34,7 +34,12 @@ public sealed class AuthorizationMatrix : TheoryData<string, string, bool>
         if (allowed)
         {
             result.EnsureNoErrors();
-            Assert.NotNull(result.Data);
+            // An allowed row must bring data back, or it proves nothing; a row that checks only the
+            // decision taken before execution asks for no record, explicitly (`first: 0`).
+            var data = Assert.IsType<JsonObject>(result.Data);
+            Assert.All(data, field => Assert.False(!query.Contains("first: 0", StringComparison.Ordinal) &&
+                (field.Value is null or JsonArray { Count: 0 } || field.Value is JsonObject { } o && o["nodes"] is JsonArray { Count: 0 }),
+                $"allowed, but `{field.Key}` came back empty: the row proves nothing ({query})"));
             return;
         }
 

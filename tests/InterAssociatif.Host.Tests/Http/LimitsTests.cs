@@ -74,7 +74,7 @@ public sealed class ProductionSwitchTests(ProductionSwitchTests.ProductionFactor
     {
         var result = await factory.GraphQL("coordinator").QueryAsync("{ __schema { types { name } } }");
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
-        Assert.NotEmpty(result.ErrorCodes);
+        Assert.Equal(["NO_INTROSPECTION"], result.ErrorCodes);
         Assert.Null(result.Data);
     }
 

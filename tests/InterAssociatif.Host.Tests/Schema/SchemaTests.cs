@@ -27,7 +27,22 @@ public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<
     {
         var live = CommandLine.PrintSchema(factory.Services);
         var checkedIn = File.ReadAllText(RepositoryFile("schema", "schema.graphql")).ReplaceLineEndings("\n");
-        Assert.True(live == checkedIn, "schema/schema.graphql is out of date: run `dotnet run --project host/InterAssociatif.Host -- schema export` and review the diff.");
+        Assert.True(live == checkedIn, "schema/schema.graphql is out of date: run `dotnet run --project host/InterAssociatif.Host -- schema export` and review the diff.\n" + FirstDifference(checkedIn, live));
+    }
+
+    /// <summary>Where the two texts part, with a few lines of each around it.</summary>
+    private static string FirstDifference(string expected, string actual)
+    {
+        var a = expected.Split('\n');
+        var b = actual.Split('\n');
+        var line = 0;
+        while (line < a.Length && line < b.Length && a[line] == b[line])
+        {
+            line++;
+        }
+
+        string Around(string[] lines) => string.Join('\n', lines.Skip(Math.Max(0, line - 2)).Take(6).Select((l, i) => $"{Math.Max(0, line - 2) + i + 1,6}: {l}"));
+        return $"First difference at line {line + 1}.\n--- checked in\n{Around(a)}\n+++ live\n{Around(b)}";
     }
 
     [Fact]
