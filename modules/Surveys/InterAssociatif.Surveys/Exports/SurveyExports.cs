@@ -51,7 +51,7 @@ internal sealed class SurveyExports(ResultsService results, IDbContextFactory<Su
             return;
         }
 
-        var minimum = user.IsInRole(Roles.Analyst) && !user.IsCoordinator() ? options.Value.MinimumCellSize : 1;
+        var minimum = user.IsCoordinator() ? 1 : options.Value.MinimumCellSize;
         var computed = (await results.ComputeAsync(survey.Id, asOf ?? time.GetUtcNow(), minimum, http.RequestAborted))!;
         await WriteCsvAsync(http, $"resultats-{survey.OpensOn:yyyy-MM-dd}.csv", csv =>
         {
@@ -111,7 +111,8 @@ internal sealed class SurveyExports(ResultsService results, IDbContextFactory<Su
 
                         break;
                     case QuestionKind.FreeText:
-                        Row("", "", Cell.Of(computed, question.Answered));
+                        // As `answered` in GraphQL: the texts themselves are published (verbatim).
+                        Row("", "", new Cell(question.Answered, computed.Share(question.Answered), false));
                         break;
                     default:
                         foreach (var o in ResultsService.Options(question))

@@ -42,7 +42,7 @@ internal sealed class SurveyResultsType : ObjectGraphType<SurveyResults>
     public SurveyResultsType()
     {
         Name = "SurveyResults";
-        Description = "A survey's results as of an instant. Shares are of respondents (not of selections). For analysts, a figure computed from fewer respondents than the configured minimum (default 3) is suppressed and marked so.";
+        Description = "A survey's results as of an instant. Shares are of respondents (not of selections). For every reader but coordinators, a figure from fewer respondents than the configured minimum (default 3) is suppressed and marked so, together with the figures that would give it away by subtraction (other level of a priority matrix, the rest of a single-choice question, the rest of a cross-tab row or column).";
         Field(r => r.AsOf).Description("The instant the figures are computed at.");
         Field(r => r.Respondents).Description("Organisations that had submitted a response by then (e.g. 19 at the close, 20 by the meeting of 18 September 2017).");
         Field(r => r.Audience).Description("Organisations the survey was sent to (27 in 2017).");

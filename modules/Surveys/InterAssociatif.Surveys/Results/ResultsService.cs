@@ -62,7 +62,7 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
 
     public static IReadOnlyList<OptionResult> Options(QuestionResult result) =>
         result.Question.Options.OrderBy(o => o.Position)
-            .Select(o => new OptionResult(o, Cell.Of(result.Results, result.Aggregates.Where(a => a.OptionId == o.Id).Sum(a => a.Count))))
+            .Select(o => new OptionResult(o, result.CellOf(o.Id)))
             .ToList();
 
     /// <summary>Ranking: chosen count, first choices, mean rank, and a Borda score (n − rank + 1 points per ranking), ordered by Borda score.</summary>
@@ -73,10 +73,13 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
             .Select(o => (Option: o, Aggregate: result.Aggregates.FirstOrDefault(a => a.OptionId == o.Id)))
             .Select(x => (x.Option, Count: x.Aggregate?.Count ?? 0, RankSum: x.Aggregate?.RankSum ?? 0, First: x.Aggregate?.FirstChoices ?? 0))
             .Select(x => (x.Option, x.Count, x.RankSum, x.First, Borda: (x.Count * (n + 1)) - x.RankSum))
-            .OrderByDescending(x => x.Borda).ThenByDescending(x => x.First).ThenBy(x => x.Option.Position)
+            // Withheld options come last, in the question's order: their place would bound their count.
+            .OrderBy(x => result.CellOf(x.Option.Id).Suppressed)
+            .ThenByDescending(x => result.CellOf(x.Option.Id).Suppressed ? 0 : x.Borda)
+            .ThenByDescending(x => result.CellOf(x.Option.Id).Suppressed ? 0 : x.First).ThenBy(x => x.Option.Position)
             .Select((x, i) =>
             {
-                var cell = Cell.Of(result.Results, x.Count);
+                var cell = result.CellOf(x.Option.Id);
                 return cell.Suppressed
                     ? new RankingResult(x.Option, i + 1, cell, null, null, null)
                     : new RankingResult(x.Option, i + 1, cell, x.First, x.Count == 0 ? null : Math.Round((double)x.RankSum / x.Count, 3), x.Borda);
@@ -86,11 +89,11 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
 
     /// <summary>Priority matrix: per level, the options ordered by how many respondents put them there.</summary>
     public static IReadOnlyList<LevelResult> Matrix(QuestionResult result) =>
-        new[] { PriorityLevel.Primary, PriorityLevel.Secondary }
+        result.Question.Kind != QuestionKind.PriorityMatrix ? [] : new[] { PriorityLevel.Primary, PriorityLevel.Secondary }
             .Select(level => new LevelResult(level, result.Question.Options
-                .Select(o => (Option: o, Count: result.Aggregates.Where(a => a.OptionId == o.Id && a.Level == level).Sum(a => a.Count)))
-                .OrderByDescending(x => x.Count).ThenBy(x => x.Option.Position)
-                .Select((x, i) => new MatrixOptionResult(x.Option, i + 1, Cell.Of(result.Results, x.Count)))
+                .Select(o => (Option: o, Cell: result.CellOf(o.Id, level)))
+                .OrderBy(x => x.Cell.Suppressed).ThenByDescending(x => x.Cell.Count ?? 0).ThenBy(x => x.Option.Position)
+                .Select((x, i) => new MatrixOptionResult(x.Option, i + 1, x.Cell))
                 .ToList()))
             .ToList();
 
@@ -133,13 +136,71 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
             bases = await attributes.GroupBy(x => x.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         }
 
+        return Protect(result, bases, (row, column) => cells.Where(c => c.Row == row && c.Column == column).Sum(c => c.Count));
+    }
+
+    /// <summary>
+    /// A cross-tab as this caller may see it: each cell ties to its column's respondents and to the
+    /// option's total (as the question's own results show it, or withheld there); a column of fewer
+    /// than k respondents is withheld whole, then whatever would give a withheld cell away.
+    /// </summary>
+    public static IReadOnlyList<CrossTabCell> Protect(QuestionResult result, IReadOnlyDictionary<string, int> bases, Func<Guid, string, int> count)
+    {
         var options = result.Question.Options.OrderBy(o => o.Position).ToList();
-        return options.SelectMany(o => bases.Keys.Order(StringComparer.Ordinal).Select(column =>
+        var columnNames = bases.Keys.Order(StringComparer.Ordinal).ToList();
+
+        var disclosure = new Disclosure();
+        var ids = new Dictionary<(Guid, string), int>();
+        var order = 0;
+        foreach (var o in options)
+        {
+            foreach (var column in columnNames)
             {
-                var count = cells.Where(c => c.Row == o.Id && c.Column == column).Sum(c => c.Count);
-                var cell = Cell.Of(result.Results, count);
+                ids[(o.Id, column)] = disclosure.Cell(count(o.Id, column), order++);
+            }
+        }
+
+        // A column of fewer than k respondents is left out whole, its respondents figure included.
+        var k = result.Results.MinimumCell;
+        var small = columnNames.Where(column => k > 1 && bases[column] < k).ToHashSet(StringComparer.Ordinal);
+        foreach (var column in columnNames)
+        {
+            var columnBase = small.Contains(column) ? disclosure.Hidden(bases[column]) : disclosure.Known(bases[column]);
+            disclosure.Sum(columnBase, options.Select(o => ids[(o.Id, column)]));
+            if (small.Contains(column))
+            {
+                options.ForEach(o => disclosure.Suppress(ids[(o.Id, column)]));
+            }
+        }
+
+        var totals = new List<int>();
+        foreach (var o in options)
+        {
+            var total = result.CellOf(o.Id);
+            var reference = total.Suppressed ? disclosure.Hidden(0) : disclosure.Known(total.Count!.Value);
+            totals.Add(reference);
+            disclosure.Sum(reference, columnNames.Select(column => ids[(o.Id, column)]));
+        }
+
+        // The question's own relation among its totals (single choice: they add up to `answered`).
+        if (result.Question.Kind is QuestionKind.SingleChoice or QuestionKind.YesNo)
+        {
+            disclosure.Sum(disclosure.Known(result.Answered), totals);
+        }
+
+        if (k > 1)
+        {
+            disclosure.Protect(k);
+        }
+
+        return options.SelectMany(o => columnNames.Where(column => !small.Contains(column)).Select(column =>
+            {
+                var id = ids[(o.Id, column)];
                 var columnBase = bases[column];
-                return new CrossTabCell(o, column, cell.Suppressed ? cell : cell with { Share = columnBase == 0 ? null : Math.Round((double)count / columnBase, 4) }, columnBase);
+                var cell = disclosure.IsSuppressed(id)
+                    ? new Cell(null, null, true)
+                    : new Cell(disclosure.Value(id), columnBase == 0 ? null : Math.Round((double)disclosure.Value(id) / columnBase, 4), false);
+                return new CrossTabCell(o, column, cell, columnBase);
             }))
             .ToList();
     }

@@ -35,9 +35,61 @@ internal sealed class SurveyResults
 
 internal sealed record QuestionResult(SurveyResults Results, Question Question)
 {
+    private Dictionary<(Guid Option, PriorityLevel? Level), Cell>? _cells;
+
     public IEnumerable<OptionAggregate> Aggregates => Results.ByQuestion[Question.Id];
 
     public int Answered => Results.AnsweredByQuestion.GetValueOrDefault(Question.Id);
+
+    /// <summary>An option's count (all levels when <paramref name="level"/> is null) as this caller may see it.</summary>
+    /// Levels of a question that has none count nobody.
+    public Cell CellOf(Guid option, PriorityLevel? level = null) =>
+        (_cells ??= Protect()).TryGetValue((option, level), out var cell) ? cell : new Cell(0, Results.Share(0), false);
+
+    /// <summary>
+    /// Every count of the question, with small groups and what would give them away withheld
+    /// together: an option's total is its two levels, and single-choice counts add up to `answered`.
+    /// </summary>
+    private Dictionary<(Guid, PriorityLevel?), Cell> Protect()
+    {
+        var disclosure = new Disclosure();
+        var cells = new Dictionary<(Guid, PriorityLevel?), int>();
+        var options = Question.Options.OrderBy(o => o.Position).ToList();
+        foreach (var option in options)
+        {
+            var total = disclosure.Cell(Aggregates.Where(a => a.OptionId == option.Id).Sum(a => a.Count), option.Position);
+            cells[(option.Id, null)] = total;
+            if (Question.Kind == QuestionKind.PriorityMatrix)
+            {
+                var levels = new[] { PriorityLevel.Primary, PriorityLevel.Secondary }
+                    .Select(level => cells[(option.Id, level)] = disclosure.Cell(Aggregates.Where(a => a.OptionId == option.Id && a.Level == level).Sum(a => a.Count), option.Position))
+                    .ToList();
+                disclosure.Sum(total, levels);
+            }
+        }
+
+        if (Question.Kind is QuestionKind.SingleChoice or QuestionKind.YesNo)
+        {
+            disclosure.Sum(disclosure.Known(Answered), options.Select(o => cells[(o.Id, null)]));
+        }
+
+        var k = Results.MinimumCell;
+        if (k > 1 && (Results.Respondents < k || Answered < k))
+        {
+            foreach (var cell in cells.Values)
+            {
+                disclosure.Suppress(cell);
+            }
+        }
+        else if (k > 1)
+        {
+            disclosure.Protect(k);
+        }
+
+        return cells.ToDictionary(c => c.Key, c => disclosure.IsSuppressed(c.Value)
+            ? new Cell(null, null, true)
+            : new Cell(disclosure.Value(c.Value), Results.Share(disclosure.Value(c.Value)), false));
+    }
 }
 
 /// <summary>A count shown to the caller, or suppressed when it comes from too few respondents.</summary>

@@ -105,7 +105,8 @@ internal sealed class SurveyType : ObjectGraphType<Survey>
             {
                 var services = ctx.RequestServices!;
                 await SurveyResultsAccess.EnsureAsync(ctx.User, ctx.Source, services, ctx.CancellationToken);
-                var minimum = ctx.User.IsCoordinator() || ctx.User?.IsInRole(Roles.Analyst) != true ? 1 : services.GetRequiredService<IOptions<SurveyResultsOptions>>().Value.MinimumCellSize;
+                // Small-group protection holds for every reader but coordinators, anonymous callers included.
+                var minimum = ctx.User.IsCoordinator() ? 1 : services.GetRequiredService<IOptions<SurveyResultsOptions>>().Value.MinimumCellSize;
                 var asOf = ctx.GetArgument<DateTimeOffset?>("asOf") ?? services.GetRequiredService<TimeProvider>().GetUtcNow();
                 return await services.GetRequiredService<ResultsService>().ComputeAsync(ctx.Source.Id, asOf, minimum, ctx.CancellationToken);
             });
