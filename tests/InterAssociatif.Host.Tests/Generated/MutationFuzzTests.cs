@@ -68,6 +68,77 @@ public sealed class MutationFuzzTests(InterAssociatifFactory factory) : IClassFi
         }
     }
 
+    public static TheoryData<string> MutationNames() => new(SchemaCases.Mutations(LiveSchema).Select(m => m.Name));
+
+    /// <summary>
+    /// Every mutation whose input needs no existing record: each required string empty and over-long
+    /// is an error naming that field; each date far in the past or future and each value of each enum
+    /// field is accepted or refused with errors naming input fields — never a server fault — and a
+    /// refusal writes nothing. (Mutations on an existing record stop at the id check here.)
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(MutationNames))]
+    public async Task Strings_dates_and_enum_values_are_refused_naming_the_field_or_accepted_never_a_fault(string name)
+    {
+        var schema = SchemaCases.Schema(factory.Services);
+        var mutation = schema.Mutation!.Fields.Find(name)!;
+        var role = SchemaCases.AllowedRoles(mutation)[0];
+        var inputType = SchemaCases.InputOf(mutation);
+        var baseline = await factory.GraphQL(role).QueryAsync(SchemaCases.Document(mutation), new { input = SchemaCases.Input(inputType) });
+        baseline.EnsureNoErrors();
+        if (baseline.PayloadErrors(name).Any(e => e!["code"]!.GetValue<string>() == "NOT_FOUND"))
+        {
+            return;
+        }
+
+        async Task<JsonArray> TryAsync(string field, JsonNode? value)
+        {
+            var before = await RowCountsAsync();
+            var input = SchemaCases.Input(inputType, [field], value);
+            var result = await factory.GraphQL(role).QueryAsync(SchemaCases.Document(mutation), new { input });
+            Assert.True(result.Errors.Count == 0, $"{name}.{field} = {Show(value)}: {result.Body.ToJsonString()}");
+            var errors = result.PayloadErrors(name);
+            if (errors.Count > 0)
+            {
+                Assert.Equal(before, await RowCountsAsync());
+                Assert.All(errors, e => Assert.StartsWith("input.", e!["field"]!.GetValue<string>(), StringComparison.Ordinal));
+            }
+
+            return errors;
+        }
+
+        foreach (var field in inputType.Fields)
+        {
+            var type = field.ResolvedType!;
+            var named = type.GetNamedType();
+            if (named is StringGraphType && type is NonNullGraphType)
+            {
+                foreach (var value in new[] { "", "   ", new string('é', 100_000) })
+                {
+                    var errors = await TryAsync(field.Name, value);
+                    Assert.True(errors.Any(e => e!["field"]!.GetValue<string>() == $"input.{field.Name}"), $"{name}.{field.Name} = {Show(value)} was not refused naming the field: {errors.ToJsonString()}");
+                }
+            }
+            else if (named is DateOnlyGraphType or DateTimeOffsetGraphType or DateTimeGraphType)
+            {
+                var time = named is DateOnlyGraphType ? "" : "T00:00:00Z";
+                foreach (var value in new[] { "0001-01-01" + time, "9999-12-31" + time })
+                {
+                    await TryAsync(field.Name, value);
+                }
+            }
+            else if (named is EnumerationGraphType enumeration && type is not ListGraphType)
+            {
+                foreach (var value in enumeration.Values)
+                {
+                    await TryAsync(field.Name, value.Name);
+                }
+            }
+        }
+    }
+
+    private static string Show(JsonNode? value) => value?.ToJsonString() is { Length: > 40 } text ? text[..40] + "…" : value?.ToJsonString() ?? "null";
+
     [Fact]
     public async Task After_every_bad_id_the_lists_still_answer_for_every_role()
     {
