@@ -28,9 +28,15 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         Assert.Equal("connection_ack", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
         await client.SendAsync(new { id, type = "subscribe", payload = new { query = Subscription, variables = new { after } } });
 
-        // Messages are handled in order: once the pong is back, the subscription is listening.
-        await client.SendAsync(new { type = "ping" });
-        Assert.Equal("pong", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
+        // Messages are handled in order: once the pong is back, a live subscription is listening. A
+        // resumed one starts by replaying what was missed, which may come before the pong: the
+        // replayed events themselves show it is listening.
+        if (after is null)
+        {
+            await client.SendAsync(new { type = "ping" });
+            Assert.Equal("pong", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
+        }
+
         return client;
     }
 
