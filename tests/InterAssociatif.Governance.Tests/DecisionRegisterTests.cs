@@ -25,6 +25,17 @@ public sealed class DecisionRegisterTests(InterAssociatifFactory factory) : ICla
     }
 
     [Fact]
+    public async Task The_three_decisions_of_18_september_2017_come_from_agenda_item_4()
+    {
+        var register = (await factory.GraphQL("partner").QueryAsync(
+            """{ decisions(first: 10, filter: { from: "2017-09-18", to: "2017-09-18" }) { nodes { title agendaItem { number title } } } }""")).EnsureNoErrors();
+        var decisions = register.At("decisions.nodes")!.AsArray();
+        Assert.Equal(3, decisions.Count);
+        Assert.All(decisions, d => Assert.Equal("4.", d!["agendaItem"]!["number"]!.GetValue<string>()));
+        Assert.All(decisions, d => Assert.Equal("Une proposition concrète pour mettre en route l'inter-associatif", d!["agendaItem"]!["title"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task The_decisions_of_18_september_2017_and_their_follow_ups_are_on_the_meeting()
     {
         var page = (await factory.GraphQL("partner").QueryAsync("{ meetings(first: 1) { nodes { body { name } decisions { title status followUps { dueOn duePrecision ownerOrganization { name } } } } } }")).EnsureNoErrors();

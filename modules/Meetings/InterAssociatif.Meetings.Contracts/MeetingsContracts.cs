@@ -18,4 +18,7 @@ public interface IMeetingsReader
     Task<IReadOnlyDictionary<Guid, Guid>> GetAgendaItemMeetingsAsync(IReadOnlyCollection<Guid> agendaItemIds, CancellationToken cancellationToken);
 
     Task<Guid?> FindMeetingIdAsync(string title, DateOnly day, CancellationToken cancellationToken);
+
+    /// <summary>The top-level agenda item of a meeting with this title, if any.</summary>
+    Task<Guid?> FindAgendaItemIdAsync(Guid meetingId, string title, CancellationToken cancellationToken);
 }

@@ -30,4 +30,10 @@ internal sealed class MeetingsReader(IDbContextFactory<MeetingsDbContext> factor
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Meetings.Where(m => m.Title == title && m.StartsAt >= from && m.StartsAt < to).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
     }
+
+    public async Task<Guid?> FindAgendaItemIdAsync(Guid meetingId, string title, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.AgendaItems.Where(i => i.MeetingId == meetingId && i.ParentId == null && i.Title == title).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken);
+    }
 }

@@ -81,12 +81,14 @@ internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext
             return;
         }
 
+        // The three decisions came from agenda item 4, « Une proposition concrète pour mettre en route l'inter-associatif ».
         var day = new DateOnly(2017, 9, 18);
-        Expect(await decisions.RecordAsync(new RecordDecision(network, meetingId, null, "Acter l'intérêt de la mise en place de l'inter-associatif",
+        var item = await meetings.FindAgendaItemIdAsync(meetingId!.Value, "Une proposition concrète pour mettre en route l'inter-associatif", cancellationToken);
+        Expect(await decisions.RecordAsync(new RecordDecision(network, meetingId, item, "Acter l'intérêt de la mise en place de l'inter-associatif",
             "La diversité de l'expertise des associations membres nourrira des propositions concrètes dans les groupes de travail thématiques.", day, [], []), new ErrorList(), cancellationToken));
-        Expect(await decisions.RecordAsync(new RecordDecision(network, meetingId, null, "Construire le cadre en mouvement",
+        Expect(await decisions.RecordAsync(new RecordDecision(network, meetingId, item, "Construire le cadre en mouvement",
             "Un cadre simple et souple au démarrage, appelé à évoluer, pour que chacun puisse participer, ne serait-ce qu'à un temps ou au suivi d'un chantier.", day, [], []), new ErrorList(), cancellationToken));
-        Expect(await decisions.RecordAsync(new RecordDecision(network, meetingId, null, "Participer à la rentrée politique de la ville du 3 octobre 2017, première étape",
+        Expect(await decisions.RecordAsync(new RecordDecision(network, meetingId, item, "Participer à la rentrée politique de la ville du 3 octobre 2017, première étape",
             "Sur cette base, organiser la représentation dans les groupes thématiques et porter un message commun lors de la rencontre avec l'élue et le sous-préfet, puis en comité de pilotage.", day, [],
             [
                 new("Réunion de l'inter-associatif courant octobre : retour sur la rentrée politique de la ville et préparation de la rencontre avec l'élue et le sous-préfet.", mission, null, new DateOnly(2017, 10, 15), DuePrecision.Month),

@@ -67,7 +67,7 @@ internal static class MeetingsDemoData
     [
         new("Actualités : les mesures de l'été", """
             La préfecture présente deux mesures de l'été 2017 :
-            - la **régulation budgétaire** du 20 juillet : en Loire-Atlantique, environ 249 000 € repris sur 2,42 M€ de crédits politique de la ville, en grande partie amortis par les crédits réservés au printemps ;
+            - la **régulation budgétaire** du 20 juillet : 130,3 M€ de crédits politique de la ville annulés sur l'ensemble des départements ; en Loire-Atlantique, environ 249 000 € repris sur 2,42 M€, en grande partie amortis par les crédits réservés au printemps. Sur l'agglomération nantaise, la subvention du CCAS de Nantes au titre du PRE est portée à 360 000 € (contre 400 000 € prévus), le financement d'une action de Regart's est annulé, et le soutien envisagé pour 4 actions d'apprentissage du français langue étrangère (FLE, financées l'an dernier au titre du CIEC) est revu à la baisse. Pour 2018, les crédits nationaux devraient être égaux aux crédits initiaux 2017 ;
             - la **limitation des contrats aidés** : 320 000 en 2017 contre 459 000 en 2016, prescriptions de CAE réservées à quelques publics.
 
             Les associations disent leur inquiétude, surtout sur la brutalité de la méthode, et formulent **trois demandes** aux institutions : un diagnostic partagé de l'impact, une prise de parole à la rentrée politique de la ville, un chantier prioritaire dans le groupe emploi. Elles seront présentées pour validation le 25 septembre 2017.
