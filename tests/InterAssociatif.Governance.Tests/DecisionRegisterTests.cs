@@ -25,6 +25,17 @@ public sealed class DecisionRegisterTests(InterAssociatifFactory factory) : ICla
     }
 
     [Fact]
+    public async Task The_thematic_groups_carry_their_theme()
+    {
+        var bodies = (await factory.GraphQL("partner").QueryAsync("{ bodies(first: 20) { nodes { name kind theme { name } } } }")).EnsureNoErrors();
+        var groups = bodies.At("bodies.nodes")!.AsArray().Where(b => b!["kind"]!.GetValue<string>() == "THEMATIC_GROUP")
+            .ToDictionary(b => b!["name"]!.GetValue<string>(), b => b!["theme"]?["name"]?.GetValue<string>());
+        Assert.Equal("Développement économique, emploi et formation", groups["Groupe emploi"]);
+        Assert.Equal("Santé", groups["Groupe santé"]);
+        Assert.Equal("Culture", groups["Groupe culture"]);
+    }
+
+    [Fact]
     public async Task The_three_decisions_of_18_september_2017_come_from_agenda_item_4()
     {
         var register = (await factory.GraphQL("partner").QueryAsync(

@@ -68,6 +68,9 @@ public interface IDirectoryReader
     /// <summary>Finds an organisation by name, insensitive to case, accents and punctuation (for demo data of other modules).</summary>
     Task<Guid?> FindOrganizationIdByNameAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>The theme with this name (case, accents and punctuation ignored), if any.</summary>
+    Task<Guid?> FindThemeIdByNameAsync(string name, CancellationToken cancellationToken);
+
     Task<Guid?> FindPersonIdByEmailAsync(string email, CancellationToken cancellationToken);
 
     /// <summary>Kind, theme names and neighbourhoods of each organisation (three SQL commands).</summary>

@@ -64,6 +64,13 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
         return await db.Organizations.Where(o => o.NameKey == key).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
     }
 
+    public async Task<Guid?> FindThemeIdByNameAsync(string name, CancellationToken cancellationToken)
+    {
+        var key = SearchText.Key(name);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Themes.Where(t => t.NameKey == key).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<Guid?> FindPersonIdByEmailAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = email.Trim().ToLowerInvariant();

@@ -33,6 +33,14 @@ internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext
         new(BodyKind.ThematicGroup, "Groupe culture", "Groupe thématique culture, créé à la demande des associations.", null, null, null),
     ];
 
+    /// <summary>The theme of each thematic group, as the questionnaire names it.</summary>
+    private static readonly Dictionary<string, string> GroupThemes = new(StringComparer.Ordinal)
+    {
+        ["Groupe emploi"] = "Développement économique, emploi et formation",
+        ["Groupe santé"] = "Santé",
+        ["Groupe culture"] = "Culture",
+    };
+
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var meetingId = await meetings.FindMeetingIdAsync("Inter-associatif : poursuite de la réflexion", new DateOnly(2017, 9, 18), cancellationToken);
@@ -46,7 +54,8 @@ internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext
         var existing = await db.Bodies.Select(b => b.NameKey).ToListAsync(cancellationToken);
         foreach (var body in Bodies.Where(b => !existing.Contains(SearchText.Key(b.Name))))
         {
-            Expect(await bodies.CreateAsync(body, new ErrorList(), cancellationToken));
+            var theme = GroupThemes.TryGetValue(body.Name!, out var themeName) ? await directory.FindThemeIdByNameAsync(themeName, cancellationToken) : null;
+            Expect(await bodies.CreateAsync(body with { ThemeId = theme }, new ErrorList(), cancellationToken));
         }
 
         var networkKey = SearchText.Key(Network);
