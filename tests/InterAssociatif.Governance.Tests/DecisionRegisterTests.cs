@@ -24,6 +24,30 @@ public sealed class DecisionRegisterTests(InterAssociatifFactory factory) : ICla
         return (await db.Decisions.CountAsync(), await db.Events.LongCountAsync());
     }
 
+    /// <summary>ADR 0010: a reference that names no record (written before the check existed) never empties the register.</summary>
+    [Fact]
+    public async Task A_dangling_theme_is_left_out_with_an_error_on_its_path_and_the_register_stays_readable()
+    {
+        var first = (await factory.GraphQL("coordinator").QueryAsync("{ decisions(first: 1) { nodes { id } } }")).EnsureNoErrors().String("decisions.nodes[0].id");
+        Assert.True(Kernel.Relay.GlobalId.TryDecode(first, out _, out var decisionId));
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<GovernanceDbContext>>().CreateDbContextAsync())
+        {
+            db.DecisionThemes.Add(new Decisions.DecisionTheme { DecisionId = decisionId, ThemeId = Guid.CreateVersion7() });
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var role in new[] { "partner", "member", "analyst", "coordinator" })
+        {
+            var register = await factory.GraphQL(role).QueryAsync("{ decisions(first: 50) { totalCount nodes { id title themes { name } } } }");
+            Assert.NotNull(register.Data);
+            Assert.Equal(register.Int("decisions.totalCount"), register.At("decisions.nodes")!.AsArray().Count(n => n is not null));
+            var error = Assert.Single(register.Errors);
+            Assert.Equal("DANGLING_REFERENCE", error!["extensions"]!["code"]!.GetValue<string>());
+            Assert.Equal(["decisions", "nodes", 0, "themes"], error["path"]!.AsArray().Select(p => p!.GetValueKind() == System.Text.Json.JsonValueKind.Number ? (object)p.GetValue<int>() : p.GetValue<string>()));
+            Assert.Empty(register.At("decisions.nodes[0].themes")!.AsArray());
+        }
+    }
+
     [Fact]
     public async Task The_thematic_groups_carry_their_theme()
     {
