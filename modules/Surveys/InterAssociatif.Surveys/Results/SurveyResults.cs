@@ -92,12 +92,8 @@ internal sealed record QuestionResult(SurveyResults Results, Question Question)
     }
 }
 
-/// <summary>A count shown to the caller, or suppressed when it comes from too few respondents.</summary>
-internal sealed record Cell(int? Count, double? Share, bool Suppressed)
-{
-    public static Cell Of(SurveyResults results, int count) =>
-        results.Suppressed(count) ? new Cell(null, null, true) : new Cell(count, results.Share(count), false);
-}
+/// <summary>A count shown to the caller, or withheld (small-group protection, see <see cref="Disclosure"/>).</summary>
+internal sealed record Cell(int? Count, double? Share, bool Suppressed);
 
 internal sealed record OptionResult(QuestionOption Option, Cell Cell);
 
