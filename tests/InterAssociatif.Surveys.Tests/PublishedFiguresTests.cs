@@ -93,7 +93,7 @@ public sealed class PublishedFiguresTests(InterAssociatifFactory factory) : ICla
     [MemberData(nameof(FreeTexts))]
     public async Task Free_text_answers_are_exactly_those_printed_in_the_results(string question, string[] printed)
     {
-        var source = await File.ReadAllTextAsync(SeedFile());
+        var source = await File.ReadAllTextAsync(RepositoryFiles.Path("docs", "sources", "compte-rendu-inter-associatif-2017-09-18.txt"));
         Assert.All(printed, text => Assert.Contains(text.Split(' ')[0], source, StringComparison.Ordinal));
         var answers = Question(await ResultsAsync(AtMeeting), question)["freeText"]!;
         Assert.Equal(printed.Length, answers["totalCount"]!.GetValue<int>());
@@ -104,19 +104,9 @@ public sealed class PublishedFiguresTests(InterAssociatifFactory factory) : ICla
     public async Task The_printed_texts_come_from_the_source_document_verbatim()
     {
         // Join the source's wrapped lines the way the extraction did, then look for every text.
-        var source = string.Join(' ', (await File.ReadAllLinesAsync(SeedFile())).Select(l => l.Trim()).Where(l => l.Length > 0));
+        var source = string.Join(' ', (await File.ReadAllLinesAsync(RepositoryFiles.Path("docs", "sources", "compte-rendu-inter-associatif-2017-09-18.txt"))).Select(l => l.Trim()).Where(l => l.Length > 0));
         var all = FreeTexts().SelectMany(row => (string[])row[1]);
         Assert.All(all, text => Assert.Contains("● " + text, source, StringComparison.Ordinal));
     }
 
-    private static string SeedFile()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InterAssociatif.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory!.FullName, "docs", "sources", "compte-rendu-inter-associatif-2017-09-18.txt");
-    }
 }

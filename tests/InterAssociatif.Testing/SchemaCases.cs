@@ -26,6 +26,12 @@ public static class SchemaCases
         public override string ToString() => $"{Mutation}: {ErrorPath}";
     }
 
+    private static readonly Lazy<InterAssociatifFactory> EnumerationHost =
+        new(() => new InterAssociatifFactory().With("Database:SeedDemoData", "false"));
+
+    /// <summary>The live schema for <c>MemberData</c> (static, before any fixture exists): one host per test run, without demo data.</summary>
+    public static InterAssociatifSchema ForTheoryData => Schema(EnumerationHost.Value.Services);
+
     public static InterAssociatifSchema Schema(IServiceProvider services)
     {
         var schema = services.GetRequiredService<InterAssociatifSchema>();

@@ -15,11 +15,7 @@ namespace InterAssociatif.Host.Tests.Generated;
 public sealed class AuditTrailTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
     public static TheoryData<string> Mutations() =>
-        new(SchemaCases.Mutations(SchemaCases.Schema(SchemaHost.Services)).Select(m => m.Name));
-
-    private static InterAssociatifFactory SchemaHost => SchemaHostHolder.Value;
-
-    private static readonly Lazy<InterAssociatifFactory> SchemaHostHolder = new(() => new InterAssociatifFactory());
+        new(SchemaCases.Mutations(SchemaCases.ForTheoryData).Select(m => m.Name));
 
     [Theory]
     [MemberData(nameof(Mutations))]

@@ -16,12 +16,10 @@ namespace InterAssociatif.Host.Tests.Generated;
 /// </summary>
 public sealed class MutationFuzzTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
-    private static readonly Lazy<InterAssociatifFactory> SchemaHost = new(() => new InterAssociatifFactory());
-
     /// <summary>"a Organization", "a ADOPTED": the article a reader stumbles on.</summary>
     private static readonly System.Text.RegularExpressions.Regex BadArticle = new(@"\b[Aa] [AEIOUaeiou]\w");
 
-    private static ISchema LiveSchema => SchemaCases.Schema(SchemaHost.Value.Services);
+    private static ISchema LiveSchema => SchemaCases.ForTheoryData;
 
     public static TheoryData<string> IdFields() => new(SchemaCases.IdFields(LiveSchema).Select(f => f.ToString()));
 

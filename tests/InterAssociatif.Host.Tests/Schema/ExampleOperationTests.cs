@@ -76,7 +76,7 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
     }
 
     private static IEnumerable<string> Files() =>
-        System.IO.Directory.GetFiles(RepositoryFile("schema", "operations"), "*.graphql").Order(StringComparer.Ordinal)
+        System.IO.Directory.GetFiles(RepositoryFiles.Path("schema", "operations"), "*.graphql").Order(StringComparer.Ordinal)
             .Where(f => !File.ReadAllText(f).Contains("subscription ", StringComparison.Ordinal));
 
     private static (IReadOnlyList<string> Roles, IReadOnlyList<(string Name, string At, string Lookup)> Variables) Header(string file)
@@ -92,14 +92,4 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
     [GeneratedRegex(@"^# Variable \$(?<name>\w+) = (?<at>\S+) from (?<lookup>\{.*\})$")]
     private static partial Regex VariableLine();
 
-    private static string RepositoryFile(params string[] parts)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InterAssociatif.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine([directory!.FullName, .. parts]);
-    }
 }

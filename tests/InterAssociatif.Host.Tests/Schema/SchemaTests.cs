@@ -10,23 +10,13 @@ namespace InterAssociatif.Host.Tests.Schema;
 
 public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
-    private static string RepositoryFile(params string[] parts)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InterAssociatif.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine([directory?.FullName ?? throw new InvalidOperationException("Repository root not found."), .. parts]);
-    }
 
     /// <summary>The SDL checked in is the SDL the host serves. Regenerate with the README's `schema export` command.</summary>
     [Fact]
     public void The_checked_in_schema_is_the_live_schema()
     {
         var live = CommandLine.PrintSchema(factory.Services);
-        var checkedIn = File.ReadAllText(RepositoryFile("schema", "schema.graphql")).ReplaceLineEndings("\n");
+        var checkedIn = File.ReadAllText(RepositoryFiles.Path("schema", "schema.graphql")).ReplaceLineEndings("\n");
         Assert.True(live == checkedIn, "schema/schema.graphql is out of date: run `dotnet run --project host/InterAssociatif.Host -- schema export` and review the diff.\n" + FirstDifference(checkedIn, live));
     }
 
@@ -81,7 +71,7 @@ public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<
     }
 
     public static TheoryData<string> Operations() =>
-        new(System.IO.Directory.GetFiles(RepositoryFile("schema", "operations"), "*.graphql").Select(Path.GetFileName)!);
+        new(System.IO.Directory.GetFiles(RepositoryFiles.Path("schema", "operations"), "*.graphql").Select(Path.GetFileName)!);
 
     /// <summary>Every example operation for front-ends and analysts is valid against the schema.</summary>
     [Theory]
@@ -90,7 +80,7 @@ public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<
     {
         var schema = factory.Services.GetRequiredService<InterAssociatifSchema>();
         schema.Initialize();
-        var document = GraphQLParser.Parser.Parse(await File.ReadAllTextAsync(RepositoryFile("schema", "operations", file)));
+        var document = GraphQLParser.Parser.Parse(await File.ReadAllTextAsync(RepositoryFiles.Path("schema", "operations", file)));
         var result = await new DocumentValidator().ValidateAsync(new ValidationOptions
         {
             Schema = schema,

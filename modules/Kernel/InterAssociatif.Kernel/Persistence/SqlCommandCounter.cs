@@ -13,21 +13,32 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     private const int Remembered = 200;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recent = new();
     private long _count;
+    private volatile bool _remembering;
 
     public long Count => Interlocked.Read(ref _count);
 
-    /// <summary>The text of the last commands since <see cref="Reset"/> (at most 200), to tell which tables they touched.</summary>
+    /// <summary>
+    /// The text of the last commands since <see cref="Reset"/> (at most 200), to tell which tables
+    /// they touched. Kept only once someone has called <see cref="Reset"/> (a test): a production
+    /// host, which never does, pays nothing for it.
+    /// </summary>
     public IReadOnlyList<string> Recent => [.. _recent];
 
     public void Reset()
     {
         Interlocked.Exchange(ref _count, 0);
         _recent.Clear();
+        _remembering = true;
     }
 
     private void Counted(DbCommand command)
     {
         Interlocked.Increment(ref _count);
+        if (!_remembering)
+        {
+            return;
+        }
+
         _recent.Enqueue(command.CommandText);
         while (_recent.Count > Remembered && _recent.TryDequeue(out _))
         {
