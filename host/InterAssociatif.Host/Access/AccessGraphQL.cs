@@ -8,18 +8,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Host.Access;
 
-internal sealed class ApiKeyScopeType : EnumerationGraphType
-{
-    public ApiKeyScopeType()
-    {
-        Name = "ApiKeyScope";
-        Description = "What a partner's API key may reach.";
-        Add(Scopes.ApiName(Scopes.ReadDecisions), Scopes.ReadDecisions, "Read the decision register: decisions, follow-ups, escalated requests.");
-        Add(Scopes.ApiName(Scopes.SubscribeDecisions), Scopes.SubscribeDecisions, "Subscribe to decisionRecorded and followUpChanged.");
-        Add(Scopes.ApiName(Scopes.ReadDirectory), Scopes.ReadDirectory, "Read the directory's organisations, people (their public fields) and themes.");
-    }
-}
-
 internal sealed class ApiKeyType : ObjectGraphType<ApiKey>
 {
     public ApiKeyType()
@@ -29,7 +17,9 @@ internal sealed class ApiKeyType : ObjectGraphType<ApiKey>
         this.AuthorizeWithRoles(Roles.Coordinator);
         this.AsNode();
         Field(k => k.Name).Description("Who it is for.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiKeyScopeType>>>>("scopes").Description("What it may reach.").Resolve(ctx => ctx.Source.ScopeList);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<ApiKeyScope>>>>>("scopes")
+            .Description("What it may reach.")
+            .Resolve(ctx => ctx.Source.ScopeList.Select(ApiKeyScopes.FromClaim).ToList());
         Field(k => k.CreatedAt).Description("When it was issued.");
         Field(k => k.CreatedBy, nullable: true).Description("Who issued it (subject).");
         Field(k => k.ExpiresAt, nullable: true).Description("When it stops working; null: no expiry.");
@@ -50,18 +40,6 @@ internal sealed class IssuedApiKeyType : ObjectGraphType<IssuedApiKey>
     }
 }
 
-internal sealed class AuditOutcomeType : EnumerationGraphType
-{
-    public AuditOutcomeType()
-    {
-        Name = "AuditOutcome";
-        Description = "What became of a write attempt.";
-        Add("ACCEPTED", AuditOutcome.Accepted, "It took effect.");
-        Add("REFUSED", AuditOutcome.Refused, "It ran and was refused with errors (bad input, conflict): nothing was written.");
-        Add("DENIED", AuditOutcome.Denied, "The caller may not make it: refused by authorization before anything ran.");
-    }
-}
-
 internal sealed class AuditEntryType : ObjectGraphType<AuditEntry>
 {
     public AuditEntryType()
@@ -75,43 +53,8 @@ internal sealed class AuditEntryType : ObjectGraphType<AuditEntry>
         Field(a => a.Role, nullable: true).Description("The role it acted in.");
         Field<IdGraphType>("credential").Description("The API key it used, when it was a partner tool.").Resolve(ctx => ctx.Source.CredentialId is { } id ? GlobalId.Encode(ApiKeyService.TypeName, id) : null);
         Field(a => a.Succeeded).Description("False when the attempt was refused or denied (nothing written).");
-        Field<NonNullGraphType<AuditOutcomeType>>("outcome").Description("ACCEPTED, REFUSED with errors, or DENIED to the caller before anything ran.").Resolve(ctx => ctx.Source.Outcome);
+        Field<NonNullGraphType<EnumerationGraphType<AuditOutcome>>>("outcome").Description("ACCEPTED, REFUSED with errors, or DENIED to the caller before anything ran.").Resolve(ctx => ctx.Source.Outcome);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("objectIds").Description("The object changed and the objects the input named.").Resolve(ctx => ctx.Source.Objects.Select(o => o.ObjectId).ToList());
-    }
-}
-
-internal sealed class AuditFilterInputType : InputObjectGraphType
-{
-    public AuditFilterInputType()
-    {
-        Name = "AuditFilter";
-        Description = "Narrows the audit trail; all given conditions hold.";
-        Field<IdGraphType>("objectId").Description("Mutations that changed or named this object.");
-        Field<StringGraphType>("subject").Description("Mutations by this subject.");
-        Field<DateTimeOffsetGraphType>("from").Description("At or after this instant.");
-        Field<DateTimeOffsetGraphType>("to").Description("Before this instant.");
-    }
-}
-
-internal sealed class IssueApiKeyInputType : InputObjectGraphType
-{
-    public IssueApiKeyInputType()
-    {
-        Name = "IssueApiKeyInput";
-        Description = "A new key for a partner tool.";
-        Field<NonNullGraphType<StringGraphType>>("name").Description("Who it is for.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ApiKeyScopeType>>>>("scopes").Description("What it may reach (at least one).");
-        Field<DateTimeOffsetGraphType>("expiresAt").Description("When it stops working; default never.");
-    }
-}
-
-internal sealed class RevokeApiKeyInputType : InputObjectGraphType
-{
-    public RevokeApiKeyInputType()
-    {
-        Name = "RevokeApiKeyInput";
-        Description = "Revokes a key: refused from the next request on, its open subscriptions closed.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The key.").References(ApiKeyService.TypeName);
     }
 }
 
@@ -136,20 +79,20 @@ internal sealed class AccessQueries(IDbContextFactory<AccessDbContext> factory) 
 
         query.Field<NonNullGraphType<ConnectionGraphType<AuditEntryType>>>("auditTrail")
             .Description("Every mutation, newest first, filtered in the database by object, subject and period. Coordinators only.")
-            .Argument<AuditFilterInputType>("filter", "Conditions the entries must meet.")
+            .Argument<InputType<AuditFilter>>("filter", "Conditions the entries must meet.")
             .PageArguments()
             .AuthorizeWithRoles(Roles.Coordinator)
             .ResolveAsync(async ctx =>
             {
                 var page = PageRequest.From(ctx);
                 Paging.Validate(page);
-                var filter = new InputReader(ctx.GetArgument<Dictionary<string, object?>>("filter") ?? [], "filter");
+                var filter = InputRecord.Argument<AuditFilter>(ctx, "filter") ?? new(null, null, null, null);
                 await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 IQueryable<AuditEntry> entries = db.AuditEntries.Include(a => a.Objects);
-                entries = filter.Get<string>("objectId") is { } objectId ? entries.Where(a => a.Objects.Any(o => o.ObjectId == objectId)) : entries;
-                entries = filter.Get<string>("subject") is { } subject ? entries.Where(a => a.Subject == subject) : entries;
-                entries = filter.Get<DateTimeOffset?>("from") is { } from ? entries.Where(a => a.At >= from) : entries;
-                entries = filter.Get<DateTimeOffset?>("to") is { } to ? entries.Where(a => a.At < to) : entries;
+                entries = filter.ObjectId is { } objectId ? entries.Where(a => a.Objects.Any(o => o.ObjectId == objectId)) : entries;
+                entries = filter.Subject is { } subject ? entries.Where(a => a.Subject == subject) : entries;
+                entries = filter.From is { } from ? entries.Where(a => a.At >= from) : entries;
+                entries = filter.To is { } to ? entries.Where(a => a.At < to) : entries;
                 return (await Paging.ToConnectionAsync(entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id), page, ctx.CancellationToken)).AsGraph();
             });
     }
@@ -161,13 +104,22 @@ internal sealed class AccessMutations(ApiKeyService keys) : IGraphTypeExtension
 
     public void Extend(IComplexGraphType type)
     {
-        type.AddMutation<IssueApiKeyInputType, IssuedApiKey>("issueApiKey", "Issues an API key for a partner tool; its secret is in the payload, this once. Coordinators only.", "issued", "IssuedApiKey", ctx =>
-        {
-            var input = InputReader.From(ctx);
-            return keys.IssueAsync(input.Get<string>("name"), input.List<string>("scopes"), input.Get<DateTimeOffset?>("expiresAt"), ctx.User?.FindFirst(InterAssociatifClaims.Subject)?.Value, new ErrorList(), ctx.CancellationToken);
-        }, Roles.Coordinator);
+        type.AddMutation<IssueApiKeyInput, IssuedApiKey>(
+            "issueApiKey", "Issues an API key for a partner tool; its secret is in the payload, this once. Coordinators only.", "issued",
+            "IssuedApiKey",
+            (input, ctx) => keys.IssueAsync(
+                input.Name,
+                input.Scopes.Select(ApiKeyScopes.Claim).ToList(),
+                input.ExpiresAt,
+                ctx.User?.FindFirst(InterAssociatifClaims.Subject)?.Value,
+                new ErrorList(),
+                ctx.CancellationToken),
+            Roles.Coordinator);
 
-        type.AddMutation<RevokeApiKeyInputType, ApiKey>("revokeApiKey", "Revokes an API key: refused from the next request, its subscriptions closed. Coordinators only.", "apiKey", ApiKeyService.TypeName,
-            ctx => RecordMutation.RunAsync<ApiKey>(ctx, "id", ApiKeyService.TypeName, (id, _, errors) => keys.RevokeAsync(id, errors, ctx.CancellationToken)), Roles.Coordinator);
+        type.AddMutation<RevokeApiKeyInput, ApiKey>(
+            "revokeApiKey", "Revokes an API key: refused from the next request, its subscriptions closed. Coordinators only.", "apiKey",
+            ApiKeyService.TypeName,
+            (input, ctx) => keys.RevokeAsync(input.Id, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
     }
 }

@@ -32,16 +32,16 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
 
     public async Task<MutationResult<IssuedApiKey>> IssueAsync(string? name, IReadOnlyList<string> scopes, DateTimeOffset? expiresAt, string? createdBy, ErrorList errors, CancellationToken cancellationToken)
     {
-        var cleanName = errors.Text("input.name", name, ApiKey.NameMaxLength, required: true);
+        var cleanName = errors.Text("name", name, ApiKey.NameMaxLength, required: true);
         if (scopes.Count == 0)
         {
-            errors.Add(new InputValidationError("input.scopes", "Give the key at least one scope."));
+            errors.Add(new InputValidationError("scopes", "Give the key at least one scope."));
         }
 
         var now = time.GetUtcNow();
         if (expiresAt is { } expiry && expiry <= now)
         {
-            errors.Add(new InputValidationError("input.expiresAt", "`input.expiresAt` must be in the future."));
+            errors.Add(new InputValidationError("expiresAt", "`expiresAt` must be in the future."));
         }
 
         if (errors.Any)
@@ -65,13 +65,13 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
         var key = await db.ApiKeys.AsTracking().SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
         if (key is null)
         {
-            errors.Add(new NotFoundError("input.id", "No API key has this id.", GlobalId.Encode(TypeName, id)));
+            errors.Add(new NotFoundError("id", "No API key has this id.", GlobalId.Encode(TypeName, id)));
             return MutationResult<ApiKey>.Fail(errors.Items);
         }
 
         if (key.RevokedAt is not null)
         {
-            errors.Add(new ConflictError("input.id", "This key is already revoked."));
+            errors.Add(new ConflictError("id", "This key is already revoked."));
             return MutationResult<ApiKey>.Fail(errors.Items);
         }
 

@@ -8,9 +8,12 @@ public static class DirectoryTypeNames
     public const string Organization = "Organization";
     public const string Person = "Person";
     public const string Theme = "Theme";
+    public const string Affiliation = "Affiliation";
+    public const string Membership = "Membership";
 }
 
 /// <summary>Kinds of organisation.</summary>
+[Description("Whether an organisation is an association or an institution.")]
 public enum OrganizationKind
 {
     /// <summary>An association: a member or candidate of the network.</summary>
@@ -23,6 +26,7 @@ public enum OrganizationKind
 }
 
 /// <summary>Where an organisation stands in the network on a given day.</summary>
+[Description("Where an organisation stands in the network (l'inter-associatif) on a given day.")]
 public enum MembershipStatus
 {
     /// <summary>Never applied, or no application on file by that day.</summary>

@@ -47,8 +47,8 @@ public sealed class DirectoryModule : IModule
         services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Organization>(DirectoryTypeNames.Organization, db => db.Organizations));
         services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Theme>(DirectoryTypeNames.Theme, db => db.Themes));
         services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Person>(DirectoryTypeNames.Person, db => db.People));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Affiliation>(AffiliationType.GraphQLName, db => db.Affiliations));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Membership>(MembershipType.GraphQLName, db => db.Memberships));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Affiliation>(DirectoryTypeNames.Affiliation, db => db.Affiliations));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Membership>(DirectoryTypeNames.Membership, db => db.Memberships));
 
         services.AddSingleton<IDemoDataSeeder, DirectoryDemoSeeder>();
     }

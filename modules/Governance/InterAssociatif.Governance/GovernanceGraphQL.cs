@@ -15,33 +15,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance;
 
-internal sealed class DecisionFilterInputType : InputObjectGraphType
-{
-    public DecisionFilterInputType()
-    {
-        Name = "DecisionFilter";
-        Description = "Narrows the decision register. All given conditions must hold.";
-        Field<IdGraphType>("bodyId").Description("Decisions of this body.");
-        Field<IdGraphType>("meetingId").Description("Decisions taken in this meeting.");
-        Field<IdGraphType>("themeId").Description("Decisions concerning this theme.");
-        Field<DateOnlyGraphType>("from").Description("Decided on or after this day.");
-        Field<DateOnlyGraphType>("to").Description("Decided on or before this day.");
-        Field<ListGraphType<NonNullGraphType<DecisionStatusType>>>("statuses").Description("Only these statuses.");
-    }
-}
-
-internal sealed class FollowUpFilterInputType : InputObjectGraphType
-{
-    public FollowUpFilterInputType()
-    {
-        Name = "FollowUpFilter";
-        Description = "Narrows the follow-up board.";
-        Field<ListGraphType<NonNullGraphType<FollowUpStatusType>>>("statuses").Description("Only these statuses.");
-        Field<DateOnlyGraphType>("overdueAsOf").Description("Only open follow-ups due before this day.");
-        Field<IdGraphType>("ownerOrganizationId").Description("Only those this organisation owns.");
-    }
-}
-
 internal sealed class GovernanceQueries(IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, NodeRegistry nodes, TimeProvider time) : IGraphTypeExtension
 {
     public string TypeName => "Query";
@@ -76,31 +49,22 @@ internal sealed class GovernanceQueries(IDbContextFactory<GovernanceDbContext> f
 
         query.Field<NonNullGraphType<ConnectionGraphType<DecisionType>>>("decisions")
             .Description("The decision register (relevé de décision), newest first, filtered in the database. Partners, members, analysts and coordinators.")
-            .Argument<DecisionFilterInputType>("filter", "Conditions the decisions must meet.")
+            .Argument<InputType<DecisionFilter>>("filter", "Conditions the decisions must meet.")
             .PageArguments()
             .AuthorizeWithRoles(GovernanceRoles.Readers)
             .ResolveAsync(async ctx =>
             {
                 var page = PageRequest.From(ctx);
                 Paging.Validate(page);
-                var filter = new InputReader(ctx.GetArgument<Dictionary<string, object?>>("filter") ?? [], "filter");
-                var errors = new ErrorList();
-                var bodyId = filter.Id("bodyId", BodyService.TypeName, errors);
-                var meetingId = filter.Id("meetingId", MeetingsTypeNames.Meeting, errors);
-                var themeId = filter.Id("themeId", DirectoryTypeNames.Theme, errors);
-                if (errors.Any)
-                {
-                    throw new ExecutionError(errors.Items[0].Message) { Code = "INVALID_ID" };
-                }
-
+                var filter = InputRecord.Argument<DecisionFilter>(ctx, "filter") ?? new(null, null, null, null, null, []);
                 await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 IQueryable<Decision> decisions = db.Decisions;
-                decisions = bodyId is { } body ? decisions.Where(d => d.BodyId == body) : decisions;
-                decisions = meetingId is { } meeting ? decisions.Where(d => d.MeetingId == meeting) : decisions;
-                decisions = themeId is { } theme ? decisions.Where(d => d.Themes.Any(t => t.ThemeId == theme)) : decisions;
-                decisions = filter.Get<DateOnly?>("from") is { } from ? decisions.Where(d => d.DecidedOn >= from) : decisions;
-                decisions = filter.Get<DateOnly?>("to") is { } to ? decisions.Where(d => d.DecidedOn <= to) : decisions;
-                if (filter.List<DecisionStatus>("statuses") is { Count: > 0 } statuses)
+                decisions = filter.BodyId is { } body ? decisions.Where(d => d.BodyId == body) : decisions;
+                decisions = filter.MeetingId is { } meeting ? decisions.Where(d => d.MeetingId == meeting) : decisions;
+                decisions = filter.ThemeId is { } theme ? decisions.Where(d => d.Themes.Any(t => t.ThemeId == theme)) : decisions;
+                decisions = filter.From is { } from ? decisions.Where(d => d.DecidedOn >= from) : decisions;
+                decisions = filter.To is { } to ? decisions.Where(d => d.DecidedOn <= to) : decisions;
+                if (filter.Statuses is { Count: > 0 } statuses)
                 {
                     decisions = decisions.Where(d => statuses.Contains(d.Status));
                 }
@@ -111,36 +75,29 @@ internal sealed class GovernanceQueries(IDbContextFactory<GovernanceDbContext> f
 
         query.Field<NonNullGraphType<ConnectionGraphType<FollowUpType>>>("followUps")
             .Description("The follow-up board: follow-up actions by due date, filtered in the database. Partners, members, analysts and coordinators.")
-            .Argument<FollowUpFilterInputType>("filter", "Conditions the follow-ups must meet.")
+            .Argument<InputType<FollowUpFilter>>("filter", "Conditions the follow-ups must meet.")
             .PageArguments()
             .AuthorizeWithRoles(GovernanceRoles.Readers)
             .ResolveAsync(async ctx =>
             {
                 var page = PageRequest.From(ctx);
                 Paging.Validate(page);
-                var filter = new InputReader(ctx.GetArgument<Dictionary<string, object?>>("filter") ?? [], "filter");
-                var errors = new ErrorList();
-                var owner = filter.Id("ownerOrganizationId", DirectoryTypeNames.Organization, errors);
-                if (errors.Any)
-                {
-                    throw new ExecutionError(errors.Items[0].Message) { Code = "INVALID_ID" };
-                }
-
+                var filter = InputRecord.Argument<FollowUpFilter>(ctx, "filter") ?? new([], null, null);
                 await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 IQueryable<FollowUp> followUps = db.FollowUps;
-                if (filter.List<FollowUpStatus>("statuses") is { Count: > 0 } statuses)
+                if (filter.Statuses is { Count: > 0 } statuses)
                 {
                     followUps = followUps.Where(f => statuses.Contains(f.Status));
                 }
 
-                if (filter.Get<DateOnly?>("overdueAsOf") is { } asOf)
+                if (filter.OverdueAsOf is { } asOf)
                 {
                     // A follow-up due in a month is overdue once that month is over.
                     var monthStart = new DateOnly(asOf.Year, asOf.Month, 1);
                     followUps = followUps.Where(f => f.Status == FollowUpStatus.Open && (f.DuePrecision == DuePrecision.Day ? f.DueOn < asOf : f.DueOn < monthStart));
                 }
 
-                followUps = owner is { } organization ? followUps.Where(f => f.OwnerOrganizationId == organization) : followUps;
+                followUps = filter.OwnerOrganizationId is { } organization ? followUps.Where(f => f.OwnerOrganizationId == organization) : followUps;
                 var sorted = followUps.OrderBy(f => f.DueOn).ThenBy(f => f.Id);
                 return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
             });
@@ -158,7 +115,7 @@ internal sealed class MeetingGovernanceFields : IGraphTypeExtension
         {
             Name = "body",
             Description = "The body whose session this meeting is (Governance module).",
-            ResolvedType = new GraphQLTypeReference(BodyService.TypeName),
+            ResolvedType = new GraphQLTypeReference(GovernanceTypeNames.Body),
             Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>("bodyByMeeting", ((IHasId)ctx.Source!).Id, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.MeetingId)), m => m.MeetingId)
                 .Then(list => list.FirstOrDefault() is { } link ? ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, link.BodyId) : DataLoaderResolveExtensions.FromValue<Body?>(null))),
         });
@@ -166,7 +123,7 @@ internal sealed class MeetingGovernanceFields : IGraphTypeExtension
         {
             Name = "decisions",
             Description = "The decisions taken in this meeting (relevé de décision; Governance module). Partners, members, analysts and coordinators.",
-            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DecisionService.TypeName)))),
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GovernanceTypeNames.Decision)))),
             Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, Decision>("decisionsByMeeting", ((IHasId)ctx.Source!).Id,
                 (db, ids) => db.Decisions.Where(d => d.MeetingId != null && ids.Contains(d.MeetingId.Value)).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id), d => d.MeetingId!.Value)),
         };
@@ -186,7 +143,7 @@ internal sealed class OrganizationGovernanceFields : IGraphTypeExtension
         {
             Name = "followUps",
             Description = "The follow-up actions this organisation owns, by due date (Governance module). Partners, members, analysts and coordinators.",
-            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DecisionService.FollowUpTypeName)))),
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GovernanceTypeNames.FollowUp)))),
             Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, FollowUp>("followUpsByOwner", ((IHasId)ctx.Source!).Id,
                 (db, ids) => db.FollowUps.Where(f => f.OwnerOrganizationId != null && ids.Contains(f.OwnerOrganizationId.Value)).OrderBy(f => f.DueOn).ThenBy(f => f.Id), f => f.OwnerOrganizationId!.Value)),
         };

@@ -12,41 +12,9 @@ using InterAssociatif.Meetings.Contracts;
 
 namespace InterAssociatif.Governance;
 
-internal sealed class BodyKindType : EnumerationGraphType<BodyKind>
-{
-    public BodyKindType()
-    {
-        Name = "BodyKind";
-        Description = "What kind of body: the network, the steering committee, a thematic group, or another.";
-    }
-}
 
-internal sealed class DecisionStatusType : EnumerationGraphType<DecisionStatus>
-{
-    public DecisionStatusType()
-    {
-        Name = "DecisionStatus";
-        Description = "A decision's lifecycle: ADOPTED, then AMENDED (possibly again), or REVOKED.";
-    }
-}
 
-internal sealed class FollowUpStatusType : EnumerationGraphType<FollowUpStatus>
-{
-    public FollowUpStatusType()
-    {
-        Name = "FollowUpStatus";
-        Description = "A follow-up is OPEN until DONE or CANCELLED.";
-    }
-}
 
-internal sealed class DuePrecisionType : EnumerationGraphType<DuePrecision>
-{
-    public DuePrecisionType()
-    {
-        Name = "DuePrecision";
-        Description = "How precise a due date is: a day, or only a month.";
-    }
-}
 
 /// <summary>Roles that read the decision register.</summary>
 internal static class GovernanceRoles
@@ -58,10 +26,10 @@ internal sealed class BodyType : ObjectGraphType<Body>
 {
     public BodyType(GraphTypeExtensions extensions, NodeRegistry nodes)
     {
-        Name = BodyService.TypeName;
+        Name = GovernanceTypeNames.Body;
         Description = "A body of the contrat de ville's governance: the network (inter-associatif), the steering committee (comité de pilotage, 3 meetings a year, 7 seats for associations), a thematic group…";
         this.AsNode();
-        Field<NonNullGraphType<BodyKindType>>("kind").Description("What kind of body.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<EnumerationGraphType<BodyKind>>>("kind").Description("What kind of body.").Resolve(ctx => ctx.Source.Kind);
         Field(b => b.Name).Description("Its name.");
         Field(b => b.Description, nullable: true).Description("What it does.");
         Field("theme", new GraphQLTypeReference(DirectoryTypeNames.Theme)).Description("The theme of a thematic group.")
@@ -87,7 +55,7 @@ internal sealed class DecisionStatusChangeType : ObjectGraphType<DecisionStatusC
     {
         Name = "DecisionStatusChange";
         Description = "A step of a decision's life.";
-        Field<NonNullGraphType<DecisionStatusType>>("status").Description("The status it took.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<DecisionStatus>>>("status").Description("The status it took.").Resolve(ctx => ctx.Source.Status);
         Field(h => h.On).Description("The day.");
         Field(h => h.Note, nullable: true).Description("Why.");
     }
@@ -97,7 +65,7 @@ internal sealed class DecisionType : ObjectGraphType<Decision>
 {
     public DecisionType(NodeRegistry nodes)
     {
-        Name = DecisionService.TypeName;
+        Name = GovernanceTypeNames.Decision;
         this.RequireScope(Scopes.ReadDecisions);
         Description = "A decision of the register (relevé de décision): what was decided, by which body, in which meeting and agenda item, its follow-ups (suivi / échéance). Readable by partners, members, analysts and coordinators.";
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
@@ -105,7 +73,7 @@ internal sealed class DecisionType : ObjectGraphType<Decision>
         Field(d => d.Title).Description("The decision, in a sentence (e.g. « Acter l'intérêt de la mise en place de l'inter-associatif »).");
         Field(d => d.Text, nullable: true).Description("Its full text.");
         Field(d => d.DecidedOn).Description("The day it was taken.");
-        Field<NonNullGraphType<DecisionStatusType>>("status").Description("Adopted, amended or revoked.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<DecisionStatus>>>("status").Description("Adopted, amended or revoked.").Resolve(ctx => ctx.Source.Status);
         Field(d => d.RecordedAt).Description("When it was recorded.");
         Field<NonNullGraphType<BodyType>>("body").Description("The body that took it.")
             .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, ctx.Source.BodyId));
@@ -129,7 +97,7 @@ internal sealed class FollowUpType : ObjectGraphType<FollowUp>
 {
     public FollowUpType(NodeRegistry nodes)
     {
-        Name = DecisionService.FollowUpTypeName;
+        Name = GovernanceTypeNames.FollowUp;
         this.RequireScope(Scopes.ReadDecisions);
         Description = "A follow-up action of a decision (suivi / échéance): an owner, a due date (a day, or a month: « novembre »), a status.";
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
@@ -140,8 +108,8 @@ internal sealed class FollowUpType : ObjectGraphType<FollowUp>
         Field("ownerPerson", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("The person in charge.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Person, ctx.Source.OwnerPersonId));
         Field(f => f.DueOn).Description("When it is due (with MONTH precision, only the month counts).");
-        Field<NonNullGraphType<DuePrecisionType>>("duePrecision").Description("DAY or MONTH.").Resolve(ctx => ctx.Source.DuePrecision);
-        Field<NonNullGraphType<FollowUpStatusType>>("status").Description("Open, done or cancelled.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<DuePrecision>>>("duePrecision").Description("DAY or MONTH.").Resolve(ctx => ctx.Source.DuePrecision);
+        Field<NonNullGraphType<EnumerationGraphType<FollowUpStatus>>>("status").Description("Open, done or cancelled.").Resolve(ctx => ctx.Source.Status);
         Field(f => f.DoneOn, nullable: true).Description("When it was done.");
         Field<NonNullGraphType<DecisionType>>("decision").Description("The decision it follows up.")
             .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Decision>(db => db.Decisions, ctx.Source.DecisionId));

@@ -49,11 +49,11 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton<IGraphTypeExtension, SeatMutations>();
         services.AddSingleton<IGraphTypeExtension, BodyRotationFields>();
         services.AddSingleton<IGraphTypeExtension, MeetingSeatFields>();
-        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Body>(BodyService.TypeName, db => db.Bodies));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Decision>(DecisionService.TypeName, db => db.Decisions));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, FollowUp>(DecisionService.FollowUpTypeName, db => db.FollowUps));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, EscalatedRequest>(RequestService.TypeName, db => db.Requests));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Seat>(SeatService.TypeName, db => db.Seats));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Body>(GovernanceTypeNames.Body, db => db.Bodies));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Decision>(GovernanceTypeNames.Decision, db => db.Decisions));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, FollowUp>(GovernanceTypeNames.FollowUp, db => db.FollowUps));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, EscalatedRequest>(GovernanceTypeNames.EscalatedRequest, db => db.Requests));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Seat>(GovernanceTypeNames.Seat, db => db.Seats));
         services.AddSingleton<IDemoDataSeeder, GovernanceDemoSeeder>();
     }
 }

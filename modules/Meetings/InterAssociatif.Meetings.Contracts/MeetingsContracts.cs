@@ -5,6 +5,10 @@ public static class MeetingsTypeNames
 {
     public const string Meeting = "Meeting";
     public const string AgendaItem = "AgendaItem";
+    public const string Attendance = "Attendance";
+    public const string Attachment = "Attachment";
+    public const string Milestone = "Milestone";
+    public const string Minutes = "Minutes";
 }
 
 public sealed record MeetingSummary(Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, Guid? OrganizerId);

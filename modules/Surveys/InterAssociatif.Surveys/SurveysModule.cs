@@ -43,10 +43,10 @@ public sealed class SurveysModule : IModule
         services.AddGraphTypesFrom(typeof(SurveysModule).Assembly);
         services.AddSingleton<IGraphTypeExtension, SurveyQueries>();
         services.AddSingleton<IGraphTypeExtension, SurveyMutations>();
-        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Survey>(SurveyService.TypeName, db => db.Surveys, SurveyAccess.CanSee));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Question>(QuestionType.GraphQLName, db => db.Questions.Include(q => q.Options)));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, QuestionOption>(QuestionOptionType.GraphQLName, db => db.Options));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Response>(ResponseService.TypeName, db => db.Responses,
+        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Survey>(SurveysTypeNames.Survey, db => db.Surveys, SurveyAccess.CanSee));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Question>(SurveysTypeNames.Question, db => db.Questions.Include(q => q.Options)));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, QuestionOption>(SurveysTypeNames.QuestionOption, db => db.Options));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Response>(SurveysTypeNames.SurveyResponse, db => db.Responses,
             (response, user) => user.IsCoordinator() || user.OrganizationId() == response.OrganizationId));
 
         services.AddSingleton<IEndpointContributor, SurveyExports>();

@@ -35,7 +35,7 @@ internal sealed class DirectoryDemoSeeder(
         {
             if (!themeKeys.Contains(SearchText.Key(DirectoryDemoData.Themes[i])))
             {
-                Expect(await themes.CreateAsync(new CreateTheme(DirectoryDemoData.Themes[i], null, i + 1), new ErrorList(), cancellationToken));
+                Expect(await themes.CreateAsync(new CreateThemeInput(DirectoryDemoData.Themes[i], null, i + 1), new ErrorList(), cancellationToken));
             }
         }
 
@@ -50,7 +50,7 @@ internal sealed class DirectoryDemoSeeder(
             }
 
             var created = Expect(await organizations.CreateAsync(
-                new CreateOrganization(
+                new CreateOrganizationInput(
                     seed.Item2,
                     seed.s.Name,
                     seed.s.Acronym,
@@ -86,13 +86,13 @@ internal sealed class DirectoryDemoSeeder(
         {
             if (!personIds.TryGetValue(seed.Email, out var personId))
             {
-                personId = Expect(await people.CreateAsync(new CreatePerson(seed.GivenName, seed.FamilyName, seed.Title, seed.Email, seed.Phone), new ErrorList(), cancellationToken)).Id;
+                personId = Expect(await people.CreateAsync(new CreatePersonInput(seed.GivenName, seed.FamilyName, seed.Title, seed.Email, seed.Phone), new ErrorList(), cancellationToken)).Id;
             }
 
             var organizationId = organizationIds[SearchText.Key(seed.Organization)];
             if (!ties.Contains((personId, organizationId)))
             {
-                Expect(await people.AddAffiliationAsync(new AddAffiliation(personId, organizationId, seed.Role, seed.Title, new DateOnly(2017, 1, 1), null), new ErrorList(), cancellationToken));
+                Expect(await people.AddAffiliationAsync(new AddAffiliationInput(personId, organizationId, seed.Role, seed.Title, new DateOnly(2017, 1, 1), null), new ErrorList(), cancellationToken));
             }
         }
     }

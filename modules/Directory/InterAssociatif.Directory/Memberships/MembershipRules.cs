@@ -20,14 +20,14 @@ internal static class MembershipRules
     {
         if (latest is { IsOpen: true })
         {
-            return new ConflictError("input.organizationId", latest.AdmittedOn is null
+            return new ConflictError("organizationId", latest.AdmittedOn is null
                 ? "This organisation has already applied and is a candidate."
                 : "This organisation is already a member of the network.");
         }
 
         if (latest?.WithdrawnOn is { } withdrawnOn && appliedOn <= withdrawnOn)
         {
-            return new InputValidationError("input.appliedOn", $"`input.appliedOn` must be after the previous withdrawal ({withdrawnOn:yyyy-MM-dd}).");
+            return new InputValidationError("appliedOn", $"`appliedOn` must be after the previous withdrawal ({withdrawnOn:yyyy-MM-dd}).");
         }
 
         return null;
@@ -38,21 +38,21 @@ internal static class MembershipRules
     {
         if (latest is { IsOpen: false, WithdrawnOn: { } withdrawn })
         {
-            return new ConflictError("input.organizationId", $"This organisation withdrew on {withdrawn:yyyy-MM-dd}: it must apply again (`applyForMembership`) before it can be admitted.");
+            return new ConflictError("organizationId", $"This organisation withdrew on {withdrawn:yyyy-MM-dd}: it must apply again (`applyForMembership`) before it can be admitted.");
         }
 
         if (latest is null || !latest.IsOpen)
         {
-            return new ConflictError("input.organizationId", "This organisation has not applied: only a candidate can be admitted.");
+            return new ConflictError("organizationId", "This organisation has not applied: only a candidate can be admitted.");
         }
 
         if (latest.AdmittedOn is not null)
         {
-            return new ConflictError("input.organizationId", "This organisation is already a member.");
+            return new ConflictError("organizationId", "This organisation is already a member.");
         }
 
         return admittedOn < latest.AppliedOn
-            ? new InputValidationError("input.admittedOn", $"`input.admittedOn` must not be before the application ({latest.AppliedOn:yyyy-MM-dd}).")
+            ? new InputValidationError("admittedOn", $"`admittedOn` must not be before the application ({latest.AppliedOn:yyyy-MM-dd}).")
             : null;
     }
 
@@ -61,17 +61,17 @@ internal static class MembershipRules
     {
         if (latest is null)
         {
-            return new ConflictError("input.organizationId", "This organisation is not in the network: there is nothing to withdraw.");
+            return new ConflictError("organizationId", "This organisation is not in the network: there is nothing to withdraw.");
         }
 
         if (!latest.IsOpen)
         {
-            return new ConflictError("input.organizationId", "This organisation has already withdrawn.");
+            return new ConflictError("organizationId", "This organisation has already withdrawn.");
         }
 
         var earliest = latest.AdmittedOn ?? latest.AppliedOn;
         return withdrawnOn < earliest
-            ? new InputValidationError("input.withdrawnOn", $"`input.withdrawnOn` must not be before {earliest:yyyy-MM-dd}.")
+            ? new InputValidationError("withdrawnOn", $"`withdrawnOn` must not be before {earliest:yyyy-MM-dd}.")
             : null;
     }
 }

@@ -18,7 +18,7 @@ internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> fa
         {
             if (organization.ArchivedAt is not null)
             {
-                return (new ConflictError("input.organizationId", "An archived organisation cannot apply."), null);
+                return (new ConflictError("organizationId", "An archived organisation cannot apply."), null);
             }
 
             if (MembershipRules.CanApply(latest, appliedOn) is { } error)
@@ -51,7 +51,7 @@ internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> fa
 
     public Task<MutationResult<Membership>> WithdrawAsync(Guid organizationId, DateOnly withdrawnOn, string? reason, ErrorList errors, CancellationToken cancellationToken)
     {
-        var text = errors.Text("input.reason", reason, Membership.ReasonMaxLength, required: false);
+        var text = errors.Text("reason", reason, Membership.ReasonMaxLength, required: false);
         return ChangeAsync(organizationId, errors, "withdrawn", (_, latest) =>
         {
             if (MembershipRules.CanWithdraw(latest, withdrawnOn) is { } error)
@@ -78,7 +78,7 @@ internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> fa
         var organization = await db.Organizations.AsTracking().Include(o => o.Memberships).SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
         if (organization is null)
         {
-            errors.Add(OrganizationRules.NotFound("input.organizationId", organizationId));
+            errors.Add(OrganizationRules.NotFound("organizationId", organizationId));
         }
 
         if (errors.Any)

@@ -1,30 +1,74 @@
+using System.ComponentModel;
 using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Kernel.GraphQL;
 
 namespace InterAssociatif.Directory.Organizations;
 
-internal sealed record CreateOrganization(
-    OrganizationKind Kind,
-    string? Name,
-    string? Acronym,
-    string? Description,
-    string? Website,
-    IReadOnlyList<string> Neighbourhoods,
-    IReadOnlyList<Guid> ThemeIds,
-    Guid? ParentId);
-
-/// <summary>A partial update: unset fields stay as they are; a null clears an optional field.</summary>
-internal sealed record UpdateOrganization(
-    Guid Id,
-    int? ExpectedVersion,
-    Optional<OrganizationKind> Kind,
-    Optional<string?> Name,
-    Optional<string?> Acronym,
-    Optional<string?> Description,
-    Optional<string?> Website,
-    Optional<IReadOnlyList<string>> Neighbourhoods,
-    Optional<IReadOnlyList<Guid>> ThemeIds,
-    Optional<Guid?> ParentId);
-
 /// <summary>Published after an organisation is created, changed, archived or restored.</summary>
 internal sealed record OrganizationChanged(Guid OrganizationId, string Change, DateTimeOffset At);
+
+[Description("A new organisation.")]
+internal sealed record CreateOrganizationInput(
+    [Description("Association or institution.")] OrganizationKind Kind,
+    [Describe("The name, 1 to {0} characters; unique once case, accents and punctuation are ignored.", Organization.NameMaxLength)]
+    string Name,
+    [Describe("The acronym, at most {0} characters.", Organization.AcronymMaxLength)] string? Acronym,
+    [Describe("What it does, at most {0} characters.", Organization.DescriptionMaxLength)] string? Description,
+    [Description("An absolute http or https address.")] string? Website,
+    [Describe("The priority neighbourhoods (QPV) it serves, at most {0}.", OrganizationRules.MaxNeighbourhoods)]
+    IReadOnlyList<string> Neighbourhoods,
+    [Description("Ids of the themes it is interested in."), References(DirectoryTypeNames.Theme)] IReadOnlyList<Guid> ThemeIds,
+    [Description("The organisation it is a unit of, if any."), References(DirectoryTypeNames.Organization)] Guid? ParentId);
+
+[Description("Changes to an organisation. Omitted fields stay as they are; null clears an optional field; lists replace the current list.")]
+internal sealed record UpdateOrganizationInput(
+    [Description("The organisation to change."), References(DirectoryTypeNames.Organization)] Guid Id,
+    [Description("The `version` you read; if it has changed since, nothing is written and a CONFLICT is returned.")] int? Version,
+    [Description("Association or institution.")] Optional<OrganizationKind> Kind,
+    [Description("The new name (cannot be cleared).")] Optional<string?> Name,
+    [Description("The acronym.")] Optional<string?> Acronym,
+    [Description("What it does.")] Optional<string?> Description,
+    [Description("An absolute http or https address.")] Optional<string?> Website,
+    [Description("The neighbourhoods it serves (replaces the list).")] Optional<IReadOnlyList<string>> Neighbourhoods,
+    [Description("Its themes (replaces the list)."), References(DirectoryTypeNames.Theme)] Optional<IReadOnlyList<Guid>> ThemeIds,
+    [Description("The organisation it is a unit of; null to detach it."), References(DirectoryTypeNames.Organization)]
+    Optional<Guid?> ParentId);
+
+[Description("The organisation to archive or restore.")]
+internal sealed record ArchiveOrganizationInput(
+    [Description("The organisation."), References(DirectoryTypeNames.Organization)] Guid Id,
+    [Description("The `version` you read, to detect a concurrent change.")] int? Version);
+
+[Description("Narrows a list of organisations. All given conditions must hold.")]
+internal sealed record OrganizationFilter(
+    [Description("Words found in the name or acronym, ignoring case, accents and punctuation: `mozaik` finds MOZAÏK RH, `paq la lune` finds PAQ'LA LUNE.")]
+    string? Search,
+    [Description("Only these kinds.")] IReadOnlyList<OrganizationKind> Kinds,
+    [Description("Only organisations with one of these statuses in the network on `membershipAsOf`.")]
+    IReadOnlyList<MembershipStatus> MembershipStatuses,
+    [Description("The day `membershipStatuses` is evaluated on; default today.")] DateOnly? MembershipAsOf,
+    [Description("Only organisations interested in at least one of these themes."), References(DirectoryTypeNames.Theme)]
+    IReadOnlyList<Guid> ThemeIds,
+    [Description("Only organisations serving this neighbourhood (QPV), compared without case or accents.")] string? Neighbourhood,
+    [Description("Include archived organisations. Default false.")] bool? IncludeArchived)
+{
+    public static OrganizationFilter None { get; } = new(null, [], [], null, [], null, null);
+}
+
+[Description("One sort key of a list of organisations.")]
+internal sealed record OrganizationOrder(
+    [Description("What to sort by.")] OrganizationOrderField Field,
+    [Description("Ascending (default) or descending.")] SortDirection? Direction);
+
+[Description("What a list of organisations can be sorted by.")]
+internal enum OrganizationOrderField
+{
+    [Description("By name, ignoring case, accents and punctuation.")]
+    Name,
+
+    [Description("By date of recording.")]
+    CreatedAt,
+
+    [Description("Associations first, then institutions.")]
+    Kind,
+}

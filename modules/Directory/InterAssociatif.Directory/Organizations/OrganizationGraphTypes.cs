@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using GraphQL;
 using GraphQL.Types;
 using InterAssociatif.Directory.Contracts;
@@ -13,23 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory.Organizations;
 
-internal sealed class OrganizationKindType : EnumerationGraphType<OrganizationKind>
-{
-    public OrganizationKindType()
-    {
-        Name = "OrganizationKind";
-        Description = "Whether an organisation is an association or an institution.";
-    }
-}
 
-internal sealed class MembershipStatusType : EnumerationGraphType<MembershipStatus>
-{
-    public MembershipStatusType()
-    {
-        Name = "MembershipStatus";
-        Description = "Where an organisation stands in the network (l'inter-associatif) on a given day.";
-    }
-}
 
 /// <summary>The GraphQL <c>Organization</c> type; other modules extend it by name.</summary>
 internal sealed class OrganizationType : ObjectGraphType<Organization>
@@ -40,7 +25,7 @@ internal sealed class OrganizationType : ObjectGraphType<Organization>
         this.RequireScope(Scopes.ReadDirectory);
         Description = "An organisation of the network: an association (member or candidate of the inter-associatif) or an institution (État, Nantes Métropole, CCAS…).";
         this.AsNode();
-        Field<NonNullGraphType<OrganizationKindType>>("kind").Description("Association or institution.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<EnumerationGraphType<OrganizationKind>>>("kind").Description("Association or institution.").Resolve(ctx => ctx.Source.Kind);
         Field(o => o.Name).Description("The name, as the organisation writes it (with its accents and apostrophes).");
         Field(o => o.Acronym, nullable: true).Description("The acronym (sigle), e.g. UHP for the Union des Habitants de Plaisance.");
         Field(o => o.Description, nullable: true).Description("What the organisation does.");
@@ -70,7 +55,7 @@ internal sealed class OrganizationType : ObjectGraphType<Organization>
                 "unitsByParent", ctx.Source.Id,
                 (db, ids) => db.Organizations.Where(o => o.ParentId != null && ids.Contains(o.ParentId.Value)).OrderBy(o => o.NameKey),
                 o => o.ParentId!.Value));
-        Field<NonNullGraphType<MembershipStatusType>>("membershipStatus")
+        Field<NonNullGraphType<EnumerationGraphType<MembershipStatus>>>("membershipStatus")
             .Description("Where it stands in the network on a day: candidate, member, withdrawn, or none.")
             .Argument<DateOnlyGraphType>("asOf", "The day (Paris time) to evaluate; default today.")
             .Resolve(ctx =>
@@ -99,50 +84,4 @@ internal sealed class OrganizationType : ObjectGraphType<Organization>
     }
 }
 
-internal sealed class OrganizationFilterInputType : InputObjectGraphType
-{
-    public OrganizationFilterInputType()
-    {
-        Name = "OrganizationFilter";
-        Description = "Narrows a list of organisations. All given conditions must hold.";
-        Field<StringGraphType>("search").Description("Words found in the name or acronym, ignoring case, accents and punctuation: `mozaik` finds MOZAÏK RH, `paq la lune` finds PAQ'LA LUNE.");
-        Field<ListGraphType<NonNullGraphType<OrganizationKindType>>>("kinds").Description("Only these kinds.");
-        Field<ListGraphType<NonNullGraphType<MembershipStatusType>>>("membershipStatuses").Description("Only organisations with one of these statuses in the network on `membershipAsOf`.");
-        Field<DateOnlyGraphType>("membershipAsOf").Description("The day `membershipStatuses` is evaluated on; default today.");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("themeIds").Description("Only organisations interested in at least one of these themes.");
-        Field<StringGraphType>("neighbourhood").Description("Only organisations serving this neighbourhood (QPV), compared without case or accents.");
-        Field<BooleanGraphType>("includeArchived").Description("Include archived organisations. Default false.");
-    }
-}
 
-internal enum OrganizationOrderField
-{
-    [System.ComponentModel.Description("By name, ignoring case, accents and punctuation.")]
-    Name,
-
-    [System.ComponentModel.Description("By date of recording.")]
-    CreatedAt,
-
-    [System.ComponentModel.Description("Associations first, then institutions.")]
-    Kind,
-}
-
-internal sealed class OrganizationOrderFieldType : EnumerationGraphType<OrganizationOrderField>
-{
-    public OrganizationOrderFieldType()
-    {
-        Name = "OrganizationOrderField";
-        Description = "What a list of organisations can be sorted by.";
-    }
-}
-
-internal sealed class OrganizationOrderInputType : InputObjectGraphType
-{
-    public OrganizationOrderInputType()
-    {
-        Name = "OrganizationOrder";
-        Description = "One sort key of a list of organisations.";
-        Field<NonNullGraphType<OrganizationOrderFieldType>>("field").Description("What to sort by.");
-        Field<SortDirectionType>("direction").Description("Ascending (default) or descending.");
-    }
-}

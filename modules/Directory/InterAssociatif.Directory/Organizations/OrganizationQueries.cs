@@ -22,15 +22,15 @@ internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> 
         var query = (ObjectGraphType)type;
         query.Field<NonNullGraphType<ConnectionGraphType<OrganizationType>>>("organizations")
             .Description("The organisations of the network (associations and institutions), filtered and sorted in the database, by pages. Archived ones are left out unless asked for.")
-            .Argument<OrganizationFilterInputType>("filter", "Conditions the organisations must meet.")
-            .Argument<ListGraphType<NonNullGraphType<OrganizationOrderInputType>>>("orderBy", "Sort keys, first one first. Default: by name.")
+            .Argument<InputType<OrganizationFilter>>("filter", "Conditions the organisations must meet.")
+            .Argument<ListGraphType<NonNullGraphType<InputType<OrganizationOrder>>>>("orderBy", "Sort keys, first one first. Default: by name.")
             .PageArguments()
             .ResolveAsync(async ctx =>
             {
                 var page = PageRequest.From(ctx);
                 Paging.Validate(page);
-                var filter = ReadFilter(ctx.GetArgument<Dictionary<string, object?>>("filter"));
-                var order = ReadOrder(ctx.GetArgument<List<object>>("orderBy"));
+                var filter = InputRecord.Argument<OrganizationFilter>(ctx, "filter") ?? OrganizationFilter.None;
+                var order = InputRecord.Arguments<OrganizationOrder>(ctx, "orderBy");
                 await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 var sorted = OrganizationSearch.Apply(db, filter, order, time.Today());
                 return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
@@ -43,29 +43,4 @@ internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> 
                 ? ctx.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, id)
                 : throw new InvalidIdException(ctx.GetArgument<string>("id")));
     }
-
-    private static OrganizationFilter ReadFilter(Dictionary<string, object?>? values)
-    {
-        var input = new InputReader(values ?? [], "filter");
-        var errors = new ErrorList();
-        var themeIds = input.Ids("themeIds", DirectoryTypeNames.Theme, errors);
-        if (errors.Any)
-        {
-            throw new ExecutionError(errors.Items[0].Message) { Code = "INVALID_ID" };
-        }
-
-        return new OrganizationFilter(
-            input.Get<string>("search"),
-            input.List<OrganizationKind>("kinds"),
-            input.List<MembershipStatus>("membershipStatuses"),
-            input.Get<DateOnly?>("membershipAsOf"),
-            themeIds,
-            input.Get<string>("neighbourhood"),
-            input.Get<bool?>("includeArchived") ?? false);
-    }
-
-    private static List<OrganizationOrder> ReadOrder(List<object>? values) =>
-        (values ?? []).OfType<Dictionary<string, object?>>()
-            .Select(v => new OrganizationOrder((OrganizationOrderField)v["field"]!, v.TryGetValue("direction", out var d) && d is SortDirection direction ? direction : SortDirection.Asc))
-            .ToList();
 }

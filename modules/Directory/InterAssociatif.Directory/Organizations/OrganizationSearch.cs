@@ -5,24 +5,13 @@ using InterAssociatif.Kernel.Text;
 
 namespace InterAssociatif.Directory.Organizations;
 
-internal sealed record OrganizationFilter(
-    string? Search,
-    IReadOnlyList<OrganizationKind> Kinds,
-    IReadOnlyList<MembershipStatus> MembershipStatuses,
-    DateOnly? MembershipAsOf,
-    IReadOnlyList<Guid> ThemeIds,
-    string? Neighbourhood,
-    bool IncludeArchived);
-
-internal sealed record OrganizationOrder(OrganizationOrderField Field, SortDirection Direction);
-
 /// <summary>Translates a filter and a sort into SQL: nothing is filtered or sorted in memory.</summary>
 internal static class OrganizationSearch
 {
     public static IQueryable<Organization> Apply(DirectoryDbContext db, OrganizationFilter filter, IReadOnlyList<OrganizationOrder> order, DateOnly today)
     {
         IQueryable<Organization> query = db.Organizations;
-        if (!filter.IncludeArchived)
+        if (filter.IncludeArchived != true)
         {
             query = query.Where(o => o.ArchivedAt == null);
         }

@@ -10,27 +10,25 @@ namespace InterAssociatif.Directory.Organizations;
 /// <summary>Creates, changes and archives organisations. Each call is one transaction; on any error nothing is written.</summary>
 internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time, IEventBus events)
 {
-    private const string Input = "input";
-
-    public async Task<MutationResult<Organization>> CreateAsync(CreateOrganization command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Organization>> CreateAsync(CreateOrganizationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = errors.Text($"{Input}.name", command.Name, Organization.NameMaxLength, required: true);
-        var acronym = errors.Text($"{Input}.acronym", command.Acronym, Organization.AcronymMaxLength, required: false);
-        var description = errors.Text($"{Input}.description", command.Description, Organization.DescriptionMaxLength, required: false);
-        var website = OrganizationRules.Website(errors, $"{Input}.website", command.Website);
-        var neighbourhoods = OrganizationRules.Neighbourhoods(errors, $"{Input}.neighbourhoods", command.Neighbourhoods);
+        var name = errors.Text("name", command.Name, Organization.NameMaxLength, required: true);
+        var acronym = errors.Text("acronym", command.Acronym, Organization.AcronymMaxLength, required: false);
+        var description = errors.Text("description", command.Description, Organization.DescriptionMaxLength, required: false);
+        var website = OrganizationRules.Website(errors, "website", command.Website);
+        var neighbourhoods = OrganizationRules.Neighbourhoods(errors, "neighbourhoods", command.Neighbourhoods);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (name is not null)
         {
-            await OrganizationRules.NameIsFree(db, errors, $"{Input}.name", name, exceptId: null, cancellationToken);
+            await OrganizationRules.NameIsFree(db, errors, "name", name, exceptId: null, cancellationToken);
         }
 
-        await OrganizationRules.ThemesExist(db, errors, $"{Input}.themeIds", command.ThemeIds, cancellationToken);
+        await OrganizationRules.ThemesExist(db, errors, "themeIds", command.ThemeIds, cancellationToken);
         if (command.ParentId is { } parentId)
         {
-            await OrganizationRules.ParentExists(db, errors, $"{Input}.parentId", parentId, selfId: null, cancellationToken);
+            await OrganizationRules.ParentExists(db, errors, "parentId", parentId, selfId: null, cancellationToken);
         }
 
         if (errors.Any)
@@ -59,13 +57,13 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
         return await CommitAsync(db, transaction, organization, "created", cancellationToken);
     }
 
-    public async Task<MutationResult<Organization>> UpdateAsync(UpdateOrganization command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Organization>> UpdateAsync(UpdateOrganizationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = command.Name.IsSet ? errors.Text($"{Input}.name", command.Name.Value, Organization.NameMaxLength, required: true) : null;
-        var acronym = command.Acronym.IsSet ? errors.Text($"{Input}.acronym", command.Acronym.Value, Organization.AcronymMaxLength, required: false) : null;
-        var description = command.Description.IsSet ? errors.Text($"{Input}.description", command.Description.Value, Organization.DescriptionMaxLength, required: false) : null;
-        var website = command.Website.IsSet ? OrganizationRules.Website(errors, $"{Input}.website", command.Website.Value) : null;
-        var neighbourhoods = command.Neighbourhoods.IsSet ? OrganizationRules.Neighbourhoods(errors, $"{Input}.neighbourhoods", command.Neighbourhoods.Value ?? []) : [];
+        var name = command.Name.IsSet ? errors.Text("name", command.Name.Value, Organization.NameMaxLength, required: true) : null;
+        var acronym = command.Acronym.IsSet ? errors.Text("acronym", command.Acronym.Value, Organization.AcronymMaxLength, required: false) : null;
+        var description = command.Description.IsSet ? errors.Text("description", command.Description.Value, Organization.DescriptionMaxLength, required: false) : null;
+        var website = command.Website.IsSet ? OrganizationRules.Website(errors, "website", command.Website.Value) : null;
+        var neighbourhoods = command.Neighbourhoods.IsSet ? OrganizationRules.Neighbourhoods(errors, "neighbourhoods", command.Neighbourhoods.Value ?? []) : [];
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -74,24 +72,24 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
             .SingleOrDefaultAsync(o => o.Id == command.Id, cancellationToken);
         if (organization is null)
         {
-            errors.Add(OrganizationRules.NotFound($"{Input}.id", command.Id));
+            errors.Add(OrganizationRules.NotFound("id", command.Id));
             return MutationResult<Organization>.Fail(errors.Items);
         }
 
-        OrganizationRules.VersionMatches(errors, $"{Input}.version", command.ExpectedVersion, organization.Version);
+        OrganizationRules.VersionMatches(errors, "version", command.Version, organization.Version);
         if (name is not null)
         {
-            await OrganizationRules.NameIsFree(db, errors, $"{Input}.name", name, organization.Id, cancellationToken);
+            await OrganizationRules.NameIsFree(db, errors, "name", name, organization.Id, cancellationToken);
         }
 
         if (command.ThemeIds.IsSet)
         {
-            await OrganizationRules.ThemesExist(db, errors, $"{Input}.themeIds", command.ThemeIds.Value ?? [], cancellationToken);
+            await OrganizationRules.ThemesExist(db, errors, "themeIds", command.ThemeIds.Value ?? [], cancellationToken);
         }
 
         if (command.ParentId is { IsSet: true, Value: { } parentId })
         {
-            await OrganizationRules.ParentExists(db, errors, $"{Input}.parentId", parentId, organization.Id, cancellationToken);
+            await OrganizationRules.ParentExists(db, errors, "parentId", parentId, organization.Id, cancellationToken);
         }
 
         if (errors.Any)
@@ -154,14 +152,14 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
         var organization = await db.Organizations.AsTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
         if (organization is null)
         {
-            errors.Add(OrganizationRules.NotFound($"{Input}.id", id));
+            errors.Add(OrganizationRules.NotFound("id", id));
             return MutationResult<Organization>.Fail(errors.Items);
         }
 
-        OrganizationRules.VersionMatches(errors, $"{Input}.version", expectedVersion, organization.Version);
+        OrganizationRules.VersionMatches(errors, "version", expectedVersion, organization.Version);
         if (archived == (organization.ArchivedAt is not null))
         {
-            errors.Add(new ConflictError($"{Input}.id", archived ? "This organisation is already archived." : "This organisation is not archived."));
+            errors.Add(new ConflictError("id", archived ? "This organisation is already archived." : "This organisation is not archived."));
         }
 
         if (errors.Any)
@@ -183,7 +181,7 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
         string change,
         CancellationToken cancellationToken)
     {
-        var result = await db.CommitAsync(transaction, organization, "organisation", cancellationToken, $"{Input}.name",
+        var result = await db.CommitAsync(transaction, organization, "organisation", cancellationToken, "name",
             "An organisation with this name already exists (names are compared without case, accents or punctuation).");
         if (result.Value is not null)
         {

@@ -12,14 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory.People;
 
-internal sealed class AffiliationRoleType : EnumerationGraphType<AffiliationRole>
-{
-    public AffiliationRoleType()
-    {
-        Name = "AffiliationRole";
-        Description = "The role a person holds in an organisation.";
-    }
-}
 
 /// <summary>The GraphQL <c>Person</c> type: personal data, never readable anonymously or by partner tools.</summary>
 internal sealed class PersonType : ObjectGraphType<Person>
@@ -73,15 +65,13 @@ internal static class PersonalData
 
 internal sealed class AffiliationType : ObjectGraphType<Affiliation>
 {
-    public const string GraphQLName = "Affiliation";
-
     public AffiliationType()
     {
-        Name = GraphQLName;
+        Name = DirectoryTypeNames.Affiliation;
         Description = "A person's tie to an organisation: role, title and dates. Personal data: members, analysts and coordinators only.";
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst);
         this.AsNode();
-        Field<NonNullGraphType<AffiliationRoleType>>("role").Description("The person's role in the organisation.").Resolve(ctx => ctx.Source.Role);
+        Field<NonNullGraphType<EnumerationGraphType<AffiliationRole>>>("role").Description("The person's role in the organisation.").Resolve(ctx => ctx.Source.Role);
         Field(a => a.Title, nullable: true).Description("Their title there.");
         Field(a => a.StartsOn, nullable: true).Description("First day (inclusive); null if unknown.");
         Field(a => a.EndsOn, nullable: true).Description("Last day (inclusive); null while it lasts.");

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using InterAssociatif.Directory.Organizations;
 using InterAssociatif.Kernel;
 
@@ -42,6 +43,7 @@ internal sealed class Person : IHasId
 }
 
 /// <summary>The role a person holds in an organisation.</summary>
+[Description("The role a person holds in an organisation.")]
 internal enum AffiliationRole
 {
     Representative,

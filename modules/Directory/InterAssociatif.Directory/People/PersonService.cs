@@ -10,20 +10,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Directory.People;
 
-internal sealed record CreatePerson(string? GivenName, string? FamilyName, string? Title, string? Email, string? Phone);
-
-internal sealed record UpdatePerson(Guid Id, int? ExpectedVersion, Optional<string?> GivenName, Optional<string?> FamilyName, Optional<string?> Title, Optional<string?> Email, Optional<string?> Phone);
-
-internal sealed record AddAffiliation(Guid PersonId, Guid OrganizationId, AffiliationRole Role, string? Title, DateOnly? StartsOn, DateOnly? EndsOn);
-
 /// <summary>Records people (personal data) and their affiliations. One transaction per call.</summary>
 internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time)
 {
-    public async Task<MutationResult<Person>> CreateAsync(CreatePerson command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Person>> CreateAsync(CreatePersonInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var givenName = errors.Text("input.givenName", command.GivenName, Person.NameMaxLength, required: true);
-        var familyName = errors.Text("input.familyName", command.FamilyName, Person.NameMaxLength, required: true);
-        var title = errors.Text("input.title", command.Title, Person.TitleMaxLength, required: false);
+        var givenName = errors.Text("givenName", command.GivenName, Person.NameMaxLength, required: true);
+        var familyName = errors.Text("familyName", command.FamilyName, Person.NameMaxLength, required: true);
+        var title = errors.Text("title", command.Title, Person.TitleMaxLength, required: false);
         var email = Email(errors, command.Email);
         var phone = Phone(errors, command.Phone);
 
@@ -39,14 +33,14 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         var person = new Person { Id = Guid.CreateVersion7(now), Title = title, Email = email, Phone = phone, CreatedAt = now, UpdatedAt = now, Version = 1 };
         person.SetNames(givenName!, familyName!);
         db.People.Add(person);
-        return await db.CommitAsync(transaction, person, "person", cancellationToken, "input.email", "Another person already has this email address.");
+        return await db.CommitAsync(transaction, person, "person", cancellationToken, "email", "Another person already has this email address.");
     }
 
-    public async Task<MutationResult<Person>> UpdateAsync(UpdatePerson command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Person>> UpdateAsync(UpdatePersonInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var givenName = command.GivenName.IsSet ? errors.Text("input.givenName", command.GivenName.Value, Person.NameMaxLength, required: true) : null;
-        var familyName = command.FamilyName.IsSet ? errors.Text("input.familyName", command.FamilyName.Value, Person.NameMaxLength, required: true) : null;
-        var title = command.Title.IsSet ? errors.Text("input.title", command.Title.Value, Person.TitleMaxLength, required: false) : null;
+        var givenName = command.GivenName.IsSet ? errors.Text("givenName", command.GivenName.Value, Person.NameMaxLength, required: true) : null;
+        var familyName = command.FamilyName.IsSet ? errors.Text("familyName", command.FamilyName.Value, Person.NameMaxLength, required: true) : null;
+        var title = command.Title.IsSet ? errors.Text("title", command.Title.Value, Person.TitleMaxLength, required: false) : null;
         var email = command.Email.IsSet ? Email(errors, command.Email.Value) : null;
         var phone = command.Phone.IsSet ? Phone(errors, command.Phone.Value) : null;
 
@@ -55,11 +49,11 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         var person = await db.People.AsTracking().SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken);
         if (person is null)
         {
-            errors.Add(NotFound("input.id", command.Id));
+            errors.Add(NotFound("id", command.Id));
             return MutationResult<Person>.Fail(errors.Items);
         }
 
-        OrganizationRules.VersionMatches(errors, "input.version", command.ExpectedVersion, person.Version);
+        OrganizationRules.VersionMatches(errors, "version", command.Version, person.Version);
         if (command.Email.IsSet)
         {
             await EmailIsFree(db, errors, email, person.Id, cancellationToken);
@@ -76,27 +70,27 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         person.Phone = command.Phone.IsSet ? phone : person.Phone;
         person.UpdatedAt = time.GetUtcNow();
         person.Version++;
-        return await db.CommitAsync(transaction, person, "person", cancellationToken, "input.email", "Another person already has this email address.");
+        return await db.CommitAsync(transaction, person, "person", cancellationToken, "email", "Another person already has this email address.");
     }
 
-    public async Task<MutationResult<Affiliation>> AddAffiliationAsync(AddAffiliation command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Affiliation>> AddAffiliationAsync(AddAffiliationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var title = errors.Text("input.title", command.Title, Person.TitleMaxLength, required: false);
+        var title = errors.Text("title", command.Title, Person.TitleMaxLength, required: false);
         if (command.StartsOn is { } starts && command.EndsOn is { } ends && ends < starts)
         {
-            errors.Add(new InputValidationError("input.endsOn", "`input.endsOn` must not be before `input.startsOn`."));
+            errors.Add(new InputValidationError("endsOn", "`endsOn` must not be before `startsOn`."));
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.People.AnyAsync(p => p.Id == command.PersonId, cancellationToken))
         {
-            errors.Add(NotFound("input.personId", command.PersonId));
+            errors.Add(NotFound("personId", command.PersonId));
         }
 
         if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, cancellationToken))
         {
-            errors.Add(OrganizationRules.NotFound("input.organizationId", command.OrganizationId));
+            errors.Add(OrganizationRules.NotFound("organizationId", command.OrganizationId));
         }
 
         if (errors.Any)
@@ -125,18 +119,18 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         var affiliation = await db.Affiliations.AsTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (affiliation is null)
         {
-            errors.Add(new NotFoundError("input.id", "No affiliation has this id.", GlobalId.Encode(AffiliationType.GraphQLName, id)));
+            errors.Add(new NotFoundError("id", "No affiliation has this id.", GlobalId.Encode(DirectoryTypeNames.Affiliation, id)));
             return MutationResult<Affiliation>.Fail(errors.Items);
         }
 
         if (affiliation.StartsOn is { } starts && endsOn < starts)
         {
-            errors.Add(new InputValidationError("input.endsOn", "`input.endsOn` must not be before the affiliation's start."));
+            errors.Add(new InputValidationError("endsOn", "`endsOn` must not be before the affiliation's start."));
         }
 
         if (affiliation.EndsOn is not null)
         {
-            errors.Add(new ConflictError("input.id", "This affiliation has already ended."));
+            errors.Add(new ConflictError("id", "This affiliation has already ended."));
         }
 
         if (errors.Any)
@@ -153,10 +147,10 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
 
     private static string? Email(ErrorList errors, string? value)
     {
-        var email = errors.Text("input.email", value, Person.EmailMaxLength, required: false);
+        var email = errors.Text("email", value, Person.EmailMaxLength, required: false);
         if (email is not null && !EmailPattern().IsMatch(email))
         {
-            errors.Add(new InputValidationError("input.email", "`input.email` is not a valid email address."));
+            errors.Add(new InputValidationError("email", "`email` is not a valid email address."));
         }
 
         return email?.ToLowerInvariant();
@@ -164,10 +158,10 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
 
     private static string? Phone(ErrorList errors, string? value)
     {
-        var phone = errors.Text("input.phone", value, Person.PhoneMaxLength, required: false);
+        var phone = errors.Text("phone", value, Person.PhoneMaxLength, required: false);
         if (phone is not null && (!PhonePattern().IsMatch(phone) || phone.Count(char.IsDigit) is < 6 or > 15))
         {
-            errors.Add(new InputValidationError("input.phone", "`input.phone` must hold 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses."));
+            errors.Add(new InputValidationError("phone", "`phone` must hold 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses."));
         }
 
         return phone;
@@ -177,7 +171,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
     {
         if (email is not null && await db.People.AnyAsync(p => p.Email == email && p.Id != exceptId, cancellationToken))
         {
-            errors.Add(new ConflictError("input.email", "Another person already has this email address."));
+            errors.Add(new ConflictError("email", "Another person already has this email address."));
         }
     }
 

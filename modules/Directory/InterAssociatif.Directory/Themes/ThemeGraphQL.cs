@@ -28,32 +28,6 @@ internal sealed class ThemeType : ObjectGraphType<Theme>
     }
 }
 
-internal sealed class CreateThemeInputType : InputObjectGraphType
-{
-    public CreateThemeInputType()
-    {
-        Name = "CreateThemeInput";
-        Description = "A new theme of the catalogue.";
-        Field<NonNullGraphType<StringGraphType>>("name").Description($"1 to {Theme.NameMaxLength} characters, unique ignoring case and accents.");
-        Field<StringGraphType>("description").Description("What it covers.");
-        Field<IntGraphType>("position").Description("Its rank in the catalogue; default: last.");
-    }
-}
-
-internal sealed class UpdateThemeInputType : InputObjectGraphType
-{
-    public UpdateThemeInputType()
-    {
-        Name = "UpdateThemeInput";
-        Description = "Changes to a theme; omitted fields stay as they are.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The theme.").References(DirectoryTypeNames.Theme);
-        Field<IntGraphType>("version").Description("The `version` you read, to detect a concurrent change.");
-        Field<StringGraphType>("name").Description("The new name.");
-        Field<StringGraphType>("description").Description("What it covers; null clears it.");
-        Field<IntGraphType>("position").Description("Its rank in the catalogue.");
-    }
-}
-
 internal sealed class ThemeQueries(IDbContextFactory<DirectoryDbContext> factory) : IGraphTypeExtension
 {
     public string TypeName => "Query";
@@ -78,28 +52,20 @@ internal sealed class ThemeMutations(ThemeService service) : IGraphTypeExtension
 
     public void Extend(IComplexGraphType type)
     {
-        type.AddMutation<CreateThemeInputType, Theme>(
+        type.AddMutation<CreateThemeInput, Theme>(
             "createTheme",
             "Adds a theme to the catalogue. Coordinators only.",
             "theme",
             DirectoryTypeNames.Theme,
-            ctx =>
-            {
-                var input = InputReader.From(ctx);
-                return service.CreateAsync(new CreateTheme(input.Get<string>("name"), input.Get<string>("description"), input.Get<int?>("position")), new ErrorList(), ctx.CancellationToken);
-            },
+            (input, ctx) => service.CreateAsync(input, new ErrorList(), ctx.CancellationToken),
             Roles.Coordinator);
 
-        type.AddMutation<UpdateThemeInputType, Theme>(
+        type.AddMutation<UpdateThemeInput, Theme>(
             "updateTheme",
             "Renames, describes or moves a theme of the catalogue. Coordinators only.",
             "theme",
             DirectoryTypeNames.Theme,
-            ctx => RecordMutation.RunAsync<Theme>(ctx, "id", DirectoryTypeNames.Theme, (id, input, errors) =>
-                service.UpdateAsync(
-                    new UpdateTheme(id, input.Get<int?>("version"), input.Optional<string>("name"), input.Optional<string>("description"), input.Has("position") ? new Optional<int?>(true, input.Get<int?>("position")) : default),
-                    errors,
-                    ctx.CancellationToken)),
+            (input, ctx) => service.UpdateAsync(input, new ErrorList(), ctx.CancellationToken),
             Roles.Coordinator);
     }
 }

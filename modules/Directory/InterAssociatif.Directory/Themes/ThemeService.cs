@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.Persistence;
 using InterAssociatif.Kernel.Errors;
@@ -9,17 +10,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Directory.Themes;
 
-internal sealed record CreateTheme(string? Name, string? Description, int? Position);
+[Description("A new theme of the catalogue.")]
+internal sealed record CreateThemeInput(
+    [Describe("1 to {0} characters, unique ignoring case and accents.", Theme.NameMaxLength)] string Name,
+    [Description("What it covers.")] string? Description,
+    [Description("Its rank in the catalogue; default: last.")] int? Position);
 
-internal sealed record UpdateTheme(Guid Id, int? ExpectedVersion, Optional<string?> Name, Optional<string?> Description, Optional<int?> Position);
+[Description("Changes to a theme; omitted fields stay as they are.")]
+internal sealed record UpdateThemeInput(
+    [Description("The theme."), References(DirectoryTypeNames.Theme)] Guid Id,
+    [Description("The `version` you read, to detect a concurrent change.")] int? Version,
+    [Description("The new name.")] Optional<string?> Name,
+    [Description("What it covers; null clears it.")] Optional<string?> Description,
+    [Description("Its rank in the catalogue.")] Optional<int?> Position);
 
 /// <summary>Keeps the theme catalogue (thématiques). Themes are referenced, so they are edited, never deleted.</summary>
 internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time)
 {
-    public async Task<MutationResult<Theme>> CreateAsync(CreateTheme command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Theme>> CreateAsync(CreateThemeInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = errors.Text("input.name", command.Name, Theme.NameMaxLength, required: true);
-        var description = errors.Text("input.description", command.Description, Theme.DescriptionMaxLength, required: false);
+        var name = errors.Text("name", command.Name, Theme.NameMaxLength, required: true);
+        var description = errors.Text("description", command.Description, Theme.DescriptionMaxLength, required: false);
         PositionIsValid(errors, command.Position);
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -45,13 +56,13 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
             Version = 1,
         };
         db.Themes.Add(theme);
-        return await db.CommitAsync(transaction, theme, "theme", cancellationToken, "input.name", "A theme with this name already exists.");
+        return await db.CommitAsync(transaction, theme, "theme", cancellationToken, "name", "A theme with this name already exists.");
     }
 
-    public async Task<MutationResult<Theme>> UpdateAsync(UpdateTheme command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Theme>> UpdateAsync(UpdateThemeInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = command.Name.IsSet ? errors.Text("input.name", command.Name.Value, Theme.NameMaxLength, required: true) : null;
-        var description = command.Description.IsSet ? errors.Text("input.description", command.Description.Value, Theme.DescriptionMaxLength, required: false) : null;
+        var name = command.Name.IsSet ? errors.Text("name", command.Name.Value, Theme.NameMaxLength, required: true) : null;
+        var description = command.Description.IsSet ? errors.Text("description", command.Description.Value, Theme.DescriptionMaxLength, required: false) : null;
         if (command.Position.IsSet)
         {
             PositionIsValid(errors, command.Position.Value);
@@ -62,13 +73,13 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
         var theme = await db.Themes.AsTracking().SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken);
         if (theme is null)
         {
-            errors.Add(new NotFoundError("input.id", "No theme has this id.", GlobalId.Encode(DirectoryTypeNames.Theme, command.Id)));
+            errors.Add(new NotFoundError("id", "No theme has this id.", GlobalId.Encode(DirectoryTypeNames.Theme, command.Id)));
             return MutationResult<Theme>.Fail(errors.Items);
         }
 
-        if (command.ExpectedVersion is { } expected && expected != theme.Version)
+        if (command.Version is { } expected && expected != theme.Version)
         {
-            errors.Add(new ConflictError("input.version", $"The theme is at version {theme.Version}, not {expected}: reload it and try again."));
+            errors.Add(new ConflictError("version", $"The theme is at version {theme.Version}, not {expected}: reload it and try again."));
         }
 
         if (name is not null)
@@ -98,14 +109,14 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
         }
 
         theme.Version++;
-        return await db.CommitAsync(transaction, theme, "theme", cancellationToken, "input.name", "A theme with this name already exists.");
+        return await db.CommitAsync(transaction, theme, "theme", cancellationToken, "name", "A theme with this name already exists.");
     }
 
     private static void PositionIsValid(ErrorList errors, int? position)
     {
         if (position is < 1 or > 10_000)
         {
-            errors.Add(new InputValidationError("input.position", "`input.position` must be between 1 and 10000."));
+            errors.Add(new InputValidationError("position", "`position` must be between 1 and 10000."));
         }
     }
 
@@ -114,11 +125,11 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
         var key = SearchText.Key(name);
         if (key.Length == 0)
         {
-            errors.Add(new InputValidationError("input.name", "`input.name` must contain letters or digits."));
+            errors.Add(new InputValidationError("name", "`name` must contain letters or digits."));
         }
         else if (await db.Themes.AnyAsync(t => t.NameKey == key && t.Id != exceptId, cancellationToken))
         {
-            errors.Add(new ConflictError("input.name", $"A theme named like \"{name}\" already exists."));
+            errors.Add(new ConflictError("name", $"A theme named like \"{name}\" already exists."));
         }
     }
 }

@@ -3,6 +3,7 @@ using InterAssociatif.Kernel;
 
 namespace InterAssociatif.Governance.Bodies;
 
+[Description("What kind of body: the network, the steering committee, a thematic group, or another.")]
 internal enum BodyKind
 {
     [Description("The network itself (l'inter-associatif).")]

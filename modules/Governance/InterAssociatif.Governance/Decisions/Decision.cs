@@ -3,6 +3,7 @@ using InterAssociatif.Kernel;
 
 namespace InterAssociatif.Governance.Decisions;
 
+[Description("A decision's lifecycle: ADOPTED, then AMENDED (possibly again), or REVOKED.")]
 internal enum DecisionStatus
 {
     [Description("Adopted (actée).")]
@@ -15,6 +16,7 @@ internal enum DecisionStatus
     Revoked,
 }
 
+[Description("A follow-up is OPEN until DONE or CANCELLED.")]
 internal enum FollowUpStatus
 {
     [Description("To do.")]
@@ -27,6 +29,7 @@ internal enum FollowUpStatus
     Cancelled,
 }
 
+[Description("How precise a due date is: a day, or only a month.")]
 internal enum DuePrecision
 {
     [Description("A known day.")]

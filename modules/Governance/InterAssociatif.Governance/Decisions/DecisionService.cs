@@ -1,4 +1,5 @@
 using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance;
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Kernel.Errors;
@@ -10,10 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.Decisions;
 
-internal sealed record PlannedFollowUp(string? Description, Guid? OwnerOrganizationId, Guid? OwnerPersonId, DateOnly DueOn, DuePrecision Precision);
-
-internal sealed record RecordDecision(Guid BodyId, Guid? MeetingId, Guid? AgendaItemId, string? Title, string? Text, DateOnly DecidedOn, IReadOnlyList<Guid> ThemeIds, IReadOnlyList<PlannedFollowUp> FollowUps);
-
 /// <summary>Published once a governance event is committed (live delivery; the durable log is the source of truth).</summary>
 internal sealed record GovernanceEventCommitted(long Sequence, string Kind, Guid SubjectId, Guid BodyId);
 
@@ -23,25 +20,22 @@ internal sealed record GovernanceEventCommitted(long Sequence, string Kind, Guid
 /// </summary>
 internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> factory, IMeetingsReader meetings, IDirectoryReader directory, IEventBus events, TimeProvider time)
 {
-    public const string TypeName = "Decision";
-    public const string FollowUpTypeName = "FollowUp";
-
-    public async Task<MutationResult<Decision>> RecordAsync(RecordDecision command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Decision>> RecordAsync(RecordDecisionInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var title = errors.Text("input.title", command.Title, Decision.TitleMaxLength, required: true);
-        var text = errors.Text("input.text", command.Text, Decision.TextMaxLength, required: false);
+        var title = errors.Text("title", command.Title, Decision.TitleMaxLength, required: true);
+        var text = errors.Text("text", command.Text, Decision.TextMaxLength, required: false);
         await CheckOriginAsync(errors, command, cancellationToken);
         var followUps = new List<FollowUp>();
         for (var i = 0; i < command.FollowUps.Count; i++)
         {
-            followUps.Add(await FollowUpOf(errors, $"input.followUps[{i}]", command.FollowUps[i], command.DecidedOn, cancellationToken));
+            followUps.Add(await FollowUpOf(errors, $"followUps[{i}]", command.FollowUps[i], command.DecidedOn, cancellationToken));
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.Bodies.AnyAsync(b => b.Id == command.BodyId, cancellationToken))
         {
-            errors.Add(BodyService.NotFound("input.bodyId", command.BodyId));
+            errors.Add(BodyService.NotFound("bodyId", command.BodyId));
         }
 
         if (errors.Any)
@@ -86,23 +80,23 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
     /// <summary>Adopted → amended (again and again) → revoked; a revoked decision changes no more.</summary>
     public async Task<MutationResult<Decision>> ChangeStatusAsync(Guid id, DecisionStatus status, DateOnly on, string? note, ErrorList errors, CancellationToken cancellationToken)
     {
-        var checkedNote = errors.Text("input.note", note, DecisionStatusChange.NoteMaxLength, required: false);
+        var checkedNote = errors.Text("note", note, DecisionStatusChange.NoteMaxLength, required: false);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var decision = await db.Decisions.AsTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (decision is null)
         {
-            return MutationResult<Decision>.Fail(new NotFoundError("input.id", "No decision has this id.", GlobalId.Encode(TypeName, id)));
+            return MutationResult<Decision>.Fail(new NotFoundError("id", "No decision has this id.", GlobalId.Encode(GovernanceTypeNames.Decision, id)));
         }
 
         if (status == DecisionStatus.Adopted || decision.Status == DecisionStatus.Revoked)
         {
-            errors.Add(new ConflictError("input.status", MessageText.CannotBecome("decision", decision.Status, status)));
+            errors.Add(new ConflictError("status", MessageText.CannotBecome("decision", decision.Status, status)));
         }
 
         if (on < decision.DecidedOn)
         {
-            errors.Add(new InputValidationError("input.on", "A change cannot precede the decision."));
+            errors.Add(new InputValidationError("on", "A change cannot precede the decision."));
         }
 
         if (errors.Any)
@@ -124,12 +118,12 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
         var followUp = await db.FollowUps.AsTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
         if (followUp is null)
         {
-            return MutationResult<FollowUp>.Fail(new NotFoundError("input.id", "No follow-up has this id.", GlobalId.Encode(FollowUpTypeName, id)));
+            return MutationResult<FollowUp>.Fail(new NotFoundError("id", "No follow-up has this id.", GlobalId.Encode(GovernanceTypeNames.FollowUp, id)));
         }
 
         if (followUp.Status != FollowUpStatus.Open || status == FollowUpStatus.Open)
         {
-            errors.Add(new ConflictError("input.status", MessageText.CannotBecome("follow-up", followUp.Status, status)));
+            errors.Add(new ConflictError("status", MessageText.CannotBecome("follow-up", followUp.Status, status)));
         }
 
         if (errors.Any)
@@ -152,11 +146,11 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
         return result;
     }
 
-    private async Task CheckOriginAsync(ErrorList errors, RecordDecision command, CancellationToken cancellationToken)
+    private async Task CheckOriginAsync(ErrorList errors, RecordDecisionInput command, CancellationToken cancellationToken)
     {
         if (command.MeetingId is { } meetingId && !(await meetings.GetMeetingsAsync([meetingId], cancellationToken)).ContainsKey(meetingId))
         {
-            errors.Add(new NotFoundError("input.meetingId", "No meeting has this id.", GlobalId.Encode(MeetingsTypeNames.Meeting, meetingId)));
+            errors.Add(new NotFoundError("meetingId", "No meeting has this id.", GlobalId.Encode(MeetingsTypeNames.Meeting, meetingId)));
         }
 
         if (command.AgendaItemId is { } itemId)
@@ -164,19 +158,19 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
             var items = await meetings.GetAgendaItemMeetingsAsync([itemId], cancellationToken);
             if (!items.TryGetValue(itemId, out var itemMeeting))
             {
-                errors.Add(new NotFoundError("input.agendaItemId", "No agenda item has this id.", GlobalId.Encode(MeetingsTypeNames.AgendaItem, itemId)));
+                errors.Add(new NotFoundError("agendaItemId", "No agenda item has this id.", GlobalId.Encode(MeetingsTypeNames.AgendaItem, itemId)));
             }
             else if (itemMeeting != command.MeetingId)
             {
-                errors.Add(new InputValidationError("input.agendaItemId", "The agenda item belongs to another meeting than `input.meetingId`."));
+                errors.Add(new InputValidationError("agendaItemId", "The agenda item belongs to another meeting than `meetingId`."));
             }
         }
     }
 
-    private async Task<FollowUp> FollowUpOf(ErrorList errors, string field, PlannedFollowUp planned, DateOnly decidedOn, CancellationToken cancellationToken)
+    private async Task<FollowUp> FollowUpOf(ErrorList errors, string field, FollowUpInput planned, DateOnly decidedOn, CancellationToken cancellationToken)
     {
         var description = errors.Text($"{field}.description", planned.Description, FollowUp.DescriptionMaxLength, required: true);
-        var lastDayOfDue = planned.Precision == DuePrecision.Month ? new DateOnly(planned.DueOn.Year, planned.DueOn.Month, DateTime.DaysInMonth(planned.DueOn.Year, planned.DueOn.Month)) : planned.DueOn;
+        var lastDayOfDue = planned.DuePrecision == DuePrecision.Month ? new DateOnly(planned.DueOn.Year, planned.DueOn.Month, DateTime.DaysInMonth(planned.DueOn.Year, planned.DueOn.Month)) : planned.DueOn;
         if (lastDayOfDue < decidedOn)
         {
             errors.Add(new InputValidationError($"{field}.dueOn", "A follow-up cannot be due before the decision."));
@@ -199,7 +193,7 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
             OwnerOrganizationId = planned.OwnerOrganizationId,
             OwnerPersonId = planned.OwnerPersonId,
             DueOn = planned.DueOn,
-            DuePrecision = planned.Precision,
+            DuePrecision = planned.DuePrecision ?? DuePrecision.Day,
             Status = FollowUpStatus.Open,
             Version = 1,
         };

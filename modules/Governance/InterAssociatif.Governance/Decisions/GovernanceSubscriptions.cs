@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using GraphQL;
 using GraphQL.Types;
 using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance;
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Kernel.Authorization;
@@ -105,7 +106,7 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
     private async Task<IObservable<object?>> Feed(IResolveFieldContext context, string kind)
     {
         var after = GovernanceFeedItem.Position(context.GetArgument<string?>("after"));
-        var bodyId = DecodeFilter(context, "bodyId", BodyService.TypeName);
+        var bodyId = DecodeFilter(context, "bodyId", GovernanceTypeNames.Body);
         var themeId = DecodeFilter(context, "themeId", DirectoryTypeNames.Theme);
 
         // Notifications only wake the subscriber up: what it delivers is always read from the durable

@@ -23,7 +23,7 @@ internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext
 
     public string Module => "Governance";
 
-    private static readonly CreateBody[] Bodies =
+    private static readonly CreateBodyInput[] Bodies =
     [
         new(BodyKind.Network, Network, "L'assemblée des associations qui prennent part à la gouvernance du contrat de ville de Nantes Métropole.", null, null, null),
         new(BodyKind.SteeringCommittee, "Comité de pilotage du contrat de ville", "Se réunit trois fois par an ; sept associations y siègent, en représentation tournante.", null, 3, 7),
@@ -81,7 +81,7 @@ internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext
                          "Définir comme prioritaire un chantier sur cette question parmi les futurs chantiers du groupe emploi.",
                      })
             {
-                Expect(await requests.EscalateAsync(new EscalateRequest(network, text, new DateOnly(2017, 9, 18), new DateOnly(2017, 9, 25), recipients, []), new ErrorList(), cancellationToken));
+                Expect(await requests.EscalateAsync(new EscalateRequestInput(network, text, new DateOnly(2017, 9, 18), new DateOnly(2017, 9, 25), recipients, []), new ErrorList(), cancellationToken));
             }
         }
 
@@ -93,11 +93,11 @@ internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext
         // The three decisions came from agenda item 4, « Une proposition concrète pour mettre en route l'inter-associatif ».
         var day = new DateOnly(2017, 9, 18);
         var item = await meetings.FindAgendaItemIdAsync(meetingId!.Value, "Une proposition concrète pour mettre en route l'inter-associatif", cancellationToken);
-        Expect(await decisions.RecordAsync(new RecordDecision(network, meetingId, item, "Acter l'intérêt de la mise en place de l'inter-associatif",
+        Expect(await decisions.RecordAsync(new RecordDecisionInput(network, meetingId, item, "Acter l'intérêt de la mise en place de l'inter-associatif",
             "La diversité de l'expertise des associations membres nourrira des propositions concrètes dans les groupes de travail thématiques.", day, [], []), new ErrorList(), cancellationToken));
-        Expect(await decisions.RecordAsync(new RecordDecision(network, meetingId, item, "Construire le cadre en mouvement",
+        Expect(await decisions.RecordAsync(new RecordDecisionInput(network, meetingId, item, "Construire le cadre en mouvement",
             "Un cadre simple et souple au démarrage, appelé à évoluer, pour que chacun puisse participer, ne serait-ce qu'à un temps ou au suivi d'un chantier.", day, [], []), new ErrorList(), cancellationToken));
-        Expect(await decisions.RecordAsync(new RecordDecision(network, meetingId, item, "Participer à la rentrée politique de la ville du 3 octobre 2017, première étape",
+        Expect(await decisions.RecordAsync(new RecordDecisionInput(network, meetingId, item, "Participer à la rentrée politique de la ville du 3 octobre 2017, première étape",
             "Sur cette base, organiser la représentation dans les groupes thématiques et porter un message commun lors de la rencontre avec l'élue et le sous-préfet, puis en comité de pilotage.", day, [],
             [
                 new("Réunion de l'inter-associatif courant octobre : retour sur la rentrée politique de la ville et préparation de la rencontre avec l'élue et le sous-préfet.", mission, null, new DateOnly(2017, 10, 15), DuePrecision.Month),

@@ -3,6 +3,7 @@ using InterAssociatif.Kernel;
 
 namespace InterAssociatif.Governance.Requests;
 
+[Description("Where an escalated request stands: SUBMITTED, ACCEPTED, REJECTED or ANSWERED.")]
 internal enum RequestStatus
 {
     [Description("Sent, awaiting an answer (remontée).")]

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance;
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Kernel.Authorization;
@@ -12,20 +13,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.Requests;
 
-internal sealed class RequestStatusType : EnumerationGraphType<RequestStatus>
-{
-    public RequestStatusType()
-    {
-        Name = "RequestStatus";
-        Description = "Where an escalated request stands: SUBMITTED, ACCEPTED, REJECTED or ANSWERED.";
-    }
-}
 
 internal sealed class EscalatedRequestType : ObjectGraphType<EscalatedRequest>
 {
     public EscalatedRequestType(NodeRegistry nodes)
     {
-        Name = RequestService.TypeName;
+        Name = GovernanceTypeNames.EscalatedRequest;
         this.RequireScope(Scopes.ReadDecisions);
         Description = "A request a body escalates to institutions or people (demande remontée), e.g. the three requests of 18 September 2017 about the cuts of summer 2017. Partners, members, analysts and coordinators.";
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
@@ -33,7 +26,7 @@ internal sealed class EscalatedRequestType : ObjectGraphType<EscalatedRequest>
         Field(r => r.Text).Description("What is asked.");
         Field(r => r.RaisedOn).Description("The day it was raised.");
         Field(r => r.ExpectedAnswerOn, nullable: true).Description("When an answer is expected.");
-        Field<NonNullGraphType<RequestStatusType>>("status").Description("Where it stands.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<RequestStatus>>>("status").Description("Where it stands.").Resolve(ctx => ctx.Source.Status);
         Field(r => r.Answer, nullable: true).Description("The answer, or why it was rejected.");
         Field(r => r.AnsweredOn, nullable: true).Description("When it was answered or rejected.");
         Field<NonNullGraphType<BodyType>>("raisedBy").Description("The body that raised it.")
@@ -58,7 +51,7 @@ internal sealed class RequestQueries(IDbContextFactory<GovernanceDbContext> fact
     public void Extend(IComplexGraphType type) =>
         ((ObjectGraphType)type).Field<NonNullGraphType<ConnectionGraphType<EscalatedRequestType>>>("escalatedRequests")
             .Description("Requests escalated to institutions, newest first. Partners, members, analysts and coordinators.")
-            .Argument<ListGraphType<NonNullGraphType<RequestStatusType>>>("statuses", "Only these statuses.")
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<RequestStatus>>>>("statuses", "Only these statuses.")
             .PageArguments()
             .AuthorizeWithRoles(GovernanceRoles.Readers)
             .ResolveAsync(async ctx =>
@@ -77,49 +70,22 @@ internal sealed class RequestQueries(IDbContextFactory<GovernanceDbContext> fact
             });
 }
 
-internal sealed class EscalateRequestInputType : InputObjectGraphType
-{
-    public EscalateRequestInputType()
-    {
-        Name = "EscalateRequestInput";
-        Description = "A request a body escalates to organisations or people.";
-        Field<NonNullGraphType<IdGraphType>>("bodyId").Description("The body that raises it.").References(BodyService.TypeName);
-        Field<NonNullGraphType<StringGraphType>>("text").Description("What is asked.");
-        Field<NonNullGraphType<DateOnlyGraphType>>("raisedOn").Description("The day it is raised.");
-        Field<DateOnlyGraphType>("expectedAnswerOn").Description("When an answer is expected; not before it is raised.");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("recipientOrganizationIds").Description("The organisations it is addressed to.").References(DirectoryTypeNames.Organization);
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("recipientPersonIds").Description("The people it is addressed to.").References(DirectoryTypeNames.Person);
-    }
-}
-
-internal sealed class SetRequestStatusInputType : InputObjectGraphType
-{
-    public SetRequestStatusInputType()
-    {
-        Name = "SetRequestStatusInput";
-        Description = "Records the institution's response to a request.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("The request.").References(RequestService.TypeName);
-        Field<NonNullGraphType<RequestStatusType>>("status").Description("ACCEPTED, REJECTED or ANSWERED.");
-        Field<StringGraphType>("answer").Description("The answer (required for ANSWERED) or the reason of a rejection.");
-        Field<NonNullGraphType<DateOnlyGraphType>>("on").Description("The day of the response.");
-    }
-}
-
 internal sealed class RequestMutations(RequestService requests) : IGraphTypeExtension
 {
     public string TypeName => "Mutation";
 
     public void Extend(IComplexGraphType type)
     {
-        type.AddMutation<EscalateRequestInputType, EscalatedRequest>("escalateRequest", "Records a request escalated to institutions. Coordinators only.", "request", RequestService.TypeName,
-            ctx => RecordMutation.RunAsync<EscalatedRequest>(ctx, "bodyId", BodyService.TypeName, (id, input, errors) => requests.EscalateAsync(
-                new EscalateRequest(id, input.Get<string>("text"), input.Get<DateOnly>("raisedOn"), input.Get<DateOnly?>("expectedAnswerOn"),
-                    input.Ids("recipientOrganizationIds", DirectoryTypeNames.Organization, errors), input.Ids("recipientPersonIds", DirectoryTypeNames.Person, errors)),
-                errors,
-                ctx.CancellationToken)), Roles.Coordinator);
+        type.AddMutation<EscalateRequestInput, EscalatedRequest>(
+            "escalateRequest", "Records a request escalated to institutions. Coordinators only.", "request",
+            GovernanceTypeNames.EscalatedRequest,
+            (input, ctx) => requests.EscalateAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
 
-        type.AddMutation<SetRequestStatusInputType, EscalatedRequest>("setRequestStatus", "Records the response to an escalated request. Coordinators only.", "request", RequestService.TypeName,
-            ctx => RecordMutation.RunAsync<EscalatedRequest>(ctx, "id", RequestService.TypeName, (id, input, errors) =>
-                requests.SetStatusAsync(id, input.Get<RequestStatus>("status"), input.Get<string>("answer"), input.Get<DateOnly>("on"), errors, ctx.CancellationToken)), Roles.Coordinator);
+        type.AddMutation<SetRequestStatusInput, EscalatedRequest>(
+            "setRequestStatus", "Records the response to an escalated request. Coordinators only.", "request",
+            GovernanceTypeNames.EscalatedRequest,
+            (input, ctx) => requests.SetStatusAsync(input.Id, input.Status, input.Answer, input.On, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
     }
 }

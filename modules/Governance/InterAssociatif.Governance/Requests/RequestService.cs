@@ -1,4 +1,5 @@
 using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance;
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Kernel.Errors;
@@ -8,41 +9,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.Requests;
 
-internal sealed record EscalateRequest(Guid BodyId, string? Text, DateOnly RaisedOn, DateOnly? ExpectedAnswerOn, IReadOnlyList<Guid> OrganizationIds, IReadOnlyList<Guid> PersonIds);
-
 /// <summary>Records requests escalated to institutions and follows their answer: SUBMITTED → ACCEPTED → ANSWERED, or REJECTED.</summary>
 internal sealed class RequestService(IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, TimeProvider time)
 {
-    public const string TypeName = "EscalatedRequest";
 
-    public async Task<MutationResult<EscalatedRequest>> EscalateAsync(EscalateRequest command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<EscalatedRequest>> EscalateAsync(EscalateRequestInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var text = errors.Text("input.text", command.Text, EscalatedRequest.TextMaxLength, required: true);
+        var text = errors.Text("text", command.Text, EscalatedRequest.TextMaxLength, required: true);
         if (command.ExpectedAnswerOn < command.RaisedOn)
         {
-            errors.Add(new InputValidationError("input.expectedAnswerOn", "The answer cannot be expected before the request is raised."));
+            errors.Add(new InputValidationError("expectedAnswerOn", "The answer cannot be expected before the request is raised."));
         }
 
-        if (command.OrganizationIds.Count + command.PersonIds.Count == 0)
+        if (command.RecipientOrganizationIds.Count + command.RecipientPersonIds.Count == 0)
         {
-            errors.Add(new InputValidationError("input.recipientOrganizationIds", "A request is addressed to at least one organisation or person."));
+            errors.Add(new InputValidationError("recipientOrganizationIds", "A request is addressed to at least one organisation or person."));
         }
 
-        var organizations = await directory.GetOrganizationsAsync(command.OrganizationIds, cancellationToken);
-        var people = await directory.GetPeopleAsync(command.PersonIds, cancellationToken);
-        for (var i = 0; i < command.OrganizationIds.Count; i++)
+        var organizations = await directory.GetOrganizationsAsync(command.RecipientOrganizationIds, cancellationToken);
+        var people = await directory.GetPeopleAsync(command.RecipientPersonIds, cancellationToken);
+        for (var i = 0; i < command.RecipientOrganizationIds.Count; i++)
         {
-            if (command.OrganizationIds[i] != Guid.Empty && !organizations.ContainsKey(command.OrganizationIds[i]))
+            if (command.RecipientOrganizationIds[i] != Guid.Empty && !organizations.ContainsKey(command.RecipientOrganizationIds[i]))
             {
-                errors.Add(new NotFoundError($"input.recipientOrganizationIds[{i}]", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, command.OrganizationIds[i])));
+                errors.Add(new NotFoundError($"recipientOrganizationIds[{i}]", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, command.RecipientOrganizationIds[i])));
             }
         }
 
-        for (var i = 0; i < command.PersonIds.Count; i++)
+        for (var i = 0; i < command.RecipientPersonIds.Count; i++)
         {
-            if (command.PersonIds[i] != Guid.Empty && !people.ContainsKey(command.PersonIds[i]))
+            if (command.RecipientPersonIds[i] != Guid.Empty && !people.ContainsKey(command.RecipientPersonIds[i]))
             {
-                errors.Add(new NotFoundError($"input.recipientPersonIds[{i}]", "No person has this id.", GlobalId.Encode(DirectoryTypeNames.Person, command.PersonIds[i])));
+                errors.Add(new NotFoundError($"recipientPersonIds[{i}]", "No person has this id.", GlobalId.Encode(DirectoryTypeNames.Person, command.RecipientPersonIds[i])));
             }
         }
 
@@ -50,7 +48,7 @@ internal sealed class RequestService(IDbContextFactory<GovernanceDbContext> fact
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.Bodies.AnyAsync(b => b.Id == command.BodyId, cancellationToken))
         {
-            errors.Add(BodyService.NotFound("input.bodyId", command.BodyId));
+            errors.Add(BodyService.NotFound("bodyId", command.BodyId));
         }
 
         if (errors.Any)
@@ -60,21 +58,21 @@ internal sealed class RequestService(IDbContextFactory<GovernanceDbContext> fact
 
         var now = time.GetUtcNow();
         var request = new EscalatedRequest { Id = Guid.CreateVersion7(now), BodyId = command.BodyId, Text = text!, RaisedOn = command.RaisedOn, ExpectedAnswerOn = command.ExpectedAnswerOn, Status = RequestStatus.Submitted, Version = 1 };
-        request.Recipients = command.OrganizationIds.Distinct().Select(o => new RequestRecipient { Id = Guid.CreateVersion7(now), RequestId = request.Id, OrganizationId = o })
-            .Concat(command.PersonIds.Distinct().Select(p => new RequestRecipient { Id = Guid.CreateVersion7(now), RequestId = request.Id, PersonId = p })).ToList();
+        request.Recipients = command.RecipientOrganizationIds.Distinct().Select(o => new RequestRecipient { Id = Guid.CreateVersion7(now), RequestId = request.Id, OrganizationId = o })
+            .Concat(command.RecipientPersonIds.Distinct().Select(p => new RequestRecipient { Id = Guid.CreateVersion7(now), RequestId = request.Id, PersonId = p })).ToList();
         db.Requests.Add(request);
         return await db.CommitAsync(transaction, request, "request", cancellationToken);
     }
 
     public async Task<MutationResult<EscalatedRequest>> SetStatusAsync(Guid id, RequestStatus status, string? answer, DateOnly on, ErrorList errors, CancellationToken cancellationToken)
     {
-        var checkedAnswer = errors.Text("input.answer", answer, EscalatedRequest.TextMaxLength, required: status == RequestStatus.Answered);
+        var checkedAnswer = errors.Text("answer", answer, EscalatedRequest.TextMaxLength, required: status == RequestStatus.Answered);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var request = await db.Requests.AsTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (request is null)
         {
-            return MutationResult<EscalatedRequest>.Fail(new NotFoundError("input.id", "No request has this id.", GlobalId.Encode(TypeName, id)));
+            return MutationResult<EscalatedRequest>.Fail(new NotFoundError("id", "No request has this id.", GlobalId.Encode(GovernanceTypeNames.EscalatedRequest, id)));
         }
 
         var allowed = request.Status switch
@@ -85,12 +83,12 @@ internal sealed class RequestService(IDbContextFactory<GovernanceDbContext> fact
         };
         if (!allowed)
         {
-            errors.Add(new ConflictError("input.status", MessageText.CannotBecome("request", request.Status, status)));
+            errors.Add(new ConflictError("status", MessageText.CannotBecome("request", request.Status, status)));
         }
 
         if (on < request.RaisedOn)
         {
-            errors.Add(new InputValidationError("input.on", "An answer cannot precede the request."));
+            errors.Add(new InputValidationError("on", "An answer cannot precede the request."));
         }
 
         if (errors.Any)

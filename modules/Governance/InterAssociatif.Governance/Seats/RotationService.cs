@@ -9,10 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.Seats;
 
-internal sealed record OptOut(int Session, Guid OrganizationId);
-
-internal sealed record ProposeRotation(Guid BodyId, int Sessions, IReadOnlyList<OptOut>? OptOuts, DateOnly? AsOf);
-
 /// <summary>
 /// A body's seat rotation: confirmed sessions stay; the draft sessions after them are proposed by
 /// <see cref="RotationPlanner"/> among the members of the network on the planning day, and replaced
@@ -22,11 +18,11 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
 {
     public const int MaxSessions = 60;
 
-    public async Task<MutationResult<Body>> ProposeAsync(ProposeRotation command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Body>> ProposeAsync(ProposeRotationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         if (command.Sessions is < 1 or > MaxSessions)
         {
-            errors.Add(new InputValidationError("input.sessions", $"`input.sessions` must be between 1 and {MaxSessions}."));
+            errors.Add(new InputValidationError("sessions", $"`sessions` must be between 1 and {MaxSessions}."));
         }
 
         var members = await directory.GetNetworkOrganizationIdsAsync(command.AsOf ?? time.Today(), [MembershipStatus.Member], cancellationToken);
@@ -36,20 +32,21 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
         var sessions = await db.RotationSessions.AsTracking().Include(s => s.Entries).Where(s => s.BodyId == command.BodyId).OrderBy(s => s.Number).ToListAsync(cancellationToken);
         var kept = sessions.Where(s => s.Status == RotationSessionStatus.Confirmed).ToList();
         var first = kept.Count == 0 ? 1 : kept[^1].Number + 1;
-        var optOuts = command.OptOuts ?? sessions.Where(s => s.Status == RotationSessionStatus.Draft && s.Number >= first)
-            .SelectMany(s => s.Entries.Where(e => e.OptedOut).Select(e => new OptOut(s.Number, e.OrganizationId))).ToList();
+        var given = command.OptOuts.IsSet ? command.OptOuts.Value : null;
+        var optOuts = given ?? sessions.Where(s => s.Status == RotationSessionStatus.Draft && s.Number >= first)
+            .SelectMany(s => s.Entries.Where(e => e.OptedOut).Select(e => new RotationOptOutInput(s.Number, e.OrganizationId))).ToList();
         var memberSet = members.ToHashSet();
-        for (var i = 0; i < (command.OptOuts?.Count ?? 0); i++)
+        for (var i = 0; i < (given?.Count ?? 0); i++)
         {
-            var optOut = command.OptOuts![i];
+            var optOut = given![i];
             if (optOut.Session < first || optOut.Session >= first + command.Sessions)
             {
-                errors.Add(new InputValidationError($"input.optOuts[{i}].session", $"Only the planned sessions ({first} to {first + command.Sessions - 1}) can be opted out of; the sessions before are confirmed."));
+                errors.Add(new InputValidationError($"optOuts[{i}].session", $"Only the planned sessions ({first} to {first + command.Sessions - 1}) can be opted out of; the sessions before are confirmed."));
             }
 
             if (!memberSet.Contains(optOut.OrganizationId))
             {
-                errors.Add(new InputValidationError($"input.optOuts[{i}].organizationId", "Only a current member of the network can opt out of a session."));
+                errors.Add(new InputValidationError($"optOuts[{i}].organizationId", "Only a current member of the network can opt out of a session."));
             }
         }
 
@@ -94,14 +91,14 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
             .OrderBy(s => s.Number).ToListAsync(cancellationToken);
         if (body is not null && drafts.Count == 0)
         {
-            errors.Add(new InputValidationError(throughSession is null ? "input.bodyId" : "input.throughSession", "There is no draft session to confirm: propose a rotation first."));
+            errors.Add(new InputValidationError(throughSession is null ? "bodyId" : "throughSession", "There is no draft session to confirm: propose a rotation first."));
         }
 
         var seated = drafts.SelectMany(s => s.Entries.Where(e => !e.OptedOut).Select(e => e.OrganizationId)).Distinct().ToList();
         var statuses = await directory.GetMembershipStatusAsync(seated, time.Today(), cancellationToken);
         if (statuses.Any(s => s.Value != MembershipStatus.Member))
         {
-            errors.Add(new ConflictError("input.bodyId", "The draft seats an organisation that is no longer a member: recompute the rotation (proposeRotation) before confirming."));
+            errors.Add(new ConflictError("bodyId", "The draft seats an organisation that is no longer a member: recompute the rotation (proposeRotation) before confirming."));
         }
 
         if (errors.Any)
@@ -125,11 +122,11 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
         var body = await db.Bodies.AsTracking().SingleOrDefaultAsync(b => b.Id == bodyId, cancellationToken);
         if (body is null)
         {
-            errors.Add(BodyService.NotFound("input.bodyId", bodyId));
+            errors.Add(BodyService.NotFound("bodyId", bodyId));
         }
         else if (body.AssociationSeats is null)
         {
-            errors.Add(new InputValidationError("input.bodyId", $"« {body.Name} » has no seats for associations to rotate."));
+            errors.Add(new InputValidationError("bodyId", $"« {body.Name} » has no seats for associations to rotate."));
         }
 
         return body;

@@ -21,6 +21,7 @@ internal sealed class Seat : IHasId
     public DateTimeOffset AssignedAt { get; set; }
 }
 
+[Description("A planned session is a DRAFT until a coordinator CONFIRMS it.")]
 internal enum RotationSessionStatus
 {
     [Description("Proposed by the planner; recomputing the plan replaces it.")]

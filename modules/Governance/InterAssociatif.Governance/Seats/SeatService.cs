@@ -1,5 +1,6 @@
 using System.Data;
 using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance;
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Kernel.Errors;
@@ -11,8 +12,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.Seats;
 
-internal sealed record AssignSeat(Guid MeetingId, Guid OrganizationId, Guid? DelegatePersonId);
-
 /// <summary>
 /// Seats at the sessions of a body. Only an organisation that is a member of the network on the
 /// session's day sits, once per session, within the body's association seats. A seat stays valid
@@ -21,19 +20,18 @@ internal sealed record AssignSeat(Guid MeetingId, Guid OrganizationId, Guid? Del
 /// </summary>
 internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory, IMeetingsReader meetings, IDirectoryReader directory, TimeProvider time)
 {
-    public const string TypeName = "Seat";
 
-    public async Task<MutationResult<Seat>> AssignAsync(AssignSeat command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Seat>> AssignAsync(AssignSeatInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var meeting = (await meetings.GetMeetingsAsync([command.MeetingId], cancellationToken)).GetValueOrDefault(command.MeetingId);
         if (meeting is null)
         {
-            errors.Add(new NotFoundError("input.meetingId", "No meeting has this id.", GlobalId.Encode(MeetingsTypeNames.Meeting, command.MeetingId)));
+            errors.Add(new NotFoundError("meetingId", "No meeting has this id.", GlobalId.Encode(MeetingsTypeNames.Meeting, command.MeetingId)));
         }
 
         if (!(await directory.GetOrganizationsAsync([command.OrganizationId], cancellationToken)).ContainsKey(command.OrganizationId))
         {
-            errors.Add(new NotFoundError("input.organizationId", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, command.OrganizationId)));
+            errors.Add(new NotFoundError("organizationId", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, command.OrganizationId)));
         }
         else if (meeting is not null)
         {
@@ -41,13 +39,13 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
             var status = (await directory.GetMembershipStatusAsync([command.OrganizationId], day, cancellationToken))[command.OrganizationId];
             if (status != MembershipStatus.Member)
             {
-                errors.Add(new InputValidationError("input.organizationId", $"Only a member of the network sits: on {day:yyyy-MM-dd} this organisation is {Describe(status)}."));
+                errors.Add(new InputValidationError("organizationId", $"Only a member of the network sits: on {day:yyyy-MM-dd} this organisation is {Describe(status)}."));
             }
         }
 
         if (command.DelegatePersonId is { } person && !(await directory.GetPeopleAsync([person], cancellationToken)).ContainsKey(person))
         {
-            errors.Add(new NotFoundError("input.delegatePersonId", "No person has this id.", GlobalId.Encode(DirectoryTypeNames.Person, person)));
+            errors.Add(new NotFoundError("delegatePersonId", "No person has this id.", GlobalId.Encode(DirectoryTypeNames.Person, person)));
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -57,22 +55,22 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
             .Join(db.Bodies, m => m.BodyId, b => b.Id, (_, b) => b).SingleOrDefaultAsync(cancellationToken);
         if (meeting is not null && body is null)
         {
-            errors.Add(new InputValidationError("input.meetingId", "This meeting is not a session of a body: add it to one first (addBodySession)."));
+            errors.Add(new InputValidationError("meetingId", "This meeting is not a session of a body: add it to one first (addBodySession)."));
         }
         else if (body is { AssociationSeats: null })
         {
-            errors.Add(new InputValidationError("input.meetingId", $"« {body.Name} » has no seats for associations."));
+            errors.Add(new InputValidationError("meetingId", $"« {body.Name} » has no seats for associations."));
         }
         else if (body is { AssociationSeats: { } seats })
         {
             var taken = await EffectiveAsync(db.Seats.Where(s => s.MeetingId == command.MeetingId), cancellationToken);
             if (taken.Any(s => s.OrganizationId == command.OrganizationId))
             {
-                errors.Add(new ConflictError("input.organizationId", "This organisation already has a seat at this session."));
+                errors.Add(new ConflictError("organizationId", "This organisation already has a seat at this session."));
             }
             else if (taken.Count >= seats)
             {
-                errors.Add(new InputValidationError("input.meetingId", $"All {seats} seats for associations at this session are taken."));
+                errors.Add(new InputValidationError("meetingId", $"All {seats} seats for associations at this session are taken."));
             }
         }
 
@@ -86,7 +84,7 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
         var now = time.GetUtcNow();
         var seat = new Seat { Id = Guid.CreateVersion7(now), BodyId = body!.Id, MeetingId = command.MeetingId, OrganizationId = command.OrganizationId, DelegatePersonId = command.DelegatePersonId, AssignedAt = now };
         db.Seats.Add(seat);
-        return await db.CommitAsync(transaction, seat, "seat", cancellationToken, "input.organizationId", "This organisation already has a seat at this session.");
+        return await db.CommitAsync(transaction, seat, "seat", cancellationToken, "organizationId", "This organisation already has a seat at this session.");
     }
 
     public async Task<MutationResult<Seat>> ReleaseAsync(Guid id, ErrorList errors, CancellationToken cancellationToken)
@@ -96,7 +94,7 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
         var seat = await db.Seats.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (seat is null)
         {
-            errors.Add(new NotFoundError("input.id", "No seat has this id.", GlobalId.Encode(TypeName, id)));
+            errors.Add(new NotFoundError("id", "No seat has this id.", GlobalId.Encode(GovernanceTypeNames.Seat, id)));
             return MutationResult<Seat>.Fail(errors.Items);
         }
 

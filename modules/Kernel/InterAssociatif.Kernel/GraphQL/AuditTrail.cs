@@ -5,15 +5,16 @@ using GraphQLParser.AST;
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>What became of a write attempt.</summary>
+[System.ComponentModel.Description("What became of a write attempt.")]
 public enum AuditOutcome
 {
-    /// <summary>It took effect.</summary>
+    [System.ComponentModel.Description("It took effect.")]
     Accepted,
 
-    /// <summary>It ran and was refused with errors (bad input, conflict): nothing was written.</summary>
+    [System.ComponentModel.Description("It ran and was refused with errors (bad input, conflict): nothing was written.")]
     Refused,
 
-    /// <summary>The caller may not make it: refused by authorization before anything ran.</summary>
+    [System.ComponentModel.Description("The caller may not make it: refused by authorization before anything ran.")]
     Denied,
 }
 

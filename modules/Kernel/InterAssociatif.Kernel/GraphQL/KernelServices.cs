@@ -30,6 +30,8 @@ public static class KernelServices
         services.AddGraphTypesFrom(typeof(KernelServices).Assembly);
         services.TryAddTransient(typeof(ConnectionGraphType<>));
         services.TryAddTransient(typeof(EdgeGraphType<>));
+        services.TryAddTransient(typeof(InputType<>));
+        services.TryAddTransient(typeof(EnumerationGraphType<>));
         services.TryAddTransient<PageInfoType>();
 
         services.AddGraphQL(builder =>

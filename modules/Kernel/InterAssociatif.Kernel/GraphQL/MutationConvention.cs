@@ -10,15 +10,15 @@ namespace InterAssociatif.Kernel.GraphQL;
 /// </summary>
 public static class MutationConvention
 {
-    public static FieldType AddMutation<TInputGraphType, TResult>(
+    public static FieldType AddMutation<TInput, TResult>(
         this IComplexGraphType mutation,
         string name,
         string description,
         string resultField,
         string resultTypeName,
-        Func<IResolveFieldContext, Task<MutationResult<TResult>>> resolve,
+        Func<TInput, IResolveFieldContext, Task<MutationResult<TResult>>> handle,
         params string[] roles)
-        where TInputGraphType : IInputObjectGraphType
+        where TInput : class
         where TResult : class
     {
         var payload = new ObjectGraphType<MutationResult<TResult>>
@@ -39,14 +39,14 @@ public static class MutationConvention
             Description = description,
             Type = null,
             ResolvedType = new NonNullGraphType(payload),
-            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<TInputGraphType>> { Name = "input", Description = "What to change." }),
+            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<InputType<TInput>>> { Name = "input", Description = "What to change." }),
             Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(async ctx =>
             {
                 // Every declared id of the input is decoded and checked to exist before the handler runs.
                 var referenceErrors = await InputReferences.CheckAsync(ctx).ConfigureAwait(false);
                 var result = referenceErrors.Count > 0
                     ? MutationResult<TResult>.Fail(referenceErrors)
-                    : await resolve(ctx).ConfigureAwait(false);
+                    : InInput(await handle(InputRecord.Argument<TInput>(ctx, "input")!, ctx).ConfigureAwait(false));
                 if (ctx.RequestServices?.GetService(typeof(IAuditTrail)) is IAuditTrail audit)
                 {
                     var objects = new List<string>();
@@ -56,7 +56,9 @@ public static class MutationConvention
                     }
 
                     objects.AddRange(InputIds(ctx.GetArgument<Dictionary<string, object?>>("input")));
-                    await audit.RecordAsync(new AuditRecord(name, ctx.User, objects.Distinct().ToList(), result.Errors.Count == 0 ? AuditOutcome.Accepted : AuditOutcome.Refused), ctx.CancellationToken).ConfigureAwait(false);
+                    var outcome = result.Errors.Count == 0 ? AuditOutcome.Accepted : AuditOutcome.Refused;
+                    var record = new AuditRecord(name, ctx.User, objects.Distinct().ToList(), outcome);
+                    await audit.RecordAsync(record, ctx.CancellationToken).ConfigureAwait(false);
                 }
 
                 return result;
@@ -69,6 +71,15 @@ public static class MutationConvention
 
         return mutation.AddField(field);
     }
+
+    /// <summary>
+    /// The domain names the command member an error concerns (<c>title</c>, <c>answers[2].value</c>);
+    /// over GraphQL the command is the <c>input</c> argument.
+    /// </summary>
+    private static MutationResult<T> InInput<T>(MutationResult<T> result)
+        where T : class =>
+        result.Errors.Count == 0 ? result
+            : MutationResult<T>.Fail(result.Errors.Select(e => e with { Field = e.Field.Length == 0 ? "input" : $"input.{e.Field}" }).ToList());
 
     /// <summary>The ids an input names (fields called <c>id</c> or ending in <c>Id</c>/<c>Ids</c>, nested inputs included), as sent.</summary>
     private static IEnumerable<string> InputIds(IDictionary<string, object?>? input)

@@ -3,6 +3,7 @@ using GraphQL.Types;
 
 namespace InterAssociatif.Kernel.GraphQL;
 
+[Description("The direction of a sort.")]
 public enum SortDirection
 {
     [Description("Ascending: A to Z, oldest first.")]
@@ -12,11 +13,3 @@ public enum SortDirection
     Desc,
 }
 
-public sealed class SortDirectionType : EnumerationGraphType<SortDirection>
-{
-    public SortDirectionType()
-    {
-        Name = "SortDirection";
-        Description = "The direction of a sort.";
-    }
-}

@@ -30,7 +30,7 @@ public static class Commits
         }
         catch (DbUpdateConcurrencyException)
         {
-            return MutationResult<T>.Fail(new ConflictError("input.version", $"The {record} was changed by someone else meanwhile; reload it and try again."));
+            return MutationResult<T>.Fail(new ConflictError("version", $"The {record} was changed by someone else meanwhile; reload it and try again."));
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {

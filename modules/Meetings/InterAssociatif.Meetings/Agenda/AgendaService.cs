@@ -9,20 +9,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Meetings.Agenda;
 
-internal sealed record AddAgendaItem(Guid MeetingId, Guid? ParentId, int? Position, string? Title, string? Notes);
-
 /// <summary>Keeps a meeting's agenda: ordered, nestable items. Positions among siblings stay 1..n.</summary>
 internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time)
 {
-    public async Task<MutationResult<AgendaItem>> AddAsync(AddAgendaItem command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<AgendaItem>> AddAsync(AddAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var title = errors.Text("input.title", command.Title, AgendaItem.TitleMaxLength, required: true);
-        var notes = errors.Text("input.notes", command.Notes, AgendaItem.NotesMaxLength, required: false);
+        var title = errors.Text("title", command.Title, AgendaItem.TitleMaxLength, required: true);
+        var notes = errors.Text("notes", command.Notes, AgendaItem.NotesMaxLength, required: false);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.Meetings.AnyAsync(m => m.Id == command.MeetingId, cancellationToken))
         {
-            return MutationResult<AgendaItem>.Fail(MeetingService.NotFound("input.meetingId", command.MeetingId));
+            return MutationResult<AgendaItem>.Fail(MeetingService.NotFound("meetingId", command.MeetingId));
         }
 
         var items = await db.AgendaItems.AsTracking().Where(a => a.MeetingId == command.MeetingId).ToListAsync(cancellationToken);
@@ -31,11 +29,11 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
             var parent = items.FirstOrDefault(a => a.Id == parentId);
             if (parent is null)
             {
-                errors.Add(NotFound("input.parentId", parentId, "in this meeting"));
+                errors.Add(NotFound("parentId", parentId, "in this meeting"));
             }
             else if (AgendaRules.Depth(items, parent) + 1 >= AgendaItem.MaxDepth)
             {
-                errors.Add(new InputValidationError("input.parentId", $"The agenda nests at most {AgendaItem.MaxDepth} levels deep."));
+                errors.Add(new InputValidationError("parentId", $"The agenda nests at most {AgendaItem.MaxDepth} levels deep."));
             }
         }
 
@@ -55,19 +53,19 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
 
     public async Task<MutationResult<AgendaItem>> UpdateAsync(Guid id, int? expectedVersion, Optional<string?> title, Optional<string?> notes, ErrorList errors, CancellationToken cancellationToken)
     {
-        var newTitle = title.IsSet ? errors.Text("input.title", title.Value, AgendaItem.TitleMaxLength, required: true) : null;
-        var newNotes = notes.IsSet ? errors.Text("input.notes", notes.Value, AgendaItem.NotesMaxLength, required: false) : null;
+        var newTitle = title.IsSet ? errors.Text("title", title.Value, AgendaItem.TitleMaxLength, required: true) : null;
+        var newNotes = notes.IsSet ? errors.Text("notes", notes.Value, AgendaItem.NotesMaxLength, required: false) : null;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var item = await db.AgendaItems.AsTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (item is null)
         {
-            return MutationResult<AgendaItem>.Fail(NotFound("input.id", id, ""));
+            return MutationResult<AgendaItem>.Fail(NotFound("id", id, ""));
         }
 
         if (expectedVersion is { } expected && expected != item.Version)
         {
-            errors.Add(new ConflictError("input.version", "The agenda item was changed meanwhile; reload it and try again."));
+            errors.Add(new ConflictError("version", "The agenda item was changed meanwhile; reload it and try again."));
         }
 
         if (errors.Any)
@@ -89,7 +87,7 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
         var item = await db.AgendaItems.AsTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (item is null)
         {
-            return MutationResult<AgendaItem>.Fail(NotFound("input.id", id, ""));
+            return MutationResult<AgendaItem>.Fail(NotFound("id", id, ""));
         }
 
         var items = await db.AgendaItems.AsTracking().Where(a => a.MeetingId == item.MeetingId).ToListAsync(cancellationToken);
@@ -99,15 +97,15 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
             var parent = items.FirstOrDefault(a => a.Id == newParentId);
             if (parent is null)
             {
-                errors.Add(NotFound("input.parentId", newParentId, "in this meeting"));
+                errors.Add(NotFound("parentId", newParentId, "in this meeting"));
             }
             else if (AgendaRules.IsSelfOrDescendant(items, item, parent))
             {
-                errors.Add(new InputValidationError("input.parentId", "An agenda item cannot be moved under itself or one of its own sub-items."));
+                errors.Add(new InputValidationError("parentId", "An agenda item cannot be moved under itself or one of its own sub-items."));
             }
             else if (AgendaRules.Depth(items, parent) + 1 + AgendaRules.Height(items, item) > AgendaItem.MaxDepth)
             {
-                errors.Add(new InputValidationError("input.parentId", $"The agenda nests at most {AgendaItem.MaxDepth} levels deep."));
+                errors.Add(new InputValidationError("parentId", $"The agenda nests at most {AgendaItem.MaxDepth} levels deep."));
             }
         }
 
@@ -143,7 +141,7 @@ internal static class AgendaRules
 
         if (requested < 1 || requested > last)
         {
-            errors.Add(new InputValidationError("input.position", $"`input.position` must be between 1 and {last}."));
+            errors.Add(new InputValidationError("position", $"`position` must be between 1 and {last}."));
             return last;
         }
 

@@ -90,7 +90,7 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
             return Problem(refusal.Status, refusal.Error);
         }
 
-        var globalId = GlobalId.Encode(AttachmentType.GraphQLName, attachment!.Id);
+        var globalId = GlobalId.Encode(MeetingsTypeNames.Attachment, attachment!.Id);
         var created = Results.Created($"/attachments/{globalId}", new
         {
             id = globalId,
@@ -110,7 +110,7 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
             return denied;
         }
 
-        if (!GlobalId.TryDecode(attachmentId, AttachmentType.GraphQLName, out var id) || await store.OpenAsync(id, http.RequestAborted) is not { } opened)
+        if (!GlobalId.TryDecode(attachmentId, MeetingsTypeNames.Attachment, out var id) || await store.OpenAsync(id, http.RequestAborted) is not { } opened)
         {
             return Problem(StatusCodes.Status404NotFound, new NotFoundError("attachmentId", "No attachment has this id.", attachmentId));
         }

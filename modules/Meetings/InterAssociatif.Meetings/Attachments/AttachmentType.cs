@@ -2,17 +2,16 @@ using GraphQL;
 using GraphQL.Types;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
 
 namespace InterAssociatif.Meetings.Attachments;
 
 internal sealed class AttachmentType : ObjectGraphType<Attachment>
 {
-    public const string GraphQLName = "Attachment";
-
     public AttachmentType()
     {
-        Name = GraphQLName;
+        Name = MeetingsTypeNames.Attachment;
         Description = "A file attached to a meeting (pièce jointe). Download it from `downloadUrl` with the same credentials.";
         this.AuthorizeWithRoles(MeetingRoles.Participants);
         this.AsNode();
@@ -22,7 +21,7 @@ internal sealed class AttachmentType : ObjectGraphType<Attachment>
         Field(a => a.Size).Description("Its size in bytes.");
         Field(a => a.Sha256).Description("SHA-256 of the content (hex): check a download against it.");
         Field<NonNullGraphType<StringGraphType>>("downloadUrl").Description("Where to download it (GET, same authorization as the minutes).")
-            .Resolve(ctx => $"/attachments/{GlobalId.Encode(GraphQLName, ctx.Source.Id)}");
+            .Resolve(ctx => $"/attachments/{GlobalId.Encode(MeetingsTypeNames.Attachment, ctx.Source.Id)}");
         Field(a => a.CreatedAt).Description("When it was uploaded.");
     }
 }

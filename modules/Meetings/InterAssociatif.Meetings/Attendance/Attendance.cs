@@ -3,6 +3,7 @@ using InterAssociatif.Kernel;
 
 namespace InterAssociatif.Meetings.Attendance;
 
+[Description("Whether a person came to a meeting: present, excused, or absent.")]
 internal enum AttendanceStatus
 {
     [Description("Present (présent).")]

@@ -4,30 +4,21 @@ using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Kernel.DataLoading;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
 
 namespace InterAssociatif.Meetings.Attendance;
 
-internal sealed class AttendanceStatusType : EnumerationGraphType<AttendanceStatus>
-{
-    public AttendanceStatusType()
-    {
-        Name = "AttendanceStatus";
-        Description = "Whether a person came to a meeting: present, excused, or absent.";
-    }
-}
 
 internal sealed class AttendanceType : ObjectGraphType<AttendanceRecord>
 {
-    public const string GraphQLName = "Attendance";
-
     public AttendanceType(NodeRegistry nodes)
     {
-        Name = GraphQLName;
+        Name = MeetingsTypeNames.Attendance;
         Description = "A person's attendance at a meeting, on behalf of an organisation. Readable by partners, members, analysts and coordinators; the person's name follows the Directory's rules.";
         this.AuthorizeWithRoles(MeetingRoles.Participants);
         this.AsNode();
-        Field<NonNullGraphType<AttendanceStatusType>>("status").Description("Present, excused or absent.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<AttendanceStatus>>>("status").Description("Present, excused or absent.").Resolve(ctx => ctx.Source.Status);
         Field("person", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Person))).Description("The person.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Person, ctx.Source.PersonId));
         Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The organisation the person represented.")

@@ -2,26 +2,25 @@ using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
 using InterAssociatif.Meetings.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Meetings.Attendance;
 
-internal sealed record RecordAttendance(Guid MeetingId, Guid PersonId, Guid OrganizationId, AttendanceStatus Status);
-
 /// <summary>Invitations, attendance and the distribution list of a meeting.</summary>
 internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> factory, IDirectoryReader directory, TimeProvider time)
 {
     public async Task<MutationResult<Meeting>> InviteAsync(Guid meetingId, IReadOnlyList<Guid> organizationIds, IReadOnlyList<Guid> personIds, ErrorList errors, CancellationToken cancellationToken)
     {
-        await CheckDirectoryAsync(errors, "input.organizationIds", organizationIds, "input.personIds", personIds, cancellationToken);
+        await CheckDirectoryAsync(errors, "organizationIds", organizationIds, "personIds", personIds, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
         if (meeting is null)
         {
-            errors.Add(MeetingService.NotFound("input.meetingId", meetingId));
+            errors.Add(MeetingService.NotFound("meetingId", meetingId));
         }
 
         if (errors.Any)
@@ -45,28 +44,28 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
     }
 
     /// <summary>Attendance is recorded only once a meeting has started, and once per person.</summary>
-    public async Task<MutationResult<AttendanceRecord>> RecordAsync(RecordAttendance command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<AttendanceRecord>> RecordAsync(RecordAttendanceInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        await CheckDirectoryAsync(errors, "input.organizationId", [command.OrganizationId], "input.personId", [command.PersonId], cancellationToken);
+        await CheckDirectoryAsync(errors, "organizationId", [command.OrganizationId], "personId", [command.PersonId], cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == command.MeetingId, cancellationToken);
         if (meeting is null)
         {
-            errors.Add(MeetingService.NotFound("input.meetingId", command.MeetingId));
+            errors.Add(MeetingService.NotFound("meetingId", command.MeetingId));
         }
         else if (!meeting.HasStarted(time.GetUtcNow()))
         {
-            errors.Add(new ConflictError("input.meetingId", "Attendance is recorded only for a meeting that has started."));
+            errors.Add(new ConflictError("meetingId", "Attendance is recorded only for a meeting that has started."));
         }
         else if (meeting.Status == MeetingStatus.Cancelled)
         {
-            errors.Add(new ConflictError("input.meetingId", "This meeting was cancelled."));
+            errors.Add(new ConflictError("meetingId", "This meeting was cancelled."));
         }
 
         if (await db.Attendance.AnyAsync(a => a.MeetingId == command.MeetingId && a.PersonId == command.PersonId, cancellationToken))
         {
-            errors.Add(new ConflictError("input.personId", "This person's attendance is already recorded for this meeting; change it with `changeAttendance`."));
+            errors.Add(new ConflictError("personId", "This person's attendance is already recorded for this meeting; change it with `changeAttendance`."));
         }
 
         if (errors.Any)
@@ -85,7 +84,7 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
             Version = 1,
         };
         db.Attendance.Add(record);
-        return await db.CommitAsync(transaction, record, "attendance", cancellationToken, "input.personId", "This person's attendance is already recorded for this meeting.");
+        return await db.CommitAsync(transaction, record, "attendance", cancellationToken, "personId", "This person's attendance is already recorded for this meeting.");
     }
 
     public async Task<MutationResult<AttendanceRecord>> ChangeAsync(Guid id, AttendanceStatus status, int? expectedVersion, ErrorList errors, CancellationToken cancellationToken)
@@ -95,12 +94,12 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
         var record = await db.Attendance.AsTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (record is null)
         {
-            return MutationResult<AttendanceRecord>.Fail(new NotFoundError("input.id", "No attendance has this id.", GlobalId.Encode(AttendanceType.GraphQLName, id)));
+            return MutationResult<AttendanceRecord>.Fail(new NotFoundError("id", "No attendance has this id.", GlobalId.Encode(MeetingsTypeNames.Attendance, id)));
         }
 
         if (expectedVersion is { } expected && expected != record.Version)
         {
-            return MutationResult<AttendanceRecord>.Fail(new ConflictError("input.version", "The attendance was changed meanwhile; reload it and try again."));
+            return MutationResult<AttendanceRecord>.Fail(new ConflictError("version", "The attendance was changed meanwhile; reload it and try again."));
         }
 
         record.Status = status;
@@ -111,13 +110,13 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
     /// <summary>Replaces the distribution list; an empty list brings back the default (participants and excused).</summary>
     public async Task<MutationResult<Meeting>> SetDistributionAsync(Guid meetingId, IReadOnlyList<Guid> organizationIds, IReadOnlyList<Guid> personIds, ErrorList errors, CancellationToken cancellationToken)
     {
-        await CheckDirectoryAsync(errors, "input.organizationIds", organizationIds, "input.personIds", personIds, cancellationToken);
+        await CheckDirectoryAsync(errors, "organizationIds", organizationIds, "personIds", personIds, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
         if (meeting is null)
         {
-            errors.Add(MeetingService.NotFound("input.meetingId", meetingId));
+            errors.Add(MeetingService.NotFound("meetingId", meetingId));
         }
 
         if (errors.Any)

@@ -5,6 +5,7 @@ using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Meetings.Agenda;
 using InterAssociatif.Meetings.Attachments;
 using InterAssociatif.Meetings.Attendance;
+using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
 using InterAssociatif.Meetings.Milestones;
 using InterAssociatif.Meetings.Minutes;
@@ -42,7 +43,7 @@ internal sealed class MeetingsDemoSeeder(
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var meetingId = await db.Meetings.Where(m => m.Title == MeetingsDemoData.Title).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? Expect(await meetings.ScheduleAsync(new ScheduleMeeting(MeetingsDemoData.Title, MeetingsDemoData.Description, MeetingsDemoData.StartsAt, MeetingsDemoData.EndsAt, new MeetingPlace(null, null, null), organizer), new ErrorList(), cancellationToken)).Id;
+            ?? Expect(await meetings.ScheduleAsync(new ScheduleMeetingInput(MeetingsDemoData.Title, MeetingsDemoData.Description, MeetingsDemoData.StartsAt, MeetingsDemoData.EndsAt, new MeetingPlaceInput(null, null, null), organizer), new ErrorList(), cancellationToken)).Id;
 
         var organizations = new Dictionary<string, Guid>();
         foreach (var name in MeetingsDemoData.CandidateAssociations.Concat(MeetingsDemoData.InvitedInstitutions))
@@ -55,7 +56,7 @@ internal sealed class MeetingsDemoSeeder(
         var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId, cancellationToken);
         if (meeting.Status != MeetingStatus.Held)
         {
-            Expect(await meetings.ChangeAsync(new ChangeMeeting(meetingId, null, default, default, default, default, default, default, new(true, MeetingStatus.Held)), new ErrorList(), cancellationToken));
+            Expect(await meetings.ChangeAsync(new UpdateMeetingInput(meetingId, null, default, default, default, default, default, default, new(true, MeetingStatus.Held)), new ErrorList(), cancellationToken));
         }
 
         var recorded = (await db.Attendance.Where(a => a.MeetingId == meetingId).Select(a => a.PersonId).ToListAsync(cancellationToken)).ToHashSet();
@@ -64,7 +65,7 @@ internal sealed class MeetingsDemoSeeder(
             var personId = await directory.FindPersonIdByEmailAsync(attendee.Email, cancellationToken) ?? throw new InvalidOperationException($"Demo person not found: {attendee.Email}");
             if (!recorded.Contains(personId))
             {
-                Expect(await attendance.RecordAsync(new RecordAttendance(meetingId, personId, organizations[attendee.Organization], attendee.Status), new ErrorList(), cancellationToken));
+                Expect(await attendance.RecordAsync(new RecordAttendanceInput(meetingId, personId, organizations[attendee.Organization], attendee.Status), new ErrorList(), cancellationToken));
             }
         }
 
@@ -72,10 +73,10 @@ internal sealed class MeetingsDemoSeeder(
         {
             foreach (var item in MeetingsDemoData.Agenda)
             {
-                var parent = Expect(await agenda.AddAsync(new AddAgendaItem(meetingId, null, null, item.Title, Unindent(item.Notes)), new ErrorList(), cancellationToken));
+                var parent = Expect(await agenda.AddAsync(new AddAgendaItemInput(meetingId, null, null, item.Title, Unindent(item.Notes)), new ErrorList(), cancellationToken));
                 foreach (var child in item.Children ?? [])
                 {
-                    Expect(await agenda.AddAsync(new AddAgendaItem(meetingId, parent.Id, null, child.Title, Unindent(child.Notes)), new ErrorList(), cancellationToken));
+                    Expect(await agenda.AddAsync(new AddAgendaItemInput(meetingId, parent.Id, null, child.Title, Unindent(child.Notes)), new ErrorList(), cancellationToken));
                 }
             }
         }
@@ -103,7 +104,7 @@ internal sealed class MeetingsDemoSeeder(
         {
             foreach (var step in MeetingsDemoData.Milestones)
             {
-                Expect(await milestones.AnnounceAsync(new AnnounceMilestone(meetingId, step.Title, step.Date, step.EndDate, step.Precision, step.FulfilledByThisMeeting ? meetingId : null), new ErrorList(), cancellationToken));
+                Expect(await milestones.AnnounceAsync(new AnnounceMilestoneInput(meetingId, step.Title, step.Date, step.EndDate, step.Precision, step.FulfilledByThisMeeting ? meetingId : null), new ErrorList(), cancellationToken));
             }
         }
     }

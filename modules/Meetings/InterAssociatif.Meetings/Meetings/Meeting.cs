@@ -3,6 +3,7 @@ using InterAssociatif.Kernel;
 
 namespace InterAssociatif.Meetings.Meetings;
 
+[Description("Where a meeting stands: planned, held or cancelled.")]
 internal enum MeetingStatus
 {
     [Description("Scheduled (prévue).")]

@@ -14,14 +14,6 @@ using InterAssociatif.Meetings.Minutes;
 
 namespace InterAssociatif.Meetings.Meetings;
 
-internal sealed class MeetingStatusType : EnumerationGraphType<MeetingStatus>
-{
-    public MeetingStatusType()
-    {
-        Name = "MeetingStatus";
-        Description = "Where a meeting stands: planned, held or cancelled.";
-    }
-}
 
 internal sealed class MeetingPlaceType : ObjectGraphType<Meeting>
 {
@@ -54,7 +46,7 @@ internal sealed class MeetingType : ObjectGraphType<Meeting>
         Field(m => m.StartsAt).Description("When it starts (an instant, UTC).");
         Field(m => m.EndsAt).Description("When it ends (an instant, UTC).");
         Field<NonNullGraphType<MeetingPlaceType>>("place").Description("Where it takes place.").Resolve(ctx => ctx.Source);
-        Field<NonNullGraphType<MeetingStatusType>>("status").Description("Planned, held or cancelled.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<MeetingStatus>>>("status").Description("Planned, held or cancelled.").Resolve(ctx => ctx.Source.Status);
         Field("organizer", new GraphQLTypeReference(DirectoryTypeNames.Organization))
             .Description("The organisation that convenes it (e.g. Nantes Métropole's Mission Politique de la Ville).")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizerId));
@@ -63,7 +55,7 @@ internal sealed class MeetingType : ObjectGraphType<Meeting>
             .Resolve(ctx => MeetingLoaders.Invitations(ctx, ctx.Source.Id).Then(list => LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendance")
             .Description("Who attended, was excused or was absent (participants, absents ou excusés), each on behalf of an organisation.")
-            .Argument<ListGraphType<NonNullGraphType<AttendanceStatusType>>>("statuses", "Only these statuses; default all.")
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<AttendanceStatus>>>>("statuses", "Only these statuses; default all.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
             .Resolve(ctx =>
             {

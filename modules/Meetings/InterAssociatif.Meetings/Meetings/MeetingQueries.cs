@@ -15,39 +15,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Meetings.Meetings;
 
-internal enum MeetingWhen
-{
-    [Description("Meetings that have not ended yet.")]
-    Upcoming,
-
-    [Description("Meetings that have ended.")]
-    Past,
-}
-
-internal sealed class MeetingWhenType : EnumerationGraphType<MeetingWhen>
-{
-    public MeetingWhenType()
-    {
-        Name = "MeetingWhen";
-        Description = "Upcoming or past, relative to now.";
-    }
-}
-
-internal sealed class MeetingFilterInputType : InputObjectGraphType
-{
-    public MeetingFilterInputType()
-    {
-        Name = "MeetingFilter";
-        Description = "Narrows a list of meetings (calendar queries). All given conditions must hold.";
-        Field<MeetingWhenType>("when").Description("Upcoming or past meetings.");
-        Field<DateTimeOffsetGraphType>("from").Description("Meetings ending at or after this instant.");
-        Field<DateTimeOffsetGraphType>("to").Description("Meetings starting before this instant.");
-        Field<IdGraphType>("organizerId").Description("Meetings convened by this organisation.");
-        Field<IdGraphType>("organizationId").Description("Meetings convened by or inviting this organisation.");
-        Field<StringGraphType>("neighbourhood").Description("Meetings held in this neighbourhood (compared without case or accents).");
-        Field<ListGraphType<NonNullGraphType<MeetingStatusType>>>("statuses").Description("Only these statuses.");
-    }
-}
 
 /// <summary>Adds the meeting calendar and the milestone timeline to <c>Query</c>.</summary>
 internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time) : IGraphTypeExtension
@@ -59,57 +26,50 @@ internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factor
         var query = (ObjectGraphType)type;
         query.Field<NonNullGraphType<ConnectionGraphType<MeetingType>>>("meetings")
             .Description("Meetings by start time (oldest first, or newest first with `newestFirst`), filtered in the database: upcoming, past, between two instants, by organiser or neighbourhood.")
-            .Argument<MeetingFilterInputType>("filter", "Conditions the meetings must meet.")
+            .Argument<InputType<MeetingFilter>>("filter", "Conditions the meetings must meet.")
             .Argument<BooleanGraphType>("newestFirst", "Sort by start time descending. Default false.")
             .PageArguments()
             .ResolveAsync(async ctx =>
             {
                 var page = PageRequest.From(ctx);
                 Paging.Validate(page);
-                var filter = new InputReader(ctx.GetArgument<Dictionary<string, object?>>("filter") ?? [], "filter");
-                var errors = new ErrorList();
-                var organizerId = filter.Id("organizerId", DirectoryTypeNames.Organization, errors);
-                var organizationId = filter.Id("organizationId", DirectoryTypeNames.Organization, errors);
-                if (errors.Any)
-                {
-                    throw new ExecutionError(errors.Items[0].Message) { Code = "INVALID_ID" };
-                }
+                var filter = InputRecord.Argument<MeetingFilter>(ctx, "filter") ?? MeetingFilter.None;
 
                 await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 IQueryable<Meeting> meetings = db.Meetings;
                 var now = time.GetUtcNow();
-                meetings = filter.Get<object>("when") switch
+                meetings = filter.When switch
                 {
                     MeetingWhen.Upcoming => meetings.Where(m => m.EndsAt >= now),
                     MeetingWhen.Past => meetings.Where(m => m.EndsAt < now),
                     _ => meetings,
                 };
-                if (filter.Get<DateTimeOffset?>("from") is { } from)
+                if (filter.From is { } from)
                 {
                     meetings = meetings.Where(m => m.EndsAt >= from);
                 }
 
-                if (filter.Get<DateTimeOffset?>("to") is { } to)
+                if (filter.To is { } to)
                 {
                     meetings = meetings.Where(m => m.StartsAt < to);
                 }
 
-                if (organizerId is { } organizer)
+                if (filter.OrganizerId is { } organizer)
                 {
                     meetings = meetings.Where(m => m.OrganizerId == organizer);
                 }
 
-                if (organizationId is { } organization)
+                if (filter.OrganizationId is { } organization)
                 {
                     meetings = meetings.Where(m => m.OrganizerId == organization || db.Invitations.Any(i => i.MeetingId == m.Id && i.OrganizationId == organization));
                 }
 
-                if (SearchText.Key(filter.Get<string>("neighbourhood")) is { Length: > 0 } neighbourhood)
+                if (SearchText.Key(filter.Neighbourhood) is { Length: > 0 } neighbourhood)
                 {
                     meetings = meetings.Where(m => m.PlaceNeighbourhoodKey == neighbourhood);
                 }
 
-                if (filter.List<MeetingStatus>("statuses") is { Count: > 0 } statuses)
+                if (filter.Statuses is { Count: > 0 } statuses)
                 {
                     meetings = meetings.Where(m => statuses.Contains(m.Status));
                 }

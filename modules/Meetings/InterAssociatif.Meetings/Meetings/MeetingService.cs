@@ -10,28 +10,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Meetings.Meetings;
 
-internal sealed record MeetingPlace(string? Name, string? Address, string? Neighbourhood);
-
-internal sealed record ScheduleMeeting(string? Title, string? Description, DateTimeOffset StartsAt, DateTimeOffset EndsAt, MeetingPlace Place, Guid? OrganizerId);
-
-internal sealed record ChangeMeeting(
-    Guid Id,
-    int? ExpectedVersion,
-    Optional<string?> Title,
-    Optional<string?> Description,
-    Optional<DateTimeOffset> StartsAt,
-    Optional<DateTimeOffset> EndsAt,
-    Optional<MeetingPlace?> Place,
-    Optional<Guid?> OrganizerId,
-    Optional<MeetingStatus> Status);
-
 /// <summary>Schedules and changes meetings. One transaction per call; on any error nothing is written.</summary>
 internal sealed class MeetingService(IDbContextFactory<MeetingsDbContext> factory, IDirectoryReader directory, TimeProvider time)
 {
-    public async Task<MutationResult<Meeting>> ScheduleAsync(ScheduleMeeting command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Meeting>> ScheduleAsync(ScheduleMeetingInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var meeting = new Meeting { Status = MeetingStatus.Planned, Version = 1 };
-        await ApplyAsync(meeting, command.Title, command.Description, command.StartsAt, command.EndsAt, command.Place, command.OrganizerId, errors, cancellationToken);
+        await ApplyAsync(meeting, command.Title, command.Description, command.StartsAt, command.EndsAt, command.Place ?? new MeetingPlaceInput(null, null, null), command.OrganizerId, errors, cancellationToken);
         if (errors.Any)
         {
             return MutationResult<Meeting>.Fail(errors.Items);
@@ -47,22 +32,22 @@ internal sealed class MeetingService(IDbContextFactory<MeetingsDbContext> factor
         return await db.CommitAsync(transaction, meeting, "meeting", cancellationToken);
     }
 
-    public async Task<MutationResult<Meeting>> ChangeAsync(ChangeMeeting command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Meeting>> ChangeAsync(UpdateMeetingInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var meeting = await db.Meetings.AsTracking().SingleOrDefaultAsync(m => m.Id == command.Id, cancellationToken);
         if (meeting is null)
         {
-            return MutationResult<Meeting>.Fail(NotFound("input.id", command.Id));
+            return MutationResult<Meeting>.Fail(NotFound("id", command.Id));
         }
 
-        if (command.ExpectedVersion is { } expected && expected != meeting.Version)
+        if (command.Version is { } expected && expected != meeting.Version)
         {
-            errors.Add(new ConflictError("input.version", $"The meeting is at version {meeting.Version}, not {expected}: reload it and try again."));
+            errors.Add(new ConflictError("version", $"The meeting is at version {meeting.Version}, not {expected}: reload it and try again."));
         }
 
-        var place = command.Place.IsSet ? command.Place.Value ?? new MeetingPlace(null, null, null) : new MeetingPlace(meeting.PlaceName, meeting.PlaceAddress, meeting.PlaceNeighbourhood);
+        var place = command.Place.IsSet ? command.Place.Value ?? new MeetingPlaceInput(null, null, null) : new MeetingPlaceInput(meeting.PlaceName, meeting.PlaceAddress, meeting.PlaceNeighbourhood);
         await ApplyAsync(
             meeting,
             command.Title.IsSet ? command.Title.Value : meeting.Title,
@@ -92,17 +77,17 @@ internal sealed class MeetingService(IDbContextFactory<MeetingsDbContext> factor
     public static NotFoundError NotFound(string field, Guid id) =>
         new(field, "No meeting has this id.", GlobalId.Encode(MeetingsTypeNames.Meeting, id));
 
-    private async Task ApplyAsync(Meeting meeting, string? title, string? description, DateTimeOffset startsAt, DateTimeOffset endsAt, MeetingPlace place, Guid? organizerId, ErrorList errors, CancellationToken cancellationToken)
+    private async Task ApplyAsync(Meeting meeting, string? title, string? description, DateTimeOffset startsAt, DateTimeOffset endsAt, MeetingPlaceInput place, Guid? organizerId, ErrorList errors, CancellationToken cancellationToken)
     {
-        var checkedTitle = errors.Text("input.title", title, Meeting.TitleMaxLength, required: true);
-        var checkedDescription = errors.Text("input.description", description, Meeting.DescriptionMaxLength, required: false);
-        var placeName = errors.Text("input.place.name", place.Name, Meeting.PlaceMaxLength, required: false);
-        var placeAddress = errors.Text("input.place.address", place.Address, Meeting.PlaceMaxLength, required: false);
-        var neighbourhood = errors.Text("input.place.neighbourhood", place.Neighbourhood, Meeting.PlaceMaxLength, required: false);
+        var checkedTitle = errors.Text("title", title, Meeting.TitleMaxLength, required: true);
+        var checkedDescription = errors.Text("description", description, Meeting.DescriptionMaxLength, required: false);
+        var placeName = errors.Text("place.name", place.Name, Meeting.PlaceMaxLength, required: false);
+        var placeAddress = errors.Text("place.address", place.Address, Meeting.PlaceMaxLength, required: false);
+        var neighbourhood = errors.Text("place.neighbourhood", place.Neighbourhood, Meeting.PlaceMaxLength, required: false);
         MeetingRules.EndsAfterItStarts(errors, startsAt, endsAt);
         if (organizerId is { } id && !(await directory.GetOrganizationsAsync([id], cancellationToken)).ContainsKey(id))
         {
-            errors.Add(new NotFoundError("input.organizerId", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, id)));
+            errors.Add(new NotFoundError("organizerId", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, id)));
         }
 
         meeting.Title = checkedTitle ?? meeting.Title;
@@ -126,11 +111,11 @@ internal static class MeetingRules
     {
         if (endsAt <= startsAt)
         {
-            errors.Add(new InputValidationError("input.endsAt", "`input.endsAt` must be after `input.startsAt`."));
+            errors.Add(new InputValidationError("endsAt", "`endsAt` must be after `startsAt`."));
         }
         else if (endsAt - startsAt > MaxDuration)
         {
-            errors.Add(new InputValidationError("input.endsAt", "A meeting lasts at most 7 days."));
+            errors.Add(new InputValidationError("endsAt", "A meeting lasts at most 7 days."));
         }
     }
 
@@ -139,12 +124,12 @@ internal static class MeetingRules
     {
         if (status == MeetingStatus.Held && !meeting.HasStarted(now))
         {
-            errors.Add(new ConflictError("input.status", "A meeting that has not started cannot be marked held."));
+            errors.Add(new ConflictError("status", "A meeting that has not started cannot be marked held."));
         }
 
         if (status == MeetingStatus.Cancelled && meeting.Status == MeetingStatus.Held)
         {
-            errors.Add(new ConflictError("input.status", "A meeting that was held cannot be cancelled."));
+            errors.Add(new ConflictError("status", "A meeting that was held cannot be cancelled."));
         }
     }
 }

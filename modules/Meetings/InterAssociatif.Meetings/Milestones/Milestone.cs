@@ -3,6 +3,7 @@ using InterAssociatif.Kernel;
 
 namespace InterAssociatif.Meetings.Milestones;
 
+[Description("How precise a date is: a day, or only a month.")]
 internal enum DatePrecision
 {
     [Description("A known day.")]

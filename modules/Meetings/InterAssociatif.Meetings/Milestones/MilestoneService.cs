@@ -1,32 +1,31 @@
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
 using InterAssociatif.Meetings.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Meetings.Milestones;
 
-internal sealed record AnnounceMilestone(Guid MeetingId, string? Title, DateOnly Date, DateOnly? EndDate, DatePrecision Precision, Guid? FulfilledByMeetingId);
-
 /// <summary>The steps meetings announce (« les étapes ») and the meetings that fulfil them.</summary>
 internal sealed class MilestoneService(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time)
 {
-    public async Task<MutationResult<Milestone>> AnnounceAsync(AnnounceMilestone command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Milestone>> AnnounceAsync(AnnounceMilestoneInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var title = errors.Text("input.title", command.Title, Milestone.TitleMaxLength, required: true);
+        var title = errors.Text("title", command.Title, Milestone.TitleMaxLength, required: true);
         var date = command.Date;
         if (command.EndDate is { } end && end < date)
         {
-            errors.Add(new InputValidationError("input.endDate", "`input.endDate` must not be before `input.date`."));
+            errors.Add(new InputValidationError("endDate", "`endDate` must not be before `date`."));
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await MeetingExistsAsync(db, errors, "input.meetingId", command.MeetingId, cancellationToken);
+        await MeetingExistsAsync(db, errors, "meetingId", command.MeetingId, cancellationToken);
         if (command.FulfilledByMeetingId is { } fulfilledBy)
         {
-            await MeetingExistsAsync(db, errors, "input.fulfilledByMeetingId", fulfilledBy, cancellationToken);
+            await MeetingExistsAsync(db, errors, "fulfilledByMeetingId", fulfilledBy, cancellationToken);
         }
 
         if (errors.Any)
@@ -41,7 +40,7 @@ internal sealed class MilestoneService(IDbContextFactory<MeetingsDbContext> fact
             Title = title!,
             Date = date,
             EndDate = command.EndDate,
-            Precision = command.Precision,
+            Precision = command.Precision ?? DatePrecision.Day,
             FulfilledByMeetingId = command.FulfilledByMeetingId,
             Version = 1,
         };
@@ -57,12 +56,12 @@ internal sealed class MilestoneService(IDbContextFactory<MeetingsDbContext> fact
         var milestone = await db.Milestones.AsTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (milestone is null)
         {
-            return MutationResult<Milestone>.Fail(new NotFoundError("input.id", "No milestone has this id.", GlobalId.Encode(MilestoneType.GraphQLName, id)));
+            return MutationResult<Milestone>.Fail(new NotFoundError("id", "No milestone has this id.", GlobalId.Encode(MeetingsTypeNames.Milestone, id)));
         }
 
         if (meetingId is { } fulfilledBy)
         {
-            await MeetingExistsAsync(db, errors, "input.fulfilledByMeetingId", fulfilledBy, cancellationToken);
+            await MeetingExistsAsync(db, errors, "fulfilledByMeetingId", fulfilledBy, cancellationToken);
         }
 
         if (errors.Any)

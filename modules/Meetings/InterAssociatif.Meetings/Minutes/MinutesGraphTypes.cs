@@ -4,25 +4,18 @@ using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.DataLoading;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Contracts;
 
 namespace InterAssociatif.Meetings.Minutes;
 
-internal sealed class MinutesStatusType : EnumerationGraphType<MinutesStatus>
-{
-    public MinutesStatusType()
-    {
-        Name = "MinutesStatus";
-        Description = "Draft (projet de compte rendu) or published.";
-    }
-}
 
 internal sealed class MinutesType : ObjectGraphType<MinutesRecord>
 {
     public MinutesType(NodeRegistry nodes)
     {
-        Name = "Minutes";
+        Name = MeetingsTypeNames.Minutes;
         Description = "The minutes of a meeting (compte rendu): a draft, then published revisions that never change.";
-        Field<NonNullGraphType<MinutesStatusType>>("status").Description("Draft or published.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<MinutesStatus>>>("status").Description("Draft or published.").Resolve(ctx => ctx.Source.Status);
         Field(m => m.WrittenOn).Description("The day the text was written (« Nantes, le … »).");
         Field("author", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("Who wrote it.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Person, ctx.Source.AuthorId));

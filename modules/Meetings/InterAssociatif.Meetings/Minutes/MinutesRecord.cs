@@ -3,6 +3,7 @@ using InterAssociatif.Kernel;
 
 namespace InterAssociatif.Meetings.Minutes;
 
+[Description("Draft (projet de compte rendu) or published.")]
 internal enum MinutesStatus
 {
     [Description("A draft (projet de compte rendu): only coordinators read it.")]

@@ -17,24 +17,24 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
 {
     public async Task<MutationResult<MinutesRecord>> DraftAsync(Guid meetingId, Guid? authorId, DateOnly writtenOn, string? text, ErrorList errors, CancellationToken cancellationToken)
     {
-        var draft = errors.Text("input.text", text, MinutesRecord.TextMaxLength, required: true);
+        var draft = errors.Text("text", text, MinutesRecord.TextMaxLength, required: true);
         await AuthorExistsAsync(errors, authorId, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
         if (meeting is null)
         {
-            return MutationResult<MinutesRecord>.Fail(MeetingService.NotFound("input.meetingId", meetingId));
+            return MutationResult<MinutesRecord>.Fail(MeetingService.NotFound("meetingId", meetingId));
         }
 
         if (await db.Minutes.AnyAsync(m => m.MeetingId == meetingId, cancellationToken))
         {
-            errors.Add(new ConflictError("input.meetingId", "This meeting already has minutes; edit the draft or publish a correction."));
+            errors.Add(new ConflictError("meetingId", "This meeting already has minutes; edit the draft or publish a correction."));
         }
 
         if (writtenOn < DateOnly.FromDateTime(meeting.StartsAt.UtcDateTime))
         {
-            errors.Add(new InputValidationError("input.writtenOn", "Minutes cannot be written before the meeting."));
+            errors.Add(new InputValidationError("writtenOn", "Minutes cannot be written before the meeting."));
         }
 
         if (errors.Any)
@@ -44,13 +44,13 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
 
         var minutes = new MinutesRecord { Id = Guid.CreateVersion7(time.GetUtcNow()), MeetingId = meetingId, Status = MinutesStatus.Draft, AuthorId = authorId, WrittenOn = writtenOn, DraftText = draft!, Version = 1 };
         db.Minutes.Add(minutes);
-        return await db.CommitAsync(transaction, minutes, "minutes", cancellationToken, "input.meetingId", "This meeting already has minutes.");
+        return await db.CommitAsync(transaction, minutes, "minutes", cancellationToken, "meetingId", "This meeting already has minutes.");
     }
 
     /// <summary>Edits the draft. Published minutes are never edited in place.</summary>
     public async Task<MutationResult<MinutesRecord>> EditDraftAsync(Guid meetingId, int? expectedVersion, Optional<string?> text, Optional<DateOnly> writtenOn, Optional<Guid?> authorId, ErrorList errors, CancellationToken cancellationToken)
     {
-        var draft = text.IsSet ? errors.Text("input.text", text.Value, MinutesRecord.TextMaxLength, required: true) : null;
+        var draft = text.IsSet ? errors.Text("text", text.Value, MinutesRecord.TextMaxLength, required: true) : null;
         if (authorId.IsSet)
         {
             await AuthorExistsAsync(errors, authorId.Value, cancellationToken);
@@ -66,12 +66,12 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
 
         if (minutes.Status != MinutesStatus.Draft)
         {
-            errors.Add(new ConflictError("input.meetingId", "Published minutes cannot be edited in place: publish a correction (`correctMinutes`), which adds a revision."));
+            errors.Add(new ConflictError("meetingId", "Published minutes cannot be edited in place: publish a correction (`correctMinutes`), which adds a revision."));
         }
 
         if (expectedVersion is { } expected && expected != minutes.Version)
         {
-            errors.Add(new ConflictError("input.version", "The minutes were changed meanwhile; reload them and try again."));
+            errors.Add(new ConflictError("version", "The minutes were changed meanwhile; reload them and try again."));
         }
 
         if (errors.Any)
@@ -91,8 +91,8 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
 
     public Task<MutationResult<MinutesRecord>> CorrectAsync(Guid meetingId, string? text, string? note, ErrorList errors, CancellationToken cancellationToken)
     {
-        var corrected = errors.Text("input.text", text, MinutesRecord.TextMaxLength, required: true);
-        var why = errors.Text("input.note", note, MinutesRevision.NoteMaxLength, required: true);
+        var corrected = errors.Text("text", text, MinutesRecord.TextMaxLength, required: true);
+        var why = errors.Text("note", note, MinutesRevision.NoteMaxLength, required: true);
         return AddRevisionAsync(meetingId, MinutesStatus.Published, corrected, why, errors, cancellationToken);
     }
 
@@ -108,7 +108,7 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
 
         if (minutes.Status != expectedStatus)
         {
-            errors.Add(new ConflictError("input.meetingId", expectedStatus == MinutesStatus.Draft
+            errors.Add(new ConflictError("meetingId", expectedStatus == MinutesStatus.Draft
                 ? "These minutes are already published: publish a correction instead."
                 : "These minutes are still a draft: edit the draft, then publish it."));
         }
@@ -138,10 +138,10 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
     {
         if (authorId is { } id && !(await directory.GetPeopleAsync([id], cancellationToken)).ContainsKey(id))
         {
-            errors.Add(new NotFoundError("input.authorId", "No person has this id.", GlobalId.Encode(DirectoryTypeNames.Person, id)));
+            errors.Add(new NotFoundError("authorId", "No person has this id.", GlobalId.Encode(DirectoryTypeNames.Person, id)));
         }
     }
 
     private static NotFoundError NoMinutes(Guid meetingId) =>
-        new("input.meetingId", "This meeting has no minutes yet: start a draft with `draftMinutes`.", GlobalId.Encode(Contracts.MeetingsTypeNames.Meeting, meetingId));
+        new("meetingId", "This meeting has no minutes yet: start a draft with `draftMinutes`.", GlobalId.Encode(Contracts.MeetingsTypeNames.Meeting, meetingId));
 }

@@ -39,12 +39,12 @@ internal sealed class SurveysDemoSeeder(IDbContextFactory<SurveysDbContext> fact
             audience.Add(id);
         }
 
-        var survey = Expect(await surveys.CreateAsync(new CreateSurvey(SurveyDemoData.Title, SurveyDemoData.Description, SurveyDemoData.OpensOn, SurveyDemoData.ClosesOn, audience), new ErrorList(), cancellationToken));
+        var survey = Expect(await surveys.CreateAsync(new CreateSurveyInput(SurveyDemoData.Title, SurveyDemoData.Description, SurveyDemoData.OpensOn, SurveyDemoData.ClosesOn, audience), new ErrorList(), cancellationToken));
         var questions = new List<Question>();
         foreach (var plan in SurveyDemoData.Questions)
         {
             var labels = plan.Kind is QuestionKind.YesNo or QuestionKind.FreeText ? [] : plan.Options.Select(o => o.Label).ToList();
-            questions.Add(Expect(await surveys.AddQuestionAsync(new AddQuestion(survey.Id, plan.Text, plan.Section, plan.Kind, plan.Required, plan.MaxSelections, labels, null, null), new ErrorList(), cancellationToken)));
+            questions.Add(Expect(await surveys.AddQuestionAsync(new AddSurveyQuestionInput(survey.Id, plan.Text, plan.Section, plan.Kind, plan.Required, plan.MaxSelections, labels, null, null), new ErrorList(), cancellationToken)));
         }
 
         Expect(await surveys.MoveToAsync(survey.Id, SurveyStatus.Open, new ErrorList(), cancellationToken));
@@ -56,7 +56,7 @@ internal sealed class SurveysDemoSeeder(IDbContextFactory<SurveysDbContext> fact
             var organization = await directory.FindOrganizationIdByNameAsync(SurveyDemoData.Respondents[respondent], cancellationToken)
                 ?? throw new InvalidOperationException($"Demo respondent not found: {SurveyDemoData.Respondents[respondent]}");
             var answers = SurveyDemoData.Questions.Select((plan, q) => AnswerOf(plan, questions[q], respondent)).Where(a => a is not null).Select(a => a!).ToList();
-            Expect(await responses.RespondAsync(new Respond(survey.Id, organization, answers, Submit: true, SurveyDemoData.SubmittedAt(respondent)), coordinator, new ErrorList(), cancellationToken));
+            Expect(await responses.RespondAsync(new RespondToSurveyInput(survey.Id, organization, answers, Submit: true, SurveyDemoData.SubmittedAt(respondent)), coordinator, new ErrorList(), cancellationToken));
         }
 
         Expect(await surveys.MoveToAsync(survey.Id, SurveyStatus.ResultsPublished, new ErrorList(), cancellationToken));
@@ -69,7 +69,7 @@ internal sealed class SurveysDemoSeeder(IDbContextFactory<SurveysDbContext> fact
     ];
 
     /// <summary>The answer a respondent gives to a question, following the plan; null when they leave it blank.</summary>
-    private static GivenAnswer? AnswerOf(SurveyDemoData.QuestionPlan plan, Question question, int respondent)
+    private static SurveyAnswerInput? AnswerOf(SurveyDemoData.QuestionPlan plan, Question question, int respondent)
     {
         var options = question.Options.OrderBy(o => o.Position).Select(o => o.Id).ToList();
         if (plan.Kind == QuestionKind.FreeText)
@@ -91,7 +91,7 @@ internal sealed class SurveysDemoSeeder(IDbContextFactory<SurveysDbContext> fact
                 }
             }
 
-            return text is null ? null : new GivenAnswer(question.Id, [], [], [], [], text, null);
+            return text is null ? null : new SurveyAnswerInput(question.Id, [], [], [], [], text, null);
         }
 
         List<(int Option, bool Secondary)> chosen = respondent < SurveyDemoData.OnTime
@@ -105,9 +105,9 @@ internal sealed class SurveysDemoSeeder(IDbContextFactory<SurveysDbContext> fact
         var ids = chosen.OrderBy(c => c.Option).Select(c => options[c.Option]).ToList();
         return plan.Kind switch
         {
-            QuestionKind.Ranking => new GivenAnswer(question.Id, [], ids, [], [], null, null),
-            QuestionKind.PriorityMatrix => new GivenAnswer(question.Id, [], [], chosen.Where(c => !c.Secondary).Select(c => options[c.Option]).ToList(), chosen.Where(c => c.Secondary).Select(c => options[c.Option]).ToList(), null, null),
-            _ => new GivenAnswer(question.Id, ids, [], [], [], null, null),
+            QuestionKind.Ranking => new SurveyAnswerInput(question.Id, [], ids, [], [], null, null),
+            QuestionKind.PriorityMatrix => new SurveyAnswerInput(question.Id, [], [], chosen.Where(c => !c.Secondary).Select(c => options[c.Option]).ToList(), chosen.Where(c => c.Secondary).Select(c => options[c.Option]).ToList(), null, null),
+            _ => new SurveyAnswerInput(question.Id, ids, [], [], [], null, null),
         };
     }
 

@@ -5,6 +5,7 @@ using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Surveys;
 using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Results;
 using InterAssociatif.Surveys.Surveys;
@@ -34,7 +35,7 @@ internal sealed class SurveyExports(ResultsService results, IDbContextFactory<Su
         // Partners read published results as anonymous callers do.
         var user = http.User;
         await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
-        var survey = GlobalId.TryDecode(surveyId, SurveyService.TypeName, out var id) ? await db.Surveys.SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted) : null;
+        var survey = GlobalId.TryDecode(surveyId, SurveysTypeNames.Survey, out var id) ? await db.Surveys.SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted) : null;
         if (survey is null || !SurveyAccess.CanSee(survey, user))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -129,7 +130,7 @@ internal sealed class SurveyExports(ResultsService results, IDbContextFactory<Su
     private async Task ResponsesAsync(HttpContext http, string surveyId)
     {
         await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
-        var survey = GlobalId.TryDecode(surveyId, SurveyService.TypeName, out var id)
+        var survey = GlobalId.TryDecode(surveyId, SurveysTypeNames.Survey, out var id)
             ? await db.Surveys.Include(s => s.Questions).ThenInclude(q => q.Options).SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted)
             : null;
         if (survey is null)

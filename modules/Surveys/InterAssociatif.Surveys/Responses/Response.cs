@@ -3,7 +3,8 @@ using InterAssociatif.Kernel;
 
 namespace InterAssociatif.Surveys.Responses;
 
-internal enum ResponseStatus
+[Description("Whether a response is a draft or submitted.")]
+internal enum SurveyResponseStatus
 {
     [Description("Saved, not yet submitted: not counted.")]
     Draft,
@@ -12,6 +13,7 @@ internal enum ResponseStatus
     Submitted,
 }
 
+[Description("A level of a priority matrix.")]
 internal enum PriorityLevel
 {
     [Description("A primary choice.")]
@@ -30,7 +32,7 @@ internal sealed class Response : IHasId
 
     public Guid OrganizationId { get; set; }
 
-    public ResponseStatus Status { get; set; }
+    public SurveyResponseStatus Status { get; set; }
 
     public DateTimeOffset? SubmittedAt { get; set; }
 

@@ -2,6 +2,7 @@ using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Kernel.Text;
+using InterAssociatif.Surveys;
 using InterAssociatif.Surveys.Surveys;
 
 namespace InterAssociatif.Surveys.Responses;
@@ -20,7 +21,7 @@ internal static class ResponseRules
         var lateByCoordinator = respondent.IsCoordinator && (survey.Status == SurveyStatus.Closed || (survey.Status == SurveyStatus.Open && now >= closesAt));
         if (!open && !lateByCoordinator)
         {
-            errors.Add(new ConflictError("input.surveyId", survey.Status switch
+            errors.Add(new ConflictError("surveyId", survey.Status switch
             {
                 SurveyStatus.Draft => "The survey is not open yet (DRAFT).",
                 SurveyStatus.ResultsPublished => "The survey's results are published: responses no longer change.",
@@ -29,18 +30,18 @@ internal static class ResponseRules
         }
     }
 
-    public static List<Answer> Answers(ErrorList errors, Survey survey, Guid responseId, IReadOnlyList<GivenAnswer> given, bool submit, DateTimeOffset now)
+    public static List<Answer> Answers(ErrorList errors, Survey survey, Guid responseId, IReadOnlyList<SurveyAnswerInput> given, bool submit, DateTimeOffset now)
     {
         var answers = new List<Answer>();
         var questions = survey.Questions.ToDictionary(q => q.Id);
         var seen = new HashSet<Guid>();
         for (var i = 0; i < given.Count; i++)
         {
-            var field = $"input.answers[{i}]";
+            var field = $"answers[{i}]";
             var answer = given[i];
             if (!questions.TryGetValue(answer.QuestionId, out var question))
             {
-                errors.Add(new NotFoundError($"{field}.questionId", "This survey has no such question.", GlobalId.Encode(QuestionType.GraphQLName, answer.QuestionId)));
+                errors.Add(new NotFoundError($"{field}.questionId", "This survey has no such question.", GlobalId.Encode(SurveysTypeNames.Question, answer.QuestionId)));
                 continue;
             }
 
@@ -57,14 +58,14 @@ internal static class ResponseRules
         {
             foreach (var missing in survey.Questions.Where(q => q.Required && !answers.Any(a => a.QuestionId == q.Id)).OrderBy(q => q.Position))
             {
-                errors.Add(new InputValidationError("input.answers", $"Question {missing.Position} (« {missing.Text} ») is required."));
+                errors.Add(new InputValidationError("answers", $"Question {missing.Position} (« {missing.Text} ») is required."));
             }
         }
 
         return answers;
     }
 
-    private static List<Answer> ForQuestion(ErrorList errors, string field, Question question, Guid responseId, GivenAnswer given, DateTimeOffset now)
+    private static List<Answer> ForQuestion(ErrorList errors, string field, Question question, Guid responseId, SurveyAnswerInput given, DateTimeOffset now)
     {
         var options = question.Options.ToDictionary(o => o.Id);
         var result = new List<Answer>();
@@ -78,7 +79,7 @@ internal static class ResponseRules
             {
                 if (!options.ContainsKey(ids[j]))
                 {
-                    errors.Add(new NotFoundError($"{field}.{list}[{j}]", "This option is not one of this question's options.", GlobalId.Encode(QuestionOptionType.GraphQLName, ids[j])));
+                    errors.Add(new NotFoundError($"{field}.{list}[{j}]", "This option is not one of this question's options.", GlobalId.Encode(SurveysTypeNames.QuestionOption, ids[j])));
                     ok = false;
                 }
             }
@@ -125,17 +126,17 @@ internal static class ResponseRules
 
                 break;
             case QuestionKind.PriorityMatrix:
-                if (Known(given.Primary, "primaryOptionIds") & Known(given.Secondary, "secondaryOptionIds"))
+                if (Known(given.PrimaryOptionIds, "primaryOptionIds") & Known(given.SecondaryOptionIds, "secondaryOptionIds"))
                 {
-                    if (given.Primary.Intersect(given.Secondary).Any())
+                    if (given.PrimaryOptionIds.Intersect(given.SecondaryOptionIds).Any())
                     {
                         errors.Add(new InputValidationError($"{field}.secondaryOptionIds", "An option is either primary or secondary, not both."));
                         break;
                     }
 
-                    result.AddRange(given.Primary.Select(o => Row(o, level: PriorityLevel.Primary)));
-                    result.AddRange(given.Secondary.Select(o => Row(o, level: PriorityLevel.Secondary)));
-                    otherChosen = given.Primary.Concat(given.Secondary).Any(o => options[o].IsOther);
+                    result.AddRange(given.PrimaryOptionIds.Select(o => Row(o, level: PriorityLevel.Primary)));
+                    result.AddRange(given.SecondaryOptionIds.Select(o => Row(o, level: PriorityLevel.Secondary)));
+                    otherChosen = given.PrimaryOptionIds.Concat(given.SecondaryOptionIds).Any(o => options[o].IsOther);
                 }
 
                 break;

@@ -2,65 +2,64 @@ using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Surveys;
 using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Surveys.Responses;
 
-/// <summary>One question's answer as given: options, an order, levels, or a text.</summary>
-internal sealed record GivenAnswer(Guid QuestionId, IReadOnlyList<Guid> OptionIds, IReadOnlyList<Guid> Ranking, IReadOnlyList<Guid> Primary, IReadOnlyList<Guid> Secondary, string? Text, string? OtherText);
-
 /// <summary>Who answers: a member for their own organisation, or a coordinator (paper answers, late answers).</summary>
 internal sealed record Respondent(bool IsCoordinator, Guid? MemberOrganizationId);
-
-internal sealed record Respond(Guid SurveyId, Guid OrganizationId, IReadOnlyList<GivenAnswer> Answers, bool Submit, DateTimeOffset? ReceivedAt);
 
 /// <summary>Records responses: validates every answer against its question, then writes the whole response at once.</summary>
 internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factory, IDirectoryReader directory, TimeProvider time)
 {
-    public const string TypeName = "SurveyResponse";
-
-    public async Task<MutationResult<Response>> RespondAsync(Respond command, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Response>> RespondAsync(RespondToSurveyInput command, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
     {
+        if ((command.OrganizationId ?? respondent.MemberOrganizationId) is not { } organizationId)
+        {
+            return MutationResult<Response>.Fail(new InputValidationError("organizationId", "`organizationId` is required (a member's token names their organisation)."));
+        }
+
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var survey = await db.Surveys.Include(s => s.Questions).ThenInclude(q => q.Options).SingleOrDefaultAsync(s => s.Id == command.SurveyId, cancellationToken);
         if (survey is null)
         {
-            return MutationResult<Response>.Fail(SurveyService.NotFound("input.surveyId", command.SurveyId));
+            return MutationResult<Response>.Fail(SurveyService.NotFound("surveyId", command.SurveyId));
         }
 
-        if (!await db.Audience.AnyAsync(a => a.SurveyId == survey.Id && a.OrganizationId == command.OrganizationId, cancellationToken))
+        if (!await db.Audience.AnyAsync(a => a.SurveyId == survey.Id && a.OrganizationId == organizationId, cancellationToken))
         {
-            errors.Add(new InputValidationError("input.organizationId", "This organisation is not in the survey's audience."));
+            errors.Add(new InputValidationError("organizationId", "This organisation is not in the survey's audience."));
         }
 
-        if (await db.Responses.AnyAsync(r => r.SurveyId == survey.Id && r.OrganizationId == command.OrganizationId, cancellationToken))
+        if (await db.Responses.AnyAsync(r => r.SurveyId == survey.Id && r.OrganizationId == organizationId, cancellationToken))
         {
-            errors.Add(new ConflictError("input.organizationId", "This organisation has already responded: change its response with `updateSurveyResponse`."));
+            errors.Add(new ConflictError("organizationId", "This organisation has already responded: change its response with `updateSurveyResponse`."));
         }
 
         var now = time.GetUtcNow();
-        var response = new Response { Id = Guid.CreateVersion7(now), SurveyId = survey.Id, OrganizationId = command.OrganizationId, EnteredBy = respondent.IsCoordinator ? "coordinator" : "member", Version = 1 };
-        await ApplyAsync(survey, response, command.Answers, command.Submit, command.ReceivedAt, respondent, errors, cancellationToken);
+        var response = new Response { Id = Guid.CreateVersion7(now), SurveyId = survey.Id, OrganizationId = organizationId, EnteredBy = respondent.IsCoordinator ? "coordinator" : "member", Version = 1 };
+        await ApplyAsync(survey, response, command.Answers, command.Submit == true, command.ReceivedAt, respondent, errors, cancellationToken);
         if (errors.Any)
         {
             return MutationResult<Response>.Fail(errors.Items);
         }
 
         db.Responses.Add(response);
-        return await db.CommitAsync(transaction, response, "response", cancellationToken, "input.organizationId", "This organisation has already responded.");
+        return await db.CommitAsync(transaction, response, "response", cancellationToken, "organizationId", "This organisation has already responded.");
     }
 
-    public async Task<MutationResult<Response>> UpdateAsync(Guid responseId, int? expectedVersion, IReadOnlyList<GivenAnswer> answers, bool submit, DateTimeOffset? receivedAt, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Response>> UpdateAsync(UpdateSurveyResponseInput command, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var response = await db.Responses.AsTracking().Include(r => r.Answers).Include(r => r.Attributes).SingleOrDefaultAsync(r => r.Id == responseId, cancellationToken);
+        var response = await db.Responses.AsTracking().Include(r => r.Answers).Include(r => r.Attributes).SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken);
         if (response is null)
         {
-            return MutationResult<Response>.Fail(new NotFoundError("input.id", "No response has this id.", GlobalId.Encode(TypeName, responseId)));
+            return MutationResult<Response>.Fail(new NotFoundError("id", "No response has this id.", GlobalId.Encode(SurveysTypeNames.SurveyResponse, command.Id)));
         }
 
         if (!respondent.IsCoordinator && respondent.MemberOrganizationId != response.OrganizationId)
@@ -68,9 +67,9 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
             throw new global::GraphQL.ExecutionError("Access denied: a member changes only their own organisation's response.") { Code = Kernel.Authorization.AccessDeniedError.ErrorCode };
         }
 
-        if (expectedVersion is { } expected && expected != response.Version)
+        if (command.Version is { } expected && expected != response.Version)
         {
-            errors.Add(new ConflictError("input.version", "The response was changed meanwhile; reload it and try again."));
+            errors.Add(new ConflictError("version", "The response was changed meanwhile; reload it and try again."));
         }
 
         var survey = await db.Surveys.Include(s => s.Questions).ThenInclude(q => q.Options).SingleAsync(s => s.Id == response.SurveyId, cancellationToken);
@@ -78,7 +77,7 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
         db.ResponseAttributes.RemoveRange(response.Attributes);
         response.Answers = [];
         response.Attributes = [];
-        await ApplyAsync(survey, response, answers, submit, receivedAt, respondent, errors, cancellationToken);
+        await ApplyAsync(survey, response, command.Answers, command.Submit == true, command.ReceivedAt, respondent, errors, cancellationToken);
         if (errors.Any)
         {
             return MutationResult<Response>.Fail(errors.Items);
@@ -90,7 +89,7 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
         return await db.CommitAsync(transaction, response, "response", cancellationToken);
     }
 
-    private async Task ApplyAsync(Survey survey, Response response, IReadOnlyList<GivenAnswer> given, bool submit, DateTimeOffset? receivedAt, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
+    private async Task ApplyAsync(Survey survey, Response response, IReadOnlyList<SurveyAnswerInput> given, bool submit, DateTimeOffset? receivedAt, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var closesAt = SurveyRules.ClosesAt(survey);
@@ -102,16 +101,16 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
 
         if (receivedAt is not null && !respondent.IsCoordinator)
         {
-            errors.Add(new InputValidationError("input.receivedAt", "Only a coordinator enters the day a paper response was received."));
+            errors.Add(new InputValidationError("receivedAt", "Only a coordinator enters the day a paper response was received."));
         }
 
         if (receivedAt > now)
         {
-            errors.Add(new InputValidationError("input.receivedAt", "`input.receivedAt` cannot be in the future."));
+            errors.Add(new InputValidationError("receivedAt", "`receivedAt` cannot be in the future."));
         }
 
         response.Answers = ResponseRules.Answers(errors, survey, response.Id, given, submit, now);
-        response.Status = submit ? ResponseStatus.Submitted : ResponseStatus.Draft;
+        response.Status = submit ? SurveyResponseStatus.Submitted : SurveyResponseStatus.Draft;
         response.SubmittedAt = submit ? (receivedAt ?? now).ToUniversalTime() : null;
         response.Late = submit && response.SubmittedAt > closesAt;
         foreach (var answer in response.Answers)

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Surveys;
 using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Responses;
 using InterAssociatif.Surveys.Surveys;
@@ -10,32 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Surveys.Results;
 
-internal sealed class ResponseStatusType : EnumerationGraphType<ResponseStatus>
-{
-    public ResponseStatusType()
-    {
-        Name = "SurveyResponseStatus";
-        Description = "Whether a response is a draft or submitted.";
-    }
-}
 
-internal sealed class PriorityLevelType : EnumerationGraphType<PriorityLevel>
-{
-    public PriorityLevelType()
-    {
-        Name = "PriorityLevel";
-        Description = "A level of a priority matrix.";
-    }
-}
 
-internal sealed class CrossTabAttributeType : EnumerationGraphType<CrossTabAttribute>
-{
-    public CrossTabAttributeType()
-    {
-        Name = "CrossTabAttribute";
-        Description = "An attribute of the responding organisation, as it was when it submitted.";
-    }
-}
 
 internal sealed class SurveyResultsType : ObjectGraphType<SurveyResults>
 {
@@ -55,7 +32,7 @@ internal sealed class SurveyResultsType : ObjectGraphType<SurveyResults>
             .Resolve(ctx =>
             {
                 var only = ctx.GetArgument<string?>("questionId") is { } raw
-                    ? GlobalId.TryDecode(raw, QuestionType.GraphQLName, out var id) ? id : throw new InvalidIdException(raw)
+                    ? GlobalId.TryDecode(raw, SurveysTypeNames.Question, out var id) ? id : throw new InvalidIdException(raw)
                     : (Guid?)null;
                 return ctx.Source.Survey.Questions.OrderBy(q => q.Position).Where(q => only is null || q.Id == only).Select(q => new QuestionResult(ctx.Source, q));
             });
@@ -110,7 +87,7 @@ internal sealed class QuestionResultType : ObjectGraphType<QuestionResult>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CrossTabCellType>>>>("crossTab")
             .Description("This question's choices split by the choices of another question, or by an attribute of the responding organisation. Give exactly one of `byQuestionId` and `byAttribute`.")
             .Argument<IdGraphType>("byQuestionId", "Another choice question of the same survey.")
-            .Argument<CrossTabAttributeType>("byAttribute", "An attribute of the organisation: KIND, THEME or NEIGHBOURHOOD.")
+            .Argument<EnumerationGraphType<CrossTabAttribute>>("byAttribute", "An attribute of the organisation: KIND, THEME or NEIGHBOURHOOD.")
             .ResolveAsync(async ctx =>
             {
                 var rawQuestion = ctx.GetArgument<string?>("byQuestionId");
@@ -123,7 +100,7 @@ internal sealed class QuestionResultType : ObjectGraphType<QuestionResult>
                 Guid? byQuestion = null;
                 if (rawQuestion is not null)
                 {
-                    if (!GlobalId.TryDecode(rawQuestion, QuestionType.GraphQLName, out var id) || ctx.Source.Results.Survey.Questions.All(q => q.Id != id || q.Options.Count == 0))
+                    if (!GlobalId.TryDecode(rawQuestion, SurveysTypeNames.Question, out var id) || ctx.Source.Results.Survey.Questions.All(q => q.Id != id || q.Options.Count == 0))
                     {
                         throw new ExecutionError("`byQuestionId` is not a choice question of this survey.") { Code = "INVALID_ARGUMENT" };
                     }
@@ -168,7 +145,7 @@ internal sealed class LevelResultType : ObjectGraphType<LevelResult>
     {
         Name = "PriorityLevelResult";
         Description = "The options at one level of a priority matrix, most chosen first.";
-        Field<NonNullGraphType<PriorityLevelType>>("level").Description("PRIMARY or SECONDARY.").Resolve(ctx => ctx.Source.Level);
+        Field<NonNullGraphType<EnumerationGraphType<PriorityLevel>>>("level").Description("PRIMARY or SECONDARY.").Resolve(ctx => ctx.Source.Level);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MatrixOptionResultType>>>>("options").Description("The options, most chosen first.").Resolve(ctx => ctx.Source.Options);
     }
 }
@@ -205,6 +182,6 @@ internal sealed class FreeTextAnswerType : ObjectGraphType<ResultsService.FreeTe
         Name = "FreeTextAnswer";
         Description = "A text given in answer: to a free-text question, or to say what « other » means.";
         Field(a => a.Text).Description("The text, verbatim.");
-        Field<IdGraphType>("optionId").Description("The « other » option it details, if any.").Resolve(ctx => ctx.Source.OptionId is { } o ? GlobalId.Encode(QuestionOptionType.GraphQLName, o) : null);
+        Field<IdGraphType>("optionId").Description("The « other » option it details, if any.").Resolve(ctx => ctx.Source.OptionId is { } o ? GlobalId.Encode(SurveysTypeNames.QuestionOption, o) : null);
     }
 }

@@ -58,7 +58,7 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
 
     /// <summary>Submitted responses counted as of an instant.</summary>
     public static IQueryable<Response> Respondents(SurveysDbContext db, Guid surveyId, DateTimeOffset asOf) =>
-        db.Responses.Where(r => r.SurveyId == surveyId && r.Status == ResponseStatus.Submitted && r.SubmittedAt <= asOf);
+        db.Responses.Where(r => r.SurveyId == surveyId && r.Status == SurveyResponseStatus.Submitted && r.SubmittedAt <= asOf);
 
     public static IReadOnlyList<OptionResult> Options(QuestionResult result) =>
         result.Question.Options.OrderBy(o => o.Position)

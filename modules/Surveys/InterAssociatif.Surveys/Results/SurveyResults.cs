@@ -105,6 +105,7 @@ internal sealed record MatrixOptionResult(QuestionOption Option, int Position, C
 
 internal sealed record CrossTabCell(QuestionOption RowOption, string Column, Cell Cell, int ColumnRespondents);
 
+[Description("An attribute of the responding organisation, as it was when it submitted.")]
 internal enum CrossTabAttribute
 {
     [Description("The organisation's kind (association or institution).")]

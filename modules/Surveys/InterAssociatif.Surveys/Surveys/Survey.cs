@@ -3,6 +3,7 @@ using InterAssociatif.Kernel;
 
 namespace InterAssociatif.Surveys.Surveys;
 
+[Description("A survey's lifecycle: DRAFT → OPEN → CLOSED → RESULTS_PUBLISHED.")]
 internal enum SurveyStatus
 {
     [Description("Being written: questions can change; nobody answers yet.")]
@@ -18,6 +19,7 @@ internal enum SurveyStatus
     ResultsPublished,
 }
 
+[Description("What kind of answer a question takes.")]
 internal enum QuestionKind
 {
     [Description("One option.")]

@@ -6,6 +6,7 @@ using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.DataLoading;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Surveys;
 using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Responses;
 using InterAssociatif.Surveys.Results;
@@ -15,31 +16,13 @@ using Microsoft.Extensions.Options;
 
 namespace InterAssociatif.Surveys.Surveys;
 
-internal sealed class SurveyStatusType : EnumerationGraphType<SurveyStatus>
-{
-    public SurveyStatusType()
-    {
-        Name = "SurveyStatus";
-        Description = "A survey's lifecycle: DRAFT → OPEN → CLOSED → RESULTS_PUBLISHED.";
-    }
-}
 
-internal sealed class QuestionKindType : EnumerationGraphType<QuestionKind>
-{
-    public QuestionKindType()
-    {
-        Name = "QuestionKind";
-        Description = "What kind of answer a question takes.";
-    }
-}
 
 internal sealed class QuestionOptionType : ObjectGraphType<QuestionOption>
 {
-    public const string GraphQLName = "QuestionOption";
-
     public QuestionOptionType()
     {
-        Name = GraphQLName;
+        Name = SurveysTypeNames.QuestionOption;
         Description = "An option of a question.";
         this.AsNode();
         Field(o => o.Position).Description("Its rank in the question, from 1.");
@@ -50,17 +33,15 @@ internal sealed class QuestionOptionType : ObjectGraphType<QuestionOption>
 
 internal sealed class QuestionType : ObjectGraphType<Question>
 {
-    public const string GraphQLName = "Question";
-
     public QuestionType()
     {
-        Name = GraphQLName;
+        Name = SurveysTypeNames.Question;
         Description = "A question of a survey.";
         this.AsNode();
         Field(q => q.Position).Description("Its rank in the survey, from 1.");
         Field(q => q.Section, nullable: true).Description("The section it belongs to, if the survey has sections.");
         Field(q => q.Text).Description("The question, as asked.");
-        Field<NonNullGraphType<QuestionKindType>>("kind").Description("What kind of answer it takes.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<EnumerationGraphType<QuestionKind>>>("kind").Description("What kind of answer it takes.").Resolve(ctx => ctx.Source.Kind);
         Field(q => q.Required).Description("Whether a submitted response must answer it.");
         Field(q => q.MaxSelections, nullable: true).Description("For MULTIPLE_CHOICE, the most options a respondent may choose.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuestionOptionType>>>>("options").Description("Its options, in order (none for FREE_TEXT).")
@@ -84,14 +65,14 @@ internal sealed class SurveyType : ObjectGraphType<Survey>
 {
     public SurveyType(GraphTypeExtensions extensions)
     {
-        Name = SurveyService.TypeName;
+        Name = SurveysTypeNames.Survey;
         Description = "A questionnaire sent to organisations (e.g. « Un inter-associatif dans le cadre de la politique de la ville : Pourquoi et Comment ? », 25 July – 8 September 2017).";
         this.AsNode();
         Field(s => s.Title).Description("Its title.");
         Field(s => s.Description, nullable: true).Description("What it asks about, and why.");
         Field(s => s.OpensOn).Description("First day for answers.");
         Field(s => s.ClosesOn).Description("Last day for answers (until midnight, Paris time); later answers are entered by a coordinator and flagged late.");
-        Field<NonNullGraphType<SurveyStatusType>>("status").Description("Its place in the lifecycle.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<SurveyStatus>>>("status").Description("Its place in the lifecycle.").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<IntGraphType>>("audienceSize").Description("How many organisations it was sent to.")
             .Resolve(ctx => ctx.LoadChildren<SurveysDbContext, SurveyAudience>("audienceBySurvey", ctx.Source.Id, (db, ids) => db.Audience.Where(a => ids.Contains(a.SurveyId)), a => a.SurveyId).Then(list => list.Count));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuestionType>>>>("questions").Description("Its questions, in order.")
@@ -146,7 +127,7 @@ internal static class SurveyResultsAccess
         if (user?.IsInRole(Roles.Member) == true && user.OrganizationId() is { } organization)
         {
             await using var db = await services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SurveysDbContext>>().CreateDbContextAsync(cancellationToken);
-            if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Responses, r => r.SurveyId == survey.Id && r.OrganizationId == organization && r.Status == ResponseStatus.Submitted, cancellationToken))
+            if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Responses, r => r.SurveyId == survey.Id && r.OrganizationId == organization && r.Status == SurveyResponseStatus.Submitted, cancellationToken))
             {
                 return;
             }
@@ -160,13 +141,13 @@ internal sealed class SurveyResponseType : ObjectGraphType<Response>
 {
     public SurveyResponseType(NodeRegistry nodes)
     {
-        Name = ResponseService.TypeName;
+        Name = SurveysTypeNames.SurveyResponse;
         Description = "An organisation's response (who answered what). Coordinators, and members for their own organisation.";
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member);
         this.AsNode();
         Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The responding organisation.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
-        Field<NonNullGraphType<ResponseStatusType>>("status").Description("Draft or submitted.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<SurveyResponseStatus>>>("status").Description("Draft or submitted.").Resolve(ctx => ctx.Source.Status);
         Field(r => r.SubmittedAt, nullable: true).Description("When it was submitted (counted from then on).");
         Field(r => r.Late).Description("Submitted after the close, by a coordinator.");
         Field(r => r.EnteredBy).Description("« member » (online) or « coordinator » (e.g. a paper questionnaire).");
@@ -182,10 +163,10 @@ internal sealed class AnswerType : ObjectGraphType<Answer>
     {
         Name = "SurveyAnswer";
         Description = "One chosen option (with its rank or priority level) or one text.";
-        Field<NonNullGraphType<IdGraphType>>("questionId").Description("The question's id.").Resolve(ctx => GlobalId.Encode(QuestionType.GraphQLName, ctx.Source.QuestionId));
-        Field<IdGraphType>("optionId").Description("The option chosen, if any.").Resolve(ctx => ctx.Source.OptionId is { } o ? GlobalId.Encode(QuestionOptionType.GraphQLName, o) : null);
+        Field<NonNullGraphType<IdGraphType>>("questionId").Description("The question's id.").Resolve(ctx => GlobalId.Encode(SurveysTypeNames.Question, ctx.Source.QuestionId));
+        Field<IdGraphType>("optionId").Description("The option chosen, if any.").Resolve(ctx => ctx.Source.OptionId is { } o ? GlobalId.Encode(SurveysTypeNames.QuestionOption, o) : null);
         Field(a => a.Rank, nullable: true).Description("Its rank, for a RANKING question (1 first).");
-        Field<PriorityLevelType>("level").Description("PRIMARY or SECONDARY, for a PRIORITY_MATRIX question.").Resolve(ctx => ctx.Source.Level);
+        Field<EnumerationGraphType<PriorityLevel>>("level").Description("PRIMARY or SECONDARY, for a PRIORITY_MATRIX question.").Resolve(ctx => ctx.Source.Level);
         Field(a => a.Text, nullable: true).Description("The text: a free-text answer, or what « other » means.");
     }
 }

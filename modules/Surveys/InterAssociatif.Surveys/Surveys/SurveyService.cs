@@ -2,31 +2,26 @@ using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Surveys;
 using InterAssociatif.Surveys.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Surveys.Surveys;
 
-internal sealed record CreateSurvey(string? Title, string? Description, DateOnly OpensOn, DateOnly ClosesOn, IReadOnlyList<Guid> AudienceIds);
-
-internal sealed record AddQuestion(Guid SurveyId, string? Text, string? Section, QuestionKind Kind, bool Required, int? MaxSelections, IReadOnlyList<string> Options, string? OtherLabel, int? Position);
-
 /// <summary>Writes surveys and their questions, and moves them through their lifecycle.</summary>
 internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory, IDirectoryReader directory, TimeProvider time)
 {
-    public const string TypeName = "Survey";
-
-    public async Task<MutationResult<Survey>> CreateAsync(CreateSurvey command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Survey>> CreateAsync(CreateSurveyInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var title = errors.Text("input.title", command.Title, Survey.TitleMaxLength, required: true);
-        var description = errors.Text("input.description", command.Description, Survey.DescriptionMaxLength, required: false);
+        var title = errors.Text("title", command.Title, Survey.TitleMaxLength, required: true);
+        var description = errors.Text("description", command.Description, Survey.DescriptionMaxLength, required: false);
         SurveyRules.WindowIsOrdered(errors, command.OpensOn, command.ClosesOn);
         var known = command.AudienceIds.Count == 0 ? new Dictionary<Guid, OrganizationSummary>() : await directory.GetOrganizationsAsync(command.AudienceIds, cancellationToken);
         for (var i = 0; i < command.AudienceIds.Count; i++)
         {
             if (command.AudienceIds[i] != Guid.Empty && !known.ContainsKey(command.AudienceIds[i]))
             {
-                errors.Add(new NotFoundError($"input.audienceIds[{i}]", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, command.AudienceIds[i])));
+                errors.Add(new NotFoundError($"audienceIds[{i}]", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, command.AudienceIds[i])));
             }
         }
 
@@ -44,17 +39,17 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
         return await db.CommitAsync(transaction, survey, "survey", cancellationToken);
     }
 
-    public async Task<MutationResult<Question>> AddQuestionAsync(AddQuestion command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Question>> AddQuestionAsync(AddSurveyQuestionInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var text = errors.Text("input.text", command.Text, Question.TextMaxLength, required: true);
-        var section = errors.Text("input.section", command.Section, Question.SectionMaxLength, required: false);
+        var text = errors.Text("text", command.Text, Question.TextMaxLength, required: true);
+        var section = errors.Text("section", command.Section, Question.SectionMaxLength, required: false);
         var labels = QuestionRules.Options(errors, command.Kind, command.Options, command.OtherLabel, command.MaxSelections);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var survey = await db.Surveys.AsTracking().Include(s => s.Questions).SingleOrDefaultAsync(s => s.Id == command.SurveyId, cancellationToken);
         if (survey is null)
         {
-            return MutationResult<Question>.Fail(NotFound("input.surveyId", command.SurveyId));
+            return MutationResult<Question>.Fail(NotFound("surveyId", command.SurveyId));
         }
 
         SurveyRules.QuestionsChangeOnlyInDraft(errors, survey);
@@ -62,7 +57,7 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
         var position = command.Position ?? siblings.Count + 1;
         if (position < 1 || position > siblings.Count + 1)
         {
-            errors.Add(new InputValidationError("input.position", $"`input.position` must be between 1 and {siblings.Count + 1}."));
+            errors.Add(new InputValidationError("position", $"`position` must be between 1 and {siblings.Count + 1}."));
         }
 
         if (errors.Any)
@@ -78,7 +73,7 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
             Text = text!,
             Section = section,
             Kind = command.Kind,
-            Required = command.Required,
+            Required = command.Required == true,
             MaxSelections = command.Kind == QuestionKind.MultipleChoice ? command.MaxSelections : null,
         };
         question.Options = labels.Select((l, i) => new QuestionOption { Id = Guid.CreateVersion7(now), QuestionId = question.Id, Position = i + 1, Label = l.Label, IsOther = l.IsOther }).ToList();
@@ -100,7 +95,7 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
         var question = await db.Questions.AsTracking().SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
         if (question is null)
         {
-            return MutationResult<Survey>.Fail(new NotFoundError("input.questionId", "No question has this id.", GlobalId.Encode(QuestionType.GraphQLName, questionId)));
+            return MutationResult<Survey>.Fail(new NotFoundError("questionId", "No question has this id.", GlobalId.Encode(SurveysTypeNames.Question, questionId)));
         }
 
         var survey = await db.Surveys.AsTracking().Include(s => s.Questions).SingleAsync(s => s.Id == question.SurveyId, cancellationToken);
@@ -129,7 +124,7 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
         var survey = await db.Surveys.AsTracking().Include(s => s.Questions).Include(s => s.Audience).SingleOrDefaultAsync(s => s.Id == surveyId, cancellationToken);
         if (survey is null)
         {
-            return MutationResult<Survey>.Fail(NotFound("input.surveyId", surveyId));
+            return MutationResult<Survey>.Fail(NotFound("surveyId", surveyId));
         }
 
         if (target == SurveyStatus.Open && survey.Audience.Count == 0)
@@ -155,7 +150,7 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
         return await db.CommitAsync(transaction, survey, "survey", cancellationToken);
     }
 
-    public static NotFoundError NotFound(string field, Guid id) => new(field, "No survey has this id.", GlobalId.Encode(TypeName, id));
+    public static NotFoundError NotFound(string field, Guid id) => new(field, "No survey has this id.", GlobalId.Encode(SurveysTypeNames.Survey, id));
 }
 
 /// <summary>The rules of a survey's window, lifecycle and questions.</summary>
@@ -165,7 +160,7 @@ internal static class SurveyRules
     {
         if (closesOn < opensOn)
         {
-            errors.Add(new InputValidationError("input.closesOn", "`input.closesOn` must not be before `input.opensOn`."));
+            errors.Add(new InputValidationError("closesOn", "`closesOn` must not be before `opensOn`."));
         }
     }
 
@@ -174,7 +169,7 @@ internal static class SurveyRules
     {
         if (survey.Status != SurveyStatus.Draft)
         {
-            errors.Add(new ConflictError("input.surveyId", $"The survey is {survey.Status.GraphQLName()}: its questions change only while it is a DRAFT."));
+            errors.Add(new ConflictError("surveyId", $"The survey is {survey.Status.GraphQLName()}: its questions change only while it is a DRAFT."));
         }
     }
 
@@ -189,17 +184,17 @@ internal static class SurveyRules
         };
         if (expected is null || survey.Status != expected)
         {
-            errors.Add(new ConflictError("input.surveyId", MessageText.CannotBecome("survey", survey.Status, target)));
+            errors.Add(new ConflictError("surveyId", MessageText.CannotBecome("survey", survey.Status, target)));
         }
 
         if (target == SurveyStatus.Open && survey.Questions.Count == 0)
         {
-            errors.Add(new ConflictError("input.surveyId", "A survey without questions cannot open."));
+            errors.Add(new ConflictError("surveyId", "A survey without questions cannot open."));
         }
 
         if (target == SurveyStatus.Open && survey.Audience.Count == 0)
         {
-            errors.Add(new ConflictError("input.surveyId", "A survey without audience cannot open."));
+            errors.Add(new ConflictError("surveyId", "A survey without audience cannot open."));
         }
     }
 
@@ -222,7 +217,7 @@ internal static class QuestionRules
         {
             if (options.Count > 0)
             {
-                errors.Add(new InputValidationError("input.options", "A free-text question has no options."));
+                errors.Add(new InputValidationError("options", "A free-text question has no options."));
             }
 
             return [];
@@ -231,30 +226,30 @@ internal static class QuestionRules
         var labels = new List<(string, bool)>();
         for (var i = 0; i < options.Count; i++)
         {
-            if (errors.Text($"input.options[{i}]", options[i], QuestionOption.LabelMaxLength, required: true) is { } label)
+            if (errors.Text($"options[{i}]", options[i], QuestionOption.LabelMaxLength, required: true) is { } label)
             {
                 labels.Add((label, false));
             }
         }
 
-        if (errors.Text("input.otherLabel", otherLabel, QuestionOption.LabelMaxLength, required: false) is { } other)
+        if (errors.Text("otherLabel", otherLabel, QuestionOption.LabelMaxLength, required: false) is { } other)
         {
             labels.Add((other, true));
         }
 
         if (labels.Count < 2 || labels.Count > MaxOptions)
         {
-            errors.Add(new InputValidationError("input.options", $"A {kind} question needs 2 to {MaxOptions} options."));
+            errors.Add(new InputValidationError("options", $"A {kind} question needs 2 to {MaxOptions} options."));
         }
 
         if (labels.Select(l => Kernel.Text.SearchText.Key(l.Item1)).Distinct().Count() != labels.Count)
         {
-            errors.Add(new InputValidationError("input.options", "Two options have the same label."));
+            errors.Add(new InputValidationError("options", "Two options have the same label."));
         }
 
         if (maxSelections is { } max && (kind != QuestionKind.MultipleChoice || max < 1 || max > labels.Count))
         {
-            errors.Add(new InputValidationError("input.maxSelections", "`input.maxSelections` applies to a MULTIPLE_CHOICE question and lies between 1 and its number of options."));
+            errors.Add(new InputValidationError("maxSelections", "`maxSelections` applies to a MULTIPLE_CHOICE question and lies between 1 and its number of options."));
         }
 
         return labels;

@@ -1,0 +1,21 @@
+using System.ComponentModel;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.GraphQL;
+
+namespace InterAssociatif.Directory.Memberships;
+
+[Description("An organisation applies to join the network (candidature).")]
+internal sealed record ApplyForMembershipInput(
+    [Description("The organisation."), References(DirectoryTypeNames.Organization)] Guid OrganizationId,
+    [Description("The day of the application; default today.")] DateOnly? AppliedOn);
+
+[Description("Admits a candidate into the network.")]
+internal sealed record AdmitMemberInput(
+    [Description("The candidate organisation."), References(DirectoryTypeNames.Organization)] Guid OrganizationId,
+    [Description("Member since; default today; not before the application.")] DateOnly? AdmittedOn);
+
+[Description("Records that a candidate or member leaves the network (retrait).")]
+internal sealed record WithdrawMembershipInput(
+    [Description("The organisation."), References(DirectoryTypeNames.Organization)] Guid OrganizationId,
+    [Description("The day; default today; not before the application or admission.")] DateOnly? WithdrawnOn,
+    [Describe("Why, at most {0} characters.", Membership.ReasonMaxLength)] string? Reason);

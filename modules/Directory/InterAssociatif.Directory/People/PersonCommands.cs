@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.GraphQL;
+
+namespace InterAssociatif.Directory.People;
+
+[Description("Narrows a list of people. All given conditions must hold.")]
+internal sealed record PersonFilter(
+    [Description("Words found in the given or family name, ignoring case, accents and punctuation.")] string? Search,
+    [Description("Only people affiliated (now or before) with this organisation."), References(DirectoryTypeNames.Organization)]
+    Guid? OrganizationId);
+
+[Description("A new person (personal data).")]
+internal sealed record CreatePersonInput(
+    [Describe("Given name, 1 to {0} characters.", Person.NameMaxLength)] string GivenName,
+    [Describe("Family name, 1 to {0} characters.", Person.NameMaxLength)] string FamilyName,
+    [Description("Title or function.")] string? Title,
+    [Description("Email address; unique in the directory.")] string? Email,
+    [Description("Phone number: 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses.")] string? Phone);
+
+[Description("Changes to a person; omitted fields stay as they are, null clears an optional one.")]
+internal sealed record UpdatePersonInput(
+    [Description("The person."), References(DirectoryTypeNames.Person)] Guid Id,
+    [Description("The `version` you read, to detect a concurrent change.")] int? Version,
+    [Description("Given name.")] Optional<string?> GivenName,
+    [Description("Family name.")] Optional<string?> FamilyName,
+    [Description("Title or function.")] Optional<string?> Title,
+    [Description("Email address.")] Optional<string?> Email,
+    [Description("Phone number.")] Optional<string?> Phone);
+
+[Description("Ties a person to an organisation.")]
+internal sealed record AddAffiliationInput(
+    [Description("The person."), References(DirectoryTypeNames.Person)] Guid PersonId,
+    [Description("The organisation."), References(DirectoryTypeNames.Organization)] Guid OrganizationId,
+    [Description("The person's role there.")] AffiliationRole Role,
+    [Description("Their title there.")] string? Title,
+    [Description("First day, if known.")] DateOnly? StartsOn,
+    [Description("Last day, if already known; not before `startsOn`.")] DateOnly? EndsOn);
+
+[Description("Ends an affiliation on a day.")]
+internal sealed record EndAffiliationInput(
+    [Description("The affiliation."), References(DirectoryTypeNames.Affiliation)] Guid Id,
+    [Description("Its last day; not before its start.")] DateOnly EndsOn);

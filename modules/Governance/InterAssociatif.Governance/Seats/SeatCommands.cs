@@ -1,0 +1,35 @@
+using System.ComponentModel;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance.Bodies;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Meetings.Contracts;
+
+namespace InterAssociatif.Governance.Seats;
+
+[Description("Gives a seat at a session to a member organisation.")]
+internal sealed record AssignSeatInput(
+    [Description("The session: a meeting of a body with association seats."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
+    [Description("A member of the network on the meeting's day, not already seated."), References(DirectoryTypeNames.Organization)]
+    Guid OrganizationId,
+    [Description("The person it delegates."), References(DirectoryTypeNames.Person)] Guid? DelegatePersonId);
+
+[Description("Frees a seat.")]
+internal sealed record ReleaseSeatInput([Description("The seat."), References(GovernanceTypeNames.Seat)] Guid Id);
+
+[Description("A member that asks not to sit at a planned session.")]
+internal sealed record RotationOptOutInput(
+    [Description("The session's number in the rotation.")] int Session,
+    [Description("The member."), References(DirectoryTypeNames.Organization)] Guid OrganizationId);
+
+[Description("Plans the next sessions of a body's seat rotation as a draft; confirmed sessions are kept.")]
+internal sealed record ProposeRotationInput(
+    [Description("A body with association seats."), References(GovernanceTypeNames.Body)] Guid BodyId,
+    [Describe("How many sessions to plan after the confirmed ones (1 to {0}).", RotationService.MaxSessions)] int Sessions,
+    [Description("Members that will not sit at a planned session. Omitted: the opt-outs of the current draft are kept; null or empty: none.")]
+    Optional<IReadOnlyList<RotationOptOutInput>> OptOuts,
+    [Description("Whose membership counts: the members on this day; default today (Paris time).")] DateOnly? AsOf);
+
+[Description("Confirms the draft sessions of a rotation.")]
+internal sealed record ConfirmRotationInput(
+    [Description("The body."), References(GovernanceTypeNames.Body)] Guid BodyId,
+    [Description("Confirm the drafts up to this session number; default all of them.")] int? ThroughSession);

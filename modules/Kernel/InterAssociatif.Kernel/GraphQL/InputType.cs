@@ -1,0 +1,204 @@
+using System.Collections;
+using System.Reflection;
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Kernel.Relay;
+
+namespace InterAssociatif.Kernel.GraphQL;
+
+/// <summary>
+/// Declares that a <see cref="Guid"/> member of an input record (or a list of them) is the global id
+/// of a <paramref name="typeName"/>. The GraphQL field is an <c>ID</c>; the Kernel decodes it, checks
+/// its type and that the record exists before the handler runs, and names the field in any error.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class ReferencesAttribute(string typeName) : Attribute
+{
+    public string TypeName { get; } = typeName;
+}
+
+/// <summary>
+/// The GraphQL input object of a C# record: one field per constructor parameter, named in camel case,
+/// typed and made nullable from the record (nullable reference annotations), described by
+/// <see cref="System.ComponentModel.DescriptionAttribute"/> on the record and its properties.
+/// <see cref="Optional{T}"/> members are nullable fields that tell "omitted" from "null"; lists may be
+/// omitted (they are then empty) unless <see cref="System.ComponentModel.DataAnnotations.RequiredAttribute"/>;
+/// <see cref="ReferencesAttribute"/> members are ids. <see cref="InputRecord"/> builds the record.
+/// </summary>
+public class InputType<TRecord> : AutoRegisteringInputObjectGraphType<TRecord>
+{
+    protected override void ConfigureGraph()
+    {
+        base.ConfigureGraph();
+        Name = typeof(TRecord).Name;
+    }
+
+    protected override IEnumerable<MemberInfo> GetRegisteredMembers()
+    {
+        // Constructor order, so the schema lists fields as the record declares them.
+        var parameters = InputRecord.Constructor(typeof(TRecord)).GetParameters();
+        return parameters.Select(p => (MemberInfo)typeof(TRecord).GetProperty(p.Name!)!);
+    }
+
+    protected override FieldType? CreateField(MemberInfo memberInfo)
+    {
+        var field = base.CreateField(memberInfo);
+        if (field is not null)
+        {
+            // Values stay as GraphQL coerced them (ids as sent) until InputRecord builds the record.
+            field.Parser = null;
+            field.WithMetadata(InputRecord.MemberKey, memberInfo.Name);
+            field.Description ??= InputRecord.Attribute<System.ComponentModel.DescriptionAttribute>(memberInfo)?.Description;
+            if (InputRecord.Attribute<ReferencesAttribute>(memberInfo) is { } references)
+            {
+                field.WithMetadata(InputReferences.MetadataKey, references.TypeName);
+            }
+        }
+
+        return field;
+    }
+
+    protected override TypeInformation GetTypeInformation(MemberInfo memberInfo)
+    {
+        var property = (PropertyInfo)memberInfo;
+        TypeInformation information;
+        if (InputRecord.OptionalValueType(property.PropertyType) is { } inner)
+        {
+            // Optional<T>: the field may be omitted or null, whatever T is; list items stay non-null.
+            var element = InputRecord.ListElementType(inner);
+            var type = element ?? inner;
+            information = new TypeInformation(
+                memberInfo, true, Nullable.GetUnderlyingType(type) ?? type, isNullable: element is null, isList: element is not null,
+                listIsNullable: true, graphType: null);
+        }
+        else
+        {
+            information = base.GetTypeInformation(memberInfo);
+
+            // A list may be omitted (it is then empty) unless the member is [Required].
+            if (information.IsList && InputRecord.Attribute<System.ComponentModel.DataAnnotations.RequiredAttribute>(memberInfo) is null)
+            {
+                information.ListIsNullable = true;
+            }
+        }
+
+        if (InputRecord.Attribute<ReferencesAttribute>(memberInfo) is not null)
+        {
+            information.Type = typeof(string);
+            information.GraphType = typeof(IdGraphType);
+        }
+        else if (information.Type is { IsClass: true } nested && nested != typeof(string))
+        {
+            // A nested record is an input object of its own.
+            information.GraphType = typeof(InputType<>).MakeGenericType(nested);
+        }
+
+        return information;
+    }
+
+    /// <summary>The input stays a dictionary until the Kernel has checked its ids; <see cref="InputRecord"/> builds the record.</summary>
+    public override object ParseDictionary(IDictionary<string, object?> value) => value;
+}
+
+/// <summary>Builds an input record from the values GraphQL.NET coerced, after its ids were checked.</summary>
+public static class InputRecord
+{
+    /// <summary>The field metadata key holding the record member a field reads.</summary>
+    internal const string MemberKey = "interassociatif:member";
+
+    /// <summary>An attribute of a record member, written on the property or on the positional parameter.</summary>
+    internal static T? Attribute<T>(MemberInfo member)
+        where T : Attribute =>
+        member.GetCustomAttribute<T>()
+        ?? Constructor(member.DeclaringType!).GetParameters().FirstOrDefault(p => p.Name == member.Name)?.GetCustomAttribute<T>();
+
+    /// <summary>Reads argument <paramref name="name"/> (an <see cref="InputType{TRecord}"/>) as its record; null when absent.</summary>
+    public static TRecord? Argument<TRecord>(IResolveFieldContext context, string name)
+        where TRecord : class
+    {
+        var argument = context.FieldDefinition.Arguments?.Find(name)
+            ?? throw new InvalidOperationException($"Field {context.FieldDefinition.Name} has no argument {name}.");
+        return context.GetArgument<Dictionary<string, object?>>(name) is { } values
+            ? (TRecord)Create((IInputObjectGraphType)argument.ResolvedType!.GetNamedType(), typeof(TRecord), values, name)
+            : null;
+    }
+
+    /// <summary>Reads a list argument of input records; empty when absent.</summary>
+    public static IReadOnlyList<TRecord> Arguments<TRecord>(IResolveFieldContext context, string name)
+    {
+        var argument = context.FieldDefinition.Arguments?.Find(name)
+            ?? throw new InvalidOperationException($"Field {context.FieldDefinition.Name} has no argument {name}.");
+        var type = (IInputObjectGraphType)argument.ResolvedType!.GetNamedType();
+        return context.GetArgument<List<object?>>(name) is { } items
+            ? items.Select((v, i) => (TRecord)Create(type, typeof(TRecord), (IDictionary<string, object?>)v!, $"{name}[{i}]")).ToList()
+            : [];
+    }
+
+    internal static object Create(IInputObjectGraphType graphType, Type recordType, IDictionary<string, object?> values, string path)
+    {
+        var constructor = Constructor(recordType);
+        var fields = graphType.Fields.ToDictionary(f => f.GetMetadata<string>(MemberKey) ?? f.Name, StringComparer.Ordinal);
+        var arguments = constructor.GetParameters().Select(parameter =>
+        {
+            var field = fields[parameter.Name!];
+            var present = values.TryGetValue(field.Name, out var raw);
+            var optional = OptionalValueType(parameter.ParameterType);
+            var valueType = optional ?? parameter.ParameterType;
+            var value = present ? Convert(raw, valueType, field, $"{path}.{field.Name}") : Missing(valueType);
+            return optional is null ? value
+                : present ? Activator.CreateInstance(parameter.ParameterType, true, value)
+                : Activator.CreateInstance(parameter.ParameterType);
+        }).ToArray();
+        return constructor.Invoke(arguments);
+    }
+
+    internal static ConstructorInfo Constructor(Type recordType) =>
+        recordType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
+
+    internal static Type? OptionalValueType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>) ? type.GetGenericArguments()[0] : null;
+
+    internal static Type? ListElementType(Type type) =>
+        type != typeof(string) && type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0] : null;
+
+    /// <summary>An omitted or null field: null, or an empty list for a list member (lists are never null).</summary>
+    private static object? Missing(Type type) =>
+        ListElementType(type) is { } element ? Array.CreateInstance(element, 0) : type.IsValueType ? Activator.CreateInstance(type) : null;
+
+    private static object? Convert(object? raw, Type type, FieldType field, string path)
+    {
+        if (raw is null)
+        {
+            return Missing(type);
+        }
+
+        if (ListElementType(type) is { } element)
+        {
+            var items = ((IEnumerable)raw).Cast<object?>().Select((item, i) => Convert(item, element, field, $"{path}[{i}]")).ToArray();
+            var list = Array.CreateInstance(element, items.Length);
+            Array.Copy(items, list, items.Length);
+            return list;
+        }
+
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (field.GetMetadata<string?>(InputReferences.MetadataKey) is { } typeName)
+        {
+            // A mutation's ids were checked by InputReferences before the handler; a query argument's are checked here.
+            return GlobalId.TryDecode(raw.ToString(), typeName, out var id)
+                ? id
+                : throw new ExecutionError(InputReferences.MalformedId(path, typeName, raw.ToString()).Message) { Code = "INVALID_ID" };
+        }
+
+        if (raw is IDictionary<string, object?> nested)
+        {
+            return Create((IInputObjectGraphType)field.ResolvedType!.GetNamedType(), target, nested, path);
+        }
+
+        return target.IsInstanceOfType(raw) ? raw : ValueConverter.ConvertTo(raw, target);
+    }
+}
+
+/// <summary>A description with constants in it: <c>[Describe("At most {0} characters.", Person.NameMaxLength)]</c>.</summary>
+[AttributeUsage(AttributeTargets.All)]
+public sealed class DescribeAttribute(string format, params object[] values)
+    : System.ComponentModel.DescriptionAttribute(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, values));

@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Meetings.Contracts;
+
+namespace InterAssociatif.Meetings.Agenda;
+
+[Description("A new agenda item, at the top level or under another item.")]
+internal sealed record AddAgendaItemInput(
+    [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
+    [Description("The item it goes under; omit for the top level."), References(MeetingsTypeNames.AgendaItem)] Guid? ParentId,
+    [Description("Its rank among its siblings, from 1; default last. Later siblings move down.")] int? Position,
+    [Describe("1 to {0} characters.", AgendaItem.TitleMaxLength)] string Title,
+    [Description("Notes in Markdown.")] string? Notes);
+
+[Description("Changes an agenda item's title or notes.")]
+internal sealed record UpdateAgendaItemInput(
+    [Description("The item."), References(MeetingsTypeNames.AgendaItem)] Guid Id,
+    [Description("The `version` you read.")] int? Version,
+    [Description("The title.")] Optional<string?> Title,
+    [Description("Notes in Markdown; null clears them.")] Optional<string?> Notes);
+
+[Description("Moves an agenda item (with its sub-items) to another place.")]
+internal sealed record MoveAgendaItemInput(
+    [Description("The item."), References(MeetingsTypeNames.AgendaItem)] Guid Id,
+    [Description("Its new parent; omit or null for the top level. Never the item itself or one of its sub-items."),
+     References(MeetingsTypeNames.AgendaItem)]
+    Guid? ParentId,
+    [Description("Its new rank among its new siblings; default last.")] int? Position);

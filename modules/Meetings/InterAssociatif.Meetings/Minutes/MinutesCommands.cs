@@ -1,0 +1,30 @@
+using System.ComponentModel;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Meetings.Contracts;
+
+namespace InterAssociatif.Meetings.Minutes;
+
+[Description("Starts the minutes of a meeting as a draft (projet de compte rendu).")]
+internal sealed record DraftMinutesInput(
+    [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
+    [Description("The person who writes them."), References(DirectoryTypeNames.Person)] Guid? AuthorId,
+    [Description("The day of writing; default today; not before the meeting.")] DateOnly? WrittenOn,
+    [Description("The text, in Markdown.")] string Text);
+
+[Description("Changes the draft; published minutes cannot be edited.")]
+internal sealed record EditMinutesDraftInput(
+    [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
+    [Description("The `version` you read.")] int? Version,
+    [Description("The new text.")] Optional<string?> Text,
+    [Description("The day of writing.")] Optional<DateOnly?> WrittenOn,
+    [Description("The author."), References(DirectoryTypeNames.Person)] Optional<Guid?> AuthorId);
+
+[Description("Publishes the draft as the first revision.")]
+internal sealed record PublishMinutesInput([Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId);
+
+[Description("Publishes a corrected text as a new revision; earlier revisions stay readable.")]
+internal sealed record CorrectMinutesInput(
+    [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
+    [Description("The corrected text.")] string Text,
+    [Description("What the correction changes.")] string Note);

@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.GraphQL;
+
+namespace InterAssociatif.Surveys.Surveys;
+
+[Description("A new survey, created as a DRAFT.")]
+internal sealed record CreateSurveyInput(
+    [Describe("1 to {0} characters.", Survey.TitleMaxLength)] string Title,
+    [Description("What it asks about, and why.")] string? Description,
+    [Description("First day for answers.")] DateOnly OpensOn,
+    [Description("Last day for answers; not before `opensOn`.")] DateOnly ClosesOn,
+    [Description("The organisations it is sent to. Omitted or empty: the network's members and candidates on the opening day, fixed when the survey opens."),
+     References(DirectoryTypeNames.Organization)]
+    IReadOnlyList<Guid> AudienceIds);
+
+[Description("A question for a DRAFT survey.")]
+internal sealed record AddSurveyQuestionInput(
+    [Description("The survey."), References(SurveysTypeNames.Survey)] Guid SurveyId,
+    [Description("The question, as asked.")] string Text,
+    [Description("The section it belongs to.")] string? Section,
+    [Description("What kind of answer it takes.")] QuestionKind Kind,
+    [Description("Whether a submitted response must answer it. Default false.")] bool? Required,
+    [Description("For MULTIPLE_CHOICE: the most options a respondent may choose.")] int? MaxSelections,
+    [Description("The options' labels (not for YES_NO, which has Oui/Non, nor FREE_TEXT).")] IReadOnlyList<string> Options,
+    [Description("Adds an « other, please specify » option with this label.")] string? OtherLabel,
+    [Description("Its rank in the survey; default last.")] int? Position);
+
+[Description("The survey to move to its next step.")]
+internal sealed record SurveyStepInput([Description("The survey."), References(SurveysTypeNames.Survey)] Guid SurveyId);
+
+[Description("A question to remove from a DRAFT survey.")]
+internal sealed record RemoveSurveyQuestionInput(
+    [Description("The question."), References(SurveysTypeNames.Question)] Guid QuestionId);
