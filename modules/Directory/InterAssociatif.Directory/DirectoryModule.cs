@@ -37,13 +37,6 @@ public sealed class DirectoryModule : IModule
         services.AddSingleton<IDirectoryReader, DirectoryReader>();
 
         services.AddGraphTypesFrom(typeof(DirectoryModule).Assembly);
-        services.AddSingleton<IGraphTypeExtension, OrganizationQueries>();
-        services.AddSingleton<IGraphTypeExtension, PeopleQueries>();
-        services.AddSingleton<IGraphTypeExtension, ThemeQueries>();
-        services.AddSingleton<IGraphTypeExtension, OrganizationMutations>();
-        services.AddSingleton<IGraphTypeExtension, ThemeMutations>();
-        services.AddSingleton<IGraphTypeExtension, PeopleMutations>();
-        services.AddSingleton<IGraphTypeExtension, MembershipMutations>();
         services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Organization>(DirectoryTypeNames.Organization, db => db.Organizations));
         services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Theme>(DirectoryTypeNames.Theme, db => db.Themes));
         services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Person>(DirectoryTypeNames.Person, db => db.People));

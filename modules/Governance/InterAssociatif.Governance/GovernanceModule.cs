@@ -4,6 +4,7 @@ using InterAssociatif.Governance.DemoData;
 using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Governance.Requests;
 using InterAssociatif.Governance.Seats;
+using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Kernel.Persistence;
@@ -39,16 +40,6 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton<SeatService>();
         services.AddSingleton<RotationService>();
         services.AddGraphTypesFrom(typeof(GovernanceModule).Assembly);
-        services.AddSingleton<IGraphTypeExtension, GovernanceQueries>();
-        services.AddSingleton<IGraphTypeExtension, GovernanceMutations>();
-        services.AddSingleton<IGraphTypeExtension, MeetingGovernanceFields>();
-        services.AddSingleton<IGraphTypeExtension, OrganizationGovernanceFields>();
-        services.AddSingleton<IGraphTypeExtension, GovernanceSubscriptions>();
-        services.AddSingleton<IGraphTypeExtension, RequestQueries>();
-        services.AddSingleton<IGraphTypeExtension, RequestMutations>();
-        services.AddSingleton<IGraphTypeExtension, SeatMutations>();
-        services.AddSingleton<IGraphTypeExtension, BodyRotationFields>();
-        services.AddSingleton<IGraphTypeExtension, MeetingSeatFields>();
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Body>(GovernanceTypeNames.Body, db => db.Bodies));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Decision>(GovernanceTypeNames.Decision, db => db.Decisions));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, FollowUp>(GovernanceTypeNames.FollowUp, db => db.FollowUps));
@@ -56,4 +47,20 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Seat>(GovernanceTypeNames.Seat, db => db.Seats));
         services.AddSingleton<IDemoDataSeeder, GovernanceDemoSeeder>();
     }
+}
+
+/// <summary>The GraphQL names of the module's node types: ids encode them, other code refers to them by these constants.</summary>
+internal static class GovernanceTypeNames
+{
+    public const string Body = "Body";
+    public const string Seat = "Seat";
+    public const string EscalatedRequest = "EscalatedRequest";
+    public const string Decision = "Decision";
+    public const string FollowUp = "FollowUp";
+}
+
+/// <summary>Roles that read the decision register.</summary>
+internal static class GovernanceRoles
+{
+    public static readonly string[] Readers = [Roles.Coordinator, Roles.Member, Roles.Analyst, Roles.Partner];
 }

@@ -44,13 +44,10 @@ public sealed class MeetingsModule : IModule
         services.AddSingleton<MinutesService>();
         services.AddSingleton<MilestoneService>();
         services.AddSingleton<AttachmentStore>();
-        services.AddSingleton<CalendarFeed>();
+        services.AddSingleton<IEndpointContributor, CalendarEndpoints>();
         services.AddSingleton<IMeetingsReader, MeetingsReader>();
 
         services.AddGraphTypesFrom(typeof(MeetingsModule).Assembly);
-        services.AddSingleton<IGraphTypeExtension, MeetingQueries>();
-        services.AddSingleton<IGraphTypeExtension, MeetingMutations>();
-        services.AddSingleton<IGraphTypeExtension, OrganizationMeetingFields>();
         services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, Meeting>(MeetingsTypeNames.Meeting, db => db.Meetings));
         services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, AgendaItem>(MeetingsTypeNames.AgendaItem, db => db.AgendaItems));
         services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, AttendanceRecord>(MeetingsTypeNames.Attendance, db => db.Attendance));
@@ -58,7 +55,6 @@ public sealed class MeetingsModule : IModule
         services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, Milestone>(MeetingsTypeNames.Milestone, db => db.Milestones));
 
         services.AddSingleton<IEndpointContributor, AttachmentEndpoints>();
-        services.AddSingleton<IEndpointContributor>(sp => sp.GetRequiredService<CalendarFeed>());
         services.AddSingleton<IDemoDataSeeder, MeetingsDemoSeeder>();
     }
 }

@@ -41,15 +41,22 @@ public sealed class SurveysModule : IModule
         services.AddSingleton<ResultsService>();
 
         services.AddGraphTypesFrom(typeof(SurveysModule).Assembly);
-        services.AddSingleton<IGraphTypeExtension, SurveyQueries>();
-        services.AddSingleton<IGraphTypeExtension, SurveyMutations>();
         services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Survey>(SurveysTypeNames.Survey, db => db.Surveys, SurveyAccess.CanSee));
         services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Question>(SurveysTypeNames.Question, db => db.Questions.Include(q => q.Options)));
         services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, QuestionOption>(SurveysTypeNames.QuestionOption, db => db.Options));
         services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Response>(SurveysTypeNames.SurveyResponse, db => db.Responses,
             (response, user) => user.IsCoordinator() || user.OrganizationId() == response.OrganizationId));
 
-        services.AddSingleton<IEndpointContributor, SurveyExports>();
+        services.AddSingleton<IEndpointContributor, ExportEndpoints>();
         services.AddSingleton<IDemoDataSeeder, SurveysDemoSeeder>();
     }
+}
+
+/// <summary>The GraphQL names of the module's node types: ids encode them, other code refers to them by these constants.</summary>
+internal static class SurveysTypeNames
+{
+    public const string Survey = "Survey";
+    public const string Question = "Question";
+    public const string QuestionOption = "QuestionOption";
+    public const string SurveyResponse = "SurveyResponse";
 }

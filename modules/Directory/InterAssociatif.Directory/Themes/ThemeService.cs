@@ -10,20 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Directory.Themes;
 
-[Description("A new theme of the catalogue.")]
-internal sealed record CreateThemeInput(
-    [Describe("1 to {0} characters, unique ignoring case and accents.", Theme.NameMaxLength)] string Name,
-    [Description("What it covers.")] string? Description,
-    [Description("Its rank in the catalogue; default: last.")] int? Position);
-
-[Description("Changes to a theme; omitted fields stay as they are.")]
-internal sealed record UpdateThemeInput(
-    [Description("The theme."), References(DirectoryTypeNames.Theme)] Guid Id,
-    [Description("The `version` you read, to detect a concurrent change.")] int? Version,
-    [Description("The new name.")] Optional<string?> Name,
-    [Description("What it covers; null clears it.")] Optional<string?> Description,
-    [Description("Its rank in the catalogue.")] Optional<int?> Position);
-
 /// <summary>Keeps the theme catalogue (thématiques). Themes are referenced, so they are edited, never deleted.</summary>
 internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time)
 {

@@ -89,15 +89,7 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
             return MutationResult<Decision>.Fail(new NotFoundError("id", "No decision has this id.", GlobalId.Encode(GovernanceTypeNames.Decision, id)));
         }
 
-        if (status == DecisionStatus.Adopted || decision.Status == DecisionStatus.Revoked)
-        {
-            errors.Add(new ConflictError("status", MessageText.CannotBecome("decision", decision.Status, status)));
-        }
-
-        if (on < decision.DecidedOn)
-        {
-            errors.Add(new InputValidationError("on", "A change cannot precede the decision."));
-        }
+        DecisionRules.StatusChangeIsAllowed(errors, decision, status, on);
 
         if (errors.Any)
         {
@@ -121,10 +113,7 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
             return MutationResult<FollowUp>.Fail(new NotFoundError("id", "No follow-up has this id.", GlobalId.Encode(GovernanceTypeNames.FollowUp, id)));
         }
 
-        if (followUp.Status != FollowUpStatus.Open || status == FollowUpStatus.Open)
-        {
-            errors.Add(new ConflictError("status", MessageText.CannotBecome("follow-up", followUp.Status, status)));
-        }
+        DecisionRules.FollowUpStatusChangeIsAllowed(errors, followUp, status);
 
         if (errors.Any)
         {
@@ -170,11 +159,7 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
     private async Task<FollowUp> FollowUpOf(ErrorList errors, string field, FollowUpInput planned, DateOnly decidedOn, CancellationToken cancellationToken)
     {
         var description = errors.Text($"{field}.description", planned.Description, FollowUp.DescriptionMaxLength, required: true);
-        var lastDayOfDue = planned.DuePrecision == DuePrecision.Month ? new DateOnly(planned.DueOn.Year, planned.DueOn.Month, DateTime.DaysInMonth(planned.DueOn.Year, planned.DueOn.Month)) : planned.DueOn;
-        if (lastDayOfDue < decidedOn)
-        {
-            errors.Add(new InputValidationError($"{field}.dueOn", "A follow-up cannot be due before the decision."));
-        }
+        DecisionRules.FollowUpIsNotDueBeforeTheDecision(errors, $"{field}.dueOn", planned.DueOn, planned.DuePrecision, decidedOn);
 
         if (planned.OwnerOrganizationId is { } organization && !(await directory.GetOrganizationsAsync([organization], cancellationToken)).ContainsKey(organization))
         {

@@ -6,7 +6,7 @@ namespace InterAssociatif.Governance.Seats;
 /// <param name="Kept">Sessions already held or confirmed, oldest first: they stay as they are and count towards fairness.</param>
 /// <param name="Sessions">How many sessions to plan after the kept ones.</param>
 /// <param name="OptOuts">For a planned session (0-based among the planned ones), the members who asked not to sit.</param>
-internal sealed record RotationInput(
+internal sealed record RotationProblem(
     IReadOnlyCollection<Guid> Members,
     int Seats,
     IReadOnlyList<IReadOnlyCollection<Guid>> Kept,
@@ -25,7 +25,7 @@ internal sealed record RotationInput(
 /// </summary>
 internal static class RotationPlanner
 {
-    public static IReadOnlyList<IReadOnlyList<Guid>> Plan(RotationInput input)
+    public static IReadOnlyList<IReadOnlyList<Guid>> Plan(RotationProblem input)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(input.Seats, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(input.Sessions);

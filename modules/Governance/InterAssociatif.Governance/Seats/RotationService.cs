@@ -57,7 +57,7 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
 
         var optOutsBySession = optOuts.Where(o => memberSet.Contains(o.OrganizationId) && o.Session >= first && o.Session < first + command.Sessions)
             .GroupBy(o => o.Session - first).ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(o => o.OrganizationId).ToHashSet());
-        var plan = RotationPlanner.Plan(new RotationInput(
+        var plan = RotationPlanner.Plan(new RotationProblem(
             members,
             body!.AssociationSeats!.Value,
             kept.Select(s => (IReadOnlyCollection<Guid>)s.Entries.Where(e => !e.OptedOut).Select(e => e.OrganizationId).ToList()).ToList(),

@@ -46,12 +46,22 @@ public static class KernelServices
         return services;
     }
 
-    /// <summary>Registers every concrete graph type of an assembly (GraphQL.NET builds each once for the schema).</summary>
+    /// <summary>
+    /// Registers every concrete graph type of an assembly (GraphQL.NET builds each once for the schema)
+    /// and every <see cref="IGraphTypeExtension"/>, so a feature's fields need no line in its module.
+    /// </summary>
     public static IServiceCollection AddGraphTypesFrom(this IServiceCollection services, Assembly assembly)
     {
-        foreach (var type in assembly.GetTypes().Where(t => typeof(IGraphType).IsAssignableFrom(t) && t is { IsAbstract: false, IsGenericTypeDefinition: false, IsClass: true }))
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false, IsClass: true }))
         {
-            services.TryAddTransient(type);
+            if (typeof(IGraphType).IsAssignableFrom(type))
+            {
+                services.TryAddTransient(type);
+            }
+            else if (typeof(IGraphTypeExtension).IsAssignableFrom(type))
+            {
+                services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IGraphTypeExtension), type));
+            }
         }
 
         return services;

@@ -6,12 +6,14 @@ using InterAssociatif.Directory.Organizations;
 using InterAssociatif.Directory.Persistence;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Kernel.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory.People;
-
 
 /// <summary>The GraphQL <c>Person</c> type: personal data, never readable anonymously or by partner tools.</summary>
 internal sealed class PersonType : ObjectGraphType<Person>
@@ -97,4 +99,66 @@ internal static class AffiliationLoaders
             "affiliationsByPerson", personId,
             (db, ids) => db.Affiliations.Where(a => ids.Contains(a.PersonId)).OrderBy(a => a.EndsOn != null).ThenByDescending(a => a.StartsOn).ThenBy(a => a.Id),
             a => a.PersonId);
+}
+
+internal sealed class PeopleQueries(IDbContextFactory<DirectoryDbContext> factory) : IGraphTypeExtension
+{
+    public string TypeName => "Query";
+
+    public void Extend(IComplexGraphType type) =>
+        ((ObjectGraphType)type).Field<NonNullGraphType<ConnectionGraphType<PersonType>>>("people")
+            .Description("People of the directory by family then given name, searched in the database. Personal data: members, analysts and coordinators only.")
+            .Argument<InputType<PersonFilter>>("filter", "Conditions the people must meet.")
+            .PageArguments()
+            .AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst)
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                var filter = InputRecord.Argument<PersonFilter>(ctx, "filter");
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                IQueryable<Person> people = db.People;
+                foreach (var token in SearchText.Tokens(filter?.Search))
+                {
+                    people = people.Where(p => p.SearchKey.Contains(token));
+                }
+
+                if (filter?.OrganizationId is { } orgId)
+                {
+                    people = people.Where(p => p.Affiliations.Any(a => a.OrganizationId == orgId));
+                }
+
+                var sorted = people.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id);
+                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+            });
+}
+
+internal sealed class PeopleMutations(PersonService service) : IGraphTypeExtension
+{
+    public string TypeName => "Mutation";
+
+    public void Extend(IComplexGraphType type)
+    {
+        type.AddMutation<CreatePersonInput, Person>(
+            "createPerson", "Records a person (personal data). Coordinators only.", "person", DirectoryTypeNames.Person,
+            (input, ctx) => service.CreateAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<UpdatePersonInput, Person>(
+            "updatePerson", "Changes a person's data. Coordinators only.", "person", DirectoryTypeNames.Person,
+            (input, ctx) => service.UpdateAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<AddAffiliationInput, Affiliation>(
+            "addAffiliation", "Ties a person to an organisation with a role and dates. Coordinators only.", "affiliation",
+            DirectoryTypeNames.Affiliation,
+            (input, ctx) => service.AddAffiliationAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<EndAffiliationInput, Affiliation>(
+            "endAffiliation", "Ends an affiliation on a day; it stays in the person's history. Coordinators only.", "affiliation",
+            DirectoryTypeNames.Affiliation,
+            (input, ctx) => service.EndAffiliationAsync(input.Id, input.EndsOn, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+    }
 }

@@ -2,7 +2,7 @@ using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace InterAssociatif.Meetings;
+namespace InterAssociatif.Meetings.Persistence;
 
 /// <summary>The Meetings module's published read contract; every call is one SQL command.</summary>
 internal sealed class MeetingsReader(IDbContextFactory<MeetingsDbContext> factory) : IMeetingsReader

@@ -1,14 +1,31 @@
 using GraphQL;
 using GraphQL.Types;
 using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings;
+using InterAssociatif.Meetings.Agenda;
 using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
+using InterAssociatif.Meetings.Milestones;
+using InterAssociatif.Meetings.Minutes;
 
 namespace InterAssociatif.Meetings.Attendance;
 
+internal sealed record AttendanceGroup(Guid OrganizationId, IReadOnlyList<AttendanceRecord> Attendees);
+
+internal sealed record AttendanceSummary(Guid MeetingId, IReadOnlyList<AttendanceRecord> Attendance)
+{
+    public IEnumerable<Guid> RepresentedOrganizations => Attendance.Where(a => a.Status == AttendanceStatus.Present).Select(a => a.OrganizationId).Distinct();
+}
+
+internal sealed record DistributionList(Guid MeetingId, IReadOnlyList<DistributionRecipient> Recipients)
+{
+    public bool IsDefault => Recipients.Count == 0;
+}
 
 internal sealed class AttendanceType : ObjectGraphType<AttendanceRecord>
 {
@@ -28,8 +45,6 @@ internal sealed class AttendanceType : ObjectGraphType<AttendanceRecord>
     }
 }
 
-internal sealed record AttendanceGroup(Guid OrganizationId, IReadOnlyList<AttendanceRecord> Attendees);
-
 internal sealed class AttendanceGroupType : ObjectGraphType<AttendanceGroup>
 {
     public AttendanceGroupType(NodeRegistry nodes)
@@ -40,11 +55,6 @@ internal sealed class AttendanceGroupType : ObjectGraphType<AttendanceGroup>
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendees").Description("Its people present.").Resolve(ctx => ctx.Source.Attendees);
     }
-}
-
-internal sealed record AttendanceSummary(Guid MeetingId, IReadOnlyList<AttendanceRecord> Attendance)
-{
-    public IEnumerable<Guid> RepresentedOrganizations => Attendance.Where(a => a.Status == AttendanceStatus.Present).Select(a => a.OrganizationId).Distinct();
 }
 
 internal sealed class AttendanceSummaryType : ObjectGraphType<AttendanceSummary>
@@ -70,11 +80,6 @@ internal sealed class AttendanceSummaryType : ObjectGraphType<AttendanceSummary>
     }
 }
 
-internal sealed record DistributionList(Guid MeetingId, IReadOnlyList<DistributionRecipient> Recipients)
-{
-    public bool IsDefault => Recipients.Count == 0;
-}
-
 internal sealed class DistributionListType : ObjectGraphType<DistributionList>
 {
     public DistributionListType(NodeRegistry nodes)
@@ -92,5 +97,37 @@ internal sealed class DistributionListType : ObjectGraphType<DistributionList>
             .Resolve(ctx => ctx.Source.IsDefault
                 ? MeetingLoaders.Attendance(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Person, list.Where(a => a.Status is AttendanceStatus.Present or AttendanceStatus.Excused).Select(a => a.PersonId)))
                 : DataLoaderResolveExtensions.FromValue(MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Person, ctx.Source.Recipients.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value))));
+    }
+}
+
+/// <summary>Adds the invitation, attendance and distribution-list mutations to <c>Mutation</c> (coordinators only).</summary>
+internal sealed class AttendanceMutations(AttendanceService attendance) : IGraphTypeExtension
+{
+    public string TypeName => "Mutation";
+
+    public void Extend(IComplexGraphType type)
+    {
+        type.AddMutation<InviteToMeetingInput, Meeting>(
+            "inviteToMeeting", "Invites organisations and people to a meeting. Coordinators only.", "meeting", MeetingsTypeNames.Meeting,
+            (input, ctx) => attendance.InviteAsync(input.MeetingId, input.OrganizationIds, input.PersonIds, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<RecordAttendanceInput, AttendanceRecord>(
+            "recordAttendance",
+            "Records whether a person attended a meeting that has started. Once per person and meeting. Coordinators only.",
+            "attendance", MeetingsTypeNames.Attendance,
+            (input, ctx) => attendance.RecordAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<ChangeAttendanceInput, AttendanceRecord>(
+            "changeAttendance", "Corrects a recorded attendance. Coordinators only.", "attendance", MeetingsTypeNames.Attendance,
+            (input, ctx) => attendance.ChangeAsync(input.Id, input.Status, input.Version, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<SetDistributionListInput, Meeting>(
+            "setDistributionList", "Sets who receives the minutes. Coordinators only.", "meeting", MeetingsTypeNames.Meeting,
+            (input, ctx) => attendance.SetDistributionAsync(
+                input.MeetingId, input.OrganizationIds, input.PersonIds, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
     }
 }

@@ -22,7 +22,7 @@ namespace InterAssociatif.Surveys.Exports;
 /// <c>/surveys/{id}/results.csv?asOf=…</c> (the aggregates, with the results' authorization and
 /// small-group protection) and <c>/surveys/{id}/responses.csv</c> (who answered what; coordinators).
 /// </summary>
-internal sealed class SurveyExports(ResultsService results, IDbContextFactory<SurveysDbContext> factory, IDirectoryReader directory, IOptions<SurveyResultsOptions> options, TimeProvider time) : IEndpointContributor
+internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<SurveysDbContext> factory, IDirectoryReader directory, IOptions<SurveyResultsOptions> options, TimeProvider time) : IEndpointContributor
 {
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

@@ -19,7 +19,7 @@ namespace InterAssociatif.Meetings.Calendar;
 /// <c>/calendar.ics</c> (every meeting) and <c>/calendar/{organizationId}.ics</c> (meetings an
 /// organisation convenes or is invited to). Titles, times, places and status are public.
 /// </summary>
-internal sealed class CalendarFeed(IDbContextFactory<MeetingsDbContext> factory) : IEndpointContributor
+internal sealed class CalendarEndpoints(IDbContextFactory<MeetingsDbContext> factory) : IEndpointContributor
 {
     /// <summary>The feed holds the most recent meetings (and every planned one within that count); older ones stay in the API.</summary>
     private const int MaxEvents = 2000;

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Surveys;
@@ -15,8 +17,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace InterAssociatif.Surveys.Surveys;
-
-
 
 internal sealed class QuestionOptionType : ObjectGraphType<QuestionOption>
 {
@@ -137,36 +137,73 @@ internal static class SurveyResultsAccess
     }
 }
 
-internal sealed class SurveyResponseType : ObjectGraphType<Response>
+internal sealed class SurveyQueries(IDbContextFactory<SurveysDbContext> factory) : IGraphTypeExtension
 {
-    public SurveyResponseType(NodeRegistry nodes)
+    public string TypeName => "Query";
+
+    public void Extend(IComplexGraphType type)
     {
-        Name = SurveysTypeNames.SurveyResponse;
-        Description = "An organisation's response (who answered what). Coordinators, and members for their own organisation.";
-        this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member);
-        this.AsNode();
-        Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The responding organisation.")
-            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
-        Field<NonNullGraphType<EnumerationGraphType<SurveyResponseStatus>>>("status").Description("Draft or submitted.").Resolve(ctx => ctx.Source.Status);
-        Field(r => r.SubmittedAt, nullable: true).Description("When it was submitted (counted from then on).");
-        Field(r => r.Late).Description("Submitted after the close, by a coordinator.");
-        Field(r => r.EnteredBy).Description("« member » (online) or « coordinator » (e.g. a paper questionnaire).");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AnswerType>>>>("answers").Description("Its answers, one row per option chosen or text given.")
-            .Resolve(ctx => ctx.LoadChildren<SurveysDbContext, Answer>("answersByResponse", ctx.Source.Id, (db, ids) => db.Answers.Where(a => ids.Contains(a.ResponseId)).OrderBy(a => a.QuestionId).ThenBy(a => a.Rank), a => a.ResponseId));
-        Field(r => r.Version).Description("Changes with every edit; pass it back as `version`.");
+        var query = (ObjectGraphType)type;
+        query.Field<NonNullGraphType<ConnectionGraphType<SurveyType>>>("surveys")
+            .Description("Surveys (questionnaires), newest window first. Anonymous callers and partners see those whose results are published; members and analysts all but drafts; coordinators all.")
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<SurveyStatus>>>>("statuses", "Only these statuses.")
+            .PageArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                var surveys = SurveyAccess.Visible(db.Surveys, ctx.User);
+                if (ctx.GetArgument<List<SurveyStatus>?>("statuses") is { Count: > 0 } statuses)
+                {
+                    surveys = surveys.Where(s => statuses.Contains(s.Status));
+                }
+
+                var sorted = surveys.OrderByDescending(s => s.OpensOn).ThenBy(s => s.Id);
+                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+            });
+        query.Field<SurveyType>("survey")
+            .Description("One survey by its id; null when there is none or the caller may not see it.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The survey's global id.")
+            .Resolve(ctx => GlobalId.TryDecode(ctx.GetArgument<string>("id"), SurveysTypeNames.Survey, out var id)
+                ? ctx.LoadById<SurveysDbContext, Survey>(db => db.Surveys, id).Then(s => s is not null && SurveyAccess.CanSee(s, ctx.User) ? s : null)
+                : throw new InvalidIdException(ctx.GetArgument<string>("id")));
     }
 }
 
-internal sealed class AnswerType : ObjectGraphType<Answer>
+/// <summary>Adds the survey mutations to <c>Mutation</c> (coordinators only).</summary>
+internal sealed class SurveyMutations(SurveyService surveys) : IGraphTypeExtension
 {
-    public AnswerType()
+    public string TypeName => "Mutation";
+
+    public void Extend(IComplexGraphType type)
     {
-        Name = "SurveyAnswer";
-        Description = "One chosen option (with its rank or priority level) or one text.";
-        Field<NonNullGraphType<IdGraphType>>("questionId").Description("The question's id.").Resolve(ctx => GlobalId.Encode(SurveysTypeNames.Question, ctx.Source.QuestionId));
-        Field<IdGraphType>("optionId").Description("The option chosen, if any.").Resolve(ctx => ctx.Source.OptionId is { } o ? GlobalId.Encode(SurveysTypeNames.QuestionOption, o) : null);
-        Field(a => a.Rank, nullable: true).Description("Its rank, for a RANKING question (1 first).");
-        Field<EnumerationGraphType<PriorityLevel>>("level").Description("PRIMARY or SECONDARY, for a PRIORITY_MATRIX question.").Resolve(ctx => ctx.Source.Level);
-        Field(a => a.Text, nullable: true).Description("The text: a free-text answer, or what « other » means.");
+        type.AddMutation<CreateSurveyInput, Survey>(
+            "createSurvey", "Creates a survey as a DRAFT. Coordinators only.", "survey", SurveysTypeNames.Survey,
+            (input, ctx) => surveys.CreateAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<AddSurveyQuestionInput, Question>(
+            "addSurveyQuestion", "Adds a question to a DRAFT survey. Coordinators only.", "question", SurveysTypeNames.Question,
+            (input, ctx) => surveys.AddQuestionAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<RemoveSurveyQuestionInput, Survey>(
+            "removeSurveyQuestion", "Removes a question from a DRAFT survey. Coordinators only.", "survey", SurveysTypeNames.Survey,
+            (input, ctx) => surveys.RemoveQuestionAsync(input.QuestionId, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        foreach (var (name, status, what) in new[]
+                 {
+                     ("openSurvey", SurveyStatus.Open, "Opens a DRAFT survey for answers; its questions no longer change."),
+                     ("closeSurvey", SurveyStatus.Closed, "Closes an OPEN survey; later responses are entered by coordinators and flagged late."),
+                     ("publishSurveyResults", SurveyStatus.ResultsPublished, "Publishes a CLOSED survey's results to everyone."),
+                 })
+        {
+            type.AddMutation<SurveyStepInput, Survey>(
+                name, $"{what} Coordinators only.", "survey", SurveysTypeNames.Survey,
+                (input, ctx) => surveys.MoveToAsync(input.SurveyId, status, new ErrorList(), ctx.CancellationToken),
+                Roles.Coordinator);
+        }
     }
 }

@@ -4,7 +4,7 @@ using InterAssociatif.Directory.Persistence;
 using InterAssociatif.Kernel.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace InterAssociatif.Directory;
+namespace InterAssociatif.Directory.Persistence;
 
 /// <summary>The Directory's published read contract for other modules; every call is one SQL command.</summary>
 internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> factory) : IDirectoryReader

@@ -3,11 +3,17 @@ using GraphQL.Types;
 using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings;
+using InterAssociatif.Meetings.Agenda;
+using InterAssociatif.Meetings.Attendance;
 using InterAssociatif.Meetings.Contracts;
+using InterAssociatif.Meetings.Meetings;
+using InterAssociatif.Meetings.Milestones;
 
 namespace InterAssociatif.Meetings.Minutes;
-
 
 internal sealed class MinutesType : ObjectGraphType<MinutesRecord>
 {
@@ -40,5 +46,44 @@ internal sealed class MinutesRevisionType : ObjectGraphType<MinutesRevision>
         Field(r => r.Text).Description("The text (Markdown).");
         Field(r => r.Note, nullable: true).Description("What the correction changed.");
         Field(r => r.PublishedAt).Description("When it was published.");
+    }
+}
+
+/// <summary>Adds the minutes mutations to <c>Mutation</c> (coordinators only).</summary>
+internal sealed class MinutesMutations(MinutesService minutes, TimeProvider time) : IGraphTypeExtension
+{
+    public string TypeName => "Mutation";
+
+    public void Extend(IComplexGraphType type)
+    {
+        type.AddMutation<DraftMinutesInput, MinutesRecord>(
+            "draftMinutes", "Starts a meeting's minutes as a draft. Coordinators only.", "minutes", MeetingsTypeNames.Minutes,
+            (input, ctx) => minutes.DraftAsync(
+                input.MeetingId, input.AuthorId, input.WrittenOn ?? Kernel.Text.Clock.Today(time), input.Text, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<EditMinutesDraftInput, MinutesRecord>(
+            "editMinutesDraft", "Edits the draft minutes; published minutes are never edited in place. Coordinators only.", "minutes",
+            MeetingsTypeNames.Minutes,
+            (input, ctx) => minutes.EditDraftAsync(
+                input.MeetingId,
+                input.Version,
+                input.Text,
+                input.WrittenOn is { IsSet: true, Value: { } day } ? new Optional<DateOnly>(true, day) : default,
+                input.AuthorId,
+                new ErrorList(),
+                ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<PublishMinutesInput, MinutesRecord>(
+            "publishMinutes", "Publishes the draft: its text becomes revision 1 and never changes. Coordinators only.", "minutes",
+            MeetingsTypeNames.Minutes,
+            (input, ctx) => minutes.PublishAsync(input.MeetingId, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<CorrectMinutesInput, MinutesRecord>(
+            "correctMinutes", "Publishes a correction as a new revision. Coordinators only.", "minutes", MeetingsTypeNames.Minutes,
+            (input, ctx) => minutes.CorrectAsync(input.MeetingId, input.Text, input.Note, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
     }
 }

@@ -1,0 +1,25 @@
+using System.ComponentModel;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Directory.Persistence;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Kernel.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Directory.Themes;
+
+[Description("A new theme of the catalogue.")]
+internal sealed record CreateThemeInput(
+    [Describe("1 to {0} characters, unique ignoring case and accents.", Theme.NameMaxLength)] string Name,
+    [Description("What it covers.")] string? Description,
+    [Description("Its rank in the catalogue; default: last.")] int? Position);
+
+[Description("Changes to a theme; omitted fields stay as they are.")]
+internal sealed record UpdateThemeInput(
+    [Description("The theme."), References(DirectoryTypeNames.Theme)] Guid Id,
+    [Description("The `version` you read, to detect a concurrent change.")] int? Version,
+    [Description("The new name.")] Optional<string?> Name,
+    [Description("What it covers; null clears it.")] Optional<string?> Description,
+    [Description("Its rank in the catalogue.")] Optional<int?> Position);

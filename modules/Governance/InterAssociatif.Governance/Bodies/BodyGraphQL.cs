@@ -1,0 +1,130 @@
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance;
+using InterAssociatif.Governance.Decisions;
+using InterAssociatif.Governance.Persistence;
+using InterAssociatif.Kernel;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Governance.Bodies;
+
+internal sealed class BodyType : ObjectGraphType<Body>
+{
+    public BodyType(GraphTypeExtensions extensions, NodeRegistry nodes)
+    {
+        Name = GovernanceTypeNames.Body;
+        Description = "A body of the contrat de ville's governance: the network (inter-associatif), the steering committee (comité de pilotage, 3 meetings a year, 7 seats for associations), a thematic group…";
+        this.AsNode();
+        Field<NonNullGraphType<EnumerationGraphType<BodyKind>>>("kind").Description("What kind of body.").Resolve(ctx => ctx.Source.Kind);
+        Field(b => b.Name).Description("Its name.");
+        Field(b => b.Description, nullable: true).Description("What it does.");
+        Field("theme", new GraphQLTypeReference(DirectoryTypeNames.Theme)).Description("The theme of a thematic group.")
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Theme, ctx.Source.ThemeId));
+        Field(b => b.MeetingsPerYear, nullable: true).Description("How many times a year it meets.");
+        Field(b => b.AssociationSeats, nullable: true).Description("Seats for associations at each session, held in rotation.");
+        Field("meetings", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(MeetingsTypeNames.Meeting)))))
+            .Description("The meetings it held (its sessions).")
+            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>("meetingsByBody", ctx.Source.Id, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.BodyId)), m => m.BodyId)
+                .Then(list => nodes.LoadReferences(ctx, MeetingsTypeNames.Meeting, list.Select(m => m.MeetingId))));
+        Field("participants", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+            .Description("The organisations taking part in it now (for a thematic group: its members).")
+            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, Participation>("participantsByBody", ctx.Source.Id, (db, ids) => db.Participations.Where(p => ids.Contains(p.BodyId) && p.Until == null).OrderBy(p => p.Since), p => p.BodyId)
+                .Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, list.Select(p => p.OrganizationId))));
+        Field(b => b.Version).Description("Changes with every edit.");
+        extensions.ApplyTo(this);
+    }
+}
+
+/// <summary>Adds the bodies and the members in no thematic group to <c>Query</c>.</summary>
+internal sealed class BodyQueries(IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, NodeRegistry nodes, TimeProvider time) : IGraphTypeExtension
+{
+    public string TypeName => "Query";
+
+    public void Extend(IComplexGraphType type)
+    {
+        var query = (ObjectGraphType)type;
+        query.Field<NonNullGraphType<ConnectionGraphType<BodyType>>>("bodies")
+            .Description("The bodies of the governance, by kind then name.")
+            .PageArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                return (await Paging.ToConnectionAsync(db.Bodies.OrderBy(b => b.Kind).ThenBy(b => b.NameKey).ThenBy(b => b.Id), page, ctx.CancellationToken)).AsGraph();
+            });
+
+        query.Field("membersInNoGroup", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+            .Description("Members of the network that take part in no thematic group on a day — the network agreed that every member takes part in one.")
+            .Argument<DateOnlyGraphType>("asOf", "The day; default today (Paris time).")
+            .ResolveAsync(async ctx =>
+            {
+                var day = ctx.GetArgument<DateOnly?>("asOf") ?? Kernel.Text.Clock.Today(time);
+                var members = await directory.GetNetworkOrganizationIdsAsync(day, [MembershipStatus.Member], ctx.CancellationToken);
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                var inGroups = await db.Participations
+                    .Where(p => p.Since <= day && (p.Until == null || p.Until >= day) && db.Bodies.Any(b => b.Id == p.BodyId && b.Kind == BodyKind.ThematicGroup))
+                    .Select(p => p.OrganizationId).Distinct().ToListAsync(ctx.CancellationToken);
+                return nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, members.Except(inGroups));
+            });
+    }
+}
+
+/// <summary>Adds <c>Meeting.body</c> to the Meetings module's type.</summary>
+internal sealed class MeetingBodyFields : IGraphTypeExtension
+{
+    public string TypeName => MeetingsTypeNames.Meeting;
+
+    public void Extend(IComplexGraphType type)
+    {
+        type.AddField(new FieldType
+        {
+            Name = "body",
+            Description = "The body whose session this meeting is (Governance module).",
+            ResolvedType = new GraphQLTypeReference(GovernanceTypeNames.Body),
+            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>("bodyByMeeting", ((IHasId)ctx.Source!).Id, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.MeetingId)), m => m.MeetingId)
+                .Then(list => list.FirstOrDefault() is { } link ? ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, link.BodyId) : DataLoaderResolveExtensions.FromValue<Body?>(null))),
+        });
+        var decisions = new FieldType
+        {
+            Name = "decisions",
+            Description = "The decisions taken in this meeting (relevé de décision; Governance module). Partners, members, analysts and coordinators.",
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GovernanceTypeNames.Decision)))),
+            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, Decision>("decisionsByMeeting", ((IHasId)ctx.Source!).Id,
+                (db, ids) => db.Decisions.Where(d => d.MeetingId != null && ids.Contains(d.MeetingId.Value)).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id), d => d.MeetingId!.Value)),
+        };
+        decisions.AuthorizeWithRoles(GovernanceRoles.Readers);
+        type.AddField(decisions);
+    }
+}
+
+/// <summary>Adds the body mutations to <c>Mutation</c> (coordinators only).</summary>
+internal sealed class BodyMutations(BodyService bodies, IDirectoryReader directory) : IGraphTypeExtension
+{
+    public string TypeName => "Mutation";
+
+    public void Extend(IComplexGraphType type)
+    {
+        type.AddMutation<CreateBodyInput, Body>(
+            "createBody", "Creates a body. Coordinators only.", "body", GovernanceTypeNames.Body,
+            (input, ctx) => bodies.CreateAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<AddBodySessionInput, Body>(
+            "addBodySession", "Records that a meeting is a session of a body. Coordinators only.", "body", GovernanceTypeNames.Body,
+            (input, ctx) => bodies.HoldMeetingAsync(input.BodyId, input.MeetingId, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<JoinBodyInput, Body>(
+            "joinBody", "An organisation joins a body (e.g. a thematic group). Coordinators only.", "body", GovernanceTypeNames.Body,
+            (input, ctx) => bodies.JoinAsync(input.BodyId, input.OrganizationId, input.Since, new ErrorList(), directory, ctx.CancellationToken),
+            Roles.Coordinator);
+    }
+}

@@ -1,0 +1,206 @@
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Governance;
+using InterAssociatif.Governance.Bodies;
+using InterAssociatif.Governance.Persistence;
+using InterAssociatif.Kernel;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Meetings.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Governance.Decisions;
+
+internal sealed class DecisionStatusChangeType : ObjectGraphType<DecisionStatusChange>
+{
+    public DecisionStatusChangeType()
+    {
+        Name = "DecisionStatusChange";
+        Description = "A step of a decision's life.";
+        Field<NonNullGraphType<EnumerationGraphType<DecisionStatus>>>("status").Description("The status it took.").Resolve(ctx => ctx.Source.Status);
+        Field(h => h.On).Description("The day.");
+        Field(h => h.Note, nullable: true).Description("Why.");
+    }
+}
+
+internal sealed class DecisionType : ObjectGraphType<Decision>
+{
+    public DecisionType(NodeRegistry nodes)
+    {
+        Name = GovernanceTypeNames.Decision;
+        this.RequireScope(Scopes.ReadDecisions);
+        Description = "A decision of the register (relevé de décision): what was decided, by which body, in which meeting and agenda item, its follow-ups (suivi / échéance). Readable by partners, members, analysts and coordinators.";
+        this.AuthorizeWithRoles(GovernanceRoles.Readers);
+        this.AsNode();
+        Field(d => d.Title).Description("The decision, in a sentence (e.g. « Acter l'intérêt de la mise en place de l'inter-associatif »).");
+        Field(d => d.Text, nullable: true).Description("Its full text.");
+        Field(d => d.DecidedOn).Description("The day it was taken.");
+        Field<NonNullGraphType<EnumerationGraphType<DecisionStatus>>>("status").Description("Adopted, amended or revoked.").Resolve(ctx => ctx.Source.Status);
+        Field(d => d.RecordedAt).Description("When it was recorded.");
+        Field<NonNullGraphType<BodyType>>("body").Description("The body that took it.")
+            .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, ctx.Source.BodyId));
+        Field("meeting", new GraphQLTypeReference(MeetingsTypeNames.Meeting)).Description("The meeting it was taken in.")
+            .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.Meeting, ctx.Source.MeetingId));
+        Field("agendaItem", new GraphQLTypeReference(MeetingsTypeNames.AgendaItem)).Description("The agenda item it came from.")
+            .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.AgendaItem, ctx.Source.AgendaItemId));
+        Field("themes", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Theme)))))
+            .Description("The themes it concerns.")
+            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, DecisionTheme>("themesByDecision", ctx.Source.Id, (db, ids) => db.DecisionThemes.Where(t => ids.Contains(t.DecisionId)), t => t.DecisionId)
+                .Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Theme, list.Select(t => t.ThemeId))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DecisionStatusChangeType>>>>("history").Description("Its adoption, amendments and revocation, in order.")
+            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, DecisionStatusChange>("historyByDecision", ctx.Source.Id, (db, ids) => db.DecisionHistory.Where(h => ids.Contains(h.DecisionId)).OrderBy(h => h.On).ThenBy(h => h.Id), h => h.DecisionId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FollowUpType>>>>("followUps").Description("Its follow-up actions, by due date.")
+            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, FollowUp>("followUpsByDecision", ctx.Source.Id, (db, ids) => db.FollowUps.Where(f => ids.Contains(f.DecisionId)).OrderBy(f => f.DueOn).ThenBy(f => f.Id), f => f.DecisionId));
+        Field(d => d.Version).Description("Changes with every status change.");
+    }
+}
+
+internal sealed class FollowUpType : ObjectGraphType<FollowUp>
+{
+    public FollowUpType(NodeRegistry nodes)
+    {
+        Name = GovernanceTypeNames.FollowUp;
+        this.RequireScope(Scopes.ReadDecisions);
+        Description = "A follow-up action of a decision (suivi / échéance): an owner, a due date (a day, or a month: « novembre »), a status.";
+        this.AuthorizeWithRoles(GovernanceRoles.Readers);
+        this.AsNode();
+        Field(f => f.Description).Description("What is to be done.");
+        Field("ownerOrganization", new GraphQLTypeReference(DirectoryTypeNames.Organization)).Description("The organisation in charge.")
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OwnerOrganizationId));
+        Field("ownerPerson", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("The person in charge.")
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Person, ctx.Source.OwnerPersonId));
+        Field(f => f.DueOn).Description("When it is due (with MONTH precision, only the month counts).");
+        Field<NonNullGraphType<EnumerationGraphType<DuePrecision>>>("duePrecision").Description("DAY or MONTH.").Resolve(ctx => ctx.Source.DuePrecision);
+        Field<NonNullGraphType<EnumerationGraphType<FollowUpStatus>>>("status").Description("Open, done or cancelled.").Resolve(ctx => ctx.Source.Status);
+        Field(f => f.DoneOn, nullable: true).Description("When it was done.");
+        Field<NonNullGraphType<DecisionType>>("decision").Description("The decision it follows up.")
+            .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Decision>(db => db.Decisions, ctx.Source.DecisionId));
+        Field(f => f.Version).Description("Changes with every edit.");
+    }
+}
+
+/// <summary>Adds the decision register and the follow-up board to <c>Query</c>.</summary>
+internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> factory) : IGraphTypeExtension
+{
+    public string TypeName => "Query";
+
+    public void Extend(IComplexGraphType type)
+    {
+        var query = (ObjectGraphType)type;
+        query.Field<NonNullGraphType<ConnectionGraphType<DecisionType>>>("decisions")
+            .Description("The decision register (relevé de décision), newest first, filtered in the database. Partners, members, analysts and coordinators.")
+            .Argument<InputType<DecisionFilter>>("filter", "Conditions the decisions must meet.")
+            .PageArguments()
+            .AuthorizeWithRoles(GovernanceRoles.Readers)
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                var filter = InputRecord.Argument<DecisionFilter>(ctx, "filter") ?? new(null, null, null, null, null, []);
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                IQueryable<Decision> decisions = db.Decisions;
+                decisions = filter.BodyId is { } body ? decisions.Where(d => d.BodyId == body) : decisions;
+                decisions = filter.MeetingId is { } meeting ? decisions.Where(d => d.MeetingId == meeting) : decisions;
+                decisions = filter.ThemeId is { } theme ? decisions.Where(d => d.Themes.Any(t => t.ThemeId == theme)) : decisions;
+                decisions = filter.From is { } from ? decisions.Where(d => d.DecidedOn >= from) : decisions;
+                decisions = filter.To is { } to ? decisions.Where(d => d.DecidedOn <= to) : decisions;
+                if (filter.Statuses is { Count: > 0 } statuses)
+                {
+                    decisions = decisions.Where(d => statuses.Contains(d.Status));
+                }
+
+                var sorted = decisions.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.RecordedAt).ThenBy(d => d.Id);
+                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+            });
+
+        query.Field<NonNullGraphType<ConnectionGraphType<FollowUpType>>>("followUps")
+            .Description("The follow-up board: follow-up actions by due date, filtered in the database. Partners, members, analysts and coordinators.")
+            .Argument<InputType<FollowUpFilter>>("filter", "Conditions the follow-ups must meet.")
+            .PageArguments()
+            .AuthorizeWithRoles(GovernanceRoles.Readers)
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                var filter = InputRecord.Argument<FollowUpFilter>(ctx, "filter") ?? new([], null, null);
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                IQueryable<FollowUp> followUps = db.FollowUps;
+                if (filter.Statuses is { Count: > 0 } statuses)
+                {
+                    followUps = followUps.Where(f => statuses.Contains(f.Status));
+                }
+
+                if (filter.OverdueAsOf is { } asOf)
+                {
+                    // A follow-up due in a month is overdue once that month is over.
+                    var monthStart = new DateOnly(asOf.Year, asOf.Month, 1);
+                    followUps = followUps.Where(f => f.Status == FollowUpStatus.Open && (f.DuePrecision == DuePrecision.Day ? f.DueOn < asOf : f.DueOn < monthStart));
+                }
+
+                followUps = filter.OwnerOrganizationId is { } organization ? followUps.Where(f => f.OwnerOrganizationId == organization) : followUps;
+                var sorted = followUps.OrderBy(f => f.DueOn).ThenBy(f => f.Id);
+                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+            });
+    }
+}
+
+/// <summary>Adds <c>Meeting.decisions</c> to the Meetings module's type.</summary>
+internal sealed class MeetingDecisionFields : IGraphTypeExtension
+{
+    public string TypeName => MeetingsTypeNames.Meeting;
+
+    public void Extend(IComplexGraphType type)
+    {
+
+    }
+}
+
+/// <summary>Adds <c>Organization.followUps</c> to the Directory's type.</summary>
+internal sealed class OrganizationGovernanceFields : IGraphTypeExtension
+{
+    public string TypeName => DirectoryTypeNames.Organization;
+
+    public void Extend(IComplexGraphType type)
+    {
+        var followUps = new FieldType
+        {
+            Name = "followUps",
+            Description = "The follow-up actions this organisation owns, by due date (Governance module). Partners, members, analysts and coordinators.",
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GovernanceTypeNames.FollowUp)))),
+            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, FollowUp>("followUpsByOwner", ((IHasId)ctx.Source!).Id,
+                (db, ids) => db.FollowUps.Where(f => f.OwnerOrganizationId != null && ids.Contains(f.OwnerOrganizationId.Value)).OrderBy(f => f.DueOn).ThenBy(f => f.Id), f => f.OwnerOrganizationId!.Value)),
+        };
+        followUps.AuthorizeWithRoles(GovernanceRoles.Readers);
+        type.AddField(followUps);
+    }
+}
+
+/// <summary>Adds the decision and follow-up mutations to <c>Mutation</c> (coordinators only).</summary>
+internal sealed class DecisionMutations(DecisionService decisions) : IGraphTypeExtension
+{
+    public string TypeName => "Mutation";
+
+    public void Extend(IComplexGraphType type)
+    {
+        type.AddMutation<RecordDecisionInput, Decision>(
+            "recordDecision",
+            "Records a decision and its follow-ups; partner tools subscribed to decisions receive it. Coordinators only.",
+            "decision", GovernanceTypeNames.Decision,
+            (input, ctx) => decisions.RecordAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<ChangeDecisionStatusInput, Decision>(
+            "changeDecisionStatus", "Amends or revokes a decision. Coordinators only.", "decision", GovernanceTypeNames.Decision,
+            (input, ctx) => decisions.ChangeStatusAsync(input.Id, input.Status, input.On, input.Note, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<SetFollowUpStatusInput, FollowUp>(
+            "setFollowUpStatus", "Marks a follow-up done or cancelled. Coordinators only.", "followUp", GovernanceTypeNames.FollowUp,
+            (input, ctx) => decisions.SetFollowUpStatusAsync(input.Id, input.Status, input.DoneOn, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+    }
+}

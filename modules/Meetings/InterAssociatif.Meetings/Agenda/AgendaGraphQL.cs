@@ -1,0 +1,62 @@
+using GraphQL;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Meetings;
+using InterAssociatif.Meetings.Attendance;
+using InterAssociatif.Meetings.Contracts;
+using InterAssociatif.Meetings.Meetings;
+using InterAssociatif.Meetings.Milestones;
+using InterAssociatif.Meetings.Minutes;
+
+namespace InterAssociatif.Meetings.Agenda;
+
+internal sealed class AgendaItemType : ObjectGraphType<AgendaItem>
+{
+    public AgendaItemType(GraphTypeExtensions extensions)
+    {
+        Name = MeetingsTypeNames.AgendaItem;
+        Description = "An item of a meeting's agenda (ordre du jour), with its notes and its sub-items.";
+        this.AuthorizeWithRoles(MeetingRoles.Participants);
+        this.AsNode();
+        Field<NonNullGraphType<StringGraphType>>("number")
+            .Description("Its number in the agenda: \"1.\", \"2.1.\" …")
+            .Resolve(ctx => MeetingLoaders.Agenda(ctx, ctx.Source.MeetingId).Then(items => AgendaRules.Number(items, ctx.Source)));
+        Field(a => a.Position).Description("Its rank among its siblings, from 1.");
+        Field(a => a.Title).Description("The item's title.");
+        Field(a => a.Notes, nullable: true).Description("Notes in Markdown: what was said, in substance.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgendaItemType>>>>("items")
+            .Description("Its sub-items, in order.")
+            .Resolve(ctx => MeetingLoaders.Agenda(ctx, ctx.Source.MeetingId).Then(items => (IReadOnlyList<AgendaItem>)items.Where(a => a.ParentId == ctx.Source.Id).OrderBy(a => a.Position).ToList()));
+        Field(a => a.Version).Description("Changes with every edit.");
+        extensions.ApplyTo(this);
+    }
+}
+
+/// <summary>Adds the agenda mutations to <c>Mutation</c> (coordinators only).</summary>
+internal sealed class AgendaMutations(AgendaService agenda) : IGraphTypeExtension
+{
+    public string TypeName => "Mutation";
+
+    public void Extend(IComplexGraphType type)
+    {
+        type.AddMutation<AddAgendaItemInput, AgendaItem>(
+            "addAgendaItem", "Inserts an agenda item. Coordinators only.", "agendaItem", MeetingsTypeNames.AgendaItem,
+            (input, ctx) => agenda.AddAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<UpdateAgendaItemInput, AgendaItem>(
+            "updateAgendaItem", "Changes an agenda item's title or notes. Coordinators only.", "agendaItem", MeetingsTypeNames.AgendaItem,
+            (input, ctx) => agenda.UpdateAsync(input.Id, input.Version, input.Title, input.Notes, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<MoveAgendaItemInput, AgendaItem>(
+            "moveAgendaItem", "Reorders an agenda item or moves it under another item. Coordinators only.", "agendaItem",
+            MeetingsTypeNames.AgendaItem,
+            (input, ctx) => agenda.MoveAsync(input.Id, input.ParentId, input.Position, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+    }
+}

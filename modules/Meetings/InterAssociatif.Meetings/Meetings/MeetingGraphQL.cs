@@ -1,0 +1,265 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Kernel.Text;
+using InterAssociatif.Meetings;
+using InterAssociatif.Meetings.Agenda;
+using InterAssociatif.Meetings.Attachments;
+using InterAssociatif.Meetings.Attendance;
+using InterAssociatif.Meetings.Contracts;
+using InterAssociatif.Meetings.Milestones;
+using InterAssociatif.Meetings.Minutes;
+using InterAssociatif.Meetings.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Meetings.Meetings;
+
+internal sealed class MeetingPlaceType : ObjectGraphType<Meeting>
+{
+    public MeetingPlaceType()
+    {
+        Name = "MeetingPlace";
+        Description = "Where a meeting takes place. The network wants the place to rotate among the neighbourhoods (« lieu tournant dans un quartier »).";
+        Field("name", m => m.PlaceName, nullable: true).Description("The venue's name.");
+        Field("address", m => m.PlaceAddress, nullable: true).Description("Its address.");
+        Field("neighbourhood", m => m.PlaceNeighbourhood, nullable: true).Description("The neighbourhood (QPV) it is in.");
+    }
+}
+
+/// <summary>Roles that read a meeting's attendance, agenda, published minutes, attachments and distribution list.</summary>
+internal static class MeetingRoles
+{
+    public static readonly string[] Participants = [Roles.Coordinator, Roles.Member, Roles.Analyst, Roles.Partner];
+}
+
+/// <summary>The GraphQL <c>Meeting</c> type; other modules extend it by name (Governance adds decisions).</summary>
+internal sealed class MeetingType : ObjectGraphType<Meeting>
+{
+    public MeetingType(GraphTypeExtensions extensions, NodeRegistry nodes)
+    {
+        Name = MeetingsTypeNames.Meeting;
+        Description = "A dated session (réunion, séance) of a body of the network: who was invited and came, the agenda (ordre du jour), the minutes (compte rendu), the attachments (pièces jointes) and the steps it announced (les étapes).";
+        this.AsNode();
+        Field(m => m.Title).Description("The meeting's title.");
+        Field(m => m.Description, nullable: true).Description("What it is about.");
+        Field(m => m.StartsAt).Description("When it starts (an instant, UTC).");
+        Field(m => m.EndsAt).Description("When it ends (an instant, UTC).");
+        Field<NonNullGraphType<MeetingPlaceType>>("place").Description("Where it takes place.").Resolve(ctx => ctx.Source);
+        Field<NonNullGraphType<EnumerationGraphType<MeetingStatus>>>("status").Description("Planned, held or cancelled.").Resolve(ctx => ctx.Source.Status);
+        Field("organizer", new GraphQLTypeReference(DirectoryTypeNames.Organization))
+            .Description("The organisation that convenes it (e.g. Nantes Métropole's Mission Politique de la Ville).")
+            .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizerId));
+        Field("invitedOrganizations", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+            .Description("The organisations invited.")
+            .Resolve(ctx => MeetingLoaders.Invitations(ctx, ctx.Source.Id).Then(list => LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendance")
+            .Description("Who attended, was excused or was absent (participants, absents ou excusés), each on behalf of an organisation.")
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<AttendanceStatus>>>>("statuses", "Only these statuses; default all.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx =>
+            {
+                var statuses = ctx.GetArgument<List<AttendanceStatus>?>("statuses");
+                return MeetingLoaders.Attendance(ctx, ctx.Source.Id).Then(list => (IReadOnlyList<AttendanceRecord>)list.Where(a => statuses is null || statuses.Contains(a.Status)).ToList());
+            });
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceGroupType>>>>("participantsByOrganization")
+            .Description("The people present, grouped by the organisation they represented, in order of recording.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Attendance(ctx, ctx.Source.Id).Then(list => (IReadOnlyList<AttendanceGroup>)list
+                .Where(a => a.Status == AttendanceStatus.Present)
+                .GroupBy(a => a.OrganizationId)
+                .Select(g => new AttendanceGroup(g.Key, g.ToList()))
+                .ToList()));
+        Field<NonNullGraphType<AttendanceSummaryType>>("attendanceSummary")
+            .Description("Counts for the meeting page: people present, organisations represented, organisations invited but not represented.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Attendance(ctx, ctx.Source.Id).Then(attendance => new AttendanceSummary(ctx.Source.Id, attendance)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgendaItemType>>>>("agenda")
+            .Description("The agenda (ordre du jour): its top-level items in order; each item lists its sub-items.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Agenda(ctx, ctx.Source.Id).Then(items => (IReadOnlyList<AgendaItem>)items.Where(a => a.ParentId is null).OrderBy(a => a.Position).ToList()));
+        Field<MinutesType>("minutes")
+            .Description("The minutes (compte rendu). A draft is visible to coordinators only; others see the minutes once published.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Minutes(ctx, ctx.Source.Id).Then(list => list.FirstOrDefault() is { } minutes && (minutes.Status == MinutesStatus.Published || ctx.User.IsCoordinator()) ? minutes : null));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttachmentType>>>>("attachments")
+            .Description("The files attached (pièces jointes): slides, questionnaire results…")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Attachments(ctx, ctx.Source.Id));
+        Field<NonNullGraphType<DistributionListType>>("distributionList")
+            .Description("Who receives the minutes (diffusion). By default, as in the source: the participants and the excused.")
+            .AuthorizeWithRoles(MeetingRoles.Participants)
+            .Resolve(ctx => MeetingLoaders.Distribution(ctx, ctx.Source.Id).Then(list => new DistributionList(ctx.Source.Id, list)));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MilestoneType>>>>("milestones")
+            .Description("The steps this meeting announced (les étapes), by date.")
+            .Resolve(ctx => MeetingLoaders.AnnouncedMilestones(ctx, ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<MilestoneType>>>>("fulfils")
+            .Description("The announced steps this meeting fulfilled.")
+            .Resolve(ctx => MeetingLoaders.FulfilledMilestones(ctx, ctx.Source.Id));
+        Field(m => m.CreatedAt).Description("When it was recorded.");
+        Field(m => m.UpdatedAt).Description("When it last changed.");
+        Field(m => m.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
+        extensions.ApplyTo(this);
+    }
+
+    /// <summary>Loads records of another module by id, in order and once each, batched with every other load at this depth.</summary>
+    public static global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<object>> LoadAll(IResolveFieldContext ctx, NodeRegistry nodes, string typeName, IEnumerable<Guid> ids) =>
+        nodes.LoadReferences(ctx, typeName, ids.Distinct());
+}
+
+/// <summary>Adds the meeting calendar to <c>Query</c>.</summary>
+internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time) : IGraphTypeExtension
+{
+    public string TypeName => "Query";
+
+    public void Extend(IComplexGraphType type)
+    {
+        var query = (ObjectGraphType)type;
+        query.Field<NonNullGraphType<ConnectionGraphType<MeetingType>>>("meetings")
+            .Description("Meetings by start time (oldest first, or newest first with `newestFirst`), filtered in the database: upcoming, past, between two instants, by organiser or neighbourhood.")
+            .Argument<InputType<MeetingFilter>>("filter", "Conditions the meetings must meet.")
+            .Argument<BooleanGraphType>("newestFirst", "Sort by start time descending. Default false.")
+            .PageArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                var filter = InputRecord.Argument<MeetingFilter>(ctx, "filter") ?? MeetingFilter.None;
+
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                IQueryable<Meeting> meetings = db.Meetings;
+                var now = time.GetUtcNow();
+                meetings = filter.When switch
+                {
+                    MeetingWhen.Upcoming => meetings.Where(m => m.EndsAt >= now),
+                    MeetingWhen.Past => meetings.Where(m => m.EndsAt < now),
+                    _ => meetings,
+                };
+                if (filter.From is { } from)
+                {
+                    meetings = meetings.Where(m => m.EndsAt >= from);
+                }
+
+                if (filter.To is { } to)
+                {
+                    meetings = meetings.Where(m => m.StartsAt < to);
+                }
+
+                if (filter.OrganizerId is { } organizer)
+                {
+                    meetings = meetings.Where(m => m.OrganizerId == organizer);
+                }
+
+                if (filter.OrganizationId is { } organization)
+                {
+                    meetings = meetings.Where(m => m.OrganizerId == organization || db.Invitations.Any(i => i.MeetingId == m.Id && i.OrganizationId == organization));
+                }
+
+                if (SearchText.Key(filter.Neighbourhood) is { Length: > 0 } neighbourhood)
+                {
+                    meetings = meetings.Where(m => m.PlaceNeighbourhoodKey == neighbourhood);
+                }
+
+                if (filter.Statuses is { Count: > 0 } statuses)
+                {
+                    meetings = meetings.Where(m => statuses.Contains(m.Status));
+                }
+
+                var sorted = ctx.GetArgument("newestFirst", false)
+                    ? meetings.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id)
+                    : meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id);
+                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+            });
+
+        query.Field<MeetingType>("meeting")
+            .Description("One meeting by its id; null when there is none.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The meeting's global id.")
+            .Resolve(ctx => GlobalId.TryDecode(ctx.GetArgument<string>("id"), MeetingsTypeNames.Meeting, out var id)
+                ? ctx.LoadById<MeetingsDbContext, Meeting>(db => db.Meetings, id)
+                : throw new InvalidIdException(ctx.GetArgument<string>("id")));
+    }
+}
+
+/// <summary>Adds the meetings an organisation convenes to the Directory's <c>Organization</c> type.</summary>
+internal sealed class OrganizationMeetingFields : IGraphTypeExtension
+{
+    public string TypeName => DirectoryTypeNames.Organization;
+
+    public void Extend(IComplexGraphType type) =>
+        type.AddField(new FieldType
+        {
+            Name = "organizedMeetings",
+            Description = "The meetings this organisation convenes, newest first (Meetings module).",
+            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(MeetingsTypeNames.Meeting)))),
+            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<MeetingsDbContext, Meeting>(
+                "meetingsByOrganizer",
+                ((Kernel.IHasId)ctx.Source!).Id,
+                (db, ids) => db.Meetings.Where(m => m.OrganizerId != null && ids.Contains(m.OrganizerId.Value)).OrderByDescending(m => m.StartsAt),
+                m => m.OrganizerId!.Value)),
+        });
+}
+
+/// <summary>Adds the meeting mutations to <c>Mutation</c> (coordinators only).</summary>
+internal sealed class MeetingMutations(MeetingService meetings) : IGraphTypeExtension
+{
+    public string TypeName => "Mutation";
+
+    public void Extend(IComplexGraphType type)
+    {
+        type.AddMutation<ScheduleMeetingInput, Meeting>(
+            "scheduleMeeting", "Schedules a meeting. Coordinators only.", "meeting", MeetingsTypeNames.Meeting,
+            (input, ctx) => meetings.ScheduleAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<UpdateMeetingInput, Meeting>(
+            "updateMeeting", "Changes a meeting: title, times, place, organiser, status. Coordinators only.", "meeting", MeetingsTypeNames.Meeting,
+            (input, ctx) => meetings.ChangeAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+    }
+}
+
+/// <summary>The module's batched loads: one SQL command per kind and depth, whatever the number of meetings.</summary>
+internal static class MeetingLoaders
+{
+    public static IDataLoaderResult<IReadOnlyList<AttendanceRecord>> Attendance(IResolveFieldContext context, Guid meetingId) =>
+        context.LoadChildren<MeetingsDbContext, AttendanceRecord>("attendanceByMeeting", meetingId,
+            (db, ids) => db.Attendance.Where(a => ids.Contains(a.MeetingId)).OrderBy(a => a.RecordedAt).ThenBy(a => a.Id), a => a.MeetingId);
+
+    public static IDataLoaderResult<IReadOnlyList<Invitation>> Invitations(IResolveFieldContext context, Guid meetingId) =>
+        context.LoadChildren<MeetingsDbContext, Invitation>("invitationsByMeeting", meetingId,
+            (db, ids) => db.Invitations.Where(i => ids.Contains(i.MeetingId)).OrderBy(i => i.Id), i => i.MeetingId);
+
+    public static IDataLoaderResult<IReadOnlyList<DistributionRecipient>> Distribution(IResolveFieldContext context, Guid meetingId) =>
+        context.LoadChildren<MeetingsDbContext, DistributionRecipient>("distributionByMeeting", meetingId,
+            (db, ids) => db.DistributionRecipients.Where(d => ids.Contains(d.MeetingId)).OrderBy(d => d.Id), d => d.MeetingId);
+
+    public static IDataLoaderResult<IReadOnlyList<AgendaItem>> Agenda(IResolveFieldContext context, Guid meetingId) =>
+        context.LoadChildren<MeetingsDbContext, AgendaItem>("agendaByMeeting", meetingId,
+            (db, ids) => db.AgendaItems.Where(a => ids.Contains(a.MeetingId)).OrderBy(a => a.Position).ThenBy(a => a.Id), a => a.MeetingId);
+
+    public static IDataLoaderResult<IReadOnlyList<Attachment>> Attachments(IResolveFieldContext context, Guid meetingId) =>
+        context.LoadChildren<MeetingsDbContext, Attachment>("attachmentsByMeeting", meetingId,
+            (db, ids) => db.Attachments.Where(a => ids.Contains(a.MeetingId)).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id), a => a.MeetingId);
+
+    public static IDataLoaderResult<IReadOnlyList<MinutesRecord>> Minutes(IResolveFieldContext context, Guid meetingId) =>
+        context.LoadChildren<MeetingsDbContext, MinutesRecord>("minutesByMeeting", meetingId,
+            (db, ids) => db.Minutes.Where(m => ids.Contains(m.MeetingId)), m => m.MeetingId);
+
+    public static IDataLoaderResult<IReadOnlyList<MinutesRevision>> Revisions(IResolveFieldContext context, Guid minutesId) =>
+        context.LoadChildren<MeetingsDbContext, MinutesRevision>("revisionsByMinutes", minutesId,
+            (db, ids) => db.MinutesRevisions.Where(r => ids.Contains(r.MinutesId)).OrderBy(r => r.Number), r => r.MinutesId);
+
+    public static IDataLoaderResult<IReadOnlyList<Milestone>> AnnouncedMilestones(IResolveFieldContext context, Guid meetingId) =>
+        context.LoadChildren<MeetingsDbContext, Milestone>("milestonesByMeeting", meetingId,
+            (db, ids) => db.Milestones.Where(m => ids.Contains(m.MeetingId)).OrderBy(m => m.Date).ThenBy(m => m.Id), m => m.MeetingId);
+
+    public static IDataLoaderResult<IReadOnlyList<Milestone>> FulfilledMilestones(IResolveFieldContext context, Guid meetingId) =>
+        context.LoadChildren<MeetingsDbContext, Milestone>("milestonesFulfilledByMeeting", meetingId,
+            (db, ids) => db.Milestones.Where(m => m.FulfilledByMeetingId != null && ids.Contains(m.FulfilledByMeetingId.Value)).OrderBy(m => m.Date), m => m.FulfilledByMeetingId!.Value);
+}

@@ -1,0 +1,96 @@
+using System.ComponentModel;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using InterAssociatif.Directory.Contracts;
+using InterAssociatif.Kernel.Authorization;
+using InterAssociatif.Kernel.DataLoading;
+using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
+using InterAssociatif.Kernel.Text;
+using InterAssociatif.Meetings;
+using InterAssociatif.Meetings.Agenda;
+using InterAssociatif.Meetings.Attendance;
+using InterAssociatif.Meetings.Contracts;
+using InterAssociatif.Meetings.Meetings;
+using InterAssociatif.Meetings.Minutes;
+using InterAssociatif.Meetings.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Meetings.Milestones;
+
+internal sealed class MilestoneType : ObjectGraphType<Milestone>
+{
+    public MilestoneType()
+    {
+        Name = MeetingsTypeNames.Milestone;
+        Description = "A step a meeting announced (« les étapes »): a dated event, possibly fulfilled later by a meeting.";
+        this.AsNode();
+        Field(m => m.Title).Description("What the step is.");
+        Field(m => m.Date).Description("Its day. With MONTH precision show only the month: the day just places the step in the timeline.");
+        Field(m => m.EndDate, nullable: true).Description("Its last day, for a step over several days (a call for applications).");
+        Field<NonNullGraphType<EnumerationGraphType<DatePrecision>>>("precision").Description("DAY, or MONTH (« courant octobre », « novembre »).").Resolve(ctx => ctx.Source.Precision);
+        Field<NonNullGraphType<MeetingType>>("announcedBy").Description("The meeting that announced it.")
+            .Resolve(ctx => ctx.LoadById<MeetingsDbContext, Meeting>(db => db.Meetings, ctx.Source.MeetingId));
+        Field<MeetingType>("fulfilledBy").Description("The meeting that fulfilled it, once known.")
+            .Resolve(ctx => ctx.Source.FulfilledByMeetingId is { } id
+                ? ctx.LoadById<MeetingsDbContext, Meeting>(db => db.Meetings, id)
+                : DataLoaderResolveExtensions.FromValue<Meeting?>(null));
+        Field(m => m.Version).Description("Changes with every edit.");
+    }
+}
+
+/// <summary>Adds the milestone timeline to <c>Query</c>.</summary>
+internal sealed class MilestoneQueries(IDbContextFactory<MeetingsDbContext> factory) : IGraphTypeExtension
+{
+    public string TypeName => "Query";
+
+    public void Extend(IComplexGraphType type)
+    {
+        var query = (ObjectGraphType)type;
+        query.Field<NonNullGraphType<ConnectionGraphType<MilestoneType>>>("milestones")
+            .Description("The timeline of steps announced by meetings (les étapes), across meetings, by date (a step known only by its month sits at the day the coordinator gave it).")
+            .Argument<DateOnlyGraphType>("from", "Steps on or after this day.")
+            .Argument<DateOnlyGraphType>("to", "Steps on or before this day.")
+            .PageArguments()
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                Paging.Validate(page);
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                IQueryable<Milestone> milestones = db.Milestones;
+                if (ctx.GetArgument<DateOnly?>("from") is { } from)
+                {
+                    milestones = milestones.Where(m => (m.EndDate ?? m.Date) >= from);
+                }
+
+                if (ctx.GetArgument<DateOnly?>("to") is { } to)
+                {
+                    milestones = milestones.Where(m => m.Date <= to);
+                }
+
+                var sorted = milestones.OrderBy(m => m.Date).ThenBy(m => m.Id);
+                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+            });
+    }
+}
+
+/// <summary>Adds the milestone mutations to <c>Mutation</c> (coordinators only).</summary>
+internal sealed class MilestoneMutations(MilestoneService milestones) : IGraphTypeExtension
+{
+    public string TypeName => "Mutation";
+
+    public void Extend(IComplexGraphType type)
+    {
+        type.AddMutation<AnnounceMilestoneInput, Milestone>(
+            "announceMilestone", "Records a step a meeting announces. Coordinators only.", "milestone", MeetingsTypeNames.Milestone,
+            (input, ctx) => milestones.AnnounceAsync(input, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+
+        type.AddMutation<FulfilMilestoneInput, Milestone>(
+            "fulfilMilestone", "Links a step to the meeting that fulfilled it. Coordinators only.", "milestone", MeetingsTypeNames.Milestone,
+            (input, ctx) => milestones.FulfilAsync(input.Id, input.MeetingId, new ErrorList(), ctx.CancellationToken),
+            Roles.Coordinator);
+    }
+}
