@@ -1,6 +1,8 @@
 using InterAssociatif.Host.Authentication;
 using InterAssociatif.Kernel.Persistence;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +15,8 @@ namespace InterAssociatif.Testing;
 public class InterAssociatifFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = [];
+    private string? _origin;
+    private bool _kestrel;
 
     public InterAssociatifFactory()
     {
@@ -29,6 +33,32 @@ public class InterAssociatifFactory : WebApplicationFactory<Program>
     {
         _settings[key] = value;
         return this;
+    }
+
+    /// <summary>
+    /// Starts the host on Kestrel, on a free port of 127.0.0.1, for clients that need a real socket
+    /// (WebSocket, a browser), and gives its origin (<c>http://127.0.0.1:port</c>).
+    /// </summary>
+    public string KestrelOrigin()
+    {
+        if (_origin is null)
+        {
+            ListenOnLoopback();
+            StartServer();
+            _origin = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        }
+
+        return _origin;
+    }
+
+    /// <summary>Serves on Kestrel rather than the in-memory test server; call it before the host starts (e.g. in a fixture's constructor).</summary>
+    protected void ListenOnLoopback()
+    {
+        if (!_kestrel)
+        {
+            UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            _kestrel = true;
+        }
     }
 
     public SqlCommandCounter SqlCommands => Services.GetRequiredService<SqlCommandCounter>();

@@ -2,9 +2,11 @@ using GraphQL;
 using GraphQL.Validation.Rules.Custom;
 using InterAssociatif.Host.Access;
 using InterAssociatif.Host.Authentication;
+using InterAssociatif.Host.Execution;
 using InterAssociatif.Host.GraphQLHttp;
 using InterAssociatif.Host.Health;
 using InterAssociatif.Host.Ide;
+using InterAssociatif.Host.Subscriptions;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Kernel.Persistence;
@@ -44,8 +46,6 @@ internal static class HostComposition
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<IAuditTrail, AuditTrail>();
         services.AddGraphTypesFrom(typeof(HostComposition).Assembly);
-        services.AddSingleton<IGraphTypeExtension, AccessQueries>();
-        services.AddSingleton<IGraphTypeExtension, AccessMutations>();
         services.AddSingleton<INodeSource>(new EntityNodeSource<AccessDbContext, ApiKey>(ApiKeyService.TypeName, db => db.ApiKeys));
 
         var limits = configuration.GetSection("GraphQL:Limits").Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();
@@ -67,6 +67,11 @@ internal static class HostComposition
         services.Configure<GraphQLHttpOptions>(configuration.GetSection("GraphQL"));
         services.AddInterAssociatifRateLimiting(limits);
         services.AddInterAssociatifWebDefaults(configuration);
+        services.AddSingleton<GraphQLExecutor>();
+        services.AddSingleton<GraphQLRequestReader>();
+        services.AddSingleton<ServerSentEventsResponder>();
+        services.AddSingleton<WebSocketCredentials>();
+        services.AddSingleton<WebSocketTransport>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<IdePage>();

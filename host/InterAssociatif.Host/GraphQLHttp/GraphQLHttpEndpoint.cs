@@ -3,7 +3,9 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using GraphQLParser.AST;
+using InterAssociatif.Host.Execution;
 using InterAssociatif.Host.Ide;
+using InterAssociatif.Host.Subscriptions;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.GraphQL;
 using Microsoft.AspNetCore.Authentication;
@@ -20,19 +22,14 @@ namespace InterAssociatif.Host.GraphQLHttp;
 /// without a preflight is refused unless it carries <c>GraphQL-Require-Preflight</c>.
 /// </summary>
 internal sealed class GraphQLHttpEndpoint(
-    IDocumentExecuter<InterAssociatifSchema> executer,
+    GraphQLRequestReader reader,
+    GraphQLExecutor executor,
+    ServerSentEventsResponder events,
+    WebSocketTransport webSockets,
     IGraphQLTextSerializer serializer,
-    IOptions<GraphQLHttpOptions> options,
-    IOptionsMonitor<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions> jwt,
     IdePage ide,
-    RequestLimitsOptions limits,
-    Access.ApiKeyService keys,
-    Kernel.Events.IEventBus bus,
     ILogger<GraphQLHttpEndpoint> logger)
 {
-    public const string EventStream = "text/event-stream";
-
-    public const string PreflightHeader = "GraphQL-Require-Preflight";
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -46,7 +43,7 @@ internal sealed class GraphQLHttpEndpoint(
         }
         catch (Exception exception) when (!http.Response.HasStarted)
         {
-            var traceId = TraceId(http);
+            var traceId = GraphQLExecutor.TraceId(http);
             logger.LogError(exception, "Unhandled error in the GraphQL endpoint (trace id {TraceId})", traceId);
             await WriteRequestErrorAsync(http, StatusCodes.Status500InternalServerError, MediaTypes.Json, new ServerFaultError(traceId));
         }
@@ -57,7 +54,7 @@ internal sealed class GraphQLHttpEndpoint(
         var request = http.Request;
         if (http.WebSockets.IsWebSocketRequest)
         {
-            await AcceptWebSocketAsync(http);
+            await webSockets.AcceptAsync(http);
             return;
         }
 
@@ -76,8 +73,9 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var events = HttpMethods.IsPost(request.Method) && accept.Any(a => a.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase));
-        var mediaType = events ? MediaTypes.Json : MediaTypes.Negotiate(accept);
+        var streamed = HttpMethods.IsPost(request.Method)
+            && accept.Any(a => a.MediaType.Equals(ServerSentEventsResponder.EventStream, StringComparison.OrdinalIgnoreCase));
+        var mediaType = streamed ? MediaTypes.Json : MediaTypes.Negotiate(accept);
         if (mediaType is null)
         {
             await WriteRequestErrorAsync(http, StatusCodes.Status406NotAcceptable, MediaTypes.Json, Error("NOT_ACCEPTABLE", $"The response can be {MediaTypes.GraphQLResponse} or {MediaTypes.Json}; the Accept header allows neither."));
@@ -101,7 +99,7 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var (graphQLRequest, failure) = isGet ? ReadQueryString(request) : await ReadBodyAsync(http);
+        var (graphQLRequest, failure) = await reader.ReadAsync(http, isGet);
         if (failure is not null)
         {
             await WriteRequestErrorAsync(http, failure.Value.Status, mediaType, Error(failure.Value.Code, failure.Value.Message));
@@ -126,146 +124,23 @@ internal sealed class GraphQLHttpEndpoint(
             }
         }
 
-        var traceId = TraceId(http);
-        if (events)
+        var traceId = GraphQLExecutor.TraceId(http);
+        if (streamed)
         {
-            await StreamEventsAsync(http, graphQLRequest, traceId);
+            await events.RespondAsync(http, graphQLRequest, traceId);
             return;
         }
 
-        // The execution timeout cancels resolvers and the SQL command under way; an open transaction is rolled back.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        deadline.CancelAfter(limits.ExecutionTimeout);
-        ExecutionResult result;
-        try
+        var (result, timedOut) = await executor.ExecuteAsync(graphQLRequest, http.User, http.RequestServices, traceId, timeLimited: true, http.RequestAborted, document);
+        if (timedOut)
         {
-            result = await executer.ExecuteAsync(Options(http, graphQLRequest, traceId, deadline.Token, document));
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
-        {
-            result = new ExecutionResult();
-        }
-
-        // Past the deadline, whatever the resolvers made of the cancellation (an interrupted SQL
-        // command surfaces as a database error), the answer is the timeout.
-        if (deadline.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
-        {
-            logger.LogWarning("A GraphQL request was cancelled after {Timeout} (trace id {TraceId})", limits.ExecutionTimeout, traceId);
-            await WriteRequestErrorAsync(http, StatusCodes.Status503ServiceUnavailable, mediaType, Error("TIMEOUT", $"The request ran longer than {limits.ExecutionTimeout.TotalSeconds:0.###} s and was cancelled; nothing it would have written was kept. Ask for less, or retry later."));
+            await WriteRequestErrorAsync(http, StatusCodes.Status503ServiceUnavailable, mediaType, result.Errors![0]);
             return;
         }
 
         http.Response.StatusCode = StatusFor(result, mediaType);
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
-    }
-
-    /// <summary>
-    /// GraphQL over SSE, distinct-connections mode: one POST per operation; each result is an
-    /// <c>event: next</c>, the end an <c>event: complete</c>. A request that cannot execute gets its
-    /// errors as JSON with 400.
-    /// </summary>
-    private async Task StreamEventsAsync(HttpContext http, GraphQLRequest request, string traceId)
-    {
-        var result = await executer.ExecuteAsync(Options(http, request, traceId, http.RequestAborted));
-        if (!result.Executed)
-        {
-            http.Response.StatusCode = result.Errors?.All(e => e is AccessDeniedError) == true
-                ? http.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized
-                : StatusCodes.Status400BadRequest;
-            http.Response.ContentType = $"{MediaTypes.Json}; charset=utf-8";
-            await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
-            return;
-        }
-
-        http.Response.ContentType = EventStream;
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
-        await http.Response.Body.FlushAsync(http.RequestAborted);
-        var writer = new SemaphoreSlim(1, 1);
-        async Task Write(string text)
-        {
-            await writer.WaitAsync(http.RequestAborted);
-            try
-            {
-                await http.Response.WriteAsync(text, http.RequestAborted);
-                await http.Response.Body.FlushAsync(http.RequestAborted);
-            }
-            finally
-            {
-                writer.Release();
-            }
-        }
-
-        if (result.Streams is not { Count: > 0 } streams)
-        {
-            await Write($"event: next\ndata: {serializer.Serialize(result)}\n\n");
-            await Write("event: complete\ndata: \n\n");
-            return;
-        }
-
-        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = streams.Values.First().Subscribe(new SseObserver(
-            next => Write($"event: next\ndata: {serializer.Serialize(next)}\n\n").GetAwaiter().GetResult(),
-            () => finished.TrySetResult()));
-        using var aborted = http.RequestAborted.Register(() => finished.TrySetResult());
-        await finished.Task;
-        if (!http.RequestAborted.IsCancellationRequested)
-        {
-            await Write("event: complete\ndata: \n\n");
-        }
-    }
-
-    private async Task AcceptWebSocketAsync(HttpContext http)
-    {
-        if (!http.WebSockets.WebSocketRequestedProtocols.Contains(Subscriptions.WebSocketSession.Protocol))
-        {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.Response.WriteAsync($"Use the {Subscriptions.WebSocketSession.Protocol} subprotocol.");
-            return;
-        }
-
-        using var socket = await http.WebSockets.AcceptWebSocketAsync(Subscriptions.WebSocketSession.Protocol);
-        await new Subscriptions.WebSocketSession(socket, http, executer, serializer, jwt, options.Value.ConnectionInitTimeout, limits.MaxSubscriptionsPerConnection, limits.SendTimeout, keys, bus, logger).RunAsync();
-    }
-
-    /// <summary>The execution of one request: a document the parser refuses is the client's error; any other fault is masked and logged with the trace id.</summary>
-    private ExecutionOptions Options(HttpContext http, GraphQLRequest request, string traceId, CancellationToken cancellationToken, GraphQLDocument? document = null) => new()
-    {
-        Query = request.Query,
-        Document = document,
-        OperationName = request.OperationName,
-        Variables = request.Variables,
-        Extensions = request.Extensions,
-        User = http.User,
-        RequestServices = http.RequestServices,
-        CancellationToken = cancellationToken,
-        UnhandledExceptionDelegate = context =>
-        {
-            // A document the parser refuses (e.g. nested beyond its depth limit) is the client's error, not a fault.
-            if (context.OriginalException is GraphQLParser.Exceptions.GraphQLParserException refused)
-            {
-                // The parser's own message quotes the document: say where instead.
-                context.Exception = new ExecutionError($"The document could not be parsed: {refused.Description} (line {refused.Location.Line}, column {refused.Location.Column}).")
-                {
-                    Code = refused is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException ? "MAX_DEPTH_EXCEEDED" : "SYNTAX_ERROR",
-                };
-                return Task.CompletedTask;
-            }
-
-            logger.LogError(context.OriginalException, "Unhandled error while executing a GraphQL request (trace id {TraceId})", traceId);
-            context.Exception = new ServerFaultError(traceId);
-            return Task.CompletedTask;
-        },
-    };
-
-    private sealed class SseObserver(Action<ExecutionResult> next, Action done) : IObserver<ExecutionResult>
-    {
-        public void OnNext(ExecutionResult value) => next(value);
-
-        public void OnError(Exception error) => done();
-
-        public void OnCompleted() => done();
     }
 
     /// <summary>
@@ -287,121 +162,6 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         return StatusCodes.Status400BadRequest;
-    }
-
-    private (GraphQLRequest? Request, Failure? Failure) ReadQueryString(HttpRequest request)
-    {
-        var query = request.Query;
-        try
-        {
-            return (new GraphQLRequest
-            {
-                Query = query["query"].ToString(),
-                OperationName = NullIfEmpty(query["operationName"].ToString()),
-                Variables = NullIfEmpty(query["variables"].ToString()) is { } variables ? serializer.Deserialize<Inputs>(variables) : null,
-                Extensions = NullIfEmpty(query["extensions"].ToString()) is { } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
-            }, null);
-        }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
-        {
-            return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "`variables` and `extensions` must be JSON objects."));
-        }
-    }
-
-    private async Task<(GraphQLRequest? Request, Failure? Failure)> ReadBodyAsync(HttpContext http)
-    {
-        var request = http.Request;
-        var limit = options.Value.MaxRequestBodyBytes;
-        if (request.ContentLength > limit)
-        {
-            return (null, TooLarge(limit));
-        }
-
-        if (string.IsNullOrEmpty(request.ContentType) || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
-        {
-            return (null, new Failure(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Send the request as {MediaTypes.Json}."));
-        }
-
-        var type = contentType.MediaType.Value?.ToLowerInvariant();
-        var isSimple = type is "application/x-www-form-urlencoded" or "multipart/form-data" or "text/plain";
-        if (isSimple && !request.Headers.ContainsKey(PreflightHeader))
-        {
-            return (null, new Failure(StatusCodes.Status400BadRequest, "PREFLIGHT_REQUIRED", $"A {type} request must carry the `{PreflightHeader}` header (protection against cross-site requests). Prefer {MediaTypes.Json}."));
-        }
-
-        if (type is "application/x-www-form-urlencoded" or "multipart/form-data")
-        {
-            var form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueLengthLimit = (int)Math.Min(limit, int.MaxValue), MultipartBodyLengthLimit = limit }, http.RequestAborted);
-            try
-            {
-                return (new GraphQLRequest
-                {
-                    Query = form["query"].ToString(),
-                    OperationName = NullIfEmpty(form["operationName"].ToString()),
-                    Variables = NullIfEmpty(form["variables"].ToString()) is { } variables ? serializer.Deserialize<Inputs>(variables) : null,
-                }, null);
-            }
-            catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
-            {
-                return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "`variables` must be a JSON object."));
-            }
-        }
-
-        if (type != MediaTypes.Json || (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
-        {
-            return (null, new Failure(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Send the request as {MediaTypes.Json} (UTF-8)."));
-        }
-
-        using var body = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
-        {
-            if (body.Length + read > limit)
-            {
-                return (null, TooLarge(limit));
-            }
-
-            body.Write(buffer, 0, read);
-        }
-
-        if (body.Length == 0)
-        {
-            return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body is empty: send {\"query\": \"…\"}."));
-        }
-
-        body.Position = 0;
-        if (FirstToken(body) == '[')
-        {
-            return (null, new Failure(StatusCodes.Status400BadRequest, "BATCHING_NOT_SUPPORTED", "Batched requests (a JSON array) are not supported: send one operation per request."));
-        }
-
-        try
-        {
-            body.Position = 0;
-            var parsed = await serializer.ReadAsync<GraphQLRequest>(body, http.RequestAborted);
-            return parsed is null
-                ? (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body must be a JSON object."))
-                : (parsed, null);
-        }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
-        {
-            return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body is not a valid GraphQL request: a JSON object with a string `query`, optional `operationName` (string) and `variables` (object)."));
-        }
-    }
-
-    private static char? FirstToken(Stream body)
-    {
-        int b;
-        while ((b = body.ReadByte()) >= 0)
-        {
-            if (!char.IsWhiteSpace((char)b))
-            {
-                return (char)b;
-            }
-        }
-
-        return null;
     }
 
     private static GraphQLDocument? TryParse(string query)
@@ -436,12 +196,4 @@ internal sealed class GraphQLHttpEndpoint(
 
     private static ExecutionError Error(string code, string message) => new(message) { Code = code };
 
-    private static Failure TooLarge(long limit) =>
-        new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body exceeds the limit of {limit} bytes.");
-
-    private static string TraceId(HttpContext http) => Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
-
-    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private readonly record struct Failure(int Status, string Code, string Message);
 }

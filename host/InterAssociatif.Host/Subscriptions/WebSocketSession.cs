@@ -5,11 +5,7 @@ using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
-using InterAssociatif.Kernel.Events;
-using InterAssociatif.Kernel.GraphQL;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
+using InterAssociatif.Host.Execution;
 
 namespace InterAssociatif.Host.Subscriptions;
 
@@ -20,35 +16,24 @@ namespace InterAssociatif.Host.Subscriptions;
 /// with the protocol's codes: 4400 invalid message, 4401 subscribe before acknowledgement,
 /// 4403 bad credentials, 4408 no init in time, 4409 duplicate operation id, 4429 second init.
 /// </summary>
-internal sealed class WebSocketSession(
-    WebSocket socket,
-    HttpContext http,
-    IDocumentExecuter<InterAssociatifSchema> executer,
-    IGraphQLTextSerializer serializer,
-    IOptionsMonitor<JwtBearerOptions> jwt,
-    TimeSpan initTimeout,
-    int maxOperations,
-    TimeSpan sendTimeout,
-    Access.ApiKeyService keys,
-    IEventBus bus,
-    ILogger logger)
+internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSocketTransport transport)
 {
     public const string Protocol = "graphql-transport-ws";
 
-    private readonly IGraphQLTextSerializer _serializer = serializer;
-    private readonly ILogger _logger = logger;
+    private readonly IGraphQLTextSerializer _serializer = transport.Serializer;
+    private readonly ILogger _logger = transport.Logger;
+    private readonly TimeSpan _sendTimeout = transport.Limits.SendTimeout;
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly ConcurrentDictionary<string, IDisposable> _operations = new(StringComparer.Ordinal);
     private ClaimsPrincipal _user = http.User;
     private bool _initialized;
     private bool _acknowledged;
-    private CancellationTokenSource? _watching;
-    private IDisposable? _revocations;
+    private CredentialWatch? _watch;
 
     public async Task RunAsync()
     {
         var cancellation = http.RequestAborted;
-        using var initTimer = new CancellationTokenSource(initTimeout);
+        using var initTimer = new CancellationTokenSource(transport.InitTimeout, transport.Time);
         _ = Task.Run(async () =>
         {
             try
@@ -64,8 +49,6 @@ internal sealed class WebSocketSession(
             }
         }, CancellationToken.None);
 
-        using var watching = new CancellationTokenSource();
-        _watching = watching;
         if (_user.Identity?.IsAuthenticated == true)
         {
             Watch(_user);
@@ -92,8 +75,7 @@ internal sealed class WebSocketSession(
         }
         finally
         {
-            await watching.CancelAsync();
-            _revocations?.Dispose();
+            _watch?.Dispose();
             foreach (var operation in _operations.Values)
             {
                 operation.Dispose();
@@ -101,42 +83,11 @@ internal sealed class WebSocketSession(
         }
     }
 
-    /// <summary>
-    /// Closes the connection with 4403 when the caller's credential stops holding: a token or key
-    /// reaching its expiry, or the key being revoked.
-    /// </summary>
+    /// <summary>Closes the connection with 4403 once the caller's credential stops holding.</summary>
     private void Watch(ClaimsPrincipal user)
     {
-        var watching = _watching!.Token;
-        if (long.TryParse(user.FindFirst("exp")?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var exp))
-        {
-            var remaining = DateTimeOffset.FromUnixTimeSeconds(exp) - DateTimeOffset.UtcNow;
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, watching);
-                    await CloseAsync(4403, "Forbidden: the credential has expired");
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }, CancellationToken.None);
-        }
-
-        if (Guid.TryParse(user.FindFirst(Kernel.Authorization.Scopes.CredentialClaimType)?.Value, out var keyId))
-        {
-            // Closing waits for the client's close frame: done aside, so the revoking request is not held up.
-            _revocations = bus.Subscribe<Access.ApiKeyRevoked>((revoked, unused) =>
-            {
-                if (revoked.KeyId == keyId)
-                {
-                    _ = Task.Run(() => CloseAsync(4403, "Forbidden: the API key has been revoked"), CancellationToken.None);
-                }
-
-                return ValueTask.CompletedTask;
-            });
-        }
+        _watch?.Dispose();
+        _watch = new CredentialWatch(user, transport.Bus, transport.Time, reason => CloseAsync(4403, reason));
     }
 
     private async Task HandleAsync(string text, CancellationTokenSource initTimer, CancellationToken cancellation)
@@ -164,11 +115,9 @@ internal sealed class WebSocketSession(
                 }
 
                 _initialized = true;
-                if (message.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Object && (Token(payload) is not null || ApiKey(payload) is not null))
+                if (message.TryGetProperty("payload", out var payload)
+                    && await transport.Credentials.AuthenticateAsync(payload, cancellation) is (true, var principal))
                 {
-                    var principal = ApiKey(payload) is { } key
-                        ? (await keys.AuthenticateAsync(key, cancellation)).Principal
-                        : await AuthenticateAsync(Token(payload)!);
                     if (principal is null)
                     {
                         await CloseAsync(4403, "Forbidden");
@@ -202,9 +151,9 @@ internal sealed class WebSocketSession(
                     return;
                 }
 
-                if (_operations.Count >= maxOperations)
+                if (_operations.Count >= transport.Limits.MaxSubscriptionsPerConnection)
                 {
-                    var refusal = new[] { new { message = $"At most {maxOperations} subscriptions may be open on one connection; complete one first.", extensions = new { code = "TOO_MANY_SUBSCRIPTIONS" } } };
+                    var refusal = new[] { new { message = $"At most {transport.Limits.MaxSubscriptionsPerConnection} subscriptions may be open on one connection; complete one first.", extensions = new { code = "TOO_MANY_SUBSCRIPTIONS" } } };
                     await SendAsync(Envelope(id, "error", JsonSerializer.Serialize(refusal)), cancellation);
                     return;
                 }
@@ -231,9 +180,8 @@ internal sealed class WebSocketSession(
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException and not WebSocketException)
                 {
-                    _logger.LogError(exception, "Subscription {Id} could not start", id);
                     _operations.TryRemove(id, out _);
-                    await SendAsync(Envelope(id, "error", """[{"message":"The subscription could not start.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]"""), cancellation);
+                    await FaultAsync(id, exception, cancellation);
                 }
 
                 break;
@@ -254,16 +202,9 @@ internal sealed class WebSocketSession(
     {
         var scope = http.RequestServices.CreateAsyncScope();
         _operations[id] = scope;
-        var result = await executer.ExecuteAsync(new ExecutionOptions
-        {
-            Query = request.Query,
-            OperationName = request.OperationName,
-            Variables = request.Variables,
-            Extensions = request.Extensions,
-            User = _user,
-            RequestServices = scope.ServiceProvider,
-            CancellationToken = cancellation,
-        });
+        var outcome = await transport.Executor.ExecuteAsync(
+            request, _user, scope.ServiceProvider, GraphQLExecutor.TraceId(http), timeLimited: false, cancellation);
+        var result = outcome.Result;
 
         if (result.Streams is { Count: > 0 } streams)
         {
@@ -289,56 +230,6 @@ internal sealed class WebSocketSession(
         {
             done.Dispose();
         }
-    }
-
-    private static string? ApiKey(JsonElement payload)
-    {
-        foreach (var property in payload.EnumerateObject())
-        {
-            if ((property.Name.Equals("apiKey", StringComparison.OrdinalIgnoreCase) || property.Name.Equals(Access.ApiKeyService.HeaderName, StringComparison.OrdinalIgnoreCase)) && property.Value.ValueKind == JsonValueKind.String)
-            {
-                return property.Value.GetString();
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Token(JsonElement payload)
-    {
-        foreach (var property in payload.EnumerateObject())
-        {
-            if (property.Name.Equals("authorization", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.String)
-            {
-                var value = property.Value.GetString()!;
-                return value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? value[7..] : value;
-            }
-        }
-
-        return null;
-    }
-
-    private async Task<ClaimsPrincipal?> AuthenticateAsync(string token)
-    {
-        var options = jwt.Get("Bearer");
-        var parameters = options.TokenValidationParameters.Clone();
-        if (options.ConfigurationManager is { } manager)
-        {
-            var configuration = await manager.GetConfigurationAsync(http.RequestAborted);
-            parameters.ValidIssuer ??= configuration.Issuer;
-            parameters.IssuerSigningKeys = configuration.SigningKeys;
-        }
-
-        var result = await new JsonWebTokenHandler { MapInboundClaims = false }.ValidateTokenAsync(token, parameters);
-        if (!result.IsValid)
-        {
-            return null;
-        }
-
-        // The same claim mapping as for HTTP requests (Authentication:OrganizationClaim, PersonClaim).
-        var principal = new ClaimsPrincipal(result.ClaimsIdentity);
-        Authentication.AuthenticationSetup.MapClaims(principal, http.RequestServices.GetRequiredService<IConfiguration>().GetSection("Authentication"));
-        return principal;
     }
 
     private static string Envelope(string id, string type, string? payload) =>
@@ -378,7 +269,7 @@ internal sealed class WebSocketSession(
     private async Task SendAsync(string text, CancellationToken cancellation)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(sendTimeout);
+        deadline.CancelAfter(_sendTimeout);
         try
         {
             await _send.WaitAsync(deadline.Token);
@@ -396,9 +287,17 @@ internal sealed class WebSocketSession(
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
-            _logger.LogWarning("A WebSocket client read nothing for {Timeout}: connection aborted", sendTimeout);
+            _logger.LogWarning("A WebSocket client read nothing for {Timeout}: connection aborted", _sendTimeout);
             socket.Abort();
         }
+    }
+
+    /// <summary>A server fault ends the operation with the protocol's <c>error</c>: masked, with the trace id that is in the log, as over HTTP.</summary>
+    private Task FaultAsync(string id, Exception exception, CancellationToken cancellation)
+    {
+        var traceId = GraphQLExecutor.TraceId(http);
+        _logger.LogError(exception, "Operation {Id} of a WebSocket connection failed (trace id {TraceId})", id, traceId);
+        return SendAsync(Envelope(id, "error", _serializer.Serialize(new ExecutionErrors { new GraphQLHttp.ServerFaultError(traceId) })), cancellation);
     }
 
     private async Task CloseAsync(int code, string reason)
@@ -425,11 +324,7 @@ internal sealed class WebSocketSession(
         public void OnNext(ExecutionResult value) =>
             session.SendAsync(Envelope(id, "next", session._serializer.Serialize(value)), CancellationToken.None).GetAwaiter().GetResult();
 
-        public void OnError(Exception error)
-        {
-            session._logger.LogWarning(error, "Subscription {Id} failed", id);
-            session.SendAsync(Envelope(id, "error", """[{"message":"The subscription failed on the server.","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]"""), CancellationToken.None).GetAwaiter().GetResult();
-        }
+        public void OnError(Exception error) => session.FaultAsync(id, error, CancellationToken.None).GetAwaiter().GetResult();
 
         public void OnCompleted() => session.SendAsync(Envelope(id, "complete", null), CancellationToken.None).GetAwaiter().GetResult();
     }
@@ -441,5 +336,47 @@ internal sealed class WebSocketSession(
             first.Dispose();
             second.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+    }
+}
+
+/// <summary>What every WebSocket session shares: the executor, the credentials, the limits and the clock.</summary>
+internal sealed class WebSocketTransport(
+    GraphQLExecutor executor,
+    IGraphQLTextSerializer serializer,
+    WebSocketCredentials credentials,
+    GraphQLHttp.RequestLimitsOptions limits,
+    Microsoft.Extensions.Options.IOptions<GraphQLHttp.GraphQLHttpOptions> options,
+    Kernel.Events.IEventBus bus,
+    TimeProvider time,
+    ILogger<WebSocketSession> logger)
+{
+    public GraphQLExecutor Executor => executor;
+
+    public IGraphQLTextSerializer Serializer => serializer;
+
+    public WebSocketCredentials Credentials => credentials;
+
+    public GraphQLHttp.RequestLimitsOptions Limits => limits;
+
+    public TimeSpan InitTimeout => options.Value.ConnectionInitTimeout;
+
+    public Kernel.Events.IEventBus Bus => bus;
+
+    public TimeProvider Time => time;
+
+    public ILogger Logger => logger;
+
+    /// <summary>Accepts the graphql-transport-ws upgrade (400 for another subprotocol) and runs the session to its end.</summary>
+    public async Task AcceptAsync(HttpContext http)
+    {
+        if (!http.WebSockets.WebSocketRequestedProtocols.Contains(WebSocketSession.Protocol))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.Response.WriteAsync($"Use the {WebSocketSession.Protocol} subprotocol.");
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync(WebSocketSession.Protocol);
+        await new WebSocketSession(socket, http, this).RunAsync();
     }
 }

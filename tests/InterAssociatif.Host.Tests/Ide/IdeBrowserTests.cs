@@ -105,20 +105,7 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
 
     public sealed class KestrelFactory : InterAssociatifFactory
     {
-        private string? _address;
-
-        public string StartAndGetAddress()
-        {
-            if (_address is null)
-            {
-                UseKestrel(0);
-                StartServer();
-                var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-                _address = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
-            }
-
-            return _address;
-        }
+        public string StartAndGetAddress() => KestrelOrigin();
     }
 }
 

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQLParser.AST;
+using GraphQLParser.Exceptions;
+using InterAssociatif.Host.GraphQLHttp;
+using InterAssociatif.Kernel.GraphQL;
+
+namespace InterAssociatif.Host.Execution;
+
+/// <summary>
+/// Runs one GraphQL operation for every transport (HTTP, SSE, WebSocket) the same way: the schema's
+/// executer with its limits and audit, the caller's identity, the execution timeout when asked, and
+/// faults masked as <c>INTERNAL_SERVER_ERROR</c> with a trace id that is also in the log.
+/// </summary>
+internal sealed class GraphQLExecutor(
+    IDocumentExecuter<InterAssociatifSchema> executer,
+    RequestLimitsOptions limits,
+    ILogger<GraphQLExecutor> logger)
+{
+    /// <summary>The outcome of one operation; <see cref="TimedOut"/> when it ran past the execution timeout.</summary>
+    public readonly record struct Outcome(ExecutionResult Result, bool TimedOut);
+
+    public static string TraceId(HttpContext http) => Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+
+    /// <summary>
+    /// Executes <paramref name="request"/>. With <paramref name="timeLimited"/>, the execution timeout
+    /// cancels resolvers and the SQL command under way (an open transaction is rolled back); a
+    /// subscription is not time-limited, its stream lives as long as the client wants it.
+    /// </summary>
+    public async Task<Outcome> ExecuteAsync(
+        GraphQLRequest request,
+        ClaimsPrincipal user,
+        IServiceProvider services,
+        string traceId,
+        bool timeLimited,
+        CancellationToken aborted,
+        GraphQLDocument? document = null)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        if (timeLimited)
+        {
+            deadline.CancelAfter(limits.ExecutionTimeout);
+        }
+
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(new ExecutionOptions
+            {
+                Query = request.Query,
+                Document = document,
+                OperationName = request.OperationName,
+                Variables = request.Variables,
+                Extensions = request.Extensions,
+                User = user,
+                RequestServices = services,
+                CancellationToken = timeLimited ? deadline.Token : aborted,
+                UnhandledExceptionDelegate = context =>
+                {
+                    context.Exception = Mask(context.OriginalException, traceId);
+                    return Task.CompletedTask;
+                },
+            });
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            result = new ExecutionResult();
+        }
+
+        // Past the deadline, whatever the resolvers made of the cancellation (an interrupted SQL
+        // command surfaces as a database error), the answer is the timeout.
+        if (timeLimited && deadline.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            logger.LogWarning("A GraphQL request was cancelled after {Timeout} (trace id {TraceId})", limits.ExecutionTimeout, traceId);
+            var timeout = new ExecutionResult { Executed = false };
+            timeout.AddError(new ExecutionError(
+                $"The request ran longer than {limits.ExecutionTimeout.TotalSeconds:0.###} s and was cancelled; nothing it would have written was kept. "
+                + "Ask for less, or retry later.")
+            { Code = "TIMEOUT" });
+            return new Outcome(timeout, TimedOut: true);
+        }
+
+        return new Outcome(result, TimedOut: false);
+    }
+
+    /// <summary>A document the parser refuses is the client's error; any other fault is logged with the trace id and masked.</summary>
+    private ExecutionError Mask(Exception exception, string traceId)
+    {
+        if (exception is GraphQLParserException refused)
+        {
+            // The parser's own message quotes the document: say where instead.
+            return new ExecutionError(
+                $"The document could not be parsed: {refused.Description} (line {refused.Location.Line}, column {refused.Location.Column}).")
+            {
+                Code = refused is GraphQLMaxDepthExceededException ? "MAX_DEPTH_EXCEEDED" : "SYNTAX_ERROR",
+            };
+        }
+
+        logger.LogError(exception, "Unhandled error while executing a GraphQL request (trace id {TraceId})", traceId);
+        return new ServerFaultError(traceId);
+    }
+}

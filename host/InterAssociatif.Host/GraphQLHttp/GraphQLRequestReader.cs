@@ -1,0 +1,143 @@
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace InterAssociatif.Host.GraphQLHttp;
+
+/// <summary>
+/// Reads a GraphQL request from HTTP as graphql-over-http defines it: the query string of a GET, or
+/// a JSON body (other media types only with the preflight header, against cross-site requests),
+/// within the body limit; batches are refused. A request that cannot be read is a typed failure.
+/// </summary>
+internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLHttpOptions> options)
+{
+    public const string PreflightHeader = "GraphQL-Require-Preflight";
+
+    /// <summary>Why a request could not be read: the status and the error to answer.</summary>
+    public readonly record struct Failure(int Status, string Code, string Message);
+
+    public async Task<(GraphQLRequest? Request, Failure? Failure)> ReadAsync(HttpContext http, bool isGet) =>
+        isGet ? ReadQueryString(http.Request) : await ReadBodyAsync(http);
+
+    private (GraphQLRequest? Request, Failure? Failure) ReadQueryString(HttpRequest request)
+    {
+        var query = request.Query;
+        try
+        {
+            return (new GraphQLRequest
+            {
+                Query = query["query"].ToString(),
+                OperationName = NullIfEmpty(query["operationName"].ToString()),
+                Variables = NullIfEmpty(query["variables"].ToString()) is { } variables ? serializer.Deserialize<Inputs>(variables) : null,
+                Extensions = NullIfEmpty(query["extensions"].ToString()) is { } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
+            }, null);
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "`variables` and `extensions` must be JSON objects."));
+        }
+    }
+
+    private async Task<(GraphQLRequest? Request, Failure? Failure)> ReadBodyAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (request.ContentLength > limit)
+        {
+            return (null, TooLarge(limit));
+        }
+
+        if (string.IsNullOrEmpty(request.ContentType) || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
+        {
+            return (null, new Failure(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Send the request as {MediaTypes.Json}."));
+        }
+
+        var type = contentType.MediaType.Value?.ToLowerInvariant();
+        var isSimple = type is "application/x-www-form-urlencoded" or "multipart/form-data" or "text/plain";
+        if (isSimple && !request.Headers.ContainsKey(PreflightHeader))
+        {
+            return (null, new Failure(StatusCodes.Status400BadRequest, "PREFLIGHT_REQUIRED", $"A {type} request must carry the `{PreflightHeader}` header (protection against cross-site requests). Prefer {MediaTypes.Json}."));
+        }
+
+        if (type is "application/x-www-form-urlencoded" or "multipart/form-data")
+        {
+            var form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueLengthLimit = (int)Math.Min(limit, int.MaxValue), MultipartBodyLengthLimit = limit }, http.RequestAborted);
+            try
+            {
+                return (new GraphQLRequest
+                {
+                    Query = form["query"].ToString(),
+                    OperationName = NullIfEmpty(form["operationName"].ToString()),
+                    Variables = NullIfEmpty(form["variables"].ToString()) is { } variables ? serializer.Deserialize<Inputs>(variables) : null,
+                }, null);
+            }
+            catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
+            {
+                return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "`variables` must be a JSON object."));
+            }
+        }
+
+        if (type != MediaTypes.Json || (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        {
+            return (null, new Failure(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Send the request as {MediaTypes.Json} (UTF-8)."));
+        }
+
+        using var body = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, http.RequestAborted)) > 0)
+        {
+            if (body.Length + read > limit)
+            {
+                return (null, TooLarge(limit));
+            }
+
+            body.Write(buffer, 0, read);
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body is empty: send {\"query\": \"…\"}."));
+        }
+
+        body.Position = 0;
+        if (FirstToken(body) == '[')
+        {
+            return (null, new Failure(StatusCodes.Status400BadRequest, "BATCHING_NOT_SUPPORTED", "Batched requests (a JSON array) are not supported: send one operation per request."));
+        }
+
+        try
+        {
+            body.Position = 0;
+            var parsed = await serializer.ReadAsync<GraphQLRequest>(body, http.RequestAborted);
+            return parsed is null
+                ? (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body must be a JSON object."))
+                : (parsed, null);
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body is not a valid GraphQL request: a JSON object with a string `query`, optional `operationName` (string) and `variables` (object)."));
+        }
+    }
+
+    private static char? FirstToken(Stream body)
+    {
+        int b;
+        while ((b = body.ReadByte()) >= 0)
+        {
+            if (!char.IsWhiteSpace((char)b))
+            {
+                return (char)b;
+            }
+        }
+
+        return null;
+    }
+
+    private static Failure TooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body exceeds the limit of {limit} bytes.");
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,76 @@
+using GraphQL;
+using GraphQL.Transport;
+using InterAssociatif.Host.Execution;
+using InterAssociatif.Kernel.Authorization;
+
+namespace InterAssociatif.Host.GraphQLHttp;
+
+/// <summary>
+/// GraphQL over SSE, distinct-connections mode: one POST per operation; each result is an
+/// <c>event: next</c>, the end an <c>event: complete</c>. A request that cannot execute gets its
+/// errors as JSON with 400 (401/403 when the only problem is authorization).
+/// </summary>
+internal sealed class ServerSentEventsResponder(GraphQLExecutor executor, IGraphQLTextSerializer serializer)
+{
+    public const string EventStream = "text/event-stream";
+
+    public async Task RespondAsync(HttpContext http, GraphQLRequest request, string traceId)
+    {
+        var result = (await executor.ExecuteAsync(request, http.User, http.RequestServices, traceId, timeLimited: false, http.RequestAborted)).Result;
+        if (!result.Executed)
+        {
+            http.Response.StatusCode = result.Errors?.All(e => e is AccessDeniedError) == true
+                ? http.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized
+                : StatusCodes.Status400BadRequest;
+            http.Response.ContentType = $"{MediaTypes.Json}; charset=utf-8";
+            await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+            return;
+        }
+
+        http.Response.ContentType = EventStream;
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+        var writer = new SemaphoreSlim(1, 1);
+        async Task Write(string text)
+        {
+            await writer.WaitAsync(http.RequestAborted);
+            try
+            {
+                await http.Response.WriteAsync(text, http.RequestAborted);
+                await http.Response.Body.FlushAsync(http.RequestAborted);
+            }
+            finally
+            {
+                writer.Release();
+            }
+        }
+
+        if (result.Streams is not { Count: > 0 } streams)
+        {
+            await Write($"event: next\ndata: {serializer.Serialize(result)}\n\n");
+            await Write("event: complete\ndata: \n\n");
+            return;
+        }
+
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = streams.Values.First().Subscribe(new SseObserver(
+            next => Write($"event: next\ndata: {serializer.Serialize(next)}\n\n").GetAwaiter().GetResult(),
+            () => finished.TrySetResult()));
+        using var aborted = http.RequestAborted.Register(() => finished.TrySetResult());
+        await finished.Task;
+        if (!http.RequestAborted.IsCancellationRequested)
+        {
+            await Write("event: complete\ndata: \n\n");
+        }
+    }
+
+    private sealed class SseObserver(Action<ExecutionResult> next, Action done) : IObserver<ExecutionResult>
+    {
+        public void OnNext(ExecutionResult value) => next(value);
+
+        public void OnError(Exception error) => done();
+
+        public void OnCompleted() => done();
+    }
+}
