@@ -34,7 +34,7 @@ public sealed class RotationPropertyTests
             return new Case(seed, members, random.Next(1, 10), sessions, optOuts);
         }
 
-        public IReadOnlyList<IReadOnlyList<Guid>> Plan() => RotationPlanner.Plan(new RotationInput(Members, Seats, [], Sessions, OptOuts));
+        public IReadOnlyList<IReadOnlyList<Guid>> Plan() => RotationPlanner.Plan(new RotationProblem(Members, Seats, [], Sessions, OptOuts));
 
         public IReadOnlySet<Guid> OptedOut(int session) => OptOuts.TryGetValue(session, out var o) ? o : new HashSet<Guid>();
 
@@ -154,7 +154,7 @@ public sealed class RotationPropertyTests
             var withdrawn = c.Members[random.Next(c.Members.Count)];
             var remaining = c.Members.Where(m => m != withdrawn).ToList();
             var kept = plan.Take(confirmed).Select(s => (IReadOnlyCollection<Guid>)s).ToList();
-            var rest = RotationPlanner.Plan(new RotationInput(remaining, c.Seats, kept, c.Sessions - confirmed, new Dictionary<int, IReadOnlySet<Guid>>()));
+            var rest = RotationPlanner.Plan(new RotationProblem(remaining, c.Seats, kept, c.Sessions - confirmed, new Dictionary<int, IReadOnlySet<Guid>>()));
 
             Assert.Equal(c.Sessions - confirmed, rest.Count);
             Assert.DoesNotContain(rest, s => s.Contains(withdrawn));
