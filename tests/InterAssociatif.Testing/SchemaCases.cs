@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
-using InterAssociatif.Host;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Relay;

@@ -82,7 +82,6 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
         modelBuilder.Entity<ApiKey>(e =>
         {
             e.ToTable("ApiKeys");
-            e.Property(k => k.Id).ValueGeneratedNever();
             e.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength);
             e.Property(k => k.SecretHash).HasMaxLength(64);
             e.Property(k => k.Scopes).HasMaxLength(400);
@@ -92,7 +91,6 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
         modelBuilder.Entity<AuditEntry>(e =>
         {
             e.ToTable("AuditEntries");
-            e.Property(a => a.Id).ValueGeneratedNever();
             e.Property(a => a.Operation).HasMaxLength(100);
             e.Property(a => a.Subject).HasMaxLength(200);
             e.Property(a => a.Role).HasMaxLength(40);

@@ -67,33 +67,22 @@ internal sealed class AccessQueries(IDbContextFactory<AccessDbContext> factory) 
         var query = (ObjectGraphType)type;
         query.Field<NonNullGraphType<ConnectionGraphType<ApiKeyType>>>("apiKeys")
             .Description("Partner API keys, newest first. Coordinators only.")
-            .PageArguments()
             .AuthorizeWithRoles(Roles.Coordinator)
-            .ResolveAsync(async ctx =>
-            {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
-                return (await Paging.ToConnectionAsync(db.ApiKeys.OrderByDescending(k => k.Id), page, ctx.CancellationToken)).AsGraph();
-            });
+            .ResolvePage(factory, (ctx, db) => db.ApiKeys.OrderByDescending(k => k.Id));
 
         query.Field<NonNullGraphType<ConnectionGraphType<AuditEntryType>>>("auditTrail")
             .Description("Every mutation, newest first, filtered in the database by object, subject and period. Coordinators only.")
             .Argument<InputType<AuditFilter>>("filter", "Conditions the entries must meet.")
-            .PageArguments()
             .AuthorizeWithRoles(Roles.Coordinator)
-            .ResolveAsync(async ctx =>
+            .ResolvePage(factory, (ctx, db) =>
             {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
                 var filter = InputRecord.Argument<AuditFilter>(ctx, "filter") ?? new(null, null, null, null);
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 IQueryable<AuditEntry> entries = db.AuditEntries.Include(a => a.Objects);
                 entries = filter.ObjectId is { } objectId ? entries.Where(a => a.Objects.Any(o => o.ObjectId == objectId)) : entries;
                 entries = filter.Subject is { } subject ? entries.Where(a => a.Subject == subject) : entries;
                 entries = filter.From is { } from ? entries.Where(a => a.At >= from) : entries;
                 entries = filter.To is { } to ? entries.Where(a => a.At < to) : entries;
-                return (await Paging.ToConnectionAsync(entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id), page, ctx.CancellationToken)).AsGraph();
+                return entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
             });
     }
 }

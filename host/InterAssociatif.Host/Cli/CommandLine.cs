@@ -1,5 +1,4 @@
 using GraphQL;
-using GraphQL.Types;
 using GraphQL.Utilities;
 using InterAssociatif.Host.Authentication;
 using InterAssociatif.Host.Composition;

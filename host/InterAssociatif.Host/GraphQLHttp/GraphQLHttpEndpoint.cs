@@ -1,16 +1,10 @@
-using System.Diagnostics;
-using System.Text.Json;
 using GraphQL;
-using GraphQL.Transport;
 using GraphQLParser.AST;
 using InterAssociatif.Host.Execution;
 using InterAssociatif.Host.Ide;
 using InterAssociatif.Host.Subscriptions;
 using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.GraphQL;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace InterAssociatif.Host.GraphQLHttp;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using InterAssociatif.Host.Authentication;
 using InterAssociatif.Kernel.Authorization;
 using Microsoft.Extensions.FileProviders;

@@ -1,14 +1,9 @@
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.DemoData;
 using InterAssociatif.Directory.Memberships;
 using InterAssociatif.Directory.Organizations;
 using InterAssociatif.Directory.People;
-using InterAssociatif.Directory.Persistence;
 using InterAssociatif.Directory.Themes;
-using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory;

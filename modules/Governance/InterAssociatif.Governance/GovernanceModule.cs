@@ -1,14 +1,9 @@
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Decisions;
 using InterAssociatif.Governance.DemoData;
-using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Governance.Requests;
 using InterAssociatif.Governance.Seats;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Governance;

@@ -1,18 +1,12 @@
-using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Meetings.Agenda;
 using InterAssociatif.Meetings.Attachments;
 using InterAssociatif.Meetings.Attendance;
 using InterAssociatif.Meetings.Calendar;
-using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.DemoData;
 using InterAssociatif.Meetings.Meetings;
 using InterAssociatif.Meetings.Milestones;
 using InterAssociatif.Meetings.Minutes;
-using InterAssociatif.Meetings.Persistence;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Meetings;

@@ -1,16 +1,9 @@
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Surveys.DemoData;
 using InterAssociatif.Surveys.Exports;
-using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Responses;
 using InterAssociatif.Surveys.Results;
 using InterAssociatif.Surveys.Surveys;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Surveys;

@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
-using GraphQL;
 using GraphQL.Types;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Testing;
 
 namespace InterAssociatif.Host.Tests.Http;
 

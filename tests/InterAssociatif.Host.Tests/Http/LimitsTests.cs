@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using GraphQL;
 using GraphQL.Types;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Persistence;

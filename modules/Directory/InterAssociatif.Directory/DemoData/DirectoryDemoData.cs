@@ -1,4 +1,3 @@
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.People;
 
 namespace InterAssociatif.Directory.DemoData;

@@ -1,13 +1,8 @@
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.Memberships;
 using InterAssociatif.Directory.Organizations;
 using InterAssociatif.Directory.People;
-using InterAssociatif.Directory.Persistence;
 using InterAssociatif.Directory.Themes;
-using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Directory.DemoData;
 

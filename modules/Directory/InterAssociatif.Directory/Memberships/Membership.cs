@@ -1,6 +1,3 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Directory.Memberships;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.GraphQL;
-
 namespace InterAssociatif.Directory.Memberships;
 
 [Description("An organisation applies to join the network (candidature).")]

@@ -1,15 +1,5 @@
-using GraphQL;
 using GraphQL.DataLoader;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.Organizations;
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory.Memberships;

@@ -1,6 +1,3 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Errors;
-
 namespace InterAssociatif.Directory.Memberships;
 
 /// <summary>The membership lifecycle: applied → admitted → withdrawn; re-joining opens a new record.</summary>

@@ -1,9 +1,5 @@
 using InterAssociatif.Directory.Organizations;
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Events;
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Directory.Memberships;
 

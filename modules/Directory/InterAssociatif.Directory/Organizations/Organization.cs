@@ -1,8 +1,6 @@
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.Memberships;
 using InterAssociatif.Directory.People;
 using InterAssociatif.Directory.Themes;
-using InterAssociatif.Kernel;
 
 namespace InterAssociatif.Directory.Organizations;
 

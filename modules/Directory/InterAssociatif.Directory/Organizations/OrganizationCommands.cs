@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.GraphQL;
-
 namespace InterAssociatif.Directory.Organizations;
 
 /// <summary>Published after an organisation is created, changed, archived or restored.</summary>

@@ -1,19 +1,6 @@
-using System.ComponentModel;
-using GraphQL;
-using GraphQL.DataLoader;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.Memberships;
 using InterAssociatif.Directory.People;
-using InterAssociatif.Directory.Persistence;
 using InterAssociatif.Directory.Themes;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory.Organizations;
@@ -98,16 +85,11 @@ internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> 
             .Description("The organisations of the network (associations and institutions), filtered and sorted in the database, by pages. Archived ones are left out unless asked for.")
             .Argument<InputType<OrganizationFilter>>("filter", "Conditions the organisations must meet.")
             .Argument<ListGraphType<NonNullGraphType<InputType<OrganizationOrder>>>>("orderBy", "Sort keys, first one first. Default: by name.")
-            .PageArguments()
-            .ResolveAsync(async ctx =>
+            .ResolvePage(factory, (ctx, db) =>
             {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
                 var filter = InputRecord.Argument<OrganizationFilter>(ctx, "filter") ?? OrganizationFilter.None;
                 var order = InputRecord.Arguments<OrganizationOrder>(ctx, "orderBy");
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
-                var sorted = OrganizationSearch.Apply(db, filter, order, time.Today());
-                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+                return OrganizationSearch.Apply(db, filter, order, time.Today());
             });
 
         query.Field<OrganizationType>("organization")

@@ -1,10 +1,3 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Directory.Organizations;
 
 /// <summary>The rules an organisation's data must follow, each named for what it checks.</summary>

@@ -1,8 +1,3 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Text;
-
 namespace InterAssociatif.Directory.Organizations;
 
 /// <summary>Translates a filter and a sort into SQL: nothing is filtered or sorted in memory.</summary>

@@ -1,9 +1,4 @@
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Events;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Directory.Organizations;
 

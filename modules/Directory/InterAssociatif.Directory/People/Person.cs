@@ -1,6 +1,4 @@
-using System.ComponentModel;
 using InterAssociatif.Directory.Organizations;
-using InterAssociatif.Kernel;
 
 namespace InterAssociatif.Directory.People;
 

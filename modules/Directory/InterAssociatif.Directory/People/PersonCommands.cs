@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.GraphQL;
-
 namespace InterAssociatif.Directory.People;
 
 [Description("Narrows a list of people. All given conditions must hold.")]

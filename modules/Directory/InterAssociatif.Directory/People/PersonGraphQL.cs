@@ -1,16 +1,5 @@
-using GraphQL;
 using GraphQL.DataLoader;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.Organizations;
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory.People;
@@ -109,14 +98,10 @@ internal sealed class PeopleQueries(IDbContextFactory<DirectoryDbContext> factor
         ((ObjectGraphType)type).Field<NonNullGraphType<ConnectionGraphType<PersonType>>>("people")
             .Description("People of the directory by family then given name, searched in the database. Personal data: members, analysts and coordinators only.")
             .Argument<InputType<PersonFilter>>("filter", "Conditions the people must meet.")
-            .PageArguments()
             .AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst)
-            .ResolveAsync(async ctx =>
+            .ResolvePage(factory, (ctx, db) =>
             {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
                 var filter = InputRecord.Argument<PersonFilter>(ctx, "filter");
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 IQueryable<Person> people = db.People;
                 foreach (var token in SearchText.Tokens(filter?.Search))
                 {
@@ -128,8 +113,7 @@ internal sealed class PeopleQueries(IDbContextFactory<DirectoryDbContext> factor
                     people = people.Where(p => p.Affiliations.Any(a => a.OrganizationId == orgId));
                 }
 
-                var sorted = people.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id);
-                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+                return people.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id);
             });
 }
 

@@ -1,12 +1,5 @@
 using System.Text.RegularExpressions;
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.Organizations;
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Directory.People;
 

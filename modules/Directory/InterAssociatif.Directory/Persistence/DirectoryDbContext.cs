@@ -2,8 +2,6 @@ using InterAssociatif.Directory.Memberships;
 using InterAssociatif.Directory.Organizations;
 using InterAssociatif.Directory.People;
 using InterAssociatif.Directory.Themes;
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace InterAssociatif.Directory.Persistence;
@@ -36,7 +34,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
         modelBuilder.Entity<Organization>(e =>
         {
             e.ToTable("DirectoryOrganizations");
-            e.Property(o => o.Id).ValueGeneratedNever();
             e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
             e.Property(o => o.NameKey).HasMaxLength(Organization.NameMaxLength);
@@ -44,7 +41,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
             e.Property(o => o.Acronym).HasMaxLength(Organization.AcronymMaxLength);
             e.Property(o => o.Description).HasMaxLength(Organization.DescriptionMaxLength);
             e.Property(o => o.Website).HasMaxLength(Organization.WebsiteMaxLength);
-            e.Property(o => o.Version).IsConcurrencyToken();
             e.HasIndex(o => o.NameKey).IsUnique();
             e.HasIndex(o => o.ParentId);
             e.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
@@ -74,25 +70,21 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
         modelBuilder.Entity<Theme>(e =>
         {
             e.ToTable("DirectoryThemes");
-            e.Property(t => t.Id).ValueGeneratedNever();
             e.Property(t => t.Name).HasMaxLength(Theme.NameMaxLength);
             e.Property(t => t.NameKey).HasMaxLength(Theme.NameMaxLength);
             e.Property(t => t.Description).HasMaxLength(Theme.DescriptionMaxLength);
-            e.Property(t => t.Version).IsConcurrencyToken();
             e.HasIndex(t => t.NameKey).IsUnique();
         });
 
         modelBuilder.Entity<Person>(e =>
         {
             e.ToTable("DirectoryPeople");
-            e.Property(p => p.Id).ValueGeneratedNever();
             e.Property(p => p.GivenName).HasMaxLength(Person.NameMaxLength);
             e.Property(p => p.FamilyName).HasMaxLength(Person.NameMaxLength);
             e.Property(p => p.SearchKey).HasMaxLength(2 * Person.NameMaxLength);
             e.Property(p => p.Title).HasMaxLength(Person.TitleMaxLength);
             e.Property(p => p.Email).HasMaxLength(Person.EmailMaxLength);
             e.Property(p => p.Phone).HasMaxLength(Person.PhoneMaxLength);
-            e.Property(p => p.Version).IsConcurrencyToken();
             e.HasIndex(p => p.Email).IsUnique();
             e.HasIndex(p => p.SearchKey);
             e.HasMany(p => p.Affiliations).WithOne(a => a.Person).HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
@@ -101,7 +93,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
         modelBuilder.Entity<Affiliation>(e =>
         {
             e.ToTable("DirectoryAffiliations");
-            e.Property(a => a.Id).ValueGeneratedNever();
             e.Property(a => a.Role).HasConversion<string>().HasMaxLength(30);
             e.Property(a => a.Title).HasMaxLength(Person.TitleMaxLength);
             e.HasIndex(a => a.PersonId);
@@ -111,9 +102,7 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
         modelBuilder.Entity<Membership>(e =>
         {
             e.ToTable("DirectoryMemberships");
-            e.Property(m => m.Id).ValueGeneratedNever();
             e.Property(m => m.WithdrawalReason).HasMaxLength(Membership.ReasonMaxLength);
-            e.Property(m => m.Version).IsConcurrencyToken();
             e.HasIndex(m => new { m.OrganizationId, m.AppliedOn });
         });
     }

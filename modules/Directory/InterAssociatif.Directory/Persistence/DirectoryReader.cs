@@ -1,8 +1,4 @@
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.Memberships;
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Kernel.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Directory.Persistence;
 

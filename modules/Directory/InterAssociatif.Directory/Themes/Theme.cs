@@ -1,5 +1,3 @@
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Directory.Themes;
 
 /// <summary>A theme of the contrat de ville (thématique), from the catalogue coordinators keep.</summary>

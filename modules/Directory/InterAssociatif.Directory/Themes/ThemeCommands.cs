@@ -1,13 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Directory.Themes;
 
 [Description("A new theme of the catalogue.")]

@@ -1,15 +1,3 @@
-using GraphQL;
-using GraphQL.DataLoader;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Directory.Themes;
 
 internal sealed class ThemeType : ObjectGraphType<Theme>
@@ -35,14 +23,9 @@ internal sealed class ThemeQueries(IDbContextFactory<DirectoryDbContext> factory
     public void Extend(IComplexGraphType type) =>
         ((ObjectGraphType)type).Field<NonNullGraphType<ConnectionGraphType<ThemeType>>>("themes")
             .Description("The theme catalogue (thématiques), in catalogue order.")
-            .PageArguments()
-            .ResolveAsync(async ctx =>
+            .ResolvePage(factory, (ctx, db) =>
             {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
-                var sorted = db.Themes.OrderBy(t => t.Position).ThenBy(t => t.NameKey).ThenBy(t => t.Id);
-                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+                return db.Themes.OrderBy(t => t.Position).ThenBy(t => t.NameKey).ThenBy(t => t.Id);
             });
 }
 

@@ -1,13 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Directory.Themes;
 
 /// <summary>Keeps the theme catalogue (thématiques). Themes are referenced, so they are edited, never deleted.</summary>

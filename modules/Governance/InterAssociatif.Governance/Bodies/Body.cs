@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Governance.Bodies;
 
 [Description("What kind of body: the network, the steering committee, a thematic group, or another.")]

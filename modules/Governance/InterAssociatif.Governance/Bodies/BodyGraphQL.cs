@@ -1,18 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Governance;
-using InterAssociatif.Governance.Decisions;
-using InterAssociatif.Governance.Persistence;
-using InterAssociatif.Kernel;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Meetings.Contracts;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Governance.Bodies;
 
 internal sealed class BodyType : ObjectGraphType<Body>
@@ -29,11 +14,11 @@ internal sealed class BodyType : ObjectGraphType<Body>
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Theme, ctx.Source.ThemeId));
         Field(b => b.MeetingsPerYear, nullable: true).Description("How many times a year it meets.");
         Field(b => b.AssociationSeats, nullable: true).Description("Seats for associations at each session, held in rotation.");
-        Field("meetings", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(MeetingsTypeNames.Meeting)))))
+        Field("meetings", NodeGraphTypeExtensions.ListOf(MeetingsTypeNames.Meeting))
             .Description("The meetings it held (its sessions).")
             .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>("meetingsByBody", ctx.Source.Id, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.BodyId)), m => m.BodyId)
                 .Then(list => nodes.LoadReferences(ctx, MeetingsTypeNames.Meeting, list.Select(m => m.MeetingId))));
-        Field("participants", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+        Field("participants", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations taking part in it now (for a thematic group: its members).")
             .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, Participation>("participantsByBody", ctx.Source.Id, (db, ids) => db.Participations.Where(p => ids.Contains(p.BodyId) && p.Until == null).OrderBy(p => p.Since), p => p.BodyId)
                 .Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, list.Select(p => p.OrganizationId))));
@@ -52,16 +37,9 @@ internal sealed class BodyQueries(IDbContextFactory<GovernanceDbContext> factory
         var query = (ObjectGraphType)type;
         query.Field<NonNullGraphType<ConnectionGraphType<BodyType>>>("bodies")
             .Description("The bodies of the governance, by kind then name.")
-            .PageArguments()
-            .ResolveAsync(async ctx =>
-            {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
-                return (await Paging.ToConnectionAsync(db.Bodies.OrderBy(b => b.Kind).ThenBy(b => b.NameKey).ThenBy(b => b.Id), page, ctx.CancellationToken)).AsGraph();
-            });
+            .ResolvePage(factory, (ctx, db) => db.Bodies.OrderBy(b => b.Kind).ThenBy(b => b.NameKey).ThenBy(b => b.Id));
 
-        query.Field("membersInNoGroup", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+        query.Field("membersInNoGroup", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("Members of the network that take part in no thematic group on a day — the network agreed that every member takes part in one.")
             .Argument<DateOnlyGraphType>("asOf", "The day; default today (Paris time).")
             .ResolveAsync(async ctx =>
@@ -82,27 +60,16 @@ internal sealed class MeetingBodyFields : IGraphTypeExtension
 {
     public string TypeName => MeetingsTypeNames.Meeting;
 
-    public void Extend(IComplexGraphType type)
-    {
-        type.AddField(new FieldType
-        {
-            Name = "body",
-            Description = "The body whose session this meeting is (Governance module).",
-            ResolvedType = new GraphQLTypeReference(GovernanceTypeNames.Body),
-            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>("bodyByMeeting", ((IHasId)ctx.Source!).Id, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.MeetingId)), m => m.MeetingId)
-                .Then(list => list.FirstOrDefault() is { } link ? ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, link.BodyId) : DataLoaderResolveExtensions.FromValue<Body?>(null))),
-        });
-        var decisions = new FieldType
-        {
-            Name = "decisions",
-            Description = "The decisions taken in this meeting (relevé de décision; Governance module). Partners, members, analysts and coordinators.",
-            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GovernanceTypeNames.Decision)))),
-            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, Decision>("decisionsByMeeting", ((IHasId)ctx.Source!).Id,
-                (db, ids) => db.Decisions.Where(d => d.MeetingId != null && ids.Contains(d.MeetingId.Value)).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id), d => d.MeetingId!.Value)),
-        };
-        decisions.AuthorizeWithRoles(GovernanceRoles.Readers);
-        type.AddField(decisions);
-    }
+    public void Extend(IComplexGraphType type) =>
+        type.AddFieldById(
+            "body",
+            new GraphQLTypeReference(GovernanceTypeNames.Body),
+            "The body whose session this meeting is (Governance module).",
+            (ctx, meetingId) => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>(
+                    "bodyByMeeting", meetingId, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.MeetingId)), m => m.MeetingId)
+                .Then(list => list.FirstOrDefault() is { } link
+                    ? ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, link.BodyId)
+                    : DataLoaderResolveExtensions.FromValue<Body?>(null)));
 }
 
 /// <summary>Adds the body mutations to <c>Mutation</c> (coordinators only).</summary>

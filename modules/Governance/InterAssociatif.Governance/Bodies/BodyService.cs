@@ -1,13 +1,3 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Governance;
-using InterAssociatif.Governance.Persistence;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using InterAssociatif.Meetings.Contracts;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Governance.Bodies;
 
 /// <summary>Creates bodies and links them to the meetings they hold.</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Governance.Decisions;
 
 [Description("A decision's lifecycle: ADOPTED, then AMENDED (possibly again), or REVOKED.")]

@@ -1,17 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Governance;
-using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Persistence;
-using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.Events;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.Decisions;
 

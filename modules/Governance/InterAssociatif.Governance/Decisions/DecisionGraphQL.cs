@@ -1,17 +1,4 @@
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Governance;
 using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Persistence;
-using InterAssociatif.Kernel;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Meetings.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.Decisions;
 
@@ -47,7 +34,7 @@ internal sealed class DecisionType : ObjectGraphType<Decision>
             .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.Meeting, ctx.Source.MeetingId));
         Field("agendaItem", new GraphQLTypeReference(MeetingsTypeNames.AgendaItem)).Description("The agenda item it came from.")
             .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.AgendaItem, ctx.Source.AgendaItemId));
-        Field("themes", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Theme)))))
+        Field("themes", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Theme))
             .Description("The themes it concerns.")
             .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, DecisionTheme>("themesByDecision", ctx.Source.Id, (db, ids) => db.DecisionThemes.Where(t => ids.Contains(t.DecisionId)), t => t.DecisionId)
                 .Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Theme, list.Select(t => t.ThemeId))));
@@ -94,14 +81,10 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
         query.Field<NonNullGraphType<ConnectionGraphType<DecisionType>>>("decisions")
             .Description("The decision register (relevé de décision), newest first, filtered in the database. Partners, members, analysts and coordinators.")
             .Argument<InputType<DecisionFilter>>("filter", "Conditions the decisions must meet.")
-            .PageArguments()
             .AuthorizeWithRoles(GovernanceRoles.Readers)
-            .ResolveAsync(async ctx =>
+            .ResolvePage(factory, (ctx, db) =>
             {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
                 var filter = InputRecord.Argument<DecisionFilter>(ctx, "filter") ?? new(null, null, null, null, null, []);
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 IQueryable<Decision> decisions = db.Decisions;
                 decisions = filter.BodyId is { } body ? decisions.Where(d => d.BodyId == body) : decisions;
                 decisions = filter.MeetingId is { } meeting ? decisions.Where(d => d.MeetingId == meeting) : decisions;
@@ -113,21 +96,16 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
                     decisions = decisions.Where(d => statuses.Contains(d.Status));
                 }
 
-                var sorted = decisions.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.RecordedAt).ThenBy(d => d.Id);
-                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+                return decisions.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.RecordedAt).ThenBy(d => d.Id);
             });
 
         query.Field<NonNullGraphType<ConnectionGraphType<FollowUpType>>>("followUps")
             .Description("The follow-up board: follow-up actions by due date, filtered in the database. Partners, members, analysts and coordinators.")
             .Argument<InputType<FollowUpFilter>>("filter", "Conditions the follow-ups must meet.")
-            .PageArguments()
             .AuthorizeWithRoles(GovernanceRoles.Readers)
-            .ResolveAsync(async ctx =>
+            .ResolvePage(factory, (ctx, db) =>
             {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
                 var filter = InputRecord.Argument<FollowUpFilter>(ctx, "filter") ?? new([], null, null);
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 IQueryable<FollowUp> followUps = db.FollowUps;
                 if (filter.Statuses is { Count: > 0 } statuses)
                 {
@@ -142,8 +120,7 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
                 }
 
                 followUps = filter.OwnerOrganizationId is { } organization ? followUps.Where(f => f.OwnerOrganizationId == organization) : followUps;
-                var sorted = followUps.OrderBy(f => f.DueOn).ThenBy(f => f.Id);
-                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+                return followUps.OrderBy(f => f.DueOn).ThenBy(f => f.Id);
             });
     }
 }
@@ -153,10 +130,17 @@ internal sealed class MeetingDecisionFields : IGraphTypeExtension
 {
     public string TypeName => MeetingsTypeNames.Meeting;
 
-    public void Extend(IComplexGraphType type)
-    {
-
-    }
+    public void Extend(IComplexGraphType type) =>
+        type.AddFieldById(
+            "decisions",
+            NodeGraphTypeExtensions.ListOf(GovernanceTypeNames.Decision),
+            "The decisions taken in this meeting (relevé de décision; Governance module). Partners, members, analysts and coordinators.",
+            (ctx, meetingId) => ctx.LoadChildren<GovernanceDbContext, Decision>(
+                "decisionsByMeeting",
+                meetingId,
+                (db, ids) => db.Decisions.Where(d => d.MeetingId != null && ids.Contains(d.MeetingId.Value)).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id),
+                d => d.MeetingId!.Value),
+            GovernanceRoles.Readers);
 }
 
 /// <summary>Adds <c>Organization.followUps</c> to the Directory's type.</summary>
@@ -164,19 +148,17 @@ internal sealed class OrganizationGovernanceFields : IGraphTypeExtension
 {
     public string TypeName => DirectoryTypeNames.Organization;
 
-    public void Extend(IComplexGraphType type)
-    {
-        var followUps = new FieldType
-        {
-            Name = "followUps",
-            Description = "The follow-up actions this organisation owns, by due date (Governance module). Partners, members, analysts and coordinators.",
-            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(GovernanceTypeNames.FollowUp)))),
-            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, FollowUp>("followUpsByOwner", ((IHasId)ctx.Source!).Id,
-                (db, ids) => db.FollowUps.Where(f => f.OwnerOrganizationId != null && ids.Contains(f.OwnerOrganizationId.Value)).OrderBy(f => f.DueOn).ThenBy(f => f.Id), f => f.OwnerOrganizationId!.Value)),
-        };
-        followUps.AuthorizeWithRoles(GovernanceRoles.Readers);
-        type.AddField(followUps);
-    }
+    public void Extend(IComplexGraphType type) =>
+        type.AddFieldById(
+            "followUps",
+            NodeGraphTypeExtensions.ListOf(GovernanceTypeNames.FollowUp),
+            "The follow-up actions this organisation owns, by due date (Governance module). Partners, members, analysts and coordinators.",
+            (ctx, organizationId) => ctx.LoadChildren<GovernanceDbContext, FollowUp>(
+                "followUpsByOwner",
+                organizationId,
+                (db, ids) => db.FollowUps.Where(f => f.OwnerOrganizationId != null && ids.Contains(f.OwnerOrganizationId.Value)).OrderBy(f => f.DueOn).ThenBy(f => f.Id),
+                f => f.OwnerOrganizationId!.Value),
+            GovernanceRoles.Readers);
 }
 
 /// <summary>Adds the decision and follow-up mutations to <c>Mutation</c> (coordinators only).</summary>

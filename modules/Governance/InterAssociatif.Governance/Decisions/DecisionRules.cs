@@ -1,5 +1,3 @@
-using InterAssociatif.Kernel.Errors;
-
 namespace InterAssociatif.Governance.Decisions;
 
 /// <summary>The rules of the decision register: how a decision's status and its follow-ups may change.</summary>

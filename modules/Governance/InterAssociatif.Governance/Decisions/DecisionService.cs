@@ -1,13 +1,5 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Governance;
 using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Persistence;
-using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Events;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Meetings.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.Decisions;
 

@@ -1,13 +1,7 @@
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Decisions;
-using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Governance.Requests;
-using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Text;
-using InterAssociatif.Meetings.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.DemoData;
 

@@ -2,8 +2,6 @@ using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Decisions;
 using InterAssociatif.Governance.Requests;
 using InterAssociatif.Governance.Seats;
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace InterAssociatif.Governance.Persistence;
@@ -60,12 +58,10 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         modelBuilder.Entity<Body>(e =>
         {
             e.ToTable("GovernanceBodies");
-            e.Property(b => b.Id).ValueGeneratedNever();
             e.Property(b => b.Kind).HasConversion<string>().HasMaxLength(30);
             e.Property(b => b.Name).HasMaxLength(Body.NameMaxLength);
             e.Property(b => b.NameKey).HasMaxLength(Body.NameMaxLength);
             e.Property(b => b.Description).HasMaxLength(Body.DescriptionMaxLength);
-            e.Property(b => b.Version).IsConcurrencyToken();
             e.HasIndex(b => b.NameKey).IsUnique();
         });
 
@@ -88,7 +84,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         modelBuilder.Entity<Seat>(e =>
         {
             e.ToTable("GovernanceSeats");
-            e.Property(x => x.Id).ValueGeneratedNever();
             e.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.MeetingId, x.OrganizationId }).IsUnique();
             e.HasIndex(x => x.OrganizationId);
@@ -113,11 +108,9 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         modelBuilder.Entity<Decision>(e =>
         {
             e.ToTable("GovernanceDecisions");
-            e.Property(d => d.Id).ValueGeneratedNever();
             e.Property(d => d.Title).HasMaxLength(Decision.TitleMaxLength);
             e.Property(d => d.Text).HasMaxLength(Decision.TextMaxLength);
             e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(d => d.Version).IsConcurrencyToken();
             e.HasOne<Body>().WithMany().HasForeignKey(d => d.BodyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(d => new { d.BodyId, d.DecidedOn });
             e.HasIndex(d => d.MeetingId);
@@ -137,7 +130,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         modelBuilder.Entity<DecisionStatusChange>(e =>
         {
             e.ToTable("GovernanceDecisionHistory");
-            e.Property(h => h.Id).ValueGeneratedNever();
             e.Property(h => h.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(h => h.Note).HasMaxLength(DecisionStatusChange.NoteMaxLength);
         });
@@ -145,11 +137,9 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         modelBuilder.Entity<FollowUp>(e =>
         {
             e.ToTable("GovernanceFollowUps");
-            e.Property(f => f.Id).ValueGeneratedNever();
             e.Property(f => f.Description).HasMaxLength(FollowUp.DescriptionMaxLength);
             e.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(f => f.DuePrecision).HasConversion<string>().HasMaxLength(10);
-            e.Property(f => f.Version).IsConcurrencyToken();
             e.HasIndex(f => new { f.Status, f.DueOn });
             e.HasIndex(f => f.OwnerOrganizationId);
         });
@@ -157,11 +147,9 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         modelBuilder.Entity<EscalatedRequest>(e =>
         {
             e.ToTable("GovernanceRequests");
-            e.Property(r => r.Id).ValueGeneratedNever();
             e.Property(r => r.Text).HasMaxLength(EscalatedRequest.TextMaxLength);
             e.Property(r => r.Answer).HasMaxLength(EscalatedRequest.TextMaxLength);
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(r => r.Version).IsConcurrencyToken();
             e.HasOne<Body>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.Status, r.RaisedOn });
             e.HasMany(r => r.Recipients).WithOne().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
@@ -170,7 +158,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         modelBuilder.Entity<RequestRecipient>(e =>
         {
             e.ToTable("GovernanceRequestRecipients");
-            e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => x.RequestId);
         });
 

@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Governance.Requests;
 
 [Description("Where an escalated request stands: SUBMITTED, ACCEPTED, REJECTED or ANSWERED.")]

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.GraphQL;
-
 namespace InterAssociatif.Governance.Requests;
 
 [Description("A request a body escalates to organisations or people.")]

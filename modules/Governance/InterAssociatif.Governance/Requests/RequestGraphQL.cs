@@ -1,15 +1,4 @@
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Governance;
 using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Persistence;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.Requests;
 
@@ -31,10 +20,10 @@ internal sealed class EscalatedRequestType : ObjectGraphType<EscalatedRequest>
         Field(r => r.AnsweredOn, nullable: true).Description("When it was answered or rejected.");
         Field<NonNullGraphType<BodyType>>("raisedBy").Description("The body that raised it.")
             .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, ctx.Source.BodyId));
-        Field("recipientOrganizations", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+        Field("recipientOrganizations", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations it is addressed to.")
             .Resolve(ctx => Recipients(ctx).Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, list.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value))));
-        Field("recipientPeople", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Person)))))
+        Field("recipientPeople", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Person))
             .Description("The people it is addressed to.")
             .Resolve(ctx => Recipients(ctx).Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Person, list.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value))));
         Field(r => r.Version).Description("Changes with every status change.");
@@ -52,21 +41,16 @@ internal sealed class RequestQueries(IDbContextFactory<GovernanceDbContext> fact
         ((ObjectGraphType)type).Field<NonNullGraphType<ConnectionGraphType<EscalatedRequestType>>>("escalatedRequests")
             .Description("Requests escalated to institutions, newest first. Partners, members, analysts and coordinators.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<RequestStatus>>>>("statuses", "Only these statuses.")
-            .PageArguments()
             .AuthorizeWithRoles(GovernanceRoles.Readers)
-            .ResolveAsync(async ctx =>
+            .ResolvePage(factory, (ctx, db) =>
             {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 IQueryable<EscalatedRequest> requests = db.Requests;
                 if (ctx.GetArgument<List<RequestStatus>?>("statuses") is { Count: > 0 } statuses)
                 {
                     requests = requests.Where(r => statuses.Contains(r.Status));
                 }
 
-                var sorted = requests.OrderByDescending(r => r.RaisedOn).ThenBy(r => r.Id);
-                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+                return requests.OrderByDescending(r => r.RaisedOn).ThenBy(r => r.Id);
             });
 }
 

@@ -1,11 +1,4 @@
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Persistence;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.Seats;
 

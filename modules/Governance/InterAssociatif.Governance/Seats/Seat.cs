@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Governance.Seats;
 
 /// <summary>A seat for associations at one session (a meeting) of a body, held by a member organisation.</summary>

@@ -1,9 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Meetings.Contracts;
-
 namespace InterAssociatif.Governance.Seats;
 
 [Description("Gives a seat at a session to a member organisation.")]

@@ -1,18 +1,5 @@
-using GraphQL;
 using GraphQL.Resolvers;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Governance;
 using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Persistence;
-using InterAssociatif.Kernel;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Meetings.Contracts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Governance.Seats;
@@ -47,10 +34,10 @@ internal sealed class RotationSessionType : ObjectGraphType<RotationSession>
         Field<NonNullGraphType<EnumerationGraphType<RotationSessionStatus>>>("status").Description("Draft or confirmed.").Resolve(ctx => ctx.Source.Status);
         Field(s => s.ProposedAt).Description("When the planner proposed it.");
         Field(s => s.ConfirmedAt, nullable: true).Description("When a coordinator confirmed it.");
-        Field("seated", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+        Field("seated", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations holding the seats.")
             .Resolve(ctx => nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, ctx.Source.Entries.Where(e => !e.OptedOut).Select(e => e.OrganizationId)));
-        Field("optedOut", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+        Field("optedOut", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The members that asked not to sit at this session.")
             .Resolve(ctx => nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, ctx.Source.Entries.Where(e => e.OptedOut).Select(e => e.OrganizationId)));
     }

@@ -1,14 +1,4 @@
 using System.Data;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Governance;
-using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Persistence;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using InterAssociatif.Meetings.Contracts;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Governance.Seats;
 

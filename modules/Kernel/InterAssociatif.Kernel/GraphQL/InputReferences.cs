@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Builders;
-using GraphQL.DataLoader;
 using GraphQL.Types;
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Relay;

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 namespace InterAssociatif.Kernel.Persistence;
 
@@ -31,10 +34,35 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
         // Strings are bounded unless a property says otherwise: SQL Server cannot index nvarchar(max).
         configurationBuilder.Properties<string>().HaveMaxLength(400);
+        configurationBuilder.Conventions.Add(_ => new IdAndVersionConvention());
         base.ConfigureConventions(configurationBuilder);
     }
 
     /// <summary>Migrations-history table name for a module on a provider.</summary>
     public static string HistoryTable(string schema, DatabaseProvider provider) =>
         provider == DatabaseProvider.Sqlite ? $"__{schema}_migrations" : "__migrations";
+}
+
+/// <summary>
+/// The module entities' shared conventions: a <see cref="Guid"/> key named <c>Id</c> is chosen by the
+/// code (UUIDv7), never by the database; an <see cref="int"/> <c>Version</c> is the optimistic
+/// concurrency token that updates check.
+/// </summary>
+internal sealed class IdAndVersionConvention : IModelFinalizingConvention
+{
+    public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
+    {
+        foreach (var entity in modelBuilder.Metadata.GetEntityTypes())
+        {
+            if (entity.FindPrimaryKey()?.Properties is [{ Name: "Id" } id] && id.ClrType == typeof(Guid))
+            {
+                id.Builder.ValueGenerated(ValueGenerated.Never);
+            }
+
+            if (entity.FindProperty("Version") is { } version && version.ClrType == typeof(int))
+            {
+                version.Builder.IsConcurrencyToken(true);
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ using GraphQL.Builders;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
 using GraphQL.Types.Relay.DataObjects;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Kernel.Relay;
 
@@ -73,6 +74,24 @@ public static class ConnectionFieldExtensions
         .Argument<StringGraphType>("after", "A cursor: return records after it.")
         .Argument<IntGraphType>("last", $"Records before `before`, at most {Paging.MaxPageSize}.")
         .Argument<StringGraphType>("before", "A cursor: return records before it.");
+
+    /// <summary>
+    /// Makes a field a connection paged in SQL: adds the Relay arguments, checks them, opens a
+    /// short-lived context from <paramref name="factory"/> and pages the query <paramref name="sorted"/>
+    /// builds (sorted on a unique key, so cursors are stable).
+    /// </summary>
+    public static FieldBuilder<TSource, object> ResolvePage<TSource, TDb, T>(
+        this FieldBuilder<TSource, object> field,
+        IDbContextFactory<TDb> factory,
+        Func<IResolveFieldContext<TSource>, TDb, IQueryable<T>> sorted)
+        where TDb : DbContext =>
+        field.PageArguments().ResolveAsync(async ctx =>
+        {
+            var page = PageRequest.From(ctx);
+            Paging.Validate(page);
+            await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+            return (object?)(await Paging.ToConnectionAsync(sorted(ctx, db), page, ctx.CancellationToken)).AsGraph();
+        });
 
     /// <summary>Wraps a GraphQL.NET connection data object for <see cref="ConnectionGraphType{TNodeType}"/>.</summary>
     public static IConnection AsGraph<T>(this Connection<T> connection) => new ConnectionView<T>(connection);

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Meetings.Contracts;
-
 namespace InterAssociatif.Meetings.Agenda;
 
 [Description("A new agenda item, at the top level or under another item.")]

@@ -1,16 +1,4 @@
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Meetings;
-using InterAssociatif.Meetings.Attendance;
-using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
-using InterAssociatif.Meetings.Milestones;
-using InterAssociatif.Meetings.Minutes;
 
 namespace InterAssociatif.Meetings.Agenda;
 

@@ -1,5 +1,3 @@
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Meetings.Agenda;
 
 /// <summary>An item of a meeting's agenda (ordre du jour); items nest (1., 1.1 …).</summary>

@@ -1,12 +1,3 @@
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Meetings.Contracts;
-using InterAssociatif.Meetings.Meetings;
-using InterAssociatif.Meetings.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Meetings.Agenda;
 
 /// <summary>The shape of an agenda: depth, sub-items, numbering.</summary>

@@ -1,5 +1,3 @@
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Meetings.Attachments;
 
 /// <summary>A file attached to a meeting (pièce jointe): slides, questionnaire results…</summary>

@@ -1,9 +1,4 @@
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

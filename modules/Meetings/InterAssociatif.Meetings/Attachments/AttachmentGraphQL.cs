@@ -1,8 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
 
 namespace InterAssociatif.Meetings.Attachments;

@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Meetings.Meetings;
-using InterAssociatif.Meetings.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace InterAssociatif.Meetings.Attachments;

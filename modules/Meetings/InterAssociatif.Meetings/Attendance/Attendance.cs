@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Meetings.Attendance;
 
 [Description("Whether a person came to a meeting: present, excused, or absent.")]

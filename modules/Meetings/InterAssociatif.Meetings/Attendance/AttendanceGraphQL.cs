@@ -1,17 +1,4 @@
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Meetings;
-using InterAssociatif.Meetings.Agenda;
-using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
-using InterAssociatif.Meetings.Milestones;
-using InterAssociatif.Meetings.Minutes;
 
 namespace InterAssociatif.Meetings.Attendance;
 
@@ -67,10 +54,10 @@ internal sealed class AttendanceSummaryType : ObjectGraphType<AttendanceSummary>
             .Resolve(ctx => ctx.Source.Attendance.Count(a => a.Status == AttendanceStatus.Present));
         Field<NonNullGraphType<IntGraphType>>("peopleExcused").Description("How many people were excused.")
             .Resolve(ctx => ctx.Source.Attendance.Count(a => a.Status == AttendanceStatus.Excused));
-        Field("organizationsRepresented", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+        Field("organizationsRepresented", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations with at least one person present.")
             .Resolve(ctx => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, ctx.Source.RepresentedOrganizations));
-        Field("organizationsNotRepresented", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+        Field("organizationsNotRepresented", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations invited with nobody present (absents ou excusés).")
             .Resolve(ctx => MeetingLoaders.Invitations(ctx, ctx.Source.MeetingId).Then(invitations =>
             {
@@ -87,12 +74,12 @@ internal sealed class DistributionListType : ObjectGraphType<DistributionList>
         Name = "DistributionList";
         Description = "Who receives the minutes (diffusion).";
         Field<NonNullGraphType<BooleanGraphType>>("isDefault").Description("True when no list was set: then it is the participants and the excused (« participants et excusés »), with every invited organisation.").Resolve(ctx => ctx.Source.IsDefault);
-        Field("organizations", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+        Field("organizations", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("Organisations that receive the minutes.")
             .Resolve(ctx => ctx.Source.IsDefault
                 ? MeetingLoaders.Invitations(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value)))
                 : DataLoaderResolveExtensions.FromValue(MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, ctx.Source.Recipients.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value))));
-        Field("people", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Person)))))
+        Field("people", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Person))
             .Description("People who receive the minutes.")
             .Resolve(ctx => ctx.Source.IsDefault
                 ? MeetingLoaders.Attendance(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Person, list.Where(a => a.Status is AttendanceStatus.Present or AttendanceStatus.Excused).Select(a => a.PersonId)))

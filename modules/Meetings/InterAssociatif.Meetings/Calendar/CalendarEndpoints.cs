@@ -2,15 +2,11 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Meetings.Meetings;
-using InterAssociatif.Meetings.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Meetings.Calendar;
 

@@ -1,16 +1,11 @@
 using System.Text;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Meetings.Agenda;
 using InterAssociatif.Meetings.Attachments;
 using InterAssociatif.Meetings.Attendance;
-using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
 using InterAssociatif.Meetings.Milestones;
 using InterAssociatif.Meetings.Minutes;
-using InterAssociatif.Meetings.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Meetings.DemoData;
 

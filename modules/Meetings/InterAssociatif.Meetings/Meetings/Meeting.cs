@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Meetings.Meetings;
 
 [Description("Where a meeting stands: planned, held or cancelled.")]

@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Meetings.Contracts;
-
 namespace InterAssociatif.Meetings.Meetings;
 
 [Description("Where a meeting takes place.")]

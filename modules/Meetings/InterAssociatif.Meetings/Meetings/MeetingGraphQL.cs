@@ -1,23 +1,9 @@
-using System.ComponentModel;
-using GraphQL;
 using GraphQL.DataLoader;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using InterAssociatif.Meetings;
 using InterAssociatif.Meetings.Agenda;
 using InterAssociatif.Meetings.Attachments;
 using InterAssociatif.Meetings.Attendance;
-using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Milestones;
 using InterAssociatif.Meetings.Minutes;
-using InterAssociatif.Meetings.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Meetings.Meetings;
 
@@ -56,7 +42,7 @@ internal sealed class MeetingType : ObjectGraphType<Meeting>
         Field("organizer", new GraphQLTypeReference(DirectoryTypeNames.Organization))
             .Description("The organisation that convenes it (e.g. Nantes Métropole's Mission Politique de la Ville).")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizerId));
-        Field("invitedOrganizations", new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization)))))
+        Field("invitedOrganizations", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations invited.")
             .Resolve(ctx => MeetingLoaders.Invitations(ctx, ctx.Source.Id).Then(list => LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendance")
@@ -125,14 +111,10 @@ internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factor
             .Description("Meetings by start time (oldest first, or newest first with `newestFirst`), filtered in the database: upcoming, past, between two instants, by organiser or neighbourhood.")
             .Argument<InputType<MeetingFilter>>("filter", "Conditions the meetings must meet.")
             .Argument<BooleanGraphType>("newestFirst", "Sort by start time descending. Default false.")
-            .PageArguments()
-            .ResolveAsync(async ctx =>
+            .ResolvePage(factory, (ctx, db) =>
             {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
                 var filter = InputRecord.Argument<MeetingFilter>(ctx, "filter") ?? MeetingFilter.None;
 
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 IQueryable<Meeting> meetings = db.Meetings;
                 var now = time.GetUtcNow();
                 meetings = filter.When switch
@@ -171,10 +153,9 @@ internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factor
                     meetings = meetings.Where(m => statuses.Contains(m.Status));
                 }
 
-                var sorted = ctx.GetArgument("newestFirst", false)
+                return ctx.GetArgument("newestFirst", false)
                     ? meetings.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id)
                     : meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id);
-                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
             });
 
         query.Field<MeetingType>("meeting")
@@ -192,17 +173,15 @@ internal sealed class OrganizationMeetingFields : IGraphTypeExtension
     public string TypeName => DirectoryTypeNames.Organization;
 
     public void Extend(IComplexGraphType type) =>
-        type.AddField(new FieldType
-        {
-            Name = "organizedMeetings",
-            Description = "The meetings this organisation convenes, newest first (Meetings module).",
-            ResolvedType = new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(MeetingsTypeNames.Meeting)))),
-            Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => ctx.LoadChildren<MeetingsDbContext, Meeting>(
+        type.AddFieldById(
+            "organizedMeetings",
+            NodeGraphTypeExtensions.ListOf(MeetingsTypeNames.Meeting),
+            "The meetings this organisation convenes, newest first (Meetings module).",
+            (ctx, organizationId) => ctx.LoadChildren<MeetingsDbContext, Meeting>(
                 "meetingsByOrganizer",
-                ((Kernel.IHasId)ctx.Source!).Id,
+                organizationId,
                 (db, ids) => db.Meetings.Where(m => m.OrganizerId != null && ids.Contains(m.OrganizerId.Value)).OrderByDescending(m => m.StartsAt),
-                m => m.OrganizerId!.Value)),
-        });
+                m => m.OrganizerId!.Value));
 }
 
 /// <summary>Adds the meeting mutations to <c>Mutation</c> (coordinators only).</summary>

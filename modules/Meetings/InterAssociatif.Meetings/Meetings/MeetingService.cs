@@ -1,13 +1,3 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using InterAssociatif.Meetings.Contracts;
-using InterAssociatif.Meetings.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Meetings.Meetings;
 
 /// <summary>Schedules and changes meetings. One transaction per call; on any error nothing is written.</summary>

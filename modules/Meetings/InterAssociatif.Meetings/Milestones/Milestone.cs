@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Meetings.Milestones;
 
 [Description("How precise a date is: a day, or only a month.")]

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Meetings.Contracts;
-
 namespace InterAssociatif.Meetings.Milestones;
 
 [Description("A step a meeting announces.")]

@@ -1,22 +1,4 @@
-using System.ComponentModel;
-using GraphQL;
-using GraphQL.DataLoader;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using InterAssociatif.Meetings;
-using InterAssociatif.Meetings.Agenda;
-using InterAssociatif.Meetings.Attendance;
-using InterAssociatif.Meetings.Contracts;
 using InterAssociatif.Meetings.Meetings;
-using InterAssociatif.Meetings.Minutes;
-using InterAssociatif.Meetings.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Meetings.Milestones;
 
@@ -53,12 +35,8 @@ internal sealed class MilestoneQueries(IDbContextFactory<MeetingsDbContext> fact
             .Description("The timeline of steps announced by meetings (les étapes), across meetings, by date (a step known only by its month sits at the day the coordinator gave it).")
             .Argument<DateOnlyGraphType>("from", "Steps on or after this day.")
             .Argument<DateOnlyGraphType>("to", "Steps on or before this day.")
-            .PageArguments()
-            .ResolveAsync(async ctx =>
+            .ResolvePage(factory, (ctx, db) =>
             {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 IQueryable<Milestone> milestones = db.Milestones;
                 if (ctx.GetArgument<DateOnly?>("from") is { } from)
                 {
@@ -70,8 +48,7 @@ internal sealed class MilestoneQueries(IDbContextFactory<MeetingsDbContext> fact
                     milestones = milestones.Where(m => m.Date <= to);
                 }
 
-                var sorted = milestones.OrderBy(m => m.Date).ThenBy(m => m.Id);
-                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+                return milestones.OrderBy(m => m.Date).ThenBy(m => m.Id);
             });
     }
 }

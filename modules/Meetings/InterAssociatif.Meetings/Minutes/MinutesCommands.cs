@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Meetings.Contracts;
-
 namespace InterAssociatif.Meetings.Minutes;
 
 [Description("Starts the minutes of a meeting as a draft (projet de compte rendu).")]

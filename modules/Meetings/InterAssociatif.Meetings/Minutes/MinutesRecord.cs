@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Meetings.Minutes;
 
 [Description("Draft (projet de compte rendu) or published.")]

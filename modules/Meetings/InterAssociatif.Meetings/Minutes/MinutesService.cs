@@ -1,11 +1,4 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Meetings.Meetings;
-using InterAssociatif.Meetings.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Meetings.Minutes;
 

@@ -1,11 +1,9 @@
-using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Meetings.Agenda;
 using InterAssociatif.Meetings.Attachments;
 using InterAssociatif.Meetings.Attendance;
 using InterAssociatif.Meetings.Meetings;
 using InterAssociatif.Meetings.Milestones;
 using InterAssociatif.Meetings.Minutes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace InterAssociatif.Meetings.Persistence;
@@ -44,7 +42,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         modelBuilder.Entity<Meeting>(e =>
         {
             e.ToTable("MeetingsMeetings");
-            e.Property(m => m.Id).ValueGeneratedNever();
             e.Property(m => m.Title).HasMaxLength(Meeting.TitleMaxLength);
             e.Property(m => m.Description).HasMaxLength(Meeting.DescriptionMaxLength);
             e.Property(m => m.PlaceName).HasMaxLength(Meeting.PlaceMaxLength);
@@ -52,7 +49,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
             e.Property(m => m.PlaceNeighbourhood).HasMaxLength(Meeting.PlaceMaxLength);
             e.Property(m => m.PlaceNeighbourhoodKey).HasMaxLength(Meeting.PlaceMaxLength);
             e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(m => m.Version).IsConcurrencyToken();
             e.HasIndex(m => m.StartsAt);
             e.HasIndex(m => m.OrganizerId);
             e.HasIndex(m => m.PlaceNeighbourhoodKey);
@@ -61,7 +57,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         modelBuilder.Entity<Invitation>(e =>
         {
             e.ToTable("MeetingsInvitations");
-            e.Property(i => i.Id).ValueGeneratedNever();
             e.HasOne<Meeting>().WithMany().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(i => new { i.MeetingId, i.OrganizationId }).IsUnique();
             e.HasIndex(i => new { i.MeetingId, i.PersonId }).IsUnique();
@@ -71,9 +66,7 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         modelBuilder.Entity<AttendanceRecord>(e =>
         {
             e.ToTable("MeetingsAttendance");
-            e.Property(a => a.Id).ValueGeneratedNever();
             e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(a => a.Version).IsConcurrencyToken();
             e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => new { a.MeetingId, a.PersonId }).IsUnique();
         });
@@ -81,7 +74,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         modelBuilder.Entity<DistributionRecipient>(e =>
         {
             e.ToTable("MeetingsDistribution");
-            e.Property(d => d.Id).ValueGeneratedNever();
             e.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(d => d.MeetingId);
         });
@@ -89,10 +81,8 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         modelBuilder.Entity<AgendaItem>(e =>
         {
             e.ToTable("MeetingsAgendaItems");
-            e.Property(a => a.Id).ValueGeneratedNever();
             e.Property(a => a.Title).HasMaxLength(AgendaItem.TitleMaxLength);
             e.Property(a => a.Notes).HasMaxLength(AgendaItem.NotesMaxLength);
-            e.Property(a => a.Version).IsConcurrencyToken();
             e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<AgendaItem>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => new { a.MeetingId, a.ParentId, a.Position });
@@ -101,10 +91,8 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         modelBuilder.Entity<MinutesRecord>(e =>
         {
             e.ToTable("MeetingsMinutes");
-            e.Property(m => m.Id).ValueGeneratedNever();
             e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(m => m.DraftText).HasMaxLength(MinutesRecord.TextMaxLength);
-            e.Property(m => m.Version).IsConcurrencyToken();
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(m => m.MeetingId).IsUnique();
             e.HasMany(m => m.Revisions).WithOne().HasForeignKey(r => r.MinutesId).OnDelete(DeleteBehavior.Cascade);
@@ -113,7 +101,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         modelBuilder.Entity<MinutesRevision>(e =>
         {
             e.ToTable("MeetingsMinutesRevisions");
-            e.Property(r => r.Id).ValueGeneratedNever();
             e.Property(r => r.Text).HasMaxLength(MinutesRecord.TextMaxLength);
             e.Property(r => r.Note).HasMaxLength(MinutesRevision.NoteMaxLength);
             e.HasIndex(r => new { r.MinutesId, r.Number }).IsUnique();
@@ -122,7 +109,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         modelBuilder.Entity<Attachment>(e =>
         {
             e.ToTable("MeetingsAttachments");
-            e.Property(a => a.Id).ValueGeneratedNever();
             e.Property(a => a.Title).HasMaxLength(Attachment.TitleMaxLength);
             e.Property(a => a.FileName).HasMaxLength(Attachment.FileNameMaxLength);
             e.Property(a => a.MediaType).HasMaxLength(120);
@@ -143,10 +129,8 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         modelBuilder.Entity<Milestone>(e =>
         {
             e.ToTable("MeetingsMilestones");
-            e.Property(m => m.Id).ValueGeneratedNever();
             e.Property(m => m.Title).HasMaxLength(Milestone.TitleMaxLength);
             e.Property(m => m.Precision).HasConversion<string>().HasMaxLength(10);
-            e.Property(m => m.Version).IsConcurrencyToken();
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.FulfilledByMeetingId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => m.Date);

@@ -1,7 +1,3 @@
-using InterAssociatif.Meetings.Contracts;
-using InterAssociatif.Meetings.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Meetings.Persistence;
 
 /// <summary>The Meetings module's published read contract; every call is one SQL command.</summary>

@@ -1,10 +1,6 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Responses;
 using InterAssociatif.Surveys.Surveys;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Surveys.DemoData;
 

@@ -1,18 +1,12 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Surveys;
-using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Results;
 using InterAssociatif.Surveys.Surveys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace InterAssociatif.Surveys.Exports;

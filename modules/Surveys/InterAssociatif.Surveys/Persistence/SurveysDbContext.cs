@@ -1,7 +1,5 @@
-using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Surveys.Responses;
 using InterAssociatif.Surveys.Surveys;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace InterAssociatif.Surveys.Persistence;
@@ -34,11 +32,9 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
         modelBuilder.Entity<Survey>(e =>
         {
             e.ToTable("SurveysSurveys");
-            e.Property(s => s.Id).ValueGeneratedNever();
             e.Property(s => s.Title).HasMaxLength(Survey.TitleMaxLength);
             e.Property(s => s.Description).HasMaxLength(Survey.DescriptionMaxLength);
             e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(s => s.Version).IsConcurrencyToken();
             e.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(s => s.Audience).WithOne().HasForeignKey(a => a.SurveyId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -52,7 +48,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
         modelBuilder.Entity<Question>(e =>
         {
             e.ToTable("SurveysQuestions");
-            e.Property(q => q.Id).ValueGeneratedNever();
             e.Property(q => q.Text).HasMaxLength(Question.TextMaxLength);
             e.Property(q => q.Section).HasMaxLength(Question.SectionMaxLength);
             e.Property(q => q.Kind).HasConversion<string>().HasMaxLength(20);
@@ -63,7 +58,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
         modelBuilder.Entity<QuestionOption>(e =>
         {
             e.ToTable("SurveysOptions");
-            e.Property(o => o.Id).ValueGeneratedNever();
             e.Property(o => o.Label).HasMaxLength(QuestionOption.LabelMaxLength);
             e.HasIndex(o => new { o.QuestionId, o.Position });
         });
@@ -71,10 +65,8 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
         modelBuilder.Entity<Response>(e =>
         {
             e.ToTable("SurveysResponses");
-            e.Property(r => r.Id).ValueGeneratedNever();
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(r => r.EnteredBy).HasMaxLength(20);
-            e.Property(r => r.Version).IsConcurrencyToken();
             e.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.SurveyId, r.OrganizationId }).IsUnique();
             e.HasIndex(r => new { r.SurveyId, r.SubmittedAt });
@@ -85,7 +77,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
         modelBuilder.Entity<Answer>(e =>
         {
             e.ToTable("SurveysAnswers");
-            e.Property(a => a.Id).ValueGeneratedNever();
             e.Property(a => a.Text).HasMaxLength(Answer.TextMaxLength);
             e.Property(a => a.Level).HasConversion<int?>();
             e.HasIndex(a => new { a.QuestionId, a.OptionId });

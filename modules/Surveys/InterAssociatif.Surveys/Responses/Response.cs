@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Surveys.Responses;
 
 [Description("Whether a response is a draft or submitted.")]

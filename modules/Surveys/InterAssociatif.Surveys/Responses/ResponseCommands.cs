@@ -1,7 +1,4 @@
-using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.GraphQL;
 
 namespace InterAssociatif.Surveys.Responses;
 

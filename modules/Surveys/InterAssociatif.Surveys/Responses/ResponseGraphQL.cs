@@ -1,21 +1,3 @@
-using System.Security.Claims;
-using GraphQL;
-using GraphQL.DataLoader;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Surveys;
-using InterAssociatif.Surveys.Persistence;
-using InterAssociatif.Surveys.Results;
-using InterAssociatif.Surveys.Surveys;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace InterAssociatif.Surveys.Responses;
 
 internal sealed class SurveyResponseType : ObjectGraphType<Response>

@@ -1,8 +1,3 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Kernel.Text;
-using InterAssociatif.Surveys;
 using InterAssociatif.Surveys.Surveys;
 
 namespace InterAssociatif.Surveys.Responses;

@@ -1,11 +1,4 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Surveys;
-using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Surveys;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Surveys.Responses;
 

@@ -1,7 +1,5 @@
-using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Responses;
 using InterAssociatif.Surveys.Surveys;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Surveys.Results;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using InterAssociatif.Surveys.Responses;
 using InterAssociatif.Surveys.Surveys;
 

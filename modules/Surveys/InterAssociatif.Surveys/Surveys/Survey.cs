@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Kernel;
-
 namespace InterAssociatif.Surveys.Surveys;
 
 [Description("A survey's lifecycle: DRAFT → OPEN → CLOSED → RESULTS_PUBLISHED.")]

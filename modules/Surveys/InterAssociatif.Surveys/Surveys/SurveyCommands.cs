@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.GraphQL;
-
 namespace InterAssociatif.Surveys.Surveys;
 
 [Description("A new survey, created as a DRAFT.")]

@@ -1,18 +1,6 @@
 using System.Security.Claims;
-using GraphQL;
-using GraphQL.DataLoader;
-using GraphQL.Types;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Surveys;
-using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Responses;
 using InterAssociatif.Surveys.Results;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -147,20 +135,15 @@ internal sealed class SurveyQueries(IDbContextFactory<SurveysDbContext> factory)
         query.Field<NonNullGraphType<ConnectionGraphType<SurveyType>>>("surveys")
             .Description("Surveys (questionnaires), newest window first. Anonymous callers and partners see those whose results are published; members and analysts all but drafts; coordinators all.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<SurveyStatus>>>>("statuses", "Only these statuses.")
-            .PageArguments()
-            .ResolveAsync(async ctx =>
+            .ResolvePage(factory, (ctx, db) =>
             {
-                var page = PageRequest.From(ctx);
-                Paging.Validate(page);
-                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 var surveys = SurveyAccess.Visible(db.Surveys, ctx.User);
                 if (ctx.GetArgument<List<SurveyStatus>?>("statuses") is { Count: > 0 } statuses)
                 {
                     surveys = surveys.Where(s => statuses.Contains(s.Status));
                 }
 
-                var sorted = surveys.OrderByDescending(s => s.OpensOn).ThenBy(s => s.Id);
-                return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
+                return surveys.OrderByDescending(s => s.OpensOn).ThenBy(s => s.Id);
             });
         query.Field<SurveyType>("survey")
             .Description("One survey by its id; null when there is none or the caller may not see it.")

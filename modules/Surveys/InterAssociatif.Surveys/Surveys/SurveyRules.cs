@@ -1,11 +1,3 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Surveys;
-using InterAssociatif.Surveys.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Surveys.Surveys;
 
 /// <summary>The rules of a survey's window, lifecycle and questions.</summary>

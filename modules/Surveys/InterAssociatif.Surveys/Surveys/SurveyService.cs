@@ -1,11 +1,3 @@
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Surveys;
-using InterAssociatif.Surveys.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Surveys.Surveys;
 
 /// <summary>Writes surveys and their questions, and moves them through their lifecycle.</summary>
