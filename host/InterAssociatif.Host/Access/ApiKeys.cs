@@ -6,7 +6,6 @@ using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Events;
 using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -44,43 +43,32 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
             errors.Add(new InputValidationError("expiresAt", "`expiresAt` must be in the future."));
         }
 
-        if (errors.Any)
-        {
-            return MutationResult<IssuedApiKey>.Fail(errors.Items);
-        }
-
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var key = new ApiKey { Id = Guid.CreateVersion7(now), Name = cleanName!, SecretHash = Hash(secret), Scopes = string.Join(' ', scopes.Distinct().Order(StringComparer.Ordinal)), CreatedAt = now, CreatedBy = createdBy, ExpiresAt = expiresAt, Version = 1 };
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.ApiKeys.Add(key);
-        var saved = await db.CommitAsync(transaction, key, "API key", cancellationToken);
+        var key = new ApiKey { Id = Guid.CreateVersion7(now), Name = cleanName ?? "", SecretHash = Hash(secret), Scopes = string.Join(' ', scopes.Distinct().Order(StringComparer.Ordinal)), CreatedAt = now, CreatedBy = createdBy, ExpiresAt = expiresAt, Version = 1 };
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        change.Db.ApiKeys.Add(key);
+        var saved = await change.CommitAsync(key, "API key");
         return saved.Value is null ? MutationResult<IssuedApiKey>.Fail(saved.Errors) : MutationResult<IssuedApiKey>.Ok(new IssuedApiKey(key, $"{Prefix}{key.Id:N}_{secret}"));
     }
 
     public async Task<MutationResult<ApiKey>> RevokeAsync(Guid id, ErrorList errors, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var key = await db.ApiKeys.AsTracking().SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
-        if (key is null)
-        {
-            errors.Add(new NotFoundError("id", "No API key has this id.", GlobalId.Encode(TypeName, id)));
-            return MutationResult<ApiKey>.Fail(errors.Items);
-        }
-
-        if (key.RevokedAt is not null)
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var key = await change.FindAsync(change.Db.ApiKeys, id, "id", TypeName, "API key");
+        if (key is { RevokedAt: not null })
         {
             errors.Add(new ConflictError("id", "This key is already revoked."));
-            return MutationResult<ApiKey>.Fail(errors.Items);
+        }
+        else if (key is not null)
+        {
+            key.RevokedAt = time.GetUtcNow();
+            key.Version++;
         }
 
-        key.RevokedAt = time.GetUtcNow();
-        key.Version++;
-        var result = await db.CommitAsync(transaction, key, "API key", cancellationToken);
+        var result = await change.CommitAsync(key, "API key");
         if (result.Value is not null)
         {
-            await events.PublishAsync(new ApiKeyRevoked(key.Id), cancellationToken);
+            await events.PublishAsync(new ApiKeyRevoked(result.Value.Id), cancellationToken);
         }
 
         return result;

@@ -2,6 +2,7 @@ using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.Memberships;
 using InterAssociatif.Directory.Organizations;
 using InterAssociatif.Kernel.Errors;
+using InterAssociatif.Kernel.Persistence;
 
 namespace InterAssociatif.Directory.Tests.Rules;
 
@@ -109,7 +110,7 @@ public sealed class MembershipRulesTests
     public void A_stale_version_is_a_conflict(int? expected, int actual, string? error)
     {
         var errors = new ErrorList();
-        OrganizationRules.VersionMatches(errors, "version", expected, actual);
+        errors.VersionMatches(expected, actual);
         Assert.Equal(error, Describe(errors.Items.SingleOrDefault()));
     }
 

@@ -65,41 +65,34 @@ internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> fa
     private async Task<MutationResult<Membership>> ChangeAsync(
         Guid organizationId,
         ErrorList errors,
-        string change,
+        string what,
         Func<Organization, Membership?, (UserError? Error, Membership? Changed)> apply,
         CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var organization = await db.Organizations.AsTracking().Include(o => o.Memberships).SingleOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
-        if (organization is null)
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var records = change.Db.Organizations.Include(o => o.Memberships);
+        var organization = await change.FindAsync(records, organizationId, "organizationId", DirectoryTypeNames.Organization, "organisation");
+        if (change.Failed)
         {
-            errors.Add(OrganizationRules.NotFound("organizationId", organizationId));
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Membership>.Fail(errors.Items);
+            return change.Fail<Membership>();
         }
 
         var (error, changed) = apply(organization!, MembershipRules.Latest(organization!.Memberships));
         if (error is not null)
         {
-            return MutationResult<Membership>.Fail(error);
+            errors.Add(error);
         }
-
-        if (changed is { Version: 1 } && !organization.Memberships.Contains(changed))
+        else if (changed is { Version: 1 } && !organization.Memberships.Contains(changed))
         {
-            db.Memberships.Add(changed);
+            change.Db.Memberships.Add(changed);
         }
 
-        var result = await db.CommitAsync(transaction, changed!, "membership", cancellationToken);
-        if (result.Value is null)
+        var result = await change.CommitAsync(changed, "membership");
+        if (result.Value is not null)
         {
-            return result;
+            await events.PublishAsync(new MembershipChanged(organizationId, result.Value.Id, what), cancellationToken);
         }
 
-        await events.PublishAsync(new MembershipChanged(organizationId, changed!.Id, change), cancellationToken);
         return result;
     }
 }

@@ -5,9 +5,6 @@ internal static class OrganizationRules
 {
     public const int MaxNeighbourhoods = 30;
 
-    public static NotFoundError NotFound(string field, Guid id) =>
-        new(field, "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, id));
-
     /// <summary>Two organisations cannot share a name once case, accents and punctuation are ignored.</summary>
     public static async Task NameIsFree(DirectoryDbContext db, ErrorList errors, string field, string name, Guid? exceptId, CancellationToken cancellationToken)
     {
@@ -25,55 +22,20 @@ internal static class OrganizationRules
         }
     }
 
-    public static async Task ThemesExist(DirectoryDbContext db, ErrorList errors, string field, IReadOnlyList<Guid> themeIds, CancellationToken cancellationToken)
+    /// <summary>The parent must not be the organisation itself or one of its units.</summary>
+    public static async Task IsNotItsOwnUnit(DirectoryDbContext db, ErrorList errors, string field, Guid parentId, Guid selfId, CancellationToken cancellationToken)
     {
-        if (themeIds.Count == 0)
-        {
-            return;
-        }
-
-        var distinct = themeIds.Distinct().ToList();
-        var known = await db.Themes.Where(t => distinct.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
-        for (var i = 0; i < themeIds.Count; i++)
-        {
-            if (themeIds[i] != Guid.Empty && !known.Contains(themeIds[i]))
-            {
-                errors.Add(new NotFoundError($"{field}[{i}]", "No theme has this id.", GlobalId.Encode(DirectoryTypeNames.Theme, themeIds[i])));
-            }
-        }
-    }
-
-    /// <summary>The parent must exist and must not be the organisation itself or one of its units.</summary>
-    public static async Task ParentExists(DirectoryDbContext db, ErrorList errors, string field, Guid parentId, Guid? selfId, CancellationToken cancellationToken)
-    {
-        if (parentId == selfId)
-        {
-            errors.Add(new InputValidationError(field, "An organisation cannot be its own parent."));
-            return;
-        }
-
         // Walk up from the proposed parent: reaching the organisation itself would make a cycle.
         var current = (Guid?)parentId;
         for (var depth = 0; current is { } id && depth < 20; depth++)
         {
-            var row = await db.Organizations.Where(o => o.Id == id).Select(o => new { o.ParentId }).SingleOrDefaultAsync(cancellationToken);
-            if (row is null)
+            if (id == selfId)
             {
-                if (id == parentId)
-                {
-                    errors.Add(NotFound(field, parentId));
-                }
-
+                errors.Add(new InputValidationError(field, depth == 0 ? "An organisation cannot be its own parent." : "An organisation cannot be a unit of one of its own units."));
                 return;
             }
 
-            if (row.ParentId == selfId && selfId is not null)
-            {
-                errors.Add(new InputValidationError(field, "An organisation cannot be a unit of one of its own units."));
-                return;
-            }
-
-            current = row.ParentId;
+            current = await db.Organizations.Where(o => o.Id == id).Select(o => o.ParentId).SingleOrDefaultAsync(cancellationToken);
         }
     }
 
@@ -107,13 +69,5 @@ internal static class OrganizationRules
         }
 
         return result;
-    }
-
-    public static void VersionMatches(ErrorList errors, string field, int? expected, int actual)
-    {
-        if (expected is { } version && version != actual)
-        {
-            errors.Add(new ConflictError(field, $"The record is at version {actual}, not {version}: someone changed it meanwhile. Reload it and try again."));
-        }
     }
 }

@@ -13,22 +13,10 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
         var website = OrganizationRules.Website(errors, "website", command.Website);
         var neighbourhoods = OrganizationRules.Neighbourhoods(errors, "neighbourhoods", command.Neighbourhoods);
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         if (name is not null)
         {
-            await OrganizationRules.NameIsFree(db, errors, "name", name, exceptId: null, cancellationToken);
-        }
-
-        await OrganizationRules.ThemesExist(db, errors, "themeIds", command.ThemeIds, cancellationToken);
-        if (command.ParentId is { } parentId)
-        {
-            await OrganizationRules.ParentExists(db, errors, "parentId", parentId, selfId: null, cancellationToken);
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Organization>.Fail(errors.Items);
+            await OrganizationRules.NameIsFree(change.Db, errors, "name", name, exceptId: null, cancellationToken);
         }
 
         var now = time.GetUtcNow();
@@ -43,13 +31,12 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
             UpdatedAt = now,
             Version = 1,
         };
-        organization.SetName(name!);
+        organization.SetName(name ?? "");
         organization.SetAcronym(acronym);
         organization.Neighbourhoods = neighbourhoods.Select(n => new OrganizationNeighbourhood { Name = n, NameKey = SearchText.Key(n) }).ToList();
         organization.Themes = command.ThemeIds.Distinct().Select(t => new OrganizationTheme { ThemeId = t }).ToList();
-        db.Organizations.Add(organization);
-
-        return await CommitAsync(db, transaction, organization, "created", cancellationToken);
+        change.Db.Organizations.Add(organization);
+        return await CommitAsync(change, organization, "created");
     }
 
     public async Task<MutationResult<Organization>> UpdateAsync(UpdateOrganizationInput command, ErrorList errors, CancellationToken cancellationToken)
@@ -60,68 +47,31 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
         var website = command.Website.IsSet ? OrganizationRules.Website(errors, "website", command.Website.Value) : null;
         var neighbourhoods = command.Neighbourhoods.IsSet ? OrganizationRules.Neighbourhoods(errors, "neighbourhoods", command.Neighbourhoods.Value ?? []) : [];
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var organization = await db.Organizations.AsTracking()
-            .Include(o => o.Neighbourhoods).Include(o => o.Themes)
-            .SingleOrDefaultAsync(o => o.Id == command.Id, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var records = change.Db.Organizations.Include(o => o.Neighbourhoods).Include(o => o.Themes);
+        var organization = await change.FindAsync(records, command.Id, "id", DirectoryTypeNames.Organization, "organisation");
         if (organization is null)
         {
-            errors.Add(OrganizationRules.NotFound("id", command.Id));
-            return MutationResult<Organization>.Fail(errors.Items);
+            return change.Fail<Organization>();
         }
 
-        OrganizationRules.VersionMatches(errors, "version", command.Version, organization.Version);
+        errors.VersionMatches(command.Version, organization.Version);
         if (name is not null)
         {
-            await OrganizationRules.NameIsFree(db, errors, "name", name, organization.Id, cancellationToken);
-        }
-
-        if (command.ThemeIds.IsSet)
-        {
-            await OrganizationRules.ThemesExist(db, errors, "themeIds", command.ThemeIds.Value ?? [], cancellationToken);
+            await OrganizationRules.NameIsFree(change.Db, errors, "name", name, organization.Id, cancellationToken);
+            organization.SetName(name);
         }
 
         if (command.ParentId is { IsSet: true, Value: { } parentId })
         {
-            await OrganizationRules.ParentExists(db, errors, "parentId", parentId, organization.Id, cancellationToken);
+            await OrganizationRules.IsNotItsOwnUnit(change.Db, errors, "parentId", parentId, organization.Id, cancellationToken);
         }
 
-        if (errors.Any)
-        {
-            return MutationResult<Organization>.Fail(errors.Items);
-        }
-
-        if (command.Kind.IsSet)
-        {
-            organization.Kind = command.Kind.Value;
-        }
-
-        if (name is not null)
-        {
-            organization.SetName(name);
-        }
-
-        if (command.Acronym.IsSet)
-        {
-            organization.SetAcronym(acronym);
-        }
-
-        if (command.Description.IsSet)
-        {
-            organization.Description = description;
-        }
-
-        if (command.Website.IsSet)
-        {
-            organization.Website = website;
-        }
-
-        if (command.ParentId.IsSet)
-        {
-            organization.ParentId = command.ParentId.Value;
-        }
-
+        organization.Kind = command.Kind.Or(organization.Kind);
+        organization.SetAcronym(command.Acronym.IsSet ? acronym : organization.Acronym);
+        organization.Description = command.Description.IsSet ? description : organization.Description;
+        organization.Website = command.Website.IsSet ? website : organization.Website;
+        organization.ParentId = command.ParentId.Or(organization.ParentId);
         if (command.Neighbourhoods.IsSet)
         {
             organization.Neighbourhoods.Clear();
@@ -136,51 +86,39 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
 
         organization.UpdatedAt = time.GetUtcNow();
         organization.Version++;
-        return await CommitAsync(db, transaction, organization, "updated", cancellationToken);
+        return await CommitAsync(change, organization, "updated");
     }
 
     /// <summary>Archives or restores an organisation. Organisations are never hard-deleted: others refer to them.</summary>
     public async Task<MutationResult<Organization>> SetArchivedAsync(Guid id, bool archived, int? expectedVersion, ErrorList errors, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var organization = await db.Organizations.AsTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var organization = await change.FindAsync(change.Db.Organizations, id, "id", DirectoryTypeNames.Organization, "organisation");
         if (organization is null)
         {
-            errors.Add(OrganizationRules.NotFound("id", id));
-            return MutationResult<Organization>.Fail(errors.Items);
+            return change.Fail<Organization>();
         }
 
-        OrganizationRules.VersionMatches(errors, "version", expectedVersion, organization.Version);
+        errors.VersionMatches(expectedVersion, organization.Version);
         if (archived == (organization.ArchivedAt is not null))
         {
             errors.Add(new ConflictError("id", archived ? "This organisation is already archived." : "This organisation is not archived."));
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Organization>.Fail(errors.Items);
         }
 
         var now = time.GetUtcNow();
         organization.ArchivedAt = archived ? now : null;
         organization.UpdatedAt = now;
         organization.Version++;
-        return await CommitAsync(db, transaction, organization, archived ? "archived" : "restored", cancellationToken);
+        return await CommitAsync(change, organization, archived ? "archived" : "restored");
     }
 
-    private async Task<MutationResult<Organization>> CommitAsync(
-        DirectoryDbContext db,
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction,
-        Organization organization,
-        string change,
-        CancellationToken cancellationToken)
+    private async Task<MutationResult<Organization>> CommitAsync(Change<DirectoryDbContext> change, Organization organization, string what)
     {
-        var result = await db.CommitAsync(transaction, organization, "organisation", cancellationToken, "name",
+        var result = await change.CommitAsync(organization, "organisation", "name",
             "An organisation with this name already exists (names are compared without case, accents or punctuation).");
         if (result.Value is not null)
         {
-            await events.PublishAsync(new OrganizationChanged(organization.Id, change, organization.UpdatedAt), cancellationToken);
+            await events.PublishAsync(new OrganizationChanged(organization.Id, what, organization.UpdatedAt), change.CancellationToken);
         }
 
         return result;

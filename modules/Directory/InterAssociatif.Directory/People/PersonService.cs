@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
-using InterAssociatif.Directory.Organizations;
 
 namespace InterAssociatif.Directory.People;
 
 /// <summary>Records people (personal data) and their affiliations. One transaction per call.</summary>
 internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time)
 {
+    private const string EmailTaken = "Another person already has this email address.";
+
     public async Task<MutationResult<Person>> CreateAsync(CreatePersonInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var givenName = errors.Text("givenName", command.GivenName, Person.NameMaxLength, required: true);
@@ -14,19 +15,13 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         var email = Email(errors, command.Email);
         var phone = Phone(errors, command.Phone);
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await EmailIsFree(db, errors, email, null, cancellationToken);
-        if (errors.Any)
-        {
-            return MutationResult<Person>.Fail(errors.Items);
-        }
-
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        await EmailIsFree(change.Db, errors, email, null, cancellationToken);
         var now = time.GetUtcNow();
         var person = new Person { Id = Guid.CreateVersion7(now), Title = title, Email = email, Phone = phone, CreatedAt = now, UpdatedAt = now, Version = 1 };
-        person.SetNames(givenName!, familyName!);
-        db.People.Add(person);
-        return await db.CommitAsync(transaction, person, "person", cancellationToken, "email", "Another person already has this email address.");
+        person.SetNames(givenName ?? "", familyName ?? "");
+        change.Db.People.Add(person);
+        return await change.CommitAsync(person, "person", "email", EmailTaken);
     }
 
     public async Task<MutationResult<Person>> UpdateAsync(UpdatePersonInput command, ErrorList errors, CancellationToken cancellationToken)
@@ -37,24 +32,17 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         var email = command.Email.IsSet ? Email(errors, command.Email.Value) : null;
         var phone = command.Phone.IsSet ? Phone(errors, command.Phone.Value) : null;
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var person = await db.People.AsTracking().SingleOrDefaultAsync(p => p.Id == command.Id, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var person = await change.FindAsync(change.Db.People, command.Id, "id", DirectoryTypeNames.Person, "person");
         if (person is null)
         {
-            errors.Add(NotFound("id", command.Id));
-            return MutationResult<Person>.Fail(errors.Items);
+            return change.Fail<Person>();
         }
 
-        OrganizationRules.VersionMatches(errors, "version", command.Version, person.Version);
+        errors.VersionMatches(command.Version, person.Version);
         if (command.Email.IsSet)
         {
-            await EmailIsFree(db, errors, email, person.Id, cancellationToken);
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Person>.Fail(errors.Items);
+            await EmailIsFree(change.Db, errors, email, person.Id, cancellationToken);
         }
 
         person.SetNames(givenName ?? person.GivenName, familyName ?? person.FamilyName);
@@ -63,7 +51,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         person.Phone = command.Phone.IsSet ? phone : person.Phone;
         person.UpdatedAt = time.GetUtcNow();
         person.Version++;
-        return await db.CommitAsync(transaction, person, "person", cancellationToken, "email", "Another person already has this email address.");
+        return await change.CommitAsync(person, "person", "email", EmailTaken);
     }
 
     public async Task<MutationResult<Affiliation>> AddAffiliationAsync(AddAffiliationInput command, ErrorList errors, CancellationToken cancellationToken)
@@ -74,22 +62,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
             errors.Add(new InputValidationError("endsOn", "`endsOn` must not be before `startsOn`."));
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.People.AnyAsync(p => p.Id == command.PersonId, cancellationToken))
-        {
-            errors.Add(NotFound("personId", command.PersonId));
-        }
-
-        if (!await db.Organizations.AnyAsync(o => o.Id == command.OrganizationId, cancellationToken))
-        {
-            errors.Add(OrganizationRules.NotFound("organizationId", command.OrganizationId));
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Affiliation>.Fail(errors.Items);
-        }
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
 
         var affiliation = new Affiliation
         {
@@ -101,19 +74,17 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
             StartsOn = command.StartsOn,
             EndsOn = command.EndsOn,
         };
-        db.Affiliations.Add(affiliation);
-        return await db.CommitAsync(transaction, affiliation, "affiliation", cancellationToken);
+        change.Db.Affiliations.Add(affiliation);
+        return await change.CommitAsync(affiliation, "affiliation");
     }
 
     public async Task<MutationResult<Affiliation>> EndAffiliationAsync(Guid id, DateOnly endsOn, ErrorList errors, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var affiliation = await db.Affiliations.AsTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var affiliation = await change.FindAsync(change.Db.Affiliations, id, "id", DirectoryTypeNames.Affiliation, "affiliation");
         if (affiliation is null)
         {
-            errors.Add(new NotFoundError("id", "No affiliation has this id.", GlobalId.Encode(DirectoryTypeNames.Affiliation, id)));
-            return MutationResult<Affiliation>.Fail(errors.Items);
+            return change.Fail<Affiliation>();
         }
 
         if (affiliation.StartsOn is { } starts && endsOn < starts)
@@ -126,17 +97,9 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
             errors.Add(new ConflictError("id", "This affiliation has already ended."));
         }
 
-        if (errors.Any)
-        {
-            return MutationResult<Affiliation>.Fail(errors.Items);
-        }
-
         affiliation.EndsOn = endsOn;
-        return await db.CommitAsync(transaction, affiliation, "affiliation", cancellationToken);
+        return await change.CommitAsync(affiliation, "affiliation");
     }
-
-    public static NotFoundError NotFound(string field, Guid id) =>
-        new(field, "No person has this id.", GlobalId.Encode(DirectoryTypeNames.Person, id));
 
     private static string? Email(ErrorList errors, string? value)
     {
@@ -164,7 +127,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
     {
         if (email is not null && await db.People.AnyAsync(p => p.Email == email && p.Id != exceptId, cancellationToken))
         {
-            errors.Add(new ConflictError("email", "Another person already has this email address."));
+            errors.Add(new ConflictError("email", EmailTaken));
         }
     }
 

@@ -7,93 +7,53 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
     {
         var name = errors.Text("name", command.Name, Theme.NameMaxLength, required: true);
         var description = errors.Text("description", command.Description, Theme.DescriptionMaxLength, required: false);
-        PositionIsValid(errors, command.Position);
+        errors.Range("position", command.Position, 1, 10_000);
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         if (name is not null)
         {
-            await NameIsFree(db, errors, name, null, cancellationToken);
+            await NameIsFree(change.Db, errors, name, null, cancellationToken);
         }
 
-        if (errors.Any)
-        {
-            return MutationResult<Theme>.Fail(errors.Items);
-        }
-
-        var position = command.Position ?? (await db.Themes.MaxAsync(t => (int?)t.Position, cancellationToken) ?? 0) + 1;
+        var position = command.Position ?? (await change.Db.Themes.MaxAsync(t => (int?)t.Position, cancellationToken) ?? 0) + 1;
         var theme = new Theme
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Name = name!,
+            Name = name ?? "",
             NameKey = SearchText.Key(name),
             Description = description,
             Position = position,
             Version = 1,
         };
-        db.Themes.Add(theme);
-        return await db.CommitAsync(transaction, theme, "theme", cancellationToken, "name", "A theme with this name already exists.");
+        change.Db.Themes.Add(theme);
+        return await change.CommitAsync(theme, "theme", "name", "A theme with this name already exists.");
     }
 
     public async Task<MutationResult<Theme>> UpdateAsync(UpdateThemeInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var name = command.Name.IsSet ? errors.Text("name", command.Name.Value, Theme.NameMaxLength, required: true) : null;
         var description = command.Description.IsSet ? errors.Text("description", command.Description.Value, Theme.DescriptionMaxLength, required: false) : null;
-        if (command.Position.IsSet)
-        {
-            PositionIsValid(errors, command.Position.Value);
-        }
+        errors.Range("position", command.Position.Value, 1, 10_000);
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var theme = await db.Themes.AsTracking().SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var theme = await change.FindAsync(change.Db.Themes, command.Id, "id", DirectoryTypeNames.Theme, "theme");
         if (theme is null)
         {
-            errors.Add(new NotFoundError("id", "No theme has this id.", GlobalId.Encode(DirectoryTypeNames.Theme, command.Id)));
-            return MutationResult<Theme>.Fail(errors.Items);
+            return change.Fail<Theme>();
         }
 
-        if (command.Version is { } expected && expected != theme.Version)
-        {
-            errors.Add(new ConflictError("version", $"The theme is at version {theme.Version}, not {expected}: reload it and try again."));
-        }
-
+        errors.VersionMatches(command.Version, theme.Version);
         if (name is not null)
         {
-            await NameIsFree(db, errors, name, theme.Id, cancellationToken);
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Theme>.Fail(errors.Items);
-        }
-
-        if (name is not null)
-        {
+            await NameIsFree(change.Db, errors, name, theme.Id, cancellationToken);
             theme.Name = name;
             theme.NameKey = SearchText.Key(name);
         }
 
-        if (command.Description.IsSet)
-        {
-            theme.Description = description;
-        }
-
-        if (command.Position is { IsSet: true, Value: { } position })
-        {
-            theme.Position = position;
-        }
-
+        theme.Description = command.Description.IsSet ? description : theme.Description;
+        theme.Position = command.Position.Or(theme.Position) ?? theme.Position;
         theme.Version++;
-        return await db.CommitAsync(transaction, theme, "theme", cancellationToken, "name", "A theme with this name already exists.");
-    }
-
-    private static void PositionIsValid(ErrorList errors, int? position)
-    {
-        if (position is < 1 or > 10_000)
-        {
-            errors.Add(new InputValidationError("position", "`position` must be between 1 and 10000."));
-        }
+        return await change.CommitAsync(theme, "theme", "name", "A theme with this name already exists.");
     }
 
     private static async Task NameIsFree(DirectoryDbContext db, ErrorList errors, string name, Guid? exceptId, CancellationToken cancellationToken)

@@ -73,7 +73,7 @@ internal sealed class MeetingBodyFields : IGraphTypeExtension
 }
 
 /// <summary>Adds the body mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class BodyMutations(BodyService bodies, IDirectoryReader directory) : IGraphTypeExtension
+internal sealed class BodyMutations(BodyService bodies) : IGraphTypeExtension
 {
     public string TypeName => "Mutation";
 
@@ -86,12 +86,12 @@ internal sealed class BodyMutations(BodyService bodies, IDirectoryReader directo
 
         type.AddMutation<AddBodySessionInput, Body>(
             "addBodySession", "Records that a meeting is a session of a body. Coordinators only.", "body", GovernanceTypeNames.Body,
-            (input, ctx) => bodies.HoldMeetingAsync(input.BodyId, input.MeetingId, new ErrorList(), ctx.CancellationToken),
+            (input, ctx) => bodies.HoldMeetingAsync(input, new ErrorList(), ctx.CancellationToken),
             Roles.Coordinator);
 
         type.AddMutation<JoinBodyInput, Body>(
             "joinBody", "An organisation joins a body (e.g. a thematic group). Coordinators only.", "body", GovernanceTypeNames.Body,
-            (input, ctx) => bodies.JoinAsync(input.BodyId, input.OrganizationId, input.Since, new ErrorList(), directory, ctx.CancellationToken),
+            (input, ctx) => bodies.JoinAsync(input, new ErrorList(), ctx.CancellationToken),
             Roles.Coordinator);
     }
 }

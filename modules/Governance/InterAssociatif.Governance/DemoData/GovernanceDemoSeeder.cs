@@ -56,7 +56,7 @@ internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext
         var network = await db.Bodies.Where(b => b.NameKey == networkKey).Select(b => b.Id).SingleAsync(cancellationToken);
         if (!await db.BodyMeetings.AnyAsync(m => m.MeetingId == meetingId, cancellationToken))
         {
-            Expect(await bodies.HoldMeetingAsync(network, meetingId.Value, new ErrorList(), cancellationToken));
+            Expect(await bodies.HoldMeetingAsync(new(network, meetingId.Value), new ErrorList(), cancellationToken));
         }
 
         if (!await db.Requests.AnyAsync(cancellationToken))

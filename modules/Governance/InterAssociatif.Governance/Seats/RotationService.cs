@@ -13,15 +13,12 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
 
     public async Task<MutationResult<Body>> ProposeAsync(ProposeRotationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        if (command.Sessions is < 1 or > MaxSessions)
-        {
-            errors.Add(new InputValidationError("sessions", $"`sessions` must be between 1 and {MaxSessions}."));
-        }
+        errors.Range("sessions", command.Sessions, 1, MaxSessions);
 
         var members = await directory.GetNetworkOrganizationIdsAsync(command.AsOf ?? time.Today(), [MembershipStatus.Member], cancellationToken);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var body = await SeatedBodyAsync(db, command.BodyId, errors, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var db = change.Db;
+        var body = await SeatedBodyAsync(change, command.BodyId);
         var sessions = await db.RotationSessions.AsTracking().Include(s => s.Entries).Where(s => s.BodyId == command.BodyId).OrderBy(s => s.Number).ToListAsync(cancellationToken);
         var kept = sessions.Where(s => s.Status == RotationSessionStatus.Confirmed).ToList();
         var first = kept.Count == 0 ? 1 : kept[^1].Number + 1;
@@ -43,9 +40,9 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
             }
         }
 
-        if (errors.Any)
+        if (change.Failed)
         {
-            return MutationResult<Body>.Fail(errors.Items);
+            return change.Fail<Body>();
         }
 
         var optOutsBySession = optOuts.Where(o => memberSet.Contains(o.OrganizationId) && o.Session >= first && o.Session < first + command.Sessions)
@@ -70,15 +67,15 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
         }
 
         body.Version++;
-        return await db.CommitAsync(transaction, body, "body", cancellationToken);
+        return await change.CommitAsync(body, "body");
     }
 
     /// <summary>Confirms the draft sessions up to <paramref name="throughSession"/> (all of them by default).</summary>
     public async Task<MutationResult<Body>> ConfirmAsync(Guid bodyId, int? throughSession, ErrorList errors, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var body = await SeatedBodyAsync(db, bodyId, errors, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var db = change.Db;
+        var body = await SeatedBodyAsync(change, bodyId);
         var drafts = await db.RotationSessions.AsTracking().Include(s => s.Entries)
             .Where(s => s.BodyId == bodyId && s.Status == RotationSessionStatus.Draft && (throughSession == null || s.Number <= throughSession))
             .OrderBy(s => s.Number).ToListAsync(cancellationToken);
@@ -94,9 +91,9 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
             errors.Add(new ConflictError("bodyId", "The draft seats an organisation that is no longer a member: recompute the rotation (proposeRotation) before confirming."));
         }
 
-        if (errors.Any)
+        if (change.Failed)
         {
-            return MutationResult<Body>.Fail(errors.Items);
+            return change.Fail<Body>();
         }
 
         var now = time.GetUtcNow();
@@ -107,19 +104,15 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
         }
 
         body!.Version++;
-        return await db.CommitAsync(transaction, body, "body", cancellationToken);
+        return await change.CommitAsync(body, "body");
     }
 
-    private static async Task<Body?> SeatedBodyAsync(GovernanceDbContext db, Guid bodyId, ErrorList errors, CancellationToken cancellationToken)
+    private static async Task<Body?> SeatedBodyAsync(Change<GovernanceDbContext> change, Guid bodyId)
     {
-        var body = await db.Bodies.AsTracking().SingleOrDefaultAsync(b => b.Id == bodyId, cancellationToken);
-        if (body is null)
+        var body = await change.FindAsync(change.Db.Bodies, bodyId, "bodyId", GovernanceTypeNames.Body, "body");
+        if (body is { AssociationSeats: null })
         {
-            errors.Add(BodyService.NotFound("bodyId", bodyId));
-        }
-        else if (body.AssociationSeats is null)
-        {
-            errors.Add(new InputValidationError("bodyId", $"« {body.Name} » has no seats for associations to rotate."));
+            change.Errors.Add(new InputValidationError("bodyId", $"« {body.Name} » has no seats for associations to rotate."));
         }
 
         return body;

@@ -10,86 +10,65 @@ namespace InterAssociatif.Governance.Seats;
 /// </summary>
 internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory, IMeetingsReader meetings, IDirectoryReader directory, TimeProvider time)
 {
-
     public async Task<MutationResult<Seat>> AssignAsync(AssignSeatInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var meeting = (await meetings.GetMeetingsAsync([command.MeetingId], cancellationToken)).GetValueOrDefault(command.MeetingId);
-        if (meeting is null)
+        var meeting = (await meetings.GetMeetingsAsync([command.MeetingId], cancellationToken))[command.MeetingId];
+        var day = Clock.DayOf(meeting.StartsAt);
+        var status = (await directory.GetMembershipStatusAsync([command.OrganizationId], day, cancellationToken))[command.OrganizationId];
+        if (status != MembershipStatus.Member)
         {
-            errors.Add(new NotFoundError("meetingId", "No meeting has this id.", GlobalId.Encode(MeetingsTypeNames.Meeting, command.MeetingId)));
+            errors.Add(new InputValidationError("organizationId", $"Only a member of the network sits: on {day:yyyy-MM-dd} this organisation is {Describe(status)}."));
         }
 
-        if (!(await directory.GetOrganizationsAsync([command.OrganizationId], cancellationToken)).ContainsKey(command.OrganizationId))
-        {
-            errors.Add(new NotFoundError("organizationId", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, command.OrganizationId)));
-        }
-        else if (meeting is not null)
-        {
-            var day = Clock.DayOf(meeting.StartsAt);
-            var status = (await directory.GetMembershipStatusAsync([command.OrganizationId], day, cancellationToken))[command.OrganizationId];
-            if (status != MembershipStatus.Member)
-            {
-                errors.Add(new InputValidationError("organizationId", $"Only a member of the network sits: on {day:yyyy-MM-dd} this organisation is {Describe(status)}."));
-            }
-        }
-
-        if (command.DelegatePersonId is { } person && !(await directory.GetPeopleAsync([person], cancellationToken)).ContainsKey(person))
-        {
-            errors.Add(new NotFoundError("delegatePersonId", "No person has this id.", GlobalId.Encode(DirectoryTypeNames.Person, person)));
-        }
-
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // Serializable: two coordinators filling the last seat at once cannot both succeed.
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
-        var body = meeting is null ? null : await db.BodyMeetings.Where(m => m.MeetingId == command.MeetingId)
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken, IsolationLevel.Serializable);
+        var db = change.Db;
+        var body = await db.BodyMeetings.Where(m => m.MeetingId == command.MeetingId)
             .Join(db.Bodies, m => m.BodyId, b => b.Id, (_, b) => b).SingleOrDefaultAsync(cancellationToken);
-        if (meeting is not null && body is null)
+        if (body is null)
         {
             errors.Add(new InputValidationError("meetingId", "This meeting is not a session of a body: add it to one first (addBodySession)."));
+            return change.Fail<Seat>();
         }
-        else if (body is { AssociationSeats: null })
+
+        var seats = body.AssociationSeats ?? 0;
+        var taken = await EffectiveAsync(db.Seats.Where(s => s.MeetingId == command.MeetingId), cancellationToken);
+        if (seats == 0)
         {
             errors.Add(new InputValidationError("meetingId", $"« {body.Name} » has no seats for associations."));
         }
-        else if (body is { AssociationSeats: { } seats })
+        else if (taken.Any(s => s.OrganizationId == command.OrganizationId))
         {
-            var taken = await EffectiveAsync(db.Seats.Where(s => s.MeetingId == command.MeetingId), cancellationToken);
-            if (taken.Any(s => s.OrganizationId == command.OrganizationId))
-            {
-                errors.Add(new ConflictError("organizationId", "This organisation already has a seat at this session."));
-            }
-            else if (taken.Count >= seats)
-            {
-                errors.Add(new InputValidationError("meetingId", $"All {seats} seats for associations at this session are taken."));
-            }
+            errors.Add(new ConflictError("organizationId", "This organisation already has a seat at this session."));
+        }
+        else if (taken.Count >= seats)
+        {
+            errors.Add(new InputValidationError("meetingId", $"All {seats} seats for associations at this session are taken."));
         }
 
-        if (errors.Any)
+        if (change.Failed)
         {
-            return MutationResult<Seat>.Fail(errors.Items);
+            return change.Fail<Seat>();
         }
 
         // A seat left by a withdrawn member is replaced, not duplicated.
         await db.Seats.Where(s => s.MeetingId == command.MeetingId && s.OrganizationId == command.OrganizationId).ExecuteDeleteAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var seat = new Seat { Id = Guid.CreateVersion7(now), BodyId = body!.Id, MeetingId = command.MeetingId, OrganizationId = command.OrganizationId, DelegatePersonId = command.DelegatePersonId, AssignedAt = now };
+        var seat = new Seat { Id = Guid.CreateVersion7(now), BodyId = body.Id, MeetingId = command.MeetingId, OrganizationId = command.OrganizationId, DelegatePersonId = command.DelegatePersonId, AssignedAt = now };
         db.Seats.Add(seat);
-        return await db.CommitAsync(transaction, seat, "seat", cancellationToken, "organizationId", "This organisation already has a seat at this session.");
+        return await change.CommitAsync(seat, "seat", "organizationId", "This organisation already has a seat at this session.");
     }
 
     public async Task<MutationResult<Seat>> ReleaseAsync(Guid id, ErrorList errors, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var seat = await db.Seats.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (seat is null)
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var seat = await change.FindAsync(change.Db.Seats, id, "id", GovernanceTypeNames.Seat, "seat");
+        if (seat is not null)
         {
-            errors.Add(new NotFoundError("id", "No seat has this id.", GlobalId.Encode(GovernanceTypeNames.Seat, id)));
-            return MutationResult<Seat>.Fail(errors.Items);
+            change.Db.Seats.Remove(seat);
         }
 
-        db.Seats.Remove(seat);
-        return await db.CommitAsync(transaction, seat, "seat", cancellationToken);
+        return await change.CommitAsync(seat, "seat");
     }
 
     /// <summary>

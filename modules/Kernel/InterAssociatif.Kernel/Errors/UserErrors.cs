@@ -51,6 +51,15 @@ public sealed class ErrorList
 
     public void Add(UserError error) => _errors.Add(error);
 
+    /// <summary>Reports a value (when given) outside <paramref name="min"/>..<paramref name="max"/>.</summary>
+    public void Range(string field, int? value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            Add(new InputValidationError(field, $"`{field}` must be between {min} and {max}."));
+        }
+    }
+
     /// <summary>Trims the value; reports it when it is empty (if required) or longer than <paramref name="maxLength"/>.</summary>
     public string? Text(string field, string? value, int maxLength, bool required)
     {

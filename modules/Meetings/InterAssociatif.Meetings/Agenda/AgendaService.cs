@@ -1,5 +1,3 @@
-using InterAssociatif.Meetings.Meetings;
-
 namespace InterAssociatif.Meetings.Agenda;
 
 /// <summary>Keeps a meeting's agenda: ordered, nestable items. Positions among siblings stay 1..n.</summary>
@@ -9,13 +7,8 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
     {
         var title = errors.Text("title", command.Title, AgendaItem.TitleMaxLength, required: true);
         var notes = errors.Text("notes", command.Notes, AgendaItem.NotesMaxLength, required: false);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.Meetings.AnyAsync(m => m.Id == command.MeetingId, cancellationToken))
-        {
-            return MutationResult<AgendaItem>.Fail(MeetingService.NotFound("meetingId", command.MeetingId));
-        }
-
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var db = change.Db;
         var items = await db.AgendaItems.AsTracking().Where(a => a.MeetingId == command.MeetingId).ToListAsync(cancellationToken);
         if (command.ParentId is { } parentId)
         {
@@ -32,55 +25,44 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
 
         var siblings = items.Where(a => a.ParentId == command.ParentId).OrderBy(a => a.Position).ToList();
         var position = AgendaRules.Position(errors, command.Position, siblings.Count + 1);
-        if (errors.Any)
+        if (change.Failed)
         {
-            return MutationResult<AgendaItem>.Fail(errors.Items);
+            return change.Fail<AgendaItem>();
         }
 
-        var item = new AgendaItem { Id = Guid.CreateVersion7(time.GetUtcNow()), MeetingId = command.MeetingId, ParentId = command.ParentId, Title = title!, Notes = notes, Version = 1 };
+        var item = new AgendaItem { Id = Guid.CreateVersion7(time.GetUtcNow()), MeetingId = command.MeetingId, ParentId = command.ParentId, Title = title ?? "", Notes = notes, Version = 1 };
         siblings.Insert(position - 1, item);
         AgendaRules.Renumber(siblings);
         db.AgendaItems.Add(item);
-        return await db.CommitAsync(transaction, item, "agenda item", cancellationToken);
+        return await change.CommitAsync(item, "agenda item");
     }
 
     public async Task<MutationResult<AgendaItem>> UpdateAsync(Guid id, int? expectedVersion, Optional<string?> title, Optional<string?> notes, ErrorList errors, CancellationToken cancellationToken)
     {
         var newTitle = title.IsSet ? errors.Text("title", title.Value, AgendaItem.TitleMaxLength, required: true) : null;
         var newNotes = notes.IsSet ? errors.Text("notes", notes.Value, AgendaItem.NotesMaxLength, required: false) : null;
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var item = await db.AgendaItems.AsTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (item is null)
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var item = await change.FindAsync(change.Db.AgendaItems, id, "id", MeetingsTypeNames.AgendaItem, "agenda item");
+        if (item is not null)
         {
-            return MutationResult<AgendaItem>.Fail(NotFound("id", id, ""));
+            errors.VersionMatches(expectedVersion, item.Version);
+            item.Title = newTitle ?? item.Title;
+            item.Notes = notes.IsSet ? newNotes : item.Notes;
+            item.Version++;
         }
 
-        if (expectedVersion is { } expected && expected != item.Version)
-        {
-            errors.Add(new ConflictError("version", "The agenda item was changed meanwhile; reload it and try again."));
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<AgendaItem>.Fail(errors.Items);
-        }
-
-        item.Title = newTitle ?? item.Title;
-        item.Notes = notes.IsSet ? newNotes : item.Notes;
-        item.Version++;
-        return await db.CommitAsync(transaction, item, "agenda item", cancellationToken);
+        return await change.CommitAsync(item, "agenda item");
     }
 
     /// <summary>Moves an item under another parent (or to the top level) at a position; an item cannot go under itself or its own sub-items.</summary>
     public async Task<MutationResult<AgendaItem>> MoveAsync(Guid id, Guid? parentId, int? position, ErrorList errors, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var item = await db.AgendaItems.AsTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var db = change.Db;
+        var item = await change.FindAsync(db.AgendaItems, id, "id", MeetingsTypeNames.AgendaItem, "agenda item");
         if (item is null)
         {
-            return MutationResult<AgendaItem>.Fail(NotFound("id", id, ""));
+            return change.Fail<AgendaItem>();
         }
 
         var items = await db.AgendaItems.AsTracking().Where(a => a.MeetingId == item.MeetingId).ToListAsync(cancellationToken);
@@ -105,9 +87,9 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
         var oldSiblings = items.Where(a => a.ParentId == item.ParentId && a.Id != item.Id).OrderBy(a => a.Position).ToList();
         var newSiblings = items.Where(a => a.ParentId == parentId && a.Id != item.Id).OrderBy(a => a.Position).ToList();
         var newPosition = AgendaRules.Position(errors, position, newSiblings.Count + 1);
-        if (errors.Any)
+        if (change.Failed)
         {
-            return MutationResult<AgendaItem>.Fail(errors.Items);
+            return change.Fail<AgendaItem>();
         }
 
         item.ParentId = parentId;
@@ -115,9 +97,9 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
         AgendaRules.Renumber(oldSiblings);
         AgendaRules.Renumber(newSiblings);
         item.Version++;
-        return await db.CommitAsync(transaction, item, "agenda item", cancellationToken);
+        return await change.CommitAsync(item, "agenda item");
     }
 
-    public static NotFoundError NotFound(string field, Guid id, string where) =>
-        new(field, $"No agenda item has this id{(where.Length > 0 ? " " + where : "")}.", GlobalId.Encode(MeetingsTypeNames.AgendaItem, id));
+    private static NotFoundError NotFound(string field, Guid id, string where) =>
+        new(field, $"No agenda item has this id {where}.", GlobalId.Encode(MeetingsTypeNames.AgendaItem, id));
 }

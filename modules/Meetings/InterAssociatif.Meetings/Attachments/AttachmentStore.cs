@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using InterAssociatif.Meetings.Meetings;
 using Microsoft.Extensions.Options;
 
 namespace InterAssociatif.Meetings.Attachments;
@@ -78,11 +77,11 @@ internal sealed class AttachmentStore(IDbContextFactory<MeetingsDbContext> facto
                 return (null, new AttachmentRefusal(415, new InputValidationError("file", $"The file declared as {type} {mismatch}.")));
             }
 
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, cancellationToken))
+            await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+            var db = change.Db;
+            if (await change.FindAsync(db.Meetings, meetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting") is null)
             {
-                return (null, new AttachmentRefusal(404, MeetingService.NotFound("meetingId", meetingId)));
+                return (null, new AttachmentRefusal(404, errors.Items[0]));
             }
 
             var attachment = new Attachment
@@ -109,7 +108,7 @@ internal sealed class AttachmentStore(IDbContextFactory<MeetingsDbContext> facto
                 db.AttachmentContents.Add(new AttachmentContent { AttachmentId = attachment.Id, Content = await File.ReadAllBytesAsync(staging, cancellationToken) });
             }
 
-            var result = await db.CommitAsync(transaction, attachment, "attachment", cancellationToken);
+            var result = await change.CommitAsync(attachment, "attachment");
             if (result.Value is null && placed is not null)
             {
                 File.Delete(placed);

@@ -3,51 +3,34 @@ using InterAssociatif.Meetings.Meetings;
 namespace InterAssociatif.Meetings.Attendance;
 
 /// <summary>Invitations, attendance and the distribution list of a meeting.</summary>
-internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> factory, IDirectoryReader directory, TimeProvider time)
+internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time)
 {
     public async Task<MutationResult<Meeting>> InviteAsync(Guid meetingId, IReadOnlyList<Guid> organizationIds, IReadOnlyList<Guid> personIds, ErrorList errors, CancellationToken cancellationToken)
     {
-        await CheckDirectoryAsync(errors, "organizationIds", organizationIds, "personIds", personIds, cancellationToken);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
-        if (meeting is null)
-        {
-            errors.Add(MeetingService.NotFound("meetingId", meetingId));
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Meeting>.Fail(errors.Items);
-        }
-
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var db = change.Db;
+        var meeting = await change.FindAsync(db.Meetings, meetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting");
         var existing = await db.Invitations.Where(i => i.MeetingId == meetingId).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
-        foreach (var organizationId in organizationIds.Distinct().Where(o => existing.All(i => i.OrganizationId != o)))
-        {
-            db.Invitations.Add(new Invitation { Id = Guid.CreateVersion7(now), MeetingId = meetingId, OrganizationId = organizationId });
-        }
-
-        foreach (var personId in personIds.Distinct().Where(p => existing.All(i => i.PersonId != p)))
-        {
-            db.Invitations.Add(new Invitation { Id = Guid.CreateVersion7(now), MeetingId = meetingId, PersonId = personId });
-        }
-
-        return await db.CommitAsync(transaction, meeting!, "meeting", cancellationToken);
+        db.Invitations.AddRange(organizationIds.Distinct().Where(o => existing.All(i => i.OrganizationId != o))
+            .Select(o => new Invitation { Id = Guid.CreateVersion7(now), MeetingId = meetingId, OrganizationId = o }));
+        db.Invitations.AddRange(personIds.Distinct().Where(p => existing.All(i => i.PersonId != p))
+            .Select(p => new Invitation { Id = Guid.CreateVersion7(now), MeetingId = meetingId, PersonId = p }));
+        return await change.CommitAsync(meeting, "meeting");
     }
 
     /// <summary>Attendance is recorded only once a meeting has started, and once per person.</summary>
     public async Task<MutationResult<AttendanceRecord>> RecordAsync(RecordAttendanceInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        await CheckDirectoryAsync(errors, "organizationId", [command.OrganizationId], "personId", [command.PersonId], cancellationToken);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == command.MeetingId, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var db = change.Db;
+        var meeting = await change.FindAsync(db.Meetings, command.MeetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting");
         if (meeting is null)
         {
-            errors.Add(MeetingService.NotFound("meetingId", command.MeetingId));
+            return change.Fail<AttendanceRecord>();
         }
-        else if (!meeting.HasStarted(time.GetUtcNow()))
+
+        if (!meeting.HasStarted(time.GetUtcNow()))
         {
             errors.Add(new ConflictError("meetingId", "Attendance is recorded only for a meeting that has started."));
         }
@@ -61,11 +44,6 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
             errors.Add(new ConflictError("personId", "This person's attendance is already recorded for this meeting; change it with `changeAttendance`."));
         }
 
-        if (errors.Any)
-        {
-            return MutationResult<AttendanceRecord>.Fail(errors.Items);
-        }
-
         var record = new AttendanceRecord
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
@@ -77,70 +55,33 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
             Version = 1,
         };
         db.Attendance.Add(record);
-        return await db.CommitAsync(transaction, record, "attendance", cancellationToken, "personId", "This person's attendance is already recorded for this meeting.");
+        return await change.CommitAsync(record, "attendance", "personId", "This person's attendance is already recorded for this meeting.");
     }
 
     public async Task<MutationResult<AttendanceRecord>> ChangeAsync(Guid id, AttendanceStatus status, int? expectedVersion, ErrorList errors, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var record = await db.Attendance.AsTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (record is null)
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var record = await change.FindAsync(change.Db.Attendance, id, "id", MeetingsTypeNames.Attendance, "attendance");
+        if (record is not null)
         {
-            return MutationResult<AttendanceRecord>.Fail(new NotFoundError("id", "No attendance has this id.", GlobalId.Encode(MeetingsTypeNames.Attendance, id)));
+            errors.VersionMatches(expectedVersion, record.Version);
+            record.Status = status;
+            record.Version++;
         }
 
-        if (expectedVersion is { } expected && expected != record.Version)
-        {
-            return MutationResult<AttendanceRecord>.Fail(new ConflictError("version", "The attendance was changed meanwhile; reload it and try again."));
-        }
-
-        record.Status = status;
-        record.Version++;
-        return await db.CommitAsync(transaction, record, "attendance", cancellationToken);
+        return await change.CommitAsync(record, "attendance");
     }
 
     /// <summary>Replaces the distribution list; an empty list brings back the default (participants and excused).</summary>
     public async Task<MutationResult<Meeting>> SetDistributionAsync(Guid meetingId, IReadOnlyList<Guid> organizationIds, IReadOnlyList<Guid> personIds, ErrorList errors, CancellationToken cancellationToken)
     {
-        await CheckDirectoryAsync(errors, "organizationIds", organizationIds, "personIds", personIds, cancellationToken);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
-        if (meeting is null)
-        {
-            errors.Add(MeetingService.NotFound("meetingId", meetingId));
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Meeting>.Fail(errors.Items);
-        }
-
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var db = change.Db;
+        var meeting = await change.FindAsync(db.Meetings, meetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting");
         await db.DistributionRecipients.Where(d => d.MeetingId == meetingId).ExecuteDeleteAsync(cancellationToken);
         var now = time.GetUtcNow();
         db.DistributionRecipients.AddRange(organizationIds.Distinct().Select(o => new DistributionRecipient { Id = Guid.CreateVersion7(now), MeetingId = meetingId, OrganizationId = o }));
         db.DistributionRecipients.AddRange(personIds.Distinct().Select(p => new DistributionRecipient { Id = Guid.CreateVersion7(now), MeetingId = meetingId, PersonId = p }));
-        return await db.CommitAsync(transaction, meeting!, "meeting", cancellationToken);
-    }
-
-    private async Task CheckDirectoryAsync(ErrorList errors, string organizationsField, IReadOnlyList<Guid> organizationIds, string peopleField, IReadOnlyList<Guid> personIds, CancellationToken cancellationToken)
-    {
-        var organizations = organizationIds.Count == 0 ? new Dictionary<Guid, OrganizationSummary>() : await directory.GetOrganizationsAsync(organizationIds, cancellationToken);
-        var people = personIds.Count == 0 ? new Dictionary<Guid, PersonSummary>() : await directory.GetPeopleAsync(personIds, cancellationToken);
-        Report(errors, organizationsField, organizationIds, organizations.ContainsKey, DirectoryTypeNames.Organization, "organisation");
-        Report(errors, peopleField, personIds, people.ContainsKey, DirectoryTypeNames.Person, "person");
-    }
-
-    private static void Report(ErrorList errors, string field, IReadOnlyList<Guid> ids, Func<Guid, bool> known, string typeName, string what)
-    {
-        var single = !field.EndsWith("Ids", StringComparison.Ordinal);
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (ids[i] != Guid.Empty && !known(ids[i]))
-            {
-                errors.Add(new NotFoundError(single ? field : $"{field}[{i}]", $"No {what} has this id.", GlobalId.Encode(typeName, ids[i])));
-            }
-        }
+        return await change.CommitAsync(meeting, "meeting");
     }
 }

@@ -1,5 +1,3 @@
-using InterAssociatif.Meetings.Meetings;
-
 namespace InterAssociatif.Meetings.Milestones;
 
 /// <summary>The steps meetings announce (« les étapes ») and the meetings that fulfil them.</summary>
@@ -14,65 +12,33 @@ internal sealed class MilestoneService(IDbContextFactory<MeetingsDbContext> fact
             errors.Add(new InputValidationError("endDate", "`endDate` must not be before `date`."));
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await MeetingExistsAsync(db, errors, "meetingId", command.MeetingId, cancellationToken);
-        if (command.FulfilledByMeetingId is { } fulfilledBy)
-        {
-            await MeetingExistsAsync(db, errors, "fulfilledByMeetingId", fulfilledBy, cancellationToken);
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Milestone>.Fail(errors.Items);
-        }
-
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var milestone = new Milestone
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
             MeetingId = command.MeetingId,
-            Title = title!,
+            Title = title ?? "",
             Date = date,
             EndDate = command.EndDate,
             Precision = command.Precision ?? DatePrecision.Day,
             FulfilledByMeetingId = command.FulfilledByMeetingId,
             Version = 1,
         };
-        db.Milestones.Add(milestone);
-        return await db.CommitAsync(transaction, milestone, "milestone", cancellationToken);
+        change.Db.Milestones.Add(milestone);
+        return await change.CommitAsync(milestone, "milestone");
     }
 
     /// <summary>Records which meeting fulfilled a step (or clears it with null).</summary>
     public async Task<MutationResult<Milestone>> FulfilAsync(Guid id, Guid? meetingId, ErrorList errors, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var milestone = await db.Milestones.AsTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (milestone is null)
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var milestone = await change.FindAsync(change.Db.Milestones, id, "id", MeetingsTypeNames.Milestone, "milestone");
+        if (milestone is not null)
         {
-            return MutationResult<Milestone>.Fail(new NotFoundError("id", "No milestone has this id.", GlobalId.Encode(MeetingsTypeNames.Milestone, id)));
+            milestone.FulfilledByMeetingId = meetingId;
+            milestone.Version++;
         }
 
-        if (meetingId is { } fulfilledBy)
-        {
-            await MeetingExistsAsync(db, errors, "fulfilledByMeetingId", fulfilledBy, cancellationToken);
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Milestone>.Fail(errors.Items);
-        }
-
-        milestone.FulfilledByMeetingId = meetingId;
-        milestone.Version++;
-        return await db.CommitAsync(transaction, milestone, "milestone", cancellationToken);
-    }
-
-    private static async Task MeetingExistsAsync(MeetingsDbContext db, ErrorList errors, string field, Guid id, CancellationToken cancellationToken)
-    {
-        if (!await db.Meetings.AnyAsync(m => m.Id == id, cancellationToken))
-        {
-            errors.Add(MeetingService.NotFound(field, id));
-        }
+        return await change.CommitAsync(milestone, "milestone");
     }
 }

@@ -15,13 +15,9 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
             return MutationResult<Response>.Fail(new InputValidationError("organizationId", "`organizationId` is required (a member's token names their organisation)."));
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var survey = await db.Surveys.Include(s => s.Questions).ThenInclude(q => q.Options).SingleOrDefaultAsync(s => s.Id == command.SurveyId, cancellationToken);
-        if (survey is null)
-        {
-            return MutationResult<Response>.Fail(SurveyService.NotFound("surveyId", command.SurveyId));
-        }
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var db = change.Db;
+        var survey = await db.Surveys.Include(s => s.Questions).ThenInclude(q => q.Options).SingleAsync(s => s.Id == command.SurveyId, cancellationToken);
 
         if (!await db.Audience.AnyAsync(a => a.SurveyId == survey.Id && a.OrganizationId == organizationId, cancellationToken))
         {
@@ -36,23 +32,19 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
         var now = time.GetUtcNow();
         var response = new Response { Id = Guid.CreateVersion7(now), SurveyId = survey.Id, OrganizationId = organizationId, EnteredBy = respondent.IsCoordinator ? "coordinator" : "member", Version = 1 };
         await ApplyAsync(survey, response, command.Answers, command.Submit == true, command.ReceivedAt, respondent, errors, cancellationToken);
-        if (errors.Any)
-        {
-            return MutationResult<Response>.Fail(errors.Items);
-        }
-
         db.Responses.Add(response);
-        return await db.CommitAsync(transaction, response, "response", cancellationToken, "organizationId", "This organisation has already responded.");
+        return await change.CommitAsync(response, "response", "organizationId", "This organisation has already responded.");
     }
 
     public async Task<MutationResult<Response>> UpdateAsync(UpdateSurveyResponseInput command, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var response = await db.Responses.AsTracking().Include(r => r.Answers).Include(r => r.Attributes).SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var db = change.Db;
+        var records = db.Responses.Include(r => r.Answers).Include(r => r.Attributes);
+        var response = await change.FindAsync(records, command.Id, "id", SurveysTypeNames.SurveyResponse, "response");
         if (response is null)
         {
-            return MutationResult<Response>.Fail(new NotFoundError("id", "No response has this id.", GlobalId.Encode(SurveysTypeNames.SurveyResponse, command.Id)));
+            return change.Fail<Response>();
         }
 
         if (!respondent.IsCoordinator && respondent.MemberOrganizationId != response.OrganizationId)
@@ -60,10 +52,7 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
             throw new global::GraphQL.ExecutionError("Access denied: a member changes only their own organisation's response.") { Code = Kernel.Authorization.AccessDeniedError.ErrorCode };
         }
 
-        if (command.Version is { } expected && expected != response.Version)
-        {
-            errors.Add(new ConflictError("version", "The response was changed meanwhile; reload it and try again."));
-        }
+        errors.VersionMatches(command.Version, response.Version);
 
         var survey = await db.Surveys.Include(s => s.Questions).ThenInclude(q => q.Options).SingleAsync(s => s.Id == response.SurveyId, cancellationToken);
         db.Answers.RemoveRange(response.Answers);
@@ -71,15 +60,10 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
         response.Answers = [];
         response.Attributes = [];
         await ApplyAsync(survey, response, command.Answers, command.Submit == true, command.ReceivedAt, respondent, errors, cancellationToken);
-        if (errors.Any)
-        {
-            return MutationResult<Response>.Fail(errors.Items);
-        }
-
         db.Answers.AddRange(response.Answers);
         db.ResponseAttributes.AddRange(response.Attributes);
         response.Version++;
-        return await db.CommitAsync(transaction, response, "response", cancellationToken);
+        return await change.CommitAsync(response, "response");
     }
 
     private async Task ApplyAsync(Survey survey, Response response, IReadOnlyList<SurveyAnswerInput> given, bool submit, DateTimeOffset? receivedAt, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)

@@ -8,27 +8,12 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
         var title = errors.Text("title", command.Title, Survey.TitleMaxLength, required: true);
         var description = errors.Text("description", command.Description, Survey.DescriptionMaxLength, required: false);
         SurveyRules.WindowIsOrdered(errors, command.OpensOn, command.ClosesOn);
-        var known = command.AudienceIds.Count == 0 ? new Dictionary<Guid, OrganizationSummary>() : await directory.GetOrganizationsAsync(command.AudienceIds, cancellationToken);
-        for (var i = 0; i < command.AudienceIds.Count; i++)
-        {
-            if (command.AudienceIds[i] != Guid.Empty && !known.ContainsKey(command.AudienceIds[i]))
-            {
-                errors.Add(new NotFoundError($"audienceIds[{i}]", "No organisation has this id.", GlobalId.Encode(DirectoryTypeNames.Organization, command.AudienceIds[i])));
-            }
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Survey>.Fail(errors.Items);
-        }
-
         var now = time.GetUtcNow();
-        var survey = new Survey { Id = Guid.CreateVersion7(now), Title = title!, Description = description, OpensOn = command.OpensOn, ClosesOn = command.ClosesOn, Status = SurveyStatus.Draft, CreatedAt = now, Version = 1 };
+        var survey = new Survey { Id = Guid.CreateVersion7(now), Title = title ?? "", Description = description, OpensOn = command.OpensOn, ClosesOn = command.ClosesOn, Status = SurveyStatus.Draft, CreatedAt = now, Version = 1 };
         survey.Audience = command.AudienceIds.Distinct().Select(o => new SurveyAudience { SurveyId = survey.Id, OrganizationId = o }).ToList();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Surveys.Add(survey);
-        return await db.CommitAsync(transaction, survey, "survey", cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        change.Db.Surveys.Add(survey);
+        return await change.CommitAsync(survey, "survey");
     }
 
     public async Task<MutationResult<Question>> AddQuestionAsync(AddSurveyQuestionInput command, ErrorList errors, CancellationToken cancellationToken)
@@ -36,25 +21,20 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
         var text = errors.Text("text", command.Text, Question.TextMaxLength, required: true);
         var section = errors.Text("section", command.Section, Question.SectionMaxLength, required: false);
         var labels = QuestionRules.Options(errors, command.Kind, command.Options, command.OtherLabel, command.MaxSelections);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var survey = await db.Surveys.AsTracking().Include(s => s.Questions).SingleOrDefaultAsync(s => s.Id == command.SurveyId, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var survey = await change.FindAsync(change.Db.Surveys.Include(s => s.Questions), command.SurveyId, "surveyId", SurveysTypeNames.Survey, "survey");
         if (survey is null)
         {
-            return MutationResult<Question>.Fail(NotFound("surveyId", command.SurveyId));
+            return change.Fail<Question>();
         }
 
         SurveyRules.QuestionsChangeOnlyInDraft(errors, survey);
         var siblings = survey.Questions.OrderBy(q => q.Position).ToList();
         var position = command.Position ?? siblings.Count + 1;
-        if (position < 1 || position > siblings.Count + 1)
+        errors.Range("position", position, 1, siblings.Count + 1);
+        if (change.Failed)
         {
-            errors.Add(new InputValidationError("position", $"`position` must be between 1 and {siblings.Count + 1}."));
-        }
-
-        if (errors.Any)
-        {
-            return MutationResult<Question>.Fail(errors.Items);
+            return change.Fail<Question>();
         }
 
         var now = time.GetUtcNow();
@@ -62,7 +42,7 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
         {
             Id = Guid.CreateVersion7(now),
             SurveyId = survey.Id,
-            Text = text!,
+            Text = text ?? "",
             Section = section,
             Kind = command.Kind,
             Required = command.Required == true,
@@ -75,29 +55,23 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
             siblings[i].Position = i + 1;
         }
 
-        db.Questions.Add(question);
+        change.Db.Questions.Add(question);
         survey.Version++;
-        return await db.CommitAsync(transaction, question, "survey", cancellationToken);
+        return await change.CommitAsync(question, "survey");
     }
 
     public async Task<MutationResult<Survey>> RemoveQuestionAsync(Guid questionId, ErrorList errors, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var question = await db.Questions.AsTracking().SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var question = await change.FindAsync(change.Db.Questions, questionId, "questionId", SurveysTypeNames.Question, "question");
         if (question is null)
         {
-            return MutationResult<Survey>.Fail(new NotFoundError("questionId", "No question has this id.", GlobalId.Encode(SurveysTypeNames.Question, questionId)));
+            return change.Fail<Survey>();
         }
 
-        var survey = await db.Surveys.AsTracking().Include(s => s.Questions).SingleAsync(s => s.Id == question.SurveyId, cancellationToken);
+        var survey = await change.Db.Surveys.AsTracking().Include(s => s.Questions).SingleAsync(s => s.Id == question.SurveyId, cancellationToken);
         SurveyRules.QuestionsChangeOnlyInDraft(errors, survey);
-        if (errors.Any)
-        {
-            return MutationResult<Survey>.Fail(errors.Items);
-        }
-
-        db.Questions.Remove(question);
+        change.Db.Questions.Remove(question);
         var position = 1;
         foreach (var other in survey.Questions.Where(q => q.Id != questionId).OrderBy(q => q.Position))
         {
@@ -105,18 +79,18 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
         }
 
         survey.Version++;
-        return await db.CommitAsync(transaction, survey, "survey", cancellationToken);
+        return await change.CommitAsync(survey, "survey");
     }
 
     /// <summary>DRAFT → OPEN → CLOSED → RESULTS_PUBLISHED, one step at a time.</summary>
     public async Task<MutationResult<Survey>> MoveToAsync(Guid surveyId, SurveyStatus target, ErrorList errors, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var survey = await db.Surveys.AsTracking().Include(s => s.Questions).Include(s => s.Audience).SingleOrDefaultAsync(s => s.Id == surveyId, cancellationToken);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
+        var records = change.Db.Surveys.Include(s => s.Questions).Include(s => s.Audience);
+        var survey = await change.FindAsync(records, surveyId, "surveyId", SurveysTypeNames.Survey, "survey");
         if (survey is null)
         {
-            return MutationResult<Survey>.Fail(NotFound("surveyId", surveyId));
+            return change.Fail<Survey>();
         }
 
         if (target == SurveyStatus.Open && survey.Audience.Count == 0)
@@ -127,20 +101,13 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
             {
                 var audience = new SurveyAudience { SurveyId = survey.Id, OrganizationId = organizationId };
                 survey.Audience.Add(audience);
-                db.Audience.Add(audience);
+                change.Db.Audience.Add(audience);
             }
         }
 
         SurveyRules.StepIsAllowed(errors, survey, target);
-        if (errors.Any)
-        {
-            return MutationResult<Survey>.Fail(errors.Items);
-        }
-
         survey.Status = target;
         survey.Version++;
-        return await db.CommitAsync(transaction, survey, "survey", cancellationToken);
+        return await change.CommitAsync(survey, "survey");
     }
-
-    public static NotFoundError NotFound(string field, Guid id) => new(field, "No survey has this id.", GlobalId.Encode(SurveysTypeNames.Survey, id));
 }
