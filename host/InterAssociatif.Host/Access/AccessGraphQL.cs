@@ -94,8 +94,9 @@ internal sealed class AccessMutations(ApiKeyService keys) : IGraphTypeExtension
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<IssueApiKeyInput, IssuedApiKey>(
-            "issueApiKey", "Issues an API key for a partner tool; its secret is in the payload, this once. Coordinators only.", "issued",
-            "IssuedApiKey",
+            "issueApiKey",
+            "Issues an API key for a partner tool; its secret is in the payload, this once. Coordinators only.",
+            "issued", "IssuedApiKey",
             (input, ctx) => keys.IssueAsync(
                 input.Name,
                 input.Scopes.Select(ApiKeyScopes.Claim).ToList(),
@@ -106,9 +107,8 @@ internal sealed class AccessMutations(ApiKeyService keys) : IGraphTypeExtension
             Roles.Coordinator);
 
         type.AddMutation<RevokeApiKeyInput, ApiKey>(
-            "revokeApiKey", "Revokes an API key: refused from the next request, its subscriptions closed. Coordinators only.", "apiKey",
-            ApiKeyService.TypeName,
-            (input, ctx) => keys.RevokeAsync(input.Id, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "revokeApiKey",
+            "Revokes an API key: refused from the next request, its subscriptions closed. Coordinators only.",
+            "apiKey", ApiKeyService.TypeName, keys.RevokeAsync, Roles.Coordinator);
     }
 }

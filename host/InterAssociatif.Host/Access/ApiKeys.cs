@@ -51,10 +51,10 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
         return saved.Value is null ? MutationResult<IssuedApiKey>.Fail(saved.Errors) : MutationResult<IssuedApiKey>.Ok(new IssuedApiKey(key, $"{Prefix}{key.Id:N}_{secret}"));
     }
 
-    public async Task<MutationResult<ApiKey>> RevokeAsync(Guid id, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<ApiKey>> RevokeAsync(RevokeApiKeyInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var key = await change.FindAsync(change.Db.ApiKeys, id, "id", TypeName, "API key");
+        var key = await change.FindAsync(change.Db.ApiKeys, command.Id, "id", TypeName, "API key");
         if (key is { RevokedAt: not null })
         {
             errors.Add(new ConflictError("id", "This key is already revoked."));

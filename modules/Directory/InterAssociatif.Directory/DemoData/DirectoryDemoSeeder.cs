@@ -68,10 +68,10 @@ internal sealed class DirectoryDemoSeeder(
                 continue;
             }
 
-            Expect(await memberships.ApplyAsync(id, DirectoryDemoData.AppliedOn, new ErrorList(), cancellationToken));
+            Expect(await memberships.ApplyAsync(new(id, DirectoryDemoData.AppliedOn), new ErrorList(), cancellationToken));
             Expect(association.Name == DirectoryDemoData.WithdrawnAssociation
-                ? await memberships.WithdrawAsync(id, DirectoryDemoData.WithdrawnOn, DirectoryDemoData.WithdrawalReason, new ErrorList(), cancellationToken)
-                : await memberships.AdmitAsync(id, DirectoryDemoData.AdmittedOn, new ErrorList(), cancellationToken));
+                ? await memberships.WithdrawAsync(new(id, DirectoryDemoData.WithdrawnOn, DirectoryDemoData.WithdrawalReason), new ErrorList(), cancellationToken)
+                : await memberships.AdmitAsync(new(id, DirectoryDemoData.AdmittedOn), new ErrorList(), cancellationToken));
         }
 
         var personIds = await db.People.Where(p => p.Email != null).ToDictionaryAsync(p => p.Email!, p => p.Id, cancellationToken);

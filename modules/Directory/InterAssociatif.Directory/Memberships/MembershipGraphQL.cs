@@ -34,7 +34,7 @@ internal static class MembershipLoaders
             m => m.OrganizationId);
 }
 
-internal sealed class MembershipMutations(MembershipService service, TimeProvider time) : IGraphTypeExtension
+internal sealed class MembershipMutations(MembershipService service) : IGraphTypeExtension
 {
     public string TypeName => "Mutation";
 
@@ -43,22 +43,16 @@ internal sealed class MembershipMutations(MembershipService service, TimeProvide
         type.AddMutation<ApplyForMembershipInput, Membership>(
             "applyForMembership",
             "Records an organisation's application to the network. After a withdrawal, applying again opens a new membership. Coordinators only.",
-            "membership", DirectoryTypeNames.Membership,
-            (input, ctx) => service.ApplyAsync(input.OrganizationId, input.AppliedOn ?? time.Today(), new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "membership", DirectoryTypeNames.Membership, service.ApplyAsync, Roles.Coordinator);
 
         type.AddMutation<AdmitMemberInput, Membership>(
             "admitMember",
             "Admits a candidate: only an organisation that has applied can be admitted. Coordinators only.",
-            "membership", DirectoryTypeNames.Membership,
-            (input, ctx) => service.AdmitAsync(input.OrganizationId, input.AdmittedOn ?? time.Today(), new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "membership", DirectoryTypeNames.Membership, service.AdmitAsync, Roles.Coordinator);
 
         type.AddMutation<WithdrawMembershipInput, Membership>(
             "withdrawMembership",
             "Records a withdrawal (retrait); a withdrawn membership cannot be withdrawn again. Coordinators only.",
-            "membership", DirectoryTypeNames.Membership,
-            (input, ctx) => service.WithdrawAsync(input.OrganizationId, input.WithdrawnOn ?? time.Today(), input.Reason, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "membership", DirectoryTypeNames.Membership, service.WithdrawAsync, Roles.Coordinator);
     }
 }

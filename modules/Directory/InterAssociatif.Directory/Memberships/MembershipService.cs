@@ -9,8 +9,10 @@ internal sealed record MembershipChanged(Guid OrganizationId, Guid MembershipId,
 /// <summary>Runs the membership lifecycle. One transaction per call; on any error nothing is written.</summary>
 internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time, IEventBus events)
 {
-    public Task<MutationResult<Membership>> ApplyAsync(Guid organizationId, DateOnly appliedOn, ErrorList errors, CancellationToken cancellationToken) =>
-        ChangeAsync(organizationId, errors, "applied", (organization, latest) =>
+    public Task<MutationResult<Membership>> ApplyAsync(ApplyForMembershipInput command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var appliedOn = command.AppliedOn ?? time.Today();
+        return ChangeAsync(command.OrganizationId, errors, "applied", (organization, latest) =>
         {
             if (organization.ArchivedAt is not null)
             {
@@ -25,15 +27,18 @@ internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> fa
             return (null, new Membership
             {
                 Id = Guid.CreateVersion7(time.GetUtcNow()),
-                OrganizationId = organizationId,
+                OrganizationId = organization.Id,
                 AppliedOn = appliedOn,
                 CreatedAt = time.GetUtcNow(),
                 Version = 1,
             });
         }, cancellationToken);
+    }
 
-    public Task<MutationResult<Membership>> AdmitAsync(Guid organizationId, DateOnly admittedOn, ErrorList errors, CancellationToken cancellationToken) =>
-        ChangeAsync(organizationId, errors, "admitted", (_, latest) =>
+    public Task<MutationResult<Membership>> AdmitAsync(AdmitMemberInput command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var admittedOn = command.AdmittedOn ?? time.Today();
+        return ChangeAsync(command.OrganizationId, errors, "admitted", (_, latest) =>
         {
             if (MembershipRules.OnlyAnApplicantCanBeAdmitted(latest, admittedOn) is { } error)
             {
@@ -44,11 +49,13 @@ internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> fa
             latest.Version++;
             return (null, latest);
         }, cancellationToken);
+    }
 
-    public Task<MutationResult<Membership>> WithdrawAsync(Guid organizationId, DateOnly withdrawnOn, string? reason, ErrorList errors, CancellationToken cancellationToken)
+    public Task<MutationResult<Membership>> WithdrawAsync(WithdrawMembershipInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var text = errors.Text("reason", reason, Membership.ReasonMaxLength, required: false);
-        return ChangeAsync(organizationId, errors, "withdrawn", (_, latest) =>
+        var text = errors.Text("reason", command.Reason, Membership.ReasonMaxLength, required: false);
+        var withdrawnOn = command.WithdrawnOn ?? time.Today();
+        return ChangeAsync(command.OrganizationId, errors, "withdrawn", (_, latest) =>
         {
             if (MembershipRules.CanWithdraw(latest, withdrawnOn) is { } error)
             {

@@ -111,35 +111,22 @@ internal sealed class OrganizationMutations(OrganizationService service) : IGrap
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<CreateOrganizationInput, Organization>(
-            "createOrganization",
-            "Records a new organisation. Coordinators only.",
-            Result,
-            DirectoryTypeNames.Organization,
-            (input, ctx) => service.CreateAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "createOrganization", "Records a new organisation. Coordinators only.",
+            Result, DirectoryTypeNames.Organization, service.CreateAsync, Roles.Coordinator);
 
         type.AddMutation<UpdateOrganizationInput, Organization>(
-            "updateOrganization",
-            "Changes an organisation's data. Coordinators only.",
-            Result,
-            DirectoryTypeNames.Organization,
-            (input, ctx) => service.UpdateAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "updateOrganization", "Changes an organisation's data. Coordinators only.",
+            Result, DirectoryTypeNames.Organization, service.UpdateAsync, Roles.Coordinator);
 
         type.AddMutation<ArchiveOrganizationInput, Organization>(
             "archiveOrganization",
             "Archives an organisation: it stays readable (others refer to it) but leaves lists by default. Nothing is ever hard-deleted. Coordinators only.",
-            Result,
-            DirectoryTypeNames.Organization,
-            (input, ctx) => service.SetArchivedAsync(input.Id, archived: true, input.Version, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            Result, DirectoryTypeNames.Organization,
+            service.ArchiveAsync, Roles.Coordinator);
 
         type.AddMutation<ArchiveOrganizationInput, Organization>(
-            "restoreOrganization",
-            "Brings an archived organisation back into lists. Coordinators only.",
-            Result,
-            DirectoryTypeNames.Organization,
-            (input, ctx) => service.SetArchivedAsync(input.Id, archived: false, input.Version, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "restoreOrganization", "Brings an archived organisation back into lists. Coordinators only.",
+            Result, DirectoryTypeNames.Organization,
+            service.RestoreAsync, Roles.Coordinator);
     }
 }

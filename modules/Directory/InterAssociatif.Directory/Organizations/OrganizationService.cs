@@ -90,8 +90,15 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
     }
 
     /// <summary>Archives or restores an organisation. Organisations are never hard-deleted: others refer to them.</summary>
-    public async Task<MutationResult<Organization>> SetArchivedAsync(Guid id, bool archived, int? expectedVersion, ErrorList errors, CancellationToken cancellationToken)
+    public Task<MutationResult<Organization>> ArchiveAsync(ArchiveOrganizationInput command, ErrorList errors, CancellationToken cancellationToken) =>
+        SetArchivedAsync(command, archived: true, errors, cancellationToken);
+
+    public Task<MutationResult<Organization>> RestoreAsync(ArchiveOrganizationInput command, ErrorList errors, CancellationToken cancellationToken) =>
+        SetArchivedAsync(command, archived: false, errors, cancellationToken);
+
+    private async Task<MutationResult<Organization>> SetArchivedAsync(ArchiveOrganizationInput command, bool archived, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (id, expectedVersion) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var organization = await change.FindAsync(change.Db.Organizations, id, "id", DirectoryTypeNames.Organization, "organisation");
         if (organization is null)

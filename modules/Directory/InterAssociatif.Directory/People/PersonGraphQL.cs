@@ -124,25 +124,19 @@ internal sealed class PeopleMutations(PersonService service) : IGraphTypeExtensi
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<CreatePersonInput, Person>(
-            "createPerson", "Records a person (personal data). Coordinators only.", "person", DirectoryTypeNames.Person,
-            (input, ctx) => service.CreateAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "createPerson", "Records a person (personal data). Coordinators only.",
+            "person", DirectoryTypeNames.Person, service.CreateAsync, Roles.Coordinator);
 
         type.AddMutation<UpdatePersonInput, Person>(
-            "updatePerson", "Changes a person's data. Coordinators only.", "person", DirectoryTypeNames.Person,
-            (input, ctx) => service.UpdateAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "updatePerson", "Changes a person's data. Coordinators only.",
+            "person", DirectoryTypeNames.Person, service.UpdateAsync, Roles.Coordinator);
 
         type.AddMutation<AddAffiliationInput, Affiliation>(
-            "addAffiliation", "Ties a person to an organisation with a role and dates. Coordinators only.", "affiliation",
-            DirectoryTypeNames.Affiliation,
-            (input, ctx) => service.AddAffiliationAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "addAffiliation", "Ties a person to an organisation with a role and dates. Coordinators only.",
+            "affiliation", DirectoryTypeNames.Affiliation, service.AddAffiliationAsync, Roles.Coordinator);
 
         type.AddMutation<EndAffiliationInput, Affiliation>(
-            "endAffiliation", "Ends an affiliation on a day; it stays in the person's history. Coordinators only.", "affiliation",
-            DirectoryTypeNames.Affiliation,
-            (input, ctx) => service.EndAffiliationAsync(input.Id, input.EndsOn, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "endAffiliation", "Ends an affiliation on a day; it stays in the person's history. Coordinators only.",
+            "affiliation", DirectoryTypeNames.Affiliation, service.EndAffiliationAsync, Roles.Coordinator);
     }
 }

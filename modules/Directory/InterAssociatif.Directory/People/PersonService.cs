@@ -78,16 +78,16 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         return await change.CommitAsync(affiliation, "affiliation");
     }
 
-    public async Task<MutationResult<Affiliation>> EndAffiliationAsync(Guid id, DateOnly endsOn, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Affiliation>> EndAffiliationAsync(EndAffiliationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var affiliation = await change.FindAsync(change.Db.Affiliations, id, "id", DirectoryTypeNames.Affiliation, "affiliation");
+        var affiliation = await change.FindAsync(change.Db.Affiliations, command.Id, "id", DirectoryTypeNames.Affiliation, "affiliation");
         if (affiliation is null)
         {
             return change.Fail<Affiliation>();
         }
 
-        if (affiliation.StartsOn is { } starts && endsOn < starts)
+        if (affiliation.StartsOn is { } starts && command.EndsOn < starts)
         {
             errors.Add(new InputValidationError("endsOn", "`endsOn` must not be before the affiliation's start."));
         }
@@ -97,7 +97,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
             errors.Add(new ConflictError("id", "This affiliation has already ended."));
         }
 
-        affiliation.EndsOn = endsOn;
+        affiliation.EndsOn = command.EndsOn;
         return await change.CommitAsync(affiliation, "affiliation");
     }
 

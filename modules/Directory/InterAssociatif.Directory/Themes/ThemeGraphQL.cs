@@ -36,19 +36,11 @@ internal sealed class ThemeMutations(ThemeService service) : IGraphTypeExtension
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<CreateThemeInput, Theme>(
-            "createTheme",
-            "Adds a theme to the catalogue. Coordinators only.",
-            "theme",
-            DirectoryTypeNames.Theme,
-            (input, ctx) => service.CreateAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "createTheme", "Adds a theme to the catalogue. Coordinators only.",
+            "theme", DirectoryTypeNames.Theme, service.CreateAsync, Roles.Coordinator);
 
         type.AddMutation<UpdateThemeInput, Theme>(
-            "updateTheme",
-            "Renames, describes or moves a theme of the catalogue. Coordinators only.",
-            "theme",
-            DirectoryTypeNames.Theme,
-            (input, ctx) => service.UpdateAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "updateTheme", "Renames, describes or moves a theme of the catalogue. Coordinators only.",
+            "theme", DirectoryTypeNames.Theme, service.UpdateAsync, Roles.Coordinator);
     }
 }

@@ -80,18 +80,15 @@ internal sealed class BodyMutations(BodyService bodies) : IGraphTypeExtension
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<CreateBodyInput, Body>(
-            "createBody", "Creates a body. Coordinators only.", "body", GovernanceTypeNames.Body,
-            (input, ctx) => bodies.CreateAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "createBody", "Creates a body. Coordinators only.",
+            "body", GovernanceTypeNames.Body, bodies.CreateAsync, Roles.Coordinator);
 
         type.AddMutation<AddBodySessionInput, Body>(
-            "addBodySession", "Records that a meeting is a session of a body. Coordinators only.", "body", GovernanceTypeNames.Body,
-            (input, ctx) => bodies.HoldMeetingAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "addBodySession", "Records that a meeting is a session of a body. Coordinators only.",
+            "body", GovernanceTypeNames.Body, bodies.HoldMeetingAsync, Roles.Coordinator);
 
         type.AddMutation<JoinBodyInput, Body>(
-            "joinBody", "An organisation joins a body (e.g. a thematic group). Coordinators only.", "body", GovernanceTypeNames.Body,
-            (input, ctx) => bodies.JoinAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "joinBody", "An organisation joins a body (e.g. a thematic group). Coordinators only.",
+            "body", GovernanceTypeNames.Body, bodies.JoinAsync, Roles.Coordinator);
     }
 }

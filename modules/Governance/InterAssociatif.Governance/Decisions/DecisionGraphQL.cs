@@ -171,18 +171,14 @@ internal sealed class DecisionMutations(DecisionService decisions) : IGraphTypeE
         type.AddMutation<RecordDecisionInput, Decision>(
             "recordDecision",
             "Records a decision and its follow-ups; partner tools subscribed to decisions receive it. Coordinators only.",
-            "decision", GovernanceTypeNames.Decision,
-            (input, ctx) => decisions.RecordAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "decision", GovernanceTypeNames.Decision, decisions.RecordAsync, Roles.Coordinator);
 
         type.AddMutation<ChangeDecisionStatusInput, Decision>(
-            "changeDecisionStatus", "Amends or revokes a decision. Coordinators only.", "decision", GovernanceTypeNames.Decision,
-            (input, ctx) => decisions.ChangeStatusAsync(input.Id, input.Status, input.On, input.Note, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "changeDecisionStatus", "Amends or revokes a decision. Coordinators only.",
+            "decision", GovernanceTypeNames.Decision, decisions.ChangeStatusAsync, Roles.Coordinator);
 
         type.AddMutation<SetFollowUpStatusInput, FollowUp>(
-            "setFollowUpStatus", "Marks a follow-up done or cancelled. Coordinators only.", "followUp", GovernanceTypeNames.FollowUp,
-            (input, ctx) => decisions.SetFollowUpStatusAsync(input.Id, input.Status, input.DoneOn, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "setFollowUpStatus", "Marks a follow-up done or cancelled. Coordinators only.",
+            "followUp", GovernanceTypeNames.FollowUp, decisions.SetFollowUpStatusAsync, Roles.Coordinator);
     }
 }

@@ -46,8 +46,9 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
     }
 
     /// <summary>Adopted → amended (again and again) → revoked; a revoked decision changes no more.</summary>
-    public async Task<MutationResult<Decision>> ChangeStatusAsync(Guid id, DecisionStatus status, DateOnly on, string? note, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Decision>> ChangeStatusAsync(ChangeDecisionStatusInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (id, status, on, note) = command;
         var checkedNote = errors.Text("note", note, DecisionStatusChange.NoteMaxLength, required: false);
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var decision = await change.FindAsync(change.Db.Decisions, id, "id", GovernanceTypeNames.Decision, "decision");
@@ -64,8 +65,9 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
     }
 
     /// <summary>Open → done or cancelled, once.</summary>
-    public async Task<MutationResult<FollowUp>> SetFollowUpStatusAsync(Guid id, FollowUpStatus status, DateOnly? doneOn, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<FollowUp>> SetFollowUpStatusAsync(SetFollowUpStatusInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (id, status, doneOn) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var followUp = await change.FindAsync(change.Db.FollowUps, id, "id", GovernanceTypeNames.FollowUp, "follow-up");
         if (followUp is null)

@@ -61,15 +61,11 @@ internal sealed class RequestMutations(RequestService requests) : IGraphTypeExte
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<EscalateRequestInput, EscalatedRequest>(
-            "escalateRequest", "Records a request escalated to institutions. Coordinators only.", "request",
-            GovernanceTypeNames.EscalatedRequest,
-            (input, ctx) => requests.EscalateAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "escalateRequest", "Records a request escalated to institutions. Coordinators only.",
+            "request", GovernanceTypeNames.EscalatedRequest, requests.EscalateAsync, Roles.Coordinator);
 
         type.AddMutation<SetRequestStatusInput, EscalatedRequest>(
-            "setRequestStatus", "Records the response to an escalated request. Coordinators only.", "request",
-            GovernanceTypeNames.EscalatedRequest,
-            (input, ctx) => requests.SetStatusAsync(input.Id, input.Status, input.Answer, input.On, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "setRequestStatus", "Records the response to an escalated request. Coordinators only.",
+            "request", GovernanceTypeNames.EscalatedRequest, requests.SetStatusAsync, Roles.Coordinator);
     }
 }

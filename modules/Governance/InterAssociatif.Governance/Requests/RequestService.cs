@@ -25,8 +25,9 @@ internal sealed class RequestService(IDbContextFactory<GovernanceDbContext> fact
         return await change.CommitAsync(request, "request");
     }
 
-    public async Task<MutationResult<EscalatedRequest>> SetStatusAsync(Guid id, RequestStatus status, string? answer, DateOnly on, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<EscalatedRequest>> SetStatusAsync(SetRequestStatusInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (id, status, answer, on) = command;
         var checkedAnswer = errors.Text("answer", answer, EscalatedRequest.TextMaxLength, required: status == RequestStatus.Answered);
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var request = await change.FindAsync(change.Db.Requests, id, "id", GovernanceTypeNames.EscalatedRequest, "request");

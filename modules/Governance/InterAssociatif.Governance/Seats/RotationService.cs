@@ -70,9 +70,10 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
         return await change.CommitAsync(body, "body");
     }
 
-    /// <summary>Confirms the draft sessions up to <paramref name="throughSession"/> (all of them by default).</summary>
-    public async Task<MutationResult<Body>> ConfirmAsync(Guid bodyId, int? throughSession, ErrorList errors, CancellationToken cancellationToken)
+    /// <summary>Confirms the draft sessions up to `throughSession` (all of them by default).</summary>
+    public async Task<MutationResult<Body>> ConfirmAsync(ConfirmRotationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (bodyId, throughSession) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
         var body = await SeatedBodyAsync(change, bodyId);

@@ -94,25 +94,20 @@ internal sealed class SeatMutations(SeatService seats, RotationService rotation)
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<AssignSeatInput, Seat>(
-            "assignSeat", "Gives a seat at a session to a member organisation. Coordinators only.", "seat", GovernanceTypeNames.Seat,
-            (input, ctx) => seats.AssignAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "assignSeat", "Gives a seat at a session to a member organisation. Coordinators only.",
+            "seat", GovernanceTypeNames.Seat, seats.AssignAsync, Roles.Coordinator);
 
         type.AddMutation<ReleaseSeatInput, Seat>(
-            "releaseSeat", "Frees a seat. Coordinators only.", "seat", GovernanceTypeNames.Seat,
-            (input, ctx) => seats.ReleaseAsync(input.Id, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "releaseSeat", "Frees a seat. Coordinators only.",
+            "seat", GovernanceTypeNames.Seat, seats.ReleaseAsync, Roles.Coordinator);
 
         type.AddMutation<ProposeRotationInput, Body>(
             "proposeRotation",
             "Proposes who sits in the next sessions of a body, fairly: seat counts within one of each other, nobody twice in a row while others can sit, opt-outs respected. The proposal is a draft a coordinator confirms; recomputing keeps confirmed sessions. Deterministic. Coordinators only.",
-            "body", GovernanceTypeNames.Body,
-            (input, ctx) => rotation.ProposeAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "body", GovernanceTypeNames.Body, rotation.ProposeAsync, Roles.Coordinator);
 
         type.AddMutation<ConfirmRotationInput, Body>(
-            "confirmRotation", "Confirms the draft sessions of a body's rotation. Coordinators only.", "body", GovernanceTypeNames.Body,
-            (input, ctx) => rotation.ConfirmAsync(input.BodyId, input.ThroughSession, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "confirmRotation", "Confirms the draft sessions of a body's rotation. Coordinators only.",
+            "body", GovernanceTypeNames.Body, rotation.ConfirmAsync, Roles.Coordinator);
     }
 }

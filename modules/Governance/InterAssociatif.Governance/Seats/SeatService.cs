@@ -59,10 +59,10 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
         return await change.CommitAsync(seat, "seat", "organizationId", "This organisation already has a seat at this session.");
     }
 
-    public async Task<MutationResult<Seat>> ReleaseAsync(Guid id, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Seat>> ReleaseAsync(ReleaseSeatInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var seat = await change.FindAsync(change.Db.Seats, id, "id", GovernanceTypeNames.Seat, "seat");
+        var seat = await change.FindAsync(change.Db.Seats, command.Id, "id", GovernanceTypeNames.Seat, "seat");
         if (seat is not null)
         {
             change.Db.Seats.Remove(seat);

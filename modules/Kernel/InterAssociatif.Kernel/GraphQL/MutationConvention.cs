@@ -10,6 +10,20 @@ namespace InterAssociatif.Kernel.GraphQL;
 /// </summary>
 public static class MutationConvention
 {
+    /// <summary>A mutation handled by a service method taking the input record as its command.</summary>
+    public static FieldType AddMutation<TInput, TResult>(
+        this IComplexGraphType mutation,
+        string name,
+        string description,
+        string resultField,
+        string resultTypeName,
+        Func<TInput, ErrorList, CancellationToken, Task<MutationResult<TResult>>> handle,
+        params string[] roles)
+        where TInput : class
+        where TResult : class =>
+        mutation.AddMutation<TInput, TResult>(
+            name, description, resultField, resultTypeName, (input, ctx) => handle(input, new ErrorList(), ctx.CancellationToken), roles);
+
     public static FieldType AddMutation<TInput, TResult>(
         this IComplexGraphType mutation,
         string name,

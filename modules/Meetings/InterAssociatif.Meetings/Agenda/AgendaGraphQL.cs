@@ -32,19 +32,15 @@ internal sealed class AgendaMutations(AgendaService agenda) : IGraphTypeExtensio
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<AddAgendaItemInput, AgendaItem>(
-            "addAgendaItem", "Inserts an agenda item. Coordinators only.", "agendaItem", MeetingsTypeNames.AgendaItem,
-            (input, ctx) => agenda.AddAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "addAgendaItem", "Inserts an agenda item. Coordinators only.",
+            "agendaItem", MeetingsTypeNames.AgendaItem, agenda.AddAsync, Roles.Coordinator);
 
         type.AddMutation<UpdateAgendaItemInput, AgendaItem>(
-            "updateAgendaItem", "Changes an agenda item's title or notes. Coordinators only.", "agendaItem", MeetingsTypeNames.AgendaItem,
-            (input, ctx) => agenda.UpdateAsync(input.Id, input.Version, input.Title, input.Notes, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "updateAgendaItem", "Changes an agenda item's title or notes. Coordinators only.",
+            "agendaItem", MeetingsTypeNames.AgendaItem, agenda.UpdateAsync, Roles.Coordinator);
 
         type.AddMutation<MoveAgendaItemInput, AgendaItem>(
-            "moveAgendaItem", "Reorders an agenda item or moves it under another item. Coordinators only.", "agendaItem",
-            MeetingsTypeNames.AgendaItem,
-            (input, ctx) => agenda.MoveAsync(input.Id, input.ParentId, input.Position, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "moveAgendaItem", "Reorders an agenda item or moves it under another item. Coordinators only.",
+            "agendaItem", MeetingsTypeNames.AgendaItem, agenda.MoveAsync, Roles.Coordinator);
     }
 }

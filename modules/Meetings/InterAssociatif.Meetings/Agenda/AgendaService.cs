@@ -37,8 +37,9 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
         return await change.CommitAsync(item, "agenda item");
     }
 
-    public async Task<MutationResult<AgendaItem>> UpdateAsync(Guid id, int? expectedVersion, Optional<string?> title, Optional<string?> notes, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<AgendaItem>> UpdateAsync(UpdateAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (id, expectedVersion, title, notes) = command;
         var newTitle = title.IsSet ? errors.Text("title", title.Value, AgendaItem.TitleMaxLength, required: true) : null;
         var newNotes = notes.IsSet ? errors.Text("notes", notes.Value, AgendaItem.NotesMaxLength, required: false) : null;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
@@ -55,8 +56,9 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
     }
 
     /// <summary>Moves an item under another parent (or to the top level) at a position; an item cannot go under itself or its own sub-items.</summary>
-    public async Task<MutationResult<AgendaItem>> MoveAsync(Guid id, Guid? parentId, int? position, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<AgendaItem>> MoveAsync(MoveAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (id, parentId, position) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
         var item = await change.FindAsync(db.AgendaItems, id, "id", MeetingsTypeNames.AgendaItem, "agenda item");

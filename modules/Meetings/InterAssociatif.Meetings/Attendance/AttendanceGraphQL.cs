@@ -95,26 +95,20 @@ internal sealed class AttendanceMutations(AttendanceService attendance) : IGraph
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<InviteToMeetingInput, Meeting>(
-            "inviteToMeeting", "Invites organisations and people to a meeting. Coordinators only.", "meeting", MeetingsTypeNames.Meeting,
-            (input, ctx) => attendance.InviteAsync(input.MeetingId, input.OrganizationIds, input.PersonIds, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "inviteToMeeting", "Invites organisations and people to a meeting. Coordinators only.",
+            "meeting", MeetingsTypeNames.Meeting, attendance.InviteAsync, Roles.Coordinator);
 
         type.AddMutation<RecordAttendanceInput, AttendanceRecord>(
             "recordAttendance",
             "Records whether a person attended a meeting that has started. Once per person and meeting. Coordinators only.",
-            "attendance", MeetingsTypeNames.Attendance,
-            (input, ctx) => attendance.RecordAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "attendance", MeetingsTypeNames.Attendance, attendance.RecordAsync, Roles.Coordinator);
 
         type.AddMutation<ChangeAttendanceInput, AttendanceRecord>(
-            "changeAttendance", "Corrects a recorded attendance. Coordinators only.", "attendance", MeetingsTypeNames.Attendance,
-            (input, ctx) => attendance.ChangeAsync(input.Id, input.Status, input.Version, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "changeAttendance", "Corrects a recorded attendance. Coordinators only.",
+            "attendance", MeetingsTypeNames.Attendance, attendance.ChangeAsync, Roles.Coordinator);
 
         type.AddMutation<SetDistributionListInput, Meeting>(
-            "setDistributionList", "Sets who receives the minutes. Coordinators only.", "meeting", MeetingsTypeNames.Meeting,
-            (input, ctx) => attendance.SetDistributionAsync(
-                input.MeetingId, input.OrganizationIds, input.PersonIds, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "setDistributionList", "Sets who receives the minutes. Coordinators only.",
+            "meeting", MeetingsTypeNames.Meeting, attendance.SetDistributionAsync, Roles.Coordinator);
     }
 }

@@ -5,8 +5,9 @@ namespace InterAssociatif.Meetings.Attendance;
 /// <summary>Invitations, attendance and the distribution list of a meeting.</summary>
 internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time)
 {
-    public async Task<MutationResult<Meeting>> InviteAsync(Guid meetingId, IReadOnlyList<Guid> organizationIds, IReadOnlyList<Guid> personIds, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Meeting>> InviteAsync(InviteToMeetingInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (meetingId, organizationIds, personIds) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
         var meeting = await change.FindAsync(db.Meetings, meetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting");
@@ -58,8 +59,9 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
         return await change.CommitAsync(record, "attendance", "personId", "This person's attendance is already recorded for this meeting.");
     }
 
-    public async Task<MutationResult<AttendanceRecord>> ChangeAsync(Guid id, AttendanceStatus status, int? expectedVersion, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<AttendanceRecord>> ChangeAsync(ChangeAttendanceInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (id, expectedVersion, status) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var record = await change.FindAsync(change.Db.Attendance, id, "id", MeetingsTypeNames.Attendance, "attendance");
         if (record is not null)
@@ -73,8 +75,9 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
     }
 
     /// <summary>Replaces the distribution list; an empty list brings back the default (participants and excused).</summary>
-    public async Task<MutationResult<Meeting>> SetDistributionAsync(Guid meetingId, IReadOnlyList<Guid> organizationIds, IReadOnlyList<Guid> personIds, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Meeting>> SetDistributionAsync(SetDistributionListInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (meetingId, organizationIds, personIds) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
         var meeting = await change.FindAsync(db.Meetings, meetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting");

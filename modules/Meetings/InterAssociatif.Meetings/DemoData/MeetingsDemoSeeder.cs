@@ -46,7 +46,7 @@ internal sealed class MeetingsDemoSeeder(
             organizations[name] = await directory.FindOrganizationIdByNameAsync(name, cancellationToken) ?? throw new InvalidOperationException($"Demo organisation not found: {name}");
         }
 
-        Expect(await attendance.InviteAsync(meetingId, organizations.Values.ToList(), [], new ErrorList(), cancellationToken));
+        Expect(await attendance.InviteAsync(new(meetingId, organizations.Values.ToList(), []), new ErrorList(), cancellationToken));
 
         var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId, cancellationToken);
         if (meeting.Status != MeetingStatus.Held)
@@ -79,7 +79,7 @@ internal sealed class MeetingsDemoSeeder(
         if (!await db.Minutes.AnyAsync(m => m.MeetingId == meetingId, cancellationToken))
         {
             var author = await directory.FindPersonIdByEmailAsync(MeetingsDemoData.MinutesAuthorEmail, cancellationToken);
-            Expect(await minutes.DraftAsync(meetingId, author, MeetingsDemoData.MinutesWrittenOn, MeetingsDemoData.MinutesText, new ErrorList(), cancellationToken));
+            Expect(await minutes.DraftAsync(new(meetingId, author, MeetingsDemoData.MinutesWrittenOn, MeetingsDemoData.MinutesText), new ErrorList(), cancellationToken));
         }
 
         if (!await db.Attachments.AnyAsync(a => a.MeetingId == meetingId, cancellationToken))

@@ -192,14 +192,12 @@ internal sealed class MeetingMutations(MeetingService meetings) : IGraphTypeExte
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<ScheduleMeetingInput, Meeting>(
-            "scheduleMeeting", "Schedules a meeting. Coordinators only.", "meeting", MeetingsTypeNames.Meeting,
-            (input, ctx) => meetings.ScheduleAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "scheduleMeeting", "Schedules a meeting. Coordinators only.",
+            "meeting", MeetingsTypeNames.Meeting, meetings.ScheduleAsync, Roles.Coordinator);
 
         type.AddMutation<UpdateMeetingInput, Meeting>(
-            "updateMeeting", "Changes a meeting: title, times, place, organiser, status. Coordinators only.", "meeting", MeetingsTypeNames.Meeting,
-            (input, ctx) => meetings.ChangeAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "updateMeeting", "Changes a meeting: title, times, place, organiser, status. Coordinators only.",
+            "meeting", MeetingsTypeNames.Meeting, meetings.ChangeAsync, Roles.Coordinator);
     }
 }
 

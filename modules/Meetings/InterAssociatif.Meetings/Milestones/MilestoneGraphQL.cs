@@ -61,13 +61,11 @@ internal sealed class MilestoneMutations(MilestoneService milestones) : IGraphTy
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<AnnounceMilestoneInput, Milestone>(
-            "announceMilestone", "Records a step a meeting announces. Coordinators only.", "milestone", MeetingsTypeNames.Milestone,
-            (input, ctx) => milestones.AnnounceAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "announceMilestone", "Records a step a meeting announces. Coordinators only.",
+            "milestone", MeetingsTypeNames.Milestone, milestones.AnnounceAsync, Roles.Coordinator);
 
         type.AddMutation<FulfilMilestoneInput, Milestone>(
-            "fulfilMilestone", "Links a step to the meeting that fulfilled it. Coordinators only.", "milestone", MeetingsTypeNames.Milestone,
-            (input, ctx) => milestones.FulfilAsync(input.Id, input.MeetingId, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "fulfilMilestone", "Links a step to the meeting that fulfilled it. Coordinators only.",
+            "milestone", MeetingsTypeNames.Milestone, milestones.FulfilAsync, Roles.Coordinator);
     }
 }

@@ -29,8 +29,9 @@ internal sealed class MilestoneService(IDbContextFactory<MeetingsDbContext> fact
     }
 
     /// <summary>Records which meeting fulfilled a step (or clears it with null).</summary>
-    public async Task<MutationResult<Milestone>> FulfilAsync(Guid id, Guid? meetingId, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Milestone>> FulfilAsync(FulfilMilestoneInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (id, meetingId) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var milestone = await change.FindAsync(change.Db.Milestones, id, "id", MeetingsTypeNames.Milestone, "milestone");
         if (milestone is not null)

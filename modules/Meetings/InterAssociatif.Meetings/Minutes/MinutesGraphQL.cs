@@ -37,40 +37,27 @@ internal sealed class MinutesRevisionType : ObjectGraphType<MinutesRevision>
 }
 
 /// <summary>Adds the minutes mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class MinutesMutations(MinutesService minutes, TimeProvider time) : IGraphTypeExtension
+internal sealed class MinutesMutations(MinutesService minutes) : IGraphTypeExtension
 {
     public string TypeName => "Mutation";
 
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<DraftMinutesInput, MinutesRecord>(
-            "draftMinutes", "Starts a meeting's minutes as a draft. Coordinators only.", "minutes", MeetingsTypeNames.Minutes,
-            (input, ctx) => minutes.DraftAsync(
-                input.MeetingId, input.AuthorId, input.WrittenOn ?? Kernel.Text.Clock.Today(time), input.Text, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "draftMinutes", "Starts a meeting's minutes as a draft. Coordinators only.",
+            "minutes", MeetingsTypeNames.Minutes, minutes.DraftAsync, Roles.Coordinator);
 
         type.AddMutation<EditMinutesDraftInput, MinutesRecord>(
-            "editMinutesDraft", "Edits the draft minutes; published minutes are never edited in place. Coordinators only.", "minutes",
-            MeetingsTypeNames.Minutes,
-            (input, ctx) => minutes.EditDraftAsync(
-                input.MeetingId,
-                input.Version,
-                input.Text,
-                input.WrittenOn is { IsSet: true, Value: { } day } ? new Optional<DateOnly>(true, day) : default,
-                input.AuthorId,
-                new ErrorList(),
-                ctx.CancellationToken),
-            Roles.Coordinator);
+            "editMinutesDraft",
+            "Edits the draft minutes; published minutes are never edited in place. Coordinators only.",
+            "minutes", MeetingsTypeNames.Minutes, minutes.EditDraftAsync, Roles.Coordinator);
 
         type.AddMutation<PublishMinutesInput, MinutesRecord>(
-            "publishMinutes", "Publishes the draft: its text becomes revision 1 and never changes. Coordinators only.", "minutes",
-            MeetingsTypeNames.Minutes,
-            (input, ctx) => minutes.PublishAsync(input.MeetingId, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "publishMinutes", "Publishes the draft: its text becomes revision 1 and never changes. Coordinators only.",
+            "minutes", MeetingsTypeNames.Minutes, minutes.PublishAsync, Roles.Coordinator);
 
         type.AddMutation<CorrectMinutesInput, MinutesRecord>(
-            "correctMinutes", "Publishes a correction as a new revision. Coordinators only.", "minutes", MeetingsTypeNames.Minutes,
-            (input, ctx) => minutes.CorrectAsync(input.MeetingId, input.Text, input.Note, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "correctMinutes", "Publishes a correction as a new revision. Coordinators only.",
+            "minutes", MeetingsTypeNames.Minutes, minutes.CorrectAsync, Roles.Coordinator);
     }
 }

@@ -6,8 +6,10 @@ namespace InterAssociatif.Meetings.Minutes;
 /// </summary>
 internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time)
 {
-    public async Task<MutationResult<MinutesRecord>> DraftAsync(Guid meetingId, Guid? authorId, DateOnly writtenOn, string? text, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<MinutesRecord>> DraftAsync(DraftMinutesInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (meetingId, authorId, day, text) = command;
+        var writtenOn = day ?? time.Today();
         var draft = errors.Text("text", text, MinutesRecord.TextMaxLength, required: true);
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
@@ -33,8 +35,9 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
     }
 
     /// <summary>Edits the draft. Published minutes are never edited in place.</summary>
-    public async Task<MutationResult<MinutesRecord>> EditDraftAsync(Guid meetingId, int? expectedVersion, Optional<string?> text, Optional<DateOnly> writtenOn, Optional<Guid?> authorId, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<MinutesRecord>> EditDraftAsync(EditMinutesDraftInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (meetingId, expectedVersion, text, writtenOn, authorId) = command;
         var draft = text.IsSet ? errors.Text("text", text.Value, MinutesRecord.TextMaxLength, required: true) : null;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var minutes = await change.Db.Minutes.AsTracking().SingleOrDefaultAsync(m => m.MeetingId == meetingId, cancellationToken);
@@ -50,17 +53,18 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
 
         errors.VersionMatches(expectedVersion, minutes.Version);
         minutes.DraftText = draft ?? minutes.DraftText;
-        minutes.WrittenOn = writtenOn.Or(minutes.WrittenOn);
+        minutes.WrittenOn = writtenOn.Or(null) ?? minutes.WrittenOn;
         minutes.AuthorId = authorId.Or(minutes.AuthorId);
         minutes.Version++;
         return await change.CommitAsync(minutes, "minutes");
     }
 
-    public Task<MutationResult<MinutesRecord>> PublishAsync(Guid meetingId, ErrorList errors, CancellationToken cancellationToken) =>
-        AddRevisionAsync(meetingId, MinutesStatus.Draft, text: null, note: null, errors, cancellationToken);
+    public Task<MutationResult<MinutesRecord>> PublishAsync(PublishMinutesInput command, ErrorList errors, CancellationToken cancellationToken) =>
+        AddRevisionAsync(command.MeetingId, MinutesStatus.Draft, text: null, note: null, errors, cancellationToken);
 
-    public Task<MutationResult<MinutesRecord>> CorrectAsync(Guid meetingId, string? text, string? note, ErrorList errors, CancellationToken cancellationToken)
+    public Task<MutationResult<MinutesRecord>> CorrectAsync(CorrectMinutesInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var (meetingId, text, note) = command;
         var corrected = errors.Text("text", text, MinutesRecord.TextMaxLength, required: true);
         var why = errors.Text("note", note, MinutesRevision.NoteMaxLength, required: true);
         return AddRevisionAsync(meetingId, MinutesStatus.Published, corrected, why, errors, cancellationToken);

@@ -162,19 +162,16 @@ internal sealed class SurveyMutations(SurveyService surveys) : IGraphTypeExtensi
     public void Extend(IComplexGraphType type)
     {
         type.AddMutation<CreateSurveyInput, Survey>(
-            "createSurvey", "Creates a survey as a DRAFT. Coordinators only.", "survey", SurveysTypeNames.Survey,
-            (input, ctx) => surveys.CreateAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "createSurvey", "Creates a survey as a DRAFT. Coordinators only.",
+            "survey", SurveysTypeNames.Survey, surveys.CreateAsync, Roles.Coordinator);
 
         type.AddMutation<AddSurveyQuestionInput, Question>(
-            "addSurveyQuestion", "Adds a question to a DRAFT survey. Coordinators only.", "question", SurveysTypeNames.Question,
-            (input, ctx) => surveys.AddQuestionAsync(input, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "addSurveyQuestion", "Adds a question to a DRAFT survey. Coordinators only.",
+            "question", SurveysTypeNames.Question, surveys.AddQuestionAsync, Roles.Coordinator);
 
         type.AddMutation<RemoveSurveyQuestionInput, Survey>(
-            "removeSurveyQuestion", "Removes a question from a DRAFT survey. Coordinators only.", "survey", SurveysTypeNames.Survey,
-            (input, ctx) => surveys.RemoveQuestionAsync(input.QuestionId, new ErrorList(), ctx.CancellationToken),
-            Roles.Coordinator);
+            "removeSurveyQuestion", "Removes a question from a DRAFT survey. Coordinators only.",
+            "survey", SurveysTypeNames.Survey, surveys.RemoveQuestionAsync, Roles.Coordinator);
 
         foreach (var (name, status, what) in new[]
                  {
@@ -184,7 +181,8 @@ internal sealed class SurveyMutations(SurveyService surveys) : IGraphTypeExtensi
                  })
         {
             type.AddMutation<SurveyStepInput, Survey>(
-                name, $"{what} Coordinators only.", "survey", SurveysTypeNames.Survey,
+                name, $"{what} Coordinators only.",
+                "survey", SurveysTypeNames.Survey,
                 (input, ctx) => surveys.MoveToAsync(input.SurveyId, status, new ErrorList(), ctx.CancellationToken),
                 Roles.Coordinator);
         }

@@ -60,8 +60,9 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
         return await change.CommitAsync(question, "survey");
     }
 
-    public async Task<MutationResult<Survey>> RemoveQuestionAsync(Guid questionId, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Survey>> RemoveQuestionAsync(RemoveSurveyQuestionInput command, ErrorList errors, CancellationToken cancellationToken)
     {
+        var questionId = command.QuestionId;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var question = await change.FindAsync(change.Db.Questions, questionId, "questionId", SurveysTypeNames.Question, "question");
         if (question is null)
