@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using InterAssociatif.Testing;
+using Snapshooter;
+using Snapshooter.Xunit;
 
 namespace InterAssociatif.Host.Tests.Schema;
 
@@ -10,6 +12,7 @@ namespace InterAssociatif.Host.Tests.Schema;
 /// (<c># Variable $id = path from { query }</c>, or literal values in <c># Example variables: {…}</c>). Each is run as each of those roles on the demo data
 /// and must answer without errors and with data in every top-level field; every other role must be
 /// refused. (Subscriptions are left to the subscription tests, which run them over both transports.)
+/// What each page shows its most trusted role is a reviewed snapshot (<c>__snapshots__/</c>).
 /// </summary>
 public sealed partial class ExampleOperationTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
@@ -55,6 +58,55 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
         var data = Assert.IsType<JsonObject>(result.Data);
         Assert.All(data, field => Assert.True(field.Value is not null && (field.Value is not JsonObject o || o.Count > 0), $"{file} as {role}: `{field.Key}` is empty"));
         Assert.All(data, field => Assert.False(field.Value is JsonObject { } o && o["nodes"] is JsonArray { Count: 0 }, $"{file} as {role}: `{field.Key}` has no nodes"));
+    }
+
+    public static TheoryData<string> Pages() => new(Files().Select(f => Path.GetFileName(f)));
+
+    /// <summary>
+    /// The page as the last role of its header sees it on the demo data, compared with its reviewed
+    /// snapshot: a change of what a page shows is seen in review. Ids (and the addresses holding them) and instants of recording are
+    /// masked (they differ from one database to the next); everything else is the data itself.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_page_shows_what_its_reviewed_snapshot_shows(string file)
+    {
+        var role = Header(Files().Single(f => Path.GetFileName(f) == file)).Roles[^1];
+        var result = await RunAsync(file, role);
+        Assert.Empty(result.Errors);
+        var page = Masked(result.Body.DeepClone());
+        Snapshot.Match(page.ToJsonString(Indented), SnapshotNameExtension.Create(Path.GetFileNameWithoutExtension(file)));
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static JsonNode Masked(JsonNode node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o.ToList())
+                {
+                    var generated = key is "id" or "cursor" or "startCursor" or "endCursor" or "createdAt" or "updatedAt" or "recordedAt"
+                        || key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("Url", StringComparison.Ordinal);
+                    o[key] = value is null ? null : generated && value is JsonValue ? "(generated)" : Masked(value.DeepClone());
+                }
+
+                return o;
+            case JsonArray a:
+                for (var i = 0; i < a.Count; i++)
+                {
+                    a[i] = a[i] is { } item ? Masked(item.DeepClone()) : null;
+                }
+
+                return a;
+            default:
+                return node;
+        }
     }
 
     private async Task<GraphQLResult> RunAsync(string file, string role)

@@ -12,11 +12,11 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
         var db = change.Db;
         var meeting = await change.FindAsync(db.Meetings, meetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting");
         var existing = await db.Invitations.Where(i => i.MeetingId == meetingId).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow();
+        var ids = new SequentialIds(time.GetUtcNow());
         db.Invitations.AddRange(organizationIds.Distinct().Where(o => existing.All(i => i.OrganizationId != o))
-            .Select(o => new Invitation { Id = Guid.CreateVersion7(now), MeetingId = meetingId, OrganizationId = o }));
+            .Select(o => new Invitation { Id = ids.Next(), MeetingId = meetingId, OrganizationId = o }));
         db.Invitations.AddRange(personIds.Distinct().Where(p => existing.All(i => i.PersonId != p))
-            .Select(p => new Invitation { Id = Guid.CreateVersion7(now), MeetingId = meetingId, PersonId = p }));
+            .Select(p => new Invitation { Id = ids.Next(), MeetingId = meetingId, PersonId = p }));
         return await change.CommitAsync(meeting, "meeting");
     }
 
@@ -82,9 +82,9 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
         var db = change.Db;
         var meeting = await change.FindAsync(db.Meetings, meetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting");
         await db.DistributionRecipients.Where(d => d.MeetingId == meetingId).ExecuteDeleteAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        db.DistributionRecipients.AddRange(organizationIds.Distinct().Select(o => new DistributionRecipient { Id = Guid.CreateVersion7(now), MeetingId = meetingId, OrganizationId = o }));
-        db.DistributionRecipients.AddRange(personIds.Distinct().Select(p => new DistributionRecipient { Id = Guid.CreateVersion7(now), MeetingId = meetingId, PersonId = p }));
+        var ids = new SequentialIds(time.GetUtcNow());
+        db.DistributionRecipients.AddRange(organizationIds.Distinct().Select(o => new DistributionRecipient { Id = ids.Next(), MeetingId = meetingId, OrganizationId = o }));
+        db.DistributionRecipients.AddRange(personIds.Distinct().Select(p => new DistributionRecipient { Id = ids.Next(), MeetingId = meetingId, PersonId = p }));
         return await change.CommitAsync(meeting, "meeting");
     }
 }
