@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Mapster;
 
 namespace InterAssociatif.Directory.People;
 
@@ -64,16 +65,8 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
 
-        var affiliation = new Affiliation
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            PersonId = command.PersonId,
-            OrganizationId = command.OrganizationId,
-            Role = command.Role,
-            Title = title,
-            StartsOn = command.StartsOn,
-            EndsOn = command.EndsOn,
-        };
+        var affiliation = command.Adapt(new Affiliation { Id = Guid.CreateVersion7(time.GetUtcNow()) });
+        affiliation.Title = title;
         change.Db.Affiliations.Add(affiliation);
         return await change.CommitAsync(affiliation, "affiliation");
     }

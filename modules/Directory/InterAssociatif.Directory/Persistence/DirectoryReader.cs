@@ -1,16 +1,23 @@
 using InterAssociatif.Directory.Memberships;
+using Mapster;
 
 namespace InterAssociatif.Directory.Persistence;
 
 /// <summary>The Directory's published read contract for other modules; every call is one SQL command.</summary>
 internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> factory) : IDirectoryReader
 {
+    /// <summary>How an organisation reads to other modules: members by name; <c>Archived</c> when it has an archiving date.</summary>
+    private static readonly TypeAdapterConfig Contract = new();
+
+    static DirectoryReader() =>
+        Contract.NewConfig<Organizations.Organization, OrganizationSummary>().Map(s => s.Archived, o => o.ArchivedAt != null);
+
     public async Task<IReadOnlyDictionary<Guid, OrganizationSummary>> GetOrganizationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         var keys = ids.Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Organizations.Where(o => keys.Contains(o.Id))
-            .Select(o => new OrganizationSummary(o.Id, o.Kind, o.Name, o.Acronym, o.ArchivedAt != null))
+            .ProjectToType<OrganizationSummary>(Contract)
             .ToDictionaryAsync(o => o.Id, cancellationToken);
     }
 
@@ -19,7 +26,7 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
         var keys = ids.Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.People.Where(p => keys.Contains(p.Id))
-            .Select(p => new PersonSummary(p.Id, p.GivenName, p.FamilyName))
+            .ProjectToType<PersonSummary>()
             .ToDictionaryAsync(p => p.Id, cancellationToken);
     }
 

@@ -1,3 +1,5 @@
+using Mapster;
+
 namespace InterAssociatif.Governance.Bodies;
 
 /// <summary>
@@ -26,18 +28,8 @@ internal sealed class BodyService(IDbContextFactory<GovernanceDbContext> factory
             errors.Add(new ConflictError("name", Taken));
         }
 
-        var body = new Body
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Kind = command.Kind,
-            Name = name ?? "",
-            NameKey = key,
-            Description = description,
-            ThemeId = command.ThemeId,
-            MeetingsPerYear = command.MeetingsPerYear,
-            AssociationSeats = command.AssociationSeats,
-            Version = 1,
-        };
+        var body = command.Adapt(new Body { Id = Guid.CreateVersion7(time.GetUtcNow()), Version = 1 });
+        (body.Name, body.NameKey, body.Description) = (name ?? "", key, description);
         change.Db.Bodies.Add(body);
         return await change.CommitAsync(body, "body", "name", Taken);
     }
@@ -53,7 +45,7 @@ internal sealed class BodyService(IDbContextFactory<GovernanceDbContext> factory
             errors.Add(new ConflictError("meetingId", held));
         }
 
-        change.Db.BodyMeetings.Add(new BodyMeeting { BodyId = command.BodyId, MeetingId = command.MeetingId });
+        change.Db.BodyMeetings.Add(command.Adapt<BodyMeeting>());
         return await change.CommitAsync(body, "body", "meetingId", held);
     }
 
@@ -68,7 +60,7 @@ internal sealed class BodyService(IDbContextFactory<GovernanceDbContext> factory
             errors.Add(new ConflictError("organizationId", "This organisation already takes part in this body."));
         }
 
-        change.Db.Participations.Add(new Participation { BodyId = command.BodyId, OrganizationId = command.OrganizationId, Since = command.Since });
+        change.Db.Participations.Add(command.Adapt<Participation>());
         return await change.CommitAsync(body, "body", "since", "This organisation already joined this body on that day.");
     }
 }

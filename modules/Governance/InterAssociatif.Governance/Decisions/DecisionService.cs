@@ -1,4 +1,5 @@
 using InterAssociatif.Kernel.Events;
+using Mapster;
 
 namespace InterAssociatif.Governance.Decisions;
 
@@ -107,16 +108,8 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
     {
         var description = errors.Text($"{field}.description", planned.Description, FollowUp.DescriptionMaxLength, required: true);
         DecisionRules.FollowUpIsNotDueBeforeTheDecision(errors, $"{field}.dueOn", planned.DueOn, planned.DuePrecision, decidedOn);
-        return new FollowUp
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            Description = description ?? "",
-            OwnerOrganizationId = planned.OwnerOrganizationId,
-            OwnerPersonId = planned.OwnerPersonId,
-            DueOn = planned.DueOn,
-            DuePrecision = planned.DuePrecision ?? DuePrecision.Day,
-            Status = FollowUpStatus.Open,
-            Version = 1,
-        };
+        var followUp = planned.Adapt(new FollowUp { Id = Guid.CreateVersion7(time.GetUtcNow()), Status = FollowUpStatus.Open, Version = 1 });
+        (followUp.Description, followUp.DuePrecision) = (description ?? "", planned.DuePrecision ?? DuePrecision.Day);
+        return followUp;
     }
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using Mapster;
 
 namespace InterAssociatif.Governance.Seats;
 
@@ -54,7 +55,7 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
         // A seat left by a withdrawn member is replaced, not duplicated.
         await db.Seats.Where(s => s.MeetingId == command.MeetingId && s.OrganizationId == command.OrganizationId).ExecuteDeleteAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var seat = new Seat { Id = Guid.CreateVersion7(now), BodyId = body.Id, MeetingId = command.MeetingId, OrganizationId = command.OrganizationId, DelegatePersonId = command.DelegatePersonId, AssignedAt = now };
+        var seat = command.Adapt(new Seat { Id = Guid.CreateVersion7(now), BodyId = body.Id, AssignedAt = now });
         db.Seats.Add(seat);
         return await change.CommitAsync(seat, "seat", "organizationId", "This organisation already has a seat at this session.");
     }

@@ -1,4 +1,5 @@
 using InterAssociatif.Meetings.Meetings;
+using Mapster;
 
 namespace InterAssociatif.Meetings.Attendance;
 
@@ -45,16 +46,8 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
             errors.Add(new ConflictError("personId", "This person's attendance is already recorded for this meeting; change it with `changeAttendance`."));
         }
 
-        var record = new AttendanceRecord
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            MeetingId = command.MeetingId,
-            PersonId = command.PersonId,
-            OrganizationId = command.OrganizationId,
-            Status = command.Status,
-            RecordedAt = time.GetUtcNow(),
-            Version = 1,
-        };
+        var now = time.GetUtcNow();
+        var record = command.Adapt(new AttendanceRecord { Id = Guid.CreateVersion7(now), RecordedAt = now, Version = 1 });
         db.Attendance.Add(record);
         return await change.CommitAsync(record, "attendance", "personId", "This person's attendance is already recorded for this meeting.");
     }

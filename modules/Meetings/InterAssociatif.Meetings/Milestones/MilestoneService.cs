@@ -1,3 +1,5 @@
+using Mapster;
+
 namespace InterAssociatif.Meetings.Milestones;
 
 /// <summary>The steps meetings announce (« les étapes ») and the meetings that fulfil them.</summary>
@@ -13,17 +15,8 @@ internal sealed class MilestoneService(IDbContextFactory<MeetingsDbContext> fact
         }
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var milestone = new Milestone
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()),
-            MeetingId = command.MeetingId,
-            Title = title ?? "",
-            Date = date,
-            EndDate = command.EndDate,
-            Precision = command.Precision ?? DatePrecision.Day,
-            FulfilledByMeetingId = command.FulfilledByMeetingId,
-            Version = 1,
-        };
+        var milestone = command.Adapt(new Milestone { Id = Guid.CreateVersion7(time.GetUtcNow()), Version = 1 });
+        (milestone.Title, milestone.Precision) = (title ?? "", command.Precision ?? DatePrecision.Day);
         change.Db.Milestones.Add(milestone);
         return await change.CommitAsync(milestone, "milestone");
     }

@@ -1,3 +1,5 @@
+using Mapster;
+
 namespace InterAssociatif.Meetings.Persistence;
 
 /// <summary>The Meetings module's published read contract; every call is one SQL command.</summary>
@@ -8,7 +10,7 @@ internal sealed class MeetingsReader(IDbContextFactory<MeetingsDbContext> factor
         var keys = ids.Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.Meetings.Where(m => keys.Contains(m.Id))
-            .Select(m => new MeetingSummary(m.Id, m.Title, m.StartsAt, m.EndsAt, m.OrganizerId))
+            .ProjectToType<MeetingSummary>()
             .ToDictionaryAsync(m => m.Id, cancellationToken);
     }
 
