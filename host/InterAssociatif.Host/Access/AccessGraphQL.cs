@@ -58,13 +58,10 @@ internal sealed class AuditEntryType : ObjectGraphType<AuditEntry>
     }
 }
 
-internal sealed class AccessQueries(IDbContextFactory<AccessDbContext> factory) : IGraphTypeExtension
+internal sealed class AccessQueries(IDbContextFactory<AccessDbContext> factory) : QueryFields
 {
-    public string TypeName => "Query";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType query)
     {
-        var query = (ObjectGraphType)type;
         query.Field<NonNullGraphType<ConnectionGraphType<ApiKeyType>>>("apiKeys")
             .Description("Partner API keys, newest first. Coordinators only.")
             .AuthorizeWithRoles(Roles.Coordinator)
@@ -82,16 +79,15 @@ internal sealed class AccessQueries(IDbContextFactory<AccessDbContext> factory) 
                 entries = filter.Subject is { } subject ? entries.Where(a => a.Subject == subject) : entries;
                 entries = filter.From is { } from ? entries.Where(a => a.At >= from) : entries;
                 entries = filter.To is { } to ? entries.Where(a => a.At < to) : entries;
+
                 return entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
             });
     }
 }
 
-internal sealed class AccessMutations(ApiKeyService keys) : IGraphTypeExtension
+internal sealed class AccessMutations(ApiKeyService keys) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<IssueApiKeyInput, IssuedApiKey>(
             "issueApiKey",

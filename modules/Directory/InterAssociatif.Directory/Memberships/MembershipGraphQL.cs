@@ -34,11 +34,9 @@ internal static class MembershipLoaders
             m => m.OrganizationId);
 }
 
-internal sealed class MembershipMutations(MembershipService service) : IGraphTypeExtension
+internal sealed class MembershipMutations(MembershipService service) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<ApplyForMembershipInput, Membership>(
             "applyForMembership",

@@ -74,13 +74,10 @@ internal sealed class OrganizationType : ObjectGraphType<Organization>
 }
 
 /// <summary>Adds the organisation lists to <c>Query</c>.</summary>
-internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time) : IGraphTypeExtension
+internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time) : QueryFields
 {
-    public string TypeName => "Query";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType query)
     {
-        var query = (ObjectGraphType)type;
         query.Field<NonNullGraphType<ConnectionGraphType<OrganizationType>>>("organizations")
             .Description("The organisations of the network (associations and institutions), filtered and sorted in the database, by pages. Archived ones are left out unless asked for.")
             .Argument<InputType<OrganizationFilter>>("filter", "Conditions the organisations must meet.")
@@ -102,13 +99,11 @@ internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> 
 }
 
 /// <summary>Adds the organisation mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class OrganizationMutations(OrganizationService service) : IGraphTypeExtension
+internal sealed class OrganizationMutations(OrganizationService service) : MutationFields
 {
     private const string Result = "organization";
 
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<CreateOrganizationInput, Organization>(
             "createOrganization", "Records a new organisation. Coordinators only.",

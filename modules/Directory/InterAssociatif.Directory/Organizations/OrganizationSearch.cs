@@ -6,10 +6,7 @@ internal static class OrganizationSearch
     public static IQueryable<Organization> Apply(DirectoryDbContext db, OrganizationFilter filter, IReadOnlyList<OrganizationOrder> order, DateOnly today)
     {
         IQueryable<Organization> query = db.Organizations;
-        if (filter.IncludeArchived != true)
-        {
-            query = query.Where(o => o.ArchivedAt == null);
-        }
+        query = filter.IncludeArchived != true ? query.Where(o => o.ArchivedAt == null) : query;
 
         foreach (var token in SearchText.Tokens(filter.Search))
         {

@@ -90,12 +90,10 @@ internal static class AffiliationLoaders
             a => a.PersonId);
 }
 
-internal sealed class PeopleQueries(IDbContextFactory<DirectoryDbContext> factory) : IGraphTypeExtension
+internal sealed class PeopleQueries(IDbContextFactory<DirectoryDbContext> factory) : QueryFields
 {
-    public string TypeName => "Query";
-
-    public void Extend(IComplexGraphType type) =>
-        ((ObjectGraphType)type).Field<NonNullGraphType<ConnectionGraphType<PersonType>>>("people")
+    protected override void Add(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ConnectionGraphType<PersonType>>>("people")
             .Description("People of the directory by family then given name, searched in the database. Personal data: members, analysts and coordinators only.")
             .Argument<InputType<PersonFilter>>("filter", "Conditions the people must meet.")
             .AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst)
@@ -117,11 +115,9 @@ internal sealed class PeopleQueries(IDbContextFactory<DirectoryDbContext> factor
             });
 }
 
-internal sealed class PeopleMutations(PersonService service) : IGraphTypeExtension
+internal sealed class PeopleMutations(PersonService service) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<CreatePersonInput, Person>(
             "createPerson", "Records a person (personal data). Coordinators only.",

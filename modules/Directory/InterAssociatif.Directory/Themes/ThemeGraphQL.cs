@@ -16,24 +16,17 @@ internal sealed class ThemeType : ObjectGraphType<Theme>
     }
 }
 
-internal sealed class ThemeQueries(IDbContextFactory<DirectoryDbContext> factory) : IGraphTypeExtension
+internal sealed class ThemeQueries(IDbContextFactory<DirectoryDbContext> factory) : QueryFields
 {
-    public string TypeName => "Query";
-
-    public void Extend(IComplexGraphType type) =>
-        ((ObjectGraphType)type).Field<NonNullGraphType<ConnectionGraphType<ThemeType>>>("themes")
+    protected override void Add(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ConnectionGraphType<ThemeType>>>("themes")
             .Description("The theme catalogue (thématiques), in catalogue order.")
-            .ResolvePage(factory, (ctx, db) =>
-            {
-                return db.Themes.OrderBy(t => t.Position).ThenBy(t => t.NameKey).ThenBy(t => t.Id);
-            });
+            .ResolvePage(factory, (ctx, db) => db.Themes.OrderBy(t => t.Position).ThenBy(t => t.NameKey).ThenBy(t => t.Id));
 }
 
-internal sealed class ThemeMutations(ThemeService service) : IGraphTypeExtension
+internal sealed class ThemeMutations(ThemeService service) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<CreateThemeInput, Theme>(
             "createTheme", "Adds a theme to the catalogue. Coordinators only.",

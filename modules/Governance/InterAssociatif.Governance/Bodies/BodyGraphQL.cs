@@ -28,13 +28,10 @@ internal sealed class BodyType : ObjectGraphType<Body>
 }
 
 /// <summary>Adds the bodies and the members in no thematic group to <c>Query</c>.</summary>
-internal sealed class BodyQueries(IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, NodeRegistry nodes, TimeProvider time) : IGraphTypeExtension
+internal sealed class BodyQueries(IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, NodeRegistry nodes, TimeProvider time) : QueryFields
 {
-    public string TypeName => "Query";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType query)
     {
-        var query = (ObjectGraphType)type;
         query.Field<NonNullGraphType<ConnectionGraphType<BodyType>>>("bodies")
             .Description("The bodies of the governance, by kind then name.")
             .ResolvePage(factory, (ctx, db) => db.Bodies.OrderBy(b => b.Kind).ThenBy(b => b.NameKey).ThenBy(b => b.Id));
@@ -73,11 +70,9 @@ internal sealed class MeetingBodyFields : IGraphTypeExtension
 }
 
 /// <summary>Adds the body mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class BodyMutations(BodyService bodies) : IGraphTypeExtension
+internal sealed class BodyMutations(BodyService bodies) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<CreateBodyInput, Body>(
             "createBody", "Creates a body. Coordinators only.",

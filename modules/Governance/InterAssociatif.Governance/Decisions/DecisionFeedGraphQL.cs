@@ -61,13 +61,10 @@ internal sealed class FollowUpChangedEventType : ObjectGraphType<GovernanceFeedI
 /// always comes from the log, in sequence order — no gap, no duplicate, even when two commits are
 /// announced in the opposite order.
 /// </summary>
-internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbContext> factory, IEventBus bus) : IGraphTypeExtension
+internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbContext> factory, IEventBus bus) : SubscriptionFields
 {
-    public string TypeName => "Subscription";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType subscription)
     {
-        var subscription = (ObjectGraphType)type;
         subscription.Field<NonNullGraphType<DecisionRecordedEventType>>("decisionRecorded")
             .Description("Every decision recorded from now on — or, with `after`, since that cursor. Partners, members, analysts and coordinators.")
             .Argument<StringGraphType>("after", "The cursor of the last event you received; default: only new decisions.")
@@ -186,6 +183,7 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
         {
             var events = db.Events.Where(e => e.Kind == Kind && e.Sequence > after);
             events = BodyId is { } body ? events.Where(e => e.BodyId == body) : events;
+
             if (ThemeId is { } theme)
             {
                 events = Kind == GovernanceEvent.DecisionRecorded

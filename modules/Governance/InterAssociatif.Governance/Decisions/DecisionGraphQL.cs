@@ -71,13 +71,10 @@ internal sealed class FollowUpType : ObjectGraphType<FollowUp>
 }
 
 /// <summary>Adds the decision register and the follow-up board to <c>Query</c>.</summary>
-internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> factory) : IGraphTypeExtension
+internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> factory) : QueryFields
 {
-    public string TypeName => "Query";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType query)
     {
-        var query = (ObjectGraphType)type;
         query.Field<NonNullGraphType<ConnectionGraphType<DecisionType>>>("decisions")
             .Description("The decision register (relevé de décision), newest first, filtered in the database. Partners, members, analysts and coordinators.")
             .Argument<InputType<DecisionFilter>>("filter", "Conditions the decisions must meet.")
@@ -91,6 +88,7 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
                 decisions = filter.ThemeId is { } theme ? decisions.Where(d => d.Themes.Any(t => t.ThemeId == theme)) : decisions;
                 decisions = filter.From is { } from ? decisions.Where(d => d.DecidedOn >= from) : decisions;
                 decisions = filter.To is { } to ? decisions.Where(d => d.DecidedOn <= to) : decisions;
+
                 if (filter.Statuses is { Count: > 0 } statuses)
                 {
                     decisions = decisions.Where(d => statuses.Contains(d.Status));
@@ -120,6 +118,7 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
                 }
 
                 followUps = filter.OwnerOrganizationId is { } organization ? followUps.Where(f => f.OwnerOrganizationId == organization) : followUps;
+
                 return followUps.OrderBy(f => f.DueOn).ThenBy(f => f.Id);
             });
     }
@@ -162,11 +161,9 @@ internal sealed class OrganizationGovernanceFields : IGraphTypeExtension
 }
 
 /// <summary>Adds the decision and follow-up mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class DecisionMutations(DecisionService decisions) : IGraphTypeExtension
+internal sealed class DecisionMutations(DecisionService decisions) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<RecordDecisionInput, Decision>(
             "recordDecision",

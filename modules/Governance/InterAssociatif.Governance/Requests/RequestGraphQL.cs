@@ -33,12 +33,10 @@ internal sealed class EscalatedRequestType : ObjectGraphType<EscalatedRequest>
         ctx.LoadChildren<GovernanceDbContext, RequestRecipient>("recipientsByRequest", ctx.Source.Id, (db, ids) => db.Set<RequestRecipient>().Where(r => ids.Contains(r.RequestId)).OrderBy(r => r.Id), r => r.RequestId);
 }
 
-internal sealed class RequestQueries(IDbContextFactory<GovernanceDbContext> factory) : IGraphTypeExtension
+internal sealed class RequestQueries(IDbContextFactory<GovernanceDbContext> factory) : QueryFields
 {
-    public string TypeName => "Query";
-
-    public void Extend(IComplexGraphType type) =>
-        ((ObjectGraphType)type).Field<NonNullGraphType<ConnectionGraphType<EscalatedRequestType>>>("escalatedRequests")
+    protected override void Add(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ConnectionGraphType<EscalatedRequestType>>>("escalatedRequests")
             .Description("Requests escalated to institutions, newest first. Partners, members, analysts and coordinators.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<RequestStatus>>>>("statuses", "Only these statuses.")
             .AuthorizeWithRoles(GovernanceRoles.Readers)
@@ -54,11 +52,9 @@ internal sealed class RequestQueries(IDbContextFactory<GovernanceDbContext> fact
             });
 }
 
-internal sealed class RequestMutations(RequestService requests) : IGraphTypeExtension
+internal sealed class RequestMutations(RequestService requests) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<EscalateRequestInput, EscalatedRequest>(
             "escalateRequest", "Records a request escalated to institutions. Coordinators only.",

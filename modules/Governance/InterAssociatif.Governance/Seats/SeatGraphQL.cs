@@ -87,11 +87,9 @@ internal sealed class MeetingSeatFields : IGraphTypeExtension
     }
 }
 
-internal sealed class SeatMutations(SeatService seats, RotationService rotation) : IGraphTypeExtension
+internal sealed class SeatMutations(SeatService seats, RotationService rotation) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<AssignSeatInput, Seat>(
             "assignSeat", "Gives a seat at a session to a member organisation. Coordinators only.",

@@ -16,6 +16,25 @@ public interface IGraphTypeExtension
     void Extend(IComplexGraphType type);
 }
 
+/// <summary>Fields a module adds to one of the root types (<c>Query</c>, <c>Mutation</c>, <c>Subscription</c>).</summary>
+public abstract class RootFields(string typeName) : IGraphTypeExtension
+{
+    public string TypeName => typeName;
+
+    public void Extend(IComplexGraphType type) => Add((ObjectGraphType)type);
+
+    protected abstract void Add(ObjectGraphType root);
+}
+
+/// <summary>Fields a module adds to <c>Query</c>.</summary>
+public abstract class QueryFields() : RootFields("Query");
+
+/// <summary>Mutations a module adds to <c>Mutation</c>, through the mutation convention.</summary>
+public abstract class MutationFields() : RootFields("Mutation");
+
+/// <summary>Fields a module adds to <c>Subscription</c>.</summary>
+public abstract class SubscriptionFields() : RootFields("Subscription");
+
 /// <summary>All registered extensions; an extensible type applies those aimed at it at the end of its constructor.</summary>
 public sealed class GraphTypeExtensions(IEnumerable<IGraphTypeExtension> extensions)
 {

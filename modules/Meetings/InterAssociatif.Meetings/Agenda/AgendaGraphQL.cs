@@ -25,11 +25,9 @@ internal sealed class AgendaItemType : ObjectGraphType<AgendaItem>
 }
 
 /// <summary>Adds the agenda mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class AgendaMutations(AgendaService agenda) : IGraphTypeExtension
+internal sealed class AgendaMutations(AgendaService agenda) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<AddAgendaItemInput, AgendaItem>(
             "addAgendaItem", "Inserts an agenda item. Coordinators only.",

@@ -88,11 +88,9 @@ internal sealed class DistributionListType : ObjectGraphType<DistributionList>
 }
 
 /// <summary>Adds the invitation, attendance and distribution-list mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class AttendanceMutations(AttendanceService attendance) : IGraphTypeExtension
+internal sealed class AttendanceMutations(AttendanceService attendance) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<InviteToMeetingInput, Meeting>(
             "inviteToMeeting", "Invites organisations and people to a meeting. Coordinators only.",

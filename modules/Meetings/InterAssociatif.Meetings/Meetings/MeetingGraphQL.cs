@@ -100,13 +100,10 @@ internal sealed class MeetingType : ObjectGraphType<Meeting>
 }
 
 /// <summary>Adds the meeting calendar to <c>Query</c>.</summary>
-internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time) : IGraphTypeExtension
+internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time) : QueryFields
 {
-    public string TypeName => "Query";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType query)
     {
-        var query = (ObjectGraphType)type;
         query.Field<NonNullGraphType<ConnectionGraphType<MeetingType>>>("meetings")
             .Description("Meetings by start time (oldest first, or newest first with `newestFirst`), filtered in the database: upcoming, past, between two instants, by organiser or neighbourhood.")
             .Argument<InputType<MeetingFilter>>("filter", "Conditions the meetings must meet.")
@@ -123,15 +120,8 @@ internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factor
                     MeetingWhen.Past => meetings.Where(m => m.EndsAt < now),
                     _ => meetings,
                 };
-                if (filter.From is { } from)
-                {
-                    meetings = meetings.Where(m => m.EndsAt >= from);
-                }
-
-                if (filter.To is { } to)
-                {
-                    meetings = meetings.Where(m => m.StartsAt < to);
-                }
+                meetings = filter.From is { } from ? meetings.Where(m => m.EndsAt >= from) : meetings;
+                meetings = filter.To is { } to ? meetings.Where(m => m.StartsAt < to) : meetings;
 
                 if (filter.OrganizerId is { } organizer)
                 {
@@ -185,11 +175,9 @@ internal sealed class OrganizationMeetingFields : IGraphTypeExtension
 }
 
 /// <summary>Adds the meeting mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class MeetingMutations(MeetingService meetings) : IGraphTypeExtension
+internal sealed class MeetingMutations(MeetingService meetings) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<ScheduleMeetingInput, Meeting>(
             "scheduleMeeting", "Schedules a meeting. Coordinators only.",

@@ -24,13 +24,10 @@ internal sealed class MilestoneType : ObjectGraphType<Milestone>
 }
 
 /// <summary>Adds the milestone timeline to <c>Query</c>.</summary>
-internal sealed class MilestoneQueries(IDbContextFactory<MeetingsDbContext> factory) : IGraphTypeExtension
+internal sealed class MilestoneQueries(IDbContextFactory<MeetingsDbContext> factory) : QueryFields
 {
-    public string TypeName => "Query";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType query)
     {
-        var query = (ObjectGraphType)type;
         query.Field<NonNullGraphType<ConnectionGraphType<MilestoneType>>>("milestones")
             .Description("The timeline of steps announced by meetings (les étapes), across meetings, by date (a step known only by its month sits at the day the coordinator gave it).")
             .Argument<DateOnlyGraphType>("from", "Steps on or after this day.")
@@ -54,11 +51,9 @@ internal sealed class MilestoneQueries(IDbContextFactory<MeetingsDbContext> fact
 }
 
 /// <summary>Adds the milestone mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class MilestoneMutations(MilestoneService milestones) : IGraphTypeExtension
+internal sealed class MilestoneMutations(MilestoneService milestones) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<AnnounceMilestoneInput, Milestone>(
             "announceMilestone", "Records a step a meeting announces. Coordinators only.",

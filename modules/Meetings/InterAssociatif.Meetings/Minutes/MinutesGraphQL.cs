@@ -37,11 +37,9 @@ internal sealed class MinutesRevisionType : ObjectGraphType<MinutesRevision>
 }
 
 /// <summary>Adds the minutes mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class MinutesMutations(MinutesService minutes) : IGraphTypeExtension
+internal sealed class MinutesMutations(MinutesService minutes) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<DraftMinutesInput, MinutesRecord>(
             "draftMinutes", "Starts a meeting's minutes as a draft. Coordinators only.",

@@ -35,11 +35,9 @@ internal sealed class AnswerType : ObjectGraphType<Answer>
 }
 
 /// <summary>Adds the response mutations to <c>Mutation</c> (coordinators, and members for their organisation).</summary>
-internal sealed class ResponseMutations(ResponseService responses) : IGraphTypeExtension
+internal sealed class ResponseMutations(ResponseService responses) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<RespondToSurveyInput, Response>(
             "respondToSurvey",

@@ -125,13 +125,10 @@ internal static class SurveyResultsAccess
     }
 }
 
-internal sealed class SurveyQueries(IDbContextFactory<SurveysDbContext> factory) : IGraphTypeExtension
+internal sealed class SurveyQueries(IDbContextFactory<SurveysDbContext> factory) : QueryFields
 {
-    public string TypeName => "Query";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType query)
     {
-        var query = (ObjectGraphType)type;
         query.Field<NonNullGraphType<ConnectionGraphType<SurveyType>>>("surveys")
             .Description("Surveys (questionnaires), newest window first. Anonymous callers and partners see those whose results are published; members and analysts all but drafts; coordinators all.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<SurveyStatus>>>>("statuses", "Only these statuses.")
@@ -155,11 +152,9 @@ internal sealed class SurveyQueries(IDbContextFactory<SurveysDbContext> factory)
 }
 
 /// <summary>Adds the survey mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class SurveyMutations(SurveyService surveys) : IGraphTypeExtension
+internal sealed class SurveyMutations(SurveyService surveys) : MutationFields
 {
-    public string TypeName => "Mutation";
-
-    public void Extend(IComplexGraphType type)
+    protected override void Add(ObjectGraphType type)
     {
         type.AddMutation<CreateSurveyInput, Survey>(
             "createSurvey", "Creates a survey as a DRAFT. Coordinators only.",
