@@ -11,6 +11,19 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
+if (args.Length > 2 && args[0] == "reference")
+{
+    await ReferenceServer.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "pages")
+{
+    int Arg(int i, int otherwise) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : otherwise;
+    await PagesBenchmark.RunAsync(seconds: Arg(1, 15), rounds: Arg(2, 3), connections: Arg(3, 16));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "refusals")
 {
     await RefusalBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);

@@ -18,34 +18,11 @@ internal static class RefusalBenchmark
     public static async Task RunAsync(int runs)
     {
         var root = RepositoryRoot();
-        var dll = Path.Combine(root, "host", "InterAssociatif.Host", "bin", "Release", "net10.0", "InterAssociatif.Host.dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"Build the host first: dotnet build -c Release host/InterAssociatif.Host ({dll} is missing).");
-        }
+        var dll = HostDll(root);
 
         var data = Path.Combine(Path.GetTempPath(), "interassociatif-refusals-" + Guid.NewGuid().ToString("N"));
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-        {
-            dll, "--Urls", $"http://127.0.0.1:{port}", "--DataDirectory", data, "--Logging:LogLevel:Default", "Warning",
-            "--GraphQL:Limits:RateLimitPermits", "100000000", "--Ide:Enabled", "false",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var host = Process.Start(start)!;
-        host.OutputDataReceived += (_, _) => { };
-        host.ErrorDataReceived += (_, _) => { };
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
+        using var host = StartHost(dll, data, port);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         try
         {
@@ -74,6 +51,39 @@ internal static class RefusalBenchmark
             await host.WaitForExitAsync();
             System.IO.Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>Starts the built host as a process on loopback with the demo data in <paramref name="data"/>, without rate limit nor IDE.</summary>
+    internal static Process StartHost(string dll, string data, int port)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[]
+        {
+            dll, "--Urls", $"http://127.0.0.1:{port}", "--DataDirectory", data, "--Logging:LogLevel:Default", "Warning",
+            "--GraphQL:Limits:RateLimitPermits", "100000000", "--Ide:Enabled", "false",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var host = Process.Start(start)!;
+        host.OutputDataReceived += (_, _) => { };
+        host.ErrorDataReceived += (_, _) => { };
+        host.BeginOutputReadLine();
+        host.BeginErrorReadLine();
+        return host;
+    }
+
+    internal static string HostDll(string root)
+    {
+        var dll = Path.Combine(root, "host", "InterAssociatif.Host", "bin", "Release", "net10.0", "InterAssociatif.Host.dll");
+        return File.Exists(dll) ? dll
+            : throw new InvalidOperationException($"Build the host first: dotnet build -c Release host/InterAssociatif.Host ({dll} is missing).");
     }
 
     private static async Task<(int Status, double CpuMs, double MedianMs)> MeasureAsync(HttpClient http, Process host, string body, int runs)
@@ -109,7 +119,7 @@ internal static class RefusalBenchmark
         return (int)response.StatusCode;
     }
 
-    private static async Task WaitReadyAsync(HttpClient http)
+    internal static async Task WaitReadyAsync(HttpClient http)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
@@ -132,14 +142,14 @@ internal static class RefusalBenchmark
         throw new TimeoutException("The host did not become ready within 60 s.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "InterAssociatif.sln")))
