@@ -23,7 +23,11 @@ internal static class PagesBenchmark
         var data = Path.Combine(Path.GetTempPath(), "interassociatif-pages-" + Guid.NewGuid().ToString("N"));
         var hostPort = RefusalBenchmark.FreePort();
         using var host = RefusalBenchmark.StartHost(RefusalBenchmark.HostDll(root), data, hostPort);
-        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
         Process? reference = null;
         try
@@ -36,7 +40,15 @@ internal static class PagesBenchmark
 
             var referencePort = RefusalBenchmark.FreePort();
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { typeof(PagesBenchmark).Assembly.Location, "reference", Path.Combine(data, "interassociatif.db"), referencePort.ToString(CultureInfo.InvariantCulture) })
+            foreach (
+                var argument in new[]
+                {
+                    typeof(PagesBenchmark).Assembly.Location,
+                    "reference",
+                    Path.Combine(data, "interassociatif.db"),
+                    referencePort.ToString(CultureInfo.InvariantCulture),
+                }
+            )
             {
                 start.ArgumentList.Add(argument);
             }
@@ -47,7 +59,10 @@ internal static class PagesBenchmark
             var requests = new (string Name, string Body)[]
             {
                 ("{ __typename }", JsonSerializer.Serialize(new { query = "{ __typename }" })),
-                ("DirectoryPage (asOf 2017-09-18)", JsonSerializer.Serialize(new { query = page, variables = new { asOf = "2017-09-18" } })),
+                (
+                    "DirectoryPage (asOf 2017-09-18)",
+                    JsonSerializer.Serialize(new { query = page, variables = new { asOf = "2017-09-18" } })
+                ),
             };
 
             foreach (var (name, body) in requests)
@@ -56,13 +71,21 @@ internal static class PagesBenchmark
                 var actual = await AnswerAsync(http, referenceUrl, body, retryUntilUp: true);
                 if (!JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)))
                 {
-                    throw new InvalidOperationException($"{name}: the reference answers differently.\nhost: {expected}\nreference: {actual}");
+                    throw new InvalidOperationException(
+                        $"{name}: the reference answers differently.\nhost: {expected}\nreference: {actual}"
+                    );
                 }
             }
 
-            Console.WriteLine($"{connections} connections, {rounds} alternating rounds of {seconds} s; answers checked equal.");
-            Console.WriteLine($"{"request",-34} {"host req/s",11} {"p50",7} {"p99",7} {"ref req/s",10} {"p50",7} {"p99",7} {"ratio",6}");
-            long hostRss = 0, referenceRss = 0;
+            Console.WriteLine(
+                $"{connections} connections, {rounds} alternating rounds of {seconds} s; answers checked equal."
+            );
+            Console.WriteLine(
+                $"{"request",-34} {"host req/s",11} {"p50",7} {"p99",7} "
+                + $"{"ref req/s",10} {"p50",7} {"p99",7} {"ratio",6}"
+            );
+            long hostRss = 0,
+                referenceRss = 0;
             foreach (var (name, body) in requests)
             {
                 var totals = new Dictionary<bool, Load>();
@@ -70,17 +93,31 @@ internal static class PagesBenchmark
                 {
                     foreach (var isHost in round % 2 == 0 ? new[] { true, false } : [false, true])
                     {
-                        var load = await LoadAsync(http, isHost ? hostUrl : referenceUrl, body, seconds, connections, isHost ? host : reference);
+                        var load = await LoadAsync(
+                            http,
+                            isHost ? hostUrl : referenceUrl,
+                            body,
+                            seconds,
+                            connections,
+                            isHost ? host : reference
+                        );
                         totals[isHost] = totals.TryGetValue(isHost, out var sum) ? sum.Add(load) : load;
-                        (hostRss, referenceRss) = isHost ? (Math.Max(hostRss, load.PeakRss), referenceRss) : (hostRss, Math.Max(referenceRss, load.PeakRss));
+                        (hostRss, referenceRss) = isHost
+                            ? (Math.Max(hostRss, load.PeakRss), referenceRss)
+                            : (hostRss, Math.Max(referenceRss, load.PeakRss));
                     }
                 }
 
                 var (h, r) = (totals[true], totals[false]);
-                Console.WriteLine($"{name,-34} {h.PerSecond,11:F0} {h.P(0.50),5:F1}ms {h.P(0.99),5:F1}ms {r.PerSecond,10:F0} {r.P(0.50),5:F1}ms {r.P(0.99),5:F1}ms {h.PerSecond / r.PerSecond,6:F2}");
+                Console.WriteLine(
+                    $"{name,-34} {h.PerSecond,11:F0} {h.P(0.50),5:F1}ms {h.P(0.99),5:F1}ms "
+                    + $"{r.PerSecond,10:F0} {r.P(0.50),5:F1}ms {r.P(0.99),5:F1}ms {h.PerSecond / r.PerSecond,6:F2}"
+                );
             }
 
-            Console.WriteLine($"Peak RSS under load: host {hostRss / 1024 / 1024} MiB, reference {referenceRss / 1024 / 1024} MiB.");
+            Console.WriteLine(
+                $"Peak RSS under load: host {hostRss / 1024 / 1024} MiB, reference {referenceRss / 1024 / 1024} MiB."
+            );
         }
         finally
         {
@@ -104,7 +141,10 @@ internal static class PagesBenchmark
         {
             try
             {
-                using var response = await http.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
+                using var response = await http.PostAsync(
+                    url,
+                    new StringContent(body, Encoding.UTF8, "application/json")
+                );
                 response.EnsureSuccessStatusCode();
                 return await response.Content.ReadAsStringAsync();
             }
@@ -115,7 +155,14 @@ internal static class PagesBenchmark
         }
     }
 
-    private static async Task<Load> LoadAsync(HttpClient http, Uri url, string body, int seconds, int connections, Process? server)
+    private static async Task<Load> LoadAsync(
+        HttpClient http,
+        Uri url,
+        string body,
+        int seconds,
+        int connections,
+        Process? server
+    )
     {
         var content = Encoding.UTF8.GetBytes(body);
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
@@ -128,26 +175,33 @@ internal static class PagesBenchmark
                 await Task.Delay(250);
             }
         });
-        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
-        {
-            var latencies = new List<double>();
-            while (Stopwatch.GetTimestamp() < until)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var request = new ByteArrayContent(content);
-                request.Headers.ContentType = new("application/json");
-                using var response = await http.PostAsync(url, request);
-                await response.Content.CopyToAsync(Stream.Null);
-                if (!response.IsSuccessStatusCode)
+        var workers = Enumerable
+            .Range(0, connections)
+            .Select(_ =>
+                Task.Run(async () =>
                 {
-                    throw new InvalidOperationException($"{url} answered {(int)response.StatusCode} under load.");
-                }
+                    var latencies = new List<double>();
+                    while (Stopwatch.GetTimestamp() < until)
+                    {
+                        var started = Stopwatch.GetTimestamp();
+                        using var request = new ByteArrayContent(content);
+                        request.Headers.ContentType = new("application/json");
+                        using var response = await http.PostAsync(url, request);
+                        await response.Content.CopyToAsync(Stream.Null);
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            throw new InvalidOperationException(
+                                $"{url} answered {(int)response.StatusCode} under load."
+                            );
+                        }
 
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
+                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
 
-            return latencies;
-        })).ToList();
+                    return latencies;
+                })
+            )
+            .ToList();
         var all = (await Task.WhenAll(workers)).SelectMany(l => l).ToList();
         await sampler;
         return new Load(all, seconds, peakRss);
@@ -158,8 +212,12 @@ internal static class PagesBenchmark
     {
         try
         {
-            var line = File.ReadLines($"/proc/{process?.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            var line = File.ReadLines($"/proc/{process?.Id}/status")
+                .FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null
+                ? 0
+                : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)
+                    * 1024;
         }
         catch (IOException)
         {
@@ -171,7 +229,8 @@ internal static class PagesBenchmark
     {
         public double PerSecond => Latencies.Count / Seconds;
 
-        public Load Add(Load other) => new([.. Latencies, .. other.Latencies], Seconds + other.Seconds, Math.Max(PeakRss, other.PeakRss));
+        public Load Add(Load other) =>
+            new([.. Latencies, .. other.Latencies], Seconds + other.Seconds, Math.Max(PeakRss, other.PeakRss));
 
         public double P(double quantile)
         {

@@ -23,47 +23,89 @@ internal static class ReferenceServer
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly }.ToString();
-        app.MapPost("/graphql", async (HttpContext http) =>
+        var connectionString = new SqliteConnectionStringBuilder
         {
-            using var request = await JsonDocument.ParseAsync(http.Request.Body);
-            var query = request.RootElement.GetProperty("query").GetString();
-            http.Response.ContentType = "application/graphql-response+json";
-            if (query == "{ __typename }")
+            DataSource = database,
+            Mode = SqliteOpenMode.ReadOnly,
+        }.ToString();
+        app.MapPost(
+            "/graphql",
+            async (HttpContext http) =>
             {
-                await http.Response.Body.WriteAsync("{\"data\":{\"__typename\":\"Query\"}}"u8.ToArray());
-                return;
-            }
+                using var request = await JsonDocument.ParseAsync(http.Request.Body);
+                var query = request.RootElement.GetProperty("query").GetString();
+                http.Response.ContentType = "application/graphql-response+json";
+                if (query == "{ __typename }")
+                {
+                    await http.Response.Body.WriteAsync("{\"data\":{\"__typename\":\"Query\"}}"u8.ToArray());
+                    return;
+                }
 
-            var asOf = request.RootElement.GetProperty("variables").GetProperty("asOf").GetString()!;
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync();
-            await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
-            json.WriteStartObject();
-            json.WriteStartObject("data");
-            await AssociationsAsync(connection, json, asOf);
-            await InstitutionsAsync(connection, json);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            await json.FlushAsync();
-        });
+                var asOf = request.RootElement.GetProperty("variables").GetProperty("asOf").GetString()!;
+                await using var connection = new SqliteConnection(connectionString);
+                await connection.OpenAsync();
+                await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
+                json.WriteStartObject();
+                json.WriteStartObject("data");
+                await AssociationsAsync(connection, json, asOf);
+                await InstitutionsAsync(connection, json);
+                json.WriteEndObject();
+                json.WriteEndObject();
+                await json.FlushAsync();
+            }
+        );
         await app.RunAsync();
     }
 
     private static async Task AssociationsAsync(SqliteConnection connection, Utf8JsonWriter json, string asOf)
     {
         const string Where = "FROM DirectoryOrganizations WHERE Kind = 'Association' AND ArchivedAt IS NULL";
-        var total = Convert.ToInt32(await Scalar(connection, $"SELECT COUNT(*) {Where}"), System.Globalization.CultureInfo.InvariantCulture);
-        var page = await Rows(connection, $"SELECT Id, Name, Acronym {Where} ORDER BY NameKey, Id LIMIT 50", r => (Id: r.GetString(0), Name: r.GetString(1), Acronym: r.IsDBNull(2) ? null : r.GetString(2)));
+        var total = Convert.ToInt32(
+            await Scalar(connection, $"SELECT COUNT(*) {Where}"),
+            System.Globalization.CultureInfo.InvariantCulture
+        );
+        var page = await Rows(
+            connection,
+            $"SELECT Id, Name, Acronym {Where} ORDER BY NameKey, Id LIMIT 50",
+            r => (Id: r.GetString(0), Name: r.GetString(1), Acronym: r.IsDBNull(2) ? null : r.GetString(2))
+        );
         var ids = In(page.Select(p => p.Id));
-        var memberships = (await Rows(connection,
-                $"SELECT OrganizationId, AppliedOn, AdmittedOn, WithdrawnOn FROM DirectoryMemberships WHERE OrganizationId IN ({ids}) AND AppliedOn <= $day ORDER BY AppliedOn DESC, CreatedAt DESC",
-                r => (Organization: r.GetString(0), Admitted: r.IsDBNull(2) ? null : r.GetString(2), Withdrawn: r.IsDBNull(3) ? null : r.GetString(3)), ("$day", asOf)))
-            .GroupBy(m => m.Organization).ToDictionary(g => g.Key, g => g.First());
-        var neighbourhoods = (await Rows(connection, $"SELECT OrganizationId, Name FROM DirectoryOrganizationNeighbourhoods WHERE OrganizationId IN ({ids}) ORDER BY NameKey", r => (r.GetString(0), r.GetString(1))))
-            .ToLookup(n => n.Item1, n => n.Item2);
-        var themes = (await Rows(connection, $"SELECT o.OrganizationId, t.Name FROM DirectoryOrganizationThemes o JOIN DirectoryThemes t ON t.Id = o.ThemeId WHERE o.OrganizationId IN ({ids}) ORDER BY t.Position", r => (r.GetString(0), r.GetString(1))))
-            .ToLookup(t => t.Item1, t => t.Item2);
+        var memberships = (
+            await Rows(
+                connection,
+                $"SELECT OrganizationId, AppliedOn, AdmittedOn, WithdrawnOn FROM DirectoryMemberships" +
+                    $" WHERE OrganizationId IN ({ids}) AND AppliedOn <= $day" +
+                    $" ORDER BY AppliedOn DESC, CreatedAt DESC",
+                r =>
+                    (
+                        Organization: r.GetString(0),
+                        Admitted: r.IsDBNull(2) ? null : r.GetString(2),
+                        Withdrawn: r.IsDBNull(3) ? null : r.GetString(3)
+                    ),
+                ("$day", asOf)
+            )
+        )
+            .GroupBy(m => m.Organization)
+            .ToDictionary(g => g.Key, g => g.First());
+        var neighbourhoods = (
+            await Rows(
+                connection,
+                $"SELECT OrganizationId, Name FROM DirectoryOrganizationNeighbourhoods" +
+                    $" WHERE OrganizationId IN ({ids})" +
+                    $" ORDER BY NameKey",
+                r => (r.GetString(0), r.GetString(1))
+            )
+        ).ToLookup(n => n.Item1, n => n.Item2);
+        var themes = (
+            await Rows(
+                connection,
+                $"SELECT o.OrganizationId, t.Name FROM DirectoryOrganizationThemes o" +
+                    $" JOIN DirectoryThemes t ON t.Id = o.ThemeId" +
+                    $" WHERE o.OrganizationId IN ({ids})" +
+                    $" ORDER BY t.Position",
+                r => (r.GetString(0), r.GetString(1))
+            )
+        ).ToLookup(t => t.Item1, t => t.Item2);
 
         json.WriteStartObject("associations");
         json.WriteNumber("totalCount", total);
@@ -85,9 +127,13 @@ internal static class ReferenceServer
             json.WriteStartObject();
             json.WriteString("name", name);
             json.WriteString("acronym", acronym);
-            json.WriteString("membershipStatus", !memberships.TryGetValue(id, out var m) ? "NONE"
-                : m.Withdrawn is { } w && string.CompareOrdinal(w, asOf) <= 0 ? "WITHDRAWN"
-                : m.Admitted is { } a && string.CompareOrdinal(a, asOf) <= 0 ? "MEMBER" : "CANDIDATE");
+            json.WriteString(
+                "membershipStatus",
+                !memberships.TryGetValue(id, out var m) ? "NONE"
+                    : m.Withdrawn is { } w && string.CompareOrdinal(w, asOf) <= 0 ? "WITHDRAWN"
+                    : m.Admitted is { } a && string.CompareOrdinal(a, asOf) <= 0 ? "MEMBER"
+                    : "CANDIDATE"
+            );
             json.WriteStartArray("neighbourhoods");
             foreach (var n in neighbourhoods[id])
             {
@@ -113,13 +159,28 @@ internal static class ReferenceServer
 
     private static async Task InstitutionsAsync(SqliteConnection connection, Utf8JsonWriter json)
     {
-        var page = await Rows(connection,
-            "SELECT Id, Name, Acronym, ParentId FROM DirectoryOrganizations WHERE Kind = 'Institution' AND ArchivedAt IS NULL ORDER BY NameKey, Id LIMIT 20",
-            r => (Id: r.GetString(0), Name: r.GetString(1), Acronym: r.IsDBNull(2) ? null : r.GetString(2), Parent: r.IsDBNull(3) ? null : r.GetString(3)));
+        var page = await Rows(
+            connection,
+            "SELECT Id, Name, Acronym, ParentId FROM DirectoryOrganizations" +
+                " WHERE Kind = 'Institution' AND ArchivedAt IS NULL" +
+                " ORDER BY NameKey, Id LIMIT 20",
+            r =>
+                (
+                    Id: r.GetString(0),
+                    Name: r.GetString(1),
+                    Acronym: r.IsDBNull(2) ? null : r.GetString(2),
+                    Parent: r.IsDBNull(3) ? null : r.GetString(3)
+                )
+        );
         var ids = In(page.Select(p => p.Id));
         var parents = In(page.Where(p => p.Parent is not null).Select(p => p.Parent!));
-        var related = await Rows(connection, $"SELECT Id, ParentId, Name FROM DirectoryOrganizations WHERE Id IN ({parents}) OR ParentId IN ({ids}) ORDER BY NameKey",
-            r => (Id: r.GetString(0), Parent: r.IsDBNull(1) ? null : r.GetString(1), Name: r.GetString(2)));
+        var related = await Rows(
+            connection,
+            $"SELECT Id, ParentId, Name FROM DirectoryOrganizations" +
+                $" WHERE Id IN ({parents}) OR ParentId IN ({ids})" +
+                $" ORDER BY NameKey",
+            r => (Id: r.GetString(0), Parent: r.IsDBNull(1) ? null : r.GetString(1), Name: r.GetString(2))
+        );
         var names = related.ToDictionary(r => r.Id, r => r.Name);
         var units = related.Where(r => r.Parent is not null).ToLookup(r => r.Parent!, r => r.Name);
         json.WriteStartObject("institutions");
@@ -156,8 +217,11 @@ internal static class ReferenceServer
         json.WriteEndObject();
     }
 
-    /// <summary>Ids as SQL literals: they come from the database itself (uppercase Guid text), never from the request.</summary>
-    private static string In(IEnumerable<string> ids) => string.Join(',', ids.Select(id => $"'{id}'").DefaultIfEmpty("''"));
+    /// <summary>
+    /// Ids as SQL literals: they come from the database itself (uppercase Guid text), never from the request.
+    /// </summary>
+    private static string In(IEnumerable<string> ids) =>
+        string.Join(',', ids.Select(id => $"'{id}'").DefaultIfEmpty("''"));
 
     private static async Task<object?> Scalar(SqliteConnection connection, string sql)
     {
@@ -166,7 +230,12 @@ internal static class ReferenceServer
         return await command.ExecuteScalarAsync();
     }
 
-    private static async Task<List<T>> Rows<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
+    private static async Task<List<T>> Rows<T>(
+        SqliteConnection connection,
+        string sql,
+        Func<SqliteDataReader, T> read,
+        params (string Name, object Value)[] parameters
+    )
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -53,7 +53,10 @@ internal static class RefusalBenchmark
         }
     }
 
-    /// <summary>Starts the built host as a process on loopback with the demo data in <paramref name="data"/>, without rate limit nor IDE.</summary>
+    /// <summary>
+    /// Starts the built host as a process on loopback with the demo data in <paramref name="data"/>,
+    /// without rate limit nor IDE.
+    /// </summary>
     internal static Process StartHost(string dll, string data, int port)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -81,9 +84,10 @@ internal static class RefusalBenchmark
 
     internal static string HostDll(string root)
     {
-        var dll = Path.Combine(root, "host", "InterAssociatif.Host", "bin", "Release", "net10.0", "InterAssociatif.Host.dll");
-        return File.Exists(dll) ? dll
-            : throw new InvalidOperationException($"Build the host first: dotnet build -c Release host/InterAssociatif.Host ({dll} is missing).");
+        var dll = Path.Combine(root, "host", "InterAssociatif.Host", "bin", "Release", "net10.0");
+        dll = Path.Combine(dll, "InterAssociatif.Host.dll");
+        const string Build = "dotnet build -c Release host/InterAssociatif.Host";
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the host first: {Build} ({dll} is missing)");
     }
 
     private static async Task<(int Status, double CpuMs, double MedianMs)> MeasureAsync(HttpClient http, Process host, string body, int runs)

@@ -57,7 +57,8 @@ internal static class HostComposition
             graphql.ConfigureSchema(schema => schema.RegisterType(typeof(IssuedApiKeyType)));
             graphql.AddErrorInfoProvider<InterAssociatifErrorInfoProvider>()
                 .AddValidationRule(new DocumentLimitsRule(limits))
-                .AddValidationRule(new CostLimitRule(CostLimitRule.For(limits)));
+                .AddValidationRule(new CostLimitRule(CostLimitRule.For(limits)), useForCachedDocuments: true)
+                .ConfigureExecution<DocumentCache>();
             if (!introspection)
             {
                 graphql.AddValidationRule(NoIntrospectionValidationRule.Instance);

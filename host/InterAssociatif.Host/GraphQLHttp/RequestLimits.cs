@@ -49,6 +49,11 @@ internal sealed class RequestLimitsOptions
 
     /// <summary>The rate limit's window. Default one minute.</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Total length of the parsed documents kept for reuse (characters of their text). Default 10,000,000.
+    /// </summary>
+    public long DocumentCacheCharacters { get; set; } = 10_000_000;
 }
 
 /// <summary>GraphQL.NET's complexity analysis, reporting our stable codes.</summary>

@@ -15,7 +15,10 @@ public sealed class SqlitePragmaTests : IDisposable
     [Fact]
     public async Task A_connection_reopened_from_the_pool_keeps_its_pragmas()
     {
-        var options = new DbContextOptionsBuilder().UseSqlite($"Data Source={_file}").AddInterceptors(new SqliteConnectionSetup()).Options;
+        var options = new DbContextOptionsBuilder()
+            .UseSqlite($"Data Source={_file}")
+            .AddInterceptors(new SqliteConnectionSetup())
+            .Options;
         var handles = new HashSet<object>(ReferenceEqualityComparer.Instance);
         for (var open = 0; open < 20; open++)
         {

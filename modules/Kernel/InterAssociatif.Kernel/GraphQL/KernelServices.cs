@@ -39,7 +39,7 @@ public static class KernelServices
             builder
                 .AddSchema<InterAssociatifSchema>()
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
-                .AddValidationRule<AuthorizationValidationRule>()
+                .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
                 .ConfigureExecution((options, next) => DeniedMutationAudit.ExecuteAsync(options, o => next(o)));
             configure?.Invoke(builder);
         });

@@ -38,5 +38,6 @@ public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 
     /// <summary>True the first time a physical connection (its SQLite handle) is seen.</summary>
     private static bool NeedsPragmas(DbConnection connection) =>
-        connection is not SqliteConnection { Handle: { } handle } || Prepared.TryAdd(handle, handle);
+        connection is not SqliteConnection { Handle: { } handle }
+        || (!Prepared.TryGetValue(handle, out _) && Prepared.TryAdd(handle, handle));
 }
