@@ -63,8 +63,9 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
     public static TheoryData<string> Pages() => new(Files().Select(f => Path.GetFileName(f)));
 
     /// <summary>
-    /// The page as the last role of its header sees it on the demo data, compared with its reviewed
-    /// snapshot: a change of what a page shows is seen in review. Ids (and the addresses holding them) and instants of recording are
+    /// The page as the last role of its header sees it on the demo data, and the SQL commands it costs
+    /// (a second run, counted exactly), compared with its reviewed snapshot: a change of what a page
+    /// shows or of what it costs is seen in review. Ids (and the addresses holding them) and instants of recording are
     /// masked (they differ from one database to the next); everything else is the data itself.
     /// </summary>
     [Theory]
@@ -72,9 +73,11 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
     public async Task A_page_shows_what_its_reviewed_snapshot_shows(string file)
     {
         var role = Header(Files().Single(f => Path.GetFileName(f) == file)).Roles[^1];
-        var result = await RunAsync(file, role);
+        Assert.Empty((await RunAsync(file, role)).Errors);
+        var result = await RunAsync(file, role, beforeRun: factory.SqlCommands.Reset);
         Assert.Empty(result.Errors);
         var page = Masked(result.Body.DeepClone());
+        page["sqlCommands"] = factory.SqlCommands.Count;
         Snapshot.Match(page.ToJsonString(Indented), SnapshotNameExtension.Create(Path.GetFileNameWithoutExtension(file)));
     }
 
@@ -109,7 +112,7 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
         }
     }
 
-    private async Task<GraphQLResult> RunAsync(string file, string role)
+    private async Task<GraphQLResult> RunAsync(string file, string role, Action? beforeRun = null)
     {
         var path = Files().Single(f => Path.GetFileName(f) == file);
         var (_, variables) = Header(path);
@@ -124,6 +127,7 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
         }
 
         var client = role == AuthorizationMatrix.Anonymous ? factory.GraphQL() : factory.GraphQL(role);
+        beforeRun?.Invoke();
         return await client.QueryAsync(text, bound);
     }
 
