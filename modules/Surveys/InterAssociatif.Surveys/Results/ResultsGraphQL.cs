@@ -66,15 +66,19 @@ internal sealed class QuestionResultType : ObjectGraphType<QuestionResult>
             {
                 var page = PageRequest.From(ctx);
                 Paging.Validate(page);
-                var results = ctx.Source.Results;
-                if (results.Suppressed(results.Respondents))
+                var (results, question) = (ctx.Source.Results, ctx.Source.Question);
+
+                // Only a free-text question or an « other » option holds texts (the response rules refuse any other):
+                // the others answer without a command.
+                var holdsTexts = question.Kind == QuestionKind.FreeText || question.Options.Any(o => o.IsOther);
+                if (results.Suppressed(results.Respondents) || !holdsTexts)
                 {
                     return Paging.FromList(Array.Empty<ResultsService.FreeTextAnswer>(), page).AsGraph();
                 }
 
                 var services = ctx.RequestServices!;
                 await using var db = await services.GetRequiredService<IDbContextFactory<SurveysDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
-                var texts = services.GetRequiredService<ResultsService>().FreeText(db, results.Survey.Id, ctx.Source.Question.Id, results.AsOf);
+                var texts = services.GetRequiredService<ResultsService>().FreeText(db, results.Survey.Id, question.Id, results.AsOf);
                 return (await Paging.ToConnectionAsync(texts, page, ctx.CancellationToken)).AsGraph();
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CrossTabCellType>>>>("crossTab")
