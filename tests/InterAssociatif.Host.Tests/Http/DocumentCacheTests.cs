@@ -1,4 +1,7 @@
+using GraphQL.Execution;
+using GraphQLParser.AST;
 using InterAssociatif.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Host.Tests.Http;
 
@@ -6,10 +9,23 @@ namespace InterAssociatif.Host.Tests.Http;
 /// A document parsed and validated once is reused; what depends on the caller or the request is still
 /// checked every time: authorization and the variables.
 /// </summary>
-public sealed class DocumentCacheTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+public sealed class DocumentCacheTests(DocumentCacheTests.CountingFactory factory)
+    : IClassFixture<DocumentCacheTests.CountingFactory>
 {
     private const string ApiKeys = "{ apiKeys { totalCount } }";
     private const string Page = "query Page($first: Int!) { organizations(first: $first) { nodes { name } } }";
+
+    [Fact]
+    public async Task A_document_is_parsed_once_whoever_sends_it_and_whatever_its_variables()
+    {
+        const string Themes = "query Themes($first: Int) { themes(first: $first) { totalCount } }";
+        (await factory.GraphQL("coordinator").QueryAsync(Themes, new { first = 1 })).EnsureNoErrors();
+        var parsed = factory.Parses;
+        Assert.True(parsed > 0, "the parser was not seen");
+        (await factory.GraphQL("member").QueryAsync(Themes, new { first = 2 })).EnsureNoErrors();
+        (await factory.GraphQL().QueryAsync(Themes)).EnsureNoErrors();
+        Assert.Equal(parsed, factory.Parses);
+    }
 
     [Fact]
     public async Task A_document_a_coordinator_ran_is_still_refused_to_the_anonymous()
@@ -40,6 +56,30 @@ public sealed class DocumentCacheTests(InterAssociatifFactory factory) : IClassF
         {
             var result = await factory.GraphQL().QueryAsync(Unknown);
             Assert.NotEmpty(result.Errors);
+        }
+    }
+
+    /// <summary>The host, counting how many documents its parser builds.</summary>
+    public sealed class CountingFactory : InterAssociatifFactory
+    {
+        private int _parses;
+
+        public int Parses => Volatile.Read(ref _parses);
+
+        protected override void ConfigureTestServices(IServiceCollection services)
+        {
+            var parser = (IDocumentBuilder)
+                services.Last(d => d.ServiceType == typeof(IDocumentBuilder)).ImplementationInstance!;
+            services.AddSingleton<IDocumentBuilder>(new Counting(parser, () => Interlocked.Increment(ref _parses)));
+        }
+
+        private sealed class Counting(IDocumentBuilder parser, Action counted) : IDocumentBuilder
+        {
+            public GraphQLDocument Build(string body)
+            {
+                counted();
+                return parser.Build(body);
+            }
         }
     }
 }

@@ -6,11 +6,15 @@ namespace InterAssociatif.Directory.Persistence;
 /// <summary>The Directory's published read contract for other modules; every call is one SQL command.</summary>
 internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> factory) : IDirectoryReader
 {
-    /// <summary>How an organisation reads to other modules: members by name; <c>Archived</c> when it has an archiving date.</summary>
+    /// <summary>
+    /// How the Directory reads to other modules: members by name; an organisation is <c>Archived</c>
+    /// when it has an archiving date.
+    /// </summary>
     private static readonly TypeAdapterConfig Contract = new();
 
     static DirectoryReader() =>
-        Contract.NewConfig<Organizations.Organization, OrganizationSummary>().Map(s => s.Archived, o => o.ArchivedAt != null);
+        Contract.NewConfig<Organizations.Organization, OrganizationSummary>()
+            .Map(s => s.Archived, o => o.ArchivedAt != null);
 
     public async Task<IReadOnlyDictionary<Guid, OrganizationSummary>> GetOrganizationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
@@ -26,7 +30,7 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
         var keys = ids.Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.People.Where(p => keys.Contains(p.Id))
-            .ProjectToType<PersonSummary>()
+            .ProjectToType<PersonSummary>(Contract)
             .ToDictionaryAsync(p => p.Id, cancellationToken);
     }
 
