@@ -29,6 +29,7 @@ internal static class HostComposition
 
         services.AddSingleton<SqlCommandCounter>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
+        services.AddSingleton<IInterceptor, SharedReadConnectionGuard>();
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton<IInterceptor, SqliteConnectionSetup>();
@@ -41,8 +42,8 @@ internal static class HostComposition
         }
 
         // The host's own tables: partner API keys and the audit trail of mutations.
-        new ModuleServices(services, configuration, database).AddModuleDbContext<AccessDbContext>(
-            "Access", AccessDbContext.Schema, options => new AccessSqliteDbContext(options), options => new AccessSqlServerDbContext(options));
+        new ModuleServices(services, configuration, database).AddModuleDbContext<AccessDbContext, AccessSqliteDbContext, AccessSqlServerDbContext>(
+            "Access", AccessDbContext.Schema);
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<IAuditTrail, AuditTrail>();
         services.AddGraphTypesFrom(typeof(HostComposition).Assembly);

@@ -18,11 +18,9 @@ public sealed class DirectoryModule : IModule
 
     public void ConfigureServices(ModuleServices module)
     {
-        module.AddModuleDbContext<DirectoryDbContext>(
+        module.AddModuleDbContext<DirectoryDbContext, DirectorySqliteDbContext, DirectorySqlServerDbContext>(
             Name,
-            DirectoryDbContext.Schema,
-            options => new DirectorySqliteDbContext(options),
-            options => new DirectorySqlServerDbContext(options));
+            DirectoryDbContext.Schema);
 
         var services = module.Services;
         services.AddSingleton<OrganizationService>();

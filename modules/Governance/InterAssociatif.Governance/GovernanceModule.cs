@@ -22,11 +22,9 @@ public sealed class GovernanceModule : IModule
 
     public void ConfigureServices(ModuleServices module)
     {
-        module.AddModuleDbContext<GovernanceDbContext>(
+        module.AddModuleDbContext<GovernanceDbContext, GovernanceSqliteDbContext, GovernanceSqlServerDbContext>(
             Name,
-            GovernanceDbContext.Schema,
-            options => new GovernanceSqliteDbContext(options),
-            options => new GovernanceSqlServerDbContext(options));
+            GovernanceDbContext.Schema);
 
         var services = module.Services;
         services.AddSingleton<BodyService>();

@@ -24,11 +24,9 @@ public sealed class MeetingsModule : IModule
 
     public void ConfigureServices(ModuleServices module)
     {
-        module.AddModuleDbContext<MeetingsDbContext>(
+        module.AddModuleDbContext<MeetingsDbContext, MeetingsSqliteDbContext, MeetingsSqlServerDbContext>(
             Name,
-            MeetingsDbContext.Schema,
-            options => new MeetingsSqliteDbContext(options),
-            options => new MeetingsSqlServerDbContext(options));
+            MeetingsDbContext.Schema);
 
         var services = module.Services;
         services.Configure<AttachmentOptions>(module.Configuration.GetSection("Meetings:Attachments"));

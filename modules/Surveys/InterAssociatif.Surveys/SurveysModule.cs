@@ -21,11 +21,9 @@ public sealed class SurveysModule : IModule
 
     public void ConfigureServices(ModuleServices module)
     {
-        module.AddModuleDbContext<SurveysDbContext>(
+        module.AddModuleDbContext<SurveysDbContext, SurveysSqliteDbContext, SurveysSqlServerDbContext>(
             Name,
-            SurveysDbContext.Schema,
-            options => new SurveysSqliteDbContext(options),
-            options => new SurveysSqlServerDbContext(options));
+            SurveysDbContext.Schema);
 
         var services = module.Services;
         services.Configure<SurveyResultsOptions>(module.Configuration.GetSection("Surveys"));

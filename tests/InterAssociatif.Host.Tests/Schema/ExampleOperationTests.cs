@@ -63,10 +63,11 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
     public static TheoryData<string> Pages() => new(Files().Select(f => Path.GetFileName(f)));
 
     /// <summary>
-    /// The page as the last role of its header sees it on the demo data, and the SQL commands it costs
-    /// (a second run, counted exactly), compared with its reviewed snapshot: a change of what a page
-    /// shows or of what it costs is seen in review. Ids (and the addresses holding them) and instants of recording are
-    /// masked (they differ from one database to the next); everything else is the data itself.
+    /// The page as the last role of its header sees it on the demo data, the SQL commands it costs and the
+    /// connections they ran on (a second run, counted exactly), compared with its reviewed snapshot: a
+    /// change of what a page shows or of what it costs is seen in review. Ids (and the addresses holding
+    /// them) and instants of recording are masked (they differ from one database to the next); everything
+    /// else is the data itself.
     /// </summary>
     [Theory]
     [MemberData(nameof(Pages))]
@@ -78,6 +79,7 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
         Assert.Empty(result.Errors);
         var page = Masked(result.Body.DeepClone());
         page["sqlCommands"] = factory.SqlCommands.Count;
+        page["sqlConnections"] = factory.SqlCommands.ConnectionsUsed;
         Snapshot.Match(page.ToJsonString(Indented), SnapshotNameExtension.Create(Path.GetFileNameWithoutExtension(file)));
     }
 

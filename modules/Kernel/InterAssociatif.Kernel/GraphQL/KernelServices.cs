@@ -4,9 +4,11 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQL.Types;
 using GraphQL.Types.Relay;
+using GraphQLParser.AST;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.DataLoading;
 using InterAssociatif.Kernel.Events;
+using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Kernel.Relay;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +27,7 @@ public static class KernelServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventBus, InMemoryEventBus>();
         services.AddScoped<DataLoaderContext>();
+        services.TryAddSingleton<ReadConnectionPool>(_ => new ReadConnectionPool());
         services.AddSingleton<GraphTypeExtensions>();
         services.AddSingleton<NodeRegistry>();
         services.AddGraphTypesFrom(typeof(KernelServices).Assembly);
@@ -40,6 +43,8 @@ public static class KernelServices
                 .AddSchema<InterAssociatifSchema>()
                 .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
                 .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
+                .AddExecutionStrategy<OneConnectionExecutionStrategy>(OperationType.Query)
+                .AddExecutionStrategy<OneConnectionExecutionStrategy>(OperationType.Mutation)
                 .ConfigureExecution((options, next) => DeniedMutationAudit.ExecuteAsync(options, o => next(o)));
             configure?.Invoke(builder);
         });

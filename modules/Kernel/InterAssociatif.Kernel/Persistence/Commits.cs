@@ -86,7 +86,9 @@ public static class Changes
         IsolationLevel isolation = IsolationLevel.Unspecified)
         where TDb : DbContext
     {
-        var db = await factory.CreateDbContextAsync(cancellationToken);
+        var db = factory is IModuleDbContextFactory<TDb> module
+            ? module.CreateWithOwnConnection()
+            : await factory.CreateDbContextAsync(cancellationToken);
         try
         {
             var transaction = await db.Database.BeginTransactionAsync(isolation, cancellationToken);

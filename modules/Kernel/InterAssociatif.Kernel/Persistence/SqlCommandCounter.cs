@@ -4,18 +4,24 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace InterAssociatif.Kernel.Persistence;
 
 /// <summary>
-/// Counts the SQL commands every module sends. Tests use it to prove that the number of commands
-/// for a request depends on its depth, not on its page sizes (no N+1), and that rejected requests
-/// cost no command at all.
+/// Counts the SQL commands every module sends, and the connections EF Core opens for them. Tests use
+/// it to prove that the number of commands for a request depends on its depth, not on its page sizes
+/// (no N+1), that rejected requests cost no command at all, and that a request's reads share one connection.
 /// </summary>
-public sealed class SqlCommandCounter : DbCommandInterceptor
+public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInterceptor
 {
     private const int Remembered = 200;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recent = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DbConnection, bool> _used =
+        new(ReferenceEqualityComparer.Instance);
     private long _count;
+    private long _connections;
     private volatile bool _remembering;
 
     public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>Connections opened (a pooled one counts each time it is taken from the pool).</summary>
+    public long ConnectionsOpened => Interlocked.Read(ref _connections);
 
     /// <summary>
     /// The text of the last commands since <see cref="Reset"/> (at most 200), to tell which tables
@@ -24,10 +30,18 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     /// </summary>
     public IReadOnlyList<string> Recent => [.. _recent];
 
+    /// <summary>
+    /// The distinct connections the commands since <see cref="Reset"/> ran on (kept, like <see cref="Recent"/>,
+    /// for tests only).
+    /// </summary>
+    public int ConnectionsUsed => _used.Count;
+
     public void Reset()
     {
         Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _connections, 0);
         _recent.Clear();
+        _used.Clear();
         _remembering = true;
     }
 
@@ -40,6 +54,11 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
         }
 
         _recent.Enqueue(command.CommandText);
+        if (command.Connection is { } connection)
+        {
+            _used.TryAdd(connection, true);
+        }
+
         while (_recent.Count > Remembered && _recent.TryDequeue(out _))
         {
         }
@@ -79,5 +98,18 @@ public sealed class SqlCommandCounter : DbCommandInterceptor
     {
         Counted(command);
         return ValueTask.FromResult(result);
+    }
+
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+        Interlocked.Increment(ref _connections);
+
+    public Task ConnectionOpenedAsync(
+        DbConnection connection,
+        ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
+    {
+        Interlocked.Increment(ref _connections);
+        return Task.CompletedTask;
     }
 }

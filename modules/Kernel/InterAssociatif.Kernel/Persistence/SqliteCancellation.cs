@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -12,7 +12,10 @@ namespace InterAssociatif.Kernel.Persistence;
 /// </summary>
 public sealed class SqliteCancellation : DbCommandInterceptor
 {
-    private readonly ConditionalWeakTable<DbCommand, Interruption> _watches = new();
+    // Every watched command is released when it ends (executed, failed, cancelled, its reader closed):
+    // a plain dictionary, not a ConditionalWeakTable, whose finalizable containers cost a finalizer
+    // thread at a few hundred pages a second.
+    private readonly ConcurrentDictionary<DbCommand, Interruption> _watches = new(ReferenceEqualityComparer.Instance);
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
@@ -50,6 +53,15 @@ public sealed class SqliteCancellation : DbCommandInterceptor
         return Task.CompletedTask;
     }
 
+    public override Task CommandCanceledAsync(
+        DbCommand command,
+        CommandEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Release(command);
+        return Task.CompletedTask;
+    }
+
     // A reader keeps stepping through rows after it is returned: it is watched until it is closed.
     public override ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
     {
@@ -71,16 +83,15 @@ public sealed class SqliteCancellation : DbCommandInterceptor
         }
 
         var watch = new Interruption();
-        _watches.AddOrUpdate(command, watch);
+        _watches[command] = watch;
         watch.Registration = cancellationToken.Register(() => _ = watch.InterruptUntilDoneAsync(connection));
     }
 
     private void Release(DbCommand command)
     {
-        if (_watches.TryGetValue(command, out var watch))
+        if (_watches.TryRemove(command, out var watch))
         {
             watch.Finish();
-            _watches.Remove(command);
         }
     }
 

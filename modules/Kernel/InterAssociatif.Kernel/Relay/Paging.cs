@@ -6,18 +6,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Kernel.Relay;
 
-/// <summary>The Relay pagination arguments of a connection field.</summary>
-public sealed record PageRequest(int? First, string? After, int? Last, string? Before)
+/// <summary>
+/// The Relay pagination arguments of a connection field, and which parts of the connection the client
+/// selected: <c>totalCount</c> (<see cref="WantsTotal"/>), the records or the page info (<see cref="WantsItems"/>).
+/// </summary>
+public sealed record PageRequest(
+    int? First,
+    string? After,
+    int? Last,
+    string? Before,
+    bool WantsTotal = true,
+    bool WantsItems = true)
 {
-    public static PageRequest From(IResolveFieldContext context) => new(
-        context.GetArgument<int?>("first"),
-        context.GetArgument<string?>("after"),
-        context.GetArgument<int?>("last"),
-        context.GetArgument<string?>("before"));
+    public static PageRequest From(IResolveFieldContext context)
+    {
+        var selected = context.SubFields?.Values.Select(f => f.Field.Name.StringValue).ToHashSet();
+        return new(
+            context.GetArgument<int?>("first"),
+            context.GetArgument<string?>("after"),
+            context.GetArgument<int?>("last"),
+            context.GetArgument<string?>("before"),
+            WantsTotal: selected is null || selected.Contains("totalCount"),
+            WantsItems: selected is null || selected.Overlaps(["edges", "nodes", "pageInfo"]));
+    }
+
+    /// <summary>A page read forwards from <see cref="After"/>: its records can be read without counting.</summary>
+    internal bool Forward => Last is null && Before is null;
 }
 
 /// <summary>
-/// Cursor pagination that runs in SQL: one command for <c>totalCount</c> and one for the page.
+/// Cursor pagination that runs in SQL: one command for <c>totalCount</c> and one for the page, only
+/// those the client selected; a forward page without <c>totalCount</c> reads one record more than it
+/// returns to know whether there is a next page, and counts nothing.
 /// Cursors are opaque positions in the sorted result; the sort always ends with the primary key,
 /// so positions are stable while the data does not change.
 /// </summary>
@@ -42,6 +62,20 @@ public static class Paging
     public static async Task<Connection<T>> ToConnectionAsync<T>(IQueryable<T> sorted, PageRequest page, CancellationToken cancellationToken)
     {
         Validate(page);
+        if (!page.WantsItems)
+        {
+            return Build<T>([], 0, page.WantsTotal ? await sorted.CountAsync(cancellationToken) : null);
+        }
+
+        if (!page.WantsTotal && page.Forward)
+        {
+            var from = Position(page.After, "after") is { } after ? after + 1 : 0;
+            var size = page.First ?? DefaultPageSize;
+            var read = await sorted.Skip(from).Take(size + 1).ToListAsync(cancellationToken);
+            var more = read.Count > size;
+            return Build(more ? read[..size] : read, from, total: null, more);
+        }
+
         var total = await sorted.CountAsync(cancellationToken);
         var (start, end) = Window(page, total);
         var items = end > start
@@ -80,7 +114,7 @@ public static class Paging
         return (start, end);
     }
 
-    private static Connection<T> Build<T>(List<T> items, int start, int total)
+    private static Connection<T> Build<T>(List<T> items, int start, int? total, bool? hasNextPage = null)
     {
         var edges = items.Select((item, i) => new Edge<T> { Node = item, Cursor = ToCursor(start + i) }).ToList();
         return new Connection<T>
@@ -90,7 +124,7 @@ public static class Paging
             PageInfo = new PageInfo
             {
                 HasPreviousPage = start > 0,
-                HasNextPage = start + items.Count < total,
+                HasNextPage = hasNextPage ?? start + items.Count < total,
                 StartCursor = edges.FirstOrDefault()?.Cursor,
                 EndCursor = edges.LastOrDefault()?.Cursor,
             },

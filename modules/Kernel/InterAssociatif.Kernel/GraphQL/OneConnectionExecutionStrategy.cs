@@ -1,0 +1,88 @@
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Execution;
+using InterAssociatif.Kernel.Persistence;
+using ExecutionContext = GraphQL.Execution.ExecutionContext;
+
+namespace InterAssociatif.Kernel.GraphQL;
+
+/// <summary>
+/// Runs a query or a mutation with one <see cref="SharedReadConnection"/> for all its reads, so its
+/// resolvers run one after another (the default runs a query's sibling fields in parallel, which one
+/// connection cannot serve). Loaders are still batched by waves, as the parallel strategy batches
+/// them: every field is resolved until only loaders are pending; then each pending loader is
+/// completed, shallower ones first, and a loader that hands over to another (a <c>Then</c> that loads
+/// again) waits for the next wave with the children of this one, so that their keys go out in one
+/// command. Root fields run in document order, as a mutation requires.
+/// </summary>
+public sealed class OneConnectionExecutionStrategy(ReadConnectionPool pool) : ExecutionStrategy
+{
+    public override async Task<ExecutionResult> ExecuteAsync(ExecutionContext context)
+    {
+        await using var connection = SharedReadConnection.Begin(pool);
+        return await base.ExecuteAsync(context);
+    }
+
+    public override async Task ExecuteNodeTreeAsync(ExecutionContext context, ExecutionNode rootNode)
+    {
+        var nodes = new Stack<ExecutionNode>();
+        nodes.Push(rootNode);
+        var loaders = new List<ExecutionNode>();
+        var resolved = new List<ExecutionNode>();
+        while (nodes.Count > 0 || loaders.Count > 0)
+        {
+            while (nodes.Count > 0)
+            {
+                var node = nodes.Pop();
+                await ExecuteNodeAsync(context, node).ConfigureAwait(false);
+                if (node.Result is IDataLoaderResult)
+                {
+                    loaders.Add(node);
+                }
+                else if (node is IParentExecutionNode parent)
+                {
+                    parent.ApplyToChildren((child, stack) => stack.Push(child), nodes, reverse: true);
+                }
+            }
+
+            // Shallower first: a loader near the root that hands over to another queues its keys before
+            // the deeper loaders of the wave send theirs, so they share one command.
+            var wave = loaders.OrderBy(Depth).ToArray();
+            loaders.Clear();
+            foreach (var node in wave)
+            {
+                await CompleteDataLoaderNodeAsync(context, node).ConfigureAwait(false);
+                if (node.Result is IDataLoaderResult)
+                {
+                    loaders.Add(node);
+                }
+                else
+                {
+                    resolved.Add(node);
+                }
+            }
+
+            // The children of this wave, the first loader's first, in document order.
+            for (var i = resolved.Count - 1; i >= 0; i--)
+            {
+                if (resolved[i] is IParentExecutionNode parent)
+                {
+                    parent.ApplyToChildren((child, stack) => stack.Push(child), nodes, reverse: true);
+                }
+            }
+
+            resolved.Clear();
+        }
+    }
+
+    private static int Depth(ExecutionNode node)
+    {
+        var depth = 0;
+        for (var parent = node.Parent; parent is not null; parent = parent.Parent)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+}

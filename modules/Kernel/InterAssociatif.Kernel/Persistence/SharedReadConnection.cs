@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace InterAssociatif.Kernel.Persistence;
+
+/// <summary>
+/// One database connection for all the reads of one operation, whatever module they belong to: each
+/// module keeps its own DbContext type, and the contexts created while the scope is current are bound
+/// to the scope's connection instead of opening one each. The connection is taken from
+/// <see cref="ReadConnectionPool"/> by the first read and given back when the scope ends; a context
+/// created after the end opens its own as before.
+/// The reads of a scope must not run concurrently (a connection serves one command at a time): the
+/// execution strategy that begins the scope runs its resolvers one after another, and
+/// <see cref="SharedReadConnectionGuard"/> refuses a command that would overlap another on the same connection.
+/// Writes never use it (<see cref="Changes.BeginChangeAsync{TDb}"/> opens their own connection and transaction).
+/// </summary>
+public sealed class SharedReadConnection : IAsyncDisposable
+{
+    private static readonly AsyncLocal<SharedReadConnection?> Ambient = new();
+    private readonly ReadConnectionPool _pool;
+    private ReadConnectionPool.Lease? _lease;
+    private bool _ended;
+    private int _commandsRunning;
+
+    private SharedReadConnection(ReadConnectionPool pool) => _pool = pool;
+
+    /// <summary>
+    /// Makes a new scope current for the calling flow and what it awaits; call it at the start of an
+    /// async method so that the scope stops being current when that method returns.
+    /// </summary>
+    public static SharedReadConnection Begin(ReadConnectionPool pool) => Ambient.Value = new SharedReadConnection(pool);
+
+    internal static SharedReadConnection? Current => Ambient.Value is { _ended: false } scope ? scope : null;
+
+    /// <summary>Whether a connection was taken (an operation without reads takes none).</summary>
+    public bool Opened => _lease is not null;
+
+    /// <summary>
+    /// Binds <paramref name="db"/> to the scope's connection, taking one from the pool the first time
+    /// (<paramref name="createOwner"/> makes a context to open a new one when the pool has none idle).
+    /// </summary>
+    internal async ValueTask BindAsync(DbContext db, Func<DbContext> createOwner, CancellationToken cancellationToken)
+    {
+        _lease ??= await _pool.RentAsync(createOwner, cancellationToken);
+        db.Database.SetDbConnection(_lease.Connection, contextOwnsConnection: false);
+    }
+
+    /// <summary>Before each command: refuses one that would overlap another on this scope's connection.</summary>
+    internal static void CommandStarting(DbConnection? connection)
+    {
+        if (Current is { _lease: { } lease } scope && ReferenceEquals(lease.Connection, connection)
+            && Interlocked.Increment(ref scope._commandsRunning) > 1)
+        {
+            Interlocked.Decrement(ref scope._commandsRunning);
+            throw new InvalidOperationException(
+                "Two reads of one operation ran at the same time on its shared connection; "
+                + "the operation's resolvers must run one after another.");
+        }
+    }
+
+    /// <summary>Called when a command's results are done with.</summary>
+    internal static void CommandEnded(DbConnection? connection)
+    {
+        if (Current is { _lease: { } lease } scope && ReferenceEquals(lease.Connection, connection))
+        {
+            Interlocked.Decrement(ref scope._commandsRunning);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _ended = true;
+        if (_lease is not null)
+        {
+            await _pool.ReturnAsync(_lease);
+        }
+    }
+}
+
+/// <summary>
+/// Open read connections kept between operations, so that an operation's reads cost no connection
+/// opening: EF Core prepares every connection it opens (on SQLite it registers its functions, and the
+/// host's interceptor sets the pragmas), and doing that per operation cost more CPU than the queries
+/// of a page. A connection found closed or broken is not reused; at most <see cref="Capacity"/> idle
+/// ones are kept, the rest are closed. Disposed with the host.
+/// </summary>
+public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
+{
+    private readonly ConcurrentBag<Lease> _idle = [];
+    private int _idleCount;
+    private bool _disposed;
+
+    public int Capacity => capacity;
+
+    /// <summary>A pooled connection and the context that opened it (and owns it).</summary>
+    public sealed class Lease(DbContext owner)
+    {
+        public DbContext Owner => owner;
+
+        public DbConnection Connection { get; } = owner.Database.GetDbConnection();
+    }
+
+    internal async ValueTask<Lease> RentAsync(Func<DbContext> createOwner, CancellationToken cancellationToken)
+    {
+        while (_idle.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            if (idle.Connection.State == ConnectionState.Open)
+            {
+                return idle;
+            }
+
+            await idle.Owner.DisposeAsync();
+        }
+
+        var owner = createOwner();
+        try
+        {
+            await owner.Database.OpenConnectionAsync(cancellationToken);
+            return new Lease(owner);
+        }
+        catch
+        {
+            await owner.DisposeAsync();
+            throw;
+        }
+    }
+
+    internal async ValueTask ReturnAsync(Lease lease)
+    {
+        if (!_disposed && lease.Connection.State == ConnectionState.Open
+            && Interlocked.Increment(ref _idleCount) <= capacity)
+        {
+            _idle.Add(lease);
+            return;
+        }
+
+        if (!_disposed && lease.Connection.State == ConnectionState.Open)
+        {
+            Interlocked.Decrement(ref _idleCount);
+        }
+
+        await lease.Owner.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var idle))
+        {
+            await idle.Owner.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>
+/// Refuses a read that would start while another runs on the same <see cref="SharedReadConnection"/>
+/// (a resolver awaiting two queries at once): on a shared connection that would interleave two commands.
+/// </summary>
+public sealed class SharedReadConnectionGuard : DbCommandInterceptor
+{
+    public override InterceptionResult<DbDataReader> ReaderExecuting(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result
+    )
+    {
+        SharedReadConnection.CommandStarting(command.Connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default
+    )
+    {
+        SharedReadConnection.CommandStarting(command.Connection);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult DataReaderDisposing(
+        DbCommand command,
+        DataReaderDisposingEventData eventData,
+        InterceptionResult result
+    )
+    {
+        SharedReadConnection.CommandEnded(command.Connection);
+        return result;
+    }
+
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) =>
+        SharedReadConnection.CommandEnded(command.Connection);
+
+    public override Task CommandFailedAsync(
+        DbCommand command,
+        CommandErrorEventData eventData,
+        CancellationToken cancellationToken = default
+    )
+    {
+        SharedReadConnection.CommandEnded(command.Connection);
+        return Task.CompletedTask;
+    }
+
+    public override void CommandCanceled(DbCommand command, CommandEndEventData eventData) =>
+        SharedReadConnection.CommandEnded(command.Connection);
+
+    public override Task CommandCanceledAsync(
+        DbCommand command,
+        CommandEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
+    {
+        SharedReadConnection.CommandEnded(command.Connection);
+        return Task.CompletedTask;
+    }
+}
