@@ -29,6 +29,7 @@ public sealed class GovernanceModule : IModule
         var services = module.Services;
         services.AddSingleton<BodyService>();
         services.AddSingleton<DecisionService>();
+        services.AddSingleton<GovernanceFeedHub>();
         services.AddSingleton<RequestService>();
         services.AddSingleton<SeatService>();
         services.AddSingleton<RotationService>();

@@ -1,7 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Threading.Channels;
-using InterAssociatif.Kernel.Events;
 
 namespace InterAssociatif.Governance.Decisions;
 
@@ -56,12 +54,11 @@ internal sealed class FollowUpChangedEventType : ObjectGraphType<GovernanceFeedI
 }
 
 /// <summary>
-/// The feeds partner tools subscribe to. Each subscriber first listens for commits, then reads the
-/// durable log after its cursor, and reads it again after each commit it hears of: what it delivers
-/// always comes from the log, in sequence order — no gap, no duplicate, even when two commits are
-/// announced in the opposite order.
+/// The feeds partner tools subscribe to, served by the host's <see cref="GovernanceFeedHub"/>: what a
+/// subscriber receives always comes from the durable log, in sequence order, with no gap and no
+/// duplicate, whether it keeps up with the reader or catches up from the log on its own.
 /// </summary>
-internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbContext> factory, IEventBus bus) : SubscriptionFields
+internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbContext> factory, GovernanceFeedHub hub) : SubscriptionFields
 {
     protected override void Add(ObjectGraphType subscription)
     {
@@ -86,8 +83,8 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
     }
 
     /// <summary>
-    /// Starts listening and fixes the starting point while the subscription is being set up, so an
-    /// event committed once the operation is acknowledged cannot fall between the two. A filter on an
+    /// Registers with the hub, then fixes the starting point while the subscription is being set up, so
+    /// an event committed once the operation is acknowledged cannot fall between the two. A filter on an
     /// unknown body is refused here, before anything is streamed.
     /// </summary>
     private async Task<IObservable<object?>> Feed(IResolveFieldContext context, string kind)
@@ -95,21 +92,7 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
         var after = GovernanceFeedItem.Position(context.GetArgument<string?>("after"));
         var bodyId = DecodeFilter(context, "bodyId", GovernanceTypeNames.Body);
         var themeId = DecodeFilter(context, "themeId", DirectoryTypeNames.Theme);
-
-        // Notifications only wake the subscriber up: what it delivers is always read from the durable
-        // log, in sequence order. One pending wake-up is enough, so the buffer never grows, however
-        // slowly the subscriber reads and however many decisions are recorded meanwhile.
-        var wakeUps = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        var listening = bus.Subscribe<GovernanceEventCommitted>((e, _) =>
-        {
-            if (e.Kind == kind && (bodyId is null || e.BodyId == bodyId))
-            {
-                wakeUps.Writer.TryWrite(true);
-            }
-
-            return ValueTask.CompletedTask;
-        });
-
+        var registration = await hub.SubscribeAsync(new FeedFilter(kind, bodyId, themeId), context.CancellationToken);
         try
         {
             long start;
@@ -124,12 +107,24 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
                 start = after ?? await db.Events.MaxAsync(e => (long?)e.Sequence, context.CancellationToken) ?? 0;
             }
 
-            return new AsyncStreamObservable<object?>(cancellation => Stream(new FeedFilter(kind, bodyId, themeId), start, wakeUps, listening, cancellation));
+            return new AsyncStreamObservable<object?>(cancellation => Stream(registration, start, cancellation));
         }
         catch
         {
-            listening.Dispose();
+            registration.Dispose();
             throw;
+        }
+    }
+
+    private static async IAsyncEnumerable<object?> Stream(
+        GovernanceFeedHub.FeedSubscription registration,
+        long start,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var unregister = registration;
+        await foreach (var item in registration.ReadAsync(start, cancellationToken))
+        {
+            yield return item;
         }
     }
 
@@ -137,61 +132,4 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
         context.GetArgument<string?>(argument) is { } raw
             ? GlobalId.TryDecode(raw, typeName, out var id) ? id : throw new InvalidIdException(raw)
             : null;
-
-    private async IAsyncEnumerable<object?> Stream(FeedFilter filter, long start, Channel<bool> wakeUps, IDisposable listening, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        using var stopListening = listening;
-        var last = start;
-        while (true)
-        {
-            List<GovernanceEvent> batch;
-            do
-            {
-                await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-                {
-                    batch = await filter.Apply(db, last).OrderBy(e => e.Sequence).Take(100).ToListAsync(cancellationToken);
-                }
-
-                foreach (var e in batch)
-                {
-                    if (await LoadAsync(filter.Kind, e.Sequence, e.SubjectId, cancellationToken) is { } item)
-                    {
-                        yield return item;
-                    }
-
-                    last = e.Sequence;
-                }
-            }
-            while (batch.Count == 100);
-
-            await wakeUps.Reader.ReadAsync(cancellationToken);
-        }
-    }
-
-    private async Task<GovernanceFeedItem?> LoadAsync(string kind, long sequence, Guid subjectId, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        object? subject = kind == GovernanceEvent.DecisionRecorded
-            ? await db.Decisions.SingleOrDefaultAsync(d => d.Id == subjectId, cancellationToken)
-            : await db.FollowUps.SingleOrDefaultAsync(f => f.Id == subjectId, cancellationToken);
-        return subject is null ? null : new GovernanceFeedItem(sequence, subject);
-    }
-
-    private sealed record FeedFilter(string Kind, Guid? BodyId, Guid? ThemeId)
-    {
-        public IQueryable<GovernanceEvent> Apply(GovernanceDbContext db, long after)
-        {
-            var events = db.Events.Where(e => e.Kind == Kind && e.Sequence > after);
-            events = BodyId is { } body ? events.Where(e => e.BodyId == body) : events;
-
-            if (ThemeId is { } theme)
-            {
-                events = Kind == GovernanceEvent.DecisionRecorded
-                    ? events.Where(e => db.DecisionThemes.Any(t => t.DecisionId == e.SubjectId && t.ThemeId == theme))
-                    : events.Where(e => db.FollowUps.Any(f => f.Id == e.SubjectId && db.DecisionThemes.Any(t => t.DecisionId == f.DecisionId && t.ThemeId == theme)));
-            }
-
-            return events;
-        }
-    }
 }

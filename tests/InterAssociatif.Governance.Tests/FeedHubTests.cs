@@ -1,0 +1,92 @@
+using InterAssociatif.Governance.Decisions;
+using InterAssociatif.Governance.Persistence;
+using InterAssociatif.Kernel.Events;
+using InterAssociatif.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace InterAssociatif.Governance.Tests;
+
+/// <summary>
+/// The host's one log reader hands each decision to every subscription; a subscription whose buffer
+/// overflows (a slow subscriber) catches up from the log and still gets every decision exactly once,
+/// in order, while a subscription that keeps up is not held back by it. Real decisions, recorded
+/// through the API, on the host's database file.
+/// </summary>
+public sealed class FeedHubTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+{
+    [Fact]
+    public async Task A_slow_subscription_overflows_catches_up_from_the_log_and_misses_nothing()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var services = factory.Services;
+        var databases = services.GetRequiredService<IDbContextFactory<GovernanceDbContext>>();
+        await using var hub = new GovernanceFeedHub(
+            databases,
+            services.GetRequiredService<IEventBus>(),
+            NullLogger<GovernanceFeedHub>.Instance,
+            capacity: 2);
+        var decisions = new FeedFilter(GovernanceEvent.DecisionRecorded, BodyId: null, ThemeId: null);
+        using var slow = await hub.SubscribeAsync(decisions, timeout.Token);
+        using var fast = await hub.SubscribeAsync(decisions, timeout.Token);
+        long start;
+        await using (var db = await databases.CreateDbContextAsync(timeout.Token))
+        {
+            start = await db.Events.MaxAsync(e => (long?)e.Sequence, timeout.Token) ?? 0;
+        }
+
+        var titles = Enumerable.Range(1, 20).Select(i => $"Décision lente {i}").ToList();
+        var fastReading = TakeAsync(fast.ReadAsync(start, timeout.Token), titles.Count);
+        foreach (var title in titles)
+        {
+            await RecordAsync(title);
+        }
+
+        // The fast one has everything before the slow one has read anything.
+        var fastItems = await fastReading;
+        Assert.Equal(titles, fastItems.Select(Title));
+        Assert.True(slow.Overflowed, "the slow subscription never overflowed: its catch-up was not exercised");
+        await using var slowItems = slow.ReadAsync(start, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        var received = new List<GovernanceFeedItem>();
+        while (received.Count < titles.Count && await slowItems.MoveNextAsync())
+        {
+            received.Add(slowItems.Current);
+        }
+
+        Assert.Equal(titles, received.Select(Title));
+        Assert.Equal(fastItems.Select(i => i.Sequence), received.Select(i => i.Sequence));
+
+        // Nothing is delivered twice: the next one is the next decision.
+        await RecordAsync("Décision suivante");
+        Assert.True(await slowItems.MoveNextAsync());
+        Assert.Equal("Décision suivante", Title(slowItems.Current));
+    }
+
+    private static string Title(GovernanceFeedItem item) => ((Decision)item.Subject).Title;
+
+    private static async Task<List<GovernanceFeedItem>> TakeAsync(IAsyncEnumerable<GovernanceFeedItem> items, int count)
+    {
+        var taken = new List<GovernanceFeedItem>();
+        await foreach (var item in items)
+        {
+            taken.Add(item);
+            if (taken.Count == count)
+            {
+                break;
+            }
+        }
+
+        return taken;
+    }
+
+    private async Task RecordAsync(string title)
+    {
+        var coordinator = factory.GraphQL("coordinator");
+        var ids = (await coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }")).EnsureNoErrors();
+        (await coordinator.QueryAsync(
+            "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
+            new { input = new { bodyId = ids.String("bodies.nodes[0].id"), title, decidedOn = "2020-01-01" } }))
+            .EnsureNoErrors();
+    }
+}
