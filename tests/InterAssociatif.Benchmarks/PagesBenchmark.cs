@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using InterAssociatif.Testing;
 
 namespace InterAssociatif.Benchmarks;
 
@@ -77,6 +78,7 @@ internal static class PagesBenchmark
                 }
             }
 
+            await PrintCostsAsync(requests.Skip(1), http, referenceUrl);
             Console.WriteLine(
                 $"{connections} connections, {rounds} alternating rounds of {seconds} s; answers checked equal."
             );
@@ -132,6 +134,40 @@ internal static class PagesBenchmark
 
             reference?.Dispose();
             System.IO.Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// SQL commands and connections per request: the host's counted exactly in process (the test
+    /// host, on its own copy of the demo data), the reference's as it reports them.
+    /// </summary>
+    private static async Task PrintCostsAsync(
+        IEnumerable<(string Name, string Body)> requests,
+        HttpClient http,
+        Uri referenceUrl
+    )
+    {
+        // Outside a test project WebApplicationFactory cannot guess the host's content root: name it.
+        Environment.SetEnvironmentVariable(
+            "ASPNETCORE_TEST_CONTENTROOT_INTERASSOCIATIF_HOST",
+            Path.Combine(RefusalBenchmark.RepositoryRoot(), "host", "InterAssociatif.Host")
+        );
+        await using var counted = new InterAssociatifFactory();
+        using var client = counted.CreateClient();
+        foreach (var (name, body) in requests)
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            (await client.PostAsync("/graphql", content)).EnsureSuccessStatusCode();
+            counted.SqlCommands.Reset();
+            using var again = new StringContent(body, Encoding.UTF8, "application/json");
+            (await client.PostAsync("/graphql", again)).EnsureSuccessStatusCode();
+            var (hostCommands, hostConnections) = (counted.SqlCommands.Count, counted.SqlCommands.ConnectionsUsed);
+            await AnswerAsync(http, referenceUrl, body, retryUntilUp: false);
+            var reference = JsonNode.Parse(await http.GetStringAsync(new Uri(referenceUrl, "/costs")))!;
+            Console.WriteLine(
+                $"{name}: SQL commands per request host {hostCommands}, reference {reference["commands"]}; "
+                + $"connections host {hostConnections}, reference {reference["connections"]}."
+            );
         }
     }
 

@@ -24,6 +24,14 @@ if (args.Length > 0 && args[0] == "pages")
     return;
 }
 
+if (args.Length > 0 && args[0] == "subscribers")
+{
+    await SubscribersBenchmark.RunAsync(
+        subscribers: args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000,
+        decisions: args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "refusals")
 {
     await RefusalBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);

@@ -17,6 +17,11 @@ namespace InterAssociatif.Benchmarks;
 /// </summary>
 internal static class ReferenceServer
 {
+    // The SQL commands and connections of the request being answered, and of the last one answered
+    // (served at GET /costs for the benchmark's count, which sends one request at a time).
+    private static readonly AsyncLocal<int[]> Costs = new();
+    private static int[] _last = [0, 0];
+
     public static async Task RunAsync(string database, int port)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -28,6 +33,7 @@ internal static class ReferenceServer
             DataSource = database,
             Mode = SqliteOpenMode.ReadOnly,
         }.ToString();
+        app.MapGet("/costs", () => Results.Json(new { commands = _last[0], connections = _last[1] }));
         app.MapPost(
             "/graphql",
             async (HttpContext http) =>
@@ -42,6 +48,7 @@ internal static class ReferenceServer
                 }
 
                 var asOf = request.RootElement.GetProperty("variables").GetProperty("asOf").GetString()!;
+                var costs = Costs.Value = [0, 1];
                 await using var connection = new SqliteConnection(connectionString);
                 await connection.OpenAsync();
                 await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
@@ -52,6 +59,7 @@ internal static class ReferenceServer
                 json.WriteEndObject();
                 json.WriteEndObject();
                 await json.FlushAsync();
+                _last = costs;
             }
         );
         await app.RunAsync();
@@ -227,6 +235,7 @@ internal static class ReferenceServer
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        Costs.Value![0]++;
         return await command.ExecuteScalarAsync();
     }
 
@@ -245,6 +254,7 @@ internal static class ReferenceServer
         }
 
         var rows = new List<T>();
+        Costs.Value![0]++;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {

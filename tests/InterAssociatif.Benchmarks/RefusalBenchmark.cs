@@ -57,7 +57,7 @@ internal static class RefusalBenchmark
     /// Starts the built host as a process on loopback with the demo data in <paramref name="data"/>,
     /// without rate limit nor IDE.
     /// </summary>
-    internal static Process StartHost(string dll, string data, int port)
+    internal static Process StartHost(string dll, string data, int port, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -69,7 +69,7 @@ internal static class RefusalBenchmark
         {
             dll, "--Urls", $"http://127.0.0.1:{port}", "--DataDirectory", data, "--Logging:LogLevel:Default", "Warning",
             "--GraphQL:Limits:RateLimitPermits", "100000000", "--Ide:Enabled", "false",
-        })
+        }.Concat(extra))
         {
             start.ArgumentList.Add(argument);
         }
