@@ -64,8 +64,6 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
         );
     }
 
-    /// <summary>Subscribers registered now (for the benchmark and the health of the feed).</summary>
-    public int Subscribers => _subscriptions.Count;
 
     /// <summary>
     /// Registers a subscription: from now on it receives every event the reader reads. Register before

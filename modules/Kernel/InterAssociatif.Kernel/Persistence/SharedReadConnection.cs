@@ -35,8 +35,6 @@ public sealed class SharedReadConnection : IAsyncDisposable
 
     internal static SharedReadConnection? Current => Ambient.Value is { _ended: false } scope ? scope : null;
 
-    /// <summary>Whether a connection was taken (an operation without reads takes none).</summary>
-    public bool Opened => _lease is not null;
 
     /// <summary>
     /// Binds <paramref name="db"/> to the scope's connection, taking one from the pool the first time
@@ -84,7 +82,7 @@ public sealed class SharedReadConnection : IAsyncDisposable
 /// Open read connections kept between operations, so that an operation's reads cost no connection
 /// opening: EF Core prepares every connection it opens (on SQLite it registers its functions, and the
 /// host's interceptor sets the pragmas), and doing that per operation cost more CPU than the queries
-/// of a page. A connection found closed or broken is not reused; at most <see cref="Capacity"/> idle
+/// of a page. A connection found closed or broken is not reused; at most <c>capacity</c> (16 by default) idle
 /// ones are kept, the rest are closed. Disposed with the host.
 /// </summary>
 public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
@@ -93,7 +91,6 @@ public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
     private int _idleCount;
     private bool _disposed;
 
-    public int Capacity => capacity;
 
     /// <summary>A pooled connection and the context that opened it (and owns it).</summary>
     public sealed class Lease(DbContext owner)
@@ -193,27 +190,23 @@ public sealed class SharedReadConnectionGuard : DbCommandInterceptor
         return result;
     }
 
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) =>
-        SharedReadConnection.CommandEnded(command.Connection);
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Ended(command);
 
     public override Task CommandFailedAsync(
         DbCommand command,
         CommandErrorEventData eventData,
         CancellationToken cancellationToken = default
-    )
-    {
-        SharedReadConnection.CommandEnded(command.Connection);
-        return Task.CompletedTask;
-    }
+    ) => Ended(command);
 
-    public override void CommandCanceled(DbCommand command, CommandEndEventData eventData) =>
-        SharedReadConnection.CommandEnded(command.Connection);
+    public override void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Ended(command);
 
     public override Task CommandCanceledAsync(
         DbCommand command,
         CommandEndEventData eventData,
         CancellationToken cancellationToken = default
-    )
+    ) => Ended(command);
+
+    private static Task Ended(DbCommand command)
     {
         SharedReadConnection.CommandEnded(command.Connection);
         return Task.CompletedTask;
