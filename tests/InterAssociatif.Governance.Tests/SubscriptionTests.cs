@@ -21,12 +21,19 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         return client;
     }
 
-    private async Task<GraphQLWebSocketClient> SubscribedAsync(string role, string? after = null, string id = "1")
+    private Task<GraphQLWebSocketClient> SubscribedAsync(string role, string? after = null, string id = "1")
+    {
+        _ = factory.Address; // the server listens before a token is made
+        return SubscribedWithAsync(factory.Token(role), Subscription, after, id);
+    }
+
+    private async Task<GraphQLWebSocketClient> SubscribedWithAsync(
+        string token, string query, string? after = null, string id = "1")
     {
         var client = await ConnectAsync();
-        await client.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token(role)}" } });
+        await client.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {token}" } });
         Assert.Equal("connection_ack", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
-        await client.SendAsync(new { id, type = "subscribe", payload = new { query = Subscription, variables = new { after } } });
+        await client.SendAsync(new { id, type = "subscribe", payload = new { query, variables = new { after } } });
 
         // Messages are handled in order: once the pong is back, a live subscription is listening. A
         // resumed one starts by replaying what was missed, which may come before the pong: the
@@ -40,13 +47,104 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         return client;
     }
 
-    private async Task<string> RecordAsync(string title)
+    private async Task<string> RecordAsync(string title, object[]? followUps = null)
     {
         var ids = (await factory.GraphQL("coordinator").QueryAsync("{ bodies(first: 1) { nodes { id } } }")).EnsureNoErrors();
         var result = (await factory.GraphQL("coordinator").QueryAsync(
             "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { decision { id } errors { code } } }",
-            new { input = new { bodyId = ids.String("bodies.nodes[0].id"), title, decidedOn = "2020-01-01" } })).EnsureNoErrors();
+            new { input = new { bodyId = ids.String("bodies.nodes[0].id"), title, decidedOn = "2020-01-01", followUps } }))
+            .EnsureNoErrors();
+        Assert.Empty(result.PayloadErrors("recordDecision"));
         return result.String("recordDecision.decision.id")!;
+    }
+
+    [Fact]
+    public async Task Subscribers_who_would_compute_the_same_result_share_one_execution_of_each_event()
+    {
+        // The body is read by the execution of the event: one read of the bodies table per execution (and
+        // one by the mutation's reference check). Three subscribers with the same document and the same
+        // rights cost what one costs. Only that table is counted: other tests' subscriptions, still
+        // closing, may read the log meanwhile.
+        _ = factory.Address; // the server listens before a token is made
+        const string query = "subscription { decisionRecorded { decision { title body { name } } } }";
+        async Task<long> CommandsForOneDecisionAsync(IReadOnlyList<GraphQLWebSocketClient> subscribers, string title)
+        {
+            factory.SqlCommands.Reset();
+            await RecordAsync(title);
+            foreach (var subscriber in subscribers)
+            {
+                var decision = (await NextAsync(subscriber))["decision"]!;
+                Assert.Equal(title, decision["title"]!.GetValue<string>());
+                Assert.False(string.IsNullOrEmpty(decision["body"]!["name"]!.GetValue<string>()));
+            }
+
+            return factory.SqlCommands.Recent.Count(c => c.Contains("\"GovernanceBodies\"", StringComparison.Ordinal));
+        }
+
+        var subscribers = new List<GraphQLWebSocketClient>
+        {
+            await SubscribedWithAsync(factory.Token("coordinator"), query),
+        };
+        try
+        {
+            var alone = await CommandsForOneDecisionAsync(subscribers, "Partagée, un abonné");
+            subscribers.Add(await SubscribedWithAsync(factory.Token("coordinator"), query));
+            subscribers.Add(await SubscribedWithAsync(factory.Token("coordinator"), query));
+            Assert.Equal(alone, await CommandsForOneDecisionAsync(subscribers, "Partagée, trois abonnés"));
+        }
+        finally
+        {
+            foreach (var subscriber in subscribers)
+            {
+                await subscriber.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_shared_execution_is_shared_only_between_callers_who_may_read_the_same_data()
+    {
+        _ = factory.Address; // the server listens before a token is made
+        async Task<(string Id, Guid Raw, string? Email)> PersonAsync(string familyName)
+        {
+            var created = (await factory.GraphQL("coordinator").QueryAsync(
+                "mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id email } } }",
+                new { input = new { givenName = "Personne", familyName, email = $"{Guid.NewGuid():N}@exemple.org" } }))
+                .EnsureNoErrors();
+            var id = created.String("createPerson.person.id")!;
+            Assert.True(Kernel.Relay.GlobalId.TryDecode(id, out _, out var raw));
+            return (id, raw, created.String("createPerson.person.email"));
+        }
+
+        var (ownerId, personId, email) = await PersonAsync("Responsable");
+        var (_, otherPersonId, _) = await PersonAsync("Autre");
+        const string query = "subscription { decisionRecorded { decision { followUps { ownerPerson { email } } } } }";
+        var organizations = (await factory.GraphQL("coordinator").QueryAsync("{ organizations(first: 1) { nodes { id } } }"))
+            .EnsureNoErrors()
+            .String("organizations.nodes[0].id")!;
+        Assert.True(Kernel.Relay.GlobalId.TryDecode(organizations, out _, out var organization));
+        await using var coordinator = await SubscribedWithAsync(factory.Token("coordinator"), query);
+        await using var owner = await SubscribedWithAsync(factory.Token("member", organization, personId), query);
+        await using var other = await SubscribedWithAsync(factory.Token("member", organization, otherPersonId), query);
+
+        await RecordAsync(
+            "Suivi nominatif", [new { description = "Relancer", dueOn = "2020-02-01", ownerPersonId = ownerId }]);
+
+        async Task<JsonNode> PayloadAsync(GraphQLWebSocketClient client)
+        {
+            var message = (await client.ReceiveAsync())!;
+            Assert.True(message["type"]!.GetValue<string>() == "next", message.ToJsonString());
+            return message["payload"]!;
+        }
+
+        string? EmailOf(JsonNode payload) => payload["data"]!["decisionRecorded"]!["decision"]!["followUps"]![0]!
+            ["ownerPerson"]!["email"]?.GetValue<string>();
+
+        Assert.Equal(email, EmailOf(await PayloadAsync(coordinator)));
+        Assert.Equal(email, EmailOf(await PayloadAsync(owner)));
+        var refused = await PayloadAsync(other);
+        Assert.Null(EmailOf(refused));
+        Assert.Equal("ACCESS_DENIED", refused["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     private static async Task<JsonNode> NextAsync(GraphQLWebSocketClient client)

@@ -1,3 +1,4 @@
+using System.Text;
 using GraphQL;
 using GraphQL.Transport;
 using InterAssociatif.Host.Execution;
@@ -32,12 +33,13 @@ internal sealed class ServerSentEventsResponder(GraphQLExecutor executor, IGraph
         http.Response.Headers["X-Accel-Buffering"] = "no";
         await http.Response.Body.FlushAsync(http.RequestAborted);
         var writer = new SemaphoreSlim(1, 1);
-        async Task Write(string text)
+        Task Write(string text) => WriteBytes(Encoding.UTF8.GetBytes(text));
+        async Task WriteBytes(ReadOnlyMemory<byte> message)
         {
             await writer.WaitAsync(http.RequestAborted);
             try
             {
-                await http.Response.WriteAsync(text, http.RequestAborted);
+                await http.Response.Body.WriteAsync(message, http.RequestAborted);
                 await http.Response.Body.FlushAsync(http.RequestAborted);
             }
             finally
@@ -46,16 +48,22 @@ internal sealed class ServerSentEventsResponder(GraphQLExecutor executor, IGraph
             }
         }
 
+        async Task Next(ExecutionResult next)
+        {
+            var json = await ResultJson.WriteAsync(serializer, next);
+            await WriteBytes(ResultJson.Frame("event: next\ndata: "u8, json.Span, "\n\n"u8));
+        }
+
         if (result.Streams is not { Count: > 0 } streams)
         {
-            await Write($"event: next\ndata: {serializer.Serialize(result)}\n\n");
+            await Next(result);
             await Write("event: complete\ndata: \n\n");
             return;
         }
 
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = streams.Values.First().Subscribe(new SseObserver(
-            next => Write($"event: next\ndata: {serializer.Serialize(next)}\n\n").GetAwaiter().GetResult(),
+            next => Next(next).GetAwaiter().GetResult(),
             () => finished.TrySetResult()));
         using var aborted = http.RequestAborted.Register(() => finished.TrySetResult());
         await finished.Task;

@@ -262,33 +262,35 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
         }
     }
 
+    private Task SendAsync(string text, CancellationToken cancellation) => SendAsync(Encoding.UTF8.GetBytes(text), cancellation);
+
     /// <summary>
     /// Sends one message. A client that stops reading would hold a subscription's pump (and its
-    /// buffers) forever: past the send timeout the connection is aborted.
+    /// buffers) forever: past the send timeout the connection is aborted. A send the socket takes at
+    /// once (the usual case) needs no timer.
     /// </summary>
-    private async Task SendAsync(string text, CancellationToken cancellation)
+    private async Task SendAsync(ReadOnlyMemory<byte> message, CancellationToken cancellation)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(_sendTimeout);
+        await _send.WaitAsync(cancellation);
         try
         {
-            await _send.WaitAsync(deadline.Token);
-            try
+            if (socket.State == WebSocketState.Open)
             {
-                if (socket.State == WebSocketState.Open)
+                var sending = socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellation);
+                if (!sending.IsCompletedSuccessfully)
                 {
-                    await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, deadline.Token);
+                    await sending.AsTask().WaitAsync(_sendTimeout, cancellation);
                 }
             }
-            finally
-            {
-                _send.Release();
-            }
         }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
+        catch (TimeoutException)
         {
             _logger.LogWarning("A WebSocket client read nothing for {Timeout}: connection aborted", _sendTimeout);
             socket.Abort();
+        }
+        finally
+        {
+            _send.Release();
         }
     }
 
@@ -321,8 +323,15 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
 
     private sealed class Observer(WebSocketSession session, string id) : IObserver<ExecutionResult>
     {
-        public void OnNext(ExecutionResult value) =>
-            session.SendAsync(Envelope(id, "next", session._serializer.Serialize(value)), CancellationToken.None).GetAwaiter().GetResult();
+        private readonly byte[] _next = Encoding.UTF8.GetBytes(Envelope(id, "next", "")[..^1]);
+
+        public void OnNext(ExecutionResult value) => NextAsync(value).GetAwaiter().GetResult();
+
+        private async Task NextAsync(ExecutionResult value)
+        {
+            var json = await ResultJson.WriteAsync(session._serializer, value);
+            await session.SendAsync(ResultJson.Frame(_next, json.Span, "}"u8), CancellationToken.None);
+        }
 
         public void OnError(Exception error) => session.FaultAsync(id, error, CancellationToken.None).GetAwaiter().GetResult();
 

@@ -4,8 +4,10 @@ using System.Text;
 namespace InterAssociatif.Governance.Decisions;
 
 /// <summary>One delivered event: its cursor (pass it as <c>after</c> to resume) and the record it concerns.</summary>
-internal sealed record GovernanceFeedItem(long Sequence, object Subject)
+internal sealed record GovernanceFeedItem(long Sequence, object Subject) : ISharedEvent
 {
+    public SharedExecutions Executions { get; } = new();
+
     public string Cursor => Convert.ToBase64String(Encoding.UTF8.GetBytes($"event:{Sequence}"));
 
     public static long? Position(string? cursor)

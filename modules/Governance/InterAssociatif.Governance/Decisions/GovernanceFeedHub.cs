@@ -248,7 +248,8 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
     }
 
     /// <summary>
-    /// One event as the reader hands it over: the sequence before it in the log, and what the filters need.
+    /// One event as the reader hands it over: the sequence before it in the log, what the filters need,
+    /// and the item every subscription receives — the same object, so that they share its execution.
     /// </summary>
     internal sealed record FeedEvent(
         long Previous,
@@ -257,7 +258,10 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
         Guid BodyId,
         IReadOnlySet<Guid> ThemeIds,
         object? Subject
-    );
+    )
+    {
+        public GovernanceFeedItem Item { get; } = new(Sequence, Subject!);
+    }
 
     /// <summary>
     /// One subscriber's registration: its buffer of events from the reader, and whether it overflowed.
@@ -266,7 +270,12 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
     {
         private readonly Channel<FeedEvent> _buffer = Channel.CreateBounded<FeedEvent>(
             // Wait mode: TryWrite answers false when full (the drop modes answer true and drop silently).
-            new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true }
+            new BoundedChannelOptions(capacity)
+            {
+                FullMode = BoundedChannelFullMode.Wait,
+                SingleReader = true,
+                AllowSynchronousContinuations = true,
+            }
         );
         private int _behind;
 
@@ -307,7 +316,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
                         {
                             if (filter.Matches(item))
                             {
-                                yield return new GovernanceFeedItem(item.Sequence, item.Subject!);
+                                yield return item.Item;
                             }
 
                             cursor = item.Sequence;
@@ -348,7 +357,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
                 cursor = next.Sequence;
                 if (filter.Matches(next))
                 {
-                    yield return new GovernanceFeedItem(next.Sequence, next.Subject!);
+                    yield return next.Item;
                 }
             }
         }

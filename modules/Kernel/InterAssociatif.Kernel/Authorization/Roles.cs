@@ -45,5 +45,29 @@ public static class CallerExtensions
 
     public static Guid? OrganizationId(this ClaimsPrincipal? user) => ParseGuid(user?.FindFirst(InterAssociatifClaims.Organization)?.Value);
 
+    /// <summary>
+    /// Everything a resolver may read of the caller, as one string: its roles, organisation, person and
+    /// scopes, and whether it holds a credential. Callers with the same key see the same data, so a
+    /// result computed for one may be given to the other. Resolvers read the caller only through these
+    /// extensions, <see cref="ClaimsPrincipal.IsInRole"/> and <see cref="Scopes"/> (an architecture test holds it).
+    /// </summary>
+    public static string AuthorizationKey(this ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return "";
+        }
+
+        var roleTypes = user.Identities.Select(i => i.RoleClaimType).Append(InterAssociatifClaims.Role).ToHashSet();
+        var read = user.Claims
+            .Where(c => roleTypes.Contains(c.Type) || c.Type is InterAssociatifClaims.Organization
+                or InterAssociatifClaims.Person or Scopes.ClaimType)
+            .Select(c => $"{(roleTypes.Contains(c.Type) ? InterAssociatifClaims.Role : c.Type)}={c.Value}")
+            .Append(user.HasClaim(c => c.Type == Scopes.CredentialClaimType) ? "credential" : "authenticated")
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        return string.Join('\n', read);
+    }
+
     private static Guid? ParseGuid(string? value) => Guid.TryParse(value, out var id) ? id : null;
 }

@@ -45,6 +45,7 @@ public static class KernelServices
                 .AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true)
                 .AddExecutionStrategy<OneConnectionExecutionStrategy>(OperationType.Query)
                 .AddExecutionStrategy<OneConnectionExecutionStrategy>(OperationType.Mutation)
+                .AddExecutionStrategy<SharedEventExecutionStrategy>(OperationType.Subscription)
                 .ConfigureExecution((options, next) => DeniedMutationAudit.ExecuteAsync(options, o => next(o)));
             configure?.Invoke(builder);
         });
