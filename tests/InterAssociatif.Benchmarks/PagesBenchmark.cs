@@ -57,19 +57,30 @@ internal static class PagesBenchmark
             reference = Process.Start(start)!;
             var referenceUrl = new Uri($"http://127.0.0.1:{referencePort}/graphql");
             var page = await File.ReadAllTextAsync(Path.Combine(root, "schema", "operations", "DirectoryPage.graphql"));
-            var requests = new (string Name, string Body)[]
+            var meetingPage = await File.ReadAllTextAsync(
+                Path.Combine(root, "schema", "operations", "MeetingPage.graphql")
+            );
+            var coordinator = await TokenAsync(RefusalBenchmark.HostDll(root), data);
+            var meeting = await MeetingIdAsync(body => AnswerAsync(http, hostUrl, body, false, coordinator));
+            var requests = new Request[]
             {
-                ("{ __typename }", JsonSerializer.Serialize(new { query = "{ __typename }" })),
-                (
+                new("{ __typename }", JsonSerializer.Serialize(new { query = "{ __typename }" }), null),
+                new(
                     "DirectoryPage (asOf 2017-09-18)",
-                    JsonSerializer.Serialize(new { query = page, variables = new { asOf = "2017-09-18" } })
+                    JsonSerializer.Serialize(new { query = page, variables = new { asOf = "2017-09-18" } }),
+                    null
+                ),
+                new(
+                    "MeetingPage (18 Sept 2017)",
+                    JsonSerializer.Serialize(new { query = meetingPage, variables = new { id = meeting } }),
+                    coordinator
                 ),
             };
 
-            foreach (var (name, body) in requests)
+            foreach (var (name, body, token) in requests)
             {
-                var expected = await AnswerAsync(http, hostUrl, body, retryUntilUp: false);
-                var actual = await AnswerAsync(http, referenceUrl, body, retryUntilUp: true);
+                var expected = await AnswerAsync(http, hostUrl, body, retryUntilUp: false, token);
+                var actual = await AnswerAsync(http, referenceUrl, body, retryUntilUp: true, token);
                 if (!JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)))
                 {
                     throw new InvalidOperationException(
@@ -83,12 +94,12 @@ internal static class PagesBenchmark
                 $"{connections} connections, {rounds} alternating rounds of {seconds} s; answers checked equal."
             );
             Console.WriteLine(
-                $"{"request",-34} {"host req/s",11} {"p50",7} {"p99",7} "
-                + $"{"ref req/s",10} {"p50",7} {"p99",7} {"ratio",6}"
+                $"{"request", -34} {"host req/s", 11} {"p50", 7} {"p99", 7} "
+                    + $"{"ref req/s", 10} {"p50", 7} {"p99", 7} {"ratio", 6}"
             );
             long hostRss = 0,
                 referenceRss = 0;
-            foreach (var (name, body) in requests)
+            foreach (var (name, body, token) in requests)
             {
                 var totals = new Dictionary<bool, Load>();
                 for (var round = 0; round < rounds; round++)
@@ -99,6 +110,7 @@ internal static class PagesBenchmark
                             http,
                             isHost ? hostUrl : referenceUrl,
                             body,
+                            token,
                             seconds,
                             connections,
                             isHost ? host : reference
@@ -112,8 +124,8 @@ internal static class PagesBenchmark
 
                 var (h, r) = (totals[true], totals[false]);
                 Console.WriteLine(
-                    $"{name,-34} {h.PerSecond,11:F0} {h.P(0.50),5:F1}ms {h.P(0.99),5:F1}ms "
-                    + $"{r.PerSecond,10:F0} {r.P(0.50),5:F1}ms {r.P(0.99),5:F1}ms {h.PerSecond / r.PerSecond,6:F2}"
+                    $"{name, -34} {h.PerSecond, 11:F0} {h.P(0.50), 5:F1}ms {h.P(0.99), 5:F1}ms "
+                        + $"{r.PerSecond,10:F0} {r.P(0.50),5:F1}ms {r.P(0.99),5:F1}ms {h.PerSecond / r.PerSecond,6:F2}"
                 );
             }
 
@@ -141,11 +153,7 @@ internal static class PagesBenchmark
     /// SQL commands and connections per request: the host's counted exactly in process (the test
     /// host, on its own copy of the demo data), the reference's as it reports them.
     /// </summary>
-    private static async Task PrintCostsAsync(
-        IEnumerable<(string Name, string Body)> requests,
-        HttpClient http,
-        Uri referenceUrl
-    )
+    private static async Task PrintCostsAsync(IEnumerable<Request> requests, HttpClient http, Uri referenceUrl)
     {
         // Outside a test project WebApplicationFactory cannot guess the host's content root: name it.
         Environment.SetEnvironmentVariable(
@@ -154,33 +162,46 @@ internal static class PagesBenchmark
         );
         await using var counted = new InterAssociatifFactory();
         using var client = counted.CreateClient();
-        foreach (var (name, body) in requests)
+        var countedUrl = new Uri(client.BaseAddress!, "/graphql");
+        var countedToken = counted.Token("coordinator");
+        var countedMeeting = await MeetingIdAsync(body => AnswerAsync(client, countedUrl, body, false, countedToken));
+        foreach (var (name, body, token) in requests)
         {
-            using var content = new StringContent(body, Encoding.UTF8, "application/json");
-            (await client.PostAsync("/graphql", content)).EnsureSuccessStatusCode();
+            // The counted host has its own copy of the demo data, with its own ids.
+            var hostBody = token is null
+                ? body
+                : body.Replace(
+                    JsonNode.Parse(body)!["variables"]!["id"]!.GetValue<string>(),
+                    countedMeeting,
+                    StringComparison.Ordinal
+                );
+            var hostToken = token is null ? null : countedToken;
+            await AnswerAsync(client, countedUrl, hostBody, false, hostToken);
             counted.SqlCommands.Reset();
-            using var again = new StringContent(body, Encoding.UTF8, "application/json");
-            (await client.PostAsync("/graphql", again)).EnsureSuccessStatusCode();
+            await AnswerAsync(client, countedUrl, hostBody, false, hostToken);
             var (hostCommands, hostConnections) = (counted.SqlCommands.Count, counted.SqlCommands.ConnectionsUsed);
-            await AnswerAsync(http, referenceUrl, body, retryUntilUp: false);
+            await AnswerAsync(http, referenceUrl, body, retryUntilUp: false, token);
             var reference = JsonNode.Parse(await http.GetStringAsync(new Uri(referenceUrl, "/costs")))!;
             Console.WriteLine(
                 $"{name}: SQL commands per request host {hostCommands}, reference {reference["commands"]}; "
-                + $"connections host {hostConnections}, reference {reference["connections"]}."
+                    + $"connections host {hostConnections}, reference {reference["connections"]}."
             );
         }
     }
 
-    private static async Task<string> AnswerAsync(HttpClient http, Uri url, string body, bool retryUntilUp)
+    private static async Task<string> AnswerAsync(
+        HttpClient http,
+        Uri url,
+        string body,
+        bool retryUntilUp,
+        string? token = null
+    )
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                using var response = await http.PostAsync(
-                    url,
-                    new StringContent(body, Encoding.UTF8, "application/json")
-                );
+                using var response = await http.SendAsync(Post(url, new StringContent(body, Encoding.UTF8), token));
                 response.EnsureSuccessStatusCode();
                 return await response.Content.ReadAsStringAsync();
             }
@@ -191,10 +212,54 @@ internal static class PagesBenchmark
         }
     }
 
+    private static HttpRequestMessage Post(Uri url, HttpContent content, string? token)
+    {
+        content.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new("Bearer", token);
+        }
+
+        return request;
+    }
+
+    /// <summary>A coordinator's token from the host's own command line, signed with its data folder's key.</summary>
+    private static async Task<string> TokenAsync(string dll, string data)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { dll, "token", "--role", "coordinator", "--DataDirectory", data })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output.Trim().Split('\n')[^1].Trim();
+    }
+
+    /// <summary>The meeting of 18 September 2017, as the page's header says to find it.</summary>
+    private static async Task<string> MeetingIdAsync(Func<string, Task<string>> ask)
+    {
+        const string Query =
+            "{ meetings(filter: { from: \"2017-09-18T00:00:00Z\", to: \"2017-09-19T00:00:00Z\" }) { nodes { id } } }";
+        var answer = JsonNode.Parse(await ask(JsonSerializer.Serialize(new { query = Query })))!;
+        return answer["data"]!["meetings"]!["nodes"]![0]!["id"]!.GetValue<string>();
+    }
+
+    private sealed record Request(string Name, string Body, string? Token);
+
     private static async Task<Load> LoadAsync(
         HttpClient http,
         Uri url,
         string body,
+        string? token,
         int seconds,
         int connections,
         Process? server
@@ -220,9 +285,8 @@ internal static class PagesBenchmark
                     while (Stopwatch.GetTimestamp() < until)
                     {
                         var started = Stopwatch.GetTimestamp();
-                        using var request = new ByteArrayContent(content);
-                        request.Headers.ContentType = new("application/json");
-                        using var response = await http.PostAsync(url, request);
+                        using var request = Post(url, new ByteArrayContent(content), token);
+                        using var response = await http.SendAsync(request);
                         await response.Content.CopyToAsync(Stream.Null);
                         if (!response.IsSuccessStatusCode)
                         {

@@ -11,7 +11,8 @@ namespace InterAssociatif.Benchmarks;
 
 /// <summary>
 /// The hand-written reference of the pages benchmark: a minimal API that answers
-/// <c>{ __typename }</c> and <c>schema/operations/DirectoryPage.graphql</c> (with <c>asOf</c>) from the
+/// <c>{ __typename }</c>, <c>schema/operations/DirectoryPage.graphql</c> (with <c>asOf</c>) and
+/// <c>MeetingPage.graphql</c> (with <c>id</c>, see <see cref="ReferenceMeetingPage"/>) from the
 /// same SQLite file as the host, with plain ADO.NET on one connection per request, writing the same
 /// JSON. It lives with the benchmarks only; the benchmark checks that both answers are equal.
 /// </summary>
@@ -47,15 +48,23 @@ internal static class ReferenceServer
                     return;
                 }
 
-                var asOf = request.RootElement.GetProperty("variables").GetProperty("asOf").GetString()!;
+                var variables = request.RootElement.GetProperty("variables");
                 var costs = Costs.Value = [0, 1];
                 await using var connection = new SqliteConnection(connectionString);
                 await connection.OpenAsync();
                 await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
                 json.WriteStartObject();
                 json.WriteStartObject("data");
-                await AssociationsAsync(connection, json, asOf);
-                await InstitutionsAsync(connection, json);
+                if (variables.TryGetProperty("id", out var meeting))
+                {
+                    await ReferenceMeetingPage.WriteAsync(connection, json, meeting.GetString()!);
+                }
+                else
+                {
+                    await AssociationsAsync(connection, json, variables.GetProperty("asOf").GetString()!);
+                    await InstitutionsAsync(connection, json);
+                }
+
                 json.WriteEndObject();
                 json.WriteEndObject();
                 await json.FlushAsync();
@@ -81,9 +90,9 @@ internal static class ReferenceServer
         var memberships = (
             await Rows(
                 connection,
-                $"SELECT OrganizationId, AppliedOn, AdmittedOn, WithdrawnOn FROM DirectoryMemberships" +
-                    $" WHERE OrganizationId IN ({ids}) AND AppliedOn <= $day" +
-                    $" ORDER BY AppliedOn DESC, CreatedAt DESC",
+                $"SELECT OrganizationId, AppliedOn, AdmittedOn, WithdrawnOn FROM DirectoryMemberships"
+                    + $" WHERE OrganizationId IN ({ids}) AND AppliedOn <= $day"
+                    + $" ORDER BY AppliedOn DESC, CreatedAt DESC",
                 r =>
                     (
                         Organization: r.GetString(0),
@@ -98,19 +107,19 @@ internal static class ReferenceServer
         var neighbourhoods = (
             await Rows(
                 connection,
-                $"SELECT OrganizationId, Name FROM DirectoryOrganizationNeighbourhoods" +
-                    $" WHERE OrganizationId IN ({ids})" +
-                    $" ORDER BY NameKey",
+                $"SELECT OrganizationId, Name FROM DirectoryOrganizationNeighbourhoods"
+                    + $" WHERE OrganizationId IN ({ids})"
+                    + $" ORDER BY NameKey",
                 r => (r.GetString(0), r.GetString(1))
             )
         ).ToLookup(n => n.Item1, n => n.Item2);
         var themes = (
             await Rows(
                 connection,
-                $"SELECT o.OrganizationId, t.Name FROM DirectoryOrganizationThemes o" +
-                    $" JOIN DirectoryThemes t ON t.Id = o.ThemeId" +
-                    $" WHERE o.OrganizationId IN ({ids})" +
-                    $" ORDER BY t.Position",
+                $"SELECT o.OrganizationId, t.Name FROM DirectoryOrganizationThemes o"
+                    + $" JOIN DirectoryThemes t ON t.Id = o.ThemeId"
+                    + $" WHERE o.OrganizationId IN ({ids})"
+                    + $" ORDER BY t.Position",
                 r => (r.GetString(0), r.GetString(1))
             )
         ).ToLookup(t => t.Item1, t => t.Item2);
@@ -169,9 +178,9 @@ internal static class ReferenceServer
     {
         var page = await Rows(
             connection,
-            "SELECT Id, Name, Acronym, ParentId FROM DirectoryOrganizations" +
-                " WHERE Kind = 'Institution' AND ArchivedAt IS NULL" +
-                " ORDER BY NameKey, Id LIMIT 20",
+            "SELECT Id, Name, Acronym, ParentId FROM DirectoryOrganizations"
+                + " WHERE Kind = 'Institution' AND ArchivedAt IS NULL"
+                + " ORDER BY NameKey, Id LIMIT 20",
             r =>
                 (
                     Id: r.GetString(0),
@@ -184,9 +193,9 @@ internal static class ReferenceServer
         var parents = In(page.Where(p => p.Parent is not null).Select(p => p.Parent!));
         var related = await Rows(
             connection,
-            $"SELECT Id, ParentId, Name FROM DirectoryOrganizations" +
-                $" WHERE Id IN ({parents}) OR ParentId IN ({ids})" +
-                $" ORDER BY NameKey",
+            $"SELECT Id, ParentId, Name FROM DirectoryOrganizations"
+                + $" WHERE Id IN ({parents}) OR ParentId IN ({ids})"
+                + $" ORDER BY NameKey",
             r => (Id: r.GetString(0), Parent: r.IsDBNull(1) ? null : r.GetString(1), Name: r.GetString(2))
         );
         var names = related.ToDictionary(r => r.Id, r => r.Name);
@@ -239,7 +248,7 @@ internal static class ReferenceServer
         return await command.ExecuteScalarAsync();
     }
 
-    private static async Task<List<T>> Rows<T>(
+    internal static async Task<List<T>> Rows<T>(
         SqliteConnection connection,
         string sql,
         Func<SqliteDataReader, T> read,
