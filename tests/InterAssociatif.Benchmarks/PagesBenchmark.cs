@@ -94,8 +94,8 @@ internal static class PagesBenchmark
                 $"{connections} connections, {rounds} alternating rounds of {seconds} s; answers checked equal."
             );
             Console.WriteLine(
-                $"{"request", -34} {"host req/s", 11} {"p50", 7} {"p99", 7} "
-                    + $"{"ref req/s", 10} {"p50", 7} {"p99", 7} {"ratio", 6}"
+                $"{"request",-34} {"host req/s",11} {"p50",7} {"p99",7} "
+                    + $"{"ref req/s",10} {"p50",7} {"p99",7} {"ratio",6}"
             );
             long hostRss = 0,
                 referenceRss = 0;
@@ -124,7 +124,7 @@ internal static class PagesBenchmark
 
                 var (h, r) = (totals[true], totals[false]);
                 Console.WriteLine(
-                    $"{name, -34} {h.PerSecond, 11:F0} {h.P(0.50), 5:F1}ms {h.P(0.99), 5:F1}ms "
+                    $"{name,-34} {h.PerSecond,11:F0} {h.P(0.50),5:F1}ms {h.P(0.99),5:F1}ms "
                         + $"{r.PerSecond,10:F0} {r.P(0.50),5:F1}ms {r.P(0.99),5:F1}ms {h.PerSecond / r.PerSecond,6:F2}"
                 );
             }
