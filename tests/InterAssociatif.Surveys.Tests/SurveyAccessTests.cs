@@ -13,6 +13,24 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
 
     private GraphQLTestClient As(string role, Guid? organization = null) => role == Anonymous ? factory.GraphQL() : factory.GraphQL(role, organizationId: organization);
 
+    [Fact]
+    public async Task Each_member_reads_its_own_organisations_response_whoever_asked_first()
+    {
+        // The loader of `myResponse` captures the caller's organisation: it must be translated for each
+        // caller, never compiled once with the first caller's organisation in it.
+        const string Responses = "{ surveys(statuses: [RESULTS_PUBLISHED]) "
+            + "{ nodes { responses(first: 2) { nodes { organization { id } } } } } }";
+        var respondents = (await As("coordinator").QueryAsync(Responses)).EnsureNoErrors();
+        foreach (var index in new[] { 0, 1, 0 })
+        {
+            var organization = respondents.String($"surveys.nodes[0].responses.nodes[{index}].organization.id")!;
+            Assert.True(Kernel.Relay.GlobalId.TryDecode(organization, out _, out var raw));
+            var mine = await As("member", raw).QueryAsync(
+                "{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { myResponse { organization { id } } } } }");
+            Assert.Equal(organization, mine.EnsureNoErrors().String("surveys.nodes[0].myResponse.organization.id"));
+        }
+    }
+
     [Theory]
     [InlineData(Anonymous, true, true)]
     [InlineData("partner", true, true)]
