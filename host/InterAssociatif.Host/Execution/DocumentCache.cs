@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using GraphQL;
 using GraphQL.DI;
 using GraphQLParser.AST;
 using InterAssociatif.Host.GraphQLHttp;
+using InterAssociatif.Kernel.Authorization;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace InterAssociatif.Host.Execution;
@@ -9,12 +12,17 @@ namespace InterAssociatif.Host.Execution;
 /// <summary>
 /// Parsed documents, once: a document that parsed and passed validation is kept (keyed by its text,
 /// bounded by the total length of the documents kept) and reused by HTTP, SSE and WebSocket alike. A
-/// reused document skips parsing, the size pass and the rules that depend on the document alone; the
-/// rules registered for cached documents (authorization, cost: they depend on the caller or the
-/// variables) run on every request.
+/// reused document skips parsing, the size pass and the rules that depend on the document alone. The
+/// rules registered for cached documents (authorization, cost) depend on the caller and the variables:
+/// they run again unless this document already passed them for the same operation, the same
+/// authorization key (<see cref="CallerExtensions.AuthorizationKey"/>: roles, organisation, person,
+/// scopes) and the same variables. Variables are still coerced on every request.
 /// </summary>
 internal sealed class DocumentCache(RequestLimitsOptions limits) : IConfigureExecution, IDisposable
 {
+    /// <summary>Callers × variables remembered per document; past it, the rules simply run.</summary>
+    private const int PassesPerDocument = 256;
+
     private readonly MemoryCache _documents = new(
         new MemoryCacheOptions { SizeLimit = limits.DocumentCacheCharacters }
     );
@@ -28,25 +36,60 @@ internal sealed class DocumentCache(RequestLimitsOptions limits) : IConfigureExe
             return await next(options).ConfigureAwait(false);
         }
 
-        var cached = _documents.Get<GraphQLDocument>(query);
+        var cached = _documents.Get<Cached>(query);
+        var pass = PassKey(options);
         if (cached is not null)
         {
-            options.Document = cached;
-            options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+            options.Document = cached.Document;
+            options.ValidationRules =
+                pass is not null && cached.Passed.ContainsKey(pass) ? [] : options.CachedDocumentValidationRules ?? [];
         }
 
         var result = await next(options).ConfigureAwait(false);
-        if (cached is null && result is { Executed: true, Document: { } parsed })
+        if (!result.Executed)
         {
+            return result;
+        }
+
+        if (cached is null && result.Document is { } parsed)
+        {
+            cached = new Cached(parsed);
             _documents.Set(
                 query,
-                parsed,
+                cached,
                 new MemoryCacheEntryOptions { Size = query.Length, SlidingExpiration = TimeSpan.FromHours(1) }
             );
+        }
+
+        // Every rule ran and passed (a new document), or the rules for cached documents did.
+        if (pass is not null && cached is not null && cached.Passed.Count < PassesPerDocument)
+        {
+            cached.Passed.TryAdd(pass, true);
         }
 
         return result;
     }
 
     public void Dispose() => _documents.Dispose();
+
+    /// <summary>What the rules for cached documents depend on; null when the variables cannot be written.</summary>
+    private static string? PassKey(ExecutionOptions options)
+    {
+        try
+        {
+            var variables = options.Variables is { Count: > 0 } inputs ? JsonSerializer.Serialize(inputs) : "";
+            return string.Join('\n', options.OperationName, options.User.AuthorizationKey(), variables);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private sealed class Cached(GraphQLDocument document)
+    {
+        public GraphQLDocument Document { get; } = document;
+
+        public ConcurrentDictionary<string, bool> Passed { get; } = new(StringComparer.Ordinal);
+    }
 }

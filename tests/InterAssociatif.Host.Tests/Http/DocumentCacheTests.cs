@@ -49,6 +49,20 @@ public sealed class DocumentCacheTests(DocumentCacheTests.CountingFactory factor
     }
 
     [Fact]
+    public async Task A_document_that_passed_for_a_caller_and_its_variables_is_measured_again_for_other_variables()
+    {
+        // The rules that passed are remembered per caller and variables: twice with the same variables, then
+        // variables that make the same document too costly for the same caller.
+        var coordinator = factory.GraphQL("coordinator");
+        (await coordinator.QueryAsync(Page, new { first = 2 })).EnsureNoErrors();
+        (await coordinator.QueryAsync(Page, new { first = 2 })).EnsureNoErrors();
+        var tooCostly = await coordinator.QueryAsync(Page, new { first = 50_000_000 });
+        Assert.Equal(["MAX_COST_EXCEEDED"], tooCostly.ErrorCodes);
+        var anonymous = await factory.GraphQL().QueryAsync(ApiKeys);
+        Assert.Contains("ACCESS_DENIED", anonymous.ErrorCodes);
+    }
+
+    [Fact]
     public async Task A_document_that_failed_validation_is_not_kept_and_fails_again()
     {
         const string Unknown = "{ organizations { nodes { nonexistent } } }";
