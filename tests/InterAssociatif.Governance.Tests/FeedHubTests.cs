@@ -17,6 +17,27 @@ namespace InterAssociatif.Governance.Tests;
 public sealed class FeedHubTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
     [Fact]
+    public async Task A_commit_wakes_the_reader_once_the_writers_response_is_sent_not_before()
+    {
+        var services = factory.Services;
+        var bus = new InMemoryEventBus();
+        await using var hub = new GovernanceFeedHub(
+            services.GetRequiredService<IDbContextFactory<GovernanceDbContext>>(),
+            bus,
+            NullLogger<GovernanceFeedHub>.Instance,
+            capacity: 2);
+
+        // No subscription yet, so no reader takes the wake-up: it stays countable.
+        var response = AfterResponse.Begin();
+        var committed = new GovernanceEventCommitted(
+            1, GovernanceEvent.DecisionRecorded, Guid.NewGuid(), Guid.NewGuid());
+        await bus.PublishAsync(committed);
+        Assert.Equal(0, hub.PendingWakeUps);
+        response.RunAll();
+        Assert.Equal(1, hub.PendingWakeUps);
+    }
+
+    [Fact]
     public async Task A_slow_subscription_overflows_catches_up_from_the_log_and_misses_nothing()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

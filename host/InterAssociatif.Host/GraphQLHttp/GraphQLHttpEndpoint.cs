@@ -27,6 +27,17 @@ internal sealed class GraphQLHttpEndpoint(
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            // What this request's writes set off waits for its response (a WebSocket lives too long for that).
+            var pending = Kernel.Events.AfterResponse.Begin();
+            http.Response.OnCompleted(() =>
+            {
+                pending.RunAll();
+                return Task.CompletedTask;
+            });
+        }
+
         try
         {
             await HandleCoreAsync(http);

@@ -58,7 +58,8 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
         _listening = bus.Subscribe<GovernanceEventCommitted>(
             (_, _) =>
             {
-                _wakeUps.Writer.TryWrite(true);
+                // Once the writer has its answer: the fan-out then does not compete with it.
+                AfterResponse.Run(() => _wakeUps.Writer.TryWrite(true));
                 return ValueTask.CompletedTask;
             }
         );
@@ -230,6 +231,9 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
         await using var db = await _factory.CreateDbContextAsync(cancellationToken);
         return await db.Events.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
     }
+
+    /// <summary>Wake-ups the reader has not taken yet (tests read it).</summary>
+    internal int PendingWakeUps => _wakeUps.Reader.Count;
 
     private void Remove(FeedSubscription subscription) => _subscriptions.TryRemove(subscription, out _);
 
