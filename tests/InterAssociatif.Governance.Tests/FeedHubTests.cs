@@ -5,6 +5,7 @@ using InterAssociatif.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InterAssociatif.Governance.Tests;
 
@@ -24,6 +25,7 @@ public sealed class FeedHubTests(InterAssociatifFactory factory) : IClassFixture
         await using var hub = new GovernanceFeedHub(
             services.GetRequiredService<IDbContextFactory<GovernanceDbContext>>(),
             bus,
+            TimeProvider.System,
             NullLogger<GovernanceFeedHub>.Instance,
             capacity: 2);
 
@@ -38,6 +40,68 @@ public sealed class FeedHubTests(InterAssociatifFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task While_the_bus_cannot_push_the_reader_reads_the_log_on_its_poll_interval_and_at_each_change()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var services = factory.Services;
+        var databases = services.GetRequiredService<IDbContextFactory<GovernanceDbContext>>();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+
+        // A bus of its own that never hears the host's commits: only polling or a change can bring them.
+        var bus = new PollingBus { PollInterval = TimeSpan.FromSeconds(2) };
+        await using var hub = new GovernanceFeedHub(
+            databases, bus, clock, NullLogger<GovernanceFeedHub>.Instance, capacity: 16);
+        using var subscription = await hub.SubscribeAsync(
+            new FeedFilter(GovernanceEvent.DecisionRecorded, BodyId: null, ThemeId: null), timeout.Token);
+        long start;
+        await using (var db = await databases.CreateDbContextAsync(timeout.Token))
+        {
+            start = await db.Events.MaxAsync(e => (long?)e.Sequence, timeout.Token) ?? 0;
+        }
+
+        // The first comes from the subscription's own catch-up; after it, only the reader brings events.
+        await using var items = subscription.ReadAsync(start, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        await RecordAsync("Lue au rattrapage");
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal("Lue au rattrapage", Title(items.Current));
+        var next = items.MoveNextAsync().AsTask();
+        await RecordAsync("Lue au prochain relevé");
+        Assert.False(next.IsCompleted);
+
+        // Only the clock brings it: advance one poll interval at a time until it arrives (at most 50).
+        for (var i = 0; i < 50 && !next.IsCompleted; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(2));
+            await Task.WhenAny(next, Task.Delay(100, timeout.Token));
+        }
+
+        Assert.True(next.IsCompleted, "the reader did not read the log when its poll interval passed");
+        Assert.True(await next);
+        Assert.Equal("Lue au prochain relevé", Title(items.Current));
+
+        // Push comes back: the change itself makes the reader read what was committed meanwhile.
+        await RecordAsync("Lue au retour du push");
+        next = items.MoveNextAsync().AsTask();
+        bus.PollInterval = null;
+        await bus.PublishAsync(new EventDeliveryChanged(Pushed: true));
+        Assert.True(await next);
+        Assert.Equal("Lue au retour du push", Title(items.Current));
+    }
+
+    private sealed class PollingBus : IEventBus
+    {
+        private readonly InMemoryEventBus _inner = new();
+
+        public TimeSpan? PollInterval { get; set; }
+
+        public ValueTask PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken = default)
+            where TEvent : class => _inner.PublishAsync(@event, cancellationToken);
+
+        public IDisposable Subscribe<TEvent>(Func<TEvent, CancellationToken, ValueTask> handler)
+            where TEvent : class => _inner.Subscribe(handler);
+    }
+
+    [Fact]
     public async Task A_slow_subscription_overflows_catches_up_from_the_log_and_misses_nothing()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -46,6 +110,7 @@ public sealed class FeedHubTests(InterAssociatifFactory factory) : IClassFixture
         await using var hub = new GovernanceFeedHub(
             databases,
             services.GetRequiredService<IEventBus>(),
+            TimeProvider.System,
             NullLogger<GovernanceFeedHub>.Instance,
             capacity: 2);
         var decisions = new FeedFilter(GovernanceEvent.DecisionRecorded, BodyId: null, ThemeId: null);

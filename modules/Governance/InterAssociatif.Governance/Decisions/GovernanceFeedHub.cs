@@ -14,11 +14,15 @@ namespace InterAssociatif.Governance.Decisions;
 /// cursor reads the log on its own until it has caught up, then takes the reader's events again. The
 /// log stays the only source: every event carries the sequence of the one before it in the log, so a
 /// subscription sees a gap and fills it from the log — no event is lost, repeated or reordered.
+/// Commits of other instances wake it through the bus as well; while the bus cannot bring them
+/// (<see cref="IEventBus.PollInterval"/>), the reader also reads the log on that interval.
 /// </summary>
 internal sealed class GovernanceFeedHub : IAsyncDisposable
 {
     private const int Batch = 100;
     private readonly IDbContextFactory<GovernanceDbContext> _factory;
+    private readonly IEventBus _bus;
+    private readonly TimeProvider _time;
     private readonly ILogger<GovernanceFeedHub> _logger;
     private readonly int _capacity;
     private readonly Channel<bool> _wakeUps = Channel.CreateBounded<bool>(
@@ -27,6 +31,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
     private readonly ConcurrentDictionary<FeedSubscription, bool> _subscriptions = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly IDisposable _listening;
+    private readonly IDisposable _deliveryChanges;
     private readonly SemaphoreSlim _starting = new(1, 1);
 
     // Held while the reader reads and hands over, and while a subscription registers.
@@ -40,9 +45,10 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
     public GovernanceFeedHub(
         IDbContextFactory<GovernanceDbContext> factory,
         IEventBus bus,
+        TimeProvider time,
         ILogger<GovernanceFeedHub> logger
     )
-        : this(factory, bus, logger, capacity: 256) { }
+        : this(factory, bus, time, logger, capacity: 256) { }
 
     /// <param name="capacity">
     /// Events a subscription may have waiting before it is behind and reads the log itself.
@@ -50,16 +56,27 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
     internal GovernanceFeedHub(
         IDbContextFactory<GovernanceDbContext> factory,
         IEventBus bus,
+        TimeProvider time,
         ILogger<GovernanceFeedHub> logger,
         int capacity
     )
     {
-        (_factory, _logger, _capacity) = (factory, logger, capacity);
+        (_factory, _bus, _time, _logger, _capacity) = (factory, bus, time, logger, capacity);
         _listening = bus.Subscribe<GovernanceEventCommitted>(
             (_, _) =>
             {
                 // Once the writer has its answer: the fan-out then does not compete with it.
                 AfterResponse.Run(() => _wakeUps.Writer.TryWrite(true));
+                return ValueTask.CompletedTask;
+            }
+        );
+
+        // Delivery from other instances stopped or came back: read what may have been missed, then
+        // wait as the bus now says (on its poll interval, or for its wake-ups only).
+        _deliveryChanges = bus.Subscribe<EventDeliveryChanged>(
+            (_, _) =>
+            {
+                _wakeUps.Writer.TryWrite(true);
                 return ValueTask.CompletedTask;
             }
         );
@@ -125,7 +142,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
         {
             try
             {
-                await _wakeUps.Reader.ReadAsync(stop);
+                await WakeUpAsync(stop);
                 await _gate.WaitAsync(stop);
                 try
                 {
@@ -148,6 +165,27 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
                 _wakeUps.Writer.TryWrite(true);
             }
         }
+    }
+
+    /// <summary>
+    /// Waits for a commit's wake-up or, while the bus cannot bring other instances' commits, at most its
+    /// poll interval (on the host's clock).
+    /// </summary>
+    private async Task WakeUpAsync(CancellationToken stop)
+    {
+        if (_bus.PollInterval is not { } poll)
+        {
+            await _wakeUps.Reader.ReadAsync(stop);
+            return;
+        }
+
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var delay = Task.Delay(poll, _time, waiting.Token);
+        var woken = _wakeUps.Reader.WaitToReadAsync(waiting.Token).AsTask();
+        await Task.WhenAny(delay, woken);
+        await waiting.CancelAsync();
+        stop.ThrowIfCancellationRequested();
+        _wakeUps.Reader.TryRead(out _);
     }
 
     /// <summary>
@@ -240,6 +278,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _listening.Dispose();
+        _deliveryChanges.Dispose();
         await _stop.CancelAsync();
         if (_reader is not null)
         {

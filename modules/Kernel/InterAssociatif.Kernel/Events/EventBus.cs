@@ -3,11 +3,19 @@ using System.Collections.Concurrent;
 namespace InterAssociatif.Kernel.Events;
 
 /// <summary>
-/// Publishes domain events (records, named in the past tense) to the subscribers of this process.
-/// The in-memory implementation is the default; a cross-host implementation can replace it.
+/// Publishes domain events (records, named in the past tense) to the subscribers of this process and,
+/// when the host runs beside others, of every other instance. The in-memory implementation is the
+/// default; the host replaces it with a Redis one when several instances share a database.
 /// </summary>
 public interface IEventBus
 {
+    /// <summary>
+    /// Null while every instance's events reach this one's subscribers as they are published; otherwise
+    /// (another instance's events cannot reach this one right now) how often a reader of a durable log
+    /// should read it on its own. Each change is announced to this process as <see cref="EventDeliveryChanged"/>.
+    /// </summary>
+    TimeSpan? PollInterval => null;
+
     ValueTask PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken = default)
         where TEvent : class;
 
@@ -16,16 +24,28 @@ public interface IEventBus
         where TEvent : class;
 }
 
+/// <summary>
+/// Published in this process when the delivery of other instances' events stops or comes back: readers of
+/// a durable log read it once (whatever was missed meanwhile) and look at <see cref="IEventBus.PollInterval"/> again.
+/// </summary>
+public sealed record EventDeliveryChanged(bool Pushed);
+
 /// <summary>Delivers events to the handlers of this process, in publication order per publisher.</summary>
 public sealed class InMemoryEventBus : IEventBus
 {
     private readonly ConcurrentDictionary<Type, ConcurrentDictionary<Guid, Func<object, CancellationToken, ValueTask>>> _handlers = new();
 
-    public async ValueTask PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken = default)
+    public ValueTask PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken = default)
         where TEvent : class
     {
         ArgumentNullException.ThrowIfNull(@event);
-        if (!_handlers.TryGetValue(typeof(TEvent), out var handlers))
+        return PublishAsync(typeof(TEvent), @event, cancellationToken);
+    }
+
+    /// <summary>Delivers an event known by its type at run time (one that came from another instance).</summary>
+    public async ValueTask PublishAsync(Type eventType, object @event, CancellationToken cancellationToken = default)
+    {
+        if (!_handlers.TryGetValue(eventType, out var handlers))
         {
             return;
         }
