@@ -4,12 +4,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The IDE test drives Debian's headless Chromium through its chromedriver.
+# Real servers the tests start on 127.0.0.1: Debian's headless Chromium and its chromedriver (the IDE
+# test), and redis-server (two host instances sharing Redis).
+missing=()
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  echo "Installing chromium and chromium-driver (Debian packages) for the IDE browser test..."
+  missing+=(chromium chromium-driver)
+fi
+if [ ! -x /usr/bin/redis-server ] && [ ! -x /usr/local/bin/redis-server ]; then missing+=(redis-server); fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing ${missing[*]} (Debian packages) for the tests..."
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  # The package starts a system-wide server on port 6379; the tests start their own on a free port.
+  if [[ " ${missing[*]} " == *" redis-server "* ]]; then $SUDO service redis-server stop >/dev/null 2>&1 || true; fi
 fi
 
 configuration="${CONFIGURATION:-Release}"

@@ -117,6 +117,23 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
         return (new ClaimsPrincipal(identity), null);
     }
 
+    /// <summary>
+    /// Why a key is refused now (<c>API_KEY_REVOKED</c>, <c>API_KEY_EXPIRED</c>, <c>INVALID_API_KEY</c>
+    /// when gone), or null.
+    /// </summary>
+    public async Task<string?> RefusalAsync(Guid keyId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Id == keyId, cancellationToken);
+        return key switch
+        {
+            null => "INVALID_API_KEY",
+            { RevokedAt: not null } => "API_KEY_REVOKED",
+            { ExpiresAt: { } expiry } when expiry <= time.GetUtcNow() => "API_KEY_EXPIRED",
+            _ => null,
+        };
+    }
+
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
 

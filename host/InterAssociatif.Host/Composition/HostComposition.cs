@@ -6,6 +6,7 @@ using InterAssociatif.Host.Execution;
 using InterAssociatif.Host.GraphQLHttp;
 using InterAssociatif.Host.Health;
 using InterAssociatif.Host.Ide;
+using InterAssociatif.Host.Instances;
 using InterAssociatif.Host.Subscriptions;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
@@ -26,6 +27,7 @@ internal static class HostComposition
         var dataDirectory = DatabaseConfiguration.DataDirectory(configuration, builder.Environment.ContentRootPath);
         var database = DatabaseConfiguration.Read(configuration, dataDirectory);
         services.AddSingleton(database);
+        var redis = services.AddInterAssociatifBackplane(configuration);
 
         services.AddSingleton<SqlCommandCounter>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SqlCommandCounter>());
@@ -67,12 +69,13 @@ internal static class HostComposition
         });
         services.AddSingleton<GraphQL.Execution.IDocumentBuilder>(new DocumentSizeLimit(limits));
         services.Configure<GraphQLHttpOptions>(configuration.GetSection("GraphQL"));
-        services.AddInterAssociatifRateLimiting(limits);
+        services.AddInterAssociatifRateLimiting(limits, redis);
         services.AddInterAssociatifWebDefaults(configuration);
         services.AddSingleton<GraphQLExecutor>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<ServerSentEventsResponder>();
         services.AddSingleton<WebSocketCredentials>();
+        services.AddSingleton<CredentialWatches>();
         services.AddSingleton<WebSocketTransport>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<DatabaseStartup>();
@@ -100,7 +103,13 @@ internal static class HostComposition
             contributor.MapEndpoints(app);
         }
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        var live = new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync };
+        app.MapHealthChecks("/health/live", live);
+        var ready = new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = HealthResponse.WriteAsync,
+        };
+        app.MapHealthChecks("/health/ready", ready);
     }
 }

@@ -9,9 +9,14 @@ namespace InterAssociatif.Host.GraphQLHttp;
 /// <summary>
 /// GraphQL over SSE, distinct-connections mode: one POST per operation; each result is an
 /// <c>event: next</c>, the end an <c>event: complete</c>. A request that cannot execute gets its
-/// errors as JSON with 400 (401/403 when the only problem is authorization).
+/// errors as JSON with 400 (401/403 when the only problem is authorization). A stream whose credential
+/// stops holding (expiry, revocation on any instance) ends with an <c>event: next</c> carrying the
+/// <c>FORBIDDEN</c> error, and no <c>complete</c>.
 /// </summary>
-internal sealed class ServerSentEventsResponder(GraphQLExecutor executor, IGraphQLTextSerializer serializer)
+internal sealed class ServerSentEventsResponder(
+    GraphQLExecutor executor,
+    IGraphQLTextSerializer serializer,
+    Subscriptions.CredentialWatches watches)
 {
     public const string EventStream = "text/event-stream";
 
@@ -66,8 +71,17 @@ internal sealed class ServerSentEventsResponder(GraphQLExecutor executor, IGraph
             next => Next(next).GetAwaiter().GetResult(),
             () => finished.TrySetResult()));
         using var aborted = http.RequestAborted.Register(() => finished.TrySetResult());
+        var forbidden = false;
+        using var watch = watches.Watch(http.User, async reason =>
+        {
+            forbidden = true;
+            var error = new { errors = new[] { new { message = reason, extensions = new { code = "FORBIDDEN" } } } };
+            var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(error);
+            await WriteBytes(ResultJson.Frame("event: next\ndata: "u8, json, "\n\n"u8));
+            finished.TrySetResult();
+        });
         await finished.Task;
-        if (!http.RequestAborted.IsCancellationRequested)
+        if (!http.RequestAborted.IsCancellationRequested && !forbidden)
         {
             await Write("event: complete\ndata: \n\n");
         }

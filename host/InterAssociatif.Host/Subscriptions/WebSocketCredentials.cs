@@ -69,17 +69,37 @@ internal sealed class WebSocketCredentials(IOptionsMonitor<JwtBearerOptions> jwt
     }
 }
 
+/// <summary>Opens a <see cref="CredentialWatch"/> for a long-lived connection (WebSocket, SSE stream).</summary>
+internal sealed class CredentialWatches(IEventBus bus, TimeProvider time, ApiKeyService keys)
+{
+    public CredentialWatch Watch(ClaimsPrincipal user, Func<string, Task> expired) =>
+        new(user, bus, time, keys, expired);
+}
+
 /// <summary>
 /// Watches the credential a connection was opened with and calls <c>expired</c> once it stops
-/// holding: a token or key reaching its expiry (on the host's clock), or the key being revoked.
+/// holding: a token or key reaching its expiry (on the host's clock), or the key being revoked — on
+/// any instance: the revocation comes through the bus, or, while the bus cannot bring other instances'
+/// events (<see cref="IEventBus.PollInterval"/>), from the keys table read on that interval.
 /// </summary>
 internal sealed class CredentialWatch : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
-    private readonly IDisposable? _revocations;
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly IEventBus _bus;
+    private readonly TimeProvider _time;
+    private readonly Func<string, Task> _expired;
+    private int _ended;
+    private int _polling;
 
-    public CredentialWatch(ClaimsPrincipal user, IEventBus bus, TimeProvider time, Func<string, Task> expired)
+    public CredentialWatch(
+        ClaimsPrincipal user,
+        IEventBus bus,
+        TimeProvider time,
+        ApiKeyService keys,
+        Func<string, Task> expired)
     {
+        (_bus, _time, _expired) = (bus, time, expired);
         var stop = _stop.Token;
         if (long.TryParse(user.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exp))
         {
@@ -87,30 +107,73 @@ internal sealed class CredentialWatch : IDisposable
             _ = Task.Run(
                 async () =>
                 {
-                    try
-                    {
-                        await Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time, stop);
-                        await expired("Forbidden: the credential has expired");
-                    }
-                    catch (OperationCanceledException)
-                    {
-                    }
+                    await Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time, stop);
+                    End("Forbidden: the credential has expired");
                 },
-                CancellationToken.None);
+                CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
         }
 
         if (Guid.TryParse(user.FindFirst(Scopes.CredentialClaimType)?.Value, out var keyId))
         {
-            // Closing waits for the client's close frame: done aside, so the revoking request is not held up.
-            _revocations = bus.Subscribe<ApiKeyRevoked>((revoked, unused) =>
+            const string revoked = "Forbidden: the API key has been revoked";
+            _subscriptions.Add(bus.Subscribe<ApiKeyRevoked>((revocation, unused) =>
             {
-                if (revoked.KeyId == keyId)
+                if (revocation.KeyId == keyId)
                 {
-                    _ = Task.Run(() => expired("Forbidden: the API key has been revoked"), CancellationToken.None);
+                    End(revoked);
                 }
 
                 return ValueTask.CompletedTask;
-            });
+            }));
+            _subscriptions.Add(bus.Subscribe<EventDeliveryChanged>((unused, ignored) =>
+            {
+                PollWhileNotPushed(keyId, keys, revoked);
+                return ValueTask.CompletedTask;
+            }));
+            PollWhileNotPushed(keyId, keys, revoked);
+        }
+    }
+
+    /// <summary>
+    /// While other instances' revocations cannot arrive by the bus, reads the key on the poll interval.
+    /// </summary>
+    private void PollWhileNotPushed(Guid keyId, ApiKeyService keys, string revoked)
+    {
+        if (_bus.PollInterval is null || Interlocked.Exchange(ref _polling, 1) == 1)
+        {
+            return;
+        }
+
+        var stop = _stop.Token;
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    while (_bus.PollInterval is { } interval)
+                    {
+                        await Task.Delay(interval, _time, stop);
+                        if (await keys.RefusalAsync(keyId, stop) == "API_KEY_REVOKED")
+                        {
+                            End(revoked);
+                            return;
+                        }
+                    }
+                }
+                finally
+                {
+                    Volatile.Write(ref _polling, 0);
+                }
+            },
+            CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    // Closing waits for the client's close frame: done aside, so the revoking request is not held up.
+    private void End(string reason)
+    {
+        if (Interlocked.Exchange(ref _ended, 1) == 0)
+        {
+            _ = Task.Run(() => _expired(reason), CancellationToken.None);
         }
     }
 
@@ -118,6 +181,9 @@ internal sealed class CredentialWatch : IDisposable
     {
         _stop.Cancel();
         _stop.Dispose();
-        _revocations?.Dispose();
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
     }
 }

@@ -87,7 +87,7 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
     private void Watch(ClaimsPrincipal user)
     {
         _watch?.Dispose();
-        _watch = new CredentialWatch(user, transport.Bus, transport.Time, reason => CloseAsync(4403, reason));
+        _watch = transport.Watches.Watch(user, reason => CloseAsync(4403, reason));
     }
 
     private async Task HandleAsync(string text, CancellationTokenSource initTimer, CancellationToken cancellation)
@@ -355,7 +355,7 @@ internal sealed class WebSocketTransport(
     WebSocketCredentials credentials,
     GraphQLHttp.RequestLimitsOptions limits,
     Microsoft.Extensions.Options.IOptions<GraphQLHttp.GraphQLHttpOptions> options,
-    Kernel.Events.IEventBus bus,
+    CredentialWatches watches,
     TimeProvider time,
     ILogger<WebSocketSession> logger)
 {
@@ -369,7 +369,7 @@ internal sealed class WebSocketTransport(
 
     public TimeSpan InitTimeout => options.Value.ConnectionInitTimeout;
 
-    public Kernel.Events.IEventBus Bus => bus;
+    public CredentialWatches Watches => watches;
 
     public TimeProvider Time => time;
 
