@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace InterAssociatif.Host.Composition;
 
@@ -6,6 +7,9 @@ namespace InterAssociatif.Host.Composition;
 /// Production defaults of the web host: CORS only for the origins listed in <c>Cors:AllowedOrigins</c>
 /// (none by default: browsers on other sites are refused), and HTTPS redirection with HSTS whenever
 /// the host listens beyond the loopback interface (<c>Https:Enforce</c> = <c>auto</c>, <c>true</c>, <c>false</c>).
+/// Behind a reverse proxy, <c>ForwardedHeaders:KnownNetworks</c> lists the networks whose
+/// <c>X-Forwarded-For</c> / <c>X-Forwarded-Proto</c> are believed: the caller's address (anonymous rate
+/// limits) and scheme (HTTPS redirection) are then the client's, not the proxy's.
 /// </summary>
 internal static class WebDefaults
 {
@@ -19,6 +23,17 @@ internal static class WebDefaults
                 policy.WithOrigins(origins).WithMethods("GET", "POST").AllowAnyHeader().WithExposedHeaders("Retry-After");
             }
         }));
+        var networks = KnownNetworks(configuration);
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var network in networks)
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+        });
         services.AddHsts(hsts =>
         {
             hsts.MaxAge = TimeSpan.FromDays(365);
@@ -28,6 +43,11 @@ internal static class WebDefaults
 
     public static void UseInterAssociatifWebDefaults(this WebApplication app)
     {
+        if (KnownNetworks(app.Configuration).Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         if (EnforceHttps(app.Configuration))
         {
             app.UseHsts();
@@ -36,6 +56,15 @@ internal static class WebDefaults
 
         app.UseCors();
     }
+
+    private static List<System.Net.IPNetwork> KnownNetworks(IConfiguration configuration) =>
+        (configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            .Select(cidr => System.Net.IPNetwork.TryParse(cidr, out var network)
+                ? network
+                : throw new InvalidOperationException(
+                    $"ForwardedHeaders:KnownNetworks: '{cidr}' is not a network in CIDR notation "
+                    + "(e.g. 172.28.0.0/24)."))
+            .ToList();
 
     /// <summary>On <c>auto</c>, HTTPS is enforced unless every configured URL is on the loopback interface.</summary>
     public static bool EnforceHttps(IConfiguration configuration)
