@@ -32,6 +32,12 @@ if (args.Length > 0 && args[0] == "subscribers")
     return;
 }
 
+if (args.Length > 0 && args[0] == "instances")
+{
+    await InstancesBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "refusals")
 {
     await RefusalBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
