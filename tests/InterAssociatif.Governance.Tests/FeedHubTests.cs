@@ -83,7 +83,7 @@ public sealed class FeedHubTests(InterAssociatifFactory factory) : IClassFixture
         await RecordAsync("Lue au retour du push");
         next = items.MoveNextAsync().AsTask();
         bus.PollInterval = null;
-        await bus.PublishAsync(new EventDeliveryChanged(Pushed: true));
+        await bus.PublishAsync(new EventLogCheck(Pushed: true));
         Assert.True(await next);
         Assert.Equal("Lue au retour du push", Title(items.Current));
     }

@@ -12,7 +12,9 @@ namespace InterAssociatif.Host.Instances;
 /// never lose or repeat one. Delivery from other instances counts as working ("pushed") only once this
 /// instance has received its own probe through the channel; until then, and from the moment the
 /// connection fails, <see cref="PollInterval"/> tells the log readers to read on their own, and each
-/// change is announced locally as <see cref="EventDeliveryChanged"/>.
+/// change is announced locally as an <see cref="EventLogCheck"/> — as is, every <see cref="CheckEvery"/>
+/// while pushed, a reminder to read the log all the same, so that a lost signal delays its event at most
+/// that long.
 /// </summary>
 internal sealed class RedisEventBus(
     IConnectionMultiplexer redis,
@@ -26,6 +28,9 @@ internal sealed class RedisEventBus(
 
     private const string Probe = "probe";
     private static readonly TimeSpan ProbeEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often, while pushed, the log readers are told to read the log all the same.</summary>
+    public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(30);
     private readonly InMemoryEventBus _local = new();
     private readonly string _instance = Guid.NewGuid().ToString("N");
 
@@ -85,6 +90,7 @@ internal sealed class RedisEventBus(
             SetPushed(false);
         };
         ChannelMessageQueue? queue = null;
+        var checkedAt = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -94,11 +100,20 @@ internal sealed class RedisEventBus(
                 {
                     logger.LogInformation("Events of other instances arrive through Redis again");
                     SetPushed(true);
+                    checkedAt = time.GetUtcNow();
                 }
             }
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
                 logger.LogDebug(exception, "Redis not reachable yet");
+            }
+
+            // A signal lost while pushed (an instance stopped between its commit and its signal) must only
+            // delay its event: the log readers read the log once every check interval all the same.
+            if (_pushed && time.GetUtcNow() - checkedAt >= CheckEvery)
+            {
+                checkedAt = time.GetUtcNow();
+                await _local.PublishAsync(new EventLogCheck(Pushed: true), stoppingToken);
             }
 
             await Task.Delay(ProbeEvery, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -166,7 +181,7 @@ internal sealed class RedisEventBus(
         }
 
         _pushed = pushed;
-        _ = _local.PublishAsync(new EventDeliveryChanged(pushed)).AsTask();
+        _ = _local.PublishAsync(new EventLogCheck(pushed)).AsTask();
     }
 
     /// <summary>One message of the channel: who sent it, the event's type and the event.</summary>

@@ -125,7 +125,7 @@ internal sealed class CredentialWatch : IDisposable
 
                 return ValueTask.CompletedTask;
             }));
-            _subscriptions.Add(bus.Subscribe<EventDeliveryChanged>((unused, ignored) =>
+            _subscriptions.Add(bus.Subscribe<EventLogCheck>((unused, ignored) =>
             {
                 PollWhileNotPushed(keyId, keys, revoked);
                 return ValueTask.CompletedTask;

@@ -73,7 +73,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
 
         // Delivery from other instances stopped or came back: read what may have been missed, then
         // wait as the bus now says (on its poll interval, or for its wake-ups only).
-        _deliveryChanges = bus.Subscribe<EventDeliveryChanged>(
+        _deliveryChanges = bus.Subscribe<EventLogCheck>(
             (_, _) =>
             {
                 _wakeUps.Writer.TryWrite(true);

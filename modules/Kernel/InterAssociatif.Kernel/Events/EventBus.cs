@@ -12,7 +12,7 @@ public interface IEventBus
     /// <summary>
     /// Null while every instance's events reach this one's subscribers as they are published; otherwise
     /// (another instance's events cannot reach this one right now) how often a reader of a durable log
-    /// should read it on its own. Each change is announced to this process as <see cref="EventDeliveryChanged"/>.
+    /// should read it on its own. Each change is announced to this process as an <see cref="EventLogCheck"/>.
     /// </summary>
     TimeSpan? PollInterval => null;
 
@@ -25,10 +25,12 @@ public interface IEventBus
 }
 
 /// <summary>
-/// Published in this process when the delivery of other instances' events stops or comes back: readers of
-/// a durable log read it once (whatever was missed meanwhile) and look at <see cref="IEventBus.PollInterval"/> again.
+/// Published in this process when other instances' events may have been missed: when their delivery stops
+/// or comes back, and now and then while it works (a signal can be lost — an instance stopped between its
+/// commit and its signal). Readers of a durable log read it once and look at
+/// <see cref="IEventBus.PollInterval"/> again.
 /// </summary>
-public sealed record EventDeliveryChanged(bool Pushed);
+public sealed record EventLogCheck(bool Pushed);
 
 /// <summary>Delivers events to the handlers of this process, in publication order per publisher.</summary>
 public sealed class InMemoryEventBus : IEventBus
