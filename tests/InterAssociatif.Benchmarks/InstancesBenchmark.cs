@@ -86,6 +86,11 @@ internal static class InstancesBenchmark
 
             _ = await MeasureAsync("warm-up", 10);
             var pushed = await MeasureAsync("pushed", decisions);
+            var revocations = new List<double>();
+            for (var i = 0; i < 10; i++)
+            {
+                revocations.Add(await RevocationAsync(coordinator, b));
+            }
 
             await redis.StopAsync();
             await b.WaitForCheckAsync("redis", "Degraded", TimeSpan.FromSeconds(30));
@@ -111,6 +116,10 @@ internal static class InstancesBenchmark
             Row("Redis killed (log polled)", polled);
             Row("Redis back (push again)", again);
             Console.WriteLine(
+                $"An API key revoked on A closed its WebSocket on B after p50 {P(revocations, 0.5):F1} ms, "
+                    + $"max {revocations.Max():F1} ms (10 keys, Redis up)."
+            );
+            Console.WriteLine(
                 returned
                     ? $"B received by push again {toPush.ToString("F1", CultureInfo.InvariantCulture)} s "
                         + "after Redis restarted."
@@ -123,6 +132,29 @@ internal static class InstancesBenchmark
             await a.KillAsync();
             System.IO.Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Issues a key, opens a WebSocket with it on B, revokes it on A: milliseconds until B closes it.
+    /// </summary>
+    private static async Task<double> RevocationAsync(GraphQLTestClient coordinator, HostProcess b)
+    {
+        var issued = await coordinator.QueryAsync(
+            "mutation { issueApiKey(input: { name: \"Mesure\", scopes: [SUBSCRIBE_DECISIONS] }) "
+                + "{ issued { secret apiKey { id } } } }"
+        );
+        await using var socket = await GraphQLWebSocketClient.ConnectAsync(b.Origin);
+        await socket.SendAsync(
+            new { type = "connection_init", payload = new { apiKey = issued.String("issueApiKey.issued.secret") } }
+        );
+        await socket.ReceiveAsync(); // connection_ack
+        var clock = Stopwatch.StartNew();
+        await coordinator.QueryAsync(
+            "mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { errors { code } } }",
+            new { input = new { id = issued.String("issueApiKey.issued.apiKey.id") } }
+        );
+        var closed = await socket.ReceiveAsync(TimeSpan.FromSeconds(30));
+        return closed is null ? clock.Elapsed.TotalMilliseconds : double.NaN;
     }
 
     private static double P(List<double> values, double quantile)

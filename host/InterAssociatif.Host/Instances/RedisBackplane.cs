@@ -30,7 +30,16 @@ internal static class RedisBackplane
             return null;
         }
 
-        var options = ConfigurationOptions.Parse(connectionString);
+        ConfigurationOptions options;
+        try
+        {
+            options = ConfigurationOptions.Parse(connectionString);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Redis is not a Redis configuration: {exception.Message}");
+        }
+
 
         // Start and keep serving while Redis is away; fail its commands at once rather than queue them
         // (callers fall back: readers poll the log, rate limits count locally); try again every second.
