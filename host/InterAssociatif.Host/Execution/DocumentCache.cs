@@ -16,7 +16,8 @@ namespace InterAssociatif.Host.Execution;
 /// rules registered for cached documents (authorization, cost) depend on the caller and the variables:
 /// they run again unless this document already passed them for the same operation, the same
 /// authorization key (<see cref="CallerExtensions.AuthorizationKey"/>: roles, organisation, person,
-/// scopes) and the same variables. Variables are still coerced on every request.
+/// scopes) and the same variables — the cost measured then is remembered with the pass, for
+/// <see cref="OperationCost"/>. Variables are still coerced on every request.
 /// </summary>
 internal sealed class DocumentCache(RequestLimitsOptions limits) : IConfigureExecution, IDisposable
 {
@@ -41,8 +42,18 @@ internal sealed class DocumentCache(RequestLimitsOptions limits) : IConfigureExe
         if (cached is not null)
         {
             options.Document = cached.Document;
-            options.ValidationRules =
-                pass is not null && cached.Passed.ContainsKey(pass) ? [] : options.CachedDocumentValidationRules ?? [];
+            if (pass is not null && cached.Passed.TryGetValue(pass, out var cost))
+            {
+                options.ValidationRules = [];
+                if (cost is not null)
+                {
+                    options.UserContext[OperationCost.Key] = cost;
+                }
+            }
+            else
+            {
+                options.ValidationRules = options.CachedDocumentValidationRules ?? [];
+            }
         }
 
         var result = await next(options).ConfigureAwait(false);
@@ -64,7 +75,7 @@ internal sealed class DocumentCache(RequestLimitsOptions limits) : IConfigureExe
         // Every rule ran and passed (a new document), or the rules for cached documents did.
         if (pass is not null && cached is not null && cached.Passed.Count < PassesPerDocument)
         {
-            cached.Passed.TryAdd(pass, true);
+            cached.Passed.TryAdd(pass, options.UserContext.TryGetValue(OperationCost.Key, out var cost) ? cost : null);
         }
 
         return result;
@@ -90,6 +101,7 @@ internal sealed class DocumentCache(RequestLimitsOptions limits) : IConfigureExe
     {
         public GraphQLDocument Document { get; } = document;
 
-        public ConcurrentDictionary<string, bool> Passed { get; } = new(StringComparer.Ordinal);
+        /// <summary>The passes remembered, each with the cost measured then.</summary>
+        public ConcurrentDictionary<string, object?> Passed { get; } = new(StringComparer.Ordinal);
     }
 }

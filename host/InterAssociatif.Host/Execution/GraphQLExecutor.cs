@@ -36,7 +36,8 @@ internal sealed class GraphQLExecutor(
         string traceId,
         bool timeLimited,
         CancellationToken aborted,
-        GraphQLDocument? document = null)
+        GraphQLDocument? document = null,
+        CostMode cost = CostMode.None)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         if (timeLimited)
@@ -45,10 +46,13 @@ internal sealed class GraphQLExecutor(
         }
 
         ExecutionResult result;
+        var userContext = new Dictionary<string, object?>();
+        OperationCost.Prepare(cost, userContext);
         try
         {
             result = await executer.ExecuteAsync(new ExecutionOptions
             {
+                UserContext = userContext,
                 Query = request.Query,
                 Document = document,
                 OperationName = request.OperationName,
@@ -82,7 +86,7 @@ internal sealed class GraphQLExecutor(
             return new Outcome(timeout, TimedOut: true);
         }
 
-        return new Outcome(result, TimedOut: false);
+        return new Outcome(OperationCost.Finish(cost, result, userContext, limits), TimedOut: false);
     }
 
     /// <summary>A document the parser refuses is the client's error; any other fault is logged with the trace id and masked.</summary>

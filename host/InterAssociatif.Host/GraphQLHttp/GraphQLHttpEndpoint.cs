@@ -136,7 +136,15 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        var (result, timedOut) = await executor.ExecuteAsync(graphQLRequest, http.User, http.RequestServices, traceId, timeLimited: true, http.RequestAborted, document);
+        var (cost, costError) = OperationCost.Read(request);
+        if (costError is not null)
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, costError);
+            return;
+        }
+
+        var (result, timedOut) = await executor.ExecuteAsync(
+            graphQLRequest, http.User, http.RequestServices, traceId, timeLimited: true, http.RequestAborted, document, cost);
         if (timedOut)
         {
             await WriteRequestErrorAsync(http, StatusCodes.Status503ServiceUnavailable, mediaType, result.Errors![0]);
@@ -151,11 +159,12 @@ internal sealed class GraphQLHttpEndpoint(
     /// <summary>
     /// With <c>application/json</c>, every well-formed request gets 200. With
     /// <c>application/graphql-response+json</c>, a request error (nothing executed) gets 400 — or
-    /// 401/403 when the only problem is authorization — and an executed request gets 200.
+    /// 401/403 when the only problem is authorization — and an executed request gets 200, as does an
+    /// operation that was only to be validated (<c>GraphQL-Cost: validate</c>) and passed.
     /// </summary>
     private static int StatusFor(ExecutionResult result, string mediaType)
     {
-        if (mediaType == MediaTypes.Json || result.Executed)
+        if (mediaType == MediaTypes.Json || result.Executed || result.Errors is not { Count: > 0 })
         {
             return StatusCodes.Status200OK;
         }

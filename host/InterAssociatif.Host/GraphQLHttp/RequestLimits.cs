@@ -73,6 +73,7 @@ internal sealed class CostLimitRule(ComplexityOptions options) : ComplexityValid
 
     protected override ValueTask ValidateComplexityAsync(ValidationContext context, double totalComplexity, int maxDepth)
     {
+        context.UserContext[Execution.OperationCost.Key] = totalComplexity;
         if (Options.MaxDepth is { } depthLimit && maxDepth > depthLimit)
         {
             context.ReportError(new ValidationError($"The query is nested {maxDepth} levels deep; at most {depthLimit} are allowed. Nothing was executed.") { Code = "MAX_DEPTH_EXCEEDED" });

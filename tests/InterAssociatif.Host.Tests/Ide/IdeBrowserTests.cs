@@ -37,6 +37,7 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
             return text is not null && text.Contains("organizations", StringComparison.Ordinal) ? text : null;
         });
         Assert.Contains("\"name\": \"100 000 Entrepreneurs\"", result);
+        Assert.Contains("\"cost\": {", result); // the IDE asks for the cost of what it runs (GraphQL-Cost: report)
 
         var resources = ((IEnumerable<object>)js.ExecuteScript("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);")!).Cast<string>().ToList();
         Assert.NotEmpty(resources);

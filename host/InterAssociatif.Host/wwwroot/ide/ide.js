@@ -7,7 +7,8 @@
   const config = await fetch("/ide/config.json").then((response) => response.json());
   const container = document.getElementById("graphiql");
   const root = ReactDOM.createRoot(container);
-  const httpFetcher = GraphiQL.createFetcher({ url: config.endpoint });
+  // Every query and mutation asks for its cost: the response's extensions show it beside the result.
+  const httpFetcher = GraphiQL.createFetcher({ url: config.endpoint, headers: { "GraphQL-Cost": "report" } });
   const socketUrl = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${config.endpoint}`;
 
   function isSubscription(params, options) {

@@ -44,7 +44,8 @@ public static class DeniedMutationAudit
     public static async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, Func<ExecutionOptions, Task<ExecutionResult>> next)
     {
         var result = await next(options).ConfigureAwait(false);
-        if (result.Executed || result.Errors?.Any(e => e.Code == Authorization.AccessDeniedError.ErrorCode) != true
+        if (result.Executed || ValidateOnly.IsRequested(options.UserContext)
+            || result.Errors?.Any(e => e.Code == Authorization.AccessDeniedError.ErrorCode) != true
             || options.RequestServices?.GetService(typeof(IAuditTrail)) is not IAuditTrail audit)
         {
             return result;

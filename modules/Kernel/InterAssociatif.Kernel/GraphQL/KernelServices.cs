@@ -49,6 +49,7 @@ public static class KernelServices
                 .ConfigureExecution((options, next) => DeniedMutationAudit.ExecuteAsync(options, o => next(o)));
             configure?.Invoke(builder);
         });
+        services.AddSingleton<global::GraphQL.Execution.IExecutionStrategySelector, ValidateOnlyStrategySelector>();
         return services;
     }
 
