@@ -19,7 +19,7 @@ internal enum CostMode
 
 /// <summary>
 /// An operation's estimated cost — the measure <c>GraphQL:Limits:MaxCost</c> limits (each field 1, times the
-/// <c>first</c>/<c>last</c> of the connections around it, times 5 for other lists; introspection free) —
+/// <c>first</c>/<c>last</c> of the connections around it, times 20 for other lists; introspection free) —
 /// reported to clients that ask with <c>GraphQL-Cost: report</c> or <c>validate</c> as
 /// <c>extensions.cost = { requested, limit }</c>, also when the limit refuses the operation.
 /// </summary>

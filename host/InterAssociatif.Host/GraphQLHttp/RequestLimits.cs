@@ -17,7 +17,7 @@ internal sealed class RequestLimitsOptions
 
     /// <summary>
     /// Largest estimated cost: every field costs 1, multiplied by the page sizes (<c>first</c>/<c>last</c>)
-    /// of the connections around it, and by 5 for other lists; introspection costs nothing. Code
+    /// of the connections around it, and by 20 for other lists; introspection costs nothing. Code
     /// <c>MAX_COST_EXCEEDED</c>. Default 2,000,000 (an analyst's cross-tab over every question is ≈ 820,000: the ×5 estimate for unpaged lists is coarse).
     /// </summary>
     public int MaxCost { get; set; } = 2_000_000;
