@@ -206,6 +206,31 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         Assert.Null(await TryReceiveAsync(resumed, TimeSpan.FromMilliseconds(700)));
     }
 
+    [Fact]
+    public async Task A_partner_reads_the_feed_position_syncs_then_subscribes_after_it_and_misses_nothing_in_between()
+    {
+        _ = factory.Address; // the server listens before a token is made
+        var partner = factory.GraphQL("partner");
+        var position = (await partner.QueryAsync("{ decisionFeedPosition }")).EnsureNoErrors().String("decisionFeedPosition")!;
+
+        // Recorded while the tool does its initial sync, before it subscribes.
+        await RecordAsync("Pendant la synchronisation 1");
+        await RecordAsync("Pendant la synchronisation 2");
+
+        await using var feed = await SubscribedAsync("partner", after: position);
+        Assert.Equal("Pendant la synchronisation 1", (await NextAsync(feed))["decision"]!["title"]!.GetValue<string>());
+        var last = await NextAsync(feed);
+        Assert.Equal("Pendant la synchronisation 2", last["decision"]!["title"]!.GetValue<string>());
+
+        // The position moves with the feed: it is now the last event's cursor.
+        Assert.Equal(
+            last["cursor"]!.GetValue<string>(),
+            (await partner.QueryAsync("{ decisionFeedPosition }")).EnsureNoErrors().String("decisionFeedPosition"));
+        Assert.Equal(
+            ["ACCESS_DENIED"],
+            (await factory.GraphQL().QueryAsync("{ decisionFeedPosition }")).ErrorCodes);
+    }
+
     private static async Task<JsonNode?> TryReceiveAsync(GraphQLWebSocketClient client, TimeSpan wait)
     {
         try

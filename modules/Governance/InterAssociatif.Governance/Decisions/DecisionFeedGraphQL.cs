@@ -8,7 +8,11 @@ internal sealed record GovernanceFeedItem(long Sequence, object Subject) : IShar
 {
     public SharedExecutions Executions { get; } = new();
 
-    public string Cursor => Convert.ToBase64String(Encoding.UTF8.GetBytes($"event:{Sequence}"));
+    public string Cursor => CursorOf(Sequence);
+
+    /// <summary>The cursor that resumes a feed after event <paramref name="sequence"/> (0: from the start).</summary>
+    public static string CursorOf(long sequence) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"event:{sequence}"));
 
     public static long? Position(string? cursor)
     {
@@ -53,6 +57,28 @@ internal sealed class FollowUpChangedEventType : ObjectGraphType<GovernanceFeedI
         Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass it as `after` when you reconnect.").Resolve(ctx => ctx.Source.Cursor);
         Field<NonNullGraphType<FollowUpType>>("followUp").Description("The follow-up as it is now.").Resolve(ctx => ctx.Source.Subject);
     }
+}
+
+/// <summary>
+/// <c>Query.decisionFeedPosition</c>: where the feeds stand now, for a partner tool's initial sync.
+/// </summary>
+internal sealed class DecisionFeedQueries(IDbContextFactory<GovernanceDbContext> factory) : QueryFields
+{
+    protected override void Add(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<StringGraphType>>("decisionFeedPosition")
+            .Description(
+                "The current position of the decision and follow-up feeds: the cursor of the newest event. Read it, "
+                + "do your initial sync (`decisions`, `followUps`), then subscribe to `decisionRecorded` or "
+                + "`followUpChanged` with `after` set to it: whatever was recorded in between comes first, none "
+                + "missed, none twice. Partners, members, analysts and coordinators.")
+            .AuthorizeWithRoles(GovernanceRoles.Readers)
+            .RequireScope(Scopes.SubscribeDecisions)
+            .ResolveAsync(async ctx =>
+            {
+                await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
+                var head = await db.Events.MaxAsync(e => (long?)e.Sequence, ctx.CancellationToken) ?? 0;
+                return GovernanceFeedItem.CursorOf(head);
+            });
 }
 
 /// <summary>
