@@ -211,7 +211,9 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
     {
         _ = factory.Address; // the server listens before a token is made
         var partner = factory.GraphQL("partner");
-        var position = (await partner.QueryAsync("{ decisionFeedPosition }")).EnsureNoErrors().String("decisionFeedPosition")!;
+        var position = (await partner.QueryAsync("{ decisionFeedPosition }"))
+            .EnsureNoErrors()
+            .String("decisionFeedPosition")!;
 
         // Recorded while the tool does its initial sync, before it subscribes.
         await RecordAsync("Pendant la synchronisation 1");

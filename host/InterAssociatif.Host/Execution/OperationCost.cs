@@ -41,7 +41,8 @@ internal static class OperationCost
             "validate" => (CostMode.Validate, null),
             _ => (
                 CostMode.None,
-                new ExecutionError($"The {Header} header is `report` or `validate`, not `{value}`. Nothing was executed.")
+                new ExecutionError(
+                    $"The {Header} header is `report` or `validate`, not `{value}`. Nothing was executed.")
                 {
                     Code = "INVALID_COST_HEADER",
                 }
@@ -62,7 +63,11 @@ internal static class OperationCost
     /// Adds <c>extensions.cost</c> when asked and measured; a validated operation that passed every rule
     /// answers with no <c>data</c>.
     /// </summary>
-    public static ExecutionResult Finish(CostMode mode, ExecutionResult result, IDictionary<string, object?> userContext, RequestLimitsOptions limits)
+    public static ExecutionResult Finish(
+        CostMode mode,
+        ExecutionResult result,
+        IDictionary<string, object?> userContext,
+        RequestLimitsOptions limits)
     {
         if (mode == CostMode.None)
         {

@@ -144,7 +144,14 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         var (result, timedOut) = await executor.ExecuteAsync(
-            graphQLRequest, http.User, http.RequestServices, traceId, timeLimited: true, http.RequestAborted, document, cost);
+            graphQLRequest,
+            http.User,
+            http.RequestServices,
+            traceId,
+            timeLimited: true,
+            http.RequestAborted,
+            document,
+            cost);
         if (timedOut)
         {
             await WriteRequestErrorAsync(http, StatusCodes.Status503ServiceUnavailable, mediaType, result.Errors![0]);

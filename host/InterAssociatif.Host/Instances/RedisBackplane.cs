@@ -37,7 +37,8 @@ internal static class RedisBackplane
         }
         catch (ArgumentException exception)
         {
-            throw new InvalidOperationException($"ConnectionStrings:Redis is not a Redis configuration: {exception.Message}");
+            throw new InvalidOperationException(
+                $"ConnectionStrings:Redis is not a Redis configuration: {exception.Message}");
         }
 
 
