@@ -8,6 +8,7 @@ using InterAssociatif.Host.Health;
 using InterAssociatif.Host.Ide;
 using InterAssociatif.Host.Instances;
 using InterAssociatif.Host.Subscriptions;
+using InterAssociatif.Host.Telemetry;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Kernel.Persistence;
@@ -58,6 +59,13 @@ internal static class HostComposition
         services.AddInterAssociatifGraphQL(graphql =>
         {
             graphql.ConfigureSchema(schema => schema.RegisterType(typeof(IssuedApiKeyType)));
+            // A span per operation: its name, type and the document's hash — never its text or variables.
+            graphql.UseTelemetry(telemetry =>
+            {
+                telemetry.RecordDocument = false;
+                telemetry.EnrichWithDocument = (activity, options, _, _, _) =>
+                    activity.SetTag("graphql.document.hash", DocumentHash(options.Query));
+            });
             graphql.AddErrorInfoProvider<InterAssociatifErrorInfoProvider>()
                 .AddValidationRule(new DocumentLimitsRule(limits))
                 .AddValidationRule(new CostLimitRule(CostLimitRule.For(limits)), useForCachedDocuments: true)
@@ -86,12 +94,21 @@ internal static class HostComposition
         services.AddInterAssociatifAuthentication(configuration, localTokens);
 
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddInterAssociatifTelemetry(configuration);
     }
+
+    /// <summary><c>sha256:</c> and the hex SHA-256 of the document's UTF-8 text (the trusted-documents form).</summary>
+    public static string? DocumentHash(string? document) =>
+        document is null
+            ? null
+            : "sha256:" + Convert.ToHexStringLower(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(document)));
 
     public static void UseInterAssociatif(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseInterAssociatifWebDefaults();
+        app.UseInterAssociatifMetrics();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

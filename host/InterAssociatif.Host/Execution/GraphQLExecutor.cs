@@ -46,6 +46,8 @@ internal sealed class GraphQLExecutor(
         }
 
         ExecutionResult result;
+        var started = Stopwatch.GetTimestamp();
+        var commands = Kernel.Persistence.SqlCommandCounter.CountOperation();
         var userContext = new Dictionary<string, object?>();
         OperationCost.Prepare(cost, userContext);
         try
@@ -86,7 +88,26 @@ internal sealed class GraphQLExecutor(
             return new Outcome(timeout, TimedOut: true);
         }
 
+        Record(request, result, Stopwatch.GetElapsedTime(started), commands.Value);
         return new Outcome(OperationCost.Finish(cost, result, userContext, limits), TimedOut: false);
+    }
+
+    /// <summary>The operation's metrics: its duration and SQL commands, or the codes that refused it.</summary>
+    private static void Record(GraphQLRequest request, ExecutionResult result, TimeSpan duration, long commands)
+    {
+        if (!result.Executed)
+        {
+            foreach (var code in (result.Errors ?? []).Select(e => e.Code ?? "INVALID").Distinct())
+            {
+                Telemetry.Observability.Refused.Add(1, new KeyValuePair<string, object?>("code", code));
+            }
+
+            return;
+        }
+
+        var type = result.Operation?.Operation.ToString().ToLowerInvariant();
+        var name = result.Operation?.Name?.StringValue ?? request.OperationName;
+        Telemetry.Observability.RecordOperation(name, type, duration, commands);
     }
 
     /// <summary>A document the parser refuses is the client's error; any other fault is logged with the trace id and masked.</summary>

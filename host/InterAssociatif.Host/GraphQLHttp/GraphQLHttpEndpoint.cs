@@ -208,6 +208,7 @@ internal sealed class GraphQLHttpEndpoint(
 
     private async Task WriteRequestErrorAsync(HttpContext http, int status, string mediaType, ExecutionError error)
     {
+        Telemetry.Observability.Refused.Add(1, new KeyValuePair<string, object?>("code", error.Code));
         http.Response.StatusCode = status;
         http.Response.ContentType = $"{mediaType}; charset=utf-8";
         var result = new ExecutionResult { Executed = false };

@@ -48,6 +48,7 @@ internal static class RateLimiting
                         new FixedWindowRateLimiter(Local()))));
             options.OnRejected = async (context, cancellationToken) =>
             {
+                Telemetry.Observability.Refused.Add(1, new KeyValuePair<string, object?>("code", "RATE_LIMITED"));
                 var retryAfter = RetryAfter(context.Lease) ?? limits.RateLimitWindow;
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var response = context.HttpContext.Response;

@@ -66,24 +66,37 @@ internal sealed class ServerSentEventsResponder(
             return;
         }
 
-        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = streams.Values.First().Subscribe(new SseObserver(
-            next => Next(next).GetAwaiter().GetResult(),
-            () => finished.TrySetResult()));
-        using var aborted = http.RequestAborted.Register(() => finished.TrySetResult());
-        var forbidden = false;
-        using var watch = watches.Watch(http.User, async reason =>
+        Telemetry.Observability.SseStreams.Add(1);
+        Telemetry.Observability.Subscriptions.Add(1);
+        try
         {
-            forbidden = true;
-            var error = new { errors = new[] { new { message = reason, extensions = new { code = "FORBIDDEN" } } } };
-            var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(error);
-            await WriteBytes(ResultJson.Frame("event: next\ndata: "u8, json, "\n\n"u8));
-            finished.TrySetResult();
-        });
-        await finished.Task;
-        if (!http.RequestAborted.IsCancellationRequested && !forbidden)
+            var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var subscription = streams.Values.First().Subscribe(new SseObserver(
+                next => Next(next).GetAwaiter().GetResult(),
+                () => finished.TrySetResult()));
+            using var aborted = http.RequestAborted.Register(() => finished.TrySetResult());
+            var forbidden = false;
+            using var watch = watches.Watch(http.User, async reason =>
+            {
+                forbidden = true;
+                var error = new
+                {
+                    errors = new[] { new { message = reason, extensions = new { code = "FORBIDDEN" } } },
+                };
+                var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(error);
+                await WriteBytes(ResultJson.Frame("event: next\ndata: "u8, json, "\n\n"u8));
+                finished.TrySetResult();
+            });
+            await finished.Task;
+            if (!http.RequestAborted.IsCancellationRequested && !forbidden)
+            {
+                await Write("event: complete\ndata: \n\n");
+            }
+        }
+        finally
         {
-            await Write("event: complete\ndata: \n\n");
+            Telemetry.Observability.SseStreams.Add(-1);
+            Telemetry.Observability.Subscriptions.Add(-1);
         }
     }
 

@@ -338,10 +338,27 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
         public void OnCompleted() => session.SendAsync(Envelope(id, "complete", null), CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    private sealed class Both(IDisposable first, IAsyncDisposable second) : IDisposable
+    /// <summary>A live subscription (counted in the metrics while it lives) and its service scope.</summary>
+    private sealed class Both : IDisposable
     {
+        private readonly IDisposable first;
+        private readonly IAsyncDisposable second;
+        private int _disposed;
+
+        public Both(IDisposable first, IAsyncDisposable second)
+        {
+            (this.first, this.second) = (first, second);
+            Telemetry.Observability.Subscriptions.Add(1);
+        }
+
         public void Dispose()
         {
+            if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            {
+                return;
+            }
+
+            Telemetry.Observability.Subscriptions.Add(-1);
             first.Dispose();
             second.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
@@ -386,6 +403,14 @@ internal sealed class WebSocketTransport(
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(WebSocketSession.Protocol);
-        await new WebSocketSession(socket, http, this).RunAsync();
+        Telemetry.Observability.WebSockets.Add(1);
+        try
+        {
+            await new WebSocketSession(socket, http, this).RunAsync();
+        }
+        finally
+        {
+            Telemetry.Observability.WebSockets.Add(-1);
+        }
     }
 }

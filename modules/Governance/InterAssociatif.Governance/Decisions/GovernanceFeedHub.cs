@@ -36,8 +36,12 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
 
     // Held while the reader reads and hands over, and while a subscription registers.
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly System.Diagnostics.Metrics.Meter _meter = new("InterAssociatif.Governance");
     private Task? _reader;
     private long _head;
+
+    // The newest sequence this host knows was committed (its own commits, other instances' signals, reads).
+    private long _committed;
 
     // Set when commits were not read because nobody listened: the next subscription moves the head on.
     private bool _stale;
@@ -62,9 +66,20 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
     )
     {
         (_factory, _bus, _time, _logger, _capacity) = (factory, bus, time, logger, capacity);
+        _meter.CreateObservableGauge(
+            "interassociatif.governance.log.head_sequence",
+            () => Volatile.Read(ref _committed),
+            "{event}",
+            "The newest sequence of the durable event log this host knows was committed.");
+        _meter.CreateObservableGauge(
+            "interassociatif.governance.feed.delivered_sequence",
+            () => Volatile.Read(ref _head),
+            "{event}",
+            "The last sequence this host's log reader handed to its live subscriptions (lag: head - delivered).");
         _listening = bus.Subscribe<GovernanceEventCommitted>(
-            (_, _) =>
+            (committed, _) =>
             {
+                Advance(ref _committed, committed.Sequence);
                 // Once the writer has its answer: the fan-out then does not compete with it.
                 AfterResponse.Run(() => _wakeUps.Writer.TryWrite(true));
                 return ValueTask.CompletedTask;
@@ -97,6 +112,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
             if (_stale)
             {
                 _head = await HeadAsync(cancellationToken);
+                Advance(ref _committed, _head);
                 _stale = false;
             }
 
@@ -125,6 +141,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
                 await using (var db = await _factory.CreateDbContextAsync(cancellationToken))
                 {
                     _head = await db.Events.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+                    Advance(ref _committed, _head);
                 }
 
                 _reader = Task.Run(() => FollowAsync(_stop.Token), CancellationToken.None);
@@ -210,7 +227,8 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
                     subscription.Offer(item);
                 }
 
-                _head = item.Sequence;
+                Volatile.Write(ref _head, item.Sequence);
+                Advance(ref _committed, item.Sequence);
             }
         } while (read.Count == Batch);
     }
@@ -263,6 +281,15 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
         return read;
     }
 
+    private static void Advance(ref long sequence, long to)
+    {
+        var seen = Volatile.Read(ref sequence);
+        while (to > seen && Interlocked.CompareExchange(ref sequence, to, seen) is var was && was != seen)
+        {
+            seen = was;
+        }
+    }
+
     /// <summary>The newest sequence of the log.</summary>
     private async Task<long> HeadAsync(CancellationToken cancellationToken)
     {
@@ -286,6 +313,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
         }
 
         _stop.Dispose();
+        _meter.Dispose();
         _starting.Dispose();
         _gate.Dispose();
     }

@@ -11,6 +11,7 @@ namespace InterAssociatif.Kernel.Persistence;
 public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInterceptor
 {
     private const int Remembered = 200;
+    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<long>?> Operation = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recent = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<DbConnection, bool> _used =
         new(ReferenceEqualityComparer.Instance);
@@ -36,6 +37,13 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
     /// </summary>
     public int ConnectionsUsed => _used.Count;
 
+    /// <summary>
+    /// Counts, from now on, the commands of the current asynchronous flow (one GraphQL operation and the
+    /// loaders it starts); the box holds their number.
+    /// </summary>
+    public static System.Runtime.CompilerServices.StrongBox<long> CountOperation() =>
+        Operation.Value = new System.Runtime.CompilerServices.StrongBox<long>();
+
     public void Reset()
     {
         Interlocked.Exchange(ref _count, 0);
@@ -48,6 +56,11 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
     private void Counted(DbCommand command)
     {
         Interlocked.Increment(ref _count);
+        if (Operation.Value is { } operation)
+        {
+            Interlocked.Increment(ref operation.Value);
+        }
+
         if (!_remembering)
         {
             return;

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using InterAssociatif.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+
+namespace InterAssociatif.Host.Tests.Telemetry;
+
+/// <summary>
+/// What an operator sees: the meeting page's trace (HTTP → one GraphQL span named after the operation →
+/// one span per SQL command, never the variables), and the metrics at <c>/metrics</c> moving when the
+/// demo operations run.
+/// </summary>
+public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
+    : IClassFixture<TelemetryTests.TracedFactory>
+{
+    private const string MeetingIdQuery =
+        "{ meetings(filter: { from: \"2017-09-18T00:00:00Z\", to: \"2017-09-19T00:00:00Z\" }) { nodes { id } } }";
+
+    [Fact]
+    public async Task The_meeting_page_is_one_GraphQL_span_named_after_it_with_a_child_span_per_SQL_command()
+    {
+        var coordinator = factory.GraphQL("coordinator");
+        var id = (await coordinator.QueryAsync(MeetingIdQuery)).EnsureNoErrors().String("meetings.nodes[0].id");
+        var page = File.ReadAllText(RepositoryFiles.Path("schema", "operations", "MeetingPage.graphql"));
+        factory.Exported.Clear();
+        factory.SqlCommands.Reset();
+        (await coordinator.QueryAsync(page, new { id })).EnsureNoErrors();
+        var commands = factory.SqlCommands.Count;
+
+        var spans = factory.Exported.Snapshot();
+
+        var operation = Assert.Single(spans, s => s.Source.Name == "GraphQL");
+        Assert.Equal("MeetingPage", operation.GetTagItem("graphql.operation.name"));
+        Assert.Equal("query", operation.GetTagItem("graphql.operation.type"));
+        Assert.StartsWith("sha256:", (string?)operation.GetTagItem("graphql.document.hash"));
+        Assert.Null(operation.GetTagItem("graphql.document"));
+        Assert.DoesNotContain(
+            operation.TagObjects,
+            t => t.Value is string text && text.Contains(id!, StringComparison.Ordinal)
+        );
+
+        // Every SQL command of the page is a span under the operation's, in its trace.
+        var byId = spans.ToDictionary(s => s.SpanId);
+        bool Under(Activity span) =>
+            span.ParentSpanId == operation.SpanId
+            || (byId.TryGetValue(span.ParentSpanId, out var parent) && Under(parent));
+        // Activity sources are process-wide: other hosts of the test run export here too; this page's
+        // commands are those of its trace.
+        var sql = spans
+            .Where(s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal))
+            .Where(s => s.TraceId == operation.TraceId)
+            .ToList();
+        Assert.Equal(11, commands);
+        Assert.Equal(commands, sql.Count);
+        Assert.All(sql, s => Assert.True(Under(s), $"the SQL span {s.DisplayName} is not under the GraphQL span"));
+    }
+
+    /// <summary>On a real host process (meters are process-wide: in-process hosts would count together).</summary>
+    [Fact]
+    public async Task The_metrics_endpoint_of_a_host_shows_durations_sql_commands_and_refusals_moving()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
+        await using var host = new HostProcess(data);
+        await host.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(host.Origin) };
+        async Task<string> ScrapeAsync() => await http.GetStringAsync("/metrics");
+        var before = await ScrapeAsync();
+        var page = File.ReadAllText(RepositoryFiles.Path("schema", "operations", "DirectoryPage.graphql"));
+        (await host.GraphQL(null).QueryAsync(page, new { asOf = "2017-09-18" })).EnsureNoErrors();
+        (await host.GraphQL(null).QueryAsync(page, new { asOf = "2017-09-18" })).EnsureNoErrors();
+        Assert.NotEmpty((await host.GraphQL(null).QueryAsync("{ people(first: 1) { nodes { email } } }")).Errors);
+        var after = await ScrapeAsync();
+
+        const string directory = "graphql_operation_name=\"DirectoryPage\"";
+        const string denied = "code=\"ACCESS_DENIED\"";
+        const string graphql = "http_route=\"/graphql\"";
+        (string Metric, string Label, double By)[] moved =
+        [
+            ("graphql_operation_duration_seconds_count", directory, 2),
+            ("interassociatif_graphql_sql_commands_count", directory, 2),
+            ("interassociatif_graphql_sql_commands_sum", directory, 2 * 8), // the page's snapshot: 8 commands
+            ("interassociatif_requests_refused_total", denied, 1),
+            ("http_server_request_duration_seconds_count", graphql, 3),
+        ];
+        foreach (var (metric, label, by) in moved)
+        {
+            Assert.True(
+                Value(after, metric, label) == Value(before, metric, label) + by,
+                $"{metric}{{{label}}} moved from {Value(before, metric, label)} to {Value(after, metric, label)}"
+            );
+        }
+
+        Assert.Contains("interassociatif_governance_log_head_sequence", after);
+        Assert.Contains("interassociatif_governance_feed_delivered_sequence", after);
+    }
+
+    /// <summary>The sum of a metric's samples whose labels contain <paramref name="label"/> (0 when none).</summary>
+    private static double Value(string exposition, string metric, string label) =>
+        Sample()
+            .Matches(exposition)
+            .Where(m =>
+                m.Groups["name"].Value == metric && m.Groups["labels"].Value.Contains(label, StringComparison.Ordinal)
+            )
+            .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
+
+    [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>[^}]*)\})? (?<value>\S+)", RegexOptions.Multiline)]
+    private static partial Regex Sample();
+
+    /// <summary>The host with an in-memory trace exporter, as an operator's collector would receive them.</summary>
+    public sealed class TracedFactory : InterAssociatifFactory
+    {
+        public Spans Exported { get; } = new();
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(Exported));
+    }
+}
+
+/// <summary>The spans exported so far; the exporter adds from whichever thread ends a span.</summary>
+public sealed class Spans : System.Collections.ObjectModel.Collection<Activity>
+{
+    private readonly Lock _lock = new();
+
+    public List<Activity> Snapshot()
+    {
+        lock (_lock)
+        {
+            return [.. this];
+        }
+    }
+
+    protected override void InsertItem(int index, Activity item)
+    {
+        lock (_lock)
+        {
+            base.InsertItem(index, item);
+        }
+    }
+
+    protected override void ClearItems()
+    {
+        lock (_lock)
+        {
+            base.ClearItems();
+        }
+    }
+}
+
+/// <summary>
+/// <c>/metrics</c> answers loopback callers and the networks of <c>Telemetry:PrometheusNetworks</c>; any
+/// other caller gets 404 (the caller's address is set by a test middleware, as a remote peer's would be).
+/// </summary>
+public sealed class MetricsAccessTests
+{
+    [Theory]
+    [InlineData("127.0.0.1", null, 200)]
+    [InlineData("10.1.2.3", null, 404)]
+    [InlineData("10.1.2.3", "10.0.0.0/8", 200)]
+    [InlineData("192.168.1.9", "10.0.0.0/8", 404)]
+    public async Task Metrics_are_served_to_loopback_and_configured_networks_only(
+        string caller,
+        string? network,
+        int status
+    )
+    {
+        await using var factory = new RemoteFactory();
+        if (network is not null)
+        {
+            factory.With("Telemetry:PrometheusNetworks:0", network);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add(RemoteFactory.Header, caller);
+        using var response = await factory.CreateClient().SendAsync(request);
+        Assert.Equal(status, (int)response.StatusCode);
+    }
+
+    private sealed class RemoteFactory : InterAssociatifFactory
+    {
+        public const string Header = "X-Test-Remote-Address";
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, RemoteAddress>();
+
+        private sealed class RemoteAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+        {
+            public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(
+                Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next
+            ) =>
+                app =>
+                {
+                    app.Use(
+                        (http, following) =>
+                        {
+                            if (http.Request.Headers.TryGetValue(Header, out var address))
+                            {
+                                http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address.ToString());
+                            }
+
+                            return following(http);
+                        }
+                    );
+                    next(app);
+                };
+        }
+    }
+}
