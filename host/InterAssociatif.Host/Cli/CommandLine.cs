@@ -69,6 +69,13 @@ internal static class CommandLine
     {
         await File.WriteAllTextAsync(path, PrintSchema(app.Services));
         output.WriteLine($"Schema written to {Path.GetFullPath(path)}");
+        var operations = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "operations");
+        if (System.IO.Directory.Exists(operations))
+        {
+            var manifest = Path.Combine(operations, Execution.TrustedDocuments.ManifestFileName);
+            await File.WriteAllTextAsync(manifest, Execution.TrustedDocuments.Manifest(operations));
+            output.WriteLine($"Trusted documents written to {manifest}");
+        }
         return 0;
     }
 

@@ -80,6 +80,7 @@ internal static class HostComposition
         services.AddInterAssociatifRateLimiting(limits, redis);
         services.AddInterAssociatifWebDefaults(configuration);
         services.AddSingleton<GraphQLExecutor>();
+        services.AddSingleton<TrustedDocuments>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<ServerSentEventsResponder>();
         services.AddSingleton<WebSocketCredentials>();

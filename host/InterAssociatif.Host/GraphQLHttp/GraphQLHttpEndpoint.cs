@@ -22,6 +22,7 @@ internal sealed class GraphQLHttpEndpoint(
     WebSocketTransport webSockets,
     IGraphQLTextSerializer serializer,
     IdePage ide,
+    TrustedDocuments trusted,
     ILogger<GraphQLHttpEndpoint> logger)
 {
 
@@ -108,6 +109,12 @@ internal sealed class GraphQLHttpEndpoint(
         if (failure is not null)
         {
             await WriteRequestErrorAsync(http, failure.Value.Status, mediaType, Error(failure.Value.Code, failure.Value.Message));
+            return;
+        }
+
+        if (trusted.Resolve(graphQLRequest!, http.User) is { } untrusted)
+        {
+            await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, untrusted);
             return;
         }
 

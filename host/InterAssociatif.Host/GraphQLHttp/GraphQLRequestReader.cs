@@ -29,6 +29,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
             return (new GraphQLRequest
             {
                 Query = query["query"].ToString(),
+                DocumentId = NullIfEmpty(query["documentId"].ToString()),
                 OperationName = NullIfEmpty(query["operationName"].ToString()),
                 Variables = NullIfEmpty(query["variables"].ToString()) is { } variables ? serializer.Deserialize<Inputs>(variables) : null,
                 Extensions = NullIfEmpty(query["extensions"].ToString()) is { } extensions ? serializer.Deserialize<Inputs>(extensions) : null,

@@ -168,6 +168,12 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
                     graphQLRequest = null;
                 }
 
+                if (graphQLRequest is not null && transport.Trusted.Resolve(graphQLRequest, _user) is { } untrusted)
+                {
+                    await SendAsync(Envelope(id, "error", _serializer.Serialize(new[] { untrusted })), cancellation);
+                    return;
+                }
+
                 if (graphQLRequest?.Query is null)
                 {
                     await CloseAsync(4400, "Invalid message");
@@ -373,6 +379,7 @@ internal sealed class WebSocketTransport(
     GraphQLHttp.RequestLimitsOptions limits,
     Microsoft.Extensions.Options.IOptions<GraphQLHttp.GraphQLHttpOptions> options,
     CredentialWatches watches,
+    TrustedDocuments trusted,
     TimeProvider time,
     ILogger<WebSocketSession> logger)
 {
@@ -387,6 +394,8 @@ internal sealed class WebSocketTransport(
     public TimeSpan InitTimeout => options.Value.ConnectionInitTimeout;
 
     public CredentialWatches Watches => watches;
+
+    public TrustedDocuments Trusted => trusted;
 
     public TimeProvider Time => time;
 
