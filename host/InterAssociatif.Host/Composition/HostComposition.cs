@@ -25,6 +25,11 @@ internal static class HostComposition
     {
         var configuration = builder.Configuration;
         var services = builder.Services;
+
+        // Every log line carries the trace and span ids of the work it belongs to (shown with scopes:
+        // Logging:Console:FormatterOptions:IncludeScopes, or the JSON formatter).
+        builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         var dataDirectory = DatabaseConfiguration.DataDirectory(configuration, builder.Environment.ContentRootPath);
         var database = DatabaseConfiguration.Read(configuration, dataDirectory);
         services.AddSingleton(database);

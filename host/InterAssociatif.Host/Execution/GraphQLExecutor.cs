@@ -17,8 +17,13 @@ namespace InterAssociatif.Host.Execution;
 internal sealed class GraphQLExecutor(
     IDocumentExecuter<InterAssociatifSchema> executer,
     RequestLimitsOptions limits,
+    IConfiguration configuration,
     ILogger<GraphQLExecutor> logger)
 {
+    /// <summary>Operations that take longer are logged (<c>Telemetry:SlowOperationThreshold</c>, 500 ms).</summary>
+    private readonly TimeSpan _slow =
+        configuration.GetValue("Telemetry:SlowOperationThreshold", TimeSpan.FromMilliseconds(500));
+
     /// <summary>The outcome of one operation; <see cref="TimedOut"/> when it ran past the execution timeout.</summary>
     public readonly record struct Outcome(ExecutionResult Result, bool TimedOut);
 
@@ -45,6 +50,10 @@ internal sealed class GraphQLExecutor(
             deadline.CancelAfter(limits.ExecutionTimeout);
         }
 
+        // Every line logged while the operation runs names it and the caller's role (never who, nor what
+        // the variables hold); the trace id comes with the activity.
+        var logScope = new OperationLogScope(request.OperationName, user);
+        using var scope = logger.BeginScope(logScope);
         ExecutionResult result;
         var started = Stopwatch.GetTimestamp();
         var commands = Kernel.Persistence.SqlCommandCounter.CountOperation();
@@ -55,6 +64,7 @@ internal sealed class GraphQLExecutor(
             result = await executer.ExecuteAsync(new ExecutionOptions
             {
                 UserContext = userContext,
+                Listeners = { logScope },
                 Query = request.Query,
                 Document = document,
                 OperationName = request.OperationName,
@@ -88,8 +98,68 @@ internal sealed class GraphQLExecutor(
             return new Outcome(timeout, TimedOut: true);
         }
 
-        Record(request, result, Stopwatch.GetElapsedTime(started), commands.Value);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Record(request, result, elapsed, commands.Value);
+        if (elapsed >= _slow)
+        {
+            logger.LogWarning(
+                "Slow GraphQL operation {OperationName} ({OperationType}): {DurationMs:0} ms, cost {Cost}, "
+                    + "{SqlCommands} SQL commands (trace id {TraceId})",
+                result.Operation?.Name?.StringValue ?? request.OperationName ?? "(unnamed)",
+                result.Operation?.Operation.ToString().ToLowerInvariant() ?? "unknown",
+                elapsed.TotalMilliseconds,
+                userContext.TryGetValue(OperationCost.Key, out var measured) && measured is double estimate
+                    ? Math.Ceiling(estimate)
+                    : null,
+                commands.Value,
+                traceId);
+        }
+
         return new Outcome(OperationCost.Finish(cost, result, userContext, limits), TimedOut: false);
+    }
+
+    /// <summary>
+    /// The log scope of one operation: its name (the document's, once it is parsed) and the caller's roles —
+    /// never who the caller is nor what the variables hold.
+    /// </summary>
+    private sealed class OperationLogScope(string? name, ClaimsPrincipal user)
+        : GraphQL.Execution.DocumentExecutionListenerBase, IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        private readonly string _role =
+            string.Join(' ', Kernel.Authorization.Roles.All.Where(user.IsInRole)) is { Length: > 0 } roles
+                ? roles
+                : "anonymous";
+
+        private string _name = name ?? "(unnamed)";
+
+        public int Count => 2;
+
+        public KeyValuePair<string, object?> this[int index] => index switch
+        {
+            0 => new("GraphQLOperation", _name),
+            1 => new("Role", _role),
+            _ => throw new ArgumentOutOfRangeException(nameof(index)),
+        };
+
+        public override Task AfterValidationAsync(
+            GraphQL.Execution.IExecutionContext context,
+            GraphQL.Validation.IValidationResult validationResult)
+        {
+            _name = context.Operation.Name?.StringValue ?? _name;
+            return Task.CompletedTask;
+        }
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"GraphQLOperation:{_name} Role:{_role}";
     }
 
     /// <summary>The operation's metrics: its duration and SQL commands, or the codes that refused it.</summary>
