@@ -58,6 +58,59 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
         Assert.All(sql, s => Assert.True(Under(s), $"the SQL span {s.DisplayName} is not under the GraphQL span"));
     }
 
+    [Fact]
+    public async Task A_delivery_to_a_subscriber_is_a_span_linked_to_the_trace_of_the_mutation_that_recorded_it()
+    {
+        var coordinator = factory.GraphQL("coordinator");
+        var bodyId = (await coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }"))
+            .EnsureNoErrors()
+            .String("bodies.nodes[0].id");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(
+                "{\"query\":\"subscription { decisionRecorded { decision { title } } }\"}",
+                System.Text.Encoding.UTF8,
+                "application/json"
+            ),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = new("Bearer", factory.Token("partner"));
+        using var stream = await factory.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var events = new StreamReader(await stream.Content.ReadAsStreamAsync());
+
+        (
+            await coordinator.QueryAsync(
+                "mutation Record($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
+                new
+                {
+                    input = new
+                    {
+                        bodyId,
+                        title = "Décision tracée",
+                        decidedOn = "2021-07-01",
+                    },
+                }
+            )
+        ).EnsureNoErrors();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        while (
+            await events.ReadLineAsync(timeout.Token) is { } line
+            && !line.Contains("Décision tracée", StringComparison.Ordinal)
+        ) { }
+
+        var spans = factory.Exported.Snapshot();
+        var mutation = Assert.Single(
+            spans,
+            s => s.Source.Name == "GraphQL" && (string?)s.GetTagItem("graphql.operation.name") == "Record"
+        );
+        var delivery = Assert.Single(
+            spans,
+            s => s.DisplayName == "governance feed deliver" && s.Links.Any(l => l.Context.TraceId == mutation.TraceId)
+        );
+        Assert.NotEqual(mutation.TraceId, delivery.TraceId); // its own trace, linked, not a child of the request
+        Assert.Contains(spans, s => s.DisplayName == "governance log read");
+    }
+
     /// <summary>On a real host process (meters are process-wide: in-process hosts would count together).</summary>
     [Fact]
     public async Task The_metrics_endpoint_of_a_host_shows_durations_sql_commands_and_refusals_moving()

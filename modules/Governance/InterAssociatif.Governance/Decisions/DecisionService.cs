@@ -4,7 +4,12 @@ using Mapster;
 namespace InterAssociatif.Governance.Decisions;
 
 /// <summary>Published once a governance event is committed (live delivery; the durable log is the source of truth).</summary>
-internal sealed record GovernanceEventCommitted(long Sequence, string Kind, Guid SubjectId, Guid BodyId);
+/// <summary>
+/// A governance event appended to the log and committed; <paramref name="TraceParent"/> is the W3C id of
+/// the activity that committed it, so that its delivery can be linked to that trace.
+/// </summary>
+internal sealed record GovernanceEventCommitted(
+    long Sequence, string Kind, Guid SubjectId, Guid BodyId, string? TraceParent = null);
 
 /// <summary>
 /// Keeps the decision register. Every change writes its event to the durable log in the same
@@ -98,7 +103,9 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
         var result = await change.CommitAsync(subject, record);
         if (result.Value is not null)
         {
-            await events.PublishAsync(new GovernanceEventCommitted(logged.Sequence, logged.Kind, subject.Id, bodyId), change.CancellationToken);
+            var committed = new GovernanceEventCommitted(
+                logged.Sequence, logged.Kind, subject.Id, bodyId, System.Diagnostics.Activity.Current?.Id);
+            await events.PublishAsync(committed, change.CancellationToken);
         }
 
         return result;

@@ -36,7 +36,11 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
 
     // Held while the reader reads and hands over, and while a subscription registers.
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private static readonly System.Diagnostics.ActivitySource Source = new("InterAssociatif.Governance");
     private readonly System.Diagnostics.Metrics.Meter _meter = new("InterAssociatif.Governance");
+
+    // The trace that committed each event not yet handed over (a few at a time; bounded all the same).
+    private readonly ConcurrentDictionary<long, string> _committers = new();
     private Task? _reader;
     private long _head;
 
@@ -80,6 +84,11 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
             (committed, _) =>
             {
                 Advance(ref _committed, committed.Sequence);
+                if (committed.TraceParent is { } parent && _committers.Count < 1024)
+                {
+                    _committers[committed.Sequence] = parent;
+                }
+
                 // Once the writer has its answer: the fan-out then does not compete with it.
                 AfterResponse.Run(() => _wakeUps.Writer.TryWrite(true));
                 return ValueTask.CompletedTask;
@@ -212,6 +221,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
     {
         if (_subscriptions.IsEmpty)
         {
+            _committers.Clear();
             _stale = true;
             return;
         }
@@ -219,9 +229,26 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
         List<FeedEvent> read;
         do
         {
-            read = await ReadAfterAsync(_head, stop);
+            using (Source.StartActivity("governance log read"))
+            {
+                read = await ReadAfterAsync(_head, stop);
+            }
+
             foreach (var item in read)
             {
+                // One span per event handed over, linked to the trace that committed it; the subscribers'
+                // shared executions and sends run inside it (their buffers continue synchronously).
+                using var delivery = Source.StartActivity(
+                    "governance feed deliver",
+                    System.Diagnostics.ActivityKind.Producer,
+                    parentContext: default,
+                    links: _committers.TryRemove(item.Sequence, out var committer)
+                        && System.Diagnostics.ActivityContext.TryParse(committer, null, out var context)
+                            ? [new System.Diagnostics.ActivityLink(context)]
+                            : null);
+                delivery?.SetTag("interassociatif.event.sequence", item.Sequence);
+                delivery?.SetTag("interassociatif.event.kind", item.Kind);
+                delivery?.SetTag("interassociatif.subscriptions", _subscriptions.Count);
                 foreach (var subscription in _subscriptions.Keys)
                 {
                     subscription.Offer(item);
