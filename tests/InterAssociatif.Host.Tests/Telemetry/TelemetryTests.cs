@@ -98,15 +98,23 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
             && !line.Contains("Décision tracée", StringComparison.Ordinal)
         ) { }
 
-        var spans = factory.Exported.Snapshot();
         var mutation = Assert.Single(
-            spans,
+            factory.Exported.Snapshot(),
             s => s.Source.Name == "GraphQL" && (string?)s.GetTagItem("graphql.operation.name") == "Record"
         );
-        var delivery = Assert.Single(
-            spans,
-            s => s.DisplayName == "governance feed deliver" && s.Links.Any(l => l.Context.TraceId == mutation.TraceId)
-        );
+
+        // The delivery span is exported when it ends, once every subscription has been offered the event —
+        // just after the stream received it: wait for it (10 s at most).
+        bool Delivered(Activity s) =>
+            s.DisplayName == "governance feed deliver" && s.Links.Any(l => l.Context.TraceId == mutation.TraceId);
+        var spans = factory.Exported.Snapshot();
+        for (var i = 0; i < 100 && !spans.Any(Delivered); i++)
+        {
+            await Task.Delay(100);
+            spans = factory.Exported.Snapshot();
+        }
+
+        var delivery = Assert.Single(spans, Delivered);
         Assert.NotEqual(mutation.TraceId, delivery.TraceId); // its own trace, linked, not a child of the request
         Assert.Contains(spans, s => s.DisplayName == "governance log read");
     }
@@ -125,8 +133,6 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
         (await host.GraphQL(null).QueryAsync(page, new { asOf = "2017-09-18" })).EnsureNoErrors();
         (await host.GraphQL(null).QueryAsync(page, new { asOf = "2017-09-18" })).EnsureNoErrors();
         Assert.NotEmpty((await host.GraphQL(null).QueryAsync("{ people(first: 1) { nodes { email } } }")).Errors);
-        var after = await ScrapeAsync();
-
         const string directory = "graphql_operation_name=\"DirectoryPage\"";
         const string denied = "code=\"ACCESS_DENIED\"";
         const string graphql = "http_route=\"/graphql\"";
@@ -138,6 +144,17 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
             ("interassociatif_requests_refused_total", denied, 1),
             ("http_server_request_duration_seconds_count", graphql, 3),
         ];
+        // ASP.NET Core records a request's duration once its response is complete, which may be just after
+        // the client has read it: scrape again until everything has moved (10 s at most).
+        bool Moved(string scrape) =>
+            moved.All(m => Value(scrape, m.Metric, m.Label) == Value(before, m.Metric, m.Label) + m.By);
+        var after = await ScrapeAsync();
+        for (var i = 0; i < 100 && !Moved(after); i++)
+        {
+            await Task.Delay(100);
+            after = await ScrapeAsync();
+        }
+
         foreach (var (metric, label, by) in moved)
         {
             Assert.True(
