@@ -38,21 +38,11 @@ internal static class InstancesBenchmark
             var bodyId = (await coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }")).String(
                 "bodies.nodes[0].id"
             );
-            await using var socket = await GraphQLWebSocketClient.ConnectAsync(b.Origin);
-            await socket.SendAsync(
-                new { type = "connection_init", payload = new { Authorization = $"Bearer {partner}" } }
+            await using var socket = await GraphQLWebSocketClient.InitializedAsync(
+                b.Origin,
+                new { Authorization = $"Bearer {partner}" }
             );
-            await socket.ReceiveAsync();
-            await socket.SendAsync(
-                new
-                {
-                    id = "feed",
-                    type = "subscribe",
-                    payload = new { query = Subscription },
-                }
-            );
-            await socket.SendAsync(new { type = "ping" });
-            await socket.ReceiveAsync(); // pong: listening
+            await socket.ListeningAsync("feed", new { query = Subscription });
 
             async Task<(List<double> Latencies, bool Ordered)> MeasureAsync(string phase, int count)
             {
@@ -143,11 +133,10 @@ internal static class InstancesBenchmark
             "mutation { issueApiKey(input: { name: \"Mesure\", scopes: [SUBSCRIBE_DECISIONS] }) "
                 + "{ issued { secret apiKey { id } } } }"
         );
-        await using var socket = await GraphQLWebSocketClient.ConnectAsync(b.Origin);
-        await socket.SendAsync(
-            new { type = "connection_init", payload = new { apiKey = issued.String("issueApiKey.issued.secret") } }
+        await using var socket = await GraphQLWebSocketClient.InitializedAsync(
+            b.Origin,
+            new { apiKey = issued.String("issueApiKey.issued.secret") }
         );
-        await socket.ReceiveAsync(); // connection_ack
         var clock = Stopwatch.StartNew();
         await coordinator.QueryAsync(
             "mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { errors { code } } }",

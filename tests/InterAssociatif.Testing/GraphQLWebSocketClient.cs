@@ -19,6 +19,37 @@ public sealed class GraphQLWebSocketClient(ClientWebSocket socket) : IAsyncDispo
         return new GraphQLWebSocketClient(socket);
     }
 
+    /// <summary>
+    /// Connects and sends <c>connection_init</c> with <paramref name="payload"/> (the credentials); throws
+    /// unless the server answers <c>connection_ack</c>.
+    /// </summary>
+    public static async Task<GraphQLWebSocketClient> InitializedAsync(string origin, object payload)
+    {
+        var client = await ConnectAsync(origin);
+        await client.SendAsync(new { type = "connection_init", payload });
+        var ack = (await client.ReceiveAsync())?["type"]?.GetValue<string>();
+        return ack == "connection_ack"
+            ? client
+            : throw new InvalidOperationException($"Expected connection_ack, received {ack ?? "a close"}.");
+    }
+
+    /// <summary>
+    /// Sends <c>subscribe</c> (<paramref name="payload"/>: <c>query</c> or <c>documentId</c>, variables), then a
+    /// ping: messages are handled in order, so once the pong is back the subscription is listening. Throws
+    /// if anything else comes first (the subscription was refused).
+    /// </summary>
+    public async Task ListeningAsync(string id, object payload)
+    {
+        await SendAsync(new { id, type = "subscribe", payload });
+        await SendAsync(new { type = "ping" });
+        var next = await ReceiveAsync();
+        if (next?["type"]?.GetValue<string>() != "pong")
+        {
+            var received = next?.ToJsonString() ?? "a close";
+            throw new InvalidOperationException($"Expected pong after subscribing, received {received}.");
+        }
+    }
+
     public Task SendAsync(object message) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
 

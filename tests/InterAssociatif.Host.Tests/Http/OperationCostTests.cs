@@ -87,39 +87,22 @@ public sealed class OperationCostTests(InterAssociatifFactory factory) : IClassF
                 .Int("auditTrail.totalCount");
         var entries = await AuditEntriesAsync();
 
-        factory.SqlCommands.Reset();
-        var (status, body) = await PostAsync(
-            record,
-            new
+        var variables = new
+        {
+            input = new
             {
-                input = new
-                {
-                    bodyId,
-                    title,
-                    decidedOn = "2021-05-01",
-                },
+                bodyId,
+                title,
+                decidedOn = "2021-05-01",
             },
-            "validate",
-            role: "coordinator"
-        );
+        };
+        factory.SqlCommands.Reset();
+        var (status, body) = await PostAsync(record, variables, "validate", role: "coordinator");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Null(body["data"]);
         Assert.Equal(0, factory.SqlCommands.Count);
 
-        var denied = await PostAsync(
-            record,
-            new
-            {
-                input = new
-                {
-                    bodyId,
-                    title,
-                    decidedOn = "2021-05-01",
-                },
-            },
-            "validate",
-            role: "partner"
-        );
+        var denied = await PostAsync(record, variables, "validate", role: "partner");
         Assert.Equal(HttpStatusCode.Forbidden, denied.Status);
         Assert.Equal(entries, await AuditEntriesAsync());
         const string onThatDay =

@@ -95,9 +95,10 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
     public async Task Over_the_WebSocket_a_subscription_by_id_runs_and_an_ad_hoc_one_is_refused()
     {
         var partner = await host.Process.TokenAsync("partner");
-        await using var socket = await GraphQLWebSocketClient.ConnectAsync(host.Process.Origin);
-        await socket.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {partner}" } });
-        Assert.Equal("connection_ack", (await socket.ReceiveAsync())!["type"]!.GetValue<string>());
+        await using var socket = await GraphQLWebSocketClient.InitializedAsync(
+            host.Process.Origin,
+            new { Authorization = $"Bearer {partner}" }
+        );
 
         await socket.SendAsync(
             new
@@ -112,16 +113,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
         Assert.Equal("TRUSTED_DOCUMENT_REQUIRED", refused["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
 
         var feed = File.ReadAllText(RepositoryFiles.Path("schema", "operations", "PartnerDecisionFeed.graphql"));
-        await socket.SendAsync(
-            new
-            {
-                id = "feed",
-                type = "subscribe",
-                payload = new { documentId = TrustedDocuments.Id(feed) },
-            }
-        );
-        await socket.SendAsync(new { type = "ping" });
-        Assert.Equal("pong", (await socket.ReceiveAsync())!["type"]!.GetValue<string>());
+        await socket.ListeningAsync("feed", new { documentId = TrustedDocuments.Id(feed) });
 
         var coordinator = host.Process.GraphQL(await host.Process.TokenAsync("coordinator"));
         var bodyId = (await coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }"))

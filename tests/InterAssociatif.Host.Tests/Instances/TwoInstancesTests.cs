@@ -140,11 +140,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
         await using var socket = await SubscribeAsync(instances.B, apiKey: key.Secret);
         using var stream = await SseStream.OpenAsync(instances.B, token: null, Subscription, key.Secret);
 
-        var revoked = await instances.Coordinator.QueryAsync(
-            "mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { errors { code } } }",
-            new { input = new { id = key.Id } }
-        );
-        Assert.Empty(revoked.EnsureNoErrors().PayloadErrors("revokeApiKey"));
+        await instances.RevokeKeyAsync(key.Id);
 
         Assert.Null(await socket.ReceiveAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(4403, (int?)socket.Socket.CloseStatus);
@@ -175,11 +171,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
                 await instances.B.WaitForCheckAsync("redis", "Degraded", TimeSpan.FromSeconds(30)),
                 "B never noticed that Redis was gone"
             );
-            var revoked = await instances.Coordinator.QueryAsync(
-                "mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { errors { code } } }",
-                new { input = new { id = key.Id } }
-            );
-            Assert.Empty(revoked.EnsureNoErrors().PayloadErrors("revokeApiKey"));
+            await instances.RevokeKeyAsync(key.Id);
 
             // B reads the key again on its poll interval (1 s here).
             Assert.Null(await socket.ReceiveAsync(TimeSpan.FromSeconds(10)));
@@ -205,20 +197,9 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
         string? apiKey = null
     )
     {
-        var socket = await GraphQLWebSocketClient.ConnectAsync(host.Origin);
         object payload = apiKey is null ? new { Authorization = authorization } : new { apiKey };
-        await socket.SendAsync(new { type = "connection_init", payload });
-        Assert.Equal("connection_ack", (await socket.ReceiveAsync())!["type"]!.GetValue<string>());
-        await socket.SendAsync(
-            new
-            {
-                id = "feed",
-                type = "subscribe",
-                payload = new { query = Subscription },
-            }
-        );
-        await socket.SendAsync(new { type = "ping" });
-        Assert.Equal("pong", (await socket.ReceiveAsync())!["type"]!.GetValue<string>());
+        var socket = await GraphQLWebSocketClient.InitializedAsync(host.Origin, payload);
+        await socket.ListeningAsync("feed", new { query = Subscription });
         return socket;
     }
 
@@ -351,6 +332,15 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
                 }
             );
             Assert.Empty(result.EnsureNoErrors().PayloadErrors("recordDecision"));
+        }
+
+        public async Task RevokeKeyAsync(string id)
+        {
+            var revoked = await Coordinator.QueryAsync(
+                "mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { errors { code } } }",
+                new { input = new { id } }
+            );
+            Assert.Empty(revoked.EnsureNoErrors().PayloadErrors("revokeApiKey"));
         }
 
         public async Task<(string Id, string Secret)> IssueKeyAsync()

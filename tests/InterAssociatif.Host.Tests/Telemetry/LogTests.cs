@@ -83,35 +83,24 @@ public sealed partial class LogTests(LogTests.LoggedFactory factory) : IClassFix
             )
         ).EnsureNoErrors();
         var secret = issued.String("issueApiKey.issued.secret")!;
-        using (
-            var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        // A wrong key and a tampered token: refused (401) — and logged as such, without the credential.
+        async Task RefusedAsync(Action<System.Net.Http.Headers.HttpRequestHeaders> credential)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
             {
                 Content = new StringContent(
                     "{\"query\":\"{ __typename }\"}",
                     System.Text.Encoding.UTF8,
                     "application/json"
                 ),
-            }
-        )
-        {
-            request.Headers.Add("X-Api-Key", secret + "x"); // a wrong key: refused and logged as such
+            };
+            credential(request.Headers);
             using var refused = await factory.CreateClient().SendAsync(request);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
         }
 
-        using (
-            var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-            {
-                Content = new StringContent(
-                    "{\"query\":\"{ __typename }\"}",
-                    System.Text.Encoding.UTF8,
-                    "application/json"
-                ),
-            }
-        )
-        {
-            request.Headers.Authorization = new("Bearer", coordinatorToken + "tampered");
-            using var refused = await factory.CreateClient().SendAsync(request);
-        }
+        await RefusedAsync(headers => headers.Add("X-Api-Key", secret + "x"));
+        await RefusedAsync(headers => headers.Authorization = new("Bearer", coordinatorToken + "tampered"));
 
         var lines = factory
             .Logs.GetSnapshot()
