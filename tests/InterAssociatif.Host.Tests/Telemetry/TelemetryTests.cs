@@ -25,6 +25,7 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
         var coordinator = factory.GraphQL("coordinator");
         var id = (await coordinator.QueryAsync(MeetingIdQuery)).EnsureNoErrors().String("meetings.nodes[0].id");
         var page = File.ReadAllText(RepositoryFiles.Path("schema", "operations", "MeetingPage.graphql"));
+        var trace = InOwnTrace(coordinator);
         factory.Exported.Clear();
         factory.SqlCommands.Reset();
         (await coordinator.QueryAsync(page, new { id })).EnsureNoErrors();
@@ -32,7 +33,9 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
 
         var spans = factory.Exported.Snapshot();
 
-        var operation = Assert.Single(spans, s => s.Source.Name == "GraphQL");
+        // Activity sources are process-wide: hosts of other test classes, running meanwhile, export here too;
+        // this page's spans are those of the trace its request started.
+        var operation = Assert.Single(spans, s => s.Source.Name == "GraphQL" && s.TraceId == trace);
         Assert.Equal("MeetingPage", operation.GetTagItem("graphql.operation.name"));
         Assert.Equal("query", operation.GetTagItem("graphql.operation.type"));
         Assert.StartsWith("sha256:", (string?)operation.GetTagItem("graphql.document.hash"));
@@ -47,8 +50,6 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
         bool Under(Activity span) =>
             span.ParentSpanId == operation.SpanId
             || (byId.TryGetValue(span.ParentSpanId, out var parent) && Under(parent));
-        // Activity sources are process-wide: other hosts of the test run export here too; this page's
-        // commands are those of its trace.
         var sql = spans
             .Where(s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal))
             .Where(s => s.TraceId == operation.TraceId)
@@ -65,6 +66,7 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
         var bodyId = (await coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }"))
             .EnsureNoErrors()
             .String("bodies.nodes[0].id");
+        var trace = InOwnTrace(coordinator);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent(
@@ -100,8 +102,9 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
 
         var mutation = Assert.Single(
             factory.Exported.Snapshot(),
-            s => s.Source.Name == "GraphQL" && (string?)s.GetTagItem("graphql.operation.name") == "Record"
+            s => s.Source.Name == "GraphQL" && s.TraceId == trace
         );
+        Assert.Equal("Record", mutation.GetTagItem("graphql.operation.name"));
 
         // The delivery span is exported when it ends, once every subscription has been offered the event —
         // just after the stream received it: wait for it (10 s at most).
@@ -117,6 +120,17 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
         var delivery = Assert.Single(spans, Delivered);
         Assert.NotEqual(mutation.TraceId, delivery.TraceId); // its own trace, linked, not a child of the request
         Assert.Contains(spans, s => s.DisplayName == "governance log read");
+    }
+
+    /// <summary>
+    /// Starts every later request of <paramref name="client"/> in one new trace (a W3C <c>traceparent</c> header,
+    /// as a caller's own tracing would send), so that its spans are told from those of concurrent tests.
+    /// </summary>
+    private static ActivityTraceId InOwnTrace(GraphQLTestClient client)
+    {
+        var trace = ActivityTraceId.CreateRandom();
+        client.Http.DefaultRequestHeaders.Add("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+        return trace;
     }
 
     /// <summary>On a real host process (meters are process-wide: in-process hosts would count together).</summary>
