@@ -14,6 +14,7 @@ public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _settings;
     private Process? _process;
+    private SuiteLogs.File? _log;
 
     public HostProcess(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -46,9 +47,18 @@ public sealed class HostProcess : IAsyncDisposable
     public async Task StartAsync()
     {
         _process?.Dispose();
-        _process = Process.Start(StartInfo())!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
+        var start = StartInfo();
+        if (SuiteLogs.Folder is not null)
+        {
+            start.Environment["Logging__Console__LogLevel__Default"] = "Trace";
+        }
+
+        _process = Process.Start(start)!;
+        _log?.Dispose();
+        _log = SuiteLogs.Folder is null ? null : new SuiteLogs.File("process");
+        var log = _log;
+        _process.OutputDataReceived += (_, line) => log?.Write(line.Data);
+        _process.ErrorDataReceived += (_, line) => log?.Write(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var http = new HttpClient { BaseAddress = new Uri(Origin) };
@@ -154,5 +164,6 @@ public sealed class HostProcess : IAsyncDisposable
     {
         await KillAsync();
         _process?.Dispose();
+        _log?.Dispose();
     }
 }

@@ -85,6 +85,7 @@ public class InterAssociatifFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureServices(SuiteLogs.AddTo);
         builder.ConfigureServices(ConfigureTestServices);
     }
 
