@@ -24,6 +24,7 @@ internal sealed record IssuedApiKey(ApiKey Key, string Secret);
 /// takes effect on the next request.
 /// </summary>
 internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, IEventBus events, TimeProvider time)
+    : Kernel.Authorization.ICredentialStatus
 {
     public const string TypeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";

@@ -13,6 +13,7 @@ using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Kernel.Relay;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -53,6 +54,14 @@ internal static class HostComposition
         new ModuleServices(services, configuration, database).AddModuleDbContext<AccessDbContext, AccessSqliteDbContext, AccessSqlServerDbContext>(
             "Access", AccessDbContext.Schema);
         services.AddSingleton<ApiKeyService>();
+        services.AddGraphTypeReachedByName<IssuedApiKeyType>();
+        services.AddSingleton<Kernel.Authorization.ICredentialStatus>(sp => sp.GetRequiredService<ApiKeyService>());
+
+        // Secrets kept for later use (webhook signing secrets) are protected with keys kept in the data folder,
+        // which every instance shares (as it shares the local signing key).
+        services.AddDataProtection()
+            .SetApplicationName("InterAssociatif")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "data-protection-keys")));
         services.AddSingleton<IAuditTrail, AuditTrail>();
         services.AddGraphTypesFrom(typeof(HostComposition).Assembly);
         services.AddSingleton<INodeSource>(new EntityNodeSource<AccessDbContext, ApiKey>(ApiKeyService.TypeName, db => db.ApiKeys));
@@ -63,7 +72,6 @@ internal static class HostComposition
         services.AddHttpContextAccessor();
         services.AddInterAssociatifGraphQL(graphql =>
         {
-            graphql.ConfigureSchema(schema => schema.RegisterType(typeof(IssuedApiKeyType)));
             // A span per operation: its name, type and the document's hash — never its text or variables.
             graphql.UseTelemetry(telemetry =>
             {
@@ -85,6 +93,7 @@ internal static class HostComposition
         services.AddInterAssociatifRateLimiting(limits, redis);
         services.AddInterAssociatifWebDefaults(configuration);
         services.AddSingleton<GraphQLExecutor>();
+        services.AddSingleton<Kernel.GraphQL.IGraphQLRunner, GraphQLRunner>();
         services.AddSingleton<TrustedDocuments>();
         services.AddSingleton<GraphQLRequestReader>();
         services.AddSingleton<ServerSentEventsResponder>();

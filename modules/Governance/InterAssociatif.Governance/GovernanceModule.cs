@@ -3,6 +3,7 @@ using InterAssociatif.Governance.Decisions;
 using InterAssociatif.Governance.DemoData;
 using InterAssociatif.Governance.Requests;
 using InterAssociatif.Governance.Seats;
+using InterAssociatif.Governance.Webhooks;
 using InterAssociatif.Kernel.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,6 +41,17 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, EscalatedRequest>(GovernanceTypeNames.EscalatedRequest, db => db.Requests));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Seat>(GovernanceTypeNames.Seat, db => db.Seats));
         services.AddSingleton<IDemoDataSeeder, GovernanceDemoSeeder>();
+
+        services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
+        services.AddSingleton<IWebhookResolver, DnsWebhookResolver>();
+        services.AddSingleton<IWebhookConnector, SocketWebhookConnector>();
+        services.AddSingleton<WebhookAddresses>();
+        services.AddSingleton<WebhookService>();
+        services.AddSingleton<WebhookPayloads>();
+        services.AddHostedService<WebhookDispatcher>();
+        services.AddGraphTypeReachedByName<IssuedWebhookSecretType>();
+        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, WebhookEndpoint>(
+            GovernanceTypeNames.WebhookEndpoint, db => db.WebhookEndpoints, WebhookService.CanManage));
     }
 }
 
@@ -51,6 +63,7 @@ internal static class GovernanceTypeNames
     public const string EscalatedRequest = "EscalatedRequest";
     public const string Decision = "Decision";
     public const string FollowUp = "FollowUp";
+    public const string WebhookEndpoint = "WebhookEndpoint";
 }
 
 /// <summary>Roles that read the decision register.</summary>

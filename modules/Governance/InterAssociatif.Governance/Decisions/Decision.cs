@@ -128,6 +128,7 @@ internal sealed class GovernanceEvent
 {
     public const string DecisionRecorded = "DecisionRecorded";
     public const string FollowUpChanged = "FollowUpChanged";
+    public const string DecisionStatusChanged = "DecisionStatusChanged";
 
     public long Sequence { get; set; }
 

@@ -67,7 +67,8 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
         decision.Status = status;
         decision.Version++;
         change.Db.DecisionHistory.Add(new DecisionStatusChange { Id = Guid.CreateVersion7(time.GetUtcNow()), DecisionId = id, Status = status, On = on, Note = checkedNote });
-        return await change.CommitAsync(decision, "decision");
+        var kind = GovernanceEvent.DecisionStatusChanged;
+        return await CommitWithEventAsync(change, decision, kind, decision.BodyId, "decision");
     }
 
     /// <summary>Open → done or cancelled, once.</summary>

@@ -292,9 +292,9 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
         foreach (var e in events)
         {
             object? subject =
-                e.Kind == GovernanceEvent.DecisionRecorded
-                    ? decisions.GetValueOrDefault(e.SubjectId)
-                    : followUps.GetValueOrDefault(e.SubjectId);
+                e.Kind == GovernanceEvent.FollowUpChanged
+                    ? followUps.GetValueOrDefault(e.SubjectId)
+                    : decisions.GetValueOrDefault(e.SubjectId);
             var decision = subject switch
             {
                 Decision d => d.Id,

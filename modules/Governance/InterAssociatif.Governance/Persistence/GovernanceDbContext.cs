@@ -2,6 +2,7 @@ using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Decisions;
 using InterAssociatif.Governance.Requests;
 using InterAssociatif.Governance.Seats;
+using InterAssociatif.Governance.Webhooks;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace InterAssociatif.Governance.Persistence;
@@ -34,6 +35,12 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
     public DbSet<GovernanceEvent> Events => Set<GovernanceEvent>();
 
     public DbSet<EscalatedRequest> Requests => Set<EscalatedRequest>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public DbSet<WebhookRedelivery> WebhookRedeliveries => Set<WebhookRedelivery>();
 
     /// <summary>
     /// Appends an event to the durable log so that sequence order is commit order. SQLite runs one
@@ -142,6 +149,37 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.Property(f => f.DuePrecision).HasConversion<string>().HasMaxLength(10);
             e.HasIndex(f => new { f.Status, f.DueOn });
             e.HasIndex(f => f.OwnerOrganizationId);
+        });
+
+        modelBuilder.Entity<WebhookEndpoint>(e =>
+        {
+            e.ToTable("GovernanceWebhookEndpoints");
+            e.Property(w => w.Url).HasMaxLength(WebhookEndpoint.UrlMaxLength);
+            e.Property(w => w.Description).HasMaxLength(WebhookEndpoint.DescriptionMaxLength);
+            e.Property(w => w.Secret).HasMaxLength(1000);
+            e.Property(w => w.PreviousSecret).HasMaxLength(1000);
+            e.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(w => w.DisabledReason).HasMaxLength(WebhookAttempt.ErrorMaxLength + 200);
+            e.Property(w => w.LeaseHolder).HasMaxLength(200);
+            e.Ignore(w => w.EventKinds);
+            e.HasIndex(w => w.Owner);
+            e.HasIndex(w => new { w.Status, w.Position });
+        });
+
+        modelBuilder.Entity<WebhookAttempt>(e =>
+        {
+            e.ToTable("GovernanceWebhookAttempts");
+            e.Property(a => a.EventType).HasMaxLength(40);
+            e.Property(a => a.Error).HasMaxLength(WebhookAttempt.ErrorMaxLength);
+            e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(a => a.EndpointId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(a => new { a.EndpointId, a.Id });
+        });
+
+        modelBuilder.Entity<WebhookRedelivery>(e =>
+        {
+            e.ToTable("GovernanceWebhookRedeliveries");
+            e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(r => r.EndpointId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(r => new { r.EndpointId, r.Id });
         });
 
         modelBuilder.Entity<EscalatedRequest>(e =>

@@ -46,6 +46,16 @@ public static class CallerExtensions
     public static Guid? OrganizationId(this ClaimsPrincipal? user) => ParseGuid(user?.FindFirst(InterAssociatifClaims.Organization)?.Value);
 
     /// <summary>
+    /// Who the caller is, for records it owns: <c>key:{id}</c> for a partner tool's API key, <c>user:{subject}</c>
+    /// for a person's token. Not part of <see cref="AuthorizationKey"/>, so no field a subscription can reach may
+    /// read it (owned records — webhook endpoints — are reached by queries and mutations only; a test holds it).
+    /// </summary>
+    public static string Owner(this ClaimsPrincipal? user) =>
+        user?.FindFirst(Scopes.CredentialClaimType)?.Value is { } credential
+            ? $"key:{credential}"
+            : $"user:{user?.FindFirst(InterAssociatifClaims.Subject)?.Value}";
+
+    /// <summary>
     /// Everything a resolver may read of the caller, as one string: its roles, organisation, person and
     /// scopes, and whether it holds a credential. Callers with the same key see the same data, so a
     /// result computed for one may be given to the other. Resolvers read the caller only through these

@@ -73,4 +73,17 @@ public static class KernelServices
 
         return services;
     }
+
+    /// <summary>
+    /// Adds to the schema a graph type it reaches only by name — the result type of a mutation payload that no
+    /// query returns (a secret shown once).
+    /// </summary>
+    public static IServiceCollection AddGraphTypeReachedByName<TGraphType>(this IServiceCollection services)
+        where TGraphType : IGraphType =>
+        services.AddSingleton<IConfigureSchema>(new RegisterType(typeof(TGraphType)));
+
+    private sealed class RegisterType(Type type) : IConfigureSchema
+    {
+        public void Configure(ISchema schema, IServiceProvider serviceProvider) => schema.RegisterType(type);
+    }
 }

@@ -15,11 +15,23 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recent = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<DbConnection, bool> _used =
         new(ReferenceEqualityComparer.Instance);
+    private static readonly AsyncLocal<bool> Background = new();
     private long _count;
+    private long _background;
     private long _connections;
     private volatile bool _remembering;
 
+    /// <summary>Commands sent on behalf of callers (requests, operations), since <see cref="Reset"/>.</summary>
     public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>Commands of background work (<see cref="CountAsBackground"/>): deliveries, not requests.</summary>
+    public long BackgroundCount => Interlocked.Read(ref _background);
+
+    /// <summary>
+    /// Marks the current asynchronous flow, and what it starts, as background work (a delivery worker): its
+    /// commands are counted in <see cref="BackgroundCount"/>, so that a request's count stays its own.
+    /// </summary>
+    public static void CountAsBackground() => Background.Value = true;
 
     /// <summary>Connections opened (a pooled one counts each time it is taken from the pool).</summary>
     public long ConnectionsOpened => Interlocked.Read(ref _connections);
@@ -47,6 +59,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
     public void Reset()
     {
         Interlocked.Exchange(ref _count, 0);
+        Interlocked.Exchange(ref _background, 0);
         Interlocked.Exchange(ref _connections, 0);
         _recent.Clear();
         _used.Clear();
@@ -55,13 +68,13 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
 
     private void Counted(DbCommand command)
     {
-        Interlocked.Increment(ref _count);
+        Interlocked.Increment(ref Background.Value ? ref _background : ref _count);
         if (Operation.Value is { } operation)
         {
             Interlocked.Increment(ref operation.Value);
         }
 
-        if (!_remembering)
+        if (!_remembering || Background.Value)
         {
             return;
         }
@@ -113,8 +126,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
         return ValueTask.FromResult(result);
     }
 
-    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
-        Interlocked.Increment(ref _connections);
+    public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Opened();
 
     public Task ConnectionOpenedAsync(
         DbConnection connection,
@@ -122,7 +134,15 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
         CancellationToken cancellationToken = default
     )
     {
-        Interlocked.Increment(ref _connections);
+        Opened();
         return Task.CompletedTask;
+    }
+
+    private void Opened()
+    {
+        if (!Background.Value)
+        {
+            Interlocked.Increment(ref _connections);
+        }
     }
 }
