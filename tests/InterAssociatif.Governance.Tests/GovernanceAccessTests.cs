@@ -8,6 +8,7 @@ public sealed class GovernanceAccessTests(InterAssociatifFactory factory) : ICla
     {
         string[] all = AuthorizationMatrix.Everyone;
         string[] readers = ["partner", "member", "analyst", "coordinator"];
+        string[] managers = ["partner", "coordinator"];
         return new AuthorizationMatrix()
             .Row("{ bodies { nodes { kind name description meetingsPerYear associationSeats meetings { title } } } }", all)
             .Row("{ meetings(first: 1) { nodes { body { name } } } }", all)
@@ -21,7 +22,16 @@ public sealed class GovernanceAccessTests(InterAssociatifFactory factory) : ICla
             .Row("""mutation { proposeRotation(input: { bodyId: "x", sessions: 2 }) { errors { code } } }""", "coordinator")
             .Row("""mutation { confirmRotation(input: { bodyId: "x" }) { errors { code } } }""", "coordinator")
             .Row("""mutation { assignSeat(input: { meetingId: "x", organizationId: "y" }) { errors { code } } }""", "coordinator")
-            .Row("""mutation { releaseSeat(input: { id: "x" }) { errors { code } } }""", "coordinator");
+            .Row("""mutation { releaseSeat(input: { id: "x" }) { errors { code } } }""", "coordinator")
+            .Row("{ webhookEndpoints(first: 0) { nodes { url status position } } }", managers)
+            .Row(
+                """
+                mutation { registerWebhookEndpoint(input: { url: "x", events: [DECISION_RECORDED] })
+                  { errors { code } } }
+                """,
+                managers)
+            .Row("""mutation { pauseWebhookEndpoint(input: { id: "x" }) { errors { code } } }""", managers)
+            .Row("""mutation { replayWebhookEvents(input: { id: "x", after: "x" }) { errors { code } } }""", managers);
     }
 
     [Theory]

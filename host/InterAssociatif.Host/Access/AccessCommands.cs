@@ -11,7 +11,7 @@ internal enum ApiKeyScope
     [Description("Read the decision register: decisions, follow-ups, escalated requests.")]
     ReadDecisions,
 
-    [Description("Subscribe to decisionRecorded and followUpChanged.")]
+    [Description("Subscribe to decisionRecorded and followUpChanged, and manage its own webhook endpoints.")]
     SubscribeDecisions,
 
     [Description("Read the directory's organisations, people (their public fields) and themes.")]

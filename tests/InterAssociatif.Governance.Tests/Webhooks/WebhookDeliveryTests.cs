@@ -83,7 +83,7 @@ public sealed class WebhookDeliveryTests
     [Fact]
     public async Task Once_the_retries_are_used_up_the_endpoint_is_disabled_with_the_reason_and_resume_restarts_it()
     {
-        await using var factory = new WebhookFactory(retries: 2);
+        await using var factory = WebhookFactory.WithRetries(2);
         await using var receiver = new WebhookReceiver();
         await receiver.Answer(503, 503, 503).StartAsync();
         var partner = factory.GraphQL("partner");
@@ -274,9 +274,12 @@ public sealed class WebhookDeliveryTests
 }
 
 /// <summary>A host whose webhooks may reach 127.0.0.1 over plain HTTP, retrying every 100 ms.</summary>
-internal sealed class WebhookFactory : InterAssociatifFactory
+public sealed class WebhookFactory : InterAssociatifFactory
 {
-    public WebhookFactory(int retries = 5)
+    public WebhookFactory()
+        : this(retries: 5) { }
+
+    private WebhookFactory(int retries)
     {
         With("Webhooks:AllowedHosts:0", "127.0.0.1").With("Webhooks:AllowInsecureHttp", "true");
         for (var i = 0; i < retries; i++)
@@ -284,6 +287,9 @@ internal sealed class WebhookFactory : InterAssociatifFactory
             With($"Webhooks:RetrySchedule:{i}", "00:00:00.1");
         }
     }
+
+    /// <summary>A host that retries <paramref name="retries"/> times before it disables an endpoint.</summary>
+    public static WebhookFactory WithRetries(int retries) => new(retries);
 }
 
 /// <summary>The GraphQL calls of a partner tool managing its webhooks.</summary>

@@ -66,6 +66,12 @@ internal sealed class WebhookService(
         {
             errors.Add(new InputValidationError("events", "Give at least one kind of event."));
         }
+        else if (!Scopes.Allows(user, Scopes.ReadDecisions))
+        {
+            // Deliveries carry decisions: what the key could not read, its webhook may not receive.
+            const string Needed = "Events carry decisions: the API key needs READ_DECISIONS too.";
+            errors.Add(new InputValidationError("events", Needed));
+        }
 
         if (url is not null)
         {

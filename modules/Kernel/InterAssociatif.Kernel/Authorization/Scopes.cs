@@ -46,6 +46,12 @@ public static class Scopes
         return provider;
     }
 
+    /// <summary>
+    /// Whether the caller reaches what <paramref name="scope"/> covers: a person always, an API key when it holds it.
+    /// </summary>
+    public static bool Allows(ClaimsPrincipal? user, string scope) =>
+        user?.HasClaim(c => c.Type == CredentialClaimType) != true || user.HasClaim(ClaimType, scope);
+
     /// <summary>Whether the caller is held to scopes (an API key) and lacks the one <paramref name="metadata"/> declares.</summary>
     public static string? MissingScope(IMetadataReader metadata, ClaimsPrincipal? user)
     {
