@@ -122,9 +122,8 @@ public sealed class WebhookDeliveryTests
 
         var after = JsonNode.Parse(first[1].Body)!["position"]!.GetValue<string>();
         var replay = await partner.QueryAsync(
-            "mutation($input: ReplayWebhookEventsInput!) { replayWebhookEvents(input: "
-                + "$input) { endpoint { position } errors { code field } } }",
-            new { input = new { id = endpoint, after } }
+            File.ReadAllText(RepositoryFiles.Path("schema", "operations", "PartnerWebhookReplay.graphql")),
+            new { id = endpoint, after }
         );
         Assert.Equal(after, replay.EnsureNoErrors().String("replayWebhookEvents.endpoint.position"));
 
@@ -317,19 +316,15 @@ internal static class Webhooks
         string? bodyId = null
     )
     {
+        // The example operation partners are given (schema/operations/), as they would send it.
         var registered = (
             await client.QueryAsync(
-                "mutation($input: RegisterWebhookEndpointInput!) { registerWebhookEndpoint(input: $input) "
-                    + "{ issued { secret endpoint { id } } errors { code field message } } }",
+                File.ReadAllText(RepositoryFiles.Path("schema", "operations", "PartnerWebhookRegistration.graphql")),
                 new
                 {
-                    input = new
-                    {
-                        url,
-                        events = events ?? ["DECISION_RECORDED"],
-                        bodyId,
-                        description = "Outil du partenaire",
-                    },
+                    url,
+                    events = events ?? ["DECISION_RECORDED"],
+                    bodyId,
                 }
             )
         ).EnsureNoErrors();

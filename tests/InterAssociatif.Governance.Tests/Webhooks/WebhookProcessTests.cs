@@ -9,7 +9,8 @@ namespace InterAssociatif.Governance.Tests.Webhooks;
 /// </summary>
 public sealed class WebhookProcessTests : IAsyncDisposable
 {
-    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(20);
+    // A host killed while it held an endpoint's lease leaves it for 30 s at most: the restarted one waits that out.
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(45);
     private readonly string _data = Path.Combine(
         Path.GetTempPath(),
         "interassociatif-tests",

@@ -56,7 +56,8 @@ public sealed partial class SuiteLogScanTests
 
     /// <summary>
     /// An email address; a French phone number (not inside a GUID or a longer number); a JWT (header and
-    /// payload); an API key (<c>ia_</c>, the key's id, its secret) or a bare 256-bit hex secret — a document's
+    /// payload); a webhook signing secret;
+    /// an API key (<c>ia_</c>, the key's id, its secret) or a bare 256-bit hex secret — a document's
     /// <c>sha256:</c> hash is not one.
     /// </summary>
     [GeneratedRegex(
@@ -64,6 +65,7 @@ public sealed partial class SuiteLogScanTests
             + @"|(?<![\w-])(\+33[ .]?|0)[1-9]([ .-]?\d{2}){4}(?![\w-])"
             + @"|eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+"
             + @"|ia_[0-9a-f]{32}_[0-9a-f]"
+            + @"|whsec_[A-Za-z0-9+/]{20}"
             + @"|(?<![0-9a-f]|sha256:)[0-9a-f]{64}(?![0-9a-f])"
     )]
     private static partial Regex Leak();
