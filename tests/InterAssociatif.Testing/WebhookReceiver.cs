@@ -9,16 +9,16 @@ using Microsoft.Extensions.Logging;
 
 namespace InterAssociatif.Testing;
 
-/// <summary>One request a <see cref="WebhookReceiver"/> got: its headers and raw body, and what it answered.</summary>
-public sealed record ReceivedWebhook(IHeaderDictionary Headers, string Body, int Answered)
+/// <summary>One request a <see cref="WebhookReceiver"/> got: path, headers, raw body, and what it answered.</summary>
+public sealed record ReceivedWebhook(string Path, IHeaderDictionary Headers, string Body, int Answered)
 {
     public string Id => Headers["webhook-id"].ToString();
 }
 
 /// <summary>
 /// A partner tool's webhook receiver: a real HTTP server on a port of 127.0.0.1 that keeps every request and
-/// answers each with the next status of its script (then 200). It can be stopped and started again on the same
-/// port, as a receiver that goes down and comes back.
+/// answers each with the next status of its script (then 200; a 3xx points to <c>/hooks/elsewhere</c>).
+/// It can be stopped and started again on the same port, as a receiver that goes down and comes back.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -53,18 +53,21 @@ public sealed class WebhookReceiver : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, Port));
         builder.Services.AddRouting();
         _app = builder.Build();
+        // Every path is kept: a redirection points elsewhere, and a client that followed it would show there.
         _app.MapPost(
-            "/hooks/decisions",
+            "/hooks/{**rest}",
             async (HttpContext http) =>
             {
                 using var reader = new StreamReader(http.Request.Body);
                 var body = await reader.ReadToEndAsync();
                 var status = _script.TryDequeue(out var next) ? next : 200;
-                var received = new ReceivedWebhook(
-                    new HeaderDictionary(http.Request.Headers.ToDictionary()),
-                    body,
-                    status
-                );
+                var headers = new HeaderDictionary(http.Request.Headers.ToDictionary());
+                var received = new ReceivedWebhook(http.Request.Path, headers, body, status);
+                if (status is >= 300 and < 400)
+                {
+                    http.Response.Headers.Location = "/hooks/elsewhere";
+                }
+
                 All.Enqueue(received);
                 await _received.Writer.WriteAsync(received);
                 return Results.StatusCode(status);

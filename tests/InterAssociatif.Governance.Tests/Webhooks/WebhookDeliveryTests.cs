@@ -81,6 +81,28 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task A_redirect_is_not_followed_it_is_a_failed_attempt_retried_at_the_registered_url()
+    {
+        await using var factory = new WebhookFactory();
+        await using var receiver = new WebhookReceiver();
+        await receiver.Answer(307).StartAsync();
+        var partner = factory.GraphQL("partner");
+        var (endpoint, _) = await Webhooks.RegisterAsync(partner, receiver.Url);
+
+        await Webhooks.RecordAsync(factory, "Décision redirigée");
+        var first = await receiver.NextAsync(Soon);
+        var second = await receiver.NextAsync(Soon);
+
+        Assert.Equal((307, 200), (first!.Answered, second!.Answered));
+        Assert.Equal(first.Id, second.Id);
+        await Webhooks.WaitForAsync(partner, endpoint, s => s.String("node.position") == Position(second));
+        var log = await Webhooks.DeliveriesAsync(partner, endpoint, 10);
+        Assert.Equal([200, 307], log.Select(a => a!["statusCode"]!.GetValue<int>()));
+        Assert.Contains("307", log[1]!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(receiver.All, r => Assert.Equal("/hooks/decisions", r.Path));
+    }
+
+    [Fact]
     public async Task Once_the_retries_are_used_up_the_endpoint_is_disabled_with_the_reason_and_resume_restarts_it()
     {
         await using var factory = WebhookFactory.WithRetries(2);

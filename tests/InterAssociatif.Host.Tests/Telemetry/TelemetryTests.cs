@@ -181,6 +181,63 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
         Assert.Contains("interassociatif_governance_feed_delivered_sequence", after);
     }
 
+    /// <summary>Open WebSockets, SSE streams and live subscriptions go up as clients come, down as they go.</summary>
+    [Fact]
+    public async Task The_metrics_count_open_websockets_sse_streams_and_subscriptions_up_and_down()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
+        await using var host = new HostProcess(data);
+        await host.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(host.Origin) };
+        var partner = await host.TokenAsync("partner");
+        async Task<(double Sockets, double Streams, double Subscriptions)> GaugesAsync()
+        {
+            var scrape = await http.GetStringAsync("/metrics");
+            return (
+                Value(scrape, "interassociatif_websocket_connections", ""),
+                Value(scrape, "interassociatif_sse_streams", ""),
+                Value(scrape, "interassociatif_subscriptions", "")
+            );
+        }
+
+        // The gauges move once the server has handled the client's step: read them until they do (10 s at most).
+        async Task<(double, double, double)> UntilAsync((double, double, double) expected)
+        {
+            var gauges = await GaugesAsync();
+            for (var i = 0; i < 100 && gauges != expected; i++)
+            {
+                await Task.Delay(100);
+                gauges = await GaugesAsync();
+            }
+
+            return gauges;
+        }
+
+        Assert.Equal((0, 0, 0), await UntilAsync((0, 0, 0)));
+        var socket = await GraphQLWebSocketClient.InitializedAsync(
+            host.Origin,
+            new { Authorization = $"Bearer {partner}" }
+        );
+        await socket.ListeningAsync("feed", new { query = "subscription { decisionRecorded { cursor } }" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(
+                "{\"query\":\"subscription { followUpChanged { cursor } }\"}",
+                System.Text.Encoding.UTF8,
+                "application/json"
+            ),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = new("Bearer", partner);
+        var stream = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal((1, 1, 2), await UntilAsync((1, 1, 2)));
+
+        stream.Dispose();
+        Assert.Equal((1, 0, 1), await UntilAsync((1, 0, 1)));
+        await socket.DisposeAsync();
+        Assert.Equal((0, 0, 0), await UntilAsync((0, 0, 0)));
+    }
+
     /// <summary>The sum of a metric's samples whose labels contain <paramref name="label"/> (0 when none).</summary>
     private static double Value(string exposition, string metric, string label) =>
         Sample()
