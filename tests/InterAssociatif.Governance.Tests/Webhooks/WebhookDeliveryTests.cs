@@ -358,9 +358,12 @@ internal static class Webhooks
     }
 
     /// <summary>Records a decision as the coordinator; its global id.</summary>
-    public static async Task<string> RecordAsync(InterAssociatifFactory factory, string title, string? bodyId = null)
+    public static Task<string> RecordAsync(InterAssociatifFactory factory, string title, string? bodyId = null) =>
+        RecordAsync(factory.GraphQL("coordinator"), title, bodyId);
+
+    /// <summary>Records a decision as <paramref name="coordinator"/>; its global id.</summary>
+    public static async Task<string> RecordAsync(GraphQLTestClient coordinator, string title, string? bodyId = null)
     {
-        var coordinator = factory.GraphQL("coordinator");
         bodyId ??= (await coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }"))
             .EnsureNoErrors()
             .String("bodies.nodes[0].id");

@@ -48,7 +48,7 @@ public sealed class WebhookProcessTests : IAsyncDisposable
         var titles = new[] { "Pendant la panne 1", "Pendant la panne 2", "Pendant la panne 3" };
         foreach (var title in titles)
         {
-            await RecordAsync(coordinator, title);
+            await Webhooks.RecordAsync(coordinator, title);
         }
 
         // It tried, and failed, while the receiver was down.
@@ -88,7 +88,7 @@ public sealed class WebhookProcessTests : IAsyncDisposable
         var titles = Enumerable.Range(1, 8).Select(i => $"Décision {i} sur deux instances").ToList();
         for (var i = 0; i < titles.Count; i++)
         {
-            await RecordAsync((i % 2 == 0 ? a : b).GraphQL(coordinator), titles[i]);
+            await Webhooks.RecordAsync((i % 2 == 0 ? a : b).GraphQL(coordinator), titles[i]);
         }
 
         var received = new List<ReceivedWebhook>();
@@ -111,27 +111,6 @@ public sealed class WebhookProcessTests : IAsyncDisposable
         Assert.Equal(titles.Count, log.Count);
         Assert.Equal(titles.Count, log.Select(a => a!["position"]!.GetValue<string>()).Distinct().Count());
         Assert.Equal(titles.Count, receiver.All.Count);
-    }
-
-    private static async Task RecordAsync(GraphQLTestClient coordinator, string title)
-    {
-        var body = (await coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }"))
-            .EnsureNoErrors()
-            .String("bodies.nodes[0].id");
-        (
-            await coordinator.QueryAsync(
-                "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
-                new
-                {
-                    input = new
-                    {
-                        bodyId = body,
-                        title,
-                        decidedOn = "2021-07-01",
-                    },
-                }
-            )
-        ).EnsureNoErrors();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Decisions;
 
@@ -143,87 +144,91 @@ internal sealed class WebhookQueries(IDbContextFactory<GovernanceDbContext> fact
 /// <summary>Registering and managing webhook endpoints: coordinators, and partner tools for their own.</summary>
 internal sealed class WebhookMutations(WebhookService webhooks) : MutationFields
 {
-    private const string Who = " Coordinators, and partner tools (`SUBSCRIBE_DECISIONS`) for their own endpoints.";
+    private const string Endpoint = GovernanceTypeNames.WebhookEndpoint;
 
     protected override void Add(ObjectGraphType type)
     {
-        Scoped(
-            type.AddMutation<RegisterWebhookEndpointInput, IssuedWebhookSecret>(
-                "registerWebhookEndpoint",
-                "Registers a webhook endpoint; it receives the events recorded from now on. Its signing secret is "
-                    + "in the "
-                    + "payload, this once."
-                    + Who,
-                "issued",
-                "IssuedWebhookSecret",
-                (input, ctx) => webhooks.RegisterAsync(input, ctx.User, ctx.CancellationToken),
-                WebhookRoles.Managers
-            )
+        Add<RegisterWebhookEndpointInput, IssuedWebhookSecret>(
+            type,
+            "registerWebhookEndpoint",
+            "Registers a webhook endpoint; it receives the events recorded from now on. Its signing secret is in "
+                + "the payload, this once.",
+            "issued",
+            "IssuedWebhookSecret",
+            webhooks.RegisterAsync
         );
-        Scoped(
-            type.AddMutation<PauseWebhookEndpointInput, WebhookEndpoint>(
-                "pauseWebhookEndpoint",
-                "Pauses deliveries to an endpoint; events wait in the log." + Who,
-                "endpoint",
-                GovernanceTypeNames.WebhookEndpoint,
-                (input, ctx) => webhooks.PauseAsync(input, ctx.User, ctx.CancellationToken),
-                WebhookRoles.Managers
-            )
+        Add<PauseWebhookEndpointInput, WebhookEndpoint>(
+            type,
+            "pauseWebhookEndpoint",
+            "Pauses deliveries to an endpoint; events wait in the log.",
+            "endpoint",
+            Endpoint,
+            webhooks.PauseAsync
         );
-        Scoped(
-            type.AddMutation<ResumeWebhookEndpointInput, WebhookEndpoint>(
-                "resumeWebhookEndpoint",
-                "Resumes a paused or disabled endpoint where it stopped, with a fresh retry schedule." + Who,
-                "endpoint",
-                GovernanceTypeNames.WebhookEndpoint,
-                (input, ctx) => webhooks.ResumeAsync(input, ctx.User, ctx.CancellationToken),
-                WebhookRoles.Managers
-            )
+        Add<ResumeWebhookEndpointInput, WebhookEndpoint>(
+            type,
+            "resumeWebhookEndpoint",
+            "Resumes a paused or disabled endpoint where it stopped, with a fresh retry schedule.",
+            "endpoint",
+            Endpoint,
+            webhooks.ResumeAsync
         );
-        Scoped(
-            type.AddMutation<DeleteWebhookEndpointInput, WebhookEndpoint>(
-                "deleteWebhookEndpoint",
-                "Deletes an endpoint and its delivery log." + Who,
-                "endpoint",
-                GovernanceTypeNames.WebhookEndpoint,
-                (input, ctx) => webhooks.DeleteAsync(input, ctx.User, ctx.CancellationToken),
-                WebhookRoles.Managers
-            )
+        Add<DeleteWebhookEndpointInput, WebhookEndpoint>(
+            type,
+            "deleteWebhookEndpoint",
+            "Deletes an endpoint and its delivery log.",
+            "endpoint",
+            Endpoint,
+            webhooks.DeleteAsync
         );
-        Scoped(
-            type.AddMutation<RotateWebhookSecretInput, IssuedWebhookSecret>(
-                "rotateWebhookSecret",
-                "Issues a new signing secret (in the payload, this once); deliveries carry both signatures until "
-                    + "`previousSecretUntil`."
-                    + Who,
-                "issued",
-                "IssuedWebhookSecret",
-                (input, ctx) => webhooks.RotateSecretAsync(input, ctx.User, ctx.CancellationToken),
-                WebhookRoles.Managers
-            )
+        Add<RotateWebhookSecretInput, IssuedWebhookSecret>(
+            type,
+            "rotateWebhookSecret",
+            "Issues a new signing secret (in the payload, this once); deliveries carry both signatures until "
+                + "`previousSecretUntil`.",
+            "issued",
+            "IssuedWebhookSecret",
+            webhooks.RotateSecretAsync
         );
-        Scoped(
-            type.AddMutation<ReplayWebhookEventsInput, WebhookEndpoint>(
-                "replayWebhookEvents",
-                "Delivers again, in order, every event of the endpoint's kinds after `after` (same `webhook-id`s)."
-                    + Who,
-                "endpoint",
-                GovernanceTypeNames.WebhookEndpoint,
-                (input, ctx) => webhooks.ReplayAsync(input, ctx.User, ctx.CancellationToken),
-                WebhookRoles.Managers
-            )
+        Add<ReplayWebhookEventsInput, WebhookEndpoint>(
+            type,
+            "replayWebhookEvents",
+            "Delivers again, in order, every event of the endpoint's kinds after `after` (same `webhook-id`s).",
+            "endpoint",
+            Endpoint,
+            webhooks.ReplayAsync
         );
-        Scoped(
-            type.AddMutation<RedeliverWebhookEventInput, WebhookEndpoint>(
-                "redeliverWebhookEvent",
-                "Delivers one event once more, ahead of the endpoint's queue." + Who,
-                "endpoint",
-                GovernanceTypeNames.WebhookEndpoint,
-                (input, ctx) => webhooks.RedeliverAsync(input, ctx.User, ctx.CancellationToken),
-                WebhookRoles.Managers
-            )
+        Add<RedeliverWebhookEventInput, WebhookEndpoint>(
+            type,
+            "redeliverWebhookEvent",
+            "Delivers one event once more, ahead of the endpoint's queue.",
+            "endpoint",
+            Endpoint,
+            webhooks.RedeliverAsync
         );
     }
 
-    private static void Scoped(FieldType mutation) => mutation.RequireScope(Scopes.SubscribeDecisions);
+    /// <summary>
+    /// A mutation of webhook endpoints: for coordinators, and for partner tools (their own endpoints, with
+    /// <c>SUBSCRIBE_DECISIONS</c>); the service is told who calls.
+    /// </summary>
+    private static void Add<TInput, TResult>(
+        ObjectGraphType type,
+        string name,
+        string description,
+        string resultField,
+        string resultType,
+        Func<TInput, ClaimsPrincipal?, CancellationToken, Task<MutationResult<TResult>>> handle
+    )
+        where TInput : class
+        where TResult : class =>
+        type.AddMutation<TInput, TResult>(
+                name,
+                description + " Coordinators, and partner tools (`SUBSCRIBE_DECISIONS`) for their own endpoints.",
+                resultField,
+                resultType,
+                (input, ctx) => handle(input, ctx.User, ctx.CancellationToken),
+                WebhookRoles.Managers
+            )
+            .RequireScope(Scopes.SubscribeDecisions);
 }
