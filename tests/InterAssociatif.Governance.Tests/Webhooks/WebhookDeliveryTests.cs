@@ -254,6 +254,60 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task A_follow_up_marked_done_is_delivered_as_the_api_shows_it_with_its_decision()
+    {
+        await using var factory = new WebhookFactory();
+        await using var receiver = new WebhookReceiver();
+        await receiver.StartAsync();
+        var coordinator = factory.GraphQL("coordinator");
+        var partner = factory.GraphQL("partner");
+        var body = (await coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }"))
+            .EnsureNoErrors()
+            .String("bodies.nodes[0].id");
+        var recorded = (
+            await coordinator.QueryAsync(
+                "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) "
+                    + "{ decision { followUps { id } } errors { code } } }",
+                new
+                {
+                    input = new
+                    {
+                        bodyId = body,
+                        title = "Décision suivie",
+                        decidedOn = "2021-07-01",
+                        followUps = new[] { new { description = "Envoyer le compte rendu", dueOn = "2021-09-01" } },
+                    },
+                }
+            )
+        ).EnsureNoErrors();
+        var followUp = recorded.String("recordDecision.decision.followUps[0].id");
+        await Webhooks.RegisterAsync(partner, receiver.Url, ["FOLLOW_UP_CHANGED"]);
+
+        (
+            await coordinator.QueryAsync(
+                "mutation($input: SetFollowUpStatusInput!) { setFollowUpStatus(input: $input) { errors { code } } }",
+                new
+                {
+                    input = new
+                    {
+                        id = followUp,
+                        status = "DONE",
+                        doneOn = "2021-08-30",
+                    },
+                }
+            )
+        ).EnsureNoErrors();
+        var delivered = JsonNode.Parse((await receiver.NextAsync(Soon))!.Body)!;
+
+        Assert.Equal("followUp.changed", delivered["type"]!.GetValue<string>());
+        var data = delivered["data"]!["followUp"]!;
+        Assert.Equal(followUp, data["id"]!.GetValue<string>());
+        Assert.Equal(("DONE", "2021-08-30"), (data["status"]!.GetValue<string>(), data["doneOn"]!.GetValue<string>()));
+        Assert.Equal("Décision suivie", data["decision"]!["title"]!.GetValue<string>());
+        Assert.Single(receiver.All); // the decision itself was recorded before: not a follow-up event
+    }
+
+    [Fact]
     public async Task A_rotated_secret_signs_beside_the_old_one_during_the_overlap()
     {
         await using var factory = new WebhookFactory();
