@@ -1,6 +1,7 @@
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Decisions;
 using InterAssociatif.Governance.DemoData;
+using InterAssociatif.Governance.MinutesDocuments;
 using InterAssociatif.Governance.Requests;
 using InterAssociatif.Governance.Seats;
 using InterAssociatif.Governance.Webhooks;
@@ -41,6 +42,15 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, EscalatedRequest>(GovernanceTypeNames.EscalatedRequest, db => db.Requests));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Seat>(GovernanceTypeNames.Seat, db => db.Seats));
         services.AddSingleton<IDemoDataSeeder, GovernanceDemoSeeder>();
+
+        services.AddOptions<MinutesDocumentOptions>().BindConfiguration("Minutes");
+        services.AddOptions<SmtpOptions>().BindConfiguration("Smtp");
+        services.AddSingleton<MinutesDocumentReader>();
+        services.AddSingleton<MinutesMailService>();
+        services.AddSingleton<IEndpointContributor, MinutesDocumentEndpoints>();
+        services.AddGraphTypeReachedByName<MinutesDownloadsType>();
+        services.AddGraphTypeReachedByName<MinutesMailingType>();
+        services.AddGraphTypeReachedByName<MinutesMailingReportType>();
 
         services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
         services.AddSingleton<IWebhookResolver, DnsWebhookResolver>();

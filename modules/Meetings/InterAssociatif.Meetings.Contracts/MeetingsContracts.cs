@@ -26,3 +26,12 @@ public interface IMeetingsReader
     /// <summary>The top-level agenda item of a meeting with this title, if any.</summary>
     Task<Guid?> FindAgendaItemIdAsync(Guid meetingId, string title, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// What a <c>Minutes</c> object resolves from: other modules that add fields to the type (Governance's downloads)
+/// read the meeting it belongs to from it.
+/// </summary>
+public interface IMeetingMinutes
+{
+    Guid MeetingId { get; }
+}

@@ -30,10 +30,7 @@ internal sealed class DecisionType : ObjectGraphType<Decision>
         Field(d => d.RecordedAt).Description("When it was recorded.");
         Field<NonNullGraphType<BodyType>>("body").Description("The body that took it.")
             .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, ctx.Source.BodyId));
-        Field("meeting", new GraphQLTypeReference(MeetingsTypeNames.Meeting)).Description("The meeting it was taken in.")
-            .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.Meeting, ctx.Source.MeetingId));
-        Field("agendaItem", new GraphQLTypeReference(MeetingsTypeNames.AgendaItem)).Description("The agenda item it came from.")
-            .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.AgendaItem, ctx.Source.AgendaItemId));
+        this.AddMeetingLinks(nodes, "taken", d => d.MeetingId, d => d.AgendaItemId);
         Field("themes", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Theme))
             .Description("The themes it concerns.")
             .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, DecisionTheme>("themesByDecision", ctx.Source.Id, (db, ids) => db.DecisionThemes.Where(t => ids.Contains(t.DecisionId)), t => t.DecisionId)
@@ -121,6 +118,18 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
 
                 return followUps.OrderBy(f => f.DueOn).ThenBy(f => f.Id);
             });
+    }
+}
+
+/// <summary>The <c>meeting</c> and <c>agendaItem</c> fields of a record that came from a meeting (decisions, requests).</summary>
+internal static class MeetingLinkFields
+{
+    public static void AddMeetingLinks<T>(this ObjectGraphType<T> type, NodeRegistry nodes, string verb, Func<T, Guid?> meeting, Func<T, Guid?> agendaItem)
+    {
+        type.Field("meeting", new GraphQLTypeReference(MeetingsTypeNames.Meeting)).Description($"The meeting it was {verb} in.")
+            .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.Meeting, meeting(ctx.Source)));
+        type.Field("agendaItem", new GraphQLTypeReference(MeetingsTypeNames.AgendaItem)).Description("The agenda item it came from.")
+            .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.AgendaItem, agendaItem(ctx.Source)));
     }
 }
 

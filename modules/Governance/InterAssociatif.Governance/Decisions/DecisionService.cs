@@ -21,11 +21,7 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
     {
         var title = errors.Text("title", command.Title, Decision.TitleMaxLength, required: true);
         var text = errors.Text("text", command.Text, Decision.TextMaxLength, required: false);
-        if (command.AgendaItemId is { } itemId
-            && (await meetings.GetAgendaItemMeetingsAsync([itemId], cancellationToken)).GetValueOrDefault(itemId) != command.MeetingId)
-        {
-            errors.Add(new InputValidationError("agendaItemId", "The agenda item belongs to another meeting than `meetingId`."));
-        }
+        await CheckAgendaItemAsync(meetings, command.MeetingId, command.AgendaItemId, errors, cancellationToken);
 
         var followUps = command.FollowUps.Select((planned, i) => FollowUpOf(errors, $"followUps[{i}]", planned, command.DecidedOn)).ToList();
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
@@ -49,6 +45,17 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
         followUps.ForEach(f => f.DecisionId = decision.Id);
         change.Db.Decisions.Add(decision);
         return await CommitWithEventAsync(change, decision, GovernanceEvent.DecisionRecorded, decision.BodyId, "decision");
+    }
+
+    /// <summary>Reports an agenda item that is not one of <paramref name="meetingId"/>'s (decisions and requests).</summary>
+    public static async Task CheckAgendaItemAsync(
+        IMeetingsReader meetings, Guid? meetingId, Guid? agendaItemId, ErrorList errors, CancellationToken cancellationToken)
+    {
+        if (agendaItemId is { } itemId
+            && (await meetings.GetAgendaItemMeetingsAsync([itemId], cancellationToken)).GetValueOrDefault(itemId) != meetingId)
+        {
+            errors.Add(new InputValidationError("agendaItemId", "The agenda item belongs to another meeting than `meetingId`."));
+        }
     }
 
     /// <summary>Adopted → amended (again and again) → revoked; a revoked decision changes no more.</summary>

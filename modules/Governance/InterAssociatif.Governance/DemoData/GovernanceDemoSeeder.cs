@@ -61,6 +61,7 @@ internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext
 
         if (!await db.Requests.AnyAsync(cancellationToken))
         {
+            var news = await meetings.FindAgendaItemIdAsync(meetingId.Value, "Actualités : les mesures de l'été", cancellationToken);
             // The three requests raised on 18 September 2017 about the summer's cuts, to be validated on 25 September.
             var recipients = new List<Guid>();
             foreach (var name in new[] { "Nantes Métropole", "Préfecture de la Loire-Atlantique" })
@@ -75,7 +76,7 @@ internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext
                          "Définir comme prioritaire un chantier sur cette question parmi les futurs chantiers du groupe emploi.",
                      })
             {
-                Expect(await requests.EscalateAsync(new EscalateRequestInput(network, text, new DateOnly(2017, 9, 18), new DateOnly(2017, 9, 25), recipients, []), new ErrorList(), cancellationToken));
+                Expect(await requests.EscalateAsync(new EscalateRequestInput(network, text, new DateOnly(2017, 9, 18), new DateOnly(2017, 9, 25), recipients, [], meetingId, news), new ErrorList(), cancellationToken));
             }
         }
 

@@ -1,5 +1,6 @@
 using InterAssociatif.Governance.Bodies;
 using InterAssociatif.Governance.Decisions;
+using InterAssociatif.Governance.MinutesDocuments;
 using InterAssociatif.Governance.Requests;
 using InterAssociatif.Governance.Seats;
 using InterAssociatif.Governance.Webhooks;
@@ -35,6 +36,8 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
     public DbSet<GovernanceEvent> Events => Set<GovernanceEvent>();
 
     public DbSet<EscalatedRequest> Requests => Set<EscalatedRequest>();
+
+    public DbSet<MinutesMailing> MinutesMailings => Set<MinutesMailing>();
 
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
 
@@ -190,7 +193,17 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Body>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.Status, r.RaisedOn });
+            e.HasIndex(r => r.MeetingId);
             e.HasMany(r => r.Recipients).WithOne().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MinutesMailing>(e =>
+        {
+            e.ToTable("GovernanceMinutesMailings");
+            e.Property(m => m.Address).HasMaxLength(MinutesMailing.AddressMaxLength);
+            e.Property(m => m.Error).HasMaxLength(MinutesMailing.ErrorMaxLength);
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(m => new { m.MeetingId, m.Revision, m.Address }).IsUnique();
         });
 
         modelBuilder.Entity<RequestRecipient>(e =>

@@ -25,6 +25,12 @@ internal sealed class EscalatedRequest : IHasId
 
     public Guid BodyId { get; set; }
 
+    /// <summary>The meeting it was raised in (Meetings id), if any.</summary>
+    public Guid? MeetingId { get; set; }
+
+    /// <summary>The agenda item of that meeting it came from (Meetings id), if any.</summary>
+    public Guid? AgendaItemId { get; set; }
+
     public string Text { get; set; } = "";
 
     public DateOnly RaisedOn { get; set; }

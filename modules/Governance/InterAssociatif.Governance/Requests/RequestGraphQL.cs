@@ -1,4 +1,5 @@
 using InterAssociatif.Governance.Bodies;
+using InterAssociatif.Governance.Decisions;
 
 namespace InterAssociatif.Governance.Requests;
 
@@ -26,11 +27,30 @@ internal sealed class EscalatedRequestType : ObjectGraphType<EscalatedRequest>
         Field("recipientPeople", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Person))
             .Description("The people it is addressed to.")
             .Resolve(ctx => Recipients(ctx).Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Person, list.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value))));
+        this.AddMeetingLinks(nodes, "raised", r => r.MeetingId, r => r.AgendaItemId);
         Field(r => r.Version).Description("Changes with every status change.");
     }
 
     private static global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<RequestRecipient>> Recipients(IResolveFieldContext<EscalatedRequest> ctx) =>
         ctx.LoadChildren<GovernanceDbContext, RequestRecipient>("recipientsByRequest", ctx.Source.Id, (db, ids) => db.Set<RequestRecipient>().Where(r => ids.Contains(r.RequestId)).OrderBy(r => r.Id), r => r.RequestId);
+}
+
+/// <summary>Adds <c>Meeting.escalatedRequests</c> to the Meetings module's type.</summary>
+internal sealed class MeetingRequestFields : IGraphTypeExtension
+{
+    public string TypeName => MeetingsTypeNames.Meeting;
+
+    public void Extend(IComplexGraphType type) =>
+        type.AddFieldById(
+            "escalatedRequests",
+            NodeGraphTypeExtensions.ListOf(GovernanceTypeNames.EscalatedRequest),
+            "The requests raised in this meeting (demandes remontées vers les institutions; Governance module), in the order raised. Partners, members, analysts and coordinators.",
+            (ctx, meetingId) => ctx.LoadChildren<GovernanceDbContext, EscalatedRequest>(
+                "requestsByMeeting",
+                meetingId,
+                (db, ids) => db.Requests.Where(r => r.MeetingId != null && ids.Contains(r.MeetingId.Value)).OrderBy(r => r.RaisedOn).ThenBy(r => r.Id),
+                r => r.MeetingId!.Value),
+            GovernanceRoles.Readers);
 }
 
 internal sealed class RequestQueries(IDbContextFactory<GovernanceDbContext> factory) : QueryFields

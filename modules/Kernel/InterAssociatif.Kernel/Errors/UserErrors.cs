@@ -29,6 +29,12 @@ public sealed record ConflictError(string Field, string Message) : UserError(Fie
     public override string Code => "CONFLICT";
 }
 
+/// <summary>The input asks for something this installation is not configured to do (e.g. sending email without <c>Smtp:Host</c>).</summary>
+public sealed record NotConfiguredError(string Field, string Message) : UserError(Field, Message)
+{
+    public override string Code => "NOT_CONFIGURED";
+}
+
 /// <summary>The outcome of a mutation: the changed record, or the reasons nothing was written.</summary>
 public sealed record MutationResult<T>(T? Value, IReadOnlyList<UserError> Errors)
     where T : class

@@ -100,5 +100,6 @@ public sealed class InterAssociatifSchema : Schema
         RegisterType(typeof(NotFoundErrorType));
         RegisterType(typeof(ValidationErrorType));
         RegisterType(typeof(ConflictErrorType));
+        RegisterType(typeof(NotConfiguredErrorType));
     }
 }

@@ -11,7 +11,7 @@ public sealed class UserErrorInterfaceType : InterfaceGraphType<UserError>
         Name = "UserError";
         Description = "Why a mutation wrote nothing. Query `__typename` or the `code` to tell the kinds apart; `field` names the input field at fault (for example `input.name`).";
         Field(e => e.Message).Description("A sentence for a person.");
-        Field(e => e.Code).Description("A stable code: NOT_FOUND, VALIDATION or CONFLICT.");
+        Field(e => e.Code).Description("A stable code: NOT_FOUND, VALIDATION, CONFLICT or NOT_CONFIGURED.");
         Field(e => e.Field).Description("The input field concerned, as a path from the mutation's arguments (e.g. `input.email`).");
     }
 }
@@ -53,5 +53,18 @@ public sealed class ConflictErrorType : ObjectGraphType<ConflictError>
         Field(e => e.Message).Description("A sentence for a person.");
         Field(e => e.Code).Description("Always CONFLICT.");
         Field(e => e.Field).Description("The input field concerned.");
+    }
+}
+
+public sealed class NotConfiguredErrorType : ObjectGraphType<NotConfiguredError>
+{
+    public NotConfiguredErrorType()
+    {
+        Name = "NotConfiguredError";
+        Description = "The installation is not configured for what was asked (for example sending the minutes by email without an SMTP server): an administrator's setting, not the input, must change.";
+        Interface<UserErrorInterfaceType>();
+        Field(e => e.Message).Description("A sentence for a person, naming the setting.");
+        Field(e => e.Code).Description("Always NOT_CONFIGURED.");
+        Field(e => e.Field).Description("The input field of the request that needs it.");
     }
 }

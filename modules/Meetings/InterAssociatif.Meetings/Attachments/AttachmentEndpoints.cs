@@ -47,15 +47,8 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
     }
 
     /// <summary>A 401 or 403 when the caller lacks every one of <paramref name="roles"/>; null when one is held.</summary>
-    private static Outcome? Deny(HttpContext http, params string[] roles)
-    {
-        if (http.User.Identity?.IsAuthenticated != true)
-        {
-            return new(Results.Challenge(), AuditOutcome.Denied, []);
-        }
-
-        return roles.Any(http.User.IsInRole) ? null : new(Results.Forbid(), AuditOutcome.Denied, []);
-    }
+    private static Outcome? Deny(HttpContext http, params string[] roles) =>
+        EndpointResults.Deny(http, roles) is { } denied ? new(denied, AuditOutcome.Denied, []) : null;
 
     private async Task<Outcome> StoreAsync(HttpContext http, string meetingId, string? title, string? fileName)
     {
@@ -117,10 +110,7 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
         return new(stream, AuditOutcome.Accepted, []);
     }
 
-    private static Outcome Problem(int status, UserError error) => new(
-        Results.Json(new { errors = new[] { new { message = error.Message, extensions = new { code = error.Code, field = error.Field } } } }, statusCode: status),
-        AuditOutcome.Refused,
-        []);
+    private static Outcome Problem(int status, UserError error) => new(EndpointResults.Problem(status, error), AuditOutcome.Refused, []);
 
     /// <summary>The response and what the audit trail records of it.</summary>
     private sealed record Outcome(IResult Result, AuditOutcome Audit, IReadOnlyList<string> ObjectIds);

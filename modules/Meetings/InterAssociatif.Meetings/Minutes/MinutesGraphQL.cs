@@ -4,7 +4,7 @@ namespace InterAssociatif.Meetings.Minutes;
 
 internal sealed class MinutesType : ObjectGraphType<MinutesRecord>
 {
-    public MinutesType(NodeRegistry nodes)
+    public MinutesType(NodeRegistry nodes, GraphTypeExtensions extensions)
     {
         Name = MeetingsTypeNames.Minutes;
         Description = "The minutes of a meeting (compte rendu): a draft, then published revisions that never change.";
@@ -20,6 +20,7 @@ internal sealed class MinutesType : ObjectGraphType<MinutesRecord>
             .Description("The text in force: the latest revision; null while a draft.")
             .Resolve(ctx => MeetingLoaders.Revisions(ctx, ctx.Source.Id).Then(list => list.LastOrDefault()));
         Field(m => m.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
+        extensions.ApplyTo(this);
     }
 }
 

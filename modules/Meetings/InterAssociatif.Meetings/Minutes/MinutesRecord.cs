@@ -11,7 +11,7 @@ internal enum MinutesStatus
 }
 
 /// <summary>The minutes (compte rendu) of a meeting: a draft, then published revisions.</summary>
-internal sealed class MinutesRecord : IHasId
+internal sealed class MinutesRecord : IHasId, IMeetingMinutes
 {
     public const int TextMaxLength = 200_000;
 

@@ -275,9 +275,57 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                     b.ToTable("GovernanceEvents", "governance");
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.MinutesDocuments.MinutesMailing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("LastAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Revision", "Address")
+                        .IsUnique();
+
+                    b.ToTable("GovernanceMinutesMailings", "governance");
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Requests.EscalatedRequest", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AgendaItemId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Answer")
@@ -292,6 +340,9 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
 
                     b.Property<DateOnly?>("ExpectedAnswerOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("RaisedOn")
                         .HasColumnType("date");
@@ -313,6 +364,8 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("Status", "RaisedOn");
 

@@ -267,9 +267,57 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                     b.ToTable("GovernanceEvents", (string)null);
                 });
 
+            modelBuilder.Entity("InterAssociatif.Governance.MinutesDocuments.MinutesMailing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Revision", "Address")
+                        .IsUnique();
+
+                    b.ToTable("GovernanceMinutesMailings", (string)null);
+                });
+
             modelBuilder.Entity("InterAssociatif.Governance.Requests.EscalatedRequest", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgendaItemId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Answer")
@@ -283,6 +331,9 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ExpectedAnswerOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MeetingId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("RaisedOn")
@@ -305,6 +356,8 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
+
+                    b.HasIndex("MeetingId");
 
                     b.HasIndex("Status", "RaisedOn");
 
