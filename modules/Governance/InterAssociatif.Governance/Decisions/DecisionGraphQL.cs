@@ -121,14 +121,19 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
     }
 }
 
-/// <summary>The <c>meeting</c> and <c>agendaItem</c> fields of a record that came from a meeting (decisions, requests).</summary>
+/// <summary>
+/// The <c>meeting</c> and <c>agendaItem</c> fields of a record that came from a meeting (decisions, requests).
+/// </summary>
 internal static class MeetingLinkFields
 {
-    public static void AddMeetingLinks<T>(this ObjectGraphType<T> type, NodeRegistry nodes, string verb, Func<T, Guid?> meeting, Func<T, Guid?> agendaItem)
+    public static void AddMeetingLinks<T>(
+        this ObjectGraphType<T> type, NodeRegistry nodes, string verb, Func<T, Guid?> meeting, Func<T, Guid?> agendaItem)
     {
-        type.Field("meeting", new GraphQLTypeReference(MeetingsTypeNames.Meeting)).Description($"The meeting it was {verb} in.")
+        type.Field("meeting", new GraphQLTypeReference(MeetingsTypeNames.Meeting))
+            .Description($"The meeting it was {verb} in.")
             .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.Meeting, meeting(ctx.Source)));
-        type.Field("agendaItem", new GraphQLTypeReference(MeetingsTypeNames.AgendaItem)).Description("The agenda item it came from.")
+        type.Field("agendaItem", new GraphQLTypeReference(MeetingsTypeNames.AgendaItem))
+            .Description("The agenda item it came from.")
             .Resolve(ctx => nodes.LoadReference(ctx, MeetingsTypeNames.AgendaItem, agendaItem(ctx.Source)));
     }
 }

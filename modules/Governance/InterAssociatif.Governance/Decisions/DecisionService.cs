@@ -47,14 +47,26 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
         return await CommitWithEventAsync(change, decision, GovernanceEvent.DecisionRecorded, decision.BodyId, "decision");
     }
 
-    /// <summary>Reports an agenda item that is not one of <paramref name="meetingId"/>'s (decisions and requests).</summary>
+    /// <summary>
+    /// Reports an agenda item that is not one of <paramref name="meetingId"/>'s (decisions and requests).
+    /// </summary>
     public static async Task CheckAgendaItemAsync(
-        IMeetingsReader meetings, Guid? meetingId, Guid? agendaItemId, ErrorList errors, CancellationToken cancellationToken)
+        IMeetingsReader meetings,
+        Guid? meetingId,
+        Guid? agendaItemId,
+        ErrorList errors,
+        CancellationToken cancellationToken)
     {
-        if (agendaItemId is { } itemId
-            && (await meetings.GetAgendaItemMeetingsAsync([itemId], cancellationToken)).GetValueOrDefault(itemId) != meetingId)
+        if (agendaItemId is not { } itemId)
         {
-            errors.Add(new InputValidationError("agendaItemId", "The agenda item belongs to another meeting than `meetingId`."));
+            return;
+        }
+
+        var owners = await meetings.GetAgendaItemMeetingsAsync([itemId], cancellationToken);
+        if (owners.GetValueOrDefault(itemId) != meetingId)
+        {
+            errors.Add(new InputValidationError(
+                "agendaItemId", "The agenda item belongs to another meeting than `meetingId`."));
         }
     }
 

@@ -61,7 +61,8 @@ internal sealed class GovernanceDemoSeeder(IDbContextFactory<GovernanceDbContext
 
         if (!await db.Requests.AnyAsync(cancellationToken))
         {
-            var news = await meetings.FindAgendaItemIdAsync(meetingId.Value, "Actualités : les mesures de l'été", cancellationToken);
+            var news = await meetings.FindAgendaItemIdAsync(
+                meetingId.Value, "Actualités : les mesures de l'été", cancellationToken);
             // The three requests raised on 18 September 2017 about the summer's cuts, to be validated on 25 September.
             var recipients = new List<Guid>();
             foreach (var name in new[] { "Nantes Métropole", "Préfecture de la Loire-Atlantique" })

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 
 namespace InterAssociatif.Governance.MinutesDocuments;
 
@@ -21,7 +21,8 @@ internal sealed record MinutesDocument(
     IReadOnlyList<PeopleOfOrganization> Excused,
     string Distribution,
     IReadOnlyList<DocumentRow> Rows,
-    IReadOnlyList<string> Milestones)
+    IReadOnlyList<string> Milestones
+)
 {
     /// <summary>A draft reads « Projet de compte rendu »; a published revision « Compte rendu ».</summary>
     public bool IsDraft => Revision is null;
@@ -30,7 +31,9 @@ internal sealed record MinutesDocument(
 
     public string PlaceAndDate => $"{Place}, le {FrenchDates.Long(WrittenOn)}";
 
-    /// <summary>A French file name: « Compte-rendu-r1_2017-09-18_inter-associatif-poursuite-de-la-reflexion.docx ».</summary>
+    /// <summary>
+    /// A French file name: « Compte-rendu-r1_2017-09-18_inter-associatif-poursuite-de-la-reflexion.docx ».
+    /// </summary>
     public string FileName(string extension)
     {
         var title = string.Join('-', SearchText.Tokens(Object));
@@ -42,7 +45,9 @@ internal sealed record MinutesDocument(
 /// <summary>An organisation and the lines of its people (« Camille MORVAN », « Aurélie KERJÉAN, Mission … »).</summary>
 internal sealed record PeopleOfOrganization(string Organization, bool IsInstitution, IReadOnlyList<string> People);
 
-/// <summary>One agenda item's row: on the left its notes and decisions, on the right the follow-ups and requests.</summary>
+/// <summary>
+/// One agenda item's row: on the left its notes and decisions, on the right the follow-ups and requests.
+/// </summary>
 internal sealed record DocumentRow(
     string Number,
     string Title,
@@ -50,7 +55,8 @@ internal sealed record DocumentRow(
     string? Notes,
     IReadOnlyList<string> Decisions,
     IReadOnlyList<string> FollowUps,
-    IReadOnlyList<string> Requests);
+    IReadOnlyList<string> Requests
+);
 
 /// <summary>
 /// Reads a meeting's record through the GraphQL API as the caller (so the document shows exactly what the API
@@ -58,7 +64,9 @@ internal sealed record DocumentRow(
 /// </summary>
 internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<MinutesDocumentOptions> options)
 {
-    /// <summary>Roles that read people (the Directory's rule for <c>Person</c>); others get organisations only.</summary>
+    /// <summary>
+    /// Roles that read people (the Directory's rule for <c>Person</c>); others get organisations only.
+    /// </summary>
     public static readonly string[] PeopleReaders = [Roles.Coordinator, Roles.Member, Roles.Analyst];
 
     public const string Query = """
@@ -88,9 +96,15 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The document, or why there is none for this caller (no meeting, no readable minutes, no such revision).</summary>
+    /// <summary>
+    /// The document, or why there is none for this caller (no meeting, no readable minutes, no such revision).
+    /// </summary>
     public async Task<(MinutesDocument? Document, UserError? Missing, string? DataHash)> ReadAsync(
-        Guid meetingId, int? revision, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid meetingId,
+        int? revision,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken
+    )
     {
         var variables = new Dictionary<string, object?>
         {
@@ -107,17 +121,34 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
 
         if (meeting.Minutes is not { } minutes)
         {
-            return (null, new NotFoundError("meetingId", "This meeting has no minutes you may read (a draft is for coordinators).", meetingGlobalId), null);
+            return (
+                null,
+                new NotFoundError(
+                    "meetingId",
+                    "This meeting has no minutes you may read (a draft is for coordinators).",
+                    meetingGlobalId
+                ),
+                null
+            );
         }
 
-        var chosen = revision is { } n ? minutes.Revisions.FirstOrDefault(r => r.Number == n) : minutes.Revisions.LastOrDefault();
+        var chosen = revision is { } n
+            ? minutes.Revisions.FirstOrDefault(r => r.Number == n)
+            : minutes.Revisions.LastOrDefault();
         if (revision is not null && chosen is null)
         {
-            return (null, new NotFoundError("revision", $"These minutes have no published revision {revision}.", null), null);
+            return (
+                null,
+                new NotFoundError("revision", $"These minutes have no published revision {revision}.", null),
+                null
+            );
         }
 
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(data.GetRawText() + "|" + chosen?.Number)))[..32];
+        var hash = Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(data.GetRawText() + "|" + chosen?.Number)
+            )
+        )[..32];
         return (Build(meeting, minutes, chosen), null, hash);
     }
 
@@ -126,14 +157,20 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
         var present = meeting.Attendance.Where(a => a.Status == "PRESENT").ToList();
         var excused = meeting.Attendance.Where(a => a.Status == "EXCUSED").ToList();
         var excusedOrganizations = excused.Select(a => a.Organization.Id).ToHashSet();
-        var absent = meeting.AttendanceSummary.OrganizationsNotRepresented
-            .Where(o => !excusedOrganizations.Contains(o.Id))
-            .OrderBy(o => o.Kind == "INSTITUTION").ThenBy(o => o.Name, StringComparer.Create(FrenchDates.Culture, true))
-            .Select(o => o.Name).ToList();
+        var absent = meeting
+            .AttendanceSummary.OrganizationsNotRepresented.Where(o => !excusedOrganizations.Contains(o.Id))
+            .OrderBy(o => o.Kind == "INSTITUTION")
+            .ThenBy(o => o.Name, StringComparer.Create(FrenchDates.Culture, true))
+            .Select(o => o.Name)
+            .ToList();
         var distribution = meeting.DistributionList.IsDefault
             ? "Participants et excusés"
-            : string.Join(", ", meeting.DistributionList.Organizations.Select(o => o.Name)
-                .Concat((meeting.DistributionList.People ?? []).Select(p => p.Line)));
+            : string.Join(
+                ", ",
+                meeting
+                    .DistributionList.Organizations.Select(o => o.Name)
+                    .Concat((meeting.DistributionList.People ?? []).Select(p => p.Line))
+            );
         return new MinutesDocument(
             options.Value.Place,
             revision is null ? minutes.WrittenOn : Clock.DayOf(revision.PublishedAt),
@@ -146,10 +183,13 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
             Group(excused),
             distribution,
             Rows(meeting),
-            meeting.Milestones.Select(m => $"{FrenchDates.Span(m.Date, m.EndDate, m.Precision)} : {m.Title}").ToList());
+            meeting.Milestones.Select(m => $"{FrenchDates.Span(m.Date, m.EndDate, m.Precision)} : {m.Title}").ToList()
+        );
     }
 
-    /// <summary>Associations first, then institutions; a unit's people sit under its institution, the unit named after them.</summary>
+    /// <summary>
+    /// Associations first, then institutions; a unit's people sit under its institution, the unit named after them.
+    /// </summary>
     private static List<PeopleOfOrganization> Group(IEnumerable<AttendanceData> attendance) =>
         attendance
             .GroupBy(a => a.Organization.Root)
@@ -157,9 +197,17 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
                 g.Key.Name,
                 g.Key.Kind == "INSTITUTION",
                 g.Select(a => (a.Person?.Line, Unit: a.Organization.Id == g.Key.Id ? null : a.Organization.Name))
-                    .Select(p => p.Line is null ? p.Unit : p.Unit is null ? p.Line : $"{p.Line}, {p.Unit}")
-                    .OfType<string>().Distinct().ToList()))
-            .OrderBy(g => g.IsInstitution).ThenBy(g => g.Organization, StringComparer.Create(FrenchDates.Culture, true))
+                    .Select(p =>
+                        p.Line is null ? p.Unit
+                        : p.Unit is null ? p.Line
+                        : $"{p.Line}, {p.Unit}"
+                    )
+                    .OfType<string>()
+                    .Distinct()
+                    .ToList()
+            ))
+            .OrderBy(g => g.IsInstitution)
+            .ThenBy(g => g.Organization, StringComparer.Create(FrenchDates.Culture, true))
             .ToList();
 
     private static List<DocumentRow> Rows(MeetingData meeting)
@@ -167,12 +215,22 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
         var items = meeting.Agenda.SelectMany(i => Flatten(i, 0)).ToList();
         var known = items.Select(i => i.Item.Id).ToHashSet();
         string? Key(IdData? item) => item is not null && known.Contains(item.Id) ? item.Id : null;
-        var rows = items.Select(i => Row(i.Item.Number, i.Item.Title, i.Depth, i.Item.Notes, meeting, i.Item.Id, Key)).ToList();
+        var rows = items
+            .Select(i => Row(i.Item.Number, i.Item.Title, i.Depth, i.Item.Notes, meeting, i.Item.Id, Key))
+            .ToList();
         var other = Row("", "Autres décisions", 0, null, meeting, null, Key);
         return other.Decisions.Count + other.Requests.Count > 0 ? [.. rows, other] : rows;
     }
 
-    private static DocumentRow Row(string number, string title, int depth, string? notes, MeetingData meeting, string? itemId, Func<IdData?, string?> key)
+    private static DocumentRow Row(
+        string number,
+        string title,
+        int depth,
+        string? notes,
+        MeetingData meeting,
+        string? itemId,
+        Func<IdData?, string?> key
+    )
     {
         var decisions = meeting.Decisions.Where(d => key(d.AgendaItem) == itemId).ToList();
         var requests = meeting.EscalatedRequests.Where(r => key(r.AgendaItem) == itemId).ToList();
@@ -183,7 +241,8 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
             notes,
             decisions.Select(d => d.Line).ToList(),
             decisions.SelectMany(d => d.FollowUps).Select(f => f.Line).ToList(),
-            requests.Select(r => r.Line).ToList());
+            requests.Select(r => r.Line).ToList()
+        );
     }
 
     private static IEnumerable<(ItemData Item, int Depth)> Flatten(ItemData item, int depth) =>
@@ -200,7 +259,8 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
         DistributionData DistributionList,
         List<DecisionData> Decisions,
         List<RequestData> EscalatedRequests,
-        List<MilestoneData> Milestones);
+        List<MilestoneData> Milestones
+    );
 
     private sealed record OrganizationData(string Id, string Name, string Kind, OrganizationData? Parent)
     {
@@ -230,45 +290,74 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
 
     private sealed record DistributionData(bool IsDefault, List<NameData> Organizations, List<PersonData>? People);
 
-    private sealed record DecisionData(string Title, string? Text, string Status, IdData? AgendaItem, List<FollowUpData> FollowUps)
+    private sealed record DecisionData(
+        string Title,
+        string? Text,
+        string Status,
+        IdData? AgendaItem,
+        List<FollowUpData> FollowUps
+    )
     {
-        public string Line => Status switch
-        {
-            "REVOKED" => $"{Title} (révoquée)",
-            "AMENDED" => $"{Title} (amendée)",
-            _ => Title,
-        } + (string.IsNullOrWhiteSpace(Text) ? "" : $" — {Text}");
+        public string Line =>
+            Status switch
+            {
+                "REVOKED" => $"{Title} (révoquée)",
+                "AMENDED" => $"{Title} (amendée)",
+                _ => Title,
+            } + (string.IsNullOrWhiteSpace(Text) ? "" : $" — {Text}");
     }
 
     private sealed record FollowUpData(
-        string Description, DateOnly DueOn, string DuePrecision, string Status, NameData? OwnerOrganization, PersonData? OwnerPerson)
+        string Description,
+        DateOnly DueOn,
+        string DuePrecision,
+        string Status,
+        NameData? OwnerOrganization,
+        PersonData? OwnerPerson
+    )
     {
         public string Line
         {
             get
             {
                 var owner = string.Join(", ", new[] { OwnerPerson?.Line, OwnerOrganization?.Name }.OfType<string>());
-                var state = Status switch { "DONE" => " (fait)", "CANCELLED" => " (annulé)", _ => "" };
-                return $"{Description} — {(owner.Length > 0 ? owner + ", " : "")}{FrenchDates.Due(DueOn, DuePrecision)}{state}";
+                var state = Status switch
+                {
+                    "DONE" => " (fait)",
+                    "CANCELLED" => " (annulé)",
+                    _ => "",
+                };
+                var due = FrenchDates.Due(DueOn, DuePrecision);
+                return $"{Description} — {(owner.Length > 0 ? owner + ", " : "")}{due}{state}";
             }
         }
     }
 
     private sealed record RequestData(
-        string Text, string Status, DateOnly? ExpectedAnswerOn, string? Answer, IdData? AgendaItem, List<NameData> RecipientOrganizations)
+        string Text,
+        string Status,
+        DateOnly? ExpectedAnswerOn,
+        string? Answer,
+        IdData? AgendaItem,
+        List<NameData> RecipientOrganizations
+    )
     {
         public string Line
         {
             get
             {
-                var names = RecipientOrganizations.Select(o => o.Name).Order(StringComparer.Create(FrenchDates.Culture, true));
+                var names = RecipientOrganizations
+                    .Select(o => o.Name)
+                    .Order(StringComparer.Create(FrenchDates.Culture, true));
                 var to = RecipientOrganizations.Count > 0 ? $" (vers {string.Join(", ", names)})" : "";
                 var state = Status switch
                 {
                     "ACCEPTED" => "acceptée",
                     "REJECTED" => "refusée",
                     "ANSWERED" => "répondue",
-                    _ => ExpectedAnswerOn is { } on ? $"réponse attendue le {FrenchDates.Short(on)}" : "en attente de réponse",
+                    _ => ExpectedAnswerOn is { } on
+                        ? $"réponse attendue le {FrenchDates.Short(on)}"
+                        : "en attente de réponse",
                 };
                 return $"Demande{to} : {Text} — {state}{(Answer is null ? "" : $" : {Answer}")}";
             }
@@ -290,12 +379,26 @@ internal static class FrenchDates
     public static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.InvariantCulture;
 
     private static readonly string[] Months =
-        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
 
     private static readonly string[] Days = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 
     /// <summary>« 14 décembre 2017 » (« 1er » for the first).</summary>
-    public static string Short(DateOnly day) => $"{(day.Day == 1 ? "1er" : day.Day.ToString(Culture))} {Months[day.Month - 1]} {day.Year}";
+    public static string Short(DateOnly day) =>
+        $"{(day.Day == 1 ? "1er" : day.Day.ToString(Culture))} {Months[day.Month - 1]} {day.Year}";
 
     /// <summary>« vendredi 22 septembre 2017 ».</summary>
     public static string Long(DateOnly day) => $"{Days[(int)day.DayOfWeek]} {Short(day)}";
@@ -305,7 +408,8 @@ internal static class FrenchDates
         precision == "MONTH" ? $"courant {Months[day.Month - 1]} {day.Year}" : Short(day);
 
     /// <summary>A step's date: « 3 octobre 2017 », « du 2 mars au 28 avril 2017 », « courant novembre 2017 ».</summary>
-    public static string Span(DateOnly start, DateOnly? end, string precision) => end is { } last && precision != "MONTH"
-        ? $"du {(start.Year == last.Year ? Short(start)[..^5] : Short(start))} au {Short(last)}"
-        : Due(start, precision);
+    public static string Span(DateOnly start, DateOnly? end, string precision) =>
+        end is { } last && precision != "MONTH"
+            ? $"du {(start.Year == last.Year ? Short(start)[..^5] : Short(start))} au {Short(last)}"
+            : Due(start, precision);
 }

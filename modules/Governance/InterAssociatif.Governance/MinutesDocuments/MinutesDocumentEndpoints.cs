@@ -32,8 +32,14 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
 
         if (!Formats.TryGetValue(extension, out var format))
         {
-            return EndpointResults.Problem(StatusCodes.Status404NotFound, new NotFoundError(
-                "format", $"The minutes are served as {string.Join(", ", Formats.Keys.Select(k => "." + k))}.", null));
+            return EndpointResults.Problem(
+                StatusCodes.Status404NotFound,
+                new NotFoundError(
+                    "format",
+                    $"The minutes are served as {string.Join(", ", Formats.Keys.Select(k => "." + k))}.",
+                    null
+                )
+            );
         }
 
         int? number = null;
@@ -41,7 +47,10 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
         {
             if (!int.TryParse(revision, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
             {
-                return EndpointResults.Problem(StatusCodes.Status400BadRequest, new InputValidationError("revision", "A revision is a number from 1."));
+                return EndpointResults.Problem(
+                    StatusCodes.Status400BadRequest,
+                    new InputValidationError("revision", "A revision is a number from 1.")
+                );
             }
 
             number = n;
@@ -49,7 +58,10 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
 
         if (!GlobalId.TryDecode(meetingId, MeetingsTypeNames.Meeting, out var id))
         {
-            return EndpointResults.Problem(StatusCodes.Status404NotFound, new NotFoundError("meetingId", "No meeting has this id.", meetingId));
+            return EndpointResults.Problem(
+                StatusCodes.Status404NotFound,
+                new NotFoundError("meetingId", "No meeting has this id.", meetingId)
+            );
         }
 
         MinutesDocument? document;
@@ -61,7 +73,10 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
         }
         catch (GraphQLRunException refused) when (refused.Message.Contains("ACCESS_DENIED", StringComparison.Ordinal))
         {
-            return EndpointResults.Problem(StatusCodes.Status403Forbidden, new InputValidationError("meetingId", refused.Message));
+            return EndpointResults.Problem(
+                StatusCodes.Status403Forbidden,
+                new InputValidationError("meetingId", refused.Message)
+            );
         }
 
         if (document is null)

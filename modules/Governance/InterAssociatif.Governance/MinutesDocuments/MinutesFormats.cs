@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -17,46 +18,54 @@ internal enum MinutesFormat
     Markdown,
 }
 
-/// <summary>Writes a <see cref="MinutesDocument"/> as DOCX (Open XML), a self-contained HTML page, or Markdown.</summary>
+/// <summary>
+/// Writes a <see cref="MinutesDocument"/> as DOCX (Open XML), a self-contained HTML page, or Markdown.
+/// </summary>
 internal static class MinutesFormats
 {
     public const string DecisionColumn = "Relevé de décision";
     public const string FollowUpColumn = "Suivi/échéance";
 
+    /// <summary>Escapes markup only: French text stays readable in the page's source.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>Raw HTML in notes is shown as text, never interpreted.</summary>
     private static readonly MarkdownPipeline Notes = new MarkdownPipelineBuilder().DisableHtml().Build();
 
-    public static string Extension(MinutesFormat format) => format switch
-    {
-        MinutesFormat.Docx => "docx",
-        MinutesFormat.Html => "html",
-        _ => "md",
-    };
+    public static string Extension(MinutesFormat format) =>
+        format switch
+        {
+            MinutesFormat.Docx => "docx",
+            MinutesFormat.Html => "html",
+            _ => "md",
+        };
 
-    public static string MediaType(MinutesFormat format) => format switch
-    {
-        MinutesFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        MinutesFormat.Html => "text/html; charset=utf-8",
-        _ => "text/markdown; charset=utf-8",
-    };
+    public static string MediaType(MinutesFormat format) =>
+        format switch
+        {
+            MinutesFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            MinutesFormat.Html => "text/html; charset=utf-8",
+            _ => "text/markdown; charset=utf-8",
+        };
 
-    public static byte[] Write(MinutesDocument document, MinutesFormat format) => format switch
-    {
-        MinutesFormat.Docx => Docx(document),
-        MinutesFormat.Html => Encoding.UTF8.GetBytes(Html(document)),
-        _ => Encoding.UTF8.GetBytes(Markdown(document)),
-    };
+    public static byte[] Write(MinutesDocument document, MinutesFormat format) =>
+        format switch
+        {
+            MinutesFormat.Docx => Docx(document),
+            MinutesFormat.Html => Encoding.UTF8.GetBytes(Html(document)),
+            _ => Encoding.UTF8.GetBytes(Markdown(document)),
+        };
 
     /// <summary>The lines of the header, in the order of the source, shared by every format.</summary>
     private static IEnumerable<(string Label, IReadOnlyList<string> Lines)> Sections(MinutesDocument d) =>
-    [
-        ("Objet de la réunion", [d.Object]),
-        ("Date de la réunion", [FrenchDates.Short(d.MeetingDay)]),
-        ("Pièces jointes", d.Attachments),
-        ("Participants", d.Participants.Select(GroupLine).ToList()),
-        ("Absents ou excusés", [.. d.AbsentOrganizations, .. d.Excused.Select(GroupLine)]),
-        ("Diffusion", [d.Distribution]),
-    ];
+        [
+            ("Objet de la réunion", [d.Object]),
+            ("Date de la réunion", [FrenchDates.Short(d.MeetingDay)]),
+            ("Pièces jointes", d.Attachments),
+            ("Participants", d.Participants.Select(GroupLine).ToList()),
+            ("Absents ou excusés", [.. d.AbsentOrganizations, .. d.Excused.Select(GroupLine)]),
+            ("Diffusion", [d.Distribution]),
+        ];
 
     private static string GroupLine(PeopleOfOrganization group) =>
         group.People.Count == 0 ? group.Organization : $"{group.Organization} : {string.Join(" ; ", group.People)}";
@@ -72,7 +81,9 @@ internal static class MinutesFormats
         foreach (var (label, lines) in Sections(d))
         {
             text.Append("**").Append(label).Append(" :**");
-            text.Append(lines.Count == 1 ? $" {lines[0]}\n\n" : "\n\n" + string.Concat(lines.Select(l => $"- {l}\n")) + "\n");
+            text.Append(
+                lines.Count == 1 ? $" {lines[0]}\n\n" : "\n\n" + string.Concat(lines.Select(l => $"- {l}\n")) + "\n"
+            );
         }
 
         text.Append("## ").Append(DecisionColumn).Append(" — ").Append(FollowUpColumn).Append("\n\n");
@@ -80,8 +91,10 @@ internal static class MinutesFormats
         {
             text.Append(new string('#', Math.Min(3 + row.Depth, 6))).Append(' ').Append(RowTitle(row)).Append("\n\n");
             text.Append(string.IsNullOrWhiteSpace(row.Notes) ? "" : row.Notes.Trim() + "\n\n");
-            text.Append(string.Concat(row.Decisions.Select(l => $"- **Décision :** {l}\n"))).Append(row.Decisions.Count > 0 ? "\n" : "");
-            text.Append(string.Concat(RightColumn(row).Select(l => $"- *{FollowUpColumn} :* {l}\n"))).Append(RightColumn(row).Any() ? "\n" : "");
+            text.Append(string.Concat(row.Decisions.Select(l => $"- **Décision :** {l}\n")))
+                .Append(row.Decisions.Count > 0 ? "\n" : "");
+            text.Append(string.Concat(RightColumn(row).Select(l => $"- *{FollowUpColumn} :* {l}\n")))
+                .Append(RightColumn(row).Any() ? "\n" : "");
         }
 
         text.Append("## Les étapes\n\n").Append(string.Concat(d.Milestones.Select(m => $"- {m}\n")));
@@ -90,30 +103,55 @@ internal static class MinutesFormats
 
     public static string Html(MinutesDocument d)
     {
-        static string E(string text) => WebUtility.HtmlEncode(text);
+        static string E(string text) => Encoder.Encode(text);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-            .Append(E($"{d.Heading} — {d.Object} — {FrenchDates.Short(d.MeetingDay)}")).Append("</title>\n<style>")
+            .Append(E($"{d.Heading} — {d.Object} — {FrenchDates.Short(d.MeetingDay)}"))
+            .Append("</title>\n<style>")
             .Append("body{font-family:Arial,Helvetica,sans-serif;max-width:60em;margin:2em auto;line-height:1.4}")
-            .Append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #444;padding:.4em;vertical-align:top}")
-            .Append("th{background:#eee}.place{text-align:right}@media print{body{margin:0}}</style>\n</head>\n<body>\n")
-            .Append("<p class=\"place\">").Append(E(d.PlaceAndDate)).Append("</p>\n<h1>").Append(E(d.Heading)).Append("</h1>\n");
+            .Append(
+                "table{border-collapse:collapse;width:100%}td,th{border:1px solid #444;padding:.4em;vertical-align:top}"
+            )
+            .Append(
+                "th{background:#eee}.place{text-align:right}@media print{body{margin:0}}</style>\n</head>\n<body>\n"
+            )
+            .Append("<p class=\"place\">")
+            .Append(E(d.PlaceAndDate))
+            .Append("</p>\n<h1>")
+            .Append(E(d.Heading))
+            .Append("</h1>\n");
         foreach (var (label, lines) in Sections(d))
         {
-            html.Append("<section><h2>").Append(E(label)).Append("</h2>\n<ul>")
-                .Append(string.Concat(lines.Select(l => $"<li>{E(l)}</li>"))).Append("</ul></section>\n");
+            html.Append("<section><h2>")
+                .Append(E(label))
+                .Append("</h2>\n<ul>")
+                .Append(string.Concat(lines.Select(l => $"<li>{E(l)}</li>")))
+                .Append("</ul></section>\n");
         }
 
-        html.Append("<table>\n<thead><tr><th>").Append(E(DecisionColumn)).Append("</th><th>").Append(E(FollowUpColumn)).Append("</th></tr></thead>\n<tbody>\n");
+        html.Append("<table>\n<thead><tr><th>")
+            .Append(E(DecisionColumn))
+            .Append("</th><th>")
+            .Append(E(FollowUpColumn))
+            .Append("</th></tr></thead>\n<tbody>\n");
         foreach (var row in d.Rows)
         {
-            html.Append("<tr><td><h3>").Append(E(RowTitle(row))).Append("</h3>")
+            html.Append("<tr><td><h3>")
+                .Append(E(RowTitle(row)))
+                .Append("</h3>")
                 .Append(string.IsNullOrWhiteSpace(row.Notes) ? "" : Markdig.Markdown.ToHtml(row.Notes, Notes))
-                .Append(string.Concat(row.Decisions.Select(l => $"<p class=\"decision\"><strong>Décision :</strong> {E(l)}</p>")))
-                .Append("</td><td><ul>").Append(string.Concat(RightColumn(row).Select(l => $"<li>{E(l)}</li>"))).Append("</ul></td></tr>\n");
+                .Append(
+                    string.Concat(
+                        row.Decisions.Select(l => $"<p class=\"decision\"><strong>Décision :</strong> {E(l)}</p>")
+                    )
+                )
+                .Append("</td><td><ul>")
+                .Append(string.Concat(RightColumn(row).Select(l => $"<li>{E(l)}</li>")))
+                .Append("</ul></td></tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n<h2>Les étapes</h2>\n<ul>").Append(string.Concat(d.Milestones.Select(m => $"<li>{E(m)}</li>")))
+        html.Append("</tbody>\n</table>\n<h2>Les étapes</h2>\n<ul>")
+            .Append(string.Concat(d.Milestones.Select(m => $"<li>{E(m)}</li>")))
             .Append("</ul>\n</body>\n</html>\n");
         return html.ToString();
     }
@@ -136,7 +174,18 @@ internal static class MinutesFormats
             body.Append(RecordTable(d));
             body.Append(Paragraph("Les étapes", bold: true));
             body.Append(d.Milestones.Select(m => Paragraph($"• {m}")));
-            body.Append(new SectionProperties(new PageSize { Width = 11906U, Height = 16838U }, new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U }));
+            body.Append(
+                new SectionProperties(
+                    new PageSize { Width = 11906U, Height = 16838U },
+                    new PageMargin
+                    {
+                        Top = 1134,
+                        Bottom = 1134,
+                        Left = 1134U,
+                        Right = 1134U,
+                    }
+                )
+            );
             main.Document = new Document(body);
             package.PackageProperties.Title = $"{d.Heading} — {d.Object}";
             package.PackageProperties.Language = "fr-FR";
@@ -153,19 +202,27 @@ internal static class MinutesFormats
             new LeftBorder { Val = BorderValues.Single, Size = 4 },
             new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
+            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }
+        );
+        var table = new Table(
+            new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" })
+        );
         table.Append(new TableGrid(new GridColumn { Width = "6300" }, new GridColumn { Width = "3300" }));
-        table.Append(new TableRow(
-            new TableRowProperties(new TableHeader()),
-            Cell([Paragraph(DecisionColumn, bold: true)]),
-            Cell([Paragraph(FollowUpColumn, bold: true)])));
+        table.Append(
+            new TableRow(
+                new TableRowProperties(new TableHeader()),
+                Cell([Paragraph(DecisionColumn, bold: true)]),
+                Cell([Paragraph(FollowUpColumn, bold: true)])
+            )
+        );
         foreach (var row in d.Rows)
         {
             List<OpenXmlElement> left = [Paragraph(RowTitle(row), bold: true)];
             left.AddRange(row.Notes is null ? [] : NoteParagraphs(row.Notes));
             left.AddRange(row.Decisions.Select(l => Paragraph($"Décision : {l}", bold: true)));
-            table.Append(new TableRow(Cell(left), Cell(RightColumn(row).Select(l => (OpenXmlElement)Paragraph(l)).ToList())));
+            table.Append(
+                new TableRow(Cell(left), Cell(RightColumn(row).Select(l => (OpenXmlElement)Paragraph(l)).ToList()))
+            );
         }
 
         return table;
@@ -174,7 +231,12 @@ internal static class MinutesFormats
     private static TableCell Cell(IReadOnlyList<OpenXmlElement> content) =>
         new([.. content.Count == 0 ? [Paragraph("")] : content]);
 
-    private static Paragraph Paragraph(string text, bool bold = false, int? size = null, JustificationValues? justification = null)
+    private static Paragraph Paragraph(
+        string text,
+        bool bold = false,
+        int? size = null,
+        JustificationValues? justification = null
+    )
     {
         var paragraph = new Paragraph();
         if (justification is { } j)
@@ -207,16 +269,19 @@ internal static class MinutesFormats
         return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
     }
 
-    /// <summary>A note's Markdown as Word paragraphs: paragraphs, list items (« • » or « 1. »), bold and italic.</summary>
+    /// <summary>
+    /// A note's Markdown as Word paragraphs: paragraphs, list items (« • » or « 1. »), bold and italic.
+    /// </summary>
     private static IEnumerable<Paragraph> NoteParagraphs(string markdown)
     {
         var parsed = Markdig.Markdown.Parse(markdown, Notes);
         foreach (var block in parsed.Descendants<LeafBlock>())
         {
             var list = block.Parent as ListItemBlock;
-            var prefix = list?.Parent is ListBlock { IsOrdered: true } ordered
-                ? $"{ordered.IndexOf(list) + 1}. "
-                : list is not null ? "• " : "";
+            var prefix =
+                list?.Parent is ListBlock { IsOrdered: true } ordered ? $"{ordered.IndexOf(list) + 1}. "
+                : list is not null ? "• "
+                : "";
             var paragraph = new Paragraph();
             paragraph.Append(Run(prefix, bold: false, italic: false));
             if (block.Inline is { } inline)
@@ -239,7 +304,13 @@ internal static class MinutesFormats
             switch (inline)
             {
                 case EmphasisInline emphasis:
-                    foreach (var run in Inlines(emphasis, bold || emphasis.DelimiterCount >= 2, italic || emphasis.DelimiterCount == 1))
+                    foreach (
+                        var run in Inlines(
+                            emphasis,
+                            bold || emphasis.DelimiterCount >= 2,
+                            italic || emphasis.DelimiterCount == 1
+                        )
+                    )
                     {
                         yield return run;
                     }

@@ -1,15 +1,21 @@
-using Microsoft.Extensions.Options;
 using System.Security.Claims;
 using System.Text.Json;
 using MailKit;
 using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace InterAssociatif.Governance.MinutesDocuments;
 
-/// <summary>What one <c>sendMinutes</c> did: the recipients it tried (with their outcome) and the people it could not reach.</summary>
+/// <summary>
+/// What one <c>sendMinutes</c> did: the recipients it tried (with their outcome) and the people it could not reach.
+/// </summary>
 internal sealed record MinutesMailingReport(
-    Guid MeetingId, int Revision, IReadOnlyList<MinutesMailing> Recipients, IReadOnlyList<string> WithoutAddress);
+    Guid MeetingId,
+    int Revision,
+    IReadOnlyList<MinutesMailing> Recipients,
+    IReadOnlyList<string> WithoutAddress
+);
 
 /// <summary>
 /// Sends the minutes to the distribution list over SMTP: one message per person, the HTML as the body, the DOCX
@@ -21,7 +27,8 @@ internal sealed class MinutesMailService(
     MinutesDocumentReader reader,
     IGraphQLRunner graphQL,
     IOptionsMonitor<SmtpOptions> smtp,
-    TimeProvider time)
+    TimeProvider time
+)
 {
     private const string RecipientsQuery = """
         query MinutesRecipients($id: ID!) {
@@ -29,15 +36,29 @@ internal sealed class MinutesMailService(
         }
         """;
 
-    public async Task<MutationResult<MinutesMailingReport>> SendAsync(SendMinutesInput command, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<MutationResult<MinutesMailingReport>> SendAsync(
+        SendMinutesInput command,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken
+    )
     {
         var options = smtp.CurrentValue;
         if (string.IsNullOrWhiteSpace(options.Host) || !MailboxAddress.TryParse(options.From ?? "", out var from))
         {
-            return Fail(new NotConfiguredError("meetingId", "Sending email is not configured here: an administrator sets Smtp:Host and Smtp:From."));
+            return Fail(
+                new NotConfiguredError(
+                    "meetingId",
+                    "Sending email is not configured here: an administrator sets Smtp:Host and Smtp:From."
+                )
+            );
         }
 
-        var (document, missing, _) = await reader.ReadAsync(command.MeetingId, command.Revision, user, cancellationToken);
+        var (document, missing, _) = await reader.ReadAsync(
+            command.MeetingId,
+            command.Revision,
+            user,
+            cancellationToken
+        );
         if (document is null)
         {
             return Fail(missing!);
@@ -45,9 +66,15 @@ internal sealed class MinutesMailService(
 
         if (document.IsDraft != (command.ForReview == true))
         {
-            return Fail(new ConflictError("forReview", document.IsDraft
-                ? "These minutes are a draft: publish them, or set `forReview: true` to send the draft « pour relecture »."
-                : "These minutes are published: `forReview` sends a draft only."));
+            return Fail(
+                new ConflictError(
+                    "forReview",
+                    document.IsDraft
+                        ? "These minutes are a draft: publish them, or set `forReview: true` to send the draft "
+                            + "« pour relecture »."
+                        : "These minutes are published: `forReview` sends a draft only."
+                )
+            );
         }
 
         var (recipients, withoutAddress) = await RecipientsAsync(command.MeetingId, user, cancellationToken);
@@ -59,26 +86,48 @@ internal sealed class MinutesMailService(
         }
 
         var sent = await DeliverAsync(options, from, document, claimed.Rows, cancellationToken);
-        return MutationResult<MinutesMailingReport>.Ok(new MinutesMailingReport(command.MeetingId, revision, sent, withoutAddress));
+        return MutationResult<MinutesMailingReport>.Ok(
+            new MinutesMailingReport(command.MeetingId, revision, sent, withoutAddress)
+        );
     }
 
-    private static MutationResult<MinutesMailingReport> Fail(UserError error) => MutationResult<MinutesMailingReport>.Fail(error);
+    private static MutationResult<MinutesMailingReport> Fail(UserError error) =>
+        MutationResult<MinutesMailingReport>.Fail(error);
 
     private sealed record Recipient(Guid? PersonId, string Name, string Address);
 
-    /// <summary>The distribution list's people with an address, once per address; the names of those without one.</summary>
+    /// <summary>
+    /// The distribution list's people with an address, once per address; the names of those without one.
+    /// </summary>
     private async Task<(List<Recipient> Recipients, List<string> WithoutAddress)> RecipientsAsync(
-        Guid meetingId, ClaimsPrincipal user, CancellationToken cancellationToken)
+        Guid meetingId,
+        ClaimsPrincipal user,
+        CancellationToken cancellationToken
+    )
     {
-        var variables = new Dictionary<string, object?> { ["id"] = GlobalId.Encode(MeetingsTypeNames.Meeting, meetingId) };
+        var variables = new Dictionary<string, object?>
+        {
+            ["id"] = GlobalId.Encode(MeetingsTypeNames.Meeting, meetingId),
+        };
         var data = await graphQL.RunAsync(RecipientsQuery, variables, user, cancellationToken);
-        var people = data.GetProperty("meeting").GetProperty("distributionList").GetProperty("people").EnumerateArray()
-            .Select(p => (
-                Id: GlobalId.TryDecode(p.GetProperty("id").GetString(), DirectoryTypeNames.Person, out var id) ? id : (Guid?)null,
-                Name: $"{p.GetProperty("givenName").GetString()} {p.GetProperty("familyName").GetString()}",
-                Email: p.GetProperty("email") is { ValueKind: JsonValueKind.String } email ? email.GetString()!.Trim() : ""))
+        var people = data.GetProperty("meeting")
+            .GetProperty("distributionList")
+            .GetProperty("people")
+            .EnumerateArray()
+            .Select(p =>
+                (
+                    Id: GlobalId.TryDecode(p.GetProperty("id").GetString(), DirectoryTypeNames.Person, out var id)
+                        ? id
+                        : (Guid?)null,
+                    Name: $"{p.GetProperty("givenName").GetString()} {p.GetProperty("familyName").GetString()}",
+                    Email: p.GetProperty("email") is { ValueKind: JsonValueKind.String } email
+                        ? email.GetString()!.Trim()
+                        : ""
+                )
+            )
             .ToList();
-        var recipients = people.Where(p => p.Email.Length > 0)
+        var recipients = people
+            .Where(p => p.Email.Length > 0)
             .DistinctBy(p => p.Email, StringComparer.OrdinalIgnoreCase)
             .Select(p => new Recipient(p.Id, p.Name, p.Email))
             .ToList();
@@ -91,35 +140,65 @@ internal sealed class MinutesMailService(
     /// call never takes it too.
     /// </summary>
     private async Task<(List<MinutesMailing> Rows, UserError? Error)> ClaimAsync(
-        SendMinutesInput command, int revision, List<Recipient> recipients, CancellationToken cancellationToken)
+        SendMinutesInput command,
+        int revision,
+        List<Recipient> recipients,
+        CancellationToken cancellationToken
+    )
     {
         if (recipients.Count == 0)
         {
-            return ([], new InputValidationError("meetingId", "No one on the meeting's distribution list has an email address."));
+            return (
+                [],
+                new InputValidationError("meetingId", "No one on the meeting's distribution list has an email address.")
+            );
         }
 
         var now = time.GetUtcNow();
         var stale = now - (smtp.CurrentValue.Timeout * 4);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var existing = await db.MinutesMailings.Where(m => m.MeetingId == command.MeetingId && m.Revision == revision).ToListAsync(cancellationToken);
+        var existing = await db
+            .MinutesMailings.Where(m => m.MeetingId == command.MeetingId && m.Revision == revision)
+            .ToListAsync(cancellationToken);
         var byAddress = existing.ToDictionary(m => m.Address, StringComparer.OrdinalIgnoreCase);
-        var fresh = recipients.Where(r => !byAddress.ContainsKey(r.Address))
+        var fresh = recipients
+            .Where(r => !byAddress.ContainsKey(r.Address))
             .Select(r => new MinutesMailing
             {
-                Id = Guid.CreateVersion7(now), MeetingId = command.MeetingId, Revision = revision, Address = r.Address, PersonId = r.PersonId,
-                Status = MinutesMailingStatus.Sending, Attempts = 1, LastAttemptAt = now,
+                Id = Guid.CreateVersion7(now),
+                MeetingId = command.MeetingId,
+                Revision = revision,
+                Address = r.Address,
+                PersonId = r.PersonId,
+                Status = MinutesMailingStatus.Sending,
+                Attempts = 1,
+                LastAttemptAt = now,
             })
             .ToList();
-        var retried = recipients.Select(r => byAddress.GetValueOrDefault(r.Address)).OfType<MinutesMailing>()
-            .Where(m => m.Status == MinutesMailingStatus.Failed
+        var retried = recipients
+            .Select(r => byAddress.GetValueOrDefault(r.Address))
+            .OfType<MinutesMailing>()
+            .Where(m =>
+                m.Status == MinutesMailingStatus.Failed
                 || (m.Status == MinutesMailingStatus.Sending && m.LastAttemptAt < stale)
-                || (m.Status == MinutesMailingStatus.Sent && command.Resend == true))
+                || (m.Status == MinutesMailingStatus.Sent && command.Resend == true)
+            )
             .ToList();
         if (fresh.Count + retried.Count == 0)
         {
-            return ([], existing.Any(m => m.Status == MinutesMailingStatus.Sending)
-                ? new ConflictError("meetingId", "These minutes are being sent right now; look at `minutesMailings` in a moment.")
-                : new ConflictError("resend", $"Every recipient already received {(revision == 0 ? "the draft" : $"revision {revision}")}: set `resend: true` to send it again."));
+            return (
+                [],
+                existing.Any(m => m.Status == MinutesMailingStatus.Sending)
+                    ? new ConflictError(
+                        "meetingId",
+                        "These minutes are being sent right now; look at `minutesMailings` in a moment."
+                    )
+                    : new ConflictError(
+                        "resend",
+                        $"Every recipient already received {(revision == 0 ? "the draft" : $"revision {revision}")}: "
+                            + "set `resend: true` to send it again."
+                    )
+            );
         }
 
         try
@@ -129,17 +208,27 @@ internal sealed class MinutesMailService(
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            return ([], new ConflictError("meetingId", "These minutes are being sent right now; look at `minutesMailings` in a moment."));
+            return (
+                [],
+                new ConflictError(
+                    "meetingId",
+                    "These minutes are being sent right now; look at `minutesMailings` in a moment."
+                )
+            );
         }
 
         var claimed = new List<MinutesMailing>(fresh);
         foreach (var row in retried)
         {
-            var taken = await db.MinutesMailings
-                .Where(m => m.Id == row.Id && m.Status == row.Status && m.Attempts == row.Attempts)
+            var taken = await db
+                .MinutesMailings.Where(m => m.Id == row.Id && m.Status == row.Status && m.Attempts == row.Attempts)
                 .ExecuteUpdateAsync(
-                    set => set.SetProperty(m => m.Status, MinutesMailingStatus.Sending).SetProperty(m => m.Attempts, row.Attempts + 1).SetProperty(m => m.LastAttemptAt, now),
-                    cancellationToken);
+                    set =>
+                        set.SetProperty(m => m.Status, MinutesMailingStatus.Sending)
+                            .SetProperty(m => m.Attempts, row.Attempts + 1)
+                            .SetProperty(m => m.LastAttemptAt, now),
+                    cancellationToken
+                );
             if (taken == 1)
             {
                 row.Status = MinutesMailingStatus.Sending;
@@ -154,7 +243,12 @@ internal sealed class MinutesMailService(
 
     /// <summary>One connection, one message per recipient; each outcome is written as soon as it is known.</summary>
     private async Task<List<MinutesMailing>> DeliverAsync(
-        SmtpOptions options, MailboxAddress from, MinutesDocument document, List<MinutesMailing> rows, CancellationToken cancellationToken)
+        SmtpOptions options,
+        MailboxAddress from,
+        MinutesDocument document,
+        List<MinutesMailing> rows,
+        CancellationToken cancellationToken
+    )
     {
         var html = MinutesFormats.Html(document);
         var markdown = MinutesFormats.Markdown(document);
@@ -172,8 +266,16 @@ internal sealed class MinutesMailService(
                 await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
             }
         }
-        catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or SmtpCommandException
-            or SmtpProtocolException or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException or TimeoutException)
+        catch (Exception exception)
+            when (exception
+                    is IOException
+                        or System.Net.Sockets.SocketException
+                        or SmtpCommandException
+                        or SmtpProtocolException
+                        or MailKit.Security.AuthenticationException
+                        or MailKit.Security.SslHandshakeException
+                        or TimeoutException
+            )
         {
             unreachable = $"The SMTP server could not be used: {exception.Message}";
         }
@@ -190,15 +292,25 @@ internal sealed class MinutesMailService(
                 try
                 {
                     var body = new BodyBuilder { HtmlBody = html, TextBody = markdown };
-                    body.Attachments.Add(document.FileName("docx"), docx, ContentType.Parse(MinutesFormats.MediaType(MinutesFormat.Docx)));
-                    using var message = new MimeMessage([from], [MailboxAddress.Parse(row.Address)], subject, body.ToMessageBody());
+                    body.Attachments.Add(
+                        document.FileName("docx"),
+                        docx,
+                        ContentType.Parse(MinutesFormats.MediaType(MinutesFormat.Docx))
+                    );
+                    using var message = new MimeMessage(
+                        [from],
+                        [MailboxAddress.Parse(row.Address)],
+                        subject,
+                        body.ToMessageBody()
+                    );
                     await client.SendAsync(message, cancellationToken);
                 }
                 catch (SmtpCommandException refused)
                 {
                     error = $"Refused by the SMTP server ({(int)refused.StatusCode}): {refused.Message}";
                 }
-                catch (Exception broken) when (broken is IOException or SmtpProtocolException or ServiceNotConnectedException)
+                catch (Exception broken)
+                    when (broken is IOException or SmtpProtocolException or ServiceNotConnectedException)
                 {
                     unreachable = error = $"The connection to the SMTP server broke: {broken.Message}";
                 }
@@ -223,7 +335,12 @@ internal sealed class MinutesMailService(
         row.Error = error?[..Math.Min(error.Length, MinutesMailing.ErrorMaxLength)];
         row.SentAt = error is null ? now : row.SentAt;
         await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-        await db.MinutesMailings.Where(m => m.Id == row.Id).ExecuteUpdateAsync(
-            set => set.SetProperty(m => m.Status, row.Status).SetProperty(m => m.Error, row.Error).SetProperty(m => m.SentAt, row.SentAt));
+        await db
+            .MinutesMailings.Where(m => m.Id == row.Id)
+            .ExecuteUpdateAsync(set =>
+                set.SetProperty(m => m.Status, row.Status)
+                    .SetProperty(m => m.Error, row.Error)
+                    .SetProperty(m => m.SentAt, row.SentAt)
+            );
     }
 }

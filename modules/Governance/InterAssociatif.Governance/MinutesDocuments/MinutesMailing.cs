@@ -46,7 +46,9 @@ internal sealed class MinutesMailing : IHasId
     public string? Error { get; set; }
 }
 
-/// <summary>The SMTP server the minutes are sent through (<c>Smtp:*</c>); without a host, sending answers NOT_CONFIGURED.</summary>
+/// <summary>
+/// The SMTP server the minutes are sent through (<c>Smtp:*</c>); without a host, sending answers NOT_CONFIGURED.
+/// </summary>
 internal sealed class SmtpOptions
 {
     public string? Host { get; set; }
@@ -60,7 +62,9 @@ internal sealed class SmtpOptions
 
     public string? Password { get; set; }
 
-    /// <summary><c>Auto</c> (STARTTLS when offered, TLS on 465), <c>StartTls</c>, <c>SslOnConnect</c> or <c>None</c>.</summary>
+    /// <summary>
+    /// <c>Auto</c> (STARTTLS when offered, TLS on 465), <c>StartTls</c>, <c>SslOnConnect</c> or <c>None</c>.
+    /// </summary>
     public MailKit.Security.SecureSocketOptions Security { get; set; } = MailKit.Security.SecureSocketOptions.Auto;
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);

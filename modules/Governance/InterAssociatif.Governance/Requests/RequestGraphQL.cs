@@ -44,11 +44,15 @@ internal sealed class MeetingRequestFields : IGraphTypeExtension
         type.AddFieldById(
             "escalatedRequests",
             NodeGraphTypeExtensions.ListOf(GovernanceTypeNames.EscalatedRequest),
-            "The requests raised in this meeting (demandes remontées vers les institutions; Governance module), in the order raised. Partners, members, analysts and coordinators.",
+            "The requests raised in this meeting (demandes remontées vers les institutions; Governance module), "
+                + "in the order raised. Partners, members, analysts and coordinators.",
             (ctx, meetingId) => ctx.LoadChildren<GovernanceDbContext, EscalatedRequest>(
                 "requestsByMeeting",
                 meetingId,
-                (db, ids) => db.Requests.Where(r => r.MeetingId != null && ids.Contains(r.MeetingId.Value)).OrderBy(r => r.RaisedOn).ThenBy(r => r.Id),
+                (db, ids) => db.Requests
+                    .Where(r => r.MeetingId != null && ids.Contains(r.MeetingId.Value))
+                    .OrderBy(r => r.RaisedOn)
+                    .ThenBy(r => r.Id),
                 r => r.MeetingId!.Value),
             GovernanceRoles.Readers);
 }

@@ -3,7 +3,8 @@ using InterAssociatif.Governance.Decisions;
 namespace InterAssociatif.Governance.Requests;
 
 /// <summary>Records requests escalated to institutions and follows their answer: SUBMITTED → ACCEPTED → ANSWERED, or REJECTED.</summary>
-internal sealed class RequestService(IDbContextFactory<GovernanceDbContext> factory, IMeetingsReader meetings, TimeProvider time)
+internal sealed class RequestService(
+    IDbContextFactory<GovernanceDbContext> factory, IMeetingsReader meetings, TimeProvider time)
 {
     public async Task<MutationResult<EscalatedRequest>> EscalateAsync(EscalateRequestInput command, ErrorList errors, CancellationToken cancellationToken)
     {
@@ -18,7 +19,8 @@ internal sealed class RequestService(IDbContextFactory<GovernanceDbContext> fact
             errors.Add(new InputValidationError("recipientOrganizationIds", "A request is addressed to at least one organisation or person."));
         }
 
-        await DecisionService.CheckAgendaItemAsync(meetings, command.MeetingId, command.AgendaItemId, errors, cancellationToken);
+        await DecisionService.CheckAgendaItemAsync(
+            meetings, command.MeetingId, command.AgendaItemId, errors, cancellationToken);
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var now = time.GetUtcNow();
         var request = new EscalatedRequest { Id = Guid.CreateVersion7(now), BodyId = command.BodyId, MeetingId = command.MeetingId, AgendaItemId = command.AgendaItemId, Text = text ?? "", RaisedOn = command.RaisedOn, ExpectedAnswerOn = command.ExpectedAnswerOn, Status = RequestStatus.Submitted, Version = 1 };

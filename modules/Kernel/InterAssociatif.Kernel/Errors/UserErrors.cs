@@ -29,7 +29,10 @@ public sealed record ConflictError(string Field, string Message) : UserError(Fie
     public override string Code => "CONFLICT";
 }
 
-/// <summary>The input asks for something this installation is not configured to do (e.g. sending email without <c>Smtp:Host</c>).</summary>
+/// <summary>
+/// The input asks for something this installation is not configured to do (e.g. sending email without
+/// <c>Smtp:Host</c>).
+/// </summary>
 public sealed record NotConfiguredError(string Field, string Message) : UserError(Field, Message)
 {
     public override string Code => "NOT_CONFIGURED";

@@ -61,7 +61,8 @@ public sealed class NotConfiguredErrorType : ObjectGraphType<NotConfiguredError>
     public NotConfiguredErrorType()
     {
         Name = "NotConfiguredError";
-        Description = "The installation is not configured for what was asked (for example sending the minutes by email without an SMTP server): an administrator's setting, not the input, must change.";
+        Description = "The installation is not configured for what was asked (for example sending the minutes by "
+            + "email without an SMTP server): an administrator's setting, not the input, must change.";
         Interface<UserErrorInterfaceType>();
         Field(e => e.Message).Description("A sentence for a person, naming the setting.");
         Field(e => e.Code).Description("Always NOT_CONFIGURED.");

@@ -13,10 +13,15 @@ public interface IEndpointContributor
     void MapEndpoints(IEndpointRouteBuilder endpoints);
 }
 
-/// <summary>The answers every module endpoint gives the same way: a role check and a GraphQL-shaped error body.</summary>
+/// <summary>
+/// The answers every module endpoint gives the same way: a role check and a GraphQL-shaped error body.
+/// </summary>
 public static class EndpointResults
 {
-    /// <summary>A 401 for an anonymous caller, a 403 when the caller holds none of <paramref name="roles"/>; null when one is held.</summary>
+    /// <summary>
+    /// A 401 for an anonymous caller, a 403 when the caller holds none of <paramref name="roles"/>; null when one is
+    /// held.
+    /// </summary>
     public static IResult? Deny(HttpContext http, params string[] roles)
     {
         if (http.User.Identity?.IsAuthenticated != true)
@@ -30,6 +35,12 @@ public static class EndpointResults
     /// <summary>An error as GraphQL writes it: <c>{ errors: [{ message, extensions: { code, field } }] }</c>.</summary>
     public static IResult Problem(int status, UserError error) =>
         Results.Json(
-            new { errors = new[] { new { message = error.Message, extensions = new { code = error.Code, field = error.Field } } } },
+            new
+            {
+                errors = new[]
+                {
+                    new { message = error.Message, extensions = new { code = error.Code, field = error.Field } },
+                },
+            },
             statusCode: status);
 }
