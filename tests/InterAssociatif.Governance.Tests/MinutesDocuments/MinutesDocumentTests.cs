@@ -312,6 +312,24 @@ public sealed partial class MinutesDocumentTests(InterAssociatifFactory factory)
             HttpStatusCode.OK,
             (await GetAsync(host, "analyst", downloads.String("node.minutes.downloads.docx")!)).StatusCode
         );
+
+        // Each download of this meeting is in the audit trail, refused or not: the 15 + 15 of the matrix, the 3 + 12
+        // conditional requests, and the 6 single requests that name the meeting.
+        var trail = (
+            await host.GraphQL("coordinator")
+                .QueryAsync(
+                    "query($id: ID!) { auditTrail(first: 100, filter: { objectId: $id }) { "
+                        + "nodes { operation succeeded } } }",
+                    new { id = meeting }
+                )
+        )
+            .EnsureNoErrors()
+            .At("auditTrail.nodes")!
+            .AsArray()
+            .Where(e => e!["operation"]!.GetValue<string>() == "downloadMinutes")
+            .ToList();
+        Assert.Equal(15 + 15 + 3 + 12 + 6, trail.Count);
+        Assert.Equal(3 + 3 + 12 + 12 + 2, trail.Count(e => e!["succeeded"]!.GetValue<bool>()));
     }
 
     internal static async Task<string> MeetingIdAsync(InterAssociatifFactory host) =>

@@ -2,7 +2,9 @@ using System.Globalization;
 using InterAssociatif.Kernel.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace InterAssociatif.Governance.MinutesDocuments;
@@ -23,7 +25,28 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/meetings/{meetingId}/minutes.{extension}", DownloadAsync);
 
+    /// <summary>Every download, refused or not, is in the audit trail, as attachment downloads are.</summary>
     private async Task<IResult> DownloadAsync(HttpContext http, string meetingId, string extension, string? revision)
+    {
+        var result = await RenderAsync(http, meetingId, extension, revision);
+        var outcome = result switch
+        {
+            FileContentHttpResult => AuditOutcome.Accepted,
+            ChallengeHttpResult or ForbidHttpResult or IStatusCodeHttpResult { StatusCode: 403 } => AuditOutcome.Denied,
+            _ => AuditOutcome.Refused,
+        };
+        if (http.RequestServices.GetService<IAuditTrail>() is { } audit)
+        {
+            await audit.RecordAsync(
+                new AuditRecord("downloadMinutes", http.User, [meetingId], outcome),
+                CancellationToken.None
+            );
+        }
+
+        return result;
+    }
+
+    private async Task<IResult> RenderAsync(HttpContext http, string meetingId, string extension, string? revision)
     {
         if (EndpointResults.Deny(http, GovernanceRoles.Readers) is { } denied)
         {
