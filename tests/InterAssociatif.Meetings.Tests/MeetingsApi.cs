@@ -24,12 +24,6 @@ internal static class MeetingsApi
         return result.String($"{rootField}.nodes[0].id") ?? throw new InvalidOperationException($"No {rootField} matches {search}");
     }
 
-    public static async Task<GraphQLResult> MutateAsync(this GraphQLTestClient client, string mutation, string inputType, object input, string selection) =>
-        (await client.QueryAsync($$"""mutation($input: {{inputType}}!) { {{mutation}}(input: $input) { {{selection}} errors { __typename code field message } } }""", new { input })).EnsureNoErrors();
-
-    public static string ErrorsOf(this GraphQLResult result, string mutation) =>
-        string.Join("; ", result.PayloadErrors(mutation).Select(e => $"{e!["__typename"]} {e["code"]} {e["field"]}"));
-
     public static List<string> Strings(this JsonNode? array, string property) =>
         array!.AsArray().Select(n => n![property]!.GetValue<string>()).ToList();
 }

@@ -6,12 +6,6 @@ internal sealed record TestSurvey(string Id, string Single, string[] SingleOptio
 
 internal static class SurveysApi
 {
-    public static async Task<GraphQLResult> MutateAsync(this GraphQLTestClient client, string mutation, string inputType, object input, string selection) =>
-        (await client.QueryAsync($$"""mutation($input: {{inputType}}!) { {{mutation}}(input: $input) { {{selection}} errors { __typename code field message } } }""", new { input })).EnsureNoErrors();
-
-    public static string ErrorsOf(this GraphQLResult result, string mutation) =>
-        string.Join("; ", result.PayloadErrors(mutation).Select(e => $"{e!["__typename"]} {e["code"]} {e["field"]}"));
-
     public static async Task<string> OrganizationAsync(this GraphQLTestClient client, string search) =>
         (await client.QueryAsync("query($s: String) { organizations(first: 1, filter: { search: $s, includeArchived: true }) { nodes { id } } }", new { s = search })).EnsureNoErrors().String("organizations.nodes[0].id")!;
 

@@ -11,11 +11,19 @@ public sealed class GraphQLTestClient(HttpClient http, string? token)
 {
     public HttpClient Http { get; } = http;
 
-    public async Task<GraphQLResult> QueryAsync(string query, object? variables = null, string accept = "application/graphql-response+json")
+    public async Task<GraphQLResult> QueryAsync(
+        string query,
+        object? variables = null,
+        string accept = "application/graphql-response+json"
+    )
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
-            Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
+            Content = new StringContent(
+                JsonSerializer.Serialize(new { query, variables }),
+                Encoding.UTF8,
+                "application/json"
+            ),
         };
         request.Headers.Accept.ParseAdd(accept);
         if (token is not null)
@@ -25,8 +33,21 @@ public sealed class GraphQLTestClient(HttpClient http, string? token)
 
         using var response = await Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        return new GraphQLResult(response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonNode.Parse(body)!.AsObject());
+        return new GraphQLResult(
+            response.StatusCode,
+            response.Content.Headers.ContentType?.MediaType,
+            JsonNode.Parse(body)!.AsObject()
+        );
     }
+
+    /// <summary>Runs <paramref name="mutation"/> with <paramref name="input"/>, selecting <paramref name="selection"/> and the payload's errors.</summary>
+    public async Task<GraphQLResult> MutateAsync(string mutation, string inputType, object input, string selection) =>
+        (
+            await QueryAsync(
+                $"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ {selection} errors {{ __typename code field message }} }} }}",
+                new { input }
+            )
+        ).EnsureNoErrors();
 }
 
 /// <summary>A GraphQL response with its HTTP status, and helpers to read it.</summary>
@@ -36,7 +57,8 @@ public sealed record GraphQLResult(HttpStatusCode Status, string? MediaType, Jso
 
     public JsonArray Errors => Body["errors"]?.AsArray() ?? [];
 
-    public IReadOnlyList<string?> ErrorCodes => Errors.Select(e => e?["extensions"]?["code"]?.GetValue<string>()).ToList();
+    public IReadOnlyList<string?> ErrorCodes =>
+        Errors.Select(e => e?["extensions"]?["code"]?.GetValue<string>()).ToList();
 
     /// <summary>Reads a value at a path like <c>organizations.nodes[0].name</c> under <c>data</c>.</summary>
     public JsonNode? At(string path)
@@ -79,5 +101,11 @@ public sealed record GraphQLResult(HttpStatusCode Status, string? MediaType, Jso
     }
 
     /// <summary>The payload's <c>errors</c> list of a mutation (domain errors).</summary>
-    public JsonArray PayloadErrors(string mutation) => At($"{mutation}.errors")?.AsArray() ?? throw new Xunit.Sdk.XunitException($"No payload errors list: {Body.ToJsonString()}");
+    public JsonArray PayloadErrors(string mutation) =>
+        At($"{mutation}.errors")?.AsArray()
+        ?? throw new Xunit.Sdk.XunitException($"No payload errors list: {Body.ToJsonString()}");
+
+    /// <summary>The payload's errors as « __typename code field; … », to compare in one assertion.</summary>
+    public string ErrorsOf(string mutation) =>
+        string.Join("; ", PayloadErrors(mutation).Select(e => $"{e!["__typename"]} {e["code"]} {e["field"]}"));
 }

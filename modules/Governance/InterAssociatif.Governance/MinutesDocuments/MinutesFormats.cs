@@ -139,7 +139,7 @@ internal static class MinutesFormats
             html.Append("<tr><td><h3>")
                 .Append(E(RowTitle(row)))
                 .Append("</h3>")
-                .Append(string.IsNullOrWhiteSpace(row.Notes) ? "" : Markdig.Markdown.ToHtml(row.Notes, Notes))
+                .Append(string.IsNullOrWhiteSpace(row.Notes) ? "" : NotesHtml(row.Notes))
                 .Append(
                     string.Concat(
                         row.Decisions.Select(l => $"<p class=\"decision\"><strong>Décision :</strong> {E(l)}</p>")
@@ -153,6 +153,28 @@ internal static class MinutesFormats
         html.Append("</tbody>\n</table>\n<h2>Les étapes</h2>\n<ul>")
             .Append(string.Concat(d.Milestones.Select(m => $"<li>{E(m)}</li>")))
             .Append("</ul>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>
+    /// A note's Markdown as HTML, links kept only to http(s) and mailto addresses and images turned into links: the
+    /// page is also an email body, where no CSP guards it and a remote image would tell who opened it.
+    /// </summary>
+    private static string NotesHtml(string markdown)
+    {
+        var parsed = Markdig.Markdown.Parse(markdown, Notes);
+        foreach (var link in parsed.Descendants<LinkInline>())
+        {
+            link.IsImage = false;
+            var safe =
+                Uri.TryCreate(link.Url, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" or "mailto";
+            link.Url = safe ? link.Url : "";
+        }
+
+        using var html = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(html);
+        Notes.Setup(renderer);
+        renderer.Render(parsed);
         return html.ToString();
     }
 
@@ -187,7 +209,7 @@ internal static class MinutesFormats
                 )
             );
             main.Document = new Document(body);
-            package.PackageProperties.Title = $"{d.Heading} — {d.Object}";
+            package.PackageProperties.Title = XmlSafe($"{d.Heading} — {d.Object}");
             package.PackageProperties.Language = "fr-FR";
         }
 
@@ -248,6 +270,15 @@ internal static class MinutesFormats
         return paragraph;
     }
 
+    /// <summary>
+    /// The text without the characters XML cannot hold (control characters the API lets through), which would
+    /// otherwise make the document impossible to write.
+    /// </summary>
+    private static string XmlSafe(string text) =>
+        text.All(System.Xml.XmlConvert.IsXmlChar)
+            ? text
+            : new string(text.Where(System.Xml.XmlConvert.IsXmlChar).ToArray());
+
     private static Run Run(string text, bool bold, bool italic, int? size = null)
     {
         var properties = new RunProperties();
@@ -266,7 +297,7 @@ internal static class MinutesFormats
             properties.Append(new FontSize { Val = points.ToString(FrenchDates.Culture) });
         }
 
-        return new Run(properties, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        return new Run(properties, new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
     }
 
     /// <summary>
