@@ -234,6 +234,39 @@ public sealed class MinutesMailTests
         );
     }
 
+    [Fact]
+    public async Task A_sending_cut_off_by_the_timeout_records_every_recipient_as_failed_and_is_retried_in_full()
+    {
+        await using var smtp = new SmtpTestServer { Stall = new() };
+        await using var host = Configured(new InterAssociatifFactory(), smtp)
+            .With("GraphQL:Limits:ExecutionTimeout", "00:00:02");
+        var meeting = await MinutesDocumentTests.MeetingIdAsync(host);
+        var coordinator = host.GraphQL("coordinator");
+
+        var cut = await coordinator.QueryAsync(Send, new { input = new { meetingId = meeting, forReview = true } });
+        Assert.Equal(["TIMEOUT"], cut.ErrorCodes);
+        smtp.Stall.TrySetCanceled(); // the held message is dropped, as a server does when its client has gone
+        smtp.Stall = null;
+        var log = (
+            await coordinator.QueryAsync(
+                "query($id: ID!) { node(id: $id) { ... on Meeting { minutesMailings { status error } } } }",
+                new { id = meeting }
+            )
+        )
+            .EnsureNoErrors()
+            .At("node.minutesMailings")!
+            .AsArray();
+        Assert.Equal(18, log.Count);
+        Assert.All(log, m => Assert.Equal("FAILED", m!["status"]!.GetValue<string>()));
+        Assert.All(log, m => Assert.Contains("interrupted", m!["error"]!.GetValue<string>(), StringComparison.Ordinal));
+
+        var retried = (
+            await coordinator.QueryAsync(Send, new { input = new { meetingId = meeting, forReview = true } })
+        ).EnsureNoErrors();
+        Assert.Equal((18, 0), (retried.Int("sendMinutes.report.sent"), retried.Int("sendMinutes.report.failed")));
+        Assert.Equal(18, smtp.Messages.Count);
+    }
+
     private static InterAssociatifFactory Configured(InterAssociatifFactory host, SmtpTestServer smtp) =>
         host.With("Smtp:Host", "127.0.0.1")
             .With("Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))

@@ -29,12 +29,17 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(Messages));
+        services.Add(new Store(this));
         services.Add(new Filter(_refused));
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
     public int Port { get; }
+
+    /// <summary>
+    /// While set, a message's data is held there (a server that stalls); cancel it to drop the message.
+    /// </summary>
+    public TaskCompletionSource? Stall { get; set; }
 
     /// <summary>Every message accepted, parsed.</summary>
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
@@ -58,7 +63,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
+    private sealed class Store(SmtpTestServer server) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context,
@@ -67,8 +72,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
             CancellationToken cancellationToken
         )
         {
+            if (server.Stall is { } stall)
+            {
+                await stall.Task;
+            }
+
             using var stream = new MemoryStream(buffer.ToArray());
-            messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            server.Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
         }
     }

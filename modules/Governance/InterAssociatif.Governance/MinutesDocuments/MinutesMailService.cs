@@ -30,6 +30,9 @@ internal sealed class MinutesMailService(
     TimeProvider time
 )
 {
+    private const string Interrupted =
+        "The sending was interrupted (the request timed out or was cancelled) before the server accepted this message.";
+
     private const string RecipientsQuery = """
         query MinutesRecipients($id: ID!) {
           meeting(id: $id) { distributionList { people { id givenName familyName email } } }
@@ -279,6 +282,10 @@ internal sealed class MinutesMailService(
         {
             unreachable = $"The SMTP server could not be used: {exception.Message}";
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            unreachable = Interrupted;
+        }
 
         foreach (var row in rows)
         {
@@ -314,10 +321,18 @@ internal sealed class MinutesMailService(
                 {
                     unreachable = error = $"The connection to the SMTP server broke: {broken.Message}";
                 }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The request timed out or its client left: this one and the rest are recorded as failed (a
+                    // message cut off while being handed over may still arrive), so that sending again retries them.
+                    unreachable = error = Interrupted;
+                }
             }
 
             await RecordAsync(row, error);
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         if (client.IsConnected)
         {
