@@ -66,8 +66,8 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
     /// <summary>
     /// The page as the last role of its header sees it on the demo data, the SQL commands it costs and the
     /// connections they ran on (a second run, counted exactly), compared with its reviewed snapshot: a
-    /// change of what a page shows or of what it costs is seen in review. Ids (and the addresses holding
-    /// them) and instants of recording are masked (they differ from one database to the next); everything
+    /// change of what a page shows or of what it costs is seen in review. Ids (and the addresses and paths
+    /// holding them) and instants of recording are masked (they differ from one database to the next); everything
     /// else is the data itself.
     /// </summary>
     [Theory]
@@ -98,7 +98,8 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
                 foreach (var (key, value) in o.ToList())
                 {
                     var generated = key is "id" or "cursor" or "startCursor" or "endCursor" or "createdAt" or "updatedAt" or "recordedAt"
-                        || key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("Url", StringComparison.Ordinal);
+                        || key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("Url", StringComparison.Ordinal)
+                        || (value is JsonValue path && path.TryGetValue<string>(out var text) && text.StartsWith('/')); // a path names ids
                     o[key] = value is null ? null : generated && value is JsonValue ? "(generated)" : Masked(value.DeepClone());
                 }
 
