@@ -78,6 +78,9 @@ public static class ModuleDbContextRegistration
         }
 
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        // A context is never shared between threads here (one per unit of work, one per loader's fetch);
+        // EF Core's check of that costs on every query.
+        builder.EnableThreadSafetyChecks(false);
         if (loggerFactory is not null)
         {
             builder.UseLoggerFactory(loggerFactory);
