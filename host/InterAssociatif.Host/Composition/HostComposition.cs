@@ -43,6 +43,7 @@ internal static class HostComposition
         {
             services.AddSingleton<IInterceptor, SqliteConnectionSetup>();
             services.AddSingleton<IInterceptor, SqliteCancellation>();
+            services.AddSingleton<IInterceptor, PreparedStatementReuse>();
         }
 
         foreach (var module in ModuleCatalog.Enabled(configuration))

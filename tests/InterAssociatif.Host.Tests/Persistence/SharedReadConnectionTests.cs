@@ -2,6 +2,7 @@ using InterAssociatif.Host.Access;
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,8 +10,9 @@ namespace InterAssociatif.Host.Tests.Persistence;
 
 /// <summary>
 /// An operation's reads share one connection across modules, taken from the host's pool and given
-/// back; writes keep their own; two reads overlapping on the shared connection are refused. On the
-/// host's real database file.
+/// back; writes keep their own; two reads overlapping on the shared connection are refused; a pooled
+/// connection keeps its statements prepared for the next read of the same SQL. On the host's real
+/// database file.
 /// </summary>
 public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
@@ -83,5 +85,95 @@ public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : 
         Assert.False(await rows.MoveNextAsync());
         await rows.DisposeAsync();
         Assert.Equal(3, await b.Database.SqlQueryRaw<int>("SELECT 3 AS Value").SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_query_read_again_on_a_pooled_connection_runs_its_kept_statement_with_the_new_values()
+    {
+        const string Sql =
+            "SELECT Value FROM (SELECT 1 AS Value UNION ALL SELECT 2 UNION ALL SELECT 3) WHERE Value = {0}";
+        await using var pool = new ReadConnectionPool(capacity: 1);
+        SqliteConnection connection;
+        await using (SharedReadConnection.Begin(pool))
+        {
+            await using var db = Modules[0].CreateContext();
+            await db.Database.SqlQueryRaw<int>("SELECT 1 AS Value").SingleAsync();
+            connection = (SqliteConnection)db.Database.GetDbConnection();
+            // SQLitePCL lists the statements of a connection only when asked to before they are prepared.
+            connection.Handle!.enable_sqlite3_next_stmt(true);
+        }
+
+        IntPtr statement;
+        await using (SharedReadConnection.Begin(pool))
+        {
+            await using var db = Modules[0].CreateContext();
+            Assert.Equal(2, await db.Database.SqlQueryRaw<int>(Sql, 2).SingleAsync());
+            Assert.Same(connection, db.Database.GetDbConnection());
+            statement = Assert.Single(Statements(connection, "WHERE Value = @p0"));
+
+            // The same SQL again in the same operation, then in the next one (the pool gives the connection back).
+            Assert.Equal(3, await db.Database.SqlQueryRaw<int>(Sql, 3).SingleAsync());
+            Assert.Equal(statement, Assert.Single(Statements(connection, "WHERE Value = @p0")));
+        }
+
+        await using (SharedReadConnection.Begin(pool))
+        {
+            await using var db = Modules[1].CreateContext();
+            Assert.Equal(1, await db.Database.SqlQueryRaw<int>(Sql, 1).SingleAsync());
+            Assert.Same(connection, db.Database.GetDbConnection());
+            Assert.Equal(statement, Assert.Single(Statements(connection, "WHERE Value = @p0")));
+        }
+    }
+
+    [Fact]
+    public async Task Outside_a_scope_no_statement_is_kept()
+    {
+        await using var db = Modules[0].CreateContext();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        connection.Handle!.enable_sqlite3_next_stmt(true);
+        Assert.Equal(7, await db.Database.SqlQueryRaw<int>("SELECT 7 AS Value").SingleAsync());
+        Assert.Empty(Statements(connection, "SELECT 7"));
+    }
+
+    [Fact]
+    public void A_connection_keeps_at_most_its_capacity_of_statements_the_least_recently_used_going_first()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        connection.Handle!.enable_sqlite3_next_stmt(true);
+        using var statements = new PreparedStatements(capacity: 3);
+        foreach (var value in Enumerable.Range(1, 5))
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {value}";
+            Assert.Equal((long)value, command.ExecuteScalar());
+            statements.Keep(command);
+        }
+
+        Assert.Equal(3, Statements(connection, "SELECT ").Count);
+        Assert.Null(statements.Take("SELECT 2"));
+        Assert.NotNull(statements.Take("SELECT 3"));
+        Assert.NotNull(statements.Take("SELECT 4"));
+        Assert.Null(statements.Take("SELECT 4"));
+        Assert.Null(statements.Take("SELECT 1"));
+    }
+
+    /// <summary>The statements prepared on the connection whose SQL contains <paramref name="part"/>.</summary>
+    private static List<IntPtr> Statements(SqliteConnection connection, string part)
+    {
+        var found = new List<IntPtr>();
+        for (var stmt = SQLitePCL.raw.sqlite3_next_stmt(connection.Handle, null);
+             stmt is not null && !stmt.IsInvalid;
+             stmt = SQLitePCL.raw.sqlite3_next_stmt(connection.Handle, stmt))
+        {
+            var sql = SQLitePCL.raw.sqlite3_sql(stmt).utf8_to_string();
+            if (sql.Contains(part, StringComparison.Ordinal))
+            {
+                found.Add(stmt.DangerousGetHandle());
+            }
+        }
+
+        return found;
     }
 }

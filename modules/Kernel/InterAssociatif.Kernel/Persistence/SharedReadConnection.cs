@@ -35,6 +35,12 @@ public sealed class SharedReadConnection : IAsyncDisposable
 
     internal static SharedReadConnection? Current => Ambient.Value is { _ended: false } scope ? scope : null;
 
+    /// <summary>
+    /// The prepared statements kept with <paramref name="connection"/> when it is the current scope's.
+    /// </summary>
+    internal static PreparedStatements? StatementsOf(DbConnection? connection) =>
+        Current is { _lease: { } lease } && ReferenceEquals(lease.Connection, connection) ? lease.Statements : null;
+
 
     /// <summary>
     /// Binds <paramref name="db"/> to the scope's connection, taking one from the pool the first time
@@ -92,12 +98,18 @@ public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
     private bool _disposed;
 
 
-    /// <summary>A pooled connection and the context that opened it (and owns it).</summary>
-    public sealed class Lease(DbContext owner)
+    /// <summary>A pooled connection, the context that opened it (and owns it), and its prepared statements.</summary>
+    public sealed class Lease(DbContext owner) : IAsyncDisposable
     {
-        public DbContext Owner => owner;
-
         public DbConnection Connection { get; } = owner.Database.GetDbConnection();
+
+        internal PreparedStatements Statements { get; } = new();
+
+        public async ValueTask DisposeAsync()
+        {
+            Statements.Dispose();
+            await owner.DisposeAsync();
+        }
     }
 
     internal async ValueTask<Lease> RentAsync(Func<DbContext> createOwner, CancellationToken cancellationToken)
@@ -110,7 +122,7 @@ public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
                 return idle;
             }
 
-            await idle.Owner.DisposeAsync();
+            await idle.DisposeAsync();
         }
 
         var owner = createOwner();
@@ -140,7 +152,7 @@ public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
             Interlocked.Decrement(ref _idleCount);
         }
 
-        await lease.Owner.DisposeAsync();
+        await lease.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -148,7 +160,7 @@ public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
         _disposed = true;
         while (_idle.TryTake(out var idle))
         {
-            await idle.Owner.DisposeAsync();
+            await idle.DisposeAsync();
         }
     }
 }
