@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using InterAssociatif.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,43 @@ public sealed class SqlLoggingTests(SqlLoggingTests.LoggingFactory factory) : IC
         Assert.Contains(commands, l => l.Message.Contains("SELECT", StringComparison.Ordinal) && l.Message.Contains("Organizations", StringComparison.Ordinal));
         Assert.Contains(commands, l => l.Message.Contains("SELECT", StringComparison.Ordinal) && l.Message.Contains("Meetings", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_loader_batch_of_one_key_compares_with_it_and_reads_what_the_batch_of_many_reads()
+    {
+        const string Fields = "id name neighbourhoods parent { name } units { name } themes { name }";
+        var client = factory.GraphQL("coordinator");
+        factory.Logs.Clear();
+        var all = (await client.QueryAsync($"{{ organizations(first: 100) {{ nodes {{ {Fields} }} }} }}"))
+            .EnsureNoErrors()
+            .At("organizations.nodes")!
+            .AsArray();
+        Assert.True(all.Count > 20, "the demo directory");
+        Assert.Contains(
+            Commands(),
+            sql => sql.Contains("DirectoryOrganizationNeighbourhoods") && sql.Contains("json_each")
+        );
+
+        foreach (var organization in all)
+        {
+            factory.Logs.Clear();
+            var alone = (await client.QueryAsync(
+                    $"{{ node(id: \"{organization!["id"]}\") {{ ... on Organization {{ {Fields} }} }} }}"))
+                .EnsureNoErrors()
+                .At("node");
+            Assert.True(JsonNode.DeepEquals(organization, alone), $"{organization} read alone: {alone}");
+            var commands = Commands();
+            Assert.Contains(commands, sql => sql.Contains("DirectoryOrganizationNeighbourhoods")
+                && sql.Contains("\"OrganizationId\" = @key"));
+            Assert.DoesNotContain(commands, sql => sql.Contains("json_each"));
+        }
+    }
+
+    private List<string> Commands() =>
+        [.. factory.Logs
+            .Where(l => l.Category == "Microsoft.EntityFrameworkCore.Database.Command")
+            .Where(l => l.Level == LogLevel.Information)
+            .Select(l => l.Message)];
 
     public sealed class LoggingFactory : InterAssociatifFactory, ILoggerProvider
     {

@@ -71,10 +71,7 @@ public static class EntityLoaders
     private static class Loads<TContext, T>
         where TContext : DbContext
     {
-        private static readonly ConcurrentDictionary<
-            string,
-            Func<TContext, IReadOnlyList<Guid>, IAsyncEnumerable<T>>?
-        > Compiled = new(StringComparer.Ordinal);
+        private static readonly ConcurrentDictionary<string, Queries?> Compiled = new(StringComparer.Ordinal);
 
         public static async Task<List<T>> ToListAsync(
             string name,
@@ -100,7 +97,8 @@ public static class EntityLoaders
             }
 
             var rows = new List<T>();
-            await foreach (var row in compiled(db, ids).WithCancellation(cancellationToken))
+            var results = ids.Count == 1 && compiled.One is { } one ? one(db, ids[0]) : compiled.Many(db, ids);
+            await foreach (var row in results.WithCancellation(cancellationToken))
             {
                 rows.Add(row);
             }
@@ -110,22 +108,81 @@ public static class EntityLoaders
 
         /// <summary>
         /// The query as a lambda of the context and the keys: the keys, which the query captured, become
-        /// its parameter. Null when it captured anything else.
+        /// its parameter. Null when it captured anything else. When the keys are only tested for
+        /// membership, a second form for a batch of one key compares with it (<c>= @key</c>): no list to
+        /// send as JSON and unfold on the database side, for the many pages that load the children of one record.
         /// </summary>
-        private static Func<TContext, IReadOnlyList<Guid>, IAsyncEnumerable<T>>? Compile(
-            Expression query,
-            IReadOnlyList<Guid> ids
-        )
+        private static Queries? Compile(Expression query, IReadOnlyList<Guid> ids)
         {
             var context = Expression.Parameter(typeof(TContext), "db");
             var keys = Expression.Parameter(typeof(IReadOnlyList<Guid>), "ids");
             var keysOnly = new KeysAsParameter(ids, keys);
             var body = keysOnly.Visit(query);
-            return keysOnly.CapturesOther
-                ? null
-                : EF.CompileAsyncQuery(
-                    Expression.Lambda<Func<TContext, IReadOnlyList<Guid>, IQueryable<T>>>(body, context, keys)
-                );
+            if (keysOnly.CapturesOther)
+            {
+                return null;
+            }
+
+            var many = EF.CompileAsyncQuery(
+                Expression.Lambda<Func<TContext, IReadOnlyList<Guid>, IQueryable<T>>>(body, context, keys)
+            );
+            var key = Expression.Parameter(typeof(Guid), "key");
+            var oneKey = new MembershipAsEquality(keys, key);
+            var oneBody = oneKey.Visit(body);
+            return new Queries(
+                many,
+                oneKey.KeysLeft
+                    ? null
+                    : EF.CompileAsyncQuery(
+                        Expression.Lambda<Func<TContext, Guid, IQueryable<T>>>(oneBody, context, key)
+                    )
+            );
+        }
+
+        private sealed record Queries(
+            Func<TContext, IReadOnlyList<Guid>, IAsyncEnumerable<T>> Many,
+            Func<TContext, Guid, IAsyncEnumerable<T>>? One
+        );
+    }
+
+    /// <summary>
+    /// Turns <c>keys.Contains(x)</c> into <c>x == key</c>; <see cref="KeysLeft"/> tells whether the keys
+    /// are still used otherwise (then the query has no one-key form).
+    /// </summary>
+    private sealed class MembershipAsEquality(ParameterExpression keys, ParameterExpression key) : ExpressionVisitor
+    {
+        public bool KeysLeft { get; private set; }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            var (list, item) = node switch
+            {
+                { Method.Name: "Contains", Object: null, Arguments.Count: 2 } => (node.Arguments[0], node.Arguments[1]),
+                { Method.Name: "Contains", Object: { } target, Arguments.Count: 1 } => (target, node.Arguments[0]),
+                _ => (null, null),
+            };
+            if (list is UnaryExpression { NodeType: ExpressionType.Convert } conversion)
+            {
+                list = conversion.Operand;
+            }
+
+            if (
+                ReferenceEquals(list, keys)
+                && item is not null
+                && (Nullable.GetUnderlyingType(item.Type) ?? item.Type) == typeof(Guid)
+            )
+            {
+                var visited = Visit(item);
+                return Expression.Equal(visited, item.Type == typeof(Guid) ? key : Expression.Convert(key, item.Type));
+            }
+
+            return base.VisitMethodCall(node);
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            KeysLeft |= node == keys;
+            return node;
         }
     }
 
