@@ -6,7 +6,7 @@ using InterAssociatif.Testing;
 namespace InterAssociatif.Governance.Tests;
 
 /// <summary>A decision committed just before the process dies is delivered after the restart.</summary>
-public sealed class DurabilityTests : IAsyncDisposable
+public sealed class DurabilityTests : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
     private readonly HostProcess _host;
@@ -68,7 +68,9 @@ public sealed class DurabilityTests : IAsyncDisposable
         resumed.Abort();
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
         try

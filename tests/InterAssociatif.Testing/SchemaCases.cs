@@ -25,8 +25,12 @@ public static class SchemaCases
         public override string ToString() => $"{Mutation}: {ErrorPath}";
     }
 
-    private static readonly Lazy<InterAssociatifFactory> EnumerationHost =
-        new(() => new InterAssociatifFactory().With("Database:SeedDemoData", "false"));
+    private static readonly Lazy<InterAssociatifFactory> EnumerationHost = new(() =>
+    {
+        var host = new InterAssociatifFactory().With("Database:SeedDemoData", "false");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => host.Dispose(); // static: no fixture disposes it
+        return host;
+    });
 
     /// <summary>The live schema for <c>MemberData</c> (static, before any fixture exists): one host per test run, without demo data.</summary>
     public static InterAssociatifSchema ForTheoryData => Schema(EnumerationHost.Value.Services);

@@ -7,7 +7,7 @@ namespace InterAssociatif.Governance.Tests.Webhooks;
 /// Webhooks across a killed process and across two instances: real host processes on one SQLite file, and a
 /// real receiver on 127.0.0.1 that goes down and comes back on the same port.
 /// </summary>
-public sealed class WebhookProcessTests : IAsyncDisposable
+public sealed class WebhookProcessTests : IAsyncLifetime
 {
     // A host killed while it held an endpoint's lease leaves it for 30 s at most: the restarted one waits that out.
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(45);
@@ -113,7 +113,9 @@ public sealed class WebhookProcessTests : IAsyncDisposable
         Assert.Equal(titles.Count, receiver.All.Count);
     }
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         foreach (var host in _hosts)
         {
