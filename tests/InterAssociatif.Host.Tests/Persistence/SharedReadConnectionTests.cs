@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using InterAssociatif.Host.Access;
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Persistence;
@@ -99,8 +100,6 @@ public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : 
             await using var db = Modules[0].CreateContext();
             await db.Database.SqlQueryRaw<int>("SELECT 1 AS Value").SingleAsync();
             connection = (SqliteConnection)db.Database.GetDbConnection();
-            // SQLitePCL lists the statements of a connection only when asked to before they are prepared.
-            connection.Handle!.enable_sqlite3_next_stmt(true);
         }
 
         IntPtr statement;
@@ -131,7 +130,6 @@ public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : 
         await using var db = Modules[0].CreateContext();
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
-        connection.Handle!.enable_sqlite3_next_stmt(true);
         Assert.Equal(7, await db.Database.SqlQueryRaw<int>("SELECT 7 AS Value").SingleAsync());
         Assert.Empty(Statements(connection, "SELECT 7"));
     }
@@ -141,7 +139,6 @@ public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : 
     {
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
-        connection.Handle!.enable_sqlite3_next_stmt(true);
         using var statements = new PreparedStatements(capacity: 3);
         foreach (var value in Enumerable.Range(1, 5))
         {
@@ -159,21 +156,28 @@ public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : 
         Assert.Null(statements.Take("SELECT 1"));
     }
 
-    /// <summary>The statements prepared on the connection whose SQL contains <paramref name="part"/>.</summary>
+    /// <summary>
+    /// The statements prepared on the connection whose SQL contains <paramref name="part"/>, listed by SQLite
+    /// itself (SQLitePCL's own listing knows only the statements prepared after it was switched on).
+    /// </summary>
     private static List<IntPtr> Statements(SqliteConnection connection, string part)
     {
         var found = new List<IntPtr>();
-        for (var stmt = SQLitePCL.raw.sqlite3_next_stmt(connection.Handle, null);
-             stmt is not null && !stmt.IsInvalid;
-             stmt = SQLitePCL.raw.sqlite3_next_stmt(connection.Handle, stmt))
+        var db = connection.Handle!.DangerousGetHandle();
+        for (var stmt = NextStatement(db, IntPtr.Zero); stmt != IntPtr.Zero; stmt = NextStatement(db, stmt))
         {
-            var sql = SQLitePCL.raw.sqlite3_sql(stmt).utf8_to_string();
-            if (sql.Contains(part, StringComparison.Ordinal))
+            if (Marshal.PtrToStringUTF8(StatementSql(stmt))?.Contains(part, StringComparison.Ordinal) == true)
             {
-                found.Add(stmt.DangerousGetHandle());
+                found.Add(stmt);
             }
         }
 
         return found;
     }
+
+    [DllImport("e_sqlite3", EntryPoint = "sqlite3_next_stmt")]
+    private static extern IntPtr NextStatement(IntPtr db, IntPtr statement);
+
+    [DllImport("e_sqlite3", EntryPoint = "sqlite3_sql")]
+    private static extern IntPtr StatementSql(IntPtr statement);
 }
