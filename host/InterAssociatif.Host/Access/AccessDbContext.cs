@@ -1,7 +1,6 @@
 using InterAssociatif.Kernel;
 using InterAssociatif.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace InterAssociatif.Host.Access;
 
@@ -113,12 +112,8 @@ internal sealed class AccessSqliteDbContext(DbContextOptions options) : AccessDb
 
 internal sealed class AccessSqlServerDbContext(DbContextOptions options) : AccessDbContext(options);
 
-internal sealed class AccessSqliteDesignFactory : IDesignTimeDbContextFactory<AccessSqliteDbContext>
-{
-    public AccessSqliteDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.Sqlite, AccessDbContext.Schema));
-}
+internal sealed class AccessSqliteDesignFactory()
+    : DesignTimeFactory<AccessSqliteDbContext>(DatabaseProvider.Sqlite, AccessDbContext.Schema);
 
-internal sealed class AccessSqlServerDesignFactory : IDesignTimeDbContextFactory<AccessSqlServerDbContext>
-{
-    public AccessSqlServerDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.SqlServer, AccessDbContext.Schema));
-}
+internal sealed class AccessSqlServerDesignFactory()
+    : DesignTimeFactory<AccessSqlServerDbContext>(DatabaseProvider.SqlServer, AccessDbContext.Schema);

@@ -1,6 +1,7 @@
 using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
@@ -118,6 +119,42 @@ public sealed class SqlServerModelTests(SqlServerModelTests.NoSeedFactory factor
         using var sqlite = Module(module).CreateContext();
         Assert.True(sqlite.Database.IsSqlite());
         Assert.False(sqlite.Database.HasPendingModelChanges(), $"{module}: the SQLite migrations lag behind the model; add a migration.");
+    }
+
+    /// <summary>
+    /// What <c>dotnet ef migrations add</c> runs: each module's two design-time factories (one per provider,
+    /// found by their interface) build their provider's context in the module's schema, whose migrations
+    /// match the model.
+    /// </summary>
+    [Fact]
+    public void Every_design_time_factory_builds_its_providers_context_whose_migrations_match_the_model()
+    {
+        var assemblies = Modules.Select(m =>
+        {
+            using var db = m.CreateContext();
+            return db.GetType().Assembly;
+        });
+        var factories = assemblies
+            .Distinct()
+            .SelectMany(a => a.GetTypes())
+            .Where(t => !t.IsAbstract)
+            .Select(t => (Type: t, Interface: t.GetInterfaces().SingleOrDefault(IsDesignTimeFactory)))
+            .Where(f => f.Interface is not null)
+            .ToList();
+        Assert.Equal(2 * ExpectedModules.Length, factories.Count);
+        foreach (var (type, contract) in factories)
+        {
+            var factory = Activator.CreateInstance(type, nonPublic: true)!;
+            var create = contract!.GetMethod("CreateDbContext")!;
+            using var db = (ModuleDbContext)create.Invoke(factory, [Array.Empty<string>()])!;
+            Assert.True(type.Name.Contains("Sqlite") ? db.Database.IsSqlite() : db.Database.IsSqlServer(), type.Name);
+            Assert.Equal(db.SchemaName, db.Model.GetDefaultSchema() ?? db.SchemaName);
+            Assert.False(db.Database.HasPendingModelChanges(), $"{type.Name}: the migrations lag behind the model.");
+        }
+
+        static bool IsDesignTimeFactory(Type contract) =>
+            contract.IsGenericType
+            && contract.GetGenericTypeDefinition() == typeof(IDesignTimeDbContextFactory<>);
     }
 
     private static List<SchemaObjectName> CollectCreateTables(TSqlFragment fragment)

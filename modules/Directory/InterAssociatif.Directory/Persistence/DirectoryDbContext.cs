@@ -2,7 +2,6 @@ using InterAssociatif.Directory.Memberships;
 using InterAssociatif.Directory.Organizations;
 using InterAssociatif.Directory.People;
 using InterAssociatif.Directory.Themes;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace InterAssociatif.Directory.Persistence;
 
@@ -114,16 +113,8 @@ internal sealed class DirectorySqliteDbContext(DbContextOptions options) : Direc
 /// <summary>The Directory on SQL Server; carries the SQL Server migrations.</summary>
 internal sealed class DirectorySqlServerDbContext(DbContextOptions options) : DirectoryDbContext(options);
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the SQLite context without a host.</summary>
-internal sealed class DirectorySqliteDesignFactory : IDesignTimeDbContextFactory<DirectorySqliteDbContext>
-{
-    public DirectorySqliteDbContext CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For(DatabaseProvider.Sqlite, DirectoryDbContext.Schema));
-}
+internal sealed class DirectorySqliteDesignFactory()
+    : DesignTimeFactory<DirectorySqliteDbContext>(DatabaseProvider.Sqlite, DirectoryDbContext.Schema);
 
-/// <summary>Lets <c>dotnet ef migrations add</c> build the SQL Server context without a server.</summary>
-internal sealed class DirectorySqlServerDesignFactory : IDesignTimeDbContextFactory<DirectorySqlServerDbContext>
-{
-    public DirectorySqlServerDbContext CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.For(DatabaseProvider.SqlServer, DirectoryDbContext.Schema));
-}
+internal sealed class DirectorySqlServerDesignFactory()
+    : DesignTimeFactory<DirectorySqlServerDbContext>(DatabaseProvider.SqlServer, DirectoryDbContext.Schema);

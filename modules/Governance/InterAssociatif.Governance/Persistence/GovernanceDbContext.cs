@@ -4,7 +4,6 @@ using InterAssociatif.Governance.MinutesDocuments;
 using InterAssociatif.Governance.Requests;
 using InterAssociatif.Governance.Seats;
 using InterAssociatif.Governance.Webhooks;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace InterAssociatif.Governance.Persistence;
 
@@ -227,12 +226,8 @@ internal sealed class GovernanceSqliteDbContext(DbContextOptions options) : Gove
 
 internal sealed class GovernanceSqlServerDbContext(DbContextOptions options) : GovernanceDbContext(options);
 
-internal sealed class GovernanceSqliteDesignFactory : IDesignTimeDbContextFactory<GovernanceSqliteDbContext>
-{
-    public GovernanceSqliteDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.Sqlite, GovernanceDbContext.Schema));
-}
+internal sealed class GovernanceSqliteDesignFactory()
+    : DesignTimeFactory<GovernanceSqliteDbContext>(DatabaseProvider.Sqlite, GovernanceDbContext.Schema);
 
-internal sealed class GovernanceSqlServerDesignFactory : IDesignTimeDbContextFactory<GovernanceSqlServerDbContext>
-{
-    public GovernanceSqlServerDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.SqlServer, GovernanceDbContext.Schema));
-}
+internal sealed class GovernanceSqlServerDesignFactory()
+    : DesignTimeFactory<GovernanceSqlServerDbContext>(DatabaseProvider.SqlServer, GovernanceDbContext.Schema);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
 
 namespace InterAssociatif.Kernel.Persistence;
 
@@ -14,4 +15,16 @@ public static class DesignTimeOptions
             },
             schemaName,
             interceptors: []);
+}
+
+/// <summary>
+/// A module context's design-time factory for one provider, found by <c>dotnet ef</c> through its interface:
+/// each module declares one per provider in one line, naming its context and its schema.
+/// </summary>
+public abstract class DesignTimeFactory<TContext>(DatabaseProvider provider, string schemaName)
+    : IDesignTimeDbContextFactory<TContext>
+    where TContext : ModuleDbContext
+{
+    public TContext CreateDbContext(string[] args) =>
+        (TContext)Activator.CreateInstance(typeof(TContext), DesignTimeOptions.For(provider, schemaName))!;
 }

@@ -45,17 +45,9 @@ public sealed class PreparedStatementReuse : DbCommandInterceptor
             }
         }
 
-        public override int CommandTimeout
-        {
-            get => _inner.CommandTimeout;
-            set => _inner.CommandTimeout = value;
-        }
+        public override int CommandTimeout { get => _inner.CommandTimeout; set => _inner.CommandTimeout = value; }
 
-        public override CommandType CommandType
-        {
-            get => _inner.CommandType;
-            set => _inner.CommandType = value;
-        }
+        public override CommandType CommandType { get => _inner.CommandType; set => _inner.CommandType = value; }
 
         public override bool DesignTimeVisible
         {

@@ -4,7 +4,6 @@ using InterAssociatif.Meetings.Attendance;
 using InterAssociatif.Meetings.Meetings;
 using InterAssociatif.Meetings.Milestones;
 using InterAssociatif.Meetings.Minutes;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace InterAssociatif.Meetings.Persistence;
 
@@ -144,12 +143,8 @@ internal sealed class MeetingsSqliteDbContext(DbContextOptions options) : Meetin
 /// <summary>Meetings on SQL Server; carries the SQL Server migrations.</summary>
 internal sealed class MeetingsSqlServerDbContext(DbContextOptions options) : MeetingsDbContext(options);
 
-internal sealed class MeetingsSqliteDesignFactory : IDesignTimeDbContextFactory<MeetingsSqliteDbContext>
-{
-    public MeetingsSqliteDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.Sqlite, MeetingsDbContext.Schema));
-}
+internal sealed class MeetingsSqliteDesignFactory()
+    : DesignTimeFactory<MeetingsSqliteDbContext>(DatabaseProvider.Sqlite, MeetingsDbContext.Schema);
 
-internal sealed class MeetingsSqlServerDesignFactory : IDesignTimeDbContextFactory<MeetingsSqlServerDbContext>
-{
-    public MeetingsSqlServerDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.SqlServer, MeetingsDbContext.Schema));
-}
+internal sealed class MeetingsSqlServerDesignFactory()
+    : DesignTimeFactory<MeetingsSqlServerDbContext>(DatabaseProvider.SqlServer, MeetingsDbContext.Schema);

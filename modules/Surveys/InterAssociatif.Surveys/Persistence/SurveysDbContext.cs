@@ -1,6 +1,5 @@
 using InterAssociatif.Surveys.Responses;
 using InterAssociatif.Surveys.Surveys;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace InterAssociatif.Surveys.Persistence;
 
@@ -102,12 +101,8 @@ internal sealed class SurveysSqliteDbContext(DbContextOptions options) : Surveys
 
 internal sealed class SurveysSqlServerDbContext(DbContextOptions options) : SurveysDbContext(options);
 
-internal sealed class SurveysSqliteDesignFactory : IDesignTimeDbContextFactory<SurveysSqliteDbContext>
-{
-    public SurveysSqliteDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.Sqlite, SurveysDbContext.Schema));
-}
+internal sealed class SurveysSqliteDesignFactory()
+    : DesignTimeFactory<SurveysSqliteDbContext>(DatabaseProvider.Sqlite, SurveysDbContext.Schema);
 
-internal sealed class SurveysSqlServerDesignFactory : IDesignTimeDbContextFactory<SurveysSqlServerDbContext>
-{
-    public SurveysSqlServerDbContext CreateDbContext(string[] args) => new(DesignTimeOptions.For(DatabaseProvider.SqlServer, SurveysDbContext.Schema));
-}
+internal sealed class SurveysSqlServerDesignFactory()
+    : DesignTimeFactory<SurveysSqlServerDbContext>(DatabaseProvider.SqlServer, SurveysDbContext.Schema);
