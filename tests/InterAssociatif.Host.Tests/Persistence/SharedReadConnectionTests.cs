@@ -125,6 +125,53 @@ public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : 
     }
 
     [Fact]
+    public async Task A_kept_statement_sees_what_was_committed_since_and_survives_a_schema_change()
+    {
+        const string Read = "SELECT COUNT(*) AS Value FROM PreparedProbe";
+        var module = Modules[0]; // starts the host, which creates the database
+        await using var writer = new SqliteConnection(
+            $"Data Source={Path.Combine(factory.DataDirectory, "interassociatif.db")}"
+        );
+        await writer.OpenAsync();
+        await Execute("CREATE TABLE PreparedProbe (Id INTEGER PRIMARY KEY)");
+        await using var pool = new ReadConnectionPool(capacity: 1);
+        SqliteConnection? reader = null;
+        try
+        {
+            foreach (var expected in new[] { 0, 1, 2 })
+            {
+                // Each operation reads on the same pooled connection with the statement kept from the one before:
+                // it must not keep the snapshot of the previous operation (a statement left unreset would).
+                await using (SharedReadConnection.Begin(pool))
+                {
+                    await using var db = module.CreateContext();
+                    Assert.Equal(expected, await db.Database.SqlQueryRaw<int>(Read).SingleAsync());
+                    reader ??= (SqliteConnection)db.Database.GetDbConnection();
+                    Assert.Same(reader, db.Database.GetDbConnection());
+                    Assert.Single(Statements(reader, "FROM PreparedProbe"));
+                }
+
+                await Execute("INSERT INTO PreparedProbe DEFAULT VALUES");
+                if (expected == 1)
+                {
+                    await Execute("ALTER TABLE PreparedProbe ADD COLUMN Note TEXT"); // SQLite prepares it again
+                }
+            }
+        }
+        finally
+        {
+            await Execute("DROP TABLE PreparedProbe");
+        }
+
+        async Task Execute(string sql)
+        {
+            await using var command = writer.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
     public async Task Outside_a_scope_no_statement_is_kept()
     {
         await using var db = Modules[0].CreateContext();
