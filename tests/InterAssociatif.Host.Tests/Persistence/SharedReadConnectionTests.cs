@@ -172,6 +172,43 @@ public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : 
     }
 
     [Fact]
+    public async Task A_kept_statement_interrupted_by_a_cancelled_read_runs_again_in_the_next_operation()
+    {
+        // Counting to two billion takes minutes: the cancellation always arrives while SQLite is stepping.
+        const string Sql =
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < {0}) "
+            + "SELECT COUNT(*) AS Value FROM n";
+        var module = Modules[0];
+        await using var pool = new ReadConnectionPool(capacity: 1);
+        SqliteConnection connection;
+        await using (SharedReadConnection.Begin(pool))
+        {
+            await using var db = module.CreateContext();
+            Assert.Equal(10, await db.Database.SqlQueryRaw<int>(Sql, 10).SingleAsync());
+            connection = (SqliteConnection)db.Database.GetDbConnection();
+        }
+
+        var statement = Assert.Single(Statements(connection, "WITH RECURSIVE"));
+        await using (SharedReadConnection.Begin(pool))
+        {
+            await using var db = module.CreateContext();
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            var interrupted = await Assert.ThrowsAsync<SqliteException>(
+                () => db.Database.SqlQueryRaw<int>(Sql, 2_000_000_000).SingleAsync(cancel.Token)
+            );
+            Assert.Equal(9, interrupted.SqliteErrorCode); // SQLITE_INTERRUPT, from the cancellation interceptor
+        }
+
+        await using (SharedReadConnection.Begin(pool))
+        {
+            await using var db = module.CreateContext();
+            Assert.Equal(5, await db.Database.SqlQueryRaw<int>(Sql, 5).SingleAsync());
+            Assert.Same(connection, db.Database.GetDbConnection());
+            Assert.Equal(statement, Assert.Single(Statements(connection, "WITH RECURSIVE")));
+        }
+    }
+
+    [Fact]
     public async Task Outside_a_scope_no_statement_is_kept()
     {
         await using var db = Modules[0].CreateContext();
