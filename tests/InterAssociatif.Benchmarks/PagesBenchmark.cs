@@ -95,17 +95,19 @@ internal static class PagesBenchmark
             );
             Console.WriteLine(
                 $"{"request",-34} {"host req/s",11} {"p50",7} {"p99",7} "
-                    + $"{"ref req/s",10} {"p50",7} {"p99",7} {"ratio",6}"
+                    + $"{"ref req/s",10} {"p50",7} {"p99",7} {"ratio",6} {"host alloc/req",13}"
             );
             long hostRss = 0,
                 referenceRss = 0;
             foreach (var (name, body, token) in requests)
             {
                 var totals = new Dictionary<bool, Load>();
+                double hostAllocated = 0;
                 for (var round = 0; round < rounds; round++)
                 {
                     foreach (var isHost in round % 2 == 0 ? new[] { true, false } : [false, true])
                     {
+                        var allocatedBefore = isHost ? await AllocatedAsync(http, hostUrl) : 0;
                         var load = await LoadAsync(
                             http,
                             isHost ? hostUrl : referenceUrl,
@@ -115,6 +117,7 @@ internal static class PagesBenchmark
                             connections,
                             isHost ? host : reference
                         );
+                        hostAllocated += isHost ? await AllocatedAsync(http, hostUrl) - allocatedBefore : 0;
                         totals[isHost] = totals.TryGetValue(isHost, out var sum) ? sum.Add(load) : load;
                         (hostRss, referenceRss) = isHost
                             ? (Math.Max(hostRss, load.PeakRss), referenceRss)
@@ -126,6 +129,7 @@ internal static class PagesBenchmark
                 Console.WriteLine(
                     $"{name,-34} {h.PerSecond,11:F0} {h.P(0.50),5:F1}ms {h.P(0.99),5:F1}ms "
                         + $"{r.PerSecond,10:F0} {r.P(0.50),5:F1}ms {r.P(0.99),5:F1}ms {h.PerSecond / r.PerSecond,6:F2}"
+                        + $" {hostAllocated / h.Latencies.Count / 1024,9:F0} KiB"
                 );
             }
 
@@ -147,6 +151,18 @@ internal static class PagesBenchmark
             reference?.Dispose();
             System.IO.Directory.Delete(data, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The bytes the host process has allocated so far, from the runtime's meter on its <c>/metrics</c>
+    /// (a scrape allocates a little too: negligible beside thousands of pages).
+    /// </summary>
+    private static async Task<double> AllocatedAsync(HttpClient http, Uri graphql)
+    {
+        const string Name = "dotnet_gc_heap_total_allocated_bytes_total";
+        var scrape = await http.GetStringAsync(new Uri(graphql, "/metrics"));
+        var line = scrape.Split('\n').Single(l => l.StartsWith(Name, StringComparison.Ordinal));
+        return double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);
     }
 
     /// <summary>

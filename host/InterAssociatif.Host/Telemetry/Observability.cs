@@ -12,14 +12,17 @@ namespace InterAssociatif.Host.Telemetry;
 /// <summary>
 /// Traces and metrics with OpenTelemetry. Traces: HTTP request → GraphQL operation (name, type, document
 /// hash; never the variables) → each SQL command; exported over OTLP when the standard
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, not collected at all otherwise. Metrics: ASP.NET Core's and
-/// the host's own (below), scraped at <c>Telemetry:PrometheusEndpoint</c> (<c>/metrics</c>) by loopback
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, not collected at all otherwise. Metrics: ASP.NET Core's, the
+/// runtime's (garbage collector, allocated bytes, memory, thread pool) and the host's own (below), scraped at <c>Telemetry:PrometheusEndpoint</c> (<c>/metrics</c>) by loopback
 /// callers and the networks of <c>Telemetry:PrometheusNetworks</c>, and exported over OTLP when set.
 /// </summary>
 internal static class Observability
 {
     /// <summary>The host's own activity source and meter; modules' meters are named <c>InterAssociatif.*</c>.</summary>
     public const string Name = "InterAssociatif";
+
+    /// <summary>.NET's built-in runtime meter: read when scraped, nothing collected in between.</summary>
+    private const string RuntimeMeter = "System.Runtime";
 
     /// <summary>Operation names past this many distinct ones are labelled <c>other</c> (client-chosen names).</summary>
     private const int OperationNames = 200;
@@ -85,7 +88,7 @@ internal static class Observability
 
         telemetry.WithMetrics(metrics =>
         {
-            metrics.AddAspNetCoreInstrumentation().AddMeter(Name, $"{Name}.*");
+            metrics.AddAspNetCoreInstrumentation().AddMeter(Name, $"{Name}.*", RuntimeMeter);
             if (PrometheusPath(configuration) is not null)
             {
                 metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0);

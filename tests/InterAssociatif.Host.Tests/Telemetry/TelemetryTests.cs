@@ -179,6 +179,12 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
 
         Assert.Contains("interassociatif_governance_log_head_sequence", after);
         Assert.Contains("interassociatif_governance_feed_delivered_sequence", after);
+
+        // The runtime's own meter: two pages allocate (a page is a few hundred KiB), and the memory is shown.
+        const string runtime = "otel_scope_name=\"System.Runtime\"";
+        const string allocated = "dotnet_gc_heap_total_allocated_bytes_total";
+        Assert.True(Value(after, allocated, runtime) > Value(before, allocated, runtime) + 100_000, allocated);
+        Assert.True(Value(after, "dotnet_process_memory_working_set_bytes", runtime) > 0);
     }
 
     /// <summary>Open WebSockets, SSE streams and live subscriptions go up as clients come, down as they go.</summary>
