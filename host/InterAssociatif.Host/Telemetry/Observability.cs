@@ -13,7 +13,8 @@ namespace InterAssociatif.Host.Telemetry;
 /// Traces and metrics with OpenTelemetry. Traces: HTTP request → GraphQL operation (name, type, document
 /// hash; never the variables) → each SQL command; exported over OTLP when the standard
 /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, not collected at all otherwise. Metrics: ASP.NET Core's, the
-/// runtime's (garbage collector, allocated bytes, memory, thread pool) and the host's own (below), scraped at <c>Telemetry:PrometheusEndpoint</c> (<c>/metrics</c>) by loopback
+/// runtime's (garbage collector, allocated bytes, memory, thread pool) and the host's own (below), scraped
+/// at <c>Telemetry:PrometheusEndpoint</c> (<c>/metrics</c>) by loopback
 /// callers and the networks of <c>Telemetry:PrometheusNetworks</c>, and exported over OTLP when set.
 /// </summary>
 internal static class Observability
