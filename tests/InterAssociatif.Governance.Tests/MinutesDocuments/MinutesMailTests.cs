@@ -1,4 +1,6 @@
 using InterAssociatif.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace InterAssociatif.Governance.Tests.MinutesDocuments;
@@ -238,14 +240,17 @@ public sealed class MinutesMailTests
     public async Task A_sending_cut_off_by_the_timeout_records_every_recipient_as_failed_and_is_retried_in_full()
     {
         await using var smtp = new SmtpTestServer { Stall = new() };
-        // The stalled server holds the first call until the timeout, whatever it is; the retry sends all 18 within
-        // it, which took more than 2 s once on a loaded CI machine: 8 s gives it four times that room.
-        await using var host = Configured(new InterAssociatifFactory(), smtp)
-            .With("GraphQL:Limits:ExecutionTimeout", "00:00:08");
+        var clocked = new ClockFactory();
+        // Ten minutes of the host's clock: the retry below never meets the timeout, however slow the machine.
+        await using var host = Configured(clocked, smtp).With("GraphQL:Limits:ExecutionTimeout", "00:10:00");
         var meeting = await MinutesDocumentTests.MeetingIdAsync(host);
         var coordinator = host.GraphQL("coordinator");
 
-        var cut = await coordinator.QueryAsync(Send, new { input = new { meetingId = meeting, forReview = true } });
+        // The server holds the first message; then the host's clock passes the timeout (no waiting on time).
+        var sending = coordinator.QueryAsync(Send, new { input = new { meetingId = meeting, forReview = true } });
+        await smtp.Stalled.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        clocked.Clock.Advance(TimeSpan.FromMinutes(10));
+        var cut = await sending;
         Assert.Equal(["TIMEOUT"], cut.ErrorCodes);
         smtp.Stall.TrySetCanceled(); // the held message is dropped, as a server does when its client has gone
         smtp.Stall = null;
@@ -267,6 +272,15 @@ public sealed class MinutesMailTests
         ).EnsureNoErrors();
         Assert.Equal((18, 0), (retried.Int("sendMinutes.report.sent"), retried.Int("sendMinutes.report.failed")));
         Assert.Equal(18, smtp.Messages.Count);
+    }
+
+    /// <summary>The host with a clock the test moves by hand (the execution timeout runs on it).</summary>
+    private sealed class ClockFactory : InterAssociatifFactory
+    {
+        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.AddSingleton<TimeProvider>(Clock);
     }
 
     private static InterAssociatifFactory Configured(InterAssociatifFactory host, SmtpTestServer smtp) =>

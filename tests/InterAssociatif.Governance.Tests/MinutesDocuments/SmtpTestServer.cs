@@ -41,6 +41,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// </summary>
     public TaskCompletionSource? Stall { get; set; }
 
+    /// <summary>Completes when a message is first held by <see cref="Stall"/>.</summary>
+    public TaskCompletionSource Stalled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Every message accepted, parsed.</summary>
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
@@ -74,6 +77,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         {
             if (server.Stall is { } stall)
             {
+                server.Stalled.TrySetResult();
                 await stall.Task;
             }
 
