@@ -199,6 +199,9 @@ public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : 
             Assert.Equal(9, interrupted.SqliteErrorCode); // SQLITE_INTERRUPT, from the cancellation interceptor
         }
 
+        // Still kept, not finalized and prepared again (the same address alone could be a new statement's).
+        Assert.Equal(statement, Assert.Single(Statements(connection, "WITH RECURSIVE")));
+
         await using (SharedReadConnection.Begin(pool))
         {
             await using var db = module.CreateContext();
