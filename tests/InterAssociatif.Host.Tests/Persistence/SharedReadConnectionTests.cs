@@ -6,6 +6,7 @@ using InterAssociatif.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SQLitePCL;
 
 namespace InterAssociatif.Host.Tests.Persistence;
 
@@ -212,6 +213,84 @@ public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : 
     }
 
     [Fact]
+    public async Task A_snapshot_scope_reads_one_state_of_the_database_and_a_plain_scope_sees_each_commit()
+    {
+        await using var probe = await Probe.CreateAsync(factory, Modules[0]);
+        await using var pool = new ReadConnectionPool(capacity: 1);
+        await using (SharedReadConnection.Begin(pool, snapshot: true))
+        {
+            Assert.Equal(0, await probe.CountAsync());
+            await probe.InsertAsync();
+            Assert.Equal(0, await probe.CountAsync()); // committed after the scope's first read: not seen
+            await using var other = Modules[1].CreateContext(); // another module's context, the same snapshot
+            Assert.Equal(0, await other.Database.SqlQueryRaw<int>(Probe.Read).SingleAsync());
+        }
+
+        SqliteConnection connection;
+        await using (SharedReadConnection.Begin(pool))
+        {
+            Assert.Equal(1, await probe.CountAsync());
+            connection = probe.LastConnection!;
+            Assert.Equal(1, raw.sqlite3_get_autocommit(connection.Handle)); // the snapshot was ended, not pooled open
+            await probe.InsertAsync();
+            Assert.Equal(2, await probe.CountAsync());
+        }
+
+        Assert.Equal(1, raw.sqlite3_get_autocommit(connection.Handle));
+    }
+
+    [Fact]
+    public async Task A_snapshot_interrupted_by_a_cancelled_read_is_ended_and_the_next_operation_sees_new_commits()
+    {
+        const string Slow =
+            "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 2000000000) "
+            + "SELECT COUNT(*) AS Value FROM n";
+        await using var probe = await Probe.CreateAsync(factory, Modules[0]);
+        await using var pool = new ReadConnectionPool(capacity: 1);
+        await using (SharedReadConnection.Begin(pool, snapshot: true))
+        {
+            Assert.Equal(0, await probe.CountAsync());
+            await using var db = Modules[0].CreateContext();
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+            await Assert.ThrowsAsync<SqliteException>(
+                () => db.Database.SqlQueryRaw<int>(Slow).SingleAsync(cancel.Token)
+            );
+        }
+
+        await probe.InsertAsync();
+        await using (SharedReadConnection.Begin(pool, snapshot: true))
+        {
+            Assert.Equal(1, await probe.CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_connection_given_back_inside_a_transaction_is_not_pooled()
+    {
+        await using var pool = new ReadConnectionPool(capacity: 1);
+        SqliteConnection left;
+        await using (SharedReadConnection.Begin(pool))
+        {
+            await using var db = Modules[0].CreateContext();
+            await db.Database.ExecuteSqlRawAsync("BEGIN");
+            Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT 1 AS Value").SingleAsync());
+            left = (SqliteConnection)db.Database.GetDbConnection();
+            Assert.Equal(0, raw.sqlite3_get_autocommit(left.Handle));
+        }
+
+        Assert.NotEqual(System.Data.ConnectionState.Open, left.State);
+        await using (SharedReadConnection.Begin(pool))
+        {
+            await using var db = Modules[0].CreateContext();
+            Assert.Equal(1, await db.Database.SqlQueryRaw<int>("SELECT 1 AS Value").SingleAsync());
+            Assert.NotSame(left, db.Database.GetDbConnection());
+
+            // Nor is its handle in Microsoft.Data.Sqlite's own pool, which would give it back still in its transaction.
+            Assert.Equal(1, raw.sqlite3_get_autocommit(((SqliteConnection)db.Database.GetDbConnection()).Handle));
+        }
+    }
+
+    [Fact]
     public async Task Outside_a_scope_no_statement_is_kept()
     {
         await using var db = Modules[0].CreateContext();
@@ -267,4 +346,56 @@ public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : 
 
     [DllImport("e_sqlite3", EntryPoint = "sqlite3_sql")]
     private static extern IntPtr StatementSql(IntPtr statement);
+
+    /// <summary>
+    /// A table of its own in the host's database file, written through a connection of its own (a writer
+    /// outside every scope) and read through the current scope; dropped at the end.
+    /// </summary>
+    private sealed class Probe : IAsyncDisposable
+    {
+        public const string Read = "SELECT COUNT(*) AS Value FROM SnapshotProbe";
+        private readonly SqliteConnection _writer;
+        private readonly IModuleDatabase _module;
+
+        private Probe(SqliteConnection writer, IModuleDatabase module)
+        {
+            _writer = writer;
+            _module = module;
+        }
+
+        public SqliteConnection? LastConnection { get; private set; }
+
+        public static async Task<Probe> CreateAsync(InterAssociatifFactory factory, IModuleDatabase module)
+        {
+            var file = Path.Combine(factory.DataDirectory, "interassociatif.db");
+            var writer = new SqliteConnection($"Data Source={file}");
+            await writer.OpenAsync();
+            var probe = new Probe(writer, module);
+            await probe.ExecuteAsync("CREATE TABLE SnapshotProbe (Id INTEGER PRIMARY KEY)");
+            return probe;
+        }
+
+        public Task InsertAsync() => ExecuteAsync("INSERT INTO SnapshotProbe DEFAULT VALUES");
+
+        public async Task<int> CountAsync()
+        {
+            await using var db = _module.CreateContext();
+            var count = await db.Database.SqlQueryRaw<int>(Read).SingleAsync();
+            LastConnection = (SqliteConnection)db.Database.GetDbConnection();
+            return count;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await ExecuteAsync("DROP TABLE SnapshotProbe");
+            await _writer.DisposeAsync();
+        }
+
+        private async Task ExecuteAsync(string sql)
+        {
+            await using var command = _writer.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
+    }
 }

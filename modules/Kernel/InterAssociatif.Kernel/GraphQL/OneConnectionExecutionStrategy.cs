@@ -13,13 +13,15 @@ namespace InterAssociatif.Kernel.GraphQL;
 /// them: every field is resolved until only loaders are pending; then each pending loader is
 /// completed, shallower ones first, and a loader that hands over to another (a <c>Then</c> that loads
 /// again) waits for the next wave with the children of this one, so that their keys go out in one
-/// command. Root fields run in document order, as a mutation requires.
+/// command. Root fields run in document order, as a mutation requires. A query reads one snapshot of the
+/// database (all its reads in one read transaction); a mutation does not, so that it reads what it wrote.
 /// </summary>
 public sealed class OneConnectionExecutionStrategy(ReadConnectionPool pool) : ExecutionStrategy
 {
     public override async Task<ExecutionResult> ExecuteAsync(ExecutionContext context)
     {
-        await using var connection = SharedReadConnection.Begin(pool);
+        var query = context.Operation.Operation == GraphQLParser.AST.OperationType.Query;
+        await using var connection = SharedReadConnection.Begin(pool, snapshot: query);
         return await base.ExecuteAsync(context);
     }
 

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace InterAssociatif.Kernel.Persistence;
 
@@ -16,22 +18,33 @@ namespace InterAssociatif.Kernel.Persistence;
 /// execution strategy that begins the scope runs its resolvers one after another, and
 /// <see cref="SharedReadConnectionGuard"/> refuses a command that would overlap another on the same connection.
 /// Writes never use it (<see cref="Changes.BeginChangeAsync{TDb}"/> opens their own connection and transaction).
+/// A scope begun with <c>snapshot</c> (a query; not a mutation, whose reads must see its own writes) reads
+/// one state of a SQLite database: its reads run in one read transaction, so a write committed meanwhile
+/// is seen by none of them (a page's <c>totalCount</c>, its records and what its loaders read agree), and
+/// SQLite takes its WAL read lock once per operation instead of once per command.
 /// </summary>
 public sealed class SharedReadConnection : IAsyncDisposable
 {
     private static readonly AsyncLocal<SharedReadConnection?> Ambient = new();
     private readonly ReadConnectionPool _pool;
+    private readonly bool _snapshot;
     private ReadConnectionPool.Lease? _lease;
     private bool _ended;
     private int _commandsRunning;
 
-    private SharedReadConnection(ReadConnectionPool pool) => _pool = pool;
+    private SharedReadConnection(ReadConnectionPool pool, bool snapshot)
+    {
+        _pool = pool;
+        _snapshot = snapshot;
+    }
 
     /// <summary>
     /// Makes a new scope current for the calling flow and what it awaits; call it at the start of an
-    /// async method so that the scope stops being current when that method returns.
+    /// async method so that the scope stops being current when that method returns. With
+    /// <paramref name="snapshot"/>, every read of the scope sees the database as it was at the first.
     /// </summary>
-    public static SharedReadConnection Begin(ReadConnectionPool pool) => Ambient.Value = new SharedReadConnection(pool);
+    public static SharedReadConnection Begin(ReadConnectionPool pool, bool snapshot = false) =>
+        Ambient.Value = new SharedReadConnection(pool, snapshot);
 
     internal static SharedReadConnection? Current => Ambient.Value is { _ended: false } scope ? scope : null;
 
@@ -48,7 +61,15 @@ public sealed class SharedReadConnection : IAsyncDisposable
     /// </summary>
     internal async ValueTask BindAsync(DbContext db, Func<DbContext> createOwner, CancellationToken cancellationToken)
     {
-        _lease ??= await _pool.RentAsync(createOwner, cancellationToken);
+        if (_lease is null)
+        {
+            _lease = await _pool.RentAsync(createOwner, cancellationToken);
+            if (_snapshot)
+            {
+                await _lease.BeginSnapshotAsync(cancellationToken);
+            }
+        }
+
         db.Database.SetDbConnection(_lease.Connection, contextOwnsConnection: false);
     }
 
@@ -77,10 +98,18 @@ public sealed class SharedReadConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _ended = true;
-        if (_lease is not null)
+        if (_lease is null)
         {
-            await _pool.ReturnAsync(_lease);
+            return;
         }
+
+        if (_snapshot && !await _lease.EndSnapshotAsync())
+        {
+            await _lease.DisposeAsync();
+            return;
+        }
+
+        await _pool.ReturnAsync(_lease);
     }
 }
 
@@ -105,9 +134,75 @@ public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
 
         internal PreparedStatements Statements { get; } = new();
 
+        /// <summary>Whether the connection is outside any transaction (always on SQL Server: none is left).</summary>
+        internal bool InAutocommit =>
+            Connection is not SqliteConnection sqlite || sqlite.Handle is not { } handle
+            || raw.sqlite3_get_autocommit(handle) != 0;
+
+        /// <summary>
+        /// Opens a deferred read transaction on a SQLite connection: SQLite takes its snapshot at the first read
+        /// and keeps it until <see cref="EndSnapshotAsync"/>. Nothing on SQL Server.
+        /// </summary>
+        internal Task BeginSnapshotAsync(CancellationToken cancellationToken) =>
+            Connection is SqliteConnection ? RunAsync("BEGIN", cancellationToken) : Task.CompletedTask;
+
+        /// <summary>
+        /// Ends the read transaction (rolled back when it cannot be committed, e.g. a read still pending); false
+        /// when the connection is still in a transaction (it is then not reused).
+        /// </summary>
+        internal async Task<bool> EndSnapshotAsync()
+        {
+            foreach (var end in (string[])["COMMIT", "ROLLBACK"])
+            {
+                if (InAutocommit)
+                {
+                    return true;
+                }
+
+                try
+                {
+                    await RunAsync(end, CancellationToken.None);
+                }
+                catch (SqliteException)
+                {
+                }
+            }
+
+            return InAutocommit;
+        }
+
+        private async Task RunAsync(string sql, CancellationToken cancellationToken)
+        {
+            var command = Statements.Take(sql) ?? CreateCommand(sql);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch
+            {
+                command.Dispose();
+                throw;
+            }
+
+            Statements.Keep(command);
+        }
+
+        private SqliteCommand CreateCommand(string sql)
+        {
+            var command = ((SqliteConnection)Connection).CreateCommand();
+            command.CommandText = sql;
+            return command;
+        }
+
         public async ValueTask DisposeAsync()
         {
             Statements.Dispose();
+            if (!await EndSnapshotAsync() && Connection is SqliteConnection stuck)
+            {
+                // Microsoft.Data.Sqlite would pool the handle still in its transaction: drop its pool instead.
+                SqliteConnection.ClearPool(stuck);
+            }
+
             await owner.DisposeAsync();
         }
     }
@@ -140,15 +235,15 @@ public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
 
     internal async ValueTask ReturnAsync(Lease lease)
     {
-        if (!_disposed && lease.Connection.State == ConnectionState.Open
-            && Interlocked.Increment(ref _idleCount) <= capacity)
+        // A connection left in a transaction (it would hold a snapshot and block checkpoints) is not kept.
+        if (!_disposed && lease.Connection.State == ConnectionState.Open && lease.InAutocommit)
         {
-            _idle.Add(lease);
-            return;
-        }
+            if (Interlocked.Increment(ref _idleCount) <= capacity)
+            {
+                _idle.Add(lease);
+                return;
+            }
 
-        if (!_disposed && lease.Connection.State == ConnectionState.Open)
-        {
             Interlocked.Decrement(ref _idleCount);
         }
 
