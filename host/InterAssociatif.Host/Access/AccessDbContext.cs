@@ -85,7 +85,6 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
             e.Property(k => k.SecretHash).HasMaxLength(64);
             e.Property(k => k.Scopes).HasMaxLength(400);
             e.Property(k => k.CreatedBy).HasMaxLength(200);
-            e.Property(k => k.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<AuditEntry>(e =>
         {
@@ -93,7 +92,6 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
             e.Property(a => a.Operation).HasMaxLength(100);
             e.Property(a => a.Subject).HasMaxLength(200);
             e.Property(a => a.Role).HasMaxLength(40);
-            e.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.Subject, a.At });
             e.HasMany(a => a.Objects).WithOne().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Cascade);

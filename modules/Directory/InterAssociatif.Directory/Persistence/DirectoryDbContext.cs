@@ -33,7 +33,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
         modelBuilder.Entity<Organization>(e =>
         {
             e.ToTable("DirectoryOrganizations");
-            e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(20);
             e.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
             e.Property(o => o.NameKey).HasMaxLength(Organization.NameMaxLength);
             e.Property(o => o.SearchKey).HasMaxLength(Organization.NameMaxLength + Organization.AcronymMaxLength);
@@ -92,7 +91,7 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
         modelBuilder.Entity<Affiliation>(e =>
         {
             e.ToTable("DirectoryAffiliations");
-            e.Property(a => a.Role).HasConversion<string>().HasMaxLength(30);
+            e.Property(a => a.Role).HasMaxLength(30);
             e.Property(a => a.Title).HasMaxLength(Person.TitleMaxLength);
             e.HasIndex(a => a.PersonId);
             e.HasIndex(a => a.OrganizationId);

@@ -67,7 +67,7 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         modelBuilder.Entity<Body>(e =>
         {
             e.ToTable("GovernanceBodies");
-            e.Property(b => b.Kind).HasConversion<string>().HasMaxLength(30);
+            e.Property(b => b.Kind).HasMaxLength(30);
             e.Property(b => b.Name).HasMaxLength(Body.NameMaxLength);
             e.Property(b => b.NameKey).HasMaxLength(Body.NameMaxLength);
             e.Property(b => b.Description).HasMaxLength(Body.DescriptionMaxLength);
@@ -103,7 +103,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         {
             e.ToTable("GovernanceRotationSessions");
             e.HasKey(x => new { x.BodyId, x.Number });
-            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Entries).WithOne().HasForeignKey(x => new { x.BodyId, x.Number }).OnDelete(DeleteBehavior.Cascade);
         });
@@ -119,7 +118,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.ToTable("GovernanceDecisions");
             e.Property(d => d.Title).HasMaxLength(Decision.TitleMaxLength);
             e.Property(d => d.Text).HasMaxLength(Decision.TextMaxLength);
-            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Body>().WithMany().HasForeignKey(d => d.BodyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(d => new { d.BodyId, d.DecidedOn });
             e.HasIndex(d => d.MeetingId);
@@ -139,7 +137,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         modelBuilder.Entity<DecisionStatusChange>(e =>
         {
             e.ToTable("GovernanceDecisionHistory");
-            e.Property(h => h.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(h => h.Note).HasMaxLength(DecisionStatusChange.NoteMaxLength);
         });
 
@@ -147,8 +144,7 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         {
             e.ToTable("GovernanceFollowUps");
             e.Property(f => f.Description).HasMaxLength(FollowUp.DescriptionMaxLength);
-            e.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
-            e.Property(f => f.DuePrecision).HasConversion<string>().HasMaxLength(10);
+            e.Property(f => f.DuePrecision).HasMaxLength(10);
             e.HasIndex(f => new { f.Status, f.DueOn });
             e.HasIndex(f => f.OwnerOrganizationId);
         });
@@ -160,7 +156,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.Property(w => w.Description).HasMaxLength(WebhookEndpoint.DescriptionMaxLength);
             e.Property(w => w.Secret).HasMaxLength(1000);
             e.Property(w => w.PreviousSecret).HasMaxLength(1000);
-            e.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(w => w.DisabledReason).HasMaxLength(WebhookAttempt.ErrorMaxLength + 200);
             e.Property(w => w.LeaseHolder).HasMaxLength(200);
             e.Ignore(w => w.EventKinds);
@@ -189,7 +184,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.ToTable("GovernanceRequests");
             e.Property(r => r.Text).HasMaxLength(EscalatedRequest.TextMaxLength);
             e.Property(r => r.Answer).HasMaxLength(EscalatedRequest.TextMaxLength);
-            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Body>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.Status, r.RaisedOn });
             e.HasIndex(r => r.MeetingId);
@@ -201,7 +195,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.ToTable("GovernanceMinutesMailings");
             e.Property(m => m.Address).HasMaxLength(MinutesMailing.AddressMaxLength);
             e.Property(m => m.Error).HasMaxLength(MinutesMailing.ErrorMaxLength);
-            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(m => new { m.MeetingId, m.Revision, m.Address }).IsUnique();
         });
 

@@ -34,6 +34,10 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 
         // Strings are bounded unless a property says otherwise: SQL Server cannot index nvarchar(max).
         configurationBuilder.Properties<string>().HaveMaxLength(400);
+
+        // Enumerations are stored by name (readable in the database, stable when members are reordered);
+        // a property says so when its names need more or less than 20 characters.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Conventions.Add(_ => new IdAndVersionConvention());
         base.ConfigureConventions(configurationBuilder);
     }

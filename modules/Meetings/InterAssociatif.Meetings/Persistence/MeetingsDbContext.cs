@@ -47,7 +47,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
             e.Property(m => m.PlaceAddress).HasMaxLength(Meeting.PlaceMaxLength);
             e.Property(m => m.PlaceNeighbourhood).HasMaxLength(Meeting.PlaceMaxLength);
             e.Property(m => m.PlaceNeighbourhoodKey).HasMaxLength(Meeting.PlaceMaxLength);
-            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(m => m.StartsAt);
             e.HasIndex(m => m.OrganizerId);
             e.HasIndex(m => m.PlaceNeighbourhoodKey);
@@ -65,7 +64,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         modelBuilder.Entity<AttendanceRecord>(e =>
         {
             e.ToTable("MeetingsAttendance");
-            e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => new { a.MeetingId, a.PersonId }).IsUnique();
         });
@@ -90,7 +88,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         modelBuilder.Entity<MinutesRecord>(e =>
         {
             e.ToTable("MeetingsMinutes");
-            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(m => m.DraftText).HasMaxLength(MinutesRecord.TextMaxLength);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(m => m.MeetingId).IsUnique();
@@ -129,7 +126,7 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         {
             e.ToTable("MeetingsMilestones");
             e.Property(m => m.Title).HasMaxLength(Milestone.TitleMaxLength);
-            e.Property(m => m.Precision).HasConversion<string>().HasMaxLength(10);
+            e.Property(m => m.Precision).HasMaxLength(10);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.FulfilledByMeetingId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => m.Date);

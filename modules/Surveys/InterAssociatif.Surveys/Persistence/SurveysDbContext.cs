@@ -33,7 +33,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
             e.ToTable("SurveysSurveys");
             e.Property(s => s.Title).HasMaxLength(Survey.TitleMaxLength);
             e.Property(s => s.Description).HasMaxLength(Survey.DescriptionMaxLength);
-            e.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
             e.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(s => s.Audience).WithOne().HasForeignKey(a => a.SurveyId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -49,7 +48,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
             e.ToTable("SurveysQuestions");
             e.Property(q => q.Text).HasMaxLength(Question.TextMaxLength);
             e.Property(q => q.Section).HasMaxLength(Question.SectionMaxLength);
-            e.Property(q => q.Kind).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(q => new { q.SurveyId, q.Position });
             e.HasMany(q => q.Options).WithOne().HasForeignKey(o => o.QuestionId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -64,7 +62,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
         modelBuilder.Entity<Response>(e =>
         {
             e.ToTable("SurveysResponses");
-            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(r => r.EnteredBy).HasMaxLength(20);
             e.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.SurveyId, r.OrganizationId }).IsUnique();
