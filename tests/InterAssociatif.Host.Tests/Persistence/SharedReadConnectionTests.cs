@@ -226,11 +226,13 @@ public sealed class SharedReadConnectionTests(InterAssociatifFactory factory) : 
             Assert.Equal(0, await other.Database.SqlQueryRaw<int>(Probe.Read).SingleAsync());
         }
 
+        var snapshotConnection = probe.LastConnection!;
         SqliteConnection connection;
         await using (SharedReadConnection.Begin(pool))
         {
             Assert.Equal(1, await probe.CountAsync());
             connection = probe.LastConnection!;
+            Assert.Same(snapshotConnection, connection); // its snapshot ended, the connection went back to the pool
             Assert.Equal(1, raw.sqlite3_get_autocommit(connection.Handle)); // the snapshot was ended, not pooled open
             await probe.InsertAsync();
             Assert.Equal(2, await probe.CountAsync());

@@ -103,13 +103,12 @@ public sealed class SharedReadConnection : IAsyncDisposable
             return;
         }
 
-        if (_snapshot && !await _lease.EndSnapshotAsync())
+        if (_snapshot)
         {
-            await _lease.DisposeAsync();
-            return;
+            await _lease.EndTransactionAsync();
         }
 
-        await _pool.ReturnAsync(_lease);
+        await _pool.ReturnAsync(_lease); // pooled again only if the transaction did end
     }
 }
 
@@ -141,16 +140,16 @@ public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
 
         /// <summary>
         /// Opens a deferred read transaction on a SQLite connection: SQLite takes its snapshot at the first read
-        /// and keeps it until <see cref="EndSnapshotAsync"/>. Nothing on SQL Server.
+        /// and keeps it until <see cref="EndTransactionAsync"/>. Nothing on SQL Server.
         /// </summary>
         internal Task BeginSnapshotAsync(CancellationToken cancellationToken) =>
             Connection is SqliteConnection ? RunAsync("BEGIN", cancellationToken) : Task.CompletedTask;
 
         /// <summary>
-        /// Ends the read transaction (rolled back when it cannot be committed, e.g. a read still pending); false
-        /// when the connection is still in a transaction (it is then not reused).
+        /// Ends the connection's transaction if it has one (rolled back when it cannot be committed, e.g. a read
+        /// still pending); false when the connection is still in a transaction (it is then not reused).
         /// </summary>
-        internal async Task<bool> EndSnapshotAsync()
+        internal async Task<bool> EndTransactionAsync()
         {
             foreach (var end in (string[])["COMMIT", "ROLLBACK"])
             {
@@ -197,7 +196,7 @@ public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
         public async ValueTask DisposeAsync()
         {
             Statements.Dispose();
-            if (!await EndSnapshotAsync() && Connection is SqliteConnection stuck)
+            if (!await EndTransactionAsync() && Connection is SqliteConnection stuck)
             {
                 // Microsoft.Data.Sqlite would pool the handle still in its transaction: drop its pool instead.
                 SqliteConnection.ClearPool(stuck);
