@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
 using InterAssociatif.Host.Cli;
+using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,20 @@ public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<
 
         string Around(string[] lines) => string.Join('\n', lines.Skip(Math.Max(0, line - 2)).Take(6).Select((l, i) => $"{Math.Max(0, line - 2) + i + 1,6}: {l}"));
         return $"First difference at line {line + 1}.\n--- checked in\n{Around(a)}\n+++ live\n{Around(b)}";
+    }
+
+    [Fact]
+    public void A_mutation_says_coordinators_only_exactly_when_only_coordinators_may_call_it()
+    {
+        var schema = SchemaCases.Schema(factory.Services);
+        var wrong = SchemaCases.Mutations(schema)
+            .Where(m => m.GetRoles() is [Roles.Coordinator]
+                != m.Description!.EndsWith(" Coordinators only.", StringComparison.Ordinal))
+            .Select(m => $"{m.Name} ({string.Join(", ", m.GetRoles() ?? [])}): {m.Description}")
+            .ToList();
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+        Assert.Contains(SchemaCases.Mutations(schema), m => m.GetRoles() is [Roles.Coordinator]);
     }
 
     [Fact]

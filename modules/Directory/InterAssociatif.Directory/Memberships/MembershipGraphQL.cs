@@ -33,24 +33,3 @@ internal static class MembershipLoaders
             (db, ids) => db.Memberships.Where(m => ids.Contains(m.OrganizationId)).OrderBy(m => m.AppliedOn).ThenBy(m => m.CreatedAt),
             m => m.OrganizationId);
 }
-
-internal sealed class MembershipMutations(MembershipService service) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<ApplyForMembershipInput, Membership>(
-            "applyForMembership",
-            "Records an organisation's application to the network. After a withdrawal, applying again opens a new membership. Coordinators only.",
-            "membership", DirectoryTypeNames.Membership, service.ApplyAsync, Roles.Coordinator);
-
-        type.AddMutation<AdmitMemberInput, Membership>(
-            "admitMember",
-            "Admits a candidate: only an organisation that has applied can be admitted. Coordinators only.",
-            "membership", DirectoryTypeNames.Membership, service.AdmitAsync, Roles.Coordinator);
-
-        type.AddMutation<WithdrawMembershipInput, Membership>(
-            "withdrawMembership",
-            "Records a withdrawal (retrait); a withdrawn membership cannot be withdrawn again. Coordinators only.",
-            "membership", DirectoryTypeNames.Membership, service.WithdrawAsync, Roles.Coordinator);
-    }
-}

@@ -3,6 +3,7 @@ namespace InterAssociatif.Directory.Organizations;
 /// <summary>Published after an organisation is created, changed, archived or restored.</summary>
 internal sealed record OrganizationChanged(Guid OrganizationId, string Change, DateTimeOffset At);
 
+[CoordinatorMutation(DirectoryTypeNames.Organization, "Records a new organisation.")]
 [Description("A new organisation.")]
 internal sealed record CreateOrganizationInput(
     [Description("Association or institution.")] OrganizationKind Kind,
@@ -16,6 +17,7 @@ internal sealed record CreateOrganizationInput(
     [Description("Ids of the themes it is interested in."), References(DirectoryTypeNames.Theme)] IReadOnlyList<Guid> ThemeIds,
     [Description("The organisation it is a unit of, if any."), References(DirectoryTypeNames.Organization)] Guid? ParentId);
 
+[CoordinatorMutation(DirectoryTypeNames.Organization, "Changes an organisation's data.")]
 [Description("Changes to an organisation. Omitted fields stay as they are; null clears an optional field; lists replace the current list.")]
 internal sealed record UpdateOrganizationInput(
     [Description("The organisation to change."), References(DirectoryTypeNames.Organization)] Guid Id,
@@ -30,6 +32,16 @@ internal sealed record UpdateOrganizationInput(
     [Description("The organisation it is a unit of; null to detach it."), References(DirectoryTypeNames.Organization)]
     Optional<Guid?> ParentId);
 
+[CoordinatorMutation(
+    DirectoryTypeNames.Organization,
+    "Archives an organisation: it stays readable (others refer to it) but leaves lists by default. Nothing is "
+        + "ever hard-deleted.",
+    Handler = nameof(OrganizationService.ArchiveAsync))]
+[CoordinatorMutation(
+    DirectoryTypeNames.Organization,
+    "Brings an archived organisation back into lists.",
+    Name = "restoreOrganization",
+    Handler = nameof(OrganizationService.RestoreAsync))]
 [Description("The organisation to archive or restore.")]
 internal sealed record ArchiveOrganizationInput(
     [Description("The organisation."), References(DirectoryTypeNames.Organization)] Guid Id,

@@ -97,31 +97,3 @@ internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> 
                 : throw new InvalidIdException(ctx.GetArgument<string>("id")));
     }
 }
-
-/// <summary>Adds the organisation mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class OrganizationMutations(OrganizationService service) : MutationFields
-{
-    private const string Result = "organization";
-
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<CreateOrganizationInput, Organization>(
-            "createOrganization", "Records a new organisation. Coordinators only.",
-            Result, DirectoryTypeNames.Organization, service.CreateAsync, Roles.Coordinator);
-
-        type.AddMutation<UpdateOrganizationInput, Organization>(
-            "updateOrganization", "Changes an organisation's data. Coordinators only.",
-            Result, DirectoryTypeNames.Organization, service.UpdateAsync, Roles.Coordinator);
-
-        type.AddMutation<ArchiveOrganizationInput, Organization>(
-            "archiveOrganization",
-            "Archives an organisation: it stays readable (others refer to it) but leaves lists by default. Nothing is ever hard-deleted. Coordinators only.",
-            Result, DirectoryTypeNames.Organization,
-            service.ArchiveAsync, Roles.Coordinator);
-
-        type.AddMutation<ArchiveOrganizationInput, Organization>(
-            "restoreOrganization", "Brings an archived organisation back into lists. Coordinators only.",
-            Result, DirectoryTypeNames.Organization,
-            service.RestoreAsync, Roles.Coordinator);
-    }
-}

@@ -6,6 +6,7 @@ internal sealed record PersonFilter(
     [Description("Only people affiliated (now or before) with this organisation."), References(DirectoryTypeNames.Organization)]
     Guid? OrganizationId);
 
+[CoordinatorMutation(DirectoryTypeNames.Person, "Records a person (personal data).")]
 [Description("A new person (personal data).")]
 internal sealed record CreatePersonInput(
     [Describe("Given name, 1 to {0} characters.", Person.NameMaxLength)] string GivenName,
@@ -14,6 +15,7 @@ internal sealed record CreatePersonInput(
     [Description("Email address; unique in the directory.")] string? Email,
     [Description("Phone number: 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses.")] string? Phone);
 
+[CoordinatorMutation(DirectoryTypeNames.Person, "Changes a person's data.")]
 [Description("Changes to a person; omitted fields stay as they are, null clears an optional one.")]
 internal sealed record UpdatePersonInput(
     [Description("The person."), References(DirectoryTypeNames.Person)] Guid Id,
@@ -24,6 +26,7 @@ internal sealed record UpdatePersonInput(
     [Description("Email address.")] Optional<string?> Email,
     [Description("Phone number.")] Optional<string?> Phone);
 
+[CoordinatorMutation(DirectoryTypeNames.Affiliation, "Ties a person to an organisation with a role and dates.")]
 [Description("Ties a person to an organisation.")]
 internal sealed record AddAffiliationInput(
     [Description("The person."), References(DirectoryTypeNames.Person)] Guid PersonId,
@@ -33,6 +36,7 @@ internal sealed record AddAffiliationInput(
     [Description("First day, if known.")] DateOnly? StartsOn,
     [Description("Last day, if already known; not before `startsOn`.")] DateOnly? EndsOn);
 
+[CoordinatorMutation(DirectoryTypeNames.Affiliation, "Ends an affiliation on a day; it stays in the person's history.")]
 [Description("Ends an affiliation on a day.")]
 internal sealed record EndAffiliationInput(
     [Description("The affiliation."), References(DirectoryTypeNames.Affiliation)] Guid Id,

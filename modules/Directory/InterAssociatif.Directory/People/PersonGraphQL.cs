@@ -114,25 +114,3 @@ internal sealed class PeopleQueries(IDbContextFactory<DirectoryDbContext> factor
                 return people.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id);
             });
 }
-
-internal sealed class PeopleMutations(PersonService service) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<CreatePersonInput, Person>(
-            "createPerson", "Records a person (personal data). Coordinators only.",
-            "person", DirectoryTypeNames.Person, service.CreateAsync, Roles.Coordinator);
-
-        type.AddMutation<UpdatePersonInput, Person>(
-            "updatePerson", "Changes a person's data. Coordinators only.",
-            "person", DirectoryTypeNames.Person, service.UpdateAsync, Roles.Coordinator);
-
-        type.AddMutation<AddAffiliationInput, Affiliation>(
-            "addAffiliation", "Ties a person to an organisation with a role and dates. Coordinators only.",
-            "affiliation", DirectoryTypeNames.Affiliation, service.AddAffiliationAsync, Roles.Coordinator);
-
-        type.AddMutation<EndAffiliationInput, Affiliation>(
-            "endAffiliation", "Ends an affiliation on a day; it stays in the person's history. Coordinators only.",
-            "affiliation", DirectoryTypeNames.Affiliation, service.EndAffiliationAsync, Roles.Coordinator);
-    }
-}

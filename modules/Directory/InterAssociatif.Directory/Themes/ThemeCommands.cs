@@ -1,11 +1,13 @@
 namespace InterAssociatif.Directory.Themes;
 
+[CoordinatorMutation(DirectoryTypeNames.Theme, "Adds a theme to the catalogue.")]
 [Description("A new theme of the catalogue.")]
 internal sealed record CreateThemeInput(
     [Describe("1 to {0} characters, unique ignoring case and accents.", Theme.NameMaxLength)] string Name,
     [Description("What it covers.")] string? Description,
     [Description("Its rank in the catalogue; default: last.")] int? Position);
 
+[CoordinatorMutation(DirectoryTypeNames.Theme, "Renames, describes or moves a theme of the catalogue.")]
 [Description("Changes to a theme; omitted fields stay as they are.")]
 internal sealed record UpdateThemeInput(
     [Description("The theme."), References(DirectoryTypeNames.Theme)] Guid Id,

@@ -23,17 +23,3 @@ internal sealed class ThemeQueries(IDbContextFactory<DirectoryDbContext> factory
             .Description("The theme catalogue (thématiques), in catalogue order.")
             .ResolvePage(factory, (ctx, db) => db.Themes.OrderBy(t => t.Position).ThenBy(t => t.NameKey).ThenBy(t => t.Id));
 }
-
-internal sealed class ThemeMutations(ThemeService service) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<CreateThemeInput, Theme>(
-            "createTheme", "Adds a theme to the catalogue. Coordinators only.",
-            "theme", DirectoryTypeNames.Theme, service.CreateAsync, Roles.Coordinator);
-
-        type.AddMutation<UpdateThemeInput, Theme>(
-            "updateTheme", "Renames, describes or moves a theme of the catalogue. Coordinators only.",
-            "theme", DirectoryTypeNames.Theme, service.UpdateAsync, Roles.Coordinator);
-    }
-}

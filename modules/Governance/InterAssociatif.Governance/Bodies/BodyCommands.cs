@@ -1,5 +1,6 @@
 namespace InterAssociatif.Governance.Bodies;
 
+[CoordinatorMutation(GovernanceTypeNames.Body, "Creates a body.")]
 [Description("A new body.")]
 internal sealed record CreateBodyInput(
     [Description("What kind of body.")] BodyKind Kind,
@@ -9,11 +10,13 @@ internal sealed record CreateBodyInput(
     [Description("How many times a year it meets.")] int? MeetingsPerYear,
     [Description("Seats for associations at each session.")] int? AssociationSeats);
 
+[CoordinatorMutation(GovernanceTypeNames.Body, "Records that a meeting is a session of a body.")]
 [Description("Records that a meeting is a session of a body.")]
 internal sealed record AddBodySessionInput(
     [Description("The body."), References(GovernanceTypeNames.Body)] Guid BodyId,
     [Description("The meeting; a meeting is the session of one body."), References(MeetingsTypeNames.Meeting)] Guid MeetingId);
 
+[CoordinatorMutation(GovernanceTypeNames.Body, "An organisation joins a body (e.g. a thematic group).")]
 [Description("An organisation joins a body (a thematic group).")]
 internal sealed record JoinBodyInput(
     [Description("The body."), References(GovernanceTypeNames.Body)] Guid BodyId,

@@ -68,22 +68,3 @@ internal sealed class MeetingBodyFields : IGraphTypeExtension
                     ? ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, link.BodyId)
                     : DataLoaderResolveExtensions.FromValue<Body?>(null)));
 }
-
-/// <summary>Adds the body mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class BodyMutations(BodyService bodies) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<CreateBodyInput, Body>(
-            "createBody", "Creates a body. Coordinators only.",
-            "body", GovernanceTypeNames.Body, bodies.CreateAsync, Roles.Coordinator);
-
-        type.AddMutation<AddBodySessionInput, Body>(
-            "addBodySession", "Records that a meeting is a session of a body. Coordinators only.",
-            "body", GovernanceTypeNames.Body, bodies.HoldMeetingAsync, Roles.Coordinator);
-
-        type.AddMutation<JoinBodyInput, Body>(
-            "joinBody", "An organisation joins a body (e.g. a thematic group). Coordinators only.",
-            "body", GovernanceTypeNames.Body, bodies.JoinAsync, Roles.Coordinator);
-    }
-}

@@ -8,6 +8,9 @@ internal sealed record FollowUpInput(
     [Description("When it is due; not before the decision.")] DateOnly DueOn,
     [Description("DAY (default) or MONTH.")] DuePrecision? DuePrecision);
 
+[CoordinatorMutation(
+    GovernanceTypeNames.Decision,
+    "Records a decision and its follow-ups; partner tools subscribed to decisions receive it.")]
 [Description("A decision for the register, with its follow-ups.")]
 internal sealed record RecordDecisionInput(
     [Description("The body that took it."), References(GovernanceTypeNames.Body)] Guid BodyId,
@@ -19,6 +22,7 @@ internal sealed record RecordDecisionInput(
     [Description("The themes it concerns."), References(DirectoryTypeNames.Theme)] IReadOnlyList<Guid> ThemeIds,
     [Description("Its follow-up actions.")] IReadOnlyList<FollowUpInput> FollowUps);
 
+[CoordinatorMutation(GovernanceTypeNames.Decision, "Amends or revokes a decision.")]
 [Description("Amends or revokes a decision; the history keeps every step.")]
 internal sealed record ChangeDecisionStatusInput(
     [Description("The decision."), References(GovernanceTypeNames.Decision)] Guid Id,
@@ -26,6 +30,7 @@ internal sealed record ChangeDecisionStatusInput(
     [Description("The day of the change; not before the decision.")] DateOnly On,
     [Description("Why.")] string? Note);
 
+[CoordinatorMutation(GovernanceTypeNames.FollowUp, "Marks a follow-up done or cancelled.")]
 [Description("Marks an open follow-up done or cancelled.")]
 internal sealed record SetFollowUpStatusInput(
     [Description("The follow-up."), References(GovernanceTypeNames.FollowUp)] Guid Id,

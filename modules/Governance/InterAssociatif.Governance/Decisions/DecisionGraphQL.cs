@@ -173,23 +173,3 @@ internal sealed class OrganizationGovernanceFields : IGraphTypeExtension
                 f => f.OwnerOrganizationId!.Value),
             GovernanceRoles.Readers);
 }
-
-/// <summary>Adds the decision and follow-up mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class DecisionMutations(DecisionService decisions) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<RecordDecisionInput, Decision>(
-            "recordDecision",
-            "Records a decision and its follow-ups; partner tools subscribed to decisions receive it. Coordinators only.",
-            "decision", GovernanceTypeNames.Decision, decisions.RecordAsync, Roles.Coordinator);
-
-        type.AddMutation<ChangeDecisionStatusInput, Decision>(
-            "changeDecisionStatus", "Amends or revokes a decision. Coordinators only.",
-            "decision", GovernanceTypeNames.Decision, decisions.ChangeStatusAsync, Roles.Coordinator);
-
-        type.AddMutation<SetFollowUpStatusInput, FollowUp>(
-            "setFollowUpStatus", "Marks a follow-up done or cancelled. Coordinators only.",
-            "followUp", GovernanceTypeNames.FollowUp, decisions.SetFollowUpStatusAsync, Roles.Coordinator);
-    }
-}

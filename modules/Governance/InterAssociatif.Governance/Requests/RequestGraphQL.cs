@@ -3,7 +3,6 @@ using InterAssociatif.Governance.Decisions;
 
 namespace InterAssociatif.Governance.Requests;
 
-
 internal sealed class EscalatedRequestType : ObjectGraphType<EscalatedRequest>
 {
     public EscalatedRequestType(NodeRegistry nodes)
@@ -74,18 +73,4 @@ internal sealed class RequestQueries(IDbContextFactory<GovernanceDbContext> fact
 
                 return requests.OrderByDescending(r => r.RaisedOn).ThenBy(r => r.Id);
             });
-}
-
-internal sealed class RequestMutations(RequestService requests) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<EscalateRequestInput, EscalatedRequest>(
-            "escalateRequest", "Records a request escalated to institutions. Coordinators only.",
-            "request", GovernanceTypeNames.EscalatedRequest, requests.EscalateAsync, Roles.Coordinator);
-
-        type.AddMutation<SetRequestStatusInput, EscalatedRequest>(
-            "setRequestStatus", "Records the response to an escalated request. Coordinators only.",
-            "request", GovernanceTypeNames.EscalatedRequest, requests.SetStatusAsync, Roles.Coordinator);
-    }
 }

@@ -1,5 +1,6 @@
 namespace InterAssociatif.Governance.Seats;
 
+[CoordinatorMutation(GovernanceTypeNames.Seat, "Gives a seat at a session to a member organisation.")]
 [Description("Gives a seat at a session to a member organisation.")]
 internal sealed record AssignSeatInput(
     [Description("The session: a meeting of a body with association seats."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
@@ -7,6 +8,7 @@ internal sealed record AssignSeatInput(
     Guid OrganizationId,
     [Description("The person it delegates."), References(DirectoryTypeNames.Person)] Guid? DelegatePersonId);
 
+[CoordinatorMutation(GovernanceTypeNames.Seat, "Frees a seat.")]
 [Description("Frees a seat.")]
 internal sealed record ReleaseSeatInput([Description("The seat."), References(GovernanceTypeNames.Seat)] Guid Id);
 
@@ -15,6 +17,11 @@ internal sealed record RotationOptOutInput(
     [Description("The session's number in the rotation.")] int Session,
     [Description("The member."), References(DirectoryTypeNames.Organization)] Guid OrganizationId);
 
+[CoordinatorMutation(
+    GovernanceTypeNames.Body,
+    "Proposes who sits in the next sessions of a body, fairly: seat counts within one of each other, nobody twice"
+        + " in a row while others can sit, opt-outs respected. The proposal is a draft a coordinator confirms; "
+        + "recomputing keeps confirmed sessions. Deterministic.")]
 [Description("Plans the next sessions of a body's seat rotation as a draft; confirmed sessions are kept.")]
 internal sealed record ProposeRotationInput(
     [Description("A body with association seats."), References(GovernanceTypeNames.Body)] Guid BodyId,
@@ -23,6 +30,7 @@ internal sealed record ProposeRotationInput(
     Optional<IReadOnlyList<RotationOptOutInput>> OptOuts,
     [Description("Whose membership counts: the members on this day; default today (Paris time).")] DateOnly? AsOf);
 
+[CoordinatorMutation(GovernanceTypeNames.Body, "Confirms the draft sessions of a body's rotation.")]
 [Description("Confirms the draft sessions of a rotation.")]
 internal sealed record ConfirmRotationInput(
     [Description("The body."), References(GovernanceTypeNames.Body)] Guid BodyId,

@@ -1,5 +1,4 @@
 using GraphQL.Resolvers;
-using InterAssociatif.Governance.Bodies;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Governance.Seats;
@@ -21,7 +20,6 @@ internal sealed class SeatType : ObjectGraphType<Seat>
         Field(s => s.AssignedAt).Description("When the seat was assigned.");
     }
 }
-
 
 internal sealed class RotationSessionType : ObjectGraphType<RotationSession>
 {
@@ -84,28 +82,5 @@ internal sealed class MeetingSeatFields : IGraphTypeExtension
         };
         seats.AuthorizeWithRoles(GovernanceRoles.Readers);
         type.AddField(seats);
-    }
-}
-
-internal sealed class SeatMutations(SeatService seats, RotationService rotation) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<AssignSeatInput, Seat>(
-            "assignSeat", "Gives a seat at a session to a member organisation. Coordinators only.",
-            "seat", GovernanceTypeNames.Seat, seats.AssignAsync, Roles.Coordinator);
-
-        type.AddMutation<ReleaseSeatInput, Seat>(
-            "releaseSeat", "Frees a seat. Coordinators only.",
-            "seat", GovernanceTypeNames.Seat, seats.ReleaseAsync, Roles.Coordinator);
-
-        type.AddMutation<ProposeRotationInput, Body>(
-            "proposeRotation",
-            "Proposes who sits in the next sessions of a body, fairly: seat counts within one of each other, nobody twice in a row while others can sit, opt-outs respected. The proposal is a draft a coordinator confirms; recomputing keeps confirmed sessions. Deterministic. Coordinators only.",
-            "body", GovernanceTypeNames.Body, rotation.ProposeAsync, Roles.Coordinator);
-
-        type.AddMutation<ConfirmRotationInput, Body>(
-            "confirmRotation", "Confirms the draft sessions of a body's rotation. Coordinators only.",
-            "body", GovernanceTypeNames.Body, rotation.ConfirmAsync, Roles.Coordinator);
     }
 }

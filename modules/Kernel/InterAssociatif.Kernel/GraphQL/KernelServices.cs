@@ -54,21 +54,28 @@ public static class KernelServices
     }
 
     /// <summary>
-    /// Registers every concrete graph type of an assembly (GraphQL.NET builds each once for the schema)
-    /// and every <see cref="IGraphTypeExtension"/>, so a feature's fields need no line in its module.
+    /// Registers every concrete graph type of an assembly (GraphQL.NET builds each once for the schema),
+    /// every <see cref="IGraphTypeExtension"/> and the mutations declared on its input records, so a
+    /// feature's fields need no line in its module.
     /// </summary>
     public static IServiceCollection AddGraphTypesFrom(this IServiceCollection services, Assembly assembly)
     {
-        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false, IsClass: true }))
+        var types = assembly.GetTypes();
+        foreach (var type in types.Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false, IsClass: true }))
         {
             if (typeof(IGraphType).IsAssignableFrom(type))
             {
                 services.TryAddTransient(type);
             }
-            else if (typeof(IGraphTypeExtension).IsAssignableFrom(type))
+            else if (typeof(IGraphTypeExtension).IsAssignableFrom(type) && type.GetConstructors().Length > 0)
             {
                 services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IGraphTypeExtension), type));
             }
+        }
+
+        if (DeclaredMutations.Any(types))
+        {
+            services.AddSingleton<IGraphTypeExtension>(provider => new DeclaredMutations(types, provider));
         }
 
         return services;

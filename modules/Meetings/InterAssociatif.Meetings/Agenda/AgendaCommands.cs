@@ -1,5 +1,6 @@
 namespace InterAssociatif.Meetings.Agenda;
 
+[CoordinatorMutation(MeetingsTypeNames.AgendaItem, "Inserts an agenda item.")]
 [Description("A new agenda item, at the top level or under another item.")]
 internal sealed record AddAgendaItemInput(
     [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
@@ -8,6 +9,7 @@ internal sealed record AddAgendaItemInput(
     [Describe("1 to {0} characters.", AgendaItem.TitleMaxLength)] string Title,
     [Description("Notes in Markdown.")] string? Notes);
 
+[CoordinatorMutation(MeetingsTypeNames.AgendaItem, "Changes an agenda item's title or notes.")]
 [Description("Changes an agenda item's title or notes.")]
 internal sealed record UpdateAgendaItemInput(
     [Description("The item."), References(MeetingsTypeNames.AgendaItem)] Guid Id,
@@ -15,6 +17,7 @@ internal sealed record UpdateAgendaItemInput(
     [Description("The title.")] Optional<string?> Title,
     [Description("Notes in Markdown; null clears them.")] Optional<string?> Notes);
 
+[CoordinatorMutation(MeetingsTypeNames.AgendaItem, "Reorders an agenda item or moves it under another item.")]
 [Description("Moves an agenda item (with its sub-items) to another place.")]
 internal sealed record MoveAgendaItemInput(
     [Description("The item."), References(MeetingsTypeNames.AgendaItem)] Guid Id,

@@ -23,22 +23,3 @@ internal sealed class AgendaItemType : ObjectGraphType<AgendaItem>
         extensions.ApplyTo(this);
     }
 }
-
-/// <summary>Adds the agenda mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class AgendaMutations(AgendaService agenda) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<AddAgendaItemInput, AgendaItem>(
-            "addAgendaItem", "Inserts an agenda item. Coordinators only.",
-            "agendaItem", MeetingsTypeNames.AgendaItem, agenda.AddAsync, Roles.Coordinator);
-
-        type.AddMutation<UpdateAgendaItemInput, AgendaItem>(
-            "updateAgendaItem", "Changes an agenda item's title or notes. Coordinators only.",
-            "agendaItem", MeetingsTypeNames.AgendaItem, agenda.UpdateAsync, Roles.Coordinator);
-
-        type.AddMutation<MoveAgendaItemInput, AgendaItem>(
-            "moveAgendaItem", "Reorders an agenda item or moves it under another item. Coordinators only.",
-            "agendaItem", MeetingsTypeNames.AgendaItem, agenda.MoveAsync, Roles.Coordinator);
-    }
-}

@@ -86,27 +86,3 @@ internal sealed class DistributionListType : ObjectGraphType<DistributionList>
                 : DataLoaderResolveExtensions.FromValue(MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Person, ctx.Source.Recipients.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value))));
     }
 }
-
-/// <summary>Adds the invitation, attendance and distribution-list mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class AttendanceMutations(AttendanceService attendance) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<InviteToMeetingInput, Meeting>(
-            "inviteToMeeting", "Invites organisations and people to a meeting. Coordinators only.",
-            "meeting", MeetingsTypeNames.Meeting, attendance.InviteAsync, Roles.Coordinator);
-
-        type.AddMutation<RecordAttendanceInput, AttendanceRecord>(
-            "recordAttendance",
-            "Records whether a person attended a meeting that has started. Once per person and meeting. Coordinators only.",
-            "attendance", MeetingsTypeNames.Attendance, attendance.RecordAsync, Roles.Coordinator);
-
-        type.AddMutation<ChangeAttendanceInput, AttendanceRecord>(
-            "changeAttendance", "Corrects a recorded attendance. Coordinators only.",
-            "attendance", MeetingsTypeNames.Attendance, attendance.ChangeAsync, Roles.Coordinator);
-
-        type.AddMutation<SetDistributionListInput, Meeting>(
-            "setDistributionList", "Sets who receives the minutes. Coordinators only.",
-            "meeting", MeetingsTypeNames.Meeting, attendance.SetDistributionAsync, Roles.Coordinator);
-    }
-}

@@ -6,6 +6,7 @@ internal sealed record MeetingPlaceInput(
     [Description("Its address.")] string? Address,
     [Description("The neighbourhood (QPV) it is in.")] string? Neighbourhood);
 
+[CoordinatorMutation(MeetingsTypeNames.Meeting, "Schedules a meeting.")]
 [Description("A new meeting.")]
 internal sealed record ScheduleMeetingInput(
     [Describe("1 to {0} characters.", Meeting.TitleMaxLength)] string Title,
@@ -15,6 +16,7 @@ internal sealed record ScheduleMeetingInput(
     [Description("Where it takes place.")] MeetingPlaceInput? Place,
     [Description("The organisation that convenes it."), References(DirectoryTypeNames.Organization)] Guid? OrganizerId);
 
+[CoordinatorMutation(MeetingsTypeNames.Meeting, "Changes a meeting: title, times, place, organiser, status.")]
 [Description("Changes to a meeting; omitted fields stay as they are.")]
 internal sealed record UpdateMeetingInput(
     [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid Id,

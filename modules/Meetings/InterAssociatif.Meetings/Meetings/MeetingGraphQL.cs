@@ -174,21 +174,6 @@ internal sealed class OrganizationMeetingFields : IGraphTypeExtension
                 m => m.OrganizerId!.Value));
 }
 
-/// <summary>Adds the meeting mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class MeetingMutations(MeetingService meetings) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<ScheduleMeetingInput, Meeting>(
-            "scheduleMeeting", "Schedules a meeting. Coordinators only.",
-            "meeting", MeetingsTypeNames.Meeting, meetings.ScheduleAsync, Roles.Coordinator);
-
-        type.AddMutation<UpdateMeetingInput, Meeting>(
-            "updateMeeting", "Changes a meeting: title, times, place, organiser, status. Coordinators only.",
-            "meeting", MeetingsTypeNames.Meeting, meetings.ChangeAsync, Roles.Coordinator);
-    }
-}
-
 /// <summary>The module's batched loads: one SQL command per kind and depth, whatever the number of meetings.</summary>
 internal static class MeetingLoaders
 {

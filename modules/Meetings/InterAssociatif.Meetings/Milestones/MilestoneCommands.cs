@@ -1,5 +1,6 @@
 namespace InterAssociatif.Meetings.Milestones;
 
+[CoordinatorMutation(MeetingsTypeNames.Milestone, "Records a step a meeting announces.")]
 [Description("A step a meeting announces.")]
 internal sealed record AnnounceMilestoneInput(
     [Description("The meeting that announces it."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
@@ -10,6 +11,7 @@ internal sealed record AnnounceMilestoneInput(
     [Description("DAY (default) or MONTH.")] DatePrecision? Precision,
     [Description("The meeting that fulfilled it, if already known."), References(MeetingsTypeNames.Meeting)] Guid? FulfilledByMeetingId);
 
+[CoordinatorMutation(MeetingsTypeNames.Milestone, "Links a step to the meeting that fulfilled it.")]
 [Description("Links a step to the meeting that fulfilled it.")]
 internal sealed record FulfilMilestoneInput(
     [Description("The milestone."), References(MeetingsTypeNames.Milestone)] Guid Id,

@@ -49,18 +49,3 @@ internal sealed class MilestoneQueries(IDbContextFactory<MeetingsDbContext> fact
             });
     }
 }
-
-/// <summary>Adds the milestone mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class MilestoneMutations(MilestoneService milestones) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<AnnounceMilestoneInput, Milestone>(
-            "announceMilestone", "Records a step a meeting announces. Coordinators only.",
-            "milestone", MeetingsTypeNames.Milestone, milestones.AnnounceAsync, Roles.Coordinator);
-
-        type.AddMutation<FulfilMilestoneInput, Milestone>(
-            "fulfilMilestone", "Links a step to the meeting that fulfilled it. Coordinators only.",
-            "milestone", MeetingsTypeNames.Milestone, milestones.FulfilAsync, Roles.Coordinator);
-    }
-}

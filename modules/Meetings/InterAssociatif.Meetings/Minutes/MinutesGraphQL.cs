@@ -36,27 +36,3 @@ internal sealed class MinutesRevisionType : ObjectGraphType<MinutesRevision>
         Field(r => r.PublishedAt).Description("When it was published.");
     }
 }
-
-/// <summary>Adds the minutes mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class MinutesMutations(MinutesService minutes) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<DraftMinutesInput, MinutesRecord>(
-            "draftMinutes", "Starts a meeting's minutes as a draft. Coordinators only.",
-            "minutes", MeetingsTypeNames.Minutes, minutes.DraftAsync, Roles.Coordinator);
-
-        type.AddMutation<EditMinutesDraftInput, MinutesRecord>(
-            "editMinutesDraft",
-            "Edits the draft minutes; published minutes are never edited in place. Coordinators only.",
-            "minutes", MeetingsTypeNames.Minutes, minutes.EditDraftAsync, Roles.Coordinator);
-
-        type.AddMutation<PublishMinutesInput, MinutesRecord>(
-            "publishMinutes", "Publishes the draft: its text becomes revision 1 and never changes. Coordinators only.",
-            "minutes", MeetingsTypeNames.Minutes, minutes.PublishAsync, Roles.Coordinator);
-
-        type.AddMutation<CorrectMinutesInput, MinutesRecord>(
-            "correctMinutes", "Publishes a correction as a new revision. Coordinators only.",
-            "minutes", MeetingsTypeNames.Minutes, minutes.CorrectAsync, Roles.Coordinator);
-    }
-}

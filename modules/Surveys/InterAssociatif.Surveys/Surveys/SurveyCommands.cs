@@ -1,5 +1,6 @@
 namespace InterAssociatif.Surveys.Surveys;
 
+[CoordinatorMutation(SurveysTypeNames.Survey, "Creates a survey as a DRAFT.")]
 [Description("A new survey, created as a DRAFT.")]
 internal sealed record CreateSurveyInput(
     [Describe("1 to {0} characters.", Survey.TitleMaxLength)] string Title,
@@ -10,6 +11,7 @@ internal sealed record CreateSurveyInput(
      References(DirectoryTypeNames.Organization)]
     IReadOnlyList<Guid> AudienceIds);
 
+[CoordinatorMutation(SurveysTypeNames.Question, "Adds a question to a DRAFT survey.")]
 [Description("A question for a DRAFT survey.")]
 internal sealed record AddSurveyQuestionInput(
     [Description("The survey."), References(SurveysTypeNames.Survey)] Guid SurveyId,
@@ -22,9 +24,25 @@ internal sealed record AddSurveyQuestionInput(
     [Description("Adds an « other, please specify » option with this label.")] string? OtherLabel,
     [Description("Its rank in the survey; default last.")] int? Position);
 
+[CoordinatorMutation(
+    SurveysTypeNames.Survey,
+    "Opens a DRAFT survey for answers; its questions no longer change.",
+    Name = "openSurvey",
+    Handler = nameof(SurveyService.OpenAsync))]
+[CoordinatorMutation(
+    SurveysTypeNames.Survey,
+    "Closes an OPEN survey; later responses are entered by coordinators and flagged late.",
+    Name = "closeSurvey",
+    Handler = nameof(SurveyService.CloseAsync))]
+[CoordinatorMutation(
+    SurveysTypeNames.Survey,
+    "Publishes a CLOSED survey's results to everyone.",
+    Name = "publishSurveyResults",
+    Handler = nameof(SurveyService.PublishResultsAsync))]
 [Description("The survey to move to its next step.")]
 internal sealed record SurveyStepInput([Description("The survey."), References(SurveysTypeNames.Survey)] Guid SurveyId);
 
+[CoordinatorMutation(SurveysTypeNames.Survey, "Removes a question from a DRAFT survey.")]
 [Description("A question to remove from a DRAFT survey.")]
 internal sealed record RemoveSurveyQuestionInput(
     [Description("The question."), References(SurveysTypeNames.Question)] Guid QuestionId);

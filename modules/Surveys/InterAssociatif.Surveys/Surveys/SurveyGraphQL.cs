@@ -150,36 +150,3 @@ internal sealed class SurveyQueries(IDbContextFactory<SurveysDbContext> factory)
                 : throw new InvalidIdException(ctx.GetArgument<string>("id")));
     }
 }
-
-/// <summary>Adds the survey mutations to <c>Mutation</c> (coordinators only).</summary>
-internal sealed class SurveyMutations(SurveyService surveys) : MutationFields
-{
-    protected override void Add(ObjectGraphType type)
-    {
-        type.AddMutation<CreateSurveyInput, Survey>(
-            "createSurvey", "Creates a survey as a DRAFT. Coordinators only.",
-            "survey", SurveysTypeNames.Survey, surveys.CreateAsync, Roles.Coordinator);
-
-        type.AddMutation<AddSurveyQuestionInput, Question>(
-            "addSurveyQuestion", "Adds a question to a DRAFT survey. Coordinators only.",
-            "question", SurveysTypeNames.Question, surveys.AddQuestionAsync, Roles.Coordinator);
-
-        type.AddMutation<RemoveSurveyQuestionInput, Survey>(
-            "removeSurveyQuestion", "Removes a question from a DRAFT survey. Coordinators only.",
-            "survey", SurveysTypeNames.Survey, surveys.RemoveQuestionAsync, Roles.Coordinator);
-
-        foreach (var (name, status, what) in new[]
-                 {
-                     ("openSurvey", SurveyStatus.Open, "Opens a DRAFT survey for answers; its questions no longer change."),
-                     ("closeSurvey", SurveyStatus.Closed, "Closes an OPEN survey; later responses are entered by coordinators and flagged late."),
-                     ("publishSurveyResults", SurveyStatus.ResultsPublished, "Publishes a CLOSED survey's results to everyone."),
-                 })
-        {
-            type.AddMutation<SurveyStepInput, Survey>(
-                name, $"{what} Coordinators only.",
-                "survey", SurveysTypeNames.Survey,
-                (input, ctx) => surveys.MoveToAsync(input.SurveyId, status, new ErrorList(), ctx.CancellationToken),
-                Roles.Coordinator);
-        }
-    }
-}

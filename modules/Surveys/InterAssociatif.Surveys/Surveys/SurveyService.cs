@@ -83,6 +83,15 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
         return await change.CommitAsync(survey, "survey");
     }
 
+    public Task<MutationResult<Survey>> OpenAsync(SurveyStepInput step, ErrorList errors, CancellationToken ct) =>
+        MoveToAsync(step.SurveyId, SurveyStatus.Open, errors, ct);
+
+    public Task<MutationResult<Survey>> CloseAsync(SurveyStepInput step, ErrorList errors, CancellationToken ct) =>
+        MoveToAsync(step.SurveyId, SurveyStatus.Closed, errors, ct);
+
+    public Task<MutationResult<Survey>> PublishResultsAsync(SurveyStepInput step, ErrorList e, CancellationToken ct) =>
+        MoveToAsync(step.SurveyId, SurveyStatus.ResultsPublished, e, ct);
+
     /// <summary>DRAFT → OPEN → CLOSED → RESULTS_PUBLISHED, one step at a time.</summary>
     public async Task<MutationResult<Survey>> MoveToAsync(Guid surveyId, SurveyStatus target, ErrorList errors, CancellationToken cancellationToken)
     {
