@@ -1,4 +1,3 @@
-using GraphQL.DataLoader;
 using InterAssociatif.Directory.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,9 +26,6 @@ internal sealed class MembershipType : ObjectGraphType<Membership>
 
 internal static class MembershipLoaders
 {
-    public static IDataLoaderResult<IReadOnlyList<Membership>> ByOrganization(IResolveFieldContext context, Guid organizationId) =>
-        context.LoadChildren<DirectoryDbContext, Membership>(
-            "membershipsByOrganization", organizationId,
-            (db, ids) => db.Memberships.Where(m => ids.Contains(m.OrganizationId)).OrderBy(m => m.AppliedOn).ThenBy(m => m.CreatedAt),
-            m => m.OrganizationId);
+    public static readonly ChildLoader<DirectoryDbContext, Membership> ByOrganization = new(
+        "membershipsByOrganization", m => m.OrganizationId, q => q.OrderBy(m => m.AppliedOn).ThenBy(m => m.CreatedAt));
 }

@@ -8,6 +8,23 @@ namespace InterAssociatif.Directory.Organizations;
 /// <summary>The GraphQL <c>Organization</c> type; other modules extend it by name.</summary>
 internal sealed class OrganizationType : ObjectGraphType<Organization>
 {
+    private static readonly ChildLoader<DirectoryDbContext, OrganizationNeighbourhood> Neighbourhoods = new(
+        "neighbourhoodsByOrganization", n => n.OrganizationId,
+        q => q.OrderBy(n => n.NameKey));
+
+    private static readonly ChildLoader<DirectoryDbContext, OrganizationTheme> ThemesInOrder = new(
+        "themesByOrganization", t => t.OrganizationId,
+        q => q.OrderBy(t => t.Theme!.Position)
+            .Select(t => new OrganizationTheme
+            {
+                OrganizationId = t.OrganizationId,
+                ThemeId = t.ThemeId,
+                Theme = t.Theme,
+            }));
+
+    private static readonly ChildLoader<DirectoryDbContext, Organization> UnitsByParent = new(
+        "unitsByParent", o => o.ParentId, q => q.OrderBy(o => o.NameKey));
+
     public OrganizationType(GraphTypeExtensions extensions)
     {
         Name = DirectoryTypeNames.Organization;
@@ -21,16 +38,10 @@ internal sealed class OrganizationType : ObjectGraphType<Organization>
         Field(o => o.Website, nullable: true).Description("Its website (http or https).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("neighbourhoods")
             .Description("The priority neighbourhoods (quartiers prioritaires, QPV) it serves.")
-            .Resolve(ctx => ctx.LoadChildren<DirectoryDbContext, OrganizationNeighbourhood>(
-                "neighbourhoodsByOrganization", ctx.Source.Id,
-                (db, ids) => db.OrganizationNeighbourhoods.Where(n => ids.Contains(n.OrganizationId)).OrderBy(n => n.NameKey),
-                n => n.OrganizationId).Then(list => list.Select(n => n.Name).ToList()));
+            .Resolve(ctx => Neighbourhoods.Load(ctx, ctx.Source.Id).Then(list => list.Select(n => n.Name).ToList()));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
             .Description("The themes (thématiques) it is interested in, in catalogue order.")
-            .Resolve(ctx => ctx.LoadChildren<DirectoryDbContext, OrganizationTheme>(
-                "themesByOrganization", ctx.Source.Id,
-                (db, ids) => db.OrganizationThemes.Where(t => ids.Contains(t.OrganizationId)).OrderBy(t => t.Theme!.Position).Select(t => new OrganizationTheme { OrganizationId = t.OrganizationId, ThemeId = t.ThemeId, Theme = t.Theme }),
-                t => t.OrganizationId).Then(list => list.Select(t => t.Theme!).ToList()));
+            .Resolve(ctx => ThemesInOrder.Load(ctx, ctx.Source.Id).Then(list => list.Select(t => t.Theme!).ToList()));
         Field<NonNullGraphType<BooleanGraphType>>("archived").Description("Archived organisations are kept (others refer to them) but left out of lists by default.").Resolve(ctx => ctx.Source.ArchivedAt is not null);
         Field(o => o.ArchivedAt, nullable: true).Description("When it was archived.");
         Field<OrganizationType>("parent")
@@ -40,21 +51,19 @@ internal sealed class OrganizationType : ObjectGraphType<Organization>
                 : DataLoaderResolveExtensions.FromValue<Organization?>(null));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationType>>>>("units")
             .Description("Its units (missions, bureaux), by name.")
-            .Resolve(ctx => ctx.LoadChildren<DirectoryDbContext, Organization>(
-                "unitsByParent", ctx.Source.Id,
-                (db, ids) => db.Organizations.Where(o => o.ParentId != null && ids.Contains(o.ParentId.Value)).OrderBy(o => o.NameKey),
-                o => o.ParentId!.Value));
+            .Resolve(ctx => UnitsByParent.Load(ctx, ctx.Source.Id));
         Field<NonNullGraphType<EnumerationGraphType<MembershipStatus>>>("membershipStatus")
             .Description("Where it stands in the network on a day: candidate, member, withdrawn, or none.")
             .Argument<DateOnlyGraphType>("asOf", "The day (Paris time) to evaluate; default today.")
             .Resolve(ctx =>
             {
                 var day = ctx.GetArgument<DateOnly?>("asOf") ?? ctx.RequestServices!.GetRequiredService<TimeProvider>().Today();
-                return MembershipLoaders.ByOrganization(ctx, ctx.Source.Id).Then(list => MembershipRules.StatusOn(list, day));
+                return MembershipLoaders.ByOrganization.Load(ctx, ctx.Source.Id)
+                    .Then(list => MembershipRules.StatusOn(list, day));
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipType>>>>("memberships")
             .Description("Its history in the network: every application, admission and withdrawal, oldest first. Re-joining opens a new membership.")
-            .Resolve(ctx => MembershipLoaders.ByOrganization(ctx, ctx.Source.Id));
+            .Resolve(ctx => MembershipLoaders.ByOrganization.Load(ctx, ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AffiliationType>>>>("affiliations")
             .Description("The people affiliated with it (representatives, staff…). Personal data: members, analysts and coordinators only.")
             .Argument<BooleanGraphType>("currentOnly", "Only affiliations in force today. Default false: the whole history.")
@@ -63,7 +72,7 @@ internal sealed class OrganizationType : ObjectGraphType<Organization>
             {
                 var currentOnly = ctx.GetArgument("currentOnly", false);
                 var today = ctx.RequestServices!.GetRequiredService<TimeProvider>().Today();
-                return AffiliationLoaders.ByOrganization(ctx, ctx.Source.Id)
+                return AffiliationLoaders.ByOrganization.Load(ctx, ctx.Source.Id)
                     .Then(list => currentOnly ? list.Where(a => a.IsCurrentOn(today)).ToList() : list);
             });
         Field(o => o.CreatedAt).Description("When it was recorded.");

@@ -1,4 +1,3 @@
-using GraphQL.DataLoader;
 using InterAssociatif.Directory.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,7 +32,7 @@ internal sealed class PersonType : ObjectGraphType<Person>
             {
                 var currentOnly = ctx.GetArgument("currentOnly", false);
                 var today = ctx.RequestServices!.GetRequiredService<TimeProvider>().Today();
-                return AffiliationLoaders.ByPerson(ctx, ctx.Source.Id).Then(list => currentOnly ? list.Where(a => a.IsCurrentOn(today)).ToList() : list);
+                return AffiliationLoaders.ByPerson.Load(ctx, ctx.Source.Id).Then(list => currentOnly ? list.Where(a => a.IsCurrentOn(today)).ToList() : list);
             });
         Field(p => p.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
         extensions.ApplyTo(this);
@@ -77,17 +76,13 @@ internal sealed class AffiliationType : ObjectGraphType<Affiliation>
 
 internal static class AffiliationLoaders
 {
-    public static IDataLoaderResult<IReadOnlyList<Affiliation>> ByOrganization(IResolveFieldContext context, Guid organizationId) =>
-        context.LoadChildren<DirectoryDbContext, Affiliation>(
-            "affiliationsByOrganization", organizationId,
-            (db, ids) => db.Affiliations.Where(a => ids.Contains(a.OrganizationId)).OrderBy(a => a.EndsOn != null).ThenByDescending(a => a.StartsOn).ThenBy(a => a.Id),
-            a => a.OrganizationId);
+    public static readonly ChildLoader<DirectoryDbContext, Affiliation> ByOrganization = new(
+        "affiliationsByOrganization", a => a.OrganizationId,
+        q => q.OrderBy(a => a.EndsOn != null).ThenByDescending(a => a.StartsOn).ThenBy(a => a.Id));
 
-    public static IDataLoaderResult<IReadOnlyList<Affiliation>> ByPerson(IResolveFieldContext context, Guid personId) =>
-        context.LoadChildren<DirectoryDbContext, Affiliation>(
-            "affiliationsByPerson", personId,
-            (db, ids) => db.Affiliations.Where(a => ids.Contains(a.PersonId)).OrderBy(a => a.EndsOn != null).ThenByDescending(a => a.StartsOn).ThenBy(a => a.Id),
-            a => a.PersonId);
+    public static readonly ChildLoader<DirectoryDbContext, Affiliation> ByPerson = new(
+        "affiliationsByPerson", a => a.PersonId,
+        q => q.OrderBy(a => a.EndsOn != null).ThenByDescending(a => a.StartsOn).ThenBy(a => a.Id));
 }
 
 internal sealed class PeopleQueries(IDbContextFactory<DirectoryDbContext> factory) : QueryFields

@@ -2,6 +2,12 @@ namespace InterAssociatif.Governance.Bodies;
 
 internal sealed class BodyType : ObjectGraphType<Body>
 {
+    private static readonly ChildLoader<GovernanceDbContext, BodyMeeting> MeetingsByBody = new(
+        "meetingsByBody", m => m.BodyId);
+
+    private static readonly ChildLoader<GovernanceDbContext, Participation> ParticipantsByBody = new(
+        "participantsByBody", p => p.BodyId, q => q.Where(p => p.Until == null).OrderBy(p => p.Since));
+
     public BodyType(GraphTypeExtensions extensions, NodeRegistry nodes)
     {
         Name = GovernanceTypeNames.Body;
@@ -16,11 +22,11 @@ internal sealed class BodyType : ObjectGraphType<Body>
         Field(b => b.AssociationSeats, nullable: true).Description("Seats for associations at each session, held in rotation.");
         Field("meetings", NodeGraphTypeExtensions.ListOf(MeetingsTypeNames.Meeting))
             .Description("The meetings it held (its sessions).")
-            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>("meetingsByBody", ctx.Source.Id, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.BodyId)), m => m.BodyId)
+            .Resolve(ctx => MeetingsByBody.Load(ctx, ctx.Source.Id)
                 .Then(list => nodes.LoadReferences(ctx, MeetingsTypeNames.Meeting, list.Select(m => m.MeetingId))));
         Field("participants", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations taking part in it now (for a thematic group: its members).")
-            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, Participation>("participantsByBody", ctx.Source.Id, (db, ids) => db.Participations.Where(p => ids.Contains(p.BodyId) && p.Until == null).OrderBy(p => p.Since), p => p.BodyId)
+            .Resolve(ctx => ParticipantsByBody.Load(ctx, ctx.Source.Id)
                 .Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, list.Select(p => p.OrganizationId))));
         Field(b => b.Version).Description("Changes with every edit.");
         extensions.ApplyTo(this);
@@ -55,6 +61,9 @@ internal sealed class BodyQueries(IDbContextFactory<GovernanceDbContext> factory
 /// <summary>Adds <c>Meeting.body</c> to the Meetings module's type.</summary>
 internal sealed class MeetingBodyFields : IGraphTypeExtension
 {
+    private static readonly ChildLoader<GovernanceDbContext, BodyMeeting> BodyByMeeting = new(
+        "bodyByMeeting", m => m.MeetingId);
+
     public string TypeName => MeetingsTypeNames.Meeting;
 
     public void Extend(IComplexGraphType type) =>
@@ -62,8 +71,7 @@ internal sealed class MeetingBodyFields : IGraphTypeExtension
             "body",
             new GraphQLTypeReference(GovernanceTypeNames.Body),
             "The body whose session this meeting is (Governance module).",
-            (ctx, meetingId) => ctx.LoadChildren<GovernanceDbContext, BodyMeeting>(
-                    "bodyByMeeting", meetingId, (db, ids) => db.BodyMeetings.Where(m => ids.Contains(m.MeetingId)), m => m.MeetingId)
+            (ctx, meetingId) => BodyByMeeting.Load(ctx, meetingId)
                 .Then(list => list.FirstOrDefault() is { } link
                     ? ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, link.BodyId)
                     : DataLoaderResolveExtensions.FromValue<Body?>(null)));

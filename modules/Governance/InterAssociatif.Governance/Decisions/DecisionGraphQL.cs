@@ -16,6 +16,15 @@ internal sealed class DecisionStatusChangeType : ObjectGraphType<DecisionStatusC
 
 internal sealed class DecisionType : ObjectGraphType<Decision>
 {
+    private static readonly ChildLoader<GovernanceDbContext, DecisionTheme> ThemesByDecision = new(
+        "themesByDecision", t => t.DecisionId);
+
+    private static readonly ChildLoader<GovernanceDbContext, DecisionStatusChange> HistoryByDecision = new(
+        "historyByDecision", h => h.DecisionId, q => q.OrderBy(h => h.On).ThenBy(h => h.Id));
+
+    private static readonly ChildLoader<GovernanceDbContext, FollowUp> FollowUpsByDecision = new(
+        "followUpsByDecision", f => f.DecisionId, q => q.OrderBy(f => f.DueOn).ThenBy(f => f.Id));
+
     public DecisionType(NodeRegistry nodes)
     {
         Name = GovernanceTypeNames.Decision;
@@ -33,12 +42,12 @@ internal sealed class DecisionType : ObjectGraphType<Decision>
         this.AddMeetingLinks(nodes, "taken", d => d.MeetingId, d => d.AgendaItemId);
         Field("themes", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Theme))
             .Description("The themes it concerns.")
-            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, DecisionTheme>("themesByDecision", ctx.Source.Id, (db, ids) => db.DecisionThemes.Where(t => ids.Contains(t.DecisionId)), t => t.DecisionId)
+            .Resolve(ctx => ThemesByDecision.Load(ctx, ctx.Source.Id)
                 .Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Theme, list.Select(t => t.ThemeId))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DecisionStatusChangeType>>>>("history").Description("Its adoption, amendments and revocation, in order.")
-            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, DecisionStatusChange>("historyByDecision", ctx.Source.Id, (db, ids) => db.DecisionHistory.Where(h => ids.Contains(h.DecisionId)).OrderBy(h => h.On).ThenBy(h => h.Id), h => h.DecisionId));
+            .Resolve(ctx => HistoryByDecision.Load(ctx, ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<FollowUpType>>>>("followUps").Description("Its follow-up actions, by due date.")
-            .Resolve(ctx => ctx.LoadChildren<GovernanceDbContext, FollowUp>("followUpsByDecision", ctx.Source.Id, (db, ids) => db.FollowUps.Where(f => ids.Contains(f.DecisionId)).OrderBy(f => f.DueOn).ThenBy(f => f.Id), f => f.DecisionId));
+            .Resolve(ctx => FollowUpsByDecision.Load(ctx, ctx.Source.Id));
         Field(d => d.Version).Description("Changes with every status change.");
     }
 }
@@ -141,6 +150,9 @@ internal static class MeetingLinkFields
 /// <summary>Adds <c>Meeting.decisions</c> to the Meetings module's type.</summary>
 internal sealed class MeetingDecisionFields : IGraphTypeExtension
 {
+    private static readonly ChildLoader<GovernanceDbContext, Decision> DecisionsByMeeting = new(
+        "decisionsByMeeting", d => d.MeetingId, q => q.OrderBy(d => d.RecordedAt).ThenBy(d => d.Id));
+
     public string TypeName => MeetingsTypeNames.Meeting;
 
     public void Extend(IComplexGraphType type) =>
@@ -148,17 +160,16 @@ internal sealed class MeetingDecisionFields : IGraphTypeExtension
             "decisions",
             NodeGraphTypeExtensions.ListOf(GovernanceTypeNames.Decision),
             "The decisions taken in this meeting (relevé de décision; Governance module). Partners, members, analysts and coordinators.",
-            (ctx, meetingId) => ctx.LoadChildren<GovernanceDbContext, Decision>(
-                "decisionsByMeeting",
-                meetingId,
-                (db, ids) => db.Decisions.Where(d => d.MeetingId != null && ids.Contains(d.MeetingId.Value)).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id),
-                d => d.MeetingId!.Value),
+            (ctx, meetingId) => DecisionsByMeeting.Load(ctx, meetingId),
             GovernanceRoles.Readers);
 }
 
 /// <summary>Adds <c>Organization.followUps</c> to the Directory's type.</summary>
 internal sealed class OrganizationGovernanceFields : IGraphTypeExtension
 {
+    private static readonly ChildLoader<GovernanceDbContext, FollowUp> FollowUpsByOwner = new(
+        "followUpsByOwner", f => f.OwnerOrganizationId, q => q.OrderBy(f => f.DueOn).ThenBy(f => f.Id));
+
     public string TypeName => DirectoryTypeNames.Organization;
 
     public void Extend(IComplexGraphType type) =>
@@ -166,10 +177,6 @@ internal sealed class OrganizationGovernanceFields : IGraphTypeExtension
             "followUps",
             NodeGraphTypeExtensions.ListOf(GovernanceTypeNames.FollowUp),
             "The follow-up actions this organisation owns, by due date (Governance module). Partners, members, analysts and coordinators.",
-            (ctx, organizationId) => ctx.LoadChildren<GovernanceDbContext, FollowUp>(
-                "followUpsByOwner",
-                organizationId,
-                (db, ids) => db.FollowUps.Where(f => f.OwnerOrganizationId != null && ids.Contains(f.OwnerOrganizationId.Value)).OrderBy(f => f.DueOn).ThenBy(f => f.Id),
-                f => f.OwnerOrganizationId!.Value),
+            (ctx, organizationId) => FollowUpsByOwner.Load(ctx, organizationId),
             GovernanceRoles.Readers);
 }

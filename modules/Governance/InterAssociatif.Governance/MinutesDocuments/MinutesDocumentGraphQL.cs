@@ -94,6 +94,9 @@ internal sealed class MinutesMailingReportType : ObjectGraphType<MinutesMailingR
 /// <summary>Adds <c>Meeting.minutesMailings</c> (coordinators only).</summary>
 internal sealed class MeetingMinutesMailingFields : IGraphTypeExtension
 {
+    private static readonly ChildLoader<GovernanceDbContext, MinutesMailing> MinutesMailingsByMeeting = new(
+        "minutesMailingsByMeeting", m => m.MeetingId, q => q.OrderBy(m => m.Revision).ThenBy(m => m.Address));
+
     public string TypeName => MeetingsTypeNames.Meeting;
 
     public void Extend(IComplexGraphType type) =>
@@ -103,16 +106,7 @@ internal sealed class MeetingMinutesMailingFields : IGraphTypeExtension
             "Every sending of the minutes to its distribution list, per revision and address "
                 + "(Governance module). Coordinators only.",
             (ctx, meetingId) =>
-                ctx.LoadChildren<GovernanceDbContext, MinutesMailing>(
-                    "minutesMailingsByMeeting",
-                    meetingId,
-                    (db, ids) =>
-                        db
-                            .MinutesMailings.Where(m => ids.Contains(m.MeetingId))
-                            .OrderBy(m => m.Revision)
-                            .ThenBy(m => m.Address),
-                    m => m.MeetingId
-                ),
+                MinutesMailingsByMeeting.Load(ctx, meetingId),
             Roles.Coordinator
         );
 }

@@ -5,6 +5,9 @@ namespace InterAssociatif.Governance.Requests;
 
 internal sealed class EscalatedRequestType : ObjectGraphType<EscalatedRequest>
 {
+    private static readonly ChildLoader<GovernanceDbContext, RequestRecipient> RecipientsByRequest = new(
+        "recipientsByRequest", r => r.RequestId, q => q.OrderBy(r => r.Id));
+
     public EscalatedRequestType(NodeRegistry nodes)
     {
         Name = GovernanceTypeNames.EscalatedRequest;
@@ -31,12 +34,15 @@ internal sealed class EscalatedRequestType : ObjectGraphType<EscalatedRequest>
     }
 
     private static global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<RequestRecipient>> Recipients(IResolveFieldContext<EscalatedRequest> ctx) =>
-        ctx.LoadChildren<GovernanceDbContext, RequestRecipient>("recipientsByRequest", ctx.Source.Id, (db, ids) => db.Set<RequestRecipient>().Where(r => ids.Contains(r.RequestId)).OrderBy(r => r.Id), r => r.RequestId);
+        RecipientsByRequest.Load(ctx, ctx.Source.Id);
 }
 
 /// <summary>Adds <c>Meeting.escalatedRequests</c> to the Meetings module's type.</summary>
 internal sealed class MeetingRequestFields : IGraphTypeExtension
 {
+    private static readonly ChildLoader<GovernanceDbContext, EscalatedRequest> RequestsByMeeting = new(
+        "requestsByMeeting", r => r.MeetingId, q => q.OrderBy(r => r.RaisedOn).ThenBy(r => r.Id));
+
     public string TypeName => MeetingsTypeNames.Meeting;
 
     public void Extend(IComplexGraphType type) =>
@@ -45,14 +51,7 @@ internal sealed class MeetingRequestFields : IGraphTypeExtension
             NodeGraphTypeExtensions.ListOf(GovernanceTypeNames.EscalatedRequest),
             "The requests raised in this meeting (demandes remontées vers les institutions; Governance module), "
                 + "in the order raised. Partners, members, analysts and coordinators.",
-            (ctx, meetingId) => ctx.LoadChildren<GovernanceDbContext, EscalatedRequest>(
-                "requestsByMeeting",
-                meetingId,
-                (db, ids) => db.Requests
-                    .Where(r => r.MeetingId != null && ids.Contains(r.MeetingId.Value))
-                    .OrderBy(r => r.RaisedOn)
-                    .ThenBy(r => r.Id),
-                r => r.MeetingId!.Value),
+            (ctx, meetingId) => RequestsByMeeting.Load(ctx, meetingId),
             GovernanceRoles.Readers);
 }
 

@@ -44,6 +44,9 @@ internal sealed class RotationSessionType : ObjectGraphType<RotationSession>
 /// <summary>Adds <c>Body.rotation</c> (the seat plan) and <c>Meeting.seats</c>.</summary>
 internal sealed class BodyRotationFields : IGraphTypeExtension
 {
+    private static readonly ChildLoader<GovernanceDbContext, RotationSession> RotationByBody = new(
+        "rotationByBody", s => s.BodyId, q => q.Include(s => s.Entries).OrderBy(s => s.Number));
+
     public string TypeName => GovernanceTypeNames.Body;
 
     public void Extend(IComplexGraphType type)
@@ -53,8 +56,7 @@ internal sealed class BodyRotationFields : IGraphTypeExtension
             Name = "rotation",
             Description = "The rotation of its association seats: confirmed sessions, then the draft ones, in order. Partners, members, analysts and coordinators.",
             Type = typeof(NonNullGraphType<ListGraphType<NonNullGraphType<RotationSessionType>>>),
-            Resolver = new FuncFieldResolver<object>(ctx => ctx.LoadChildren<GovernanceDbContext, RotationSession>("rotationByBody", ((IHasId)ctx.Source!).Id,
-                (db, ids) => db.RotationSessions.Include(s => s.Entries).Where(s => ids.Contains(s.BodyId)).OrderBy(s => s.Number), s => s.BodyId)),
+            Resolver = new FuncFieldResolver<object>(ctx => RotationByBody.Load(ctx, ((IHasId)ctx.Source!).Id)),
         };
         rotation.AuthorizeWithRoles(GovernanceRoles.Readers);
         type.AddField(rotation);

@@ -43,32 +43,8 @@ public static class EntityLoaders
         );
     }
 
-    /// <summary>
-    /// Loads the children of one parent; the query filters by the batch's keys and orders the children.
-    /// </summary>
-    public static IDataLoaderResult<IReadOnlyList<T>> LoadChildren<TContext, T>(
-        this IResolveFieldContext context,
-        string name,
-        Guid parentId,
-        Func<TContext, IReadOnlyList<Guid>, IQueryable<T>> query,
-        Func<T, Guid> parentOf
-    )
-        where TContext : DbContext =>
-        context.LoadBatched<Guid, IReadOnlyList<T>>(
-            name,
-            parentId,
-            async (services, keys, ct) =>
-            {
-                var factory = services.GetRequiredService<IDbContextFactory<TContext>>();
-                await using var db = await factory.CreateDbContextAsync(ct);
-                var rows = await Loads<TContext, T>.ToListAsync(name, query, db, keys, ct);
-                return rows.GroupBy(parentOf).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
-            },
-            missing: []
-        );
-
     /// <summary>Each loader's compiled query by name (null: it captures a value, translate it each time).</summary>
-    private static class Loads<TContext, T>
+    internal static class Loads<TContext, T>
         where TContext : DbContext
     {
         private static readonly ConcurrentDictionary<string, Queries?> Compiled = new(StringComparer.Ordinal);
@@ -221,5 +197,80 @@ public static class EntityLoaders
 
         private static bool IsClosure(object value) =>
             value.GetType().IsDefined(typeof(CompilerGeneratedAttribute), inherit: false);
+    }
+}
+
+/// <summary>
+/// A loader of children by their foreign key, declared once as a static field of the graph type that uses it:
+/// <c>new("agendaByMeeting", a =&gt; a.MeetingId, q =&gt; q.OrderBy(a =&gt; a.Position))</c>. The key both filters a
+/// batch (<c>MeetingId IN (…)</c>, or <c>= @key</c> for a batch of one) and groups its rows; <c>shape</c> orders,
+/// includes or filters further. One SQL command per batch, compiled at the first.
+/// </summary>
+public sealed class ChildLoader<TContext, T>
+    where TContext : DbContext
+    where T : class
+{
+    private static readonly MethodInfo Contains = typeof(Enumerable).GetMethods()
+        .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
+        .MakeGenericMethod(typeof(Guid));
+
+    private readonly string _name;
+    private readonly Expression<Func<T, Guid?>> _key;
+    private readonly Func<T, Guid?> _keyOf;
+    private readonly Func<IServiceProvider, IReadOnlyList<Guid>, CancellationToken,
+        Task<IReadOnlyDictionary<Guid, IReadOnlyList<T>>>> _fetch;
+
+    public ChildLoader(
+        string name, Expression<Func<T, Guid?>> foreignKey, Func<IQueryable<T>, IQueryable<T>>? shape = null)
+    {
+        _name = name;
+        _key = foreignKey;
+        _keyOf = foreignKey.Compile();
+        var shaped = shape ?? (q => q);
+        _fetch = (services, keys, ct) => FetchAsync(services, keys, shaped, ct);
+    }
+
+    /// <summary>The children of <paramref name="parentId"/>, batched with the parents of the same depth.</summary>
+    public IDataLoaderResult<IReadOnlyList<T>> Load(IResolveFieldContext context, Guid parentId) =>
+        context.LoadBatched(_name, parentId, _fetch, []);
+
+    /// <summary>
+    /// The same with a <paramref name="shape"/> that depends on the request (e.g. the caller's organisation); it is
+    /// translated at each batch, as any query capturing a value.
+    /// </summary>
+    public IDataLoaderResult<IReadOnlyList<T>> Load(
+        IResolveFieldContext context, Guid parentId, Func<IQueryable<T>, IQueryable<T>> shape) =>
+        context.LoadBatched<Guid, IReadOnlyList<T>>(
+            _name, parentId, (services, keys, ct) => FetchAsync(services, keys, shape, ct), []);
+
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<T>>> FetchAsync(
+        IServiceProvider services,
+        IReadOnlyList<Guid> keys,
+        Func<IQueryable<T>, IQueryable<T>> shape,
+        CancellationToken ct)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<TContext>>();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var rows = await EntityLoaders.Loads<TContext, T>.ToListAsync(
+            _name, (db, ids) => shape(db.Set<T>().Where(Among(ids))), db, keys, ct);
+        return rows.GroupBy(row => _keyOf(row)!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
+    }
+
+    /// <summary>
+    /// <c>ids.Contains(x.Key)</c>, or <c>x.Key != null &amp;&amp; ids.Contains(x.Key.Value)</c> for an optional key,
+    /// with <paramref name="ids"/> captured as a query captures it (so that the loader can be compiled).
+    /// </summary>
+    private Expression<Func<T, bool>> Among(IReadOnlyList<Guid> ids)
+    {
+        Expression<Func<IReadOnlyList<Guid>>> captured = () => ids;
+
+        // The member as written, without the lift to Guid? that the lambda adds to a required key.
+        var member = _key.Body is UnaryExpression { NodeType: ExpressionType.Convert } lift ? lift.Operand : _key.Body;
+        var body = member.Type == typeof(Guid)
+            ? (Expression)Expression.Call(Contains, captured.Body, member)
+            : Expression.AndAlso(
+                Expression.NotEqual(member, Expression.Constant(null, typeof(Guid?))),
+                Expression.Call(Contains, captured.Body, Expression.Property(member, nameof(Nullable<Guid>.Value))));
+        return Expression.Lambda<Func<T, bool>>(body, _key.Parameters);
     }
 }

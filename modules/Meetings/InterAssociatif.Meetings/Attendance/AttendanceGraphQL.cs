@@ -59,7 +59,7 @@ internal sealed class AttendanceSummaryType : ObjectGraphType<AttendanceSummary>
             .Resolve(ctx => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, ctx.Source.RepresentedOrganizations));
         Field("organizationsNotRepresented", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations invited with nobody present (absents ou excusés).")
-            .Resolve(ctx => MeetingLoaders.Invitations(ctx, ctx.Source.MeetingId).Then(invitations =>
+            .Resolve(ctx => MeetingLoaders.Invitations.Load(ctx, ctx.Source.MeetingId).Then(invitations =>
             {
                 var represented = ctx.Source.RepresentedOrganizations.ToHashSet();
                 return MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, invitations.Where(i => i.OrganizationId is { } o && !represented.Contains(o)).Select(i => i.OrganizationId!.Value));
@@ -77,12 +77,12 @@ internal sealed class DistributionListType : ObjectGraphType<DistributionList>
         Field("organizations", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("Organisations that receive the minutes.")
             .Resolve(ctx => ctx.Source.IsDefault
-                ? MeetingLoaders.Invitations(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value)))
+                ? MeetingLoaders.Invitations.Load(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value)))
                 : DataLoaderResolveExtensions.FromValue(MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, ctx.Source.Recipients.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value))));
         Field("people", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Person))
             .Description("People who receive the minutes.")
             .Resolve(ctx => ctx.Source.IsDefault
-                ? MeetingLoaders.Attendance(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Person, list.Where(a => a.Status is AttendanceStatus.Present or AttendanceStatus.Excused).Select(a => a.PersonId)))
+                ? MeetingLoaders.Attendance.Load(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Person, list.Where(a => a.Status is AttendanceStatus.Present or AttendanceStatus.Excused).Select(a => a.PersonId)))
                 : DataLoaderResolveExtensions.FromValue(MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Person, ctx.Source.Recipients.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value))));
     }
 }

@@ -1,4 +1,3 @@
-using GraphQL.DataLoader;
 using InterAssociatif.Meetings.Agenda;
 using InterAssociatif.Meetings.Attachments;
 using InterAssociatif.Meetings.Attendance;
@@ -44,7 +43,7 @@ internal sealed class MeetingType : ObjectGraphType<Meeting>
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizerId));
         Field("invitedOrganizations", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations invited.")
-            .Resolve(ctx => MeetingLoaders.Invitations(ctx, ctx.Source.Id).Then(list => LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value))));
+            .Resolve(ctx => MeetingLoaders.Invitations.Load(ctx, ctx.Source.Id).Then(list => LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendance")
             .Description("Who attended, was excused or was absent (participants, absents ou excusés), each on behalf of an organisation.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<AttendanceStatus>>>>("statuses", "Only these statuses; default all.")
@@ -52,12 +51,12 @@ internal sealed class MeetingType : ObjectGraphType<Meeting>
             .Resolve(ctx =>
             {
                 var statuses = ctx.GetArgument<List<AttendanceStatus>?>("statuses");
-                return MeetingLoaders.Attendance(ctx, ctx.Source.Id).Then(list => (IReadOnlyList<AttendanceRecord>)list.Where(a => statuses is null || statuses.Contains(a.Status)).ToList());
+                return MeetingLoaders.Attendance.Load(ctx, ctx.Source.Id).Then(list => (IReadOnlyList<AttendanceRecord>)list.Where(a => statuses is null || statuses.Contains(a.Status)).ToList());
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceGroupType>>>>("participantsByOrganization")
             .Description("The people present, grouped by the organisation they represented, in order of recording.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
-            .Resolve(ctx => MeetingLoaders.Attendance(ctx, ctx.Source.Id).Then(list => (IReadOnlyList<AttendanceGroup>)list
+            .Resolve(ctx => MeetingLoaders.Attendance.Load(ctx, ctx.Source.Id).Then(list => (IReadOnlyList<AttendanceGroup>)list
                 .Where(a => a.Status == AttendanceStatus.Present)
                 .GroupBy(a => a.OrganizationId)
                 .Select(g => new AttendanceGroup(g.Key, g.ToList()))
@@ -65,29 +64,29 @@ internal sealed class MeetingType : ObjectGraphType<Meeting>
         Field<NonNullGraphType<AttendanceSummaryType>>("attendanceSummary")
             .Description("Counts for the meeting page: people present, organisations represented, organisations invited but not represented.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
-            .Resolve(ctx => MeetingLoaders.Attendance(ctx, ctx.Source.Id).Then(attendance => new AttendanceSummary(ctx.Source.Id, attendance)));
+            .Resolve(ctx => MeetingLoaders.Attendance.Load(ctx, ctx.Source.Id).Then(attendance => new AttendanceSummary(ctx.Source.Id, attendance)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgendaItemType>>>>("agenda")
             .Description("The agenda (ordre du jour): its top-level items in order; each item lists its sub-items.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
-            .Resolve(ctx => MeetingLoaders.Agenda(ctx, ctx.Source.Id).Then(items => (IReadOnlyList<AgendaItem>)items.Where(a => a.ParentId is null).OrderBy(a => a.Position).ToList()));
+            .Resolve(ctx => MeetingLoaders.Agenda.Load(ctx, ctx.Source.Id).Then(items => (IReadOnlyList<AgendaItem>)items.Where(a => a.ParentId is null).OrderBy(a => a.Position).ToList()));
         Field<MinutesType>("minutes")
             .Description("The minutes (compte rendu). A draft is visible to coordinators only; others see the minutes once published.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
-            .Resolve(ctx => MeetingLoaders.Minutes(ctx, ctx.Source.Id).Then(list => list.FirstOrDefault() is { } minutes && (minutes.Status == MinutesStatus.Published || ctx.User.IsCoordinator()) ? minutes : null));
+            .Resolve(ctx => MeetingLoaders.Minutes.Load(ctx, ctx.Source.Id).Then(list => list.FirstOrDefault() is { } minutes && (minutes.Status == MinutesStatus.Published || ctx.User.IsCoordinator()) ? minutes : null));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttachmentType>>>>("attachments")
             .Description("The files attached (pièces jointes): slides, questionnaire results…")
             .AuthorizeWithRoles(MeetingRoles.Participants)
-            .Resolve(ctx => MeetingLoaders.Attachments(ctx, ctx.Source.Id));
+            .Resolve(ctx => MeetingLoaders.Attachments.Load(ctx, ctx.Source.Id));
         Field<NonNullGraphType<DistributionListType>>("distributionList")
             .Description("Who receives the minutes (diffusion). By default, as in the source: the participants and the excused.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
-            .Resolve(ctx => MeetingLoaders.Distribution(ctx, ctx.Source.Id).Then(list => new DistributionList(ctx.Source.Id, list)));
+            .Resolve(ctx => MeetingLoaders.Distribution.Load(ctx, ctx.Source.Id).Then(list => new DistributionList(ctx.Source.Id, list)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MilestoneType>>>>("milestones")
             .Description("The steps this meeting announced (les étapes), by date.")
-            .Resolve(ctx => MeetingLoaders.AnnouncedMilestones(ctx, ctx.Source.Id));
+            .Resolve(ctx => MeetingLoaders.AnnouncedMilestones.Load(ctx, ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MilestoneType>>>>("fulfils")
             .Description("The announced steps this meeting fulfilled.")
-            .Resolve(ctx => MeetingLoaders.FulfilledMilestones(ctx, ctx.Source.Id));
+            .Resolve(ctx => MeetingLoaders.FulfilledMilestones.Load(ctx, ctx.Source.Id));
         Field(m => m.CreatedAt).Description("When it was recorded.");
         Field(m => m.UpdatedAt).Description("When it last changed.");
         Field(m => m.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
@@ -160,6 +159,9 @@ internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factor
 /// <summary>Adds the meetings an organisation convenes to the Directory's <c>Organization</c> type.</summary>
 internal sealed class OrganizationMeetingFields : IGraphTypeExtension
 {
+    private static readonly ChildLoader<MeetingsDbContext, Meeting> MeetingsByOrganizer = new(
+        "meetingsByOrganizer", m => m.OrganizerId, q => q.OrderByDescending(m => m.StartsAt));
+
     public string TypeName => DirectoryTypeNames.Organization;
 
     public void Extend(IComplexGraphType type) =>
@@ -167,49 +169,36 @@ internal sealed class OrganizationMeetingFields : IGraphTypeExtension
             "organizedMeetings",
             NodeGraphTypeExtensions.ListOf(MeetingsTypeNames.Meeting),
             "The meetings this organisation convenes, newest first (Meetings module).",
-            (ctx, organizationId) => ctx.LoadChildren<MeetingsDbContext, Meeting>(
-                "meetingsByOrganizer",
-                organizationId,
-                (db, ids) => db.Meetings.Where(m => m.OrganizerId != null && ids.Contains(m.OrganizerId.Value)).OrderByDescending(m => m.StartsAt),
-                m => m.OrganizerId!.Value));
+            (ctx, organizationId) => MeetingsByOrganizer.Load(ctx, organizationId));
 }
 
 /// <summary>The module's batched loads: one SQL command per kind and depth, whatever the number of meetings.</summary>
 internal static class MeetingLoaders
 {
-    public static IDataLoaderResult<IReadOnlyList<AttendanceRecord>> Attendance(IResolveFieldContext context, Guid meetingId) =>
-        context.LoadChildren<MeetingsDbContext, AttendanceRecord>("attendanceByMeeting", meetingId,
-            (db, ids) => db.Attendance.Where(a => ids.Contains(a.MeetingId)).OrderBy(a => a.RecordedAt).ThenBy(a => a.Id), a => a.MeetingId);
+    public static readonly ChildLoader<MeetingsDbContext, AttendanceRecord> Attendance = new(
+        "attendanceByMeeting", a => a.MeetingId, q => q.OrderBy(a => a.RecordedAt).ThenBy(a => a.Id));
 
-    public static IDataLoaderResult<IReadOnlyList<Invitation>> Invitations(IResolveFieldContext context, Guid meetingId) =>
-        context.LoadChildren<MeetingsDbContext, Invitation>("invitationsByMeeting", meetingId,
-            (db, ids) => db.Invitations.Where(i => ids.Contains(i.MeetingId)).OrderBy(i => i.Id), i => i.MeetingId);
+    public static readonly ChildLoader<MeetingsDbContext, Invitation> Invitations = new(
+        "invitationsByMeeting", i => i.MeetingId, q => q.OrderBy(i => i.Id));
 
-    public static IDataLoaderResult<IReadOnlyList<DistributionRecipient>> Distribution(IResolveFieldContext context, Guid meetingId) =>
-        context.LoadChildren<MeetingsDbContext, DistributionRecipient>("distributionByMeeting", meetingId,
-            (db, ids) => db.DistributionRecipients.Where(d => ids.Contains(d.MeetingId)).OrderBy(d => d.Id), d => d.MeetingId);
+    public static readonly ChildLoader<MeetingsDbContext, DistributionRecipient> Distribution = new(
+        "distributionByMeeting", d => d.MeetingId, q => q.OrderBy(d => d.Id));
 
-    public static IDataLoaderResult<IReadOnlyList<AgendaItem>> Agenda(IResolveFieldContext context, Guid meetingId) =>
-        context.LoadChildren<MeetingsDbContext, AgendaItem>("agendaByMeeting", meetingId,
-            (db, ids) => db.AgendaItems.Where(a => ids.Contains(a.MeetingId)).OrderBy(a => a.Position).ThenBy(a => a.Id), a => a.MeetingId);
+    public static readonly ChildLoader<MeetingsDbContext, AgendaItem> Agenda = new(
+        "agendaByMeeting", a => a.MeetingId, q => q.OrderBy(a => a.Position).ThenBy(a => a.Id));
 
-    public static IDataLoaderResult<IReadOnlyList<Attachment>> Attachments(IResolveFieldContext context, Guid meetingId) =>
-        context.LoadChildren<MeetingsDbContext, Attachment>("attachmentsByMeeting", meetingId,
-            (db, ids) => db.Attachments.Where(a => ids.Contains(a.MeetingId)).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id), a => a.MeetingId);
+    public static readonly ChildLoader<MeetingsDbContext, Attachment> Attachments = new(
+        "attachmentsByMeeting", a => a.MeetingId, q => q.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id));
 
-    public static IDataLoaderResult<IReadOnlyList<MinutesRecord>> Minutes(IResolveFieldContext context, Guid meetingId) =>
-        context.LoadChildren<MeetingsDbContext, MinutesRecord>("minutesByMeeting", meetingId,
-            (db, ids) => db.Minutes.Where(m => ids.Contains(m.MeetingId)), m => m.MeetingId);
+    public static readonly ChildLoader<MeetingsDbContext, MinutesRecord> Minutes = new(
+        "minutesByMeeting", m => m.MeetingId);
 
-    public static IDataLoaderResult<IReadOnlyList<MinutesRevision>> Revisions(IResolveFieldContext context, Guid minutesId) =>
-        context.LoadChildren<MeetingsDbContext, MinutesRevision>("revisionsByMinutes", minutesId,
-            (db, ids) => db.MinutesRevisions.Where(r => ids.Contains(r.MinutesId)).OrderBy(r => r.Number), r => r.MinutesId);
+    public static readonly ChildLoader<MeetingsDbContext, MinutesRevision> Revisions = new(
+        "revisionsByMinutes", r => r.MinutesId, q => q.OrderBy(r => r.Number));
 
-    public static IDataLoaderResult<IReadOnlyList<Milestone>> AnnouncedMilestones(IResolveFieldContext context, Guid meetingId) =>
-        context.LoadChildren<MeetingsDbContext, Milestone>("milestonesByMeeting", meetingId,
-            (db, ids) => db.Milestones.Where(m => ids.Contains(m.MeetingId)).OrderBy(m => m.Date).ThenBy(m => m.Id), m => m.MeetingId);
+    public static readonly ChildLoader<MeetingsDbContext, Milestone> AnnouncedMilestones = new(
+        "milestonesByMeeting", m => m.MeetingId, q => q.OrderBy(m => m.Date).ThenBy(m => m.Id));
 
-    public static IDataLoaderResult<IReadOnlyList<Milestone>> FulfilledMilestones(IResolveFieldContext context, Guid meetingId) =>
-        context.LoadChildren<MeetingsDbContext, Milestone>("milestonesFulfilledByMeeting", meetingId,
-            (db, ids) => db.Milestones.Where(m => m.FulfilledByMeetingId != null && ids.Contains(m.FulfilledByMeetingId.Value)).OrderBy(m => m.Date), m => m.FulfilledByMeetingId!.Value);
+    public static readonly ChildLoader<MeetingsDbContext, Milestone> FulfilledMilestones = new(
+        "milestonesFulfilledByMeeting", m => m.FulfilledByMeetingId, q => q.OrderBy(m => m.Date));
 }

@@ -15,10 +15,10 @@ internal sealed class MinutesType : ObjectGraphType<MinutesRecord>
         Field("draftText", m => m.DraftText).Description("The draft's text (Markdown). Coordinators only.").AuthorizeWithRoles(Roles.Coordinator);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MinutesRevisionType>>>>("revisions")
             .Description("Every published text, first publication first; corrections add revisions.")
-            .Resolve(ctx => MeetingLoaders.Revisions(ctx, ctx.Source.Id));
+            .Resolve(ctx => MeetingLoaders.Revisions.Load(ctx, ctx.Source.Id));
         Field<MinutesRevisionType>("current")
             .Description("The text in force: the latest revision; null while a draft.")
-            .Resolve(ctx => MeetingLoaders.Revisions(ctx, ctx.Source.Id).Then(list => list.LastOrDefault()));
+            .Resolve(ctx => MeetingLoaders.Revisions.Load(ctx, ctx.Source.Id).Then(list => list.LastOrDefault()));
         Field(m => m.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
         extensions.ApplyTo(this);
     }

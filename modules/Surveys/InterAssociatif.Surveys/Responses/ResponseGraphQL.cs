@@ -2,6 +2,9 @@ namespace InterAssociatif.Surveys.Responses;
 
 internal sealed class SurveyResponseType : ObjectGraphType<Response>
 {
+    private static readonly ChildLoader<SurveysDbContext, Answer> AnswersByResponse = new(
+        "answersByResponse", a => a.ResponseId, q => q.OrderBy(a => a.QuestionId).ThenBy(a => a.Rank));
+
     public SurveyResponseType(NodeRegistry nodes)
     {
         Name = SurveysTypeNames.SurveyResponse;
@@ -15,7 +18,7 @@ internal sealed class SurveyResponseType : ObjectGraphType<Response>
         Field(r => r.Late).Description("Submitted after the close, by a coordinator.");
         Field(r => r.EnteredBy).Description("« member » (online) or « coordinator » (e.g. a paper questionnaire).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AnswerType>>>>("answers").Description("Its answers, one row per option chosen or text given.")
-            .Resolve(ctx => ctx.LoadChildren<SurveysDbContext, Answer>("answersByResponse", ctx.Source.Id, (db, ids) => db.Answers.Where(a => ids.Contains(a.ResponseId)).OrderBy(a => a.QuestionId).ThenBy(a => a.Rank), a => a.ResponseId));
+            .Resolve(ctx => AnswersByResponse.Load(ctx, ctx.Source.Id));
         Field(r => r.Version).Description("Changes with every edit; pass it back as `version`.");
     }
 }

@@ -51,6 +51,15 @@ internal static class SurveyAccess
 
 internal sealed class SurveyType : ObjectGraphType<Survey>
 {
+    private static readonly ChildLoader<SurveysDbContext, SurveyAudience> AudienceBySurvey = new(
+        "audienceBySurvey", a => a.SurveyId);
+
+    private static readonly ChildLoader<SurveysDbContext, Question> QuestionsBySurvey = new(
+        "questionsBySurvey", q => q.SurveyId, questions => questions.Include(q => q.Options).OrderBy(q => q.Position));
+
+    private static readonly ChildLoader<SurveysDbContext, Response> MyResponseBySurvey = new(
+        "myResponseBySurvey", r => r.SurveyId);
+
     public SurveyType(GraphTypeExtensions extensions)
     {
         Name = SurveysTypeNames.Survey;
@@ -62,10 +71,9 @@ internal sealed class SurveyType : ObjectGraphType<Survey>
         Field(s => s.ClosesOn).Description("Last day for answers (until midnight, Paris time); later answers are entered by a coordinator and flagged late.");
         Field<NonNullGraphType<EnumerationGraphType<SurveyStatus>>>("status").Description("Its place in the lifecycle.").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<IntGraphType>>("audienceSize").Description("How many organisations it was sent to.")
-            .Resolve(ctx => ctx.LoadChildren<SurveysDbContext, SurveyAudience>("audienceBySurvey", ctx.Source.Id, (db, ids) => db.Audience.Where(a => ids.Contains(a.SurveyId)), a => a.SurveyId).Then(list => list.Count));
+            .Resolve(ctx => AudienceBySurvey.Load(ctx, ctx.Source.Id).Then(list => list.Count));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuestionType>>>>("questions").Description("Its questions, in order.")
-            .Resolve(ctx => ctx.LoadChildren<SurveysDbContext, Question>("questionsBySurvey", ctx.Source.Id,
-                (db, ids) => db.Questions.Include(q => q.Options).Where(q => ids.Contains(q.SurveyId)).OrderBy(q => q.Position), q => q.SurveyId));
+            .Resolve(ctx => QuestionsBySurvey.Load(ctx, ctx.Source.Id));
         Field<SurveyResultsType>("results")
             .Description("Aggregates as of an instant (default now), computed in the database. Anonymous callers, partners and members read them once published (members also when their organisation responded); analysts always, with small groups suppressed; coordinators always.")
             .Argument<DateTimeOffsetGraphType>("asOf", "Count the responses submitted by this instant; default now. Use the close or a meeting's date to reproduce published figures.")
@@ -83,7 +91,7 @@ internal sealed class SurveyType : ObjectGraphType<Survey>
             .Description("The response of the member's organisation, if any (members only).")
             .AuthorizeWithRoles(Roles.Member)
             .Resolve(ctx => ctx.User.OrganizationId() is { } organization
-                ? ctx.LoadChildren<SurveysDbContext, Response>("myResponseBySurvey", ctx.Source.Id, (db, ids) => db.Responses.Where(r => ids.Contains(r.SurveyId) && r.OrganizationId == organization), r => r.SurveyId).Then(list => list.FirstOrDefault())
+                ? MyResponseBySurvey.Load(ctx, ctx.Source.Id, q => q.Where(r => r.OrganizationId == organization)).Then(list => list.FirstOrDefault())
                 : DataLoaderResolveExtensions.FromValue<Response?>(null));
         Field<NonNullGraphType<ConnectionGraphType<SurveyResponseType>>>("responses")
             .Description("Who answered what: every response, drafts included, in order of submission. Coordinators only.")
