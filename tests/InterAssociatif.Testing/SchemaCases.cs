@@ -1,10 +1,13 @@
+using System.Reflection;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
+using InterAssociatif.Kernel;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Relay;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Testing;
@@ -75,7 +78,16 @@ public static class SchemaCases
     /// An input with every required field set to a value of its type (ids: well-formed but naming no
     /// record), and <paramref name="path"/> (if any) set to <paramref name="value"/>.
     /// </summary>
-    public static JsonObject Input(IInputObjectGraphType type, IReadOnlyList<string>? path = null, JsonNode? value = null)
+    /// <summary>
+    /// A minimal input of <paramref name="type"/>: its required fields with sample values, and <paramref name="value"/>
+    /// at <paramref name="path"/>. Ids are unknown ones of the declared type, or the existing record of that type in
+    /// <paramref name="existing"/> (global ids by type name, from <see cref="ExistingIdsAsync"/>).
+    /// </summary>
+    public static JsonObject Input(
+        IInputObjectGraphType type,
+        IReadOnlyList<string>? path = null,
+        JsonNode? value = null,
+        IReadOnlyDictionary<string, string>? existing = null)
     {
         var input = new JsonObject();
         foreach (var field in type.Fields)
@@ -83,14 +95,49 @@ public static class SchemaCases
             var onPath = path is { Count: > 0 } && Name(path[0]) == field.Name;
             if (field.ResolvedType is NonNullGraphType || onPath)
             {
-                input[field.Name] = Value(field, onPath ? path!.Skip(1).ToList() : null, onPath ? value : null);
+                var rest = onPath ? path!.Skip(1).ToList() : null;
+                input[field.Name] = Value(field, rest, onPath ? value : null, existing);
             }
         }
 
         return input;
     }
 
-    private static JsonNode? Value(FieldType field, IReadOnlyList<string>? rest, JsonNode? value)
+    /// <summary>
+    /// The global id of one record of each node type that has any in the host's database (the first by id), read
+    /// through the node sources the modules register.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> ExistingIdsAsync(IServiceProvider services)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var source in services.GetServices<INodeSource>())
+        {
+            var type = source.GetType();
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(EntityNodeSource<,>))
+            {
+                var first = typeof(SchemaCases)
+                    .GetMethod(nameof(FirstIdAsync), BindingFlags.NonPublic | BindingFlags.Static)!
+                    .MakeGenericMethod(type.GetGenericArguments());
+                if (await (Task<Guid?>)first.Invoke(null, [services])! is { } id)
+                {
+                    ids[source.TypeName] = GlobalId.Encode(source.TypeName, id);
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    private static async Task<Guid?> FirstIdAsync<TContext, T>(IServiceProvider services)
+        where TContext : DbContext
+        where T : class, IHasId
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContextAsync();
+        return await db.Set<T>().OrderBy(e => e.Id).Select(e => (Guid?)e.Id).FirstOrDefaultAsync();
+    }
+
+    private static JsonNode? Value(
+        FieldType field, IReadOnlyList<string>? rest, JsonNode? value, IReadOnlyDictionary<string, string>? existing)
     {
         var type = field.ResolvedType!;
         var isList = Unwrap(type) is ListGraphType;
@@ -103,7 +150,8 @@ public static class SchemaCases
         {
             one = type.GetNamedType() switch
             {
-                IInputObjectGraphType nested => Input(nested, rest, value),
+                IInputObjectGraphType nested => Input(nested, rest, value, existing),
+                IdGraphType when existing?.GetValueOrDefault(field.ReferencedType() ?? "") is { } id => id,
                 IdGraphType => GlobalId.Encode(field.ReferencedType() ?? "Unknown", Guid.NewGuid()),
                 StringGraphType => "Valeur d'essai",
                 IntGraphType => 1,
