@@ -25,8 +25,7 @@ internal sealed class DocumentCache(RequestLimitsOptions limits) : IConfigureExe
     private const int PassesPerDocument = 256;
 
     private readonly MemoryCache _documents = new(
-        new MemoryCacheOptions { SizeLimit = limits.DocumentCacheCharacters }
-    );
+        new MemoryCacheOptions { SizeLimit = limits.DocumentCacheCharacters });
 
     public float SortOrder => 200;
 

@@ -12,10 +12,7 @@ namespace InterAssociatif.Host.Execution;
 /// in a service scope of its own as a request would have, and answers the result's <c>data</c>.
 /// </summary>
 internal sealed class GraphQLRunner(
-    GraphQLExecutor executor,
-    IServiceScopeFactory scopes,
-    IGraphQLSerializer serializer
-) : IGraphQLRunner
+    GraphQLExecutor executor, IServiceScopeFactory scopes, IGraphQLSerializer serializer) : IGraphQLRunner
 {
     public async Task<JsonElement> RunAsync(
         string document,
@@ -28,13 +25,7 @@ internal sealed class GraphQLRunner(
         var request = new GraphQLRequest { Query = document, Variables = new Inputs(variables.ToDictionary()) };
         var traceId = Activity.Current?.TraceId.ToString() ?? ActivityTraceId.CreateRandom().ToString();
         var (result, _) = await executor.ExecuteAsync(
-            request,
-            user,
-            scope.ServiceProvider,
-            traceId,
-            timeLimited: true,
-            cancellationToken
-        );
+            request, user, scope.ServiceProvider, traceId, timeLimited: true, cancellationToken);
         if (result.Errors is { Count: > 0 } errors)
         {
             throw new GraphQLRunException(string.Join("; ", errors.Select(e => $"{e.Code}: {e.Message}")));

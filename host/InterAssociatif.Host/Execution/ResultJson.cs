@@ -10,9 +10,7 @@ namespace InterAssociatif.Host.Execution;
 internal static class ResultJson
 {
     public static async ValueTask<ReadOnlyMemory<byte>> WriteAsync(
-        IGraphQLSerializer serializer,
-        ExecutionResult result
-    )
+        IGraphQLSerializer serializer, ExecutionResult result)
     {
         if (result is SharedExecutionResult shared)
         {

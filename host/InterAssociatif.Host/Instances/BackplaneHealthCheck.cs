@@ -14,9 +14,7 @@ internal sealed class BackplaneHealthCheck(IConnectionMultiplexer redis, RedisEv
     private readonly RedisHealthCheck _ping = new(redis);
 
     public async Task<HealthCheckResult> CheckHealthAsync(
-        HealthCheckContext context,
-        CancellationToken cancellationToken = default
-    )
+        HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var ping = await _ping.CheckHealthAsync(context, cancellationToken);
         if (ping.Status == HealthStatus.Healthy && bus.Pushed)

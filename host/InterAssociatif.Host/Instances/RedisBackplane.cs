@@ -21,9 +21,7 @@ internal static class RedisBackplane
     /// Registers the Redis connection, bus and health check when configured; returns the connection or null.
     /// </summary>
     public static IConnectionMultiplexer? AddInterAssociatifBackplane(
-        this IServiceCollection services,
-        IConfiguration configuration
-    )
+        this IServiceCollection services, IConfiguration configuration)
     {
         if (configuration.GetConnectionString("Redis") is not { Length: > 0 } connectionString)
         {

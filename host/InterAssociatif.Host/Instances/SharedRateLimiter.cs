@@ -23,9 +23,7 @@ internal sealed class SharedRateLimiter(IConnectionMultiplexer redis, RateLimite
         redis.IsConnected ? NotYet.Instance : local.AttemptAcquire(permitCount);
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(
-        int permitCount,
-        CancellationToken cancellationToken
-    )
+        int permitCount, CancellationToken cancellationToken)
     {
         if (redis.IsConnected)
         {

@@ -38,34 +38,19 @@ internal static class Observability
     );
 
     public static readonly Histogram<long> OperationSqlCommands = Meter.CreateHistogram<long>(
-        "interassociatif.graphql.sql_commands",
-        "{command}",
-        "SQL commands sent by one GraphQL operation."
-    );
+        "interassociatif.graphql.sql_commands", "{command}", "SQL commands sent by one GraphQL operation.");
 
     public static readonly Counter<long> Refused = Meter.CreateCounter<long>(
-        "interassociatif.requests.refused",
-        "{request}",
-        "Requests refused before or instead of execution, by code."
-    );
+        "interassociatif.requests.refused", "{request}", "Requests refused before or instead of execution, by code.");
 
     public static readonly UpDownCounter<long> WebSockets = Meter.CreateUpDownCounter<long>(
-        "interassociatif.websocket.connections",
-        "{connection}",
-        "Open graphql-transport-ws connections."
-    );
+        "interassociatif.websocket.connections", "{connection}", "Open graphql-transport-ws connections.");
 
     public static readonly UpDownCounter<long> SseStreams = Meter.CreateUpDownCounter<long>(
-        "interassociatif.sse.streams",
-        "{stream}",
-        "Open GraphQL-over-SSE streams."
-    );
+        "interassociatif.sse.streams", "{stream}", "Open GraphQL-over-SSE streams.");
 
     public static readonly UpDownCounter<long> Subscriptions = Meter.CreateUpDownCounter<long>(
-        "interassociatif.subscriptions",
-        "{subscription}",
-        "Live subscriptions, over WebSocket and SSE."
-    );
+        "interassociatif.subscriptions", "{subscription}", "Live subscriptions, over WebSocket and SSE.");
 
     public static void AddInterAssociatifTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -115,8 +100,7 @@ internal static class Observability
                 System.Net.IPNetwork.TryParse(cidr, out var network)
                     ? network
                     : throw new InvalidOperationException(
-                        $"Telemetry:PrometheusNetworks: '{cidr}' is not a network in CIDR notation."
-                    )
+                        $"Telemetry:PrometheusNetworks: '{cidr}' is not a network in CIDR notation.")
             )
             .ToList();
         app.UseWhen(

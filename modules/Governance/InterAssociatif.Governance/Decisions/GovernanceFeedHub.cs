@@ -26,8 +26,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
     private readonly ILogger<GovernanceFeedHub> _logger;
     private readonly int _capacity;
     private readonly Channel<bool> _wakeUps = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }
-    );
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly ConcurrentDictionary<FeedSubscription, bool> _subscriptions = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly IDisposable _listening;
@@ -350,13 +349,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
     /// and the item every subscription receives — the same object, so that they share its execution.
     /// </summary>
     internal sealed record FeedEvent(
-        long Previous,
-        long Sequence,
-        string Kind,
-        Guid BodyId,
-        IReadOnlySet<Guid> ThemeIds,
-        object? Subject
-    )
+        long Previous, long Sequence, string Kind, Guid BodyId, IReadOnlySet<Guid> ThemeIds, object? Subject)
     {
         public GovernanceFeedItem Item { get; } = new(Sequence, Subject!);
     }
@@ -394,9 +387,7 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
         /// first those already in the log, then the reader's, filling any gap from the log.
         /// </summary>
         public async IAsyncEnumerable<GovernanceFeedItem> ReadAsync(
-            long start,
-            [EnumeratorCancellation] CancellationToken cancellationToken
-        )
+            long start, [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             var cursor = start;
             var reader = _buffer.Reader;

@@ -100,11 +100,7 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
     /// The document, or why there is none for this caller (no meeting, no readable minutes, no such revision).
     /// </summary>
     public async Task<(MinutesDocument? Document, UserError? Missing, string? DataHash)> ReadAsync(
-        Guid meetingId,
-        int? revision,
-        ClaimsPrincipal user,
-        CancellationToken cancellationToken
-    )
+        Guid meetingId, int? revision, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var variables = new Dictionary<string, object?>
         {
@@ -146,8 +142,7 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
 
         var hash = Convert.ToHexStringLower(
             System.Security.Cryptography.SHA256.HashData(
-                System.Text.Encoding.UTF8.GetBytes(data.GetRawText() + "|" + chosen?.Number)
-            )
+                System.Text.Encoding.UTF8.GetBytes(data.GetRawText() + "|" + chosen?.Number))
         )[..32];
         return (Build(meeting, minutes, chosen), null, hash);
     }
@@ -291,12 +286,7 @@ internal sealed class MinutesDocumentReader(IGraphQLRunner graphQL, IOptions<Min
     private sealed record DistributionData(bool IsDefault, List<NameData> Organizations, List<PersonData>? People);
 
     private sealed record DecisionData(
-        string Title,
-        string? Text,
-        string Status,
-        IdData? AgendaItem,
-        List<FollowUpData> FollowUps
-    )
+        string Title, string? Text, string Status, IdData? AgendaItem, List<FollowUpData> FollowUps)
     {
         public string Line =>
             Status switch

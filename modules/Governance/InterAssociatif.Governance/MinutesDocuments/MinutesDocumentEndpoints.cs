@@ -38,9 +38,7 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
         if (http.RequestServices.GetService<IAuditTrail>() is { } audit)
         {
             await audit.RecordAsync(
-                new AuditRecord("downloadMinutes", http.User, [meetingId], outcome),
-                CancellationToken.None
-            );
+                new AuditRecord("downloadMinutes", http.User, [meetingId], outcome), CancellationToken.None);
         }
 
         return result;
@@ -82,9 +80,7 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
         if (!GlobalId.TryDecode(meetingId, MeetingsTypeNames.Meeting, out var id))
         {
             return EndpointResults.Problem(
-                StatusCodes.Status404NotFound,
-                new NotFoundError("meetingId", "No meeting has this id.", meetingId)
-            );
+                StatusCodes.Status404NotFound, new NotFoundError("meetingId", "No meeting has this id.", meetingId));
         }
 
         MinutesDocument? document;
@@ -97,9 +93,7 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
         catch (GraphQLRunException refused) when (refused.Message.Contains("ACCESS_DENIED", StringComparison.Ordinal))
         {
             return EndpointResults.Problem(
-                StatusCodes.Status403Forbidden,
-                new InputValidationError("meetingId", refused.Message)
-            );
+                StatusCodes.Status403Forbidden, new InputValidationError("meetingId", refused.Message));
         }
 
         if (document is null)

@@ -37,8 +37,7 @@ internal sealed class MinutesDownloadFields : IGraphTypeExtension
                     + "as the minutes.",
                 ResolvedType = new NonNullGraphType(new GraphQLTypeReference("MinutesDownloads")),
                 Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(ctx => new MinutesDownloads(
-                    ((IMeetingMinutes)ctx.Source!).MeetingId
-                )),
+                    ((IMeetingMinutes)ctx.Source!).MeetingId)),
             }
         );
 }

@@ -82,8 +82,7 @@ internal static class MinutesFormats
         {
             text.Append("**").Append(label).Append(" :**");
             text.Append(
-                lines.Count == 1 ? $" {lines[0]}\n\n" : "\n\n" + string.Concat(lines.Select(l => $"- {l}\n")) + "\n"
-            );
+                lines.Count == 1 ? $" {lines[0]}\n\n" : "\n\n" + string.Concat(lines.Select(l => $"- {l}\n")) + "\n");
         }
 
         text.Append("## ").Append(DecisionColumn).Append(" — ").Append(FollowUpColumn).Append("\n\n");
@@ -113,8 +112,7 @@ internal static class MinutesFormats
                 "table{border-collapse:collapse;width:100%}td,th{border:1px solid #444;padding:.4em;vertical-align:top}"
             )
             .Append(
-                "th{background:#eee}.place{text-align:right}@media print{body{margin:0}}</style>\n</head>\n<body>\n"
-            )
+                "th{background:#eee}.place{text-align:right}@media print{body{margin:0}}</style>\n</head>\n<body>\n")
             .Append("<p class=\"place\">")
             .Append(E(d.PlaceAndDate))
             .Append("</p>\n<h1>")
@@ -142,8 +140,7 @@ internal static class MinutesFormats
                 .Append(string.IsNullOrWhiteSpace(row.Notes) ? "" : NotesHtml(row.Notes))
                 .Append(
                     string.Concat(
-                        row.Decisions.Select(l => $"<p class=\"decision\"><strong>Décision :</strong> {E(l)}</p>")
-                    )
+                        row.Decisions.Select(l => $"<p class=\"decision\"><strong>Décision :</strong> {E(l)}</p>"))
                 )
                 .Append("</td><td><ul>")
                 .Append(string.Concat(RightColumn(row).Select(l => $"<li>{E(l)}</li>")))
@@ -227,8 +224,7 @@ internal static class MinutesFormats
             new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }
         );
         var table = new Table(
-            new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" })
-        );
+            new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
         table.Append(new TableGrid(new GridColumn { Width = "6300" }, new GridColumn { Width = "3300" }));
         table.Append(
             new TableRow(
@@ -243,8 +239,7 @@ internal static class MinutesFormats
             left.AddRange(row.Notes is null ? [] : NoteParagraphs(row.Notes));
             left.AddRange(row.Decisions.Select(l => Paragraph($"Décision : {l}", bold: true)));
             table.Append(
-                new TableRow(Cell(left), Cell(RightColumn(row).Select(l => (OpenXmlElement)Paragraph(l)).ToList()))
-            );
+                new TableRow(Cell(left), Cell(RightColumn(row).Select(l => (OpenXmlElement)Paragraph(l)).ToList())));
         }
 
         return table;
@@ -254,11 +249,7 @@ internal static class MinutesFormats
         new([.. content.Count == 0 ? [Paragraph("")] : content]);
 
     private static Paragraph Paragraph(
-        string text,
-        bool bold = false,
-        int? size = null,
-        JustificationValues? justification = null
-    )
+        string text, bool bold = false, int? size = null, JustificationValues? justification = null)
     {
         var paragraph = new Paragraph();
         if (justification is { } j)
@@ -337,10 +328,7 @@ internal static class MinutesFormats
                 case EmphasisInline emphasis:
                     foreach (
                         var run in Inlines(
-                            emphasis,
-                            bold || emphasis.DelimiterCount >= 2,
-                            italic || emphasis.DelimiterCount == 1
-                        )
+                            emphasis, bold || emphasis.DelimiterCount >= 2, italic || emphasis.DelimiterCount == 1)
                     )
                     {
                         yield return run;

@@ -11,11 +11,7 @@ namespace InterAssociatif.Governance.MinutesDocuments;
 /// What one <c>sendMinutes</c> did: the recipients it tried (with their outcome) and the people it could not reach.
 /// </summary>
 internal sealed record MinutesMailingReport(
-    Guid MeetingId,
-    int Revision,
-    IReadOnlyList<MinutesMailing> Recipients,
-    IReadOnlyList<string> WithoutAddress
-);
+    Guid MeetingId, int Revision, IReadOnlyList<MinutesMailing> Recipients, IReadOnlyList<string> WithoutAddress);
 
 /// <summary>
 /// Sends the minutes to the distribution list over SMTP: one message per person, the HTML as the body, the DOCX
@@ -40,28 +36,19 @@ internal sealed class MinutesMailService(
         """;
 
     public async Task<MutationResult<MinutesMailingReport>> SendAsync(
-        SendMinutesInput command,
-        ClaimsPrincipal user,
-        CancellationToken cancellationToken
-    )
+        SendMinutesInput command, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var options = smtp.CurrentValue;
         if (string.IsNullOrWhiteSpace(options.Host) || !MailboxAddress.TryParse(options.From ?? "", out var from))
         {
             return Fail(
                 new NotConfiguredError(
-                    "meetingId",
-                    "Sending email is not configured here: an administrator sets Smtp:Host and Smtp:From."
-                )
+                    "meetingId", "Sending email is not configured here: an administrator sets Smtp:Host and Smtp:From.")
             );
         }
 
         var (document, missing, _) = await reader.ReadAsync(
-            command.MeetingId,
-            command.Revision,
-            user,
-            cancellationToken
-        );
+            command.MeetingId, command.Revision, user, cancellationToken);
         if (document is null)
         {
             return Fail(missing!);
@@ -90,8 +77,7 @@ internal sealed class MinutesMailService(
 
         var sent = await DeliverAsync(options, from, document, claimed.Rows, cancellationToken);
         return MutationResult<MinutesMailingReport>.Ok(
-            new MinutesMailingReport(command.MeetingId, revision, sent, withoutAddress)
-        );
+            new MinutesMailingReport(command.MeetingId, revision, sent, withoutAddress));
     }
 
     private static MutationResult<MinutesMailingReport> Fail(UserError error) =>
@@ -103,10 +89,7 @@ internal sealed class MinutesMailService(
     /// The distribution list's people with an address, once per address; the names of those without one.
     /// </summary>
     private async Task<(List<Recipient> Recipients, List<string> WithoutAddress)> RecipientsAsync(
-        Guid meetingId,
-        ClaimsPrincipal user,
-        CancellationToken cancellationToken
-    )
+        Guid meetingId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var variables = new Dictionary<string, object?>
         {
@@ -143,11 +126,7 @@ internal sealed class MinutesMailService(
     /// call never takes it too.
     /// </summary>
     private async Task<(List<MinutesMailing> Rows, UserError? Error)> ClaimAsync(
-        SendMinutesInput command,
-        int revision,
-        List<Recipient> recipients,
-        CancellationToken cancellationToken
-    )
+        SendMinutesInput command, int revision, List<Recipient> recipients, CancellationToken cancellationToken)
     {
         if (recipients.Count == 0)
         {
@@ -193,9 +172,7 @@ internal sealed class MinutesMailService(
                 [],
                 existing.Any(m => m.Status == MinutesMailingStatus.Sending)
                     ? new ConflictError(
-                        "meetingId",
-                        "These minutes are being sent right now; look at `minutesMailings` in a moment."
-                    )
+                        "meetingId", "These minutes are being sent right now; look at `minutesMailings` in a moment.")
                     : new ConflictError(
                         "resend",
                         $"Every recipient already received {(revision == 0 ? "the draft" : $"revision {revision}")}: "
@@ -214,9 +191,7 @@ internal sealed class MinutesMailService(
             return (
                 [],
                 new ConflictError(
-                    "meetingId",
-                    "These minutes are being sent right now; look at `minutesMailings` in a moment."
-                )
+                    "meetingId", "These minutes are being sent right now; look at `minutesMailings` in a moment.")
             );
         }
 
@@ -305,11 +280,7 @@ internal sealed class MinutesMailService(
                         ContentType.Parse(MinutesFormats.MediaType(MinutesFormat.Docx))
                     );
                     using var message = new MimeMessage(
-                        [from],
-                        [MailboxAddress.Parse(row.Address)],
-                        subject,
-                        body.ToMessageBody()
-                    );
+                        [from], [MailboxAddress.Parse(row.Address)], subject, body.ToMessageBody());
                     await client.SendAsync(message, cancellationToken);
                 }
                 catch (SmtpCommandException refused)

@@ -94,10 +94,7 @@ internal sealed class WebhookAddressRefusedException(string message) : HttpReque
 /// resolves elsewhere a second later (DNS rebinding) changes nothing.
 /// </summary>
 internal sealed class WebhookAddresses(
-    IOptions<WebhookOptions> options,
-    IWebhookResolver resolver,
-    IWebhookConnector connector
-)
+    IOptions<WebhookOptions> options, IWebhookResolver resolver, IWebhookConnector connector)
 {
     private static readonly (IPNetwork Network, string What)[] Forbidden =
     [
@@ -191,9 +188,7 @@ internal sealed class WebhookAddresses(
         {
             errors.Add(
                 new InputValidationError(
-                    field,
-                    $"`{field}`: {uri.IdnHost} resolves to {refusal}, which webhooks may not reach."
-                )
+                    field, $"`{field}`: {uri.IdnHost} resolves to {refusal}, which webhooks may not reach.")
             );
         }
     }
@@ -210,9 +205,7 @@ internal sealed class WebhookAddresses(
     /// connecting when an address is forbidden, connects to a checked address.
     /// </summary>
     public async ValueTask<Stream> ConnectAsync(
-        SocketsHttpConnectionContext context,
-        CancellationToken cancellationToken
-    )
+        SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var (host, port) = (context.DnsEndPoint.Host, context.DnsEndPoint.Port);
         var addresses = await resolver.ResolveAsync(host, cancellationToken);

@@ -12,23 +12,19 @@ internal sealed record RegisterWebhookEndpointInput(
 
 [Description("Stops deliveries to an endpoint; events wait in the log.")]
 internal sealed record PauseWebhookEndpointInput(
-    [Description("The endpoint."), References(GovernanceTypeNames.WebhookEndpoint)] Guid Id
-);
+    [Description("The endpoint."), References(GovernanceTypeNames.WebhookEndpoint)] Guid Id);
 
 [Description("Starts deliveries again, from where they stopped, with a fresh retry schedule.")]
 internal sealed record ResumeWebhookEndpointInput(
-    [Description("The endpoint."), References(GovernanceTypeNames.WebhookEndpoint)] Guid Id
-);
+    [Description("The endpoint."), References(GovernanceTypeNames.WebhookEndpoint)] Guid Id);
 
 [Description("Removes an endpoint and its delivery log.")]
 internal sealed record DeleteWebhookEndpointInput(
-    [Description("The endpoint."), References(GovernanceTypeNames.WebhookEndpoint)] Guid Id
-);
+    [Description("The endpoint."), References(GovernanceTypeNames.WebhookEndpoint)] Guid Id);
 
 [Description("Issues a new signing secret; the old one keeps signing for the configured overlap.")]
 internal sealed record RotateWebhookSecretInput(
-    [Description("The endpoint."), References(GovernanceTypeNames.WebhookEndpoint)] Guid Id
-);
+    [Description("The endpoint."), References(GovernanceTypeNames.WebhookEndpoint)] Guid Id);
 
 [Description("Delivers again, in order, every event of the endpoint's kinds after a position of the log.")]
 internal sealed record ReplayWebhookEventsInput(

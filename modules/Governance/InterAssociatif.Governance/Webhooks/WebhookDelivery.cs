@@ -59,10 +59,7 @@ internal sealed class WebhookPayloads(IGraphQLRunner runner)
     );
 
     public async Task<string> BodyAsync(
-        WebhookEventKind kind,
-        GovernanceEvent logged,
-        CancellationToken cancellationToken
-    )
+        WebhookEventKind kind, GovernanceEvent logged, CancellationToken cancellationToken)
     {
         var (document, type) =
             kind == WebhookEventKind.FollowUpChanged
@@ -74,9 +71,7 @@ internal sealed class WebhookPayloads(IGraphQLRunner runner)
         // Readable UTF-8 (« décision », not \u00E9), as the API's own answers.
         using (
             var json = new Utf8JsonWriter(
-                buffer,
-                new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }
-            )
+                buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
         )
         {
             json.WriteStartObject();
@@ -125,8 +120,7 @@ internal sealed class WebhookDispatcher : BackgroundService
     private readonly Meter _meter = new("InterAssociatif.Webhooks");
     private readonly Counter<long> _attempts;
     private readonly Channel<bool> _wakeUps = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite }
-    );
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public WebhookDispatcher(
         IDbContextFactory<GovernanceDbContext> factory,
@@ -159,10 +153,7 @@ internal sealed class WebhookDispatcher : BackgroundService
         };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("InterAssociatif-Webhooks/1");
         _attempts = _meter.CreateCounter<long>(
-            "interassociatif.webhooks.attempts",
-            "{attempt}",
-            "Webhook delivery attempts, by outcome."
-        );
+            "interassociatif.webhooks.attempts", "{attempt}", "Webhook delivery attempts, by outcome.");
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -189,9 +180,7 @@ internal sealed class WebhookDispatcher : BackgroundService
                 catch (Exception failed) when (failed is not OperationCanceledException)
                 {
                     _logger.LogError(
-                        failed,
-                        "The webhook dispatcher could not read its endpoints; retrying in a second"
-                    );
+                        failed, "The webhook dispatcher could not read its endpoints; retrying in a second");
                     next = _time.GetUtcNow().AddSeconds(1);
                 }
 
@@ -259,9 +248,7 @@ internal sealed class WebhookDispatcher : BackgroundService
 
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stop);
         await Task.WhenAny(
-            Task.Delay(delay, _time, waiting.Token),
-            _wakeUps.Reader.WaitToReadAsync(waiting.Token).AsTask()
-        );
+            Task.Delay(delay, _time, waiting.Token), _wakeUps.Reader.WaitToReadAsync(waiting.Token).AsTask());
         await waiting.CancelAsync();
         stop.ThrowIfCancellationRequested();
         _wakeUps.Reader.TryRead(out _);
@@ -309,9 +296,7 @@ internal sealed class WebhookDispatcher : BackgroundService
                     e.Id == id && (e.LeaseHolder == null || e.LeaseHolder == _holder || e.LeaseUntil < now)
                 )
                 .ExecuteUpdateAsync(
-                    s => s.SetProperty(e => e.LeaseHolder, _holder).SetProperty(e => e.LeaseUntil, until),
-                    stop
-                ) == 1;
+                    s => s.SetProperty(e => e.LeaseHolder, _holder).SetProperty(e => e.LeaseUntil, until), stop) == 1;
     }
 
     private async Task ReleaseAsync(Guid id)
@@ -406,10 +391,7 @@ internal sealed class WebhookDispatcher : BackgroundService
     /// endpoint receives; with the position up to which nothing is for it.
     /// </summary>
     private static async Task<(GovernanceEvent? Event, WebhookRedelivery? Redelivery, long SkippedTo)> NextAsync(
-        GovernanceDbContext db,
-        WebhookEndpoint endpoint,
-        CancellationToken stop
-    )
+        GovernanceDbContext db, WebhookEndpoint endpoint, CancellationToken stop)
     {
         var redelivery = await db
             .WebhookRedeliveries.AsNoTracking()
@@ -452,11 +434,7 @@ internal sealed class WebhookDispatcher : BackgroundService
 
     /// <summary>The events whose decision concerns <paramref name="theme"/>.</summary>
     private static async Task<List<GovernanceEvent>> OfThemeAsync(
-        GovernanceDbContext db,
-        List<GovernanceEvent> events,
-        Guid theme,
-        CancellationToken stop
-    )
+        GovernanceDbContext db, List<GovernanceEvent> events, Guid theme, CancellationToken stop)
     {
         var followUpIds = events
             .Where(e => e.Kind == GovernanceEvent.FollowUpChanged)
@@ -478,11 +456,7 @@ internal sealed class WebhookDispatcher : BackgroundService
 
     /// <summary>Posts one event, signed; the attempt as the delivery log keeps it (not yet saved).</summary>
     private async Task<WebhookAttempt> SendAsync(
-        WebhookEndpoint endpoint,
-        WebhookEventKind kind,
-        GovernanceEvent logged,
-        CancellationToken stop
-    )
+        WebhookEndpoint endpoint, WebhookEventKind kind, GovernanceEvent logged, CancellationToken stop)
     {
         var now = _time.GetUtcNow();
         var attempt = new WebhookAttempt
@@ -526,10 +500,7 @@ internal sealed class WebhookDispatcher : BackgroundService
                 )
             );
             using var response = await _http.SendAsync(
-                request,
-                HttpCompletionOption.ResponseHeadersRead,
-                timeout.Token
-            );
+                request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             attempt.StatusCode = (int)response.StatusCode;
             await DiscardAsync(response, timeout.Token);
             attempt.Succeeded = response.IsSuccessStatusCode;
@@ -562,8 +533,7 @@ internal sealed class WebhookDispatcher : BackgroundService
         var buffer = new byte[ResponseBytesRead];
         var read = 0;
         while (
-            read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), cancellationToken) is var n and > 0
-        )
+            read < buffer.Length && await stream.ReadAsync(buffer.AsMemory(read), cancellationToken) is var n and > 0)
         {
             read += n;
         }

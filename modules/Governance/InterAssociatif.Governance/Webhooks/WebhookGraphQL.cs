@@ -59,8 +59,7 @@ internal sealed class WebhookDeliveryType : ObjectGraphType<WebhookAttempt>
         this.RequireScope(Scopes.SubscribeDecisions);
         Field<NonNullGraphType<StringGraphType>>("position")
             .Description(
-                "The event's position in the log (`position` of the body; give it to `redeliverWebhookEvent`)."
-            )
+                "The event's position in the log (`position` of the body; give it to `redeliverWebhookEvent`).")
             .Resolve(ctx => GovernanceFeedItem.CursorOf(ctx.Source.Sequence));
         Field("type", a => a.EventType).Description("The event's type, e.g. `decision.recorded`.");
         Field(a => a.Attempt).Description("1 for the first attempt at this event, 2 for the first retry…");

@@ -49,19 +49,12 @@ internal sealed class WebhookService(
     }
 
     public async Task<MutationResult<IssuedWebhookSecret>> RegisterAsync(
-        RegisterWebhookEndpointInput command,
-        ClaimsPrincipal? user,
-        CancellationToken cancellationToken
-    )
+        RegisterWebhookEndpointInput command, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         var errors = new ErrorList();
         var url = errors.Text("url", command.Url, WebhookEndpoint.UrlMaxLength, required: true);
         var description = errors.Text(
-            "description",
-            command.Description,
-            WebhookEndpoint.DescriptionMaxLength,
-            required: false
-        );
+            "description", command.Description, WebhookEndpoint.DescriptionMaxLength, required: false);
         if (command.Events.Count == 0)
         {
             errors.Add(new InputValidationError("events", "Give at least one kind of event."));
@@ -103,10 +96,7 @@ internal sealed class WebhookService(
     }
 
     public Task<MutationResult<WebhookEndpoint>> PauseAsync(
-        PauseWebhookEndpointInput command,
-        ClaimsPrincipal? user,
-        CancellationToken cancellationToken
-    ) =>
+        PauseWebhookEndpointInput command, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
         ChangeAsync(
             command.Id,
             user,
@@ -129,10 +119,7 @@ internal sealed class WebhookService(
         );
 
     public Task<MutationResult<WebhookEndpoint>> ResumeAsync(
-        ResumeWebhookEndpointInput command,
-        ClaimsPrincipal? user,
-        CancellationToken cancellationToken
-    ) =>
+        ResumeWebhookEndpointInput command, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
         ChangeAsync(
             command.Id,
             user,
@@ -146,10 +133,7 @@ internal sealed class WebhookService(
         );
 
     public async Task<MutationResult<WebhookEndpoint>> DeleteAsync(
-        DeleteWebhookEndpointInput command,
-        ClaimsPrincipal? user,
-        CancellationToken cancellationToken
-    )
+        DeleteWebhookEndpointInput command, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         var errors = new ErrorList();
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
@@ -168,10 +152,7 @@ internal sealed class WebhookService(
     }
 
     public async Task<MutationResult<IssuedWebhookSecret>> RotateSecretAsync(
-        RotateWebhookSecretInput command,
-        ClaimsPrincipal? user,
-        CancellationToken cancellationToken
-    )
+        RotateWebhookSecretInput command, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         var secret = NewSecret();
         var changed = await ChangeAsync(
@@ -189,10 +170,7 @@ internal sealed class WebhookService(
     }
 
     public Task<MutationResult<WebhookEndpoint>> ReplayAsync(
-        ReplayWebhookEventsInput command,
-        ClaimsPrincipal? user,
-        CancellationToken cancellationToken
-    ) =>
+        ReplayWebhookEventsInput command, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
         ChangeAsync(
             command.Id,
             user,
@@ -207,10 +185,7 @@ internal sealed class WebhookService(
         );
 
     public Task<MutationResult<WebhookEndpoint>> RedeliverAsync(
-        RedeliverWebhookEventInput command,
-        ClaimsPrincipal? user,
-        CancellationToken cancellationToken
-    ) =>
+        RedeliverWebhookEventInput command, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
         ChangeAsync(
             command.Id,
             user,
@@ -235,9 +210,7 @@ internal sealed class WebhookService(
                 {
                     errors.Add(
                         new InputValidationError(
-                            "position",
-                            "`position` is not an event of a kind this endpoint receives."
-                        )
+                            "position", "`position` is not an event of a kind this endpoint receives.")
                     );
                     return;
                 }
@@ -260,12 +233,7 @@ internal sealed class WebhookService(
     /// A log position given as a feed cursor, from 0 to the newest event; errors name <paramref name="field"/>.
     /// </summary>
     private static async Task<long?> PositionAsync(
-        GovernanceDbContext db,
-        ErrorList errors,
-        string field,
-        string cursor,
-        CancellationToken cancellationToken
-    )
+        GovernanceDbContext db, ErrorList errors, string field, string cursor, CancellationToken cancellationToken)
     {
         long? position;
         try
@@ -323,26 +291,15 @@ internal sealed class WebhookService(
     /// The endpoint to change; one the caller may not manage is as unknown as one that does not exist.
     /// </summary>
     private static async Task<WebhookEndpoint?> FindAsync(
-        Change<GovernanceDbContext> change,
-        Guid id,
-        ClaimsPrincipal? user
-    )
+        Change<GovernanceDbContext> change, Guid id, ClaimsPrincipal? user)
     {
         var endpoint = await change.FindAsync(
-            change.Db.WebhookEndpoints,
-            id,
-            "id",
-            GovernanceTypeNames.WebhookEndpoint,
-            "webhook endpoint"
-        );
+            change.Db.WebhookEndpoints, id, "id", GovernanceTypeNames.WebhookEndpoint, "webhook endpoint");
         if (endpoint is not null && !CanManage(endpoint, user))
         {
             change.Errors.Add(
                 new NotFoundError(
-                    "id",
-                    "No webhook endpoint has this id.",
-                    GlobalId.Encode(GovernanceTypeNames.WebhookEndpoint, id)
-                )
+                    "id", "No webhook endpoint has this id.", GlobalId.Encode(GovernanceTypeNames.WebhookEndpoint, id))
             );
             return null;
         }
@@ -351,10 +308,7 @@ internal sealed class WebhookService(
     }
 
     private async Task<MutationResult<IssuedWebhookSecret>> Issued(
-        MutationResult<WebhookEndpoint> result,
-        string secret,
-        CancellationToken cancellationToken
-    )
+        MutationResult<WebhookEndpoint> result, string secret, CancellationToken cancellationToken)
     {
         if (result.Value is not { } endpoint)
         {

@@ -20,10 +20,7 @@ public static class EntityLoaders
 {
     /// <summary>Loads one record by id (null when none).</summary>
     public static IDataLoaderResult<T?> LoadById<TContext, T>(
-        this IResolveFieldContext context,
-        Func<TContext, IQueryable<T>> set,
-        Guid id
-    )
+        this IResolveFieldContext context, Func<TContext, IQueryable<T>> set, Guid id)
         where TContext : DbContext
         where T : class, IHasId
     {
@@ -100,8 +97,7 @@ public static class EntityLoaders
             }
 
             var many = EF.CompileAsyncQuery(
-                Expression.Lambda<Func<TContext, IReadOnlyList<Guid>, IQueryable<T>>>(body, context, keys)
-            );
+                Expression.Lambda<Func<TContext, IReadOnlyList<Guid>, IQueryable<T>>>(body, context, keys));
             var key = Expression.Parameter(typeof(Guid), "key");
             var oneKey = new MembershipAsEquality(keys, key);
             var oneBody = oneKey.Visit(body);
@@ -110,8 +106,7 @@ public static class EntityLoaders
                 oneKey.KeysLeft
                     ? null
                     : EF.CompileAsyncQuery(
-                        Expression.Lambda<Func<TContext, Guid, IQueryable<T>>>(oneBody, context, key)
-                    )
+                        Expression.Lambda<Func<TContext, Guid, IQueryable<T>>>(oneBody, context, key))
             );
         }
 

@@ -35,11 +35,7 @@ public sealed class SharedExecutions
     /// shared by text), the operation, the variables and what resolvers may read of the caller.
     /// </summary>
     internal readonly record struct Key(
-        GraphQLDocument Document,
-        GraphQLOperationDefinition Operation,
-        string Variables,
-        string Caller
-    );
+        GraphQLDocument Document, GraphQLOperationDefinition Operation, string Variables, string Caller);
 }
 
 /// <summary>A result computed once for several subscribers, with its JSON, written once.</summary>
@@ -60,10 +56,7 @@ public sealed class SharedEventExecutionStrategy : SubscriptionExecutionStrategy
     private const string KeyEntry = "InterAssociatif.SharedExecutionKey";
 
     protected override ValueTask<ExecutionResult> ProcessDataAsync(
-        ExecutionContext context,
-        ExecutionNode node,
-        object? value
-    )
+        ExecutionContext context, ExecutionNode node, object? value)
     {
         if (value is not ISharedEvent shared || context.RequestServices is null || KeyOf(context) is not { } key)
         {
@@ -71,8 +64,7 @@ public sealed class SharedEventExecutionStrategy : SubscriptionExecutionStrategy
         }
 
         return new ValueTask<ExecutionResult>(
-            shared.Executions.GetOrStart(key, () => ExecuteOnceAsync(context, node, value))
-        );
+            shared.Executions.GetOrStart(key, () => ExecuteOnceAsync(context, node, value)));
     }
 
     /// <summary>Runs on the first subscriber's context, copied before anything is awaited.</summary>

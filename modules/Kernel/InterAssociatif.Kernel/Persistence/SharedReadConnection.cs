@@ -266,10 +266,7 @@ public sealed class ReadConnectionPool(int capacity = 16) : IAsyncDisposable
 public sealed class SharedReadConnectionGuard : DbCommandInterceptor
 {
     public override InterceptionResult<DbDataReader> ReaderExecuting(
-        DbCommand command,
-        CommandEventData eventData,
-        InterceptionResult<DbDataReader> result
-    )
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         SharedReadConnection.CommandStarting(command.Connection);
         return result;
@@ -287,10 +284,7 @@ public sealed class SharedReadConnectionGuard : DbCommandInterceptor
     }
 
     public override InterceptionResult DataReaderDisposing(
-        DbCommand command,
-        DataReaderDisposingEventData eventData,
-        InterceptionResult result
-    )
+        DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
         SharedReadConnection.CommandEnded(command.Connection);
         return result;

@@ -100,10 +100,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
     public void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Opened();
 
     public Task ConnectionOpenedAsync(
-        DbConnection connection,
-        ConnectionEndEventData eventData,
-        CancellationToken cancellationToken = default
-    )
+        DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Opened();
         return Task.CompletedTask;
