@@ -7,6 +7,7 @@ using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InterAssociatif.Host.Tests.Http;
 
@@ -108,13 +109,20 @@ public sealed class ProductionSwitchTests(ProductionSwitchTests.ProductionFactor
     }
 }
 
-/// <summary>The execution timeout cancels the SQL command under way and the server stays healthy.</summary>
-public sealed class TimeoutTests(TimeoutTests.OneSecondFactory factory) : IClassFixture<TimeoutTests.OneSecondFactory>
+/// <summary>
+/// The execution timeout cancels the SQL command under way and the server stays healthy. The host's clock is the
+/// test's: it moves past the timeout once the command is running, whatever the machine's load.
+/// </summary>
+public sealed class TimeoutTests(TimeoutTests.ClockFactory factory) : IClassFixture<TimeoutTests.ClockFactory>
 {
     [Fact]
     public async Task A_request_running_past_the_timeout_is_cancelled_down_to_its_sql_command()
     {
-        var result = await factory.GraphQL("coordinator").QueryAsync("{ endlessCount }");
+        var request = factory.GraphQL("coordinator").QueryAsync("{ endlessCount }");
+        await EndlessCountField.Running.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        factory.Clock.Advance(TimeSpan.FromSeconds(2));
+
+        var result = await request;
         Assert.Equal(HttpStatusCode.ServiceUnavailable, result.Status);
         Assert.Equal(["TIMEOUT"], result.ErrorCodes);
         // The SQL command itself stopped: without the interruption it would count for hours.
@@ -122,9 +130,14 @@ public sealed class TimeoutTests(TimeoutTests.OneSecondFactory factory) : IClass
         (await factory.GraphQL("coordinator").QueryAsync("{ __typename }")).EnsureNoErrors();
     }
 
-    /// <summary>A test-only field whose SQL command counts to 10^12: only cancellation ends it.</summary>
+    /// <summary>
+    /// A test-only field whose SQL command counts to 10^12: only cancellation ends it. The statement itself says
+    /// when it runs (a SQLite function it calls at its first row).
+    /// </summary>
     private sealed class EndlessCountField : IGraphTypeExtension
     {
+        public static readonly TaskCompletionSource Running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public static readonly TaskCompletionSource Ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public string TypeName => "Query";
@@ -135,7 +148,15 @@ public sealed class TimeoutTests(TimeoutTests.OneSecondFactory factory) : IClass
                 try
                 {
                     await using var db = ctx.RequestServices!.GetServices<IModuleDatabase>().First().CreateContext();
-                    return await db.Database.SqlQueryRaw<long>("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000000) SELECT count(*) AS Value FROM c").SingleAsync(ctx.CancellationToken);
+                    var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+                    connection.CreateFunction("running", () =>
+                    {
+                        Running.TrySetResult();
+                        return 1;
+                    });
+                    const string endless = "WITH RECURSIVE c(x) AS (SELECT running() UNION ALL SELECT x + 1 FROM c "
+                        + "WHERE x < 1000000000000) SELECT count(*) AS Value FROM c";
+                    return await db.Database.SqlQueryRaw<long>(endless).SingleAsync(ctx.CancellationToken);
                 }
                 finally
                 {
@@ -144,11 +165,15 @@ public sealed class TimeoutTests(TimeoutTests.OneSecondFactory factory) : IClass
             });
     }
 
-    public sealed class OneSecondFactory : InterAssociatifFactory
+    /// <summary>A one-second execution timeout on a clock the test moves by hand.</summary>
+    public sealed class ClockFactory : InterAssociatifFactory
     {
-        public OneSecondFactory() => With("GraphQL:Limits:ExecutionTimeout", "00:00:01").With("Database:SeedDemoData", "false");
+        public ClockFactory() => With("GraphQL:Limits:ExecutionTimeout", "00:00:01").With("Database:SeedDemoData", "false");
 
-        protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<IGraphTypeExtension, EndlessCountField>();
+        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.AddSingleton<TimeProvider>(Clock).AddSingleton<IGraphTypeExtension, EndlessCountField>();
     }
 }
 
