@@ -37,11 +37,8 @@ internal sealed record UpdateOrganizationInput(
     "Archives an organisation: it stays readable (others refer to it) but leaves lists by default. Nothing is "
         + "ever hard-deleted.",
     Handler = nameof(OrganizationService.ArchiveAsync))]
-[CoordinatorMutation(
-    DirectoryTypeNames.Organization,
-    "Brings an archived organisation back into lists.",
-    Name = "restoreOrganization",
-    Handler = nameof(OrganizationService.RestoreAsync))]
+[CoordinatorMutation(DirectoryTypeNames.Organization, "Brings an archived organisation back into lists.",
+    Name = "restoreOrganization", Handler = nameof(OrganizationService.RestoreAsync))]
 [Description("The organisation to archive or restore.")]
 internal sealed record ArchiveOrganizationInput(
     [Description("The organisation."), References(DirectoryTypeNames.Organization)] Guid Id,

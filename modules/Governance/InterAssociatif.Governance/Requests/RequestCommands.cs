@@ -1,8 +1,6 @@
 namespace InterAssociatif.Governance.Requests;
 
-[CoordinatorMutation(
-    GovernanceTypeNames.EscalatedRequest,
-    "Records a request escalated to institutions.",
+[CoordinatorMutation(GovernanceTypeNames.EscalatedRequest, "Records a request escalated to institutions.",
     ResultField = "request")]
 [Description("A request a body escalates to organisations or people.")]
 internal sealed record EscalateRequestInput(
@@ -17,9 +15,7 @@ internal sealed record EscalateRequestInput(
     [Description("The agenda item it came from (of that meeting)."), References(MeetingsTypeNames.AgendaItem)]
     Guid? AgendaItemId = null);
 
-[CoordinatorMutation(
-    GovernanceTypeNames.EscalatedRequest,
-    "Records the response to an escalated request.",
+[CoordinatorMutation(GovernanceTypeNames.EscalatedRequest, "Records the response to an escalated request.",
     ResultField = "request")]
 [Description("Records the institution's response to a request.")]
 internal sealed record SetRequestStatusInput(

@@ -24,21 +24,15 @@ internal sealed record AddSurveyQuestionInput(
     [Description("Adds an « other, please specify » option with this label.")] string? OtherLabel,
     [Description("Its rank in the survey; default last.")] int? Position);
 
-[CoordinatorMutation(
-    SurveysTypeNames.Survey,
-    "Opens a DRAFT survey for answers; its questions no longer change.",
-    Name = "openSurvey",
-    Handler = nameof(SurveyService.OpenAsync))]
+[CoordinatorMutation(SurveysTypeNames.Survey, "Opens a DRAFT survey for answers; its questions no longer change.",
+    Name = "openSurvey", Handler = nameof(SurveyService.OpenAsync))]
 [CoordinatorMutation(
     SurveysTypeNames.Survey,
     "Closes an OPEN survey; later responses are entered by coordinators and flagged late.",
     Name = "closeSurvey",
     Handler = nameof(SurveyService.CloseAsync))]
-[CoordinatorMutation(
-    SurveysTypeNames.Survey,
-    "Publishes a CLOSED survey's results to everyone.",
-    Name = "publishSurveyResults",
-    Handler = nameof(SurveyService.PublishResultsAsync))]
+[CoordinatorMutation(SurveysTypeNames.Survey, "Publishes a CLOSED survey's results to everyone.",
+    Name = "publishSurveyResults", Handler = nameof(SurveyService.PublishResultsAsync))]
 [Description("The survey to move to its next step.")]
 internal sealed record SurveyStepInput([Description("The survey."), References(SurveysTypeNames.Survey)] Guid SurveyId);
 
