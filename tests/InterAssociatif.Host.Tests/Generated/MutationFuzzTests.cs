@@ -20,10 +20,7 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
     /// <summary>A host whose rate limit leaves room for the thousands of requests of these cases.</summary>
     public sealed class FuzzedHost : InterAssociatifFactory
     {
-        public FuzzedHost() =>
-            With("GraphQL:Limits:RateLimitPermits", "1000000")
-                .With("Webhooks:AllowedHosts:0", "127.0.0.1")
-                .With("Webhooks:AllowInsecureHttp", "true");
+        public FuzzedHost() => With("GraphQL:Limits:RateLimitPermits", "1000000");
     }
 
     /// <summary>"a Organization", "a ADOPTED": the article a reader stumbles on.</summary>
@@ -92,7 +89,7 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
         var mutation = schema.Mutation!.Fields.Find(name)!;
         var role = SchemaCases.AllowedRoles(mutation)[0];
         var inputType = SchemaCases.InputOf(mutation);
-        var existing = await ExistingIdsAsync();
+        var existing = await SchemaCases.ExistingIdsAsync(factory.Services);
         var baseline = await factory.GraphQL(role).QueryAsync(
             SchemaCases.Document(mutation), new { input = SchemaCases.Input(inputType, existing: existing) });
         baseline.EnsureNoErrors();
@@ -146,25 +143,6 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// One record of each type, from the demo data — which has no webhook endpoint: one is registered first, on a
-    /// loopback port nothing listens on (its deliveries fail at once, on this machine).
-    /// </summary>
-    private async Task<IReadOnlyDictionary<string, string>> ExistingIdsAsync()
-    {
-        const string register = "mutation { registerWebhookEndpoint(input: { url: \"http://127.0.0.1:9/fuzz\", "
-            + "events: [DECISION_RECORDED] }) { errors { code } } }";
-        var existing = await SchemaCases.ExistingIdsAsync(factory.Services);
-        if (!existing.ContainsKey("WebhookEndpoint"))
-        {
-            Assert.Empty((await factory.GraphQL("coordinator").QueryAsync(register)).EnsureNoErrors()
-                .PayloadErrors("registerWebhookEndpoint"));
-            existing = await SchemaCases.ExistingIdsAsync(factory.Services);
-        }
-
-        return existing;
     }
 
     private static string Show(JsonNode? value) => value?.ToJsonString() is { Length: > 40 } text ? text[..40] + "…" : value?.ToJsonString() ?? "null";
