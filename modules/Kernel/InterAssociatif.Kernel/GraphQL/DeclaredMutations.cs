@@ -41,15 +41,15 @@ public sealed class DeclaredMutations : MutationFields
     private readonly IReadOnlyList<Type> _types;
     private readonly IServiceProvider _services;
 
+    private static readonly MethodInfo AddDeclaredMethod = typeof(DeclaredMutations).GetMethod(
+        nameof(AddDeclared), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     /// <summary>The mutations declared on <paramref name="types"/> (a module's), handled by their methods.</summary>
     internal DeclaredMutations(IReadOnlyList<Type> types, IServiceProvider services)
     {
         _types = types;
         _services = services;
     }
-
-    private static readonly MethodInfo AddOne = typeof(DeclaredMutations).GetMethod(
-        nameof(Add), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>Whether the types declare any mutation on their records.</summary>
     public static bool Any(IEnumerable<Type> types) =>
@@ -80,12 +80,13 @@ public sealed class DeclaredMutations : MutationFields
                 var handler = handlers[0];
                 var result = handler.ReturnType.GetGenericArguments()[0].GetGenericArguments()[0];
                 var service = _services.GetRequiredService(handler.DeclaringType!);
-                AddOne.MakeGenericMethod(input, result).Invoke(null, [root, name, declared, handler, service]);
+                AddDeclaredMethod.MakeGenericMethod(input, result)
+                    .Invoke(null, [root, name, declared, handler, service]);
             }
         }
     }
 
-    private static void Add<TInput, TResult>(
+    private static void AddDeclared<TInput, TResult>(
         ObjectGraphType root, string name, CoordinatorMutationAttribute declared, MethodInfo handler, object service)
         where TInput : class
         where TResult : class
