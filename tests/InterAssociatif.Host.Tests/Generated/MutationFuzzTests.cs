@@ -20,7 +20,13 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
     /// <summary>A host whose rate limit leaves room for the thousands of requests of these cases.</summary>
     public sealed class FuzzedHost : InterAssociatifFactory
     {
+        private Task<IReadOnlyDictionary<string, string>>? _existing;
+
         public FuzzedHost() => With("GraphQL:Limits:RateLimitPermits", "1000000");
+
+        /// <summary>One record of each type, read once for all the cases (records are never deleted).</summary>
+        public Task<IReadOnlyDictionary<string, string>> ExistingIds() =>
+            _existing ??= SchemaCases.ExistingIdsAsync(Services);
     }
 
     /// <summary>"a Organization", "a ADOPTED": the article a reader stumbles on.</summary>
@@ -89,7 +95,7 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
         var mutation = schema.Mutation!.Fields.Find(name)!;
         var role = SchemaCases.AllowedRoles(mutation)[0];
         var inputType = SchemaCases.InputOf(mutation);
-        var existing = await SchemaCases.ExistingIdsAsync(factory.Services);
+        var existing = await factory.ExistingIds();
         var baseline = await factory.GraphQL(role).QueryAsync(
             SchemaCases.Document(mutation), new { input = SchemaCases.Input(inputType, existing: existing) });
         baseline.EnsureNoErrors();
