@@ -103,14 +103,20 @@ internal sealed class CredentialWatch : IDisposable
         var stop = _stop.Token;
         if (long.TryParse(user.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exp))
         {
+            // The timer is set here, on the host's clock, before the connection is acknowledged: a clock
+            // moved after the acknowledgement always finds it (set later, it would count from the moved clock).
             var remaining = DateTimeOffset.FromUnixTimeSeconds(exp) - time.GetUtcNow();
-            _ = Task.Run(
-                async () =>
+            _ = Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time, stop).ContinueWith(
+                delay =>
                 {
-                    await Task.Delay(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, time, stop);
-                    End("Forbidden: the credential has expired");
+                    if (delay.IsCompletedSuccessfully)
+                    {
+                        End("Forbidden: the credential has expired");
+                    }
                 },
-                CancellationToken.None).ContinueWith(_ => { }, TaskScheduler.Default);
+                CancellationToken.None,
+                TaskContinuationOptions.None,
+                TaskScheduler.Default);
         }
 
         if (Guid.TryParse(user.FindFirst(Scopes.CredentialClaimType)?.Value, out var keyId))
