@@ -91,12 +91,10 @@ internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> 
             .Description("The organisations of the network (associations and institutions), filtered and sorted in the database, by pages. Archived ones are left out unless asked for.")
             .Argument<InputType<OrganizationFilter>>("filter", "Conditions the organisations must meet.")
             .Argument<ListGraphType<NonNullGraphType<InputType<OrganizationOrder>>>>("orderBy", "Sort keys, first one first. Default: by name.")
-            .ResolvePage(factory, (ctx, db) =>
-            {
-                var filter = InputRecord.Argument<OrganizationFilter>(ctx, "filter") ?? OrganizationFilter.None;
-                var order = InputRecord.Arguments<OrganizationOrder>(ctx, "orderBy");
-                return OrganizationSearch.Apply(db, filter, order, time.Today());
-            });
+            .ResolvePage(factory, OrganizationSearch.Pages, ctx => new OrganizationSearchArgs(
+                InputRecord.Argument<OrganizationFilter>(ctx, "filter") ?? OrganizationFilter.None,
+                InputRecord.Arguments<OrganizationOrder>(ctx, "orderBy"),
+                time.Today()));
 
         query.Field<OrganizationType>("organization")
             .Description("One organisation by its id; null when there is none.")

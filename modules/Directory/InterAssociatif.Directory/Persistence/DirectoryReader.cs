@@ -61,7 +61,7 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var filter = new Organizations.OrganizationFilter(null, [], statuses.ToList(), asOf, [], null, IncludeArchived: false);
-        return await Organizations.OrganizationSearch.Apply(db, filter, [], asOf).Select(o => o.Id).ToListAsync(cancellationToken);
+        return await Organizations.OrganizationSearch.Apply(db, new(filter, [], asOf)).Select(o => o.Id).ToListAsync(cancellationToken);
     }
 
     public async Task<Guid?> FindOrganizationIdByNameAsync(string name, CancellationToken cancellationToken)

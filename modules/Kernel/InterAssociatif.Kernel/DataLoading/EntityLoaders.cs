@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.DataLoader;
+using InterAssociatif.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,7 +89,7 @@ public static class EntityLoaders
         {
             var context = Expression.Parameter(typeof(TContext), "db");
             var keys = Expression.Parameter(typeof(IReadOnlyList<Guid>), "ids");
-            var keysOnly = new KeysAsParameter(ids, keys);
+            var keysOnly = new CapturedAsParameter(ids, keys);
             var body = keysOnly.Visit(query);
             if (keysOnly.CapturesOther)
             {
@@ -155,43 +155,6 @@ public static class EntityLoaders
             KeysLeft |= node == keys;
             return node;
         }
-    }
-
-    /// <summary>Replaces the captured keys by a parameter; notes any other captured value.</summary>
-    private sealed class KeysAsParameter(object keys, ParameterExpression parameter) : ExpressionVisitor
-    {
-        public bool CapturesOther { get; private set; }
-
-        protected override Expression VisitMember(MemberExpression node)
-        {
-            if (node.Expression is ConstantExpression { Value: { } closure } && IsClosure(closure))
-            {
-                var value = node.Member switch
-                {
-                    FieldInfo field => field.GetValue(closure),
-                    PropertyInfo property => property.GetValue(closure),
-                    _ => null,
-                };
-                if (ReferenceEquals(value, keys) && node.Type == parameter.Type)
-                {
-                    return parameter;
-                }
-
-                CapturesOther = true;
-                return node;
-            }
-
-            return base.VisitMember(node);
-        }
-
-        protected override Expression VisitConstant(ConstantExpression node)
-        {
-            CapturesOther |= node.Value is { } value && IsClosure(value);
-            return node;
-        }
-
-        private static bool IsClosure(object value) =>
-            value.GetType().IsDefined(typeof(CompilerGeneratedAttribute), inherit: false);
     }
 }
 

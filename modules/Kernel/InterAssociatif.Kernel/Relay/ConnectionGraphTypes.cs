@@ -85,6 +85,26 @@ public static class ConnectionFieldExtensions
         IDbContextFactory<TDb> factory,
         Func<IResolveFieldContext<TSource>, TDb, IQueryable<T>> sorted)
         where TDb : DbContext =>
+        field.ResolvePageFrom(factory, (ctx, db) => new QueryPages<T>(sorted(ctx, db)));
+
+    /// <summary>
+    /// The same for a list declared once as a <see cref="PagedQuery{TContext, TArgs, T}"/>, with the arguments
+    /// <paramref name="args"/> reads from the field: compiled once per shape.
+    /// </summary>
+    public static FieldBuilder<TSource, object> ResolvePage<TSource, TDb, TArgs, T>(
+        this FieldBuilder<TSource, object> field,
+        IDbContextFactory<TDb> factory,
+        PagedQuery<TDb, TArgs, T> query,
+        Func<IResolveFieldContext<TSource>, TArgs> args)
+        where TDb : DbContext
+        where TArgs : class =>
+        field.ResolvePageFrom(factory, (ctx, db) => query.For(db, args(ctx)));
+
+    private static FieldBuilder<TSource, object> ResolvePageFrom<TSource, TDb, T>(
+        this FieldBuilder<TSource, object> field,
+        IDbContextFactory<TDb> factory,
+        Func<IResolveFieldContext<TSource>, TDb, IPageSource<T>> sorted)
+        where TDb : DbContext =>
         field.PageArguments().ResolveAsync(async ctx =>
         {
             var page = PageRequest.From(ctx);

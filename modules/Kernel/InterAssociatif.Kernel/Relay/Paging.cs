@@ -59,7 +59,12 @@ public static class Paging
         _ = Position(page.Before, "before");
     }
 
-    public static async Task<Connection<T>> ToConnectionAsync<T>(IQueryable<T> sorted, PageRequest page, CancellationToken cancellationToken)
+    public static Task<Connection<T>> ToConnectionAsync<T>(
+        IQueryable<T> sorted, PageRequest page, CancellationToken cancellationToken) =>
+        ToConnectionAsync(new QueryPages<T>(sorted), page, cancellationToken);
+
+    public static async Task<Connection<T>> ToConnectionAsync<T>(
+        IPageSource<T> sorted, PageRequest page, CancellationToken cancellationToken)
     {
         Validate(page);
         if (!page.WantsItems)
@@ -71,16 +76,14 @@ public static class Paging
         {
             var from = Position(page.After, "after") is { } after ? after + 1 : 0;
             var size = page.First ?? DefaultPageSize;
-            var read = await sorted.Skip(from).Take(size + 1).ToListAsync(cancellationToken);
+            var read = await sorted.ReadAsync(from, size + 1, cancellationToken);
             var more = read.Count > size;
             return Build(more ? read[..size] : read, from, total: null, more);
         }
 
         var total = await sorted.CountAsync(cancellationToken);
         var (start, end) = Window(page, total);
-        var items = end > start
-            ? await sorted.Skip(start).Take(end - start).ToListAsync(cancellationToken)
-            : [];
+        var items = end > start ? await sorted.ReadAsync(start, end - start, cancellationToken) : [];
         return Build(items, start, total);
     }
 
@@ -166,6 +169,23 @@ public static class Paging
 
         throw new InvalidPaginationException(argument, $"`{argument}` is not a cursor returned by this connection.");
     }
+}
+
+/// <summary>A sorted list that can be counted and read a window at a time, in SQL.</summary>
+public interface IPageSource<T>
+{
+    Task<int> CountAsync(CancellationToken cancellationToken);
+
+    Task<List<T>> ReadAsync(int skip, int take, CancellationToken cancellationToken);
+}
+
+/// <summary>Any sorted query, translated by EF Core at each call.</summary>
+internal sealed class QueryPages<T>(IQueryable<T> sorted) : IPageSource<T>
+{
+    public Task<int> CountAsync(CancellationToken cancellationToken) => sorted.CountAsync(cancellationToken);
+
+    public Task<List<T>> ReadAsync(int skip, int take, CancellationToken cancellationToken) =>
+        sorted.Skip(skip).Take(take).ToListAsync(cancellationToken);
 }
 
 /// <summary>Bad pagination arguments (<c>extensions.code = INVALID_PAGINATION</c>).</summary>

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Reflection;
+using InterAssociatif.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterAssociatif.Kernel.Relay;
+
+/// <summary>
+/// A filtered, sorted list read by pages, declared once as a static field: <paramref name="build"/> writes the
+/// query from its arguments, reading them only through the <typeparamref name="TArgs"/> it is given, and
+/// <paramref name="shape"/> names what its SQL depends on besides their values (which filters apply, the
+/// sort). Each shape is compiled by EF Core at its first use, its count and its page: later requests only bind
+/// the arguments, where a query built at each request is walked, looked up by its expression tree and has its
+/// captured values extracted twice (count and page). A query that captures anything but its arguments (a loop
+/// variable, a local computed from them) is translated at each request, as any query.
+/// </summary>
+public sealed class PagedQuery<TContext, TArgs, T>(
+    Func<TArgs, object> shape, Func<TContext, TArgs, IQueryable<T>> build)
+    where TContext : DbContext
+    where TArgs : class
+{
+    private readonly ConcurrentDictionary<object, Compiled?> _compiled = new();
+
+    /// <summary>The list for <paramref name="args"/>, read through <paramref name="db"/>.</summary>
+    public IPageSource<T> For(TContext db, TArgs args)
+    {
+        var key = shape(args);
+        if (!_compiled.TryGetValue(key, out var compiled))
+        {
+            var query = build(db, args);
+            compiled = _compiled.GetOrAdd(key, _ => Compile(query.Expression, args));
+            if (compiled is null)
+            {
+                return new QueryPages<T>(query);
+            }
+        }
+
+        return compiled is null ? new QueryPages<T>(build(db, args)) : new CompiledPages(compiled, db, args);
+    }
+
+    private static Compiled? Compile(Expression query, TArgs args)
+    {
+        var context = Expression.Parameter(typeof(TContext), "db");
+        var whole = Expression.Parameter(typeof(TArgs), "args");
+        var argsOnly = new CapturedAsParameter(args, whole);
+        var body = argsOnly.Visit(query);
+
+        // EF Core binds a compiled query's parameters, not the members of one: each member read becomes one.
+        var members = new MembersAsParameters(whole);
+        body = members.Visit(body);
+        if (argsOnly.CapturesOther || members.WholeUsed || members.Read.Count > 12)
+        {
+            return null;
+        }
+
+        var values = members.Read.Values.ToList();
+        var reads = members.Read.Keys.Select(member => Expression.MakeMemberAccess(whole, member)).ToList();
+        var skip = Expression.Parameter(typeof(int), "skip");
+        var take = Expression.Parameter(typeof(int), "take");
+        var cancellation = Expression.Parameter(typeof(CancellationToken), "cancellationToken");
+        var window = Expression.Call(
+            typeof(Queryable), nameof(Queryable.Take), [typeof(T)],
+            Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(T)], body, skip), take);
+        var count = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(T)], body);
+
+        Type[] types = [typeof(TContext), .. values.Select(v => v.Type)];
+        var countQuery = CompileAsync([context, .. values, cancellation], count, [.. types, typeof(int)]);
+        var pageQuery = CompileAsync(
+            [context, .. values, skip, take], window, [.. types, typeof(int), typeof(int), typeof(T)]);
+        return new Compiled(
+            Expression.Lambda<Func<TContext, TArgs, CancellationToken, Task<int>>>(
+                Expression.Invoke(Expression.Constant(countQuery), [context, .. reads, cancellation]),
+                context, whole, cancellation).Compile(),
+            Expression.Lambda<Func<TContext, TArgs, int, int, IAsyncEnumerable<T>>>(
+                Expression.Invoke(Expression.Constant(pageQuery), [context, .. reads, skip, take]),
+                context, whole, skip, take).Compile());
+    }
+
+    /// <summary><c>EF.CompileAsyncQuery</c> for a lambda of any number of parameters, given its type arguments.
+    /// </summary>
+    private static Delegate CompileAsync(List<ParameterExpression> parameters, Expression body, Type[] arguments)
+    {
+        var lambda = Expression.Lambda(
+            Expression.GetFuncType([.. parameters.Select(p => p.Type), body.Type]), body, parameters);
+        var expected = typeof(Expression<>).MakeGenericType(lambda.Type);
+        var method = typeof(EF).GetMethods()
+            .Where(m => m.Name == nameof(EF.CompileAsyncQuery) && m.GetGenericArguments().Length == arguments.Length)
+            .Select(m => Closed(m, arguments))
+            .Single(m => m?.GetParameters()[0].ParameterType == expected)!;
+        return (Delegate)method.Invoke(null, [lambda])!;
+    }
+
+    /// <summary>The overload with these type arguments; null when they break its constraints.</summary>
+    private static MethodInfo? Closed(MethodInfo method, Type[] arguments)
+    {
+        try
+        {
+            return method.MakeGenericMethod(arguments);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record Compiled(
+        Func<TContext, TArgs, CancellationToken, Task<int>> Count,
+        Func<TContext, TArgs, int, int, IAsyncEnumerable<T>> Page);
+
+    /// <summary>Replaces each member read of the arguments by a parameter of its own.</summary>
+    private sealed class MembersAsParameters(ParameterExpression whole) : ExpressionVisitor
+    {
+        public Dictionary<MemberInfo, ParameterExpression> Read { get; } = [];
+
+        /// <summary>True when the arguments are used otherwise than by reading a member.</summary>
+        public bool WholeUsed { get; private set; }
+
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression != whole)
+            {
+                return base.VisitMember(node);
+            }
+
+            if (!Read.TryGetValue(node.Member, out var parameter))
+            {
+                parameter = Expression.Parameter(node.Type, node.Member.Name);
+                Read.Add(node.Member, parameter);
+            }
+
+            return parameter;
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            WholeUsed |= node == whole;
+            return node;
+        }
+    }
+
+    private sealed class CompiledPages(Compiled compiled, TContext db, TArgs args) : IPageSource<T>
+    {
+        public Task<int> CountAsync(CancellationToken cancellationToken) =>
+            compiled.Count(db, args, cancellationToken);
+
+        public async Task<List<T>> ReadAsync(int skip, int take, CancellationToken cancellationToken)
+        {
+            var rows = new List<T>(take);
+            await foreach (var row in compiled.Page(db, args, skip, take).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
+
+            return rows;
+        }
+    }
+}
