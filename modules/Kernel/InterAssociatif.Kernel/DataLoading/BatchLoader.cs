@@ -8,7 +8,14 @@ namespace InterAssociatif.Kernel.DataLoading;
 /// level and the first one awaited sends one fetch (one SQL command) for every key queued so far.
 /// Results are cached for the rest of the request, so a key is never fetched twice.
 /// </summary>
-public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch, TValue missing)
+/// <param name="waits">
+/// A loader of records by id: while other loaders are pending it waits, since what they load may name more of
+/// the same records (see <see cref="IWaitingLoad"/>).
+/// </param>
+public sealed class BatchLoader<TKey, TValue>(
+    Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
+    TValue missing,
+    bool waits = false)
     where TKey : notnull
 {
     private readonly Lock _gate = new();
@@ -55,8 +62,11 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
         public Task<IReadOnlyDictionary<TKey, TValue>>? Fetch { get; set; }
     }
 
-    private sealed class Result(BatchLoader<TKey, TValue> loader, Batch batch, TKey key) : IDataLoaderResult<TValue>
+    private sealed class Result(BatchLoader<TKey, TValue> loader, Batch batch, TKey key)
+        : IDataLoaderResult<TValue>, IWaitingLoad
     {
+        public bool Waits => loader.LoadsById && batch.Fetch is null;
+
         public async Task<TValue> GetResultAsync(CancellationToken cancellationToken = default)
         {
             var values = await loader.Dispatch(batch, cancellationToken).ConfigureAwait(false);
@@ -68,4 +78,16 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyList<TKey>, Cancella
     }
 
     private TValue Missing { get; } = missing;
+
+    private bool LoadsById { get; } = waits;
+}
+
+/// <summary>
+/// A pending result that may wait for a later wave of the query: a load of records by id whose batch has not
+/// been sent. The execution strategy sends the other loaders of a wave first, so that the ids those name join
+/// the same batch (a meeting's organiser and its attendees' organisations: one command, not one per depth).
+/// </summary>
+public interface IWaitingLoad
+{
+    bool Waits { get; }
 }

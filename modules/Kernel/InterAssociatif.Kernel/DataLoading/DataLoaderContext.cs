@@ -26,12 +26,13 @@ public static class DataLoaderResolveExtensions
         string name,
         TKey key,
         Func<IServiceProvider, IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
-        TValue missing)
+        TValue missing,
+        bool byId = false)
         where TKey : notnull
     {
         var services = context.RequestServices ?? throw new InvalidOperationException("Request services are not available.");
         var loader = services.GetRequiredService<DataLoaderContext>()
-            .GetOrAdd(name, () => new BatchLoader<TKey, TValue>((keys, ct) => fetch(services, keys, ct), missing));
+            .GetOrAdd(name, () => new BatchLoader<TKey, TValue>((keys, ct) => fetch(services, keys, ct), missing, byId));
         return loader.Load(key);
     }
 
@@ -44,8 +45,11 @@ public static class DataLoaderResolveExtensions
     /// <summary>A result that is already known.</summary>
     public static IDataLoaderResult<T> FromValue<T>(T value) => new ValueResult<T>(value);
 
-    private sealed class AllResults<T>(IReadOnlyList<IDataLoaderResult<T>> results) : IDataLoaderResult<IReadOnlyList<T>>
+    private sealed class AllResults<T>(IReadOnlyList<IDataLoaderResult<T>> results)
+        : IDataLoaderResult<IReadOnlyList<T>>, IWaitingLoad
     {
+        public bool Waits => results.All(r => r is IWaitingLoad { Waits: true });
+
         public async Task<IReadOnlyList<T>> GetResultAsync(CancellationToken cancellationToken = default)
         {
             var values = new T[results.Count];
@@ -61,8 +65,11 @@ public static class DataLoaderResolveExtensions
             await GetResultAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed class MappedResult<TIn, TOut>(IDataLoaderResult<TIn> inner, Func<TIn, TOut> map) : IDataLoaderResult<TOut>
+    private sealed class MappedResult<TIn, TOut>(IDataLoaderResult<TIn> inner, Func<TIn, TOut> map)
+        : IDataLoaderResult<TOut>, IWaitingLoad
     {
+        public bool Waits => inner is IWaitingLoad { Waits: true };
+
         public async Task<TOut> GetResultAsync(CancellationToken cancellationToken = default) =>
             map(await inner.GetResultAsync(cancellationToken).ConfigureAwait(false));
 

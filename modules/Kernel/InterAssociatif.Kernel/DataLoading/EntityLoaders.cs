@@ -36,7 +36,8 @@ public static class EntityLoaders
                     name, (db, ids) => set(db).Where(e => ids.Contains(e.Id)), db, ids, ct);
                 return rows.ToDictionary(e => e.Id, e => (T?)e);
             },
-            missing: null
+            missing: null,
+            byId: true
         );
     }
 

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Execution;
+using InterAssociatif.Kernel.DataLoading;
 using InterAssociatif.Kernel.Persistence;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
@@ -13,7 +14,8 @@ namespace InterAssociatif.Kernel.GraphQL;
 /// them: every field is resolved until only loaders are pending; then each pending loader is
 /// completed, shallower ones first, and a loader that hands over to another (a <c>Then</c> that loads
 /// again) waits for the next wave with the children of this one, so that their keys go out in one
-/// command. Root fields run in document order, as a mutation requires. A query reads one snapshot of the
+/// command. Loads of records by id (<see cref="IWaitingLoad"/>) wait until no other loader is pending.
+/// Root fields run in document order, as a mutation requires. A query reads one snapshot of the
 /// database (all its reads in one read transaction); a mutation does not, so that it reads what it wrote.
 /// </summary>
 public sealed class OneConnectionExecutionStrategy(ReadConnectionPool pool) : ExecutionStrategy
@@ -51,8 +53,18 @@ public sealed class OneConnectionExecutionStrategy(ReadConnectionPool pool) : Ex
             // the deeper loaders of the wave send theirs, so they share one command.
             var wave = loaders.OrderBy(Depth).ToArray();
             loaders.Clear();
+
+            // Loads by id wait while other loaders are pending: what those bring may name more of the same
+            // records, which then go out in the same command.
+            var othersPending = wave.Any(node => !Waits(node));
             foreach (var node in wave)
             {
+                if (othersPending && Waits(node))
+                {
+                    loaders.Add(node);
+                    continue;
+                }
+
                 await CompleteDataLoaderNodeAsync(context, node).ConfigureAwait(false);
                 if (node.Result is IDataLoaderResult)
                 {
@@ -76,6 +88,8 @@ public sealed class OneConnectionExecutionStrategy(ReadConnectionPool pool) : Ex
             resolved.Clear();
         }
     }
+
+    private static bool Waits(ExecutionNode node) => node.Result is IWaitingLoad { Waits: true };
 
     private static int Depth(ExecutionNode node)
     {
