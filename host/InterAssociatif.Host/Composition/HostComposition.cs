@@ -90,6 +90,8 @@ internal static class HostComposition
             }
         });
         services.AddSingleton<GraphQL.Execution.IDocumentBuilder>(new DocumentSizeLimit(limits));
+        services.AddSingleton<GraphQL.Validation.IDocumentValidator>(
+            new ValidationReuse(new GraphQL.Validation.DocumentValidator()));
         services.Configure<GraphQLHttpOptions>(configuration.GetSection("GraphQL"));
         services.AddInterAssociatifRateLimiting(limits, redis);
         services.AddInterAssociatifWebDefaults(configuration);

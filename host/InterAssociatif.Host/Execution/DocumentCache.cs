@@ -17,7 +17,8 @@ namespace InterAssociatif.Host.Execution;
 /// they run again unless this document already passed them for the same operation, the same
 /// authorization key (<see cref="CallerExtensions.AuthorizationKey"/>: roles, organisation, person,
 /// scopes) and the same variables — the cost measured then is remembered with the pass, for
-/// <see cref="OperationCost"/>. Variables are still coerced on every request.
+/// <see cref="OperationCost"/>. Then the variables coerced and the arguments parsed for that pass are reused too
+/// (<see cref="ValidationReuse"/>).
 /// </summary>
 internal sealed class DocumentCache(RequestLimitsOptions limits) : IConfigureExecution, IDisposable
 {
@@ -44,6 +45,7 @@ internal sealed class DocumentCache(RequestLimitsOptions limits) : IConfigureExe
             if (pass is not null && cached.Passed.TryGetValue(pass, out var cost))
             {
                 options.ValidationRules = [];
+                options.UserContext[ValidationReuse.PassKey] = pass;
                 if (cost is not null)
                 {
                     options.UserContext[OperationCost.Key] = cost;

@@ -1,4 +1,6 @@
 using GraphQL.Execution;
+using GraphQL.Validation;
+using InterAssociatif.Host.Execution;
 using GraphQLParser.AST;
 using InterAssociatif.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +65,36 @@ public sealed class DocumentCacheTests(DocumentCacheTests.CountingFactory factor
     }
 
     [Fact]
+    public async Task What_validation_computed_for_a_pass_is_reused_for_the_same_variables_only()
+    {
+        const string Pages = "query Pages($first: Int!, $after: String) { organizations(first: $first, after: $after) "
+            + "{ nodes { name } pageInfo { endCursor } } }";
+        var coordinator = factory.GraphQL("coordinator");
+
+        // Every rule runs, then the rules are skipped and the variables coerced, then that is reused.
+        async Task<(string Names, int Validated)> ThriceAsync(object variables)
+        {
+            var before = factory.Validations;
+            var names = new HashSet<string>();
+            for (var i = 0; i < 3; i++)
+            {
+                var result = (await coordinator.QueryAsync(Pages, variables)).EnsureNoErrors();
+                names.Add(result.At("organizations")!.ToJsonString());
+            }
+
+            return (Assert.Single(names), factory.Validations - before);
+        }
+
+        var first = await ThriceAsync(new { first = 2 });
+        Assert.Equal(2, first.Validated);
+        var cursor = System.Text.Json.Nodes.JsonNode.Parse(first.Names)!["pageInfo"]!["endCursor"]!.GetValue<string>();
+        var second = await ThriceAsync(new { first = 2, after = cursor });
+        Assert.Equal(2, second.Validated);
+        Assert.NotEqual(first.Names, second.Names);
+        Assert.Equal((first.Names, 0), await ThriceAsync(new { first = 2 }));
+    }
+
+    [Fact]
     public async Task A_document_that_failed_validation_is_not_kept_and_fails_again()
     {
         const string Unknown = "{ organizations { nodes { nonexistent } } }";
@@ -73,18 +105,32 @@ public sealed class DocumentCacheTests(DocumentCacheTests.CountingFactory factor
         }
     }
 
-    /// <summary>The host, counting how many documents its parser builds.</summary>
+    /// <summary>The host, counting how many documents its parser builds and how many times it validates one.</summary>
     public sealed class CountingFactory : InterAssociatifFactory
     {
         private int _parses;
+        private int _validations;
 
         public int Parses => Volatile.Read(ref _parses);
+
+        public int Validations => Volatile.Read(ref _validations);
 
         protected override void ConfigureTestServices(IServiceCollection services)
         {
             var parser = (IDocumentBuilder)
                 services.Last(d => d.ServiceType == typeof(IDocumentBuilder)).ImplementationInstance!;
             services.AddSingleton<IDocumentBuilder>(new Counting(parser, () => Interlocked.Increment(ref _parses)));
+            services.AddSingleton<IDocumentValidator>(new ValidationReuse(
+                new CountingValidator(new DocumentValidator(), () => Interlocked.Increment(ref _validations))));
+        }
+
+        private sealed class CountingValidator(IDocumentValidator validator, Action counted) : IDocumentValidator
+        {
+            public Task<IValidationResult> ValidateAsync(in ValidationOptions options)
+            {
+                counted();
+                return validator.ValidateAsync(options);
+            }
         }
 
         private sealed class Counting(IDocumentBuilder parser, Action counted) : IDocumentBuilder
