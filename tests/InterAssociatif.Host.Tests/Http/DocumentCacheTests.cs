@@ -1,7 +1,7 @@
 using GraphQL.Execution;
 using GraphQL.Validation;
-using InterAssociatif.Host.Execution;
 using GraphQLParser.AST;
+using InterAssociatif.Host.Execution;
 using InterAssociatif.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
