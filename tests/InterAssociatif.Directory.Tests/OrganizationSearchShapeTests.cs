@@ -79,6 +79,9 @@ public sealed class OrganizationSearchShapeTests(InterAssociatifFactory factory)
         OrganizationFilter filter, OrganizationOrder[] order, Guid theme, string neighbourhood)
     {
         yield return (filter, order);
+
+        // A shape that binds no value at all (every organisation, archived ones too, by name).
+        yield return (OrganizationFilter.None with { IncludeArchived = true }, []);
         yield return (filter with { Kinds = filter.Kinds.Count > 0 ? [] : [OrganizationKind.Association] }, order);
         yield return (
             filter with { MembershipStatuses = filter.MembershipStatuses.Count > 0 ? [] : [MembershipStatus.Member] },
