@@ -79,29 +79,34 @@ internal sealed class FollowUpType : ObjectGraphType<FollowUp>
 /// <summary>Adds the decision register and the follow-up board to <c>Query</c>.</summary>
 internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> factory) : QueryFields
 {
+    /// <summary>The register, newest first, compiled once per set of conditions given.</summary>
+    internal static PagedQuery<GovernanceDbContext, DecisionFilter, Decision> Register { get; } = new(
+        f => (f.BodyId is null, f.MeetingId is null, f.ThemeId is null, f.From is null, f.To is null,
+            f.Statuses.Count == 0),
+        Apply);
+
+    internal static IQueryable<Decision> Apply(GovernanceDbContext db, DecisionFilter f)
+    {
+        IQueryable<Decision> decisions = db.Decisions;
+        decisions = f.BodyId is null ? decisions : decisions.Where(d => d.BodyId == f.BodyId);
+        decisions = f.MeetingId is null ? decisions : decisions.Where(d => d.MeetingId == f.MeetingId);
+        decisions = f.ThemeId is null ? decisions : decisions.Where(d => d.Themes.Any(t => t.ThemeId == f.ThemeId));
+        decisions = f.From is null ? decisions : decisions.Where(d => d.DecidedOn >= f.From);
+        decisions = f.To is null ? decisions : decisions.Where(d => d.DecidedOn <= f.To);
+        decisions = f.Statuses.Count == 0 ? decisions : decisions.Where(d => f.Statuses.Contains(d.Status));
+        return decisions.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.RecordedAt).ThenBy(d => d.Id);
+    }
+
     protected override void Add(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionGraphType<DecisionType>>>("decisions")
             .Description("The decision register (relevé de décision), newest first, filtered in the database. Partners, members, analysts and coordinators.")
             .Argument<InputType<DecisionFilter>>("filter", "Conditions the decisions must meet.")
             .AuthorizeWithRoles(GovernanceRoles.Readers)
-            .ResolvePage(factory, (ctx, db) =>
-            {
-                var filter = InputRecord.Argument<DecisionFilter>(ctx, "filter") ?? new(null, null, null, null, null, []);
-                IQueryable<Decision> decisions = db.Decisions;
-                decisions = filter.BodyId is { } body ? decisions.Where(d => d.BodyId == body) : decisions;
-                decisions = filter.MeetingId is { } meeting ? decisions.Where(d => d.MeetingId == meeting) : decisions;
-                decisions = filter.ThemeId is { } theme ? decisions.Where(d => d.Themes.Any(t => t.ThemeId == theme)) : decisions;
-                decisions = filter.From is { } from ? decisions.Where(d => d.DecidedOn >= from) : decisions;
-                decisions = filter.To is { } to ? decisions.Where(d => d.DecidedOn <= to) : decisions;
-
-                if (filter.Statuses is { Count: > 0 } statuses)
-                {
-                    decisions = decisions.Where(d => statuses.Contains(d.Status));
-                }
-
-                return decisions.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.RecordedAt).ThenBy(d => d.Id);
-            });
+            .ResolvePage(
+                factory,
+                Register,
+                ctx => InputRecord.Argument<DecisionFilter>(ctx, "filter") ?? new(null, null, null, null, null, []));
 
         query.Field<NonNullGraphType<ConnectionGraphType<FollowUpType>>>("followUps")
             .Description("The follow-up board: follow-up actions by due date, filtered in the database. Partners, members, analysts and coordinators.")
