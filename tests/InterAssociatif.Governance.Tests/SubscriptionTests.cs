@@ -363,16 +363,23 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         Assert.Contains("101", Encoding.ASCII.GetString(response, 0, read), StringComparison.Ordinal);
         await stream.WriteAsync(Frame(new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token("partner")}" } }));
         await stream.WriteAsync(Frame(new { id = "1", type = "subscribe", payload = new { query = "subscription { decisionRecorded { decision { title text } } }" } }));
+        var bodyId = (await factory.GraphQL("coordinator").QueryAsync("{ bodies(first: 1) { nodes { id } } }")).EnsureNoErrors().String("bodies.nodes[0].id");
+        async Task RecordAsync(string title, string text) =>
+            (await factory.GraphQL("coordinator").QueryAsync("mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
+                new { input = new { bodyId, title, text, decidedOn = "2022-01-01" } })).EnsureNoErrors();
+
+        // The subscription is live once a first event reaches the client (a feed without a cursor
+        // starts after what is already committed, so decisions recorded before would never come).
+        await RecordAsync("Ouverture du flux", "Le flux est ouvert.");
+        await ReadUntilAsync(stream, "Ouverture du flux");
 
         // From here the client reads nothing: the server's output to it stops at a 16 KB pipe the
         // test holds (not at the machine's TCP buffers), so the server's sends block for certain.
         factory.Connections.Stall(((System.Net.IPEndPoint)tcp.Client.LocalEndPoint!).Port);
         var text = new string('x', 7900);
-        var ids = (await factory.GraphQL("coordinator").QueryAsync("{ bodies(first: 1) { nodes { id } } }")).EnsureNoErrors();
         for (var i = 0; i < 8; i++)
         {
-            (await factory.GraphQL("coordinator").QueryAsync("mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
-                new { input = new { bodyId = ids.String("bodies.nodes[0].id"), title = $"Décision volumineuse {i}", text, decidedOn = "2022-01-01" } })).EnsureNoErrors();
+            await RecordAsync($"Décision volumineuse {i}", text);
         }
 
         // The server gives up on the client after its 2 s send timeout: the connection ends.
@@ -397,6 +404,20 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
 
         Assert.True(closed, "the server kept the connection of a client that never reads");
         (await factory.GraphQL("partner").QueryAsync("{ decisions(first: 1) { totalCount } }")).EnsureNoErrors();
+    }
+
+    /// <summary>Reads the server's frames (as raw text, which is enough to spot a title) until one names <paramref name="marker"/>.</summary>
+    private static async Task ReadUntilAsync(System.Net.Sockets.NetworkStream stream, string marker)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var received = new MemoryStream();
+        var buffer = new byte[4096];
+        while (!Encoding.UTF8.GetString(received.ToArray()).Contains(marker, StringComparison.Ordinal))
+        {
+            var read = await stream.ReadAsync(buffer, timeout.Token);
+            Assert.True(read > 0, $"the connection ended before the server sent “{marker}”");
+            received.Write(buffer, 0, read);
+        }
     }
 
     private static byte[] Frame(object message)
