@@ -56,25 +56,35 @@ public sealed class PagedQuery<TContext, TArgs, T>(
 
         var values = members.Read.Values.ToList();
         var reads = members.Read.Keys.Select(member => Expression.MakeMemberAccess(whole, member)).ToList();
-        var skip = Expression.Parameter(typeof(int), "skip");
-        var take = Expression.Parameter(typeof(int), "take");
         var cancellation = Expression.Parameter(typeof(CancellationToken), "cancellationToken");
-        var window = Expression.Call(
-            typeof(Queryable), nameof(Queryable.Take), [typeof(T)],
-            Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(T)], body, skip), take);
         var count = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(T)], body);
-
         Type[] types = [typeof(TContext), .. values.Select(v => v.Type)];
         var countQuery = CompileAsync([context, .. values, cancellation], count, [.. types, typeof(int)]);
-        var pageQuery = CompileAsync(
-            [context, .. values, skip, take], window, [.. types, typeof(int), typeof(int), typeof(T)]);
         return new Compiled(
             Expression.Lambda<Func<TContext, TArgs, CancellationToken, Task<int>>>(
                 Expression.Invoke(Expression.Constant(countQuery), [context, .. reads, cancellation]),
                 context, whole, cancellation).Compile(),
-            Expression.Lambda<Func<TContext, TArgs, int, int, IAsyncEnumerable<T>>>(
-                Expression.Invoke(Expression.Constant(pageQuery), [context, .. reads, skip, take]),
-                context, whole, skip, take).Compile());
+            take => CompilePage(context, whole, body, values, reads, types, take));
+    }
+
+    /// <summary>
+    /// The page query for one page size, written in its SQL (<c>LIMIT 51</c>): SQLite prepares a statement whose
+    /// <c>LIMIT</c> is a bound parameter again each time it is bound, even to the same value. Page sizes are
+    /// bounded (<see cref="Paging.MaxPageSize"/>), so are the compiled pages of a shape.
+    /// </summary>
+    private static Func<TContext, TArgs, int, IAsyncEnumerable<T>> CompilePage(
+        ParameterExpression context, ParameterExpression whole, Expression body,
+        List<ParameterExpression> values, List<MemberExpression> reads, Type[] types, int take)
+    {
+        var skip = Expression.Parameter(typeof(int), "skip");
+        var window = Expression.Call(
+            typeof(Queryable), nameof(Queryable.Take), [typeof(T)],
+            Expression.Call(typeof(Queryable), nameof(Queryable.Skip), [typeof(T)], body, skip),
+            Expression.Constant(take));
+        var pageQuery = CompileAsync([context, .. values, skip], window, [.. types, typeof(int), typeof(T)]);
+        return Expression.Lambda<Func<TContext, TArgs, int, IAsyncEnumerable<T>>>(
+            Expression.Invoke(Expression.Constant(pageQuery), [context, .. reads, skip]),
+            context, whole, skip).Compile();
     }
 
     /// <summary><c>EF.CompileAsyncQuery</c> for a lambda of any number of parameters, given its type arguments.
@@ -104,9 +114,21 @@ public sealed class PagedQuery<TContext, TArgs, T>(
         }
     }
 
-    private sealed record Compiled(
-        Func<TContext, TArgs, CancellationToken, Task<int>> Count,
-        Func<TContext, TArgs, int, int, IAsyncEnumerable<T>> Page);
+    private sealed class Compiled(
+        Func<TContext, TArgs, CancellationToken, Task<int>> count,
+        Func<int, Func<TContext, TArgs, int, IAsyncEnumerable<T>>> compilePage)
+    {
+        private readonly Func<TContext, TArgs, int, IAsyncEnumerable<T>>?[] _pages =
+            new Func<TContext, TArgs, int, IAsyncEnumerable<T>>?[Paging.MaxPageSize + 2];
+
+        public Func<TContext, TArgs, CancellationToken, Task<int>> Count => count;
+
+        /// <summary>The page query of this size, kept when the size is within what Paging asks for.</summary>
+        public Func<TContext, TArgs, int, IAsyncEnumerable<T>> Page(int take) =>
+            (uint)take >= (uint)_pages.Length ? compilePage(take)
+            : Volatile.Read(ref _pages[take])
+                ?? Interlocked.CompareExchange(ref _pages[take], compilePage(take), null) ?? _pages[take]!;
+    }
 
     /// <summary>Replaces each member read of the arguments by a parameter of its own.</summary>
     private sealed class MembersAsParameters(ParameterExpression whole) : ExpressionVisitor
@@ -147,7 +169,7 @@ public sealed class PagedQuery<TContext, TArgs, T>(
         public async Task<List<T>> ReadAsync(int skip, int take, CancellationToken cancellationToken)
         {
             var rows = new List<T>(take);
-            await foreach (var row in compiled.Page(db, args, skip, take).WithCancellation(cancellationToken))
+            await foreach (var row in compiled.Page(take)(db, args, skip).WithCancellation(cancellationToken))
             {
                 rows.Add(row);
             }

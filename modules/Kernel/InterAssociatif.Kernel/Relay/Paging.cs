@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Text;
 using GraphQL;
 using GraphQL.Types.Relay.DataObjects;
@@ -184,8 +186,20 @@ internal sealed class QueryPages<T>(IQueryable<T> sorted) : IPageSource<T>
 {
     public Task<int> CountAsync(CancellationToken cancellationToken) => sorted.CountAsync(cancellationToken);
 
-    public Task<List<T>> ReadAsync(int skip, int take, CancellationToken cancellationToken) =>
-        sorted.Skip(skip).Take(take).ToListAsync(cancellationToken);
+    private static readonly MethodInfo Inlined =
+        typeof(EF).GetMethod(nameof(EF.Constant))!.MakeGenericMethod(typeof(int));
+
+    /// <summary>
+    /// The window, its size written in the SQL (<c>LIMIT 51</c>, <see cref="EF.Constant{T}"/>: EF Core makes a
+    /// parameter of a plain constant), as <see cref="PagedQuery{TContext, TArgs, T}"/> does.
+    /// </summary>
+    public Task<List<T>> ReadAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        var from = sorted.Skip(skip);
+        var size = Expression.Call(Inlined, Expression.Constant(take));
+        var window = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)], from.Expression, size);
+        return from.Provider.CreateQuery<T>(window).ToListAsync(cancellationToken);
+    }
 }
 
 /// <summary>Bad pagination arguments (<c>extensions.code = INVALID_PAGINATION</c>).</summary>
