@@ -25,8 +25,13 @@ public sealed class ReferencesAttribute(string typeName) : Attribute
 /// omitted (they are then empty) unless <see cref="System.ComponentModel.DataAnnotations.RequiredAttribute"/>;
 /// <see cref="ReferencesAttribute"/> members are ids. <see cref="InputRecord"/> builds the record.
 /// </summary>
-public class InputType<TRecord> : AutoRegisteringInputObjectGraphType<TRecord>
+public class InputType<TRecord> : AutoRegisteringInputObjectGraphType<TRecord>, IInputRecordType
 {
+    private InputRecord.Plan? _plan;
+
+    /// <summary>How to build the record from this type's fields, worked out at the first use.</summary>
+    InputRecord.Plan IInputRecordType.Plan => _plan ??= new InputRecord.Plan(this, typeof(TRecord));
+
     protected override void ConfigureGraph()
     {
         base.ConfigureGraph();
@@ -100,11 +105,19 @@ public class InputType<TRecord> : AutoRegisteringInputObjectGraphType<TRecord>
     public override object ParseDictionary(IDictionary<string, object?> value) => value;
 }
 
+/// <summary>An input object type that builds a C# record, with what it needs to do so kept.</summary>
+internal interface IInputRecordType
+{
+    InputRecord.Plan Plan { get; }
+}
+
 /// <summary>Builds an input record from the values GraphQL.NET coerced, after its ids were checked.</summary>
 public static class InputRecord
 {
     /// <summary>The field metadata key holding the record member a field reads.</summary>
     internal const string MemberKey = "interassociatif:member";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type?> ListElements = new();
 
     /// <summary>An attribute of a record member, written on the property or on the positional parameter.</summary>
     internal static T? Attribute<T>(MemberInfo member)
@@ -136,21 +149,54 @@ public static class InputRecord
 
     internal static object Create(IInputObjectGraphType graphType, Type recordType, IDictionary<string, object?> values, string path)
     {
-        var constructor = Constructor(recordType);
-        var fields = graphType.Fields.ToDictionary(f => f.GetMetadata<string>(MemberKey) ?? f.Name, StringComparer.Ordinal);
-        var arguments = constructor.GetParameters().Select(parameter =>
+        var plan = graphType is IInputRecordType { Plan: var kept } && kept.RecordType == recordType
+            ? kept
+            : new Plan(graphType, recordType);
+        var arguments = new object?[plan.Members.Length];
+        for (var i = 0; i < arguments.Length; i++)
         {
-            var field = fields[parameter.Name!];
-            var present = values.TryGetValue(field.Name, out var raw);
-            var optional = OptionalValueType(parameter.ParameterType);
-            var valueType = optional ?? parameter.ParameterType;
-            var value = present ? Convert(raw, valueType, field, $"{path}.{field.Name}") : Missing(valueType);
-            return optional is null ? value
-                : present ? Activator.CreateInstance(parameter.ParameterType, true, value)
-                : Activator.CreateInstance(parameter.ParameterType);
-        }).ToArray();
-        return constructor.Invoke(arguments);
+            var member = plan.Members[i];
+            var present = values.TryGetValue(member.Field.Name, out var raw);
+            var value = present
+                ? Convert(raw, member.ValueType, member.Field, $"{path}.{member.Field.Name}")
+                : Missing(member.ValueType);
+            arguments[i] = member.Optional is null ? value
+                : present ? Activator.CreateInstance(member.Optional, true, value)
+                : Activator.CreateInstance(member.Optional);
+        }
+
+        return plan.Constructor.Invoke(arguments);
     }
+
+    /// <summary>
+    /// A record's constructor and, for each of its parameters, the GraphQL field that fills it: worked out once
+    /// per input type (reflection over the record, a lookup of the fields), where a request only reads values.
+    /// </summary>
+    internal sealed class Plan
+    {
+        public Plan(IInputObjectGraphType graphType, Type recordType)
+        {
+            RecordType = recordType;
+            Constructor = InputRecord.Constructor(recordType);
+            var fields = graphType.Fields.ToDictionary(
+                f => f.GetMetadata<string>(MemberKey) ?? f.Name, StringComparer.Ordinal);
+            Members = [.. Constructor.GetParameters().Select(parameter =>
+            {
+                var optional = OptionalValueType(parameter.ParameterType);
+                var type = parameter.ParameterType;
+                return new Member(fields[parameter.Name!], optional ?? type, optional is null ? null : type);
+            })];
+        }
+
+        public Type RecordType { get; }
+
+        public ConstructorInfo Constructor { get; }
+
+        public Member[] Members { get; }
+    }
+
+    /// <param name="Optional">The <see cref="Optional{T}"/> type of the parameter, when it is one.</param>
+    internal sealed record Member(FieldType Field, Type ValueType, Type? Optional);
 
     internal static ConstructorInfo Constructor(Type recordType) =>
         recordType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
@@ -158,8 +204,10 @@ public static class InputRecord
     internal static Type? OptionalValueType(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>) ? type.GetGenericArguments()[0] : null;
 
-    internal static Type? ListElementType(Type type) =>
-        type != typeof(string) && type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) ? type.GetGenericArguments()[0] : null;
+    internal static Type? ListElementType(Type type) => ListElements.GetOrAdd(type, static type =>
+        type != typeof(string) && type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type)
+            ? type.GetGenericArguments()[0]
+            : null);
 
     /// <summary>An omitted or null field: null, or an empty list for a list member (lists are never null).</summary>
     private static object? Missing(Type type) =>
