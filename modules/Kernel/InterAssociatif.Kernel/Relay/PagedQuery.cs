@@ -123,11 +123,12 @@ public sealed class PagedQuery<TContext, TArgs, T>(
 
         public Func<TContext, TArgs, CancellationToken, Task<int>> Count => count;
 
-        /// <summary>The page query of this size, kept when the size is within what Paging asks for.</summary>
+        /// <summary>
+        /// The page query of this size, kept when the size is within what Paging asks for (two requests that
+        /// race for a new size may both compile it; either result serves).
+        /// </summary>
         public Func<TContext, TArgs, int, IAsyncEnumerable<T>> Page(int take) =>
-            (uint)take >= (uint)_pages.Length ? compilePage(take)
-            : Volatile.Read(ref _pages[take])
-                ?? Interlocked.CompareExchange(ref _pages[take], compilePage(take), null) ?? _pages[take]!;
+            (uint)take < (uint)_pages.Length ? _pages[take] ??= compilePage(take) : compilePage(take);
     }
 
     /// <summary>Replaces each member read of the arguments by a parameter of its own.</summary>

@@ -184,10 +184,10 @@ public interface IPageSource<T>
 /// <summary>Any sorted query, translated by EF Core at each call.</summary>
 internal sealed class QueryPages<T>(IQueryable<T> sorted) : IPageSource<T>
 {
-    public Task<int> CountAsync(CancellationToken cancellationToken) => sorted.CountAsync(cancellationToken);
-
     private static readonly MethodInfo Inlined =
         typeof(EF).GetMethod(nameof(EF.Constant))!.MakeGenericMethod(typeof(int));
+
+    public Task<int> CountAsync(CancellationToken cancellationToken) => sorted.CountAsync(cancellationToken);
 
     /// <summary>
     /// The window, its size written in the SQL (<c>LIMIT 51</c>, <see cref="EF.Constant{T}"/>: EF Core makes a
