@@ -1,3 +1,4 @@
+using GraphQL.DataLoader;
 using InterAssociatif.Kernel.DataLoading;
 
 namespace InterAssociatif.Host.Tests.Kernel;
@@ -38,5 +39,30 @@ public sealed class BatchLoaderTests
         var all = DataLoaderResolveExtensions.WhenAll([loader.Load(3), loader.Load(1), loader.Load(2)]);
         Assert.Equal([30, 10, 20], await all.GetResultAsync());
         Assert.Equal("20", await loader.Load(2).Then(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetResultAsync());
+    }
+
+    [Fact]
+    public async Task Maps_of_a_loaded_value_compose_on_one_pending_result_that_still_waits_for_its_batch()
+    {
+        var fetched = new TaskCompletionSource<IReadOnlyDictionary<int, int>>();
+        var loader = new BatchLoader<int, int>((_, _) => fetched.Task, missing: -1, waits: true);
+        var mapped = loader.Load(2).Then(v => v * 10).Then(v => $"#{v}");
+        var unknown = loader.Load(5).Then(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Still a load by id whose batch is not sent: the execution strategy lets other loaders go first.
+        Assert.True(mapped is IWaitingLoad { Waits: true });
+
+        // Read as GraphQL.NET reads it (untyped), before the batch is fetched, then after.
+        var pending = ((IDataLoaderResult)mapped).GetResultAsync();
+        Assert.False(mapped is IWaitingLoad { Waits: true });
+        fetched.SetResult(new Dictionary<int, int> { [2] = 4 });
+        Assert.Equal("#40", await pending);
+        Assert.Equal("#40", await mapped.GetResultAsync());
+        Assert.Equal("-1", await ((IDataLoaderResult)unknown).GetResultAsync());
+
+        // A map that throws fails the read, not the load.
+        var failing = loader.Load(2).Then<int, int>(_ => throw new InvalidOperationException("map"));
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            async () => await ((IDataLoaderResult)failing).GetResultAsync());
     }
 }

@@ -33,7 +33,7 @@ public sealed class BatchLoader<TKey, TValue>(
                 _batchOfKey[key] = batch;
             }
 
-            return new Result(this, batch, key);
+            return new Result<TValue>(this, batch, key, static value => value);
         }
     }
 
@@ -62,19 +62,41 @@ public sealed class BatchLoader<TKey, TValue>(
         public Task<IReadOnlyDictionary<TKey, TValue>>? Fetch { get; set; }
     }
 
-    private sealed class Result(BatchLoader<TKey, TValue> loader, Batch batch, TKey key)
-        : IDataLoaderResult<TValue>, IWaitingLoad
+    /// <summary>
+    /// The value of one key, mapped: mapping it again (<see cref="DataLoaderResolveExtensions.Then"/>) composes
+    /// the maps on this same result instead of wrapping it, so a reference checked for visibility and then for
+    /// dangling is still one pending result, answered without an async state machine once its batch is fetched.
+    /// </summary>
+    private sealed class Result<TOut>(BatchLoader<TKey, TValue> loader, Batch batch, TKey key, Func<TValue, TOut> map)
+        : IDataLoaderResult<TOut>, IWaitingLoad, IMappableResult<TOut>
     {
         public bool Waits => loader.LoadsById && batch.Fetch is null;
 
-        public async Task<TValue> GetResultAsync(CancellationToken cancellationToken = default)
+        public IDataLoaderResult<TNext> Map<TNext>(Func<TOut, TNext> next) =>
+            new Result<TNext>(loader, batch, key, value => next(map(value)));
+
+        public Task<TOut> GetResultAsync(CancellationToken cancellationToken = default)
         {
-            var values = await loader.Dispatch(batch, cancellationToken).ConfigureAwait(false);
-            return values.TryGetValue(key, out var value) ? value : loader.Missing;
+            var fetch = loader.Dispatch(batch, cancellationToken);
+            return fetch.IsCompletedSuccessfully ? Task.FromResult(ValueIn(fetch.Result)) : AwaitAsync(fetch);
         }
 
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken)
+        {
+            var fetch = loader.Dispatch(batch, cancellationToken);
+            return fetch.IsCompletedSuccessfully
+                ? Task.FromResult<object?>(ValueIn(fetch.Result))
+                : AwaitObjectAsync(fetch);
+        }
+
+        private TOut ValueIn(IReadOnlyDictionary<TKey, TValue> values) =>
+            map(values.TryGetValue(key, out var value) ? value : loader.Missing);
+
+        private async Task<TOut> AwaitAsync(Task<IReadOnlyDictionary<TKey, TValue>> fetch) =>
+            ValueIn(await fetch.ConfigureAwait(false));
+
+        private async Task<object?> AwaitObjectAsync(Task<IReadOnlyDictionary<TKey, TValue>> fetch) =>
+            ValueIn(await fetch.ConfigureAwait(false));
     }
 
     private TValue Missing { get; } = missing;
@@ -90,4 +112,10 @@ public sealed class BatchLoader<TKey, TValue>(
 public interface IWaitingLoad
 {
     bool Waits { get; }
+}
+
+/// <summary>A pending result that maps its value itself, without a further async step.</summary>
+internal interface IMappableResult<out T>
+{
+    IDataLoaderResult<TNext> Map<TNext>(Func<T, TNext> next);
 }

@@ -10,9 +10,13 @@ public sealed class DataLoaderContext
 {
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
 
-    public BatchLoader<TKey, TValue> GetOrAdd<TKey, TValue>(string name, Func<BatchLoader<TKey, TValue>> create)
+    /// <summary>The loader called <paramref name="name"/>, made from <paramref name="state"/> by the first call.</summary>
+    public BatchLoader<TKey, TValue> GetOrAdd<TKey, TValue, TState>(
+        string name, TState state, Func<TState, BatchLoader<TKey, TValue>> create)
         where TKey : notnull =>
-        (BatchLoader<TKey, TValue>)_loaders.GetOrAdd(name, _ => create());
+        (BatchLoader<TKey, TValue>)(_loaders.TryGetValue(name, out var loader)
+            ? loader
+            : _loaders.GetOrAdd(name, static (_, made) => made.create(made.state), (create, state)));
 }
 
 public static class DataLoaderResolveExtensions
@@ -28,11 +32,31 @@ public static class DataLoaderResolveExtensions
         Func<IServiceProvider, IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
         TValue missing,
         bool byId = false)
+        where TKey : notnull =>
+        context.LoadBatched(
+            name, key, fetch, static (services, fetch, keys, ct) => fetch(services, keys, ct), missing, byId);
+
+    /// <summary>
+    /// The same with the fetch's own <paramref name="state"/> (e.g. the set to read), so that a resolver's call
+    /// allocates no closure once the request's loader exists.
+    /// </summary>
+    public static IDataLoaderResult<TValue> LoadBatched<TKey, TValue, TState>(
+        this IResolveFieldContext context,
+        string name,
+        TKey key,
+        TState state,
+        Func<IServiceProvider, TState, IReadOnlyList<TKey>, CancellationToken,
+            Task<IReadOnlyDictionary<TKey, TValue>>> fetch,
+        TValue missing,
+        bool byId = false)
         where TKey : notnull
     {
         var services = context.RequestServices ?? throw new InvalidOperationException("Request services are not available.");
-        var loader = services.GetRequiredService<DataLoaderContext>()
-            .GetOrAdd(name, () => new BatchLoader<TKey, TValue>((keys, ct) => fetch(services, keys, ct), missing, byId));
+        var loader = services.GetRequiredService<DataLoaderContext>().GetOrAdd(
+            name,
+            (services, state, fetch, missing, byId),
+            static made => new BatchLoader<TKey, TValue>(
+                (keys, ct) => made.fetch(made.services, made.state, keys, ct), made.missing, made.byId));
         return loader.Load(key);
     }
 
@@ -40,7 +64,8 @@ public static class DataLoaderResolveExtensions
     public static IDataLoaderResult<IReadOnlyList<T>> WhenAll<T>(IReadOnlyList<IDataLoaderResult<T>> results) => new AllResults<T>(results);
 
     /// <summary>Maps a pending result once it is available.</summary>
-    public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, TOut> map) => new MappedResult<TIn, TOut>(result, map);
+    public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, TOut> map) =>
+        result is IMappableResult<TIn> mappable ? mappable.Map(map) : new MappedResult<TIn, TOut>(result, map);
 
     /// <summary>A result that is already known.</summary>
     public static IDataLoaderResult<T> FromValue<T>(T value) => new ValueResult<T>(value);

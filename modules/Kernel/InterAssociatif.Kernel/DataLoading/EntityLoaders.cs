@@ -24,21 +24,27 @@ public static class EntityLoaders
         where TContext : DbContext
         where T : class, IHasId
     {
-        var name = $"byId:{typeof(T).FullName}";
-        return context.LoadBatched<Guid, T?>(
-            name,
+        return context.LoadBatched<Guid, T?, Func<TContext, IQueryable<T>>>(
+            ById<T>.Name,
             id,
-            async (services, ids, ct) =>
+            set,
+            static async (services, set, ids, ct) =>
             {
                 var factory = services.GetRequiredService<IDbContextFactory<TContext>>();
                 await using var db = await factory.CreateDbContextAsync(ct);
                 var rows = await Loads<TContext, T>.ToListAsync(
-                    name, (db, ids) => set(db).Where(e => ids.Contains(e.Id)), db, ids, ct);
+                    ById<T>.Name, (db, ids) => set(db).Where(e => ids.Contains(e.Id)), db, ids, ct);
                 return rows.ToDictionary(e => e.Id, e => (T?)e);
             },
             missing: null,
             byId: true
         );
+    }
+
+    /// <summary>The name of the request's loader of <typeparamref name="T"/> by id.</summary>
+    private static class ById<T>
+    {
+        public static readonly string Name = $"byId:{typeof(T).FullName}";
     }
 
     /// <summary>Each loader's compiled query by name (null: it captures a value, translate it each time).</summary>
