@@ -36,6 +36,8 @@ public sealed class DecisionRegisterShapeTests(InterAssociatifFactory factory) :
                 await using var db = await contexts.CreateDbContextAsync();
                 var count = await CompiledPagesAssert.ReadsAsTranslatedAsync(
                     DecisionQueries.Apply(db, filter), DecisionQueries.Register.For(db, filter), 0, 100);
+                Assert.True(
+                    DecisionQueries.Register.IsCompiled(filter), $"set {conditions} is translated at each read");
                 selecting += count > 0 ? 1 : 0;
             }
         }

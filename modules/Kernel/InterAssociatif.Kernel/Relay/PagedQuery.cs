@@ -12,8 +12,9 @@ namespace InterAssociatif.Kernel.Relay;
 /// <paramref name="shape"/> names what its SQL depends on besides their values (which filters apply, the
 /// sort). Each shape is compiled by EF Core at its first use, its count and its page: later requests only bind
 /// the arguments, where a query built at each request is walked, looked up by its expression tree and has its
-/// captured values extracted twice (count and page). A query that captures anything but its arguments (a loop
-/// variable, a local computed from them) is translated at each request, as any query.
+/// captured values extracted twice (count and page). The query may read its context inside (a subquery on another
+/// set); a query that captures anything else but its arguments (a loop variable, a local computed from them) is
+/// translated at each request, as any query.
 /// </summary>
 public sealed class PagedQuery<TContext, TArgs, T>(
     Func<TArgs, object> shape, Func<TContext, TArgs, IQueryable<T>> build)
@@ -29,7 +30,7 @@ public sealed class PagedQuery<TContext, TArgs, T>(
         if (!_compiled.TryGetValue(key, out var compiled))
         {
             var query = build(db, args);
-            compiled = _compiled.GetOrAdd(key, _ => Compile(query.Expression, args));
+            compiled = _compiled.GetOrAdd(key, _ => Compile(query.Expression, db, args));
             if (compiled is null)
             {
                 return new QueryPages<T>(query);
@@ -39,11 +40,17 @@ public sealed class PagedQuery<TContext, TArgs, T>(
         return compiled is null ? new QueryPages<T>(build(db, args)) : new CompiledPages(compiled, db, args);
     }
 
-    private static Compiled? Compile(Expression query, TArgs args)
+    /// <summary>
+    /// Whether the shape of <paramref name="args"/> was compiled at its first read, or is translated at each (it
+    /// captures something else than its arguments and its context).
+    /// </summary>
+    public bool IsCompiled(TArgs args) => _compiled.TryGetValue(shape(args), out var compiled) && compiled is not null;
+
+    private static Compiled? Compile(Expression query, TContext db, TArgs args)
     {
         var context = Expression.Parameter(typeof(TContext), "db");
         var whole = Expression.Parameter(typeof(TArgs), "args");
-        var argsOnly = new CapturedAsParameter(args, whole);
+        var argsOnly = new CapturedAsParameter(args, whole, (db, context));
         var body = argsOnly.Visit(query);
 
         // EF Core binds a compiled query's parameters, not the members of one: each member read becomes one.

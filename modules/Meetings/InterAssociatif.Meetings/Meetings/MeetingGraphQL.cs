@@ -107,45 +107,13 @@ internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factor
             .Description("Meetings by start time (oldest first, or newest first with `newestFirst`), filtered in the database: upcoming, past, between two instants, by organiser or neighbourhood.")
             .Argument<InputType<MeetingFilter>>("filter", "Conditions the meetings must meet.")
             .Argument<BooleanGraphType>("newestFirst", "Sort by start time descending. Default false.")
-            .ResolvePage(factory, (ctx, db) =>
-            {
-                var filter = InputRecord.Argument<MeetingFilter>(ctx, "filter") ?? MeetingFilter.None;
-
-                IQueryable<Meeting> meetings = db.Meetings;
-                var now = time.GetUtcNow();
-                meetings = filter.When switch
-                {
-                    MeetingWhen.Upcoming => meetings.Where(m => m.EndsAt >= now),
-                    MeetingWhen.Past => meetings.Where(m => m.EndsAt < now),
-                    _ => meetings,
-                };
-                meetings = filter.From is { } from ? meetings.Where(m => m.EndsAt >= from) : meetings;
-                meetings = filter.To is { } to ? meetings.Where(m => m.StartsAt < to) : meetings;
-
-                if (filter.OrganizerId is { } organizer)
-                {
-                    meetings = meetings.Where(m => m.OrganizerId == organizer);
-                }
-
-                if (filter.OrganizationId is { } organization)
-                {
-                    meetings = meetings.Where(m => m.OrganizerId == organization || db.Invitations.Any(i => i.MeetingId == m.Id && i.OrganizationId == organization));
-                }
-
-                if (SearchText.Key(filter.Neighbourhood) is { Length: > 0 } neighbourhood)
-                {
-                    meetings = meetings.Where(m => m.PlaceNeighbourhoodKey == neighbourhood);
-                }
-
-                if (filter.Statuses is { Count: > 0 } statuses)
-                {
-                    meetings = meetings.Where(m => statuses.Contains(m.Status));
-                }
-
-                return ctx.GetArgument("newestFirst", false)
-                    ? meetings.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id)
-                    : meetings.OrderBy(m => m.StartsAt).ThenBy(m => m.Id);
-            });
+            .ResolvePage(
+                factory,
+                MeetingList.Pages,
+                ctx => MeetingList.Args(
+                    InputRecord.Argument<MeetingFilter>(ctx, "filter") ?? MeetingFilter.None,
+                    ctx.GetArgument("newestFirst", false),
+                    time.GetUtcNow()));
 
         query.Field<MeetingType>("meeting")
             .Description("One meeting by its id; null when there is none.")
