@@ -97,6 +97,26 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
         return decisions.OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.RecordedAt).ThenBy(d => d.Id);
     }
 
+    /// <summary>The follow-up board by due date, compiled once per set of conditions given.</summary>
+    internal static PagedQuery<GovernanceDbContext, FollowUpBoardArgs, FollowUp> Board { get; } = new(
+        a => (a.Statuses.Count == 0, a.OverdueAsOf is null, a.OwnerOrganizationId is null), ApplyBoard);
+
+    internal static IQueryable<FollowUp> ApplyBoard(GovernanceDbContext db, FollowUpBoardArgs a)
+    {
+        IQueryable<FollowUp> followUps = db.FollowUps;
+        followUps = a.Statuses.Count == 0 ? followUps : followUps.Where(f => a.Statuses.Contains(f.Status));
+
+        // A follow-up due in a month is overdue once that month is over.
+        followUps = a.OverdueAsOf is null
+            ? followUps
+            : followUps.Where(f => f.Status == FollowUpStatus.Open
+                && (f.DuePrecision == DuePrecision.Day ? f.DueOn < a.OverdueAsOf : f.DueOn < a.OverdueMonth));
+        followUps = a.OwnerOrganizationId is null
+            ? followUps
+            : followUps.Where(f => f.OwnerOrganizationId == a.OwnerOrganizationId);
+        return followUps.OrderBy(f => f.DueOn).ThenBy(f => f.Id);
+    }
+
     protected override void Add(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionGraphType<DecisionType>>>("decisions")
@@ -112,27 +132,22 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
             .Description("The follow-up board: follow-up actions by due date, filtered in the database. Partners, members, analysts and coordinators.")
             .Argument<InputType<FollowUpFilter>>("filter", "Conditions the follow-ups must meet.")
             .AuthorizeWithRoles(GovernanceRoles.Readers)
-            .ResolvePage(factory, (ctx, db) =>
-            {
-                var filter = InputRecord.Argument<FollowUpFilter>(ctx, "filter") ?? new([], null, null);
-                IQueryable<FollowUp> followUps = db.FollowUps;
-                if (filter.Statuses is { Count: > 0 } statuses)
-                {
-                    followUps = followUps.Where(f => statuses.Contains(f.Status));
-                }
-
-                if (filter.OverdueAsOf is { } asOf)
-                {
-                    // A follow-up due in a month is overdue once that month is over.
-                    var monthStart = new DateOnly(asOf.Year, asOf.Month, 1);
-                    followUps = followUps.Where(f => f.Status == FollowUpStatus.Open && (f.DuePrecision == DuePrecision.Day ? f.DueOn < asOf : f.DueOn < monthStart));
-                }
-
-                followUps = filter.OwnerOrganizationId is { } organization ? followUps.Where(f => f.OwnerOrganizationId == organization) : followUps;
-
-                return followUps.OrderBy(f => f.DueOn).ThenBy(f => f.Id);
-            });
+            .ResolvePage(
+                factory,
+                Board,
+                ctx => FollowUpBoardArgs.From(InputRecord.Argument<FollowUpFilter>(ctx, "filter") ?? new([], null, null)));
     }
+}
+
+/// <summary>What the follow-up board's query reads: the filter, with the first day of the overdue day's month.</summary>
+internal sealed record FollowUpBoardArgs(
+    IReadOnlyList<FollowUpStatus> Statuses, DateOnly? OverdueAsOf, DateOnly? OverdueMonth, Guid? OwnerOrganizationId)
+{
+    public static FollowUpBoardArgs From(FollowUpFilter filter) => new(
+        filter.Statuses ?? [],
+        filter.OverdueAsOf,
+        filter.OverdueAsOf is { } day ? new DateOnly(day.Year, day.Month, 1) : null,
+        filter.OwnerOrganizationId);
 }
 
 /// <summary>
