@@ -92,20 +92,34 @@ internal sealed class PeopleQueries(IDbContextFactory<DirectoryDbContext> factor
             .Description("People of the directory by family then given name, searched in the database. Personal data: members, analysts and coordinators only.")
             .Argument<InputType<PersonFilter>>("filter", "Conditions the people must meet.")
             .AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst)
-            .ResolvePage(factory, (ctx, db) =>
-            {
-                var filter = InputRecord.Argument<PersonFilter>(ctx, "filter");
-                IQueryable<Person> people = db.People;
-                foreach (var token in SearchText.Tokens(filter?.Search))
-                {
-                    people = people.Where(p => p.SearchKey.Contains(token));
-                }
+            .ResolvePage(
+                factory,
+                Pages,
+                ctx => InputRecord.Argument<PersonFilter>(ctx, "filter") is { } filter
+                    ? new PeopleListArgs([.. SearchText.Tokens(filter.Search)], filter.OrganizationId)
+                    : new PeopleListArgs([], null));
 
-                if (filter?.OrganizationId is { } orgId)
-                {
-                    people = people.Where(p => p.Affiliations.Any(a => a.OrganizationId == orgId));
-                }
+    /// <summary>
+    /// People by name, compiled once per shape when nothing is searched; a search is translated at each request
+    /// (each word is a value of its own).
+    /// </summary>
+    internal static PagedQuery<DirectoryDbContext, PeopleListArgs, Person> Pages { get; } =
+        new(a => (a.Tokens.Count, a.OrganizationId is null), Apply);
 
-                return people.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id);
-            });
+    internal static IQueryable<Person> Apply(DirectoryDbContext db, PeopleListArgs a)
+    {
+        IQueryable<Person> people = db.People;
+        foreach (var token in a.Tokens)
+        {
+            people = people.Where(p => p.SearchKey.Contains(token));
+        }
+
+        people = a.OrganizationId is null
+            ? people
+            : people.Where(p => p.Affiliations.Any(af => af.OrganizationId == a.OrganizationId));
+        return people.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id);
+    }
 }
+
+/// <summary>What the people list's query reads: the search's words, the organisation.</summary>
+internal sealed record PeopleListArgs(IReadOnlyList<string> Tokens, Guid? OrganizationId);

@@ -62,14 +62,22 @@ internal sealed class RequestQueries(IDbContextFactory<GovernanceDbContext> fact
             .Description("Requests escalated to institutions, newest first. Partners, members, analysts and coordinators.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<RequestStatus>>>>("statuses", "Only these statuses.")
             .AuthorizeWithRoles(GovernanceRoles.Readers)
-            .ResolvePage(factory, (ctx, db) =>
-            {
-                IQueryable<EscalatedRequest> requests = db.Requests;
-                if (ctx.GetArgument<List<RequestStatus>?>("statuses") is { Count: > 0 } statuses)
-                {
-                    requests = requests.Where(r => statuses.Contains(r.Status));
-                }
+            .ResolvePage(
+                factory,
+                Pages,
+                ctx => new RequestListArgs(ctx.GetArgument<List<RequestStatus>?>("statuses") ?? []));
 
-                return requests.OrderByDescending(r => r.RaisedOn).ThenBy(r => r.Id);
-            });
+    /// <summary>The escalated requests, newest first, compiled once with a status condition and once without.</summary>
+    internal static PagedQuery<GovernanceDbContext, RequestListArgs, EscalatedRequest> Pages { get; } =
+        new(a => a.Statuses.Count == 0, Apply);
+
+    internal static IQueryable<EscalatedRequest> Apply(GovernanceDbContext db, RequestListArgs a)
+    {
+        IQueryable<EscalatedRequest> requests = db.Requests;
+        requests = a.Statuses.Count == 0 ? requests : requests.Where(r => a.Statuses.Contains(r.Status));
+        return requests.OrderByDescending(r => r.RaisedOn).ThenBy(r => r.Id);
+    }
 }
+
+/// <summary>What the escalated requests' query reads.</summary>
+internal sealed record RequestListArgs(IReadOnlyList<RequestStatus> Statuses);
