@@ -32,20 +32,24 @@ internal sealed class MilestoneQueries(IDbContextFactory<MeetingsDbContext> fact
             .Description("The timeline of steps announced by meetings (les étapes), across meetings, by date (a step known only by its month sits at the day the coordinator gave it).")
             .Argument<DateOnlyGraphType>("from", "Steps on or after this day.")
             .Argument<DateOnlyGraphType>("to", "Steps on or before this day.")
-            .ResolvePage(factory, (ctx, db) =>
-            {
-                IQueryable<Milestone> milestones = db.Milestones;
-                if (ctx.GetArgument<DateOnly?>("from") is { } from)
-                {
-                    milestones = milestones.Where(m => (m.EndDate ?? m.Date) >= from);
-                }
+            .ResolvePage(
+                factory,
+                Timeline,
+                ctx => new MilestoneListArgs(ctx.GetArgument<DateOnly?>("from"), ctx.GetArgument<DateOnly?>("to")));
+    }
 
-                if (ctx.GetArgument<DateOnly?>("to") is { } to)
-                {
-                    milestones = milestones.Where(m => m.Date <= to);
-                }
+    /// <summary>The timeline by date, compiled once per pair of bounds given.</summary>
+    internal static PagedQuery<MeetingsDbContext, MilestoneListArgs, Milestone> Timeline { get; } =
+        new(a => (a.From is null, a.To is null), Apply);
 
-                return milestones.OrderBy(m => m.Date).ThenBy(m => m.Id);
-            });
+    internal static IQueryable<Milestone> Apply(MeetingsDbContext db, MilestoneListArgs a)
+    {
+        IQueryable<Milestone> milestones = db.Milestones;
+        milestones = a.From is null ? milestones : milestones.Where(m => (m.EndDate ?? m.Date) >= a.From);
+        milestones = a.To is null ? milestones : milestones.Where(m => m.Date <= a.To);
+        return milestones.OrderBy(m => m.Date).ThenBy(m => m.Id);
     }
 }
+
+/// <summary>What the timeline's query reads: its bounds.</summary>
+internal sealed record MilestoneListArgs(DateOnly? From, DateOnly? To);
