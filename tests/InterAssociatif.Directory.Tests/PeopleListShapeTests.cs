@@ -25,10 +25,8 @@ public sealed class PeopleListShapeTests(InterAssociatifFactory factory) : IClas
             for (var pick = 0; pick < 4; pick++)
             {
                 var args = new PeopleListArgs(words, pick < 2 ? null : organizations[pick - 2]);
-                await using var db = await contexts.CreateDbContextAsync();
                 var count = await CompiledPagesAssert.ReadsAsTranslatedAsync(
-                    PeopleQueries.Apply(db, args), PeopleQueries.Pages.For(db, args), 1, 4);
-                Assert.Equal(words.Length == 0, PeopleQueries.Pages.IsCompiled(args));
+                    contexts, PeopleQueries.Pages, PeopleQueries.Apply, args, 1, 4, compiled: words.Length == 0);
                 selecting += count > 0 ? 1 : 0;
             }
         }

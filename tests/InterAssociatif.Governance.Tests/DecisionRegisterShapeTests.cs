@@ -10,7 +10,8 @@ namespace InterAssociatif.Governance.Tests;
 /// The decision register is compiled once per set of conditions given (<c>DecisionQueries.Register</c>): each of
 /// the 64 sets, with two different values each, reads compiled what the same query translated afresh reads. A set
 /// compiled first with one value and read with another shows a condition bound as a constant; a shape blind to a
-/// condition would run another set's SQL for it.
+/// condition would run another set's SQL for it. The same for the follow-up board's 8 sets
+/// (<c>DecisionQueries.Board</c>), the overdue day picked in two months, on follow-ups due on a day or in a month.
 /// </summary>
 public sealed class DecisionRegisterShapeTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
@@ -33,11 +34,8 @@ public sealed class DecisionRegisterShapeTests(InterAssociatifFactory factory) :
                     Given(3) ? Day(2 + (3 * pick)) : null,
                     Given(4) ? Day(7 + (3 * pick)) : null,
                     Given(5) ? [statuses[pick]] : []);
-                await using var db = await contexts.CreateDbContextAsync();
                 var count = await CompiledPagesAssert.ReadsAsTranslatedAsync(
-                    DecisionQueries.Apply(db, filter), DecisionQueries.Register.For(db, filter), 0, 100);
-                Assert.True(
-                    DecisionQueries.Register.IsCompiled(filter), $"set {conditions} is translated at each read");
+                    contexts, DecisionQueries.Register, DecisionQueries.Apply, filter, 0, 100);
                 selecting += count > 0 ? 1 : 0;
             }
         }
@@ -80,5 +78,66 @@ public sealed class DecisionRegisterShapeTests(InterAssociatifFactory factory) :
 
         await db.SaveChangesAsync();
         return (bodies, meetings, themes);
+    }
+
+    [Fact]
+    public async Task Every_set_of_the_boards_conditions_reads_compiled_what_the_query_translated_afresh_reads()
+    {
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<GovernanceDbContext>>();
+        var owners = await RecordVariedFollowUpsAsync(contexts);
+        var statuses = Enum.GetValues<FollowUpStatus>();
+        var selecting = 0;
+        for (var conditions = 0; conditions < 8; conditions++)
+        {
+            for (var pick = 0; pick < 2; pick++)
+            {
+                bool Given(int condition) => (conditions & (1 << condition)) != 0;
+                var args = FollowUpBoardArgs.From(new FollowUpFilter(
+                    Given(0) ? [statuses[pick]] : [],
+                    Given(1) ? new DateOnly(2030, 2 + pick, 10) : null,
+                    Given(2) ? owners[pick] : null));
+                var count = await CompiledPagesAssert.ReadsAsTranslatedAsync(
+                    contexts, DecisionQueries.Board, DecisionQueries.ApplyBoard, args, 0, 100);
+                selecting += count > 0 ? 1 : 0;
+            }
+        }
+
+        // The comparisons are not all of empty lists.
+        Assert.True(selecting > 8, $"{selecting} of 16 filters select something");
+    }
+
+    /// <summary>One decision with 18 follow-ups a week apart from January 2030: two owners and none, every status,
+    /// due on a day or in a month.</summary>
+    private static async Task<Guid[]> RecordVariedFollowUpsAsync(IDbContextFactory<GovernanceDbContext> contexts)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var body = await db.Bodies.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync();
+        Guid[] owners = [Guid.NewGuid(), Guid.NewGuid()];
+        var statuses = Enum.GetValues<FollowUpStatus>();
+        var decision = new Decision
+        {
+            Id = Guid.NewGuid(),
+            BodyId = body,
+            Title = "Board shapes",
+            DecidedOn = new DateOnly(2030, 1, 1),
+            Status = DecisionStatus.Adopted,
+            RecordedAt = DateTimeOffset.UtcNow,
+        };
+        for (var i = 0; i < 18; i++)
+        {
+            decision.FollowUps.Add(new FollowUp
+            {
+                Id = Guid.NewGuid(),
+                Description = $"Suivi {i}",
+                OwnerOrganizationId = i % 3 == 2 ? null : owners[i % 2],
+                DueOn = new DateOnly(2030, 1, 3).AddDays(7 * i),
+                DuePrecision = i % 4 == 3 ? DuePrecision.Month : DuePrecision.Day,
+                Status = statuses[i % statuses.Length],
+            });
+        }
+
+        db.Decisions.Add(decision);
+        await db.SaveChangesAsync();
+        return owners;
     }
 }

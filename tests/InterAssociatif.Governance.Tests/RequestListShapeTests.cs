@@ -22,10 +22,8 @@ public sealed class RequestListShapeTests(InterAssociatifFactory factory) : ICla
         for (var set = 0; set < 1 << statuses.Length; set++)
         {
             var args = new RequestListArgs(statuses.Where((_, i) => (set & (1 << i)) != 0).ToList());
-            await using var db = await contexts.CreateDbContextAsync();
             var count = await CompiledPagesAssert.ReadsAsTranslatedAsync(
-                RequestQueries.Apply(db, args), RequestQueries.Pages.For(db, args), 1, 5);
-            Assert.True(RequestQueries.Pages.IsCompiled(args), $"set {set} is translated at each read");
+                contexts, RequestQueries.Pages, RequestQueries.Apply, args, 1, 5);
             selecting += count > 0 ? 1 : 0;
         }
 

@@ -44,11 +44,8 @@ public sealed class MeetingListShapeTests(InterAssociatifFactory factory) : ICla
                         Given(4) ? $"quartier{pick}" : "",
                         Given(5) ? [statuses[pick]] : [],
                         Given(6));
-                    await using var db = await contexts.CreateDbContextAsync();
                     var count = await CompiledPagesAssert.ReadsAsTranslatedAsync(
-                        MeetingList.Apply(db, args), MeetingList.Pages.For(db, args), 1, 7);
-                    Assert.True(
-                        MeetingList.Pages.IsCompiled(args), $"shape {when} {conditions} is translated at each read");
+                        contexts, MeetingList.Pages, MeetingList.Apply, args, 1, 7);
                     selecting += count > 0 ? 1 : 0;
                 }
             }

@@ -29,10 +29,8 @@ public sealed class MilestoneTimelineShapeTests(InterAssociatifFactory factory) 
                 var args = new MilestoneListArgs(
                     (bounds & 1) != 0 ? First.AddDays(10 + (9 * pick)) : null,
                     (bounds & 2) != 0 ? First.AddDays(40 + (9 * pick)) : null);
-                await using var db = await contexts.CreateDbContextAsync();
                 var count = await CompiledPagesAssert.ReadsAsTranslatedAsync(
-                    MilestoneQueries.Apply(db, args), MilestoneQueries.Timeline.For(db, args), 0, 100);
-                Assert.True(MilestoneQueries.Timeline.IsCompiled(args), $"bounds {bounds} translated at each read");
+                    contexts, MilestoneQueries.Timeline, MilestoneQueries.Apply, args, 0, 100);
                 selecting += count > 0 ? 1 : 0;
             }
         }

@@ -24,4 +24,27 @@ public static class CompiledPagesAssert
             (await compiled.ReadAsync(skip, take, default)).Select(row => row.Id));
         return count;
     }
+
+    /// <summary>
+    /// The same on a context of its own for <paramref name="args"/>, the list read through
+    /// <paramref name="query"/> and afresh through <paramref name="apply"/>; and the shape is compiled
+    /// (<paramref name="compiled"/>) or translated at each read, as expected. Returns the count.
+    /// </summary>
+    public static async Task<int> ReadsAsTranslatedAsync<TContext, TArgs, T>(
+        IDbContextFactory<TContext> contexts,
+        PagedQuery<TContext, TArgs, T> query,
+        Func<TContext, TArgs, IQueryable<T>> apply,
+        TArgs args,
+        int skip,
+        int take,
+        bool compiled = true)
+        where TContext : DbContext
+        where TArgs : class
+        where T : IHasId
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var count = await ReadsAsTranslatedAsync(apply(db, args), query.For(db, args), skip, take);
+        Assert.True(compiled == query.IsCompiled(args), $"{args}: compiled {!compiled}, expected {compiled}");
+        return count;
+    }
 }
