@@ -37,16 +37,36 @@ internal sealed class QuestionType : ObjectGraphType<Question>
     }
 }
 
+/// <summary>Which surveys a caller sees.</summary>
+internal enum SurveyVisibility
+{
+    /// <summary>Coordinators: every survey.</summary>
+    All,
+
+    /// <summary>Members and analysts: every survey but drafts.</summary>
+    AllButDrafts,
+
+    /// <summary>Anonymous callers and partners: surveys whose results are published.</summary>
+    Published,
+}
+
 /// <summary>Who may read what of a survey, decided per record.</summary>
 internal static class SurveyAccess
 {
-    /// <summary>Anonymous callers and partners see surveys whose results are published; members and analysts see every survey but drafts.</summary>
-    public static IQueryable<Survey> Visible(IQueryable<Survey> surveys, ClaimsPrincipal? user) =>
-        user.IsCoordinator() ? surveys
-        : user?.IsInRole(Roles.Member) == true || user?.IsInRole(Roles.Analyst) == true ? surveys.Where(s => s.Status != SurveyStatus.Draft)
-        : surveys.Where(s => s.Status == SurveyStatus.ResultsPublished);
+    public static SurveyVisibility VisibilityOf(ClaimsPrincipal? user) =>
+        user.IsCoordinator() ? SurveyVisibility.All
+        : user?.IsInRole(Roles.Member) == true || user?.IsInRole(Roles.Analyst) == true ? SurveyVisibility.AllButDrafts
+        : SurveyVisibility.Published;
 
-    public static bool CanSee(Survey survey, ClaimsPrincipal? user) => Visible(new[] { survey }.AsQueryable(), user).Any();
+    public static IQueryable<Survey> Visible(IQueryable<Survey> surveys, SurveyVisibility visibility) => visibility switch
+    {
+        SurveyVisibility.All => surveys,
+        SurveyVisibility.AllButDrafts => surveys.Where(s => s.Status != SurveyStatus.Draft),
+        _ => surveys.Where(s => s.Status == SurveyStatus.ResultsPublished),
+    };
+
+    public static bool CanSee(Survey survey, ClaimsPrincipal? user) =>
+        Visible(new[] { survey }.AsQueryable(), VisibilityOf(user)).Any();
 }
 
 internal sealed class SurveyType : ObjectGraphType<Survey>
@@ -135,21 +155,29 @@ internal static class SurveyResultsAccess
 
 internal sealed class SurveyQueries(IDbContextFactory<SurveysDbContext> factory) : QueryFields
 {
+    /// <summary>
+    /// The surveys the caller sees, newest window first, compiled once per visibility and status condition.
+    /// </summary>
+    internal static PagedQuery<SurveysDbContext, SurveyListArgs, Survey> Pages { get; } =
+        new(a => (a.Visibility, a.Statuses.Count == 0), Apply);
+
+    internal static IQueryable<Survey> Apply(SurveysDbContext db, SurveyListArgs a)
+    {
+        var surveys = SurveyAccess.Visible(db.Surveys, a.Visibility);
+        surveys = a.Statuses.Count == 0 ? surveys : surveys.Where(s => a.Statuses.Contains(s.Status));
+        return surveys.OrderByDescending(s => s.OpensOn).ThenBy(s => s.Id);
+    }
+
     protected override void Add(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionGraphType<SurveyType>>>("surveys")
             .Description("Surveys (questionnaires), newest window first. Anonymous callers and partners see those whose results are published; members and analysts all but drafts; coordinators all.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<SurveyStatus>>>>("statuses", "Only these statuses.")
-            .ResolvePage(factory, (ctx, db) =>
-            {
-                var surveys = SurveyAccess.Visible(db.Surveys, ctx.User);
-                if (ctx.GetArgument<List<SurveyStatus>?>("statuses") is { Count: > 0 } statuses)
-                {
-                    surveys = surveys.Where(s => statuses.Contains(s.Status));
-                }
-
-                return surveys.OrderByDescending(s => s.OpensOn).ThenBy(s => s.Id);
-            });
+            .ResolvePage(
+                factory,
+                Pages,
+                ctx => new SurveyListArgs(
+                    SurveyAccess.VisibilityOf(ctx.User), ctx.GetArgument<List<SurveyStatus>?>("statuses") ?? []));
         query.Field<SurveyType>("survey")
             .Description("One survey by its id; null when there is none or the caller may not see it.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The survey's global id.")
@@ -158,3 +186,6 @@ internal sealed class SurveyQueries(IDbContextFactory<SurveysDbContext> factory)
                 : throw new InvalidIdException(ctx.GetArgument<string>("id")));
     }
 }
+
+/// <summary>What the surveys list's query reads: what the caller may see, the statuses asked for.</summary>
+internal sealed record SurveyListArgs(SurveyVisibility Visibility, IReadOnlyList<SurveyStatus> Statuses);
