@@ -139,15 +139,14 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
     }
 }
 
-/// <summary>What the follow-up board's query reads: the filter, with the first day of the overdue day's month.</summary>
+/// <summary>What the follow-up board's query reads: the filter, and the first day of the overdue day's month.</summary>
 internal sealed record FollowUpBoardArgs(
-    IReadOnlyList<FollowUpStatus> Statuses, DateOnly? OverdueAsOf, DateOnly? OverdueMonth, Guid? OwnerOrganizationId)
+    IReadOnlyList<FollowUpStatus> Statuses, DateOnly? OverdueAsOf, Guid? OwnerOrganizationId)
 {
-    public static FollowUpBoardArgs From(FollowUpFilter filter) => new(
-        filter.Statuses ?? [],
-        filter.OverdueAsOf,
-        filter.OverdueAsOf is { } day ? new DateOnly(day.Year, day.Month, 1) : null,
-        filter.OwnerOrganizationId);
+    public DateOnly? OverdueMonth => OverdueAsOf is { } day ? new DateOnly(day.Year, day.Month, 1) : null;
+
+    public static FollowUpBoardArgs From(FollowUpFilter filter) =>
+        new(filter.Statuses ?? [], filter.OverdueAsOf, filter.OwnerOrganizationId);
 }
 
 /// <summary>
