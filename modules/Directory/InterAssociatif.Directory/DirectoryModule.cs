@@ -30,11 +30,17 @@ public sealed class DirectoryModule : IModule
         services.AddSingleton<IDirectoryReader, DirectoryReader>();
 
         services.AddGraphTypesFrom(typeof(DirectoryModule).Assembly);
-        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Organization>(DirectoryTypeNames.Organization, db => db.Organizations));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Theme>(DirectoryTypeNames.Theme, db => db.Themes));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Person>(DirectoryTypeNames.Person, db => db.People));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Affiliation>(DirectoryTypeNames.Affiliation, db => db.Affiliations));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Membership>(DirectoryTypeNames.Membership, db => db.Memberships));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Organization>(
+            DirectoryTypeNames.Organization, db => db.Organizations, card: OrganizationType.Card));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<DirectoryDbContext, Theme>(DirectoryTypeNames.Theme, db => db.Themes));
+        services.AddSingleton<INodeSource>(new EntityNodeSource<DirectoryDbContext, Person>(
+            DirectoryTypeNames.Person, db => db.People, card: PersonType.Card));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<DirectoryDbContext, Affiliation>(
+                DirectoryTypeNames.Affiliation, db => db.Affiliations));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<DirectoryDbContext, Membership>(DirectoryTypeNames.Membership, db => db.Memberships));
 
         services.AddSingleton<IDemoDataSeeder, DirectoryDemoSeeder>();
     }

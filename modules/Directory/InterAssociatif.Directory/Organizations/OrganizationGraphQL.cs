@@ -8,6 +8,20 @@ namespace InterAssociatif.Directory.Organizations;
 /// <summary>The GraphQL <c>Organization</c> type; other modules extend it by name.</summary>
 internal sealed class OrganizationType : ObjectGraphType<Organization>
 {
+    /// <summary>What a reference to an organisation mostly shows, read without its texts and search keys.</summary>
+    public static readonly NodeCard<Organization> Card = new(
+        o => new Organization
+        {
+            Id = o.Id,
+            Kind = o.Kind,
+            Name = o.Name,
+            Acronym = o.Acronym,
+            ParentId = o.ParentId,
+            ArchivedAt = o.ArchivedAt,
+        },
+        "id", "kind", "name", "acronym", "archived", "archivedAt", "parent", "units", "neighbourhoods", "themes",
+        "membershipStatus", "memberships", "affiliations");
+
     private static readonly ChildLoader<DirectoryDbContext, OrganizationNeighbourhood> Neighbourhoods = new(
         "neighbourhoodsByOrganization", n => n.OrganizationId,
         q => q.OrderBy(n => n.NameKey));

@@ -6,6 +6,11 @@ namespace InterAssociatif.Directory.People;
 /// <summary>The GraphQL <c>Person</c> type: personal data, never readable anonymously or by partner tools.</summary>
 internal sealed class PersonType : ObjectGraphType<Person>
 {
+    /// <summary>What a reference to a person mostly shows: the names and the title, without contact data.</summary>
+    public static readonly NodeCard<Person> Card = new(
+        p => new Person { Id = p.Id, GivenName = p.GivenName, FamilyName = p.FamilyName, Title = p.Title },
+        "id", "givenName", "familyName", "displayName", "title", "affiliations");
+
     public PersonType(GraphTypeExtensions extensions)
     {
         Name = DirectoryTypeNames.Person;

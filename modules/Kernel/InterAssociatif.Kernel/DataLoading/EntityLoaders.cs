@@ -41,6 +41,41 @@ public static class EntityLoaders
         );
     }
 
+    /// <summary>
+    /// Loads one record by id through <paramref name="projection"/>: only the columns it names are read,
+    /// batched apart from the whole records (loader <paramref name="name"/>). The record's other members
+    /// keep their defaults, so only code that reads the projected members may see it.
+    /// </summary>
+    public static IDataLoaderResult<T?> LoadProjectedById<TContext, T>(
+        this IResolveFieldContext context,
+        Func<TContext, IQueryable<T>> set,
+        string name,
+        Expression<Func<T, T>> projection,
+        Guid id)
+        where TContext : DbContext
+        where T : class, IHasId
+    {
+        return context.LoadBatched(
+            name,
+            id,
+            (Set: set, Name: name, Projection: projection),
+            static async (services, load, ids, ct) =>
+            {
+                var factory = services.GetRequiredService<IDbContextFactory<TContext>>();
+                await using var db = await factory.CreateDbContextAsync(ct);
+                var rows = await Loads<TContext, T>.ToListAsync(
+                    load.Name,
+                    (db, ids) => load.Set(db).Where(e => ids.Contains(e.Id)).Select(load.Projection),
+                    db,
+                    ids,
+                    ct);
+                return rows.ToDictionary(e => e.Id, e => (T?)e);
+            },
+            missing: (T?)null,
+            byId: true
+        );
+    }
+
     /// <summary>The name of the request's loader of <typeparamref name="T"/> by id.</summary>
     private static class ById<T>
     {
