@@ -61,6 +61,16 @@ public sealed class OrganizationSearchShapeTests(InterAssociatifFactory factory)
                     var count = await CompiledPagesAssert.ReadsAsTranslatedAsync(
                         OrganizationSearch.Apply(db, args), OrganizationSearch.Pages.For(db, args), skip, take);
                     selecting += count > 0 ? 1 : 0;
+
+                    // Read as cards (a page that shows only card fields), the same records.
+                    await CompiledPagesAssert.ReadsAsTranslatedAsync(
+                        OrganizationSearch.Apply(db, args),
+                        OrganizationSearch.Pages.For(db, args, OrganizationType.Card.Projection),
+                        skip,
+                        take);
+                    Assert.Equal(
+                        OrganizationSearch.Pages.IsCompiled(args),
+                        OrganizationSearch.Pages.IsCompiled(args, OrganizationType.Card.Projection));
                 }
             },
             iter: 40,

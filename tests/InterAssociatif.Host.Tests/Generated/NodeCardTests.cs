@@ -71,6 +71,64 @@ public sealed class NodeCardTests(InterAssociatifFactory factory) : IClassFixtur
         Assert.Equal(spreadSql, nestedSql);
     }
 
+    [Fact]
+    public async Task Every_list_of_a_card_type_reads_the_same_card_fields_as_cards_and_whole()
+    {
+        var schema = SchemaCases.Schema(factory.Services);
+        var client = factory.GraphQL("coordinator");
+        var lists = 0;
+        foreach (var (typeName, fields, _) in Cards())
+        {
+            var type = (IObjectGraphType)schema.AllTypes[typeName]!;
+            var selection = string.Join(
+                ' ', fields.Where(f => type.GetField(f) is not null).Select(f => Select(type.GetField(f)!)));
+            var whole = type.Fields
+                .First(f => !fields.Contains(f.Name) && IsLeaf(f) && f.Arguments is not { Count: > 0 })
+                .Name;
+            foreach (var list in schema.Query!.Fields.Where(f => ListsOf(f, typeName)))
+            {
+                var (asCards, cardSql) =
+                    await ListAsync(client, $"{list.Name}(first: 100) {{ nodes {{ {selection} }} }}");
+                var (asWhole, wholeSql) =
+                    await ListAsync(client, $"{list.Name}(first: 100) {{ nodes {{ {selection} whole: {whole} }} }}");
+                var (_, edgesSql) = await ListAsync(
+                    client, $"{list.Name}(first: 100) {{ totalCount edges {{ cursor node {{ {selection} }} }} }}");
+                foreach (var node in asWhole!["nodes"]!.AsArray())
+                {
+                    node!.AsObject().Remove("whole");
+                }
+
+                Assert.NotEmpty(asCards!["nodes"]!.AsArray());
+                Assert.True(
+                    JsonNode.DeepEquals(asCards!["nodes"], asWhole!["nodes"]),
+                    $"{list.Name}: as cards {asCards.ToJsonString()}, whole {asWhole.ToJsonString()}");
+                Assert.True(cardSql.Length < wholeSql.Length, $"{list.Name}: the cards read no fewer columns");
+                // The same columns through edges (its window may differ: a count was asked for).
+                Assert.Equal(Columns(cardSql), Columns(edgesSql));
+                lists++;
+            }
+        }
+
+        Assert.True(lists > 0, "No list of a card type.");
+    }
+
+    private async Task<(JsonNode? List, string Sql)> ListAsync(GraphQLTestClient client, string selection)
+    {
+        factory.SqlCommands.Reset();
+        var result = (await client.QueryAsync($"{{ {selection} }}")).EnsureNoErrors();
+        // The list's page is its first command (no count unless asked, then the count comes first).
+        var commands = factory.SqlCommands.Recent;
+        return (result.Data!.AsObject().First().Value!.DeepClone(), commands.First(c => c.Contains("LIMIT")));
+    }
+
+    private static string Columns(string sql) => sql[..sql.IndexOf("FROM", StringComparison.Ordinal)];
+
+    /// <summary>A root field listing records of the type (a connection of it) with no required argument.</summary>
+    private static bool ListsOf(FieldType field, string typeName) =>
+        field.ResolvedType!.GetNamedType() is IObjectGraphType connection
+        && connection.GetField("nodes")?.ResolvedType!.GetNamedType().Name == typeName
+        && field.Arguments?.All(a => a.ResolvedType is not NonNullGraphType) != false;
+
     private async Task<(JsonNode? Node, string Sql)> RunAsync(
         GraphQLTestClient client, string selection, string id, string fragments = "")
     {

@@ -19,7 +19,8 @@ internal sealed class MembershipType : ObjectGraphType<Membership>
             .Argument<DateOnlyGraphType>("asOf", "The day; default today (Paris time).")
             .Resolve(ctx => ctx.Source.StatusOn(ctx.GetArgument<DateOnly?>("asOf") ?? ctx.RequestServices!.GetRequiredService<TimeProvider>().Today()));
         Field<NonNullGraphType<OrganizationType>>("organization").Description("The organisation.")
-            .Resolve(ctx => ctx.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, ctx.Source.OrganizationId));
+            .Resolve(ctx => ctx.LoadById<DirectoryDbContext, Organization>(
+                db => db.Organizations, OrganizationType.Card, ctx.Source.OrganizationId));
         Field(m => m.Version).Description("Changes with every step of the lifecycle.");
     }
 }

@@ -61,7 +61,7 @@ internal sealed class OrganizationType : ObjectGraphType<Organization>
         Field<OrganizationType>("parent")
             .Description("The organisation this one is a unit of (e.g. the Mission Politique de la Ville of Nantes Métropole).")
             .Resolve(ctx => ctx.Source.ParentId is { } parentId
-                ? ctx.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, parentId)
+                ? ctx.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, Card, parentId)
                 : DataLoaderResolveExtensions.FromValue<Organization?>(null));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganizationType>>>>("units")
             .Description("Its units (missions, bureaux), by name.")
@@ -105,16 +105,20 @@ internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> 
             .Description("The organisations of the network (associations and institutions), filtered and sorted in the database, by pages. Archived ones are left out unless asked for.")
             .Argument<InputType<OrganizationFilter>>("filter", "Conditions the organisations must meet.")
             .Argument<ListGraphType<NonNullGraphType<InputType<OrganizationOrder>>>>("orderBy", "Sort keys, first one first. Default: by name.")
-            .ResolvePage(factory, OrganizationSearch.Pages, ctx => new OrganizationSearchArgs(
-                InputRecord.Argument<OrganizationFilter>(ctx, "filter") ?? OrganizationFilter.None,
-                InputRecord.Arguments<OrganizationOrder>(ctx, "orderBy"),
-                time.Today()));
+            .ResolvePage(
+                factory,
+                OrganizationSearch.Pages,
+                ctx => new OrganizationSearchArgs(
+                    InputRecord.Argument<OrganizationFilter>(ctx, "filter") ?? OrganizationFilter.None,
+                    InputRecord.Arguments<OrganizationOrder>(ctx, "orderBy"),
+                    time.Today()),
+                OrganizationType.Card);
 
         query.Field<OrganizationType>("organization")
             .Description("One organisation by its id; null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The organisation's global id.")
             .Resolve(ctx => GlobalId.TryDecode(ctx.GetArgument<string>("id"), DirectoryTypeNames.Organization, out var id)
-                ? ctx.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, id)
+                ? ctx.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, OrganizationType.Card, id)
                 : throw new InvalidIdException(ctx.GetArgument<string>("id")));
     }
 }

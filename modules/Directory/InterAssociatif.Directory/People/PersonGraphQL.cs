@@ -73,9 +73,11 @@ internal sealed class AffiliationType : ObjectGraphType<Affiliation>
         Field<NonNullGraphType<BooleanGraphType>>("current").Description("Whether it is in force today.")
             .Resolve(ctx => ctx.Source.IsCurrentOn(ctx.RequestServices!.GetRequiredService<TimeProvider>().Today()));
         Field<NonNullGraphType<PersonType>>("person").Description("The person.")
-            .Resolve(ctx => ctx.LoadById<DirectoryDbContext, Person>(db => db.People, ctx.Source.PersonId));
+            .Resolve(ctx =>
+                ctx.LoadById<DirectoryDbContext, Person>(db => db.People, PersonType.Card, ctx.Source.PersonId));
         Field<NonNullGraphType<OrganizationType>>("organization").Description("The organisation.")
-            .Resolve(ctx => ctx.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, ctx.Source.OrganizationId));
+            .Resolve(ctx => ctx.LoadById<DirectoryDbContext, Organization>(
+                db => db.Organizations, OrganizationType.Card, ctx.Source.OrganizationId));
     }
 }
 
@@ -102,7 +104,8 @@ internal sealed class PeopleQueries(IDbContextFactory<DirectoryDbContext> factor
                 Pages,
                 ctx => InputRecord.Argument<PersonFilter>(ctx, "filter") is { } filter
                     ? new PeopleListArgs([.. SearchText.Tokens(filter.Search)], filter.OrganizationId)
-                    : new PeopleListArgs([], null));
+                    : new PeopleListArgs([], null),
+                PersonType.Card);
 
     /// <summary>
     /// People by name, compiled once per shape when nothing is searched; a search is translated at each request

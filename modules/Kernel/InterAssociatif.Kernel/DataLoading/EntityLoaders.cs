@@ -4,6 +4,7 @@ using System.Reflection;
 using GraphQL;
 using GraphQL.DataLoader;
 using InterAssociatif.Kernel.Persistence;
+using InterAssociatif.Kernel.Relay;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,6 +41,17 @@ public static class EntityLoaders
             byId: true
         );
     }
+
+    /// <summary>
+    /// Loads one record by id, as a <paramref name="card"/> when the field asks only for its fields.
+    /// </summary>
+    public static IDataLoaderResult<T?> LoadById<TContext, T>(
+        this IResolveFieldContext context, Func<TContext, IQueryable<T>> set, NodeCard<T> card, Guid id)
+        where TContext : DbContext
+        where T : class, IHasId =>
+        card.Serves(context)
+            ? context.LoadProjectedById(set, card.LoaderName, card.Projection, id)
+            : context.LoadById(set, id);
 
     /// <summary>
     /// Loads one record by id through <paramref name="projection"/>: only the columns it names are read,

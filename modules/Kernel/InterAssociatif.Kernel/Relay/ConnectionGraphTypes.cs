@@ -100,6 +100,21 @@ public static class ConnectionFieldExtensions
         where TArgs : class =>
         field.ResolvePageFrom(factory, (ctx, db) => query.For(db, args(ctx)));
 
+    /// <summary>
+    /// The same, reading only the columns of <paramref name="card"/> when the page asks only for its fields.
+    /// </summary>
+    public static FieldBuilder<TSource, object> ResolvePage<TSource, TDb, TArgs, T>(
+        this FieldBuilder<TSource, object> field,
+        IDbContextFactory<TDb> factory,
+        PagedQuery<TDb, TArgs, T> query,
+        Func<IResolveFieldContext<TSource>, TArgs> args,
+        NodeCard<T> card)
+        where TDb : DbContext
+        where TArgs : class
+        where T : class =>
+        field.ResolvePageFrom(
+            factory, (ctx, db) => query.For(db, args(ctx), card.ServesConnection(ctx) ? card.Projection : null));
+
     private static FieldBuilder<TSource, object> ResolvePageFrom<TSource, TDb, T>(
         this FieldBuilder<TSource, object> field,
         IDbContextFactory<TDb> factory,

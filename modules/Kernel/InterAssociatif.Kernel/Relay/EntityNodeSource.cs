@@ -26,9 +26,7 @@ public sealed class EntityNodeSource<TContext, T>(
     public NodeCard<T>? Card => card;
 
     public IDataLoaderResult<object?> Load(IResolveFieldContext context, Guid id) =>
-        (card is not null && card.Serves(context)
-            ? context.LoadProjectedById(set, card.LoaderName, card.Projection, id)
-            : context.LoadById(set, id))
+        (card is null ? context.LoadById(set, id) : context.LoadById(set, card, id))
         .Then(record =>
             record is not null && (visible is null || visible(record, context.User)) ? (object?)record : null);
 }

@@ -14,22 +14,27 @@ namespace InterAssociatif.Kernel.Relay;
 /// the arguments, where a query built at each request is walked, looked up by its expression tree and has its
 /// captured values extracted twice (count and page). The query may read its context inside (a subquery on another
 /// set); a query that captures anything else but its arguments (a loop variable, a local computed from them) is
-/// translated at each request, as any query.
+/// translated at each request, as any query. A read may ask for its records through a projection (a
+/// <see cref="NodeCard{T}"/>'s): that is a shape of its own.
 /// </summary>
 public sealed class PagedQuery<TContext, TArgs, T>(
     Func<TArgs, object> shape, Func<TContext, TArgs, IQueryable<T>> build)
     where TContext : DbContext
     where TArgs : class
 {
-    private readonly ConcurrentDictionary<object, Compiled?> _compiled = new();
+    private readonly ConcurrentDictionary<(object Shape, Expression<Func<T, T>>? Projection), Compiled?> _compiled =
+        new();
 
-    /// <summary>The list for <paramref name="args"/>, read through <paramref name="db"/>.</summary>
-    public IPageSource<T> For(TContext db, TArgs args)
+    /// <summary>
+    /// The list for <paramref name="args"/>, read through <paramref name="db"/>; its records with only the members
+    /// <paramref name="projection"/> sets, when there is one.
+    /// </summary>
+    public IPageSource<T> For(TContext db, TArgs args, Expression<Func<T, T>>? projection = null)
     {
-        var key = shape(args);
+        var key = (shape(args), projection);
         if (!_compiled.TryGetValue(key, out var compiled))
         {
-            var query = build(db, args);
+            var query = Build(db, args, projection);
             compiled = _compiled.GetOrAdd(key, _ => Compile(query.Expression, db, args));
             if (compiled is null)
             {
@@ -37,14 +42,20 @@ public sealed class PagedQuery<TContext, TArgs, T>(
             }
         }
 
-        return compiled is null ? new QueryPages<T>(build(db, args)) : new CompiledPages(compiled, db, args);
+        return compiled is null
+            ? new QueryPages<T>(Build(db, args, projection))
+            : new CompiledPages(compiled, db, args);
     }
 
     /// <summary>
-    /// Whether the shape of <paramref name="args"/> was compiled at its first read, or is translated at each (it
-    /// captures something else than its arguments and its context).
+    /// Whether the shape of <paramref name="args"/> (through <paramref name="projection"/>) was compiled at its first
+    /// read, or is translated at each (it captures something else than its arguments and its context).
     /// </summary>
-    public bool IsCompiled(TArgs args) => _compiled.TryGetValue(shape(args), out var compiled) && compiled is not null;
+    public bool IsCompiled(TArgs args, Expression<Func<T, T>>? projection = null) =>
+        _compiled.TryGetValue((shape(args), projection), out var compiled) && compiled is not null;
+
+    private IQueryable<T> Build(TContext db, TArgs args, Expression<Func<T, T>>? projection) =>
+        projection is null ? build(db, args) : build(db, args).Select(projection);
 
     private static Compiled? Compile(Expression query, TContext db, TArgs args)
     {
