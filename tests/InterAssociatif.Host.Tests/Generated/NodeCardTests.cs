@@ -27,12 +27,7 @@ public sealed class NodeCardTests(InterAssociatifFactory factory) : IClassFixtur
         Assert.NotEmpty(cards);
         foreach (var (typeName, fields, ids) in cards)
         {
-            var type = (IObjectGraphType)schema.AllTypes[typeName]!;
-            var selection = string.Join(
-                ' ', fields.Where(f => type.GetField(f) is not null).Select(f => Select(type.GetField(f)!)));
-            var whole = type.Fields
-                .First(f => !fields.Contains(f.Name) && IsLeaf(f) && f.Arguments is not { Count: > 0 })
-                .Name;
+            var (selection, whole) = Selections(schema, typeName, fields);
             var checkedIds = 0;
             foreach (var id in await ids)
             {
@@ -79,12 +74,7 @@ public sealed class NodeCardTests(InterAssociatifFactory factory) : IClassFixtur
         var lists = 0;
         foreach (var (typeName, fields, _) in Cards())
         {
-            var type = (IObjectGraphType)schema.AllTypes[typeName]!;
-            var selection = string.Join(
-                ' ', fields.Where(f => type.GetField(f) is not null).Select(f => Select(type.GetField(f)!)));
-            var whole = type.Fields
-                .First(f => !fields.Contains(f.Name) && IsLeaf(f) && f.Arguments is not { Count: > 0 })
-                .Name;
+            var (selection, whole) = Selections(schema, typeName, fields);
             foreach (var list in schema.Query!.Fields.Where(f => ListsOf(f, typeName)))
             {
                 var (asCards, cardSql) =
@@ -119,6 +109,18 @@ public sealed class NodeCardTests(InterAssociatifFactory factory) : IClassFixtur
         // The list's page is its first command (no count unless asked, then the count comes first).
         var commands = factory.SqlCommands.Recent;
         return (result.Data!.AsObject().First().Value!.DeepClone(), commands.First(c => c.Contains("LIMIT")));
+    }
+
+    /// <summary>Every card field of the type (composite ones by their id), and a leaf field outside the card.</summary>
+    private static (string Card, string Whole) Selections(ISchema schema, string typeName, IReadOnlySet<string> fields)
+    {
+        var type = (IObjectGraphType)schema.AllTypes[typeName]!;
+        var card = string.Join(
+            ' ', fields.Where(f => type.GetField(f) is not null).Select(f => Select(type.GetField(f)!)));
+        var whole = type.Fields
+            .First(f => !fields.Contains(f.Name) && IsLeaf(f) && f.Arguments is not { Count: > 0 })
+            .Name;
+        return (card, whole);
     }
 
     private static string Columns(string sql) => sql[..sql.IndexOf("FROM", StringComparison.Ordinal)];
