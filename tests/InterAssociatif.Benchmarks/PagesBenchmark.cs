@@ -9,7 +9,8 @@ namespace InterAssociatif.Benchmarks;
 
 /// <summary>
 /// The host next to the hand-written <see cref="ReferenceServer"/>, both real processes on loopback
-/// reading the same SQLite file (the host's demo data). Their answers are checked equal first; then
+/// reading the same SQLite file (the host's demo data). Their answers are checked equal first; then,
+/// after one unmeasured round of every request on both (the runtime tiers its code up meanwhile),
 /// each request is loaded by <c>connections</c> concurrent clients for <c>seconds</c>, host and
 /// reference alternating for <c>rounds</c> rounds (the order flips every round). Prints requests per
 /// second, p50 and p99 latency, the ratio host / reference, and each process's peak RSS under load.
@@ -90,8 +91,20 @@ internal static class PagesBenchmark
             }
 
             await PrintCostsAsync(requests.Skip(1), http, referenceUrl);
+
+            // Unmeasured: both processes run every request once for the length of a round, so that the
+            // rounds measure code the runtime has finished tiering up, not its JIT at work.
+            foreach (var (_, body, token) in requests)
+            {
+                foreach (var (url, process) in new[] { (hostUrl, host), (referenceUrl, reference) })
+                {
+                    await LoadAsync(http, url, body, token, seconds, connections, process);
+                }
+            }
+
             Console.WriteLine(
-                $"{connections} connections, {rounds} alternating rounds of {seconds} s; answers checked equal."
+                $"{connections} connections, {rounds} alternating rounds of {seconds} s after one unmeasured"
+                    + " round of each; answers checked equal."
             );
             Console.WriteLine(
                 $"{"request",-34} {"host req/s",11} {"p50",7} {"p99",7} "
