@@ -8,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Host.Access;
 
-internal sealed class ApiKeyType : ObjectGraphType<ApiKey>
+internal sealed class ApiKeyType : NodeType<ApiKey>
 {
     public ApiKeyType()
+        : base(
+            ApiKeyService.TypeName,
+            "A partner tool's API key (clé d'API). Only a hash of its secret is kept. Coordinators only.")
     {
-        Name = ApiKeyService.TypeName;
-        Description = "A partner tool's API key (clé d'API). Only a hash of its secret is kept. Coordinators only.";
         this.AuthorizeWithRoles(Roles.Coordinator);
-        this.AsNode();
         Field(k => k.Name).Description("Who it is for.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<ApiKeyScope>>>>>("scopes")
             .Description("What it may reach.")

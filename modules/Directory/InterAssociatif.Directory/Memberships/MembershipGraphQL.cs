@@ -3,13 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory.Memberships;
 
-internal sealed class MembershipType : ObjectGraphType<Membership>
+internal sealed class MembershipType : NodeType<Membership>
 {
     public MembershipType()
+        : base(DirectoryTypeNames.Membership, "One membership of an organisation in the network (l'inter-associatif): its application (candidature, e.g. in answer to the call for applications of 2 March – 28 April 2017), admission and withdrawal (retrait).")
     {
-        Name = DirectoryTypeNames.Membership;
-        Description = "One membership of an organisation in the network (l'inter-associatif): its application (candidature, e.g. in answer to the call for applications of 2 March – 28 April 2017), admission and withdrawal (retrait).";
-        this.AsNode();
         Field(m => m.AppliedOn).Description("The day it applied.");
         Field(m => m.AdmittedOn, nullable: true).Description("The day it was admitted (member since); null while a candidate.");
         Field(m => m.WithdrawnOn, nullable: true).Description("The day it withdrew; null while it lasts.");

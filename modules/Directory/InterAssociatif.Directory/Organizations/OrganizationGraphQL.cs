@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InterAssociatif.Directory.Organizations;
 
 /// <summary>The GraphQL <c>Organization</c> type; other modules extend it by name.</summary>
-internal sealed class OrganizationType : ObjectGraphType<Organization>
+internal sealed class OrganizationType : NodeType<Organization>
 {
     /// <summary>What a reference to an organisation mostly shows, read without its texts and search keys.</summary>
     public static readonly NodeCard<Organization> Card = new(
@@ -40,11 +40,9 @@ internal sealed class OrganizationType : ObjectGraphType<Organization>
         "unitsByParent", o => o.ParentId, q => q.OrderBy(o => o.NameKey));
 
     public OrganizationType(GraphTypeExtensions extensions)
+        : base(DirectoryTypeNames.Organization, "An organisation of the network: an association (member or candidate of the inter-associatif) or an institution (État, Nantes Métropole, CCAS…).")
     {
-        Name = DirectoryTypeNames.Organization;
         this.RequireScope(Scopes.ReadDirectory);
-        Description = "An organisation of the network: an association (member or candidate of the inter-associatif) or an institution (État, Nantes Métropole, CCAS…).";
-        this.AsNode();
         Field<NonNullGraphType<EnumerationGraphType<OrganizationKind>>>("kind").Description("Association or institution.").Resolve(ctx => ctx.Source.Kind);
         Field(o => o.Name).Description("The name, as the organisation writes it (with its accents and apostrophes).");
         Field(o => o.Acronym, nullable: true).Description("The acronym (sigle), e.g. UHP for the Union des Habitants de Plaisance.");

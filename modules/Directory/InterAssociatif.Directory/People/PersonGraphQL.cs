@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InterAssociatif.Directory.People;
 
 /// <summary>The GraphQL <c>Person</c> type: personal data, never readable anonymously or by partner tools.</summary>
-internal sealed class PersonType : ObjectGraphType<Person>
+internal sealed class PersonType : NodeType<Person>
 {
     /// <summary>What a reference to a person mostly shows: the names and the title, without contact data.</summary>
     public static readonly NodeCard<Person> Card = new(
@@ -12,12 +12,10 @@ internal sealed class PersonType : ObjectGraphType<Person>
         "id", "givenName", "familyName", "displayName", "title", "affiliations");
 
     public PersonType(GraphTypeExtensions extensions)
+        : base(DirectoryTypeNames.Person, "A person of the network (personal data): a representative of an association, a civil servant of an institution, an elected official. Readable by members, analysts and coordinators; email and phone only by coordinators and by the person.")
     {
-        Name = DirectoryTypeNames.Person;
         this.RequireScope(Scopes.ReadDirectory);
-        Description = "A person of the network (personal data): a representative of an association, a civil servant of an institution, an elected official. Readable by members, analysts and coordinators; email and phone only by coordinators and by the person.";
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst);
-        this.AsNode();
         Field(p => p.GivenName).Description("Given name (prénom).");
         Field(p => p.FamilyName).Description("Family name (nom).");
         Field<NonNullGraphType<StringGraphType>>("displayName").Description("Given name then family name.").Resolve(ctx => $"{ctx.Source.GivenName} {ctx.Source.FamilyName}");
@@ -58,14 +56,12 @@ internal static class PersonalData
     }
 }
 
-internal sealed class AffiliationType : ObjectGraphType<Affiliation>
+internal sealed class AffiliationType : NodeType<Affiliation>
 {
     public AffiliationType()
+        : base(DirectoryTypeNames.Affiliation, "A person's tie to an organisation: role, title and dates. Personal data: members, analysts and coordinators only.")
     {
-        Name = DirectoryTypeNames.Affiliation;
-        Description = "A person's tie to an organisation: role, title and dates. Personal data: members, analysts and coordinators only.";
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst);
-        this.AsNode();
         Field<NonNullGraphType<EnumerationGraphType<AffiliationRole>>>("role").Description("The person's role in the organisation.").Resolve(ctx => ctx.Source.Role);
         Field(a => a.Title, nullable: true).Description("Their title there.");
         Field(a => a.StartsOn, nullable: true).Description("First day (inclusive); null if unknown.");

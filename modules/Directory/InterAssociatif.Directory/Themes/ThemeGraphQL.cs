@@ -1,13 +1,11 @@
 namespace InterAssociatif.Directory.Themes;
 
-internal sealed class ThemeType : ObjectGraphType<Theme>
+internal sealed class ThemeType : NodeType<Theme>
 {
     public ThemeType(GraphTypeExtensions extensions)
+        : base(DirectoryTypeNames.Theme, "A theme of the contrat de ville (thématique), e.g. « réussite éducative, éducation jeunesse » or « tranquillité publique ». Organisations, groups and decisions refer to themes.")
     {
-        Name = DirectoryTypeNames.Theme;
         this.RequireScope(Scopes.ReadDirectory);
-        Description = "A theme of the contrat de ville (thématique), e.g. « réussite éducative, éducation jeunesse » or « tranquillité publique ». Organisations, groups and decisions refer to themes.";
-        this.AsNode();
         Field(t => t.Name).Description("The theme's name, in French.");
         Field(t => t.Description, nullable: true).Description("What the theme covers.");
         Field(t => t.Position).Description("Its rank in the catalogue (1 first).");

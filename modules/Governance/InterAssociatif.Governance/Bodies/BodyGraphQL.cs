@@ -1,6 +1,6 @@
 namespace InterAssociatif.Governance.Bodies;
 
-internal sealed class BodyType : ObjectGraphType<Body>
+internal sealed class BodyType : NodeType<Body>
 {
     private static readonly ChildLoader<GovernanceDbContext, BodyMeeting> MeetingsByBody = new(
         "meetingsByBody", m => m.BodyId);
@@ -9,10 +9,8 @@ internal sealed class BodyType : ObjectGraphType<Body>
         "participantsByBody", p => p.BodyId, q => q.Where(p => p.Until == null).OrderBy(p => p.Since));
 
     public BodyType(GraphTypeExtensions extensions, NodeRegistry nodes)
+        : base(GovernanceTypeNames.Body, "A body of the contrat de ville's governance: the network (inter-associatif), the steering committee (comité de pilotage, 3 meetings a year, 7 seats for associations), a thematic group…")
     {
-        Name = GovernanceTypeNames.Body;
-        Description = "A body of the contrat de ville's governance: the network (inter-associatif), the steering committee (comité de pilotage, 3 meetings a year, 7 seats for associations), a thematic group…";
-        this.AsNode();
         Field<NonNullGraphType<EnumerationGraphType<BodyKind>>>("kind").Description("What kind of body.").Resolve(ctx => ctx.Source.Kind);
         Field(b => b.Name).Description("Its name.");
         Field(b => b.Description, nullable: true).Description("What it does.");

@@ -14,7 +14,7 @@ internal sealed class DecisionStatusChangeType : ObjectGraphType<DecisionStatusC
     }
 }
 
-internal sealed class DecisionType : ObjectGraphType<Decision>
+internal sealed class DecisionType : NodeType<Decision>
 {
     private static readonly ChildLoader<GovernanceDbContext, DecisionTheme> ThemesByDecision = new(
         "themesByDecision", t => t.DecisionId);
@@ -26,12 +26,10 @@ internal sealed class DecisionType : ObjectGraphType<Decision>
         "followUpsByDecision", f => f.DecisionId, q => q.OrderBy(f => f.DueOn).ThenBy(f => f.Id));
 
     public DecisionType(NodeRegistry nodes)
+        : base(GovernanceTypeNames.Decision, "A decision of the register (relevé de décision): what was decided, by which body, in which meeting and agenda item, its follow-ups (suivi / échéance). Readable by partners, members, analysts and coordinators.")
     {
-        Name = GovernanceTypeNames.Decision;
         this.RequireScope(Scopes.ReadDecisions);
-        Description = "A decision of the register (relevé de décision): what was decided, by which body, in which meeting and agenda item, its follow-ups (suivi / échéance). Readable by partners, members, analysts and coordinators.";
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
-        this.AsNode();
         Field(d => d.Title).Description("The decision, in a sentence (e.g. « Acter l'intérêt de la mise en place de l'inter-associatif »).");
         Field(d => d.Text, nullable: true).Description("Its full text.");
         Field(d => d.DecidedOn).Description("The day it was taken.");
@@ -52,15 +50,13 @@ internal sealed class DecisionType : ObjectGraphType<Decision>
     }
 }
 
-internal sealed class FollowUpType : ObjectGraphType<FollowUp>
+internal sealed class FollowUpType : NodeType<FollowUp>
 {
     public FollowUpType(NodeRegistry nodes)
+        : base(GovernanceTypeNames.FollowUp, "A follow-up action of a decision (suivi / échéance): an owner, a due date (a day, or a month: « novembre »), a status.")
     {
-        Name = GovernanceTypeNames.FollowUp;
         this.RequireScope(Scopes.ReadDecisions);
-        Description = "A follow-up action of a decision (suivi / échéance): an owner, a due date (a day, or a month: « novembre »), a status.";
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
-        this.AsNode();
         Field(f => f.Description).Description("What is to be done.");
         Field("ownerOrganization", new GraphQLTypeReference(DirectoryTypeNames.Organization)).Description("The organisation in charge.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OwnerOrganizationId));

@@ -3,18 +3,16 @@ using InterAssociatif.Governance.Decisions;
 
 namespace InterAssociatif.Governance.Requests;
 
-internal sealed class EscalatedRequestType : ObjectGraphType<EscalatedRequest>
+internal sealed class EscalatedRequestType : NodeType<EscalatedRequest>
 {
     private static readonly ChildLoader<GovernanceDbContext, RequestRecipient> RecipientsByRequest = new(
         "recipientsByRequest", r => r.RequestId, q => q.OrderBy(r => r.Id));
 
     public EscalatedRequestType(NodeRegistry nodes)
+        : base(GovernanceTypeNames.EscalatedRequest, "A request a body escalates to institutions or people (demande remontée), e.g. the three requests of 18 September 2017 about the cuts of summer 2017. Partners, members, analysts and coordinators.")
     {
-        Name = GovernanceTypeNames.EscalatedRequest;
         this.RequireScope(Scopes.ReadDecisions);
-        Description = "A request a body escalates to institutions or people (demande remontée), e.g. the three requests of 18 September 2017 about the cuts of summer 2017. Partners, members, analysts and coordinators.";
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
-        this.AsNode();
         Field(r => r.Text).Description("What is asked.");
         Field(r => r.RaisedOn).Description("The day it was raised.");
         Field(r => r.ExpectedAnswerOn, nullable: true).Description("When an answer is expected.");

@@ -3,14 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Governance.Seats;
 
-internal sealed class SeatType : ObjectGraphType<Seat>
+internal sealed class SeatType : NodeType<Seat>
 {
     public SeatType(NodeRegistry nodes)
+        : base(GovernanceTypeNames.Seat, "A seat for associations at a session of a body (e.g. one of the 7 seats of the steering committee), held by a member organisation and its delegate. Partners, members, analysts and coordinators.")
     {
-        Name = GovernanceTypeNames.Seat;
-        Description = "A seat for associations at a session of a body (e.g. one of the 7 seats of the steering committee), held by a member organisation and its delegate. Partners, members, analysts and coordinators.";
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
-        this.AsNode();
         Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The member organisation holding the seat.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
         Field("delegate", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("The person it delegates, when known.")

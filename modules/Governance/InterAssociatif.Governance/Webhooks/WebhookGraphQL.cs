@@ -10,17 +10,16 @@ internal static class WebhookRoles
     public static readonly string[] Managers = [Roles.Coordinator, Roles.Partner];
 }
 
-internal sealed class WebhookEndpointType : ObjectGraphType<WebhookEndpoint>
+internal sealed class WebhookEndpointType : NodeType<WebhookEndpoint>
 {
     public WebhookEndpointType(NodeRegistry nodes)
-    {
-        Name = GovernanceTypeNames.WebhookEndpoint;
-        Description =
+        : base(
+            GovernanceTypeNames.WebhookEndpoint,
             "A partner tool's webhook: an HTTPS URL that receives governance events (Standard Webhooks: signed, "
-            + "retried, in log order). A partner tool sees its own; coordinators see all.";
+                + "retried, in log order). A partner tool sees its own; coordinators see all.")
+    {
         this.AuthorizeWithRoles(WebhookRoles.Managers);
         this.RequireScope(Scopes.SubscribeDecisions);
-        this.AsNode();
         Field(e => e.Url).Description("Where events are posted.");
         Field(e => e.Description, nullable: true).Description("What it is for.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EnumerationGraphType<WebhookEventKind>>>>>("events")

@@ -5,21 +5,32 @@ using InterAssociatif.Kernel.Relay;
 
 namespace InterAssociatif.Kernel.GraphQL;
 
+/// <summary>
+/// A Relay node type, declared in one line: its name and description, the <c>Node</c> interface and the opaque
+/// global <c>id</c> field (first among its fields), built from the record's <see cref="IHasId.Id"/>.
+/// </summary>
+public abstract class NodeType<TSource> : ObjectGraphType<TSource>
+    where TSource : IHasId
+{
+    protected NodeType(string name, string description)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Name = name;
+        Description = description;
+        Interface<NodeInterfaceType>();
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description(
+                "Opaque global identifier (Relay). Pass it to `node(id:)`, or wherever an input asks for this "
+                    + "record's id.")
+            .Resolve(ctx => GlobalId.Encode(name, ctx.Source.Id));
+    }
+}
+
 public static class NodeGraphTypeExtensions
 {
-    /// <summary>Makes an object type a Relay node: implements <c>Node</c> and exposes its opaque global <c>id</c>.</summary>
-    public static void AsNode<TSource>(this ObjectGraphType<TSource> type)
-        where TSource : IHasId
-    {
-        ArgumentException.ThrowIfNullOrEmpty(type.Name);
-        var typeName = type.Name;
-        type.Interface<NodeInterfaceType>();
-        type.Field<NonNullGraphType<IdGraphType>>("id")
-            .Description("Opaque global identifier (Relay). Pass it to `node(id:)`, or wherever an input asks for this record's id.")
-            .Resolve(ctx => GlobalId.Encode(typeName, ctx.Source.Id));
-    }
-
-    /// <summary><c>[T!]!</c> of the type named <paramref name="typeName"/>, often another module's, known only by its name.</summary>
+    /// <summary>
+    /// <c>[T!]!</c> of the type named <paramref name="typeName"/>, often another module's, known only by its name.
+    /// </summary>
     public static IGraphType ListOf(string typeName) =>
         new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference(typeName))));
 

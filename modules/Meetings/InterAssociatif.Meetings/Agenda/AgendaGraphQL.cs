@@ -2,14 +2,14 @@ using InterAssociatif.Meetings.Meetings;
 
 namespace InterAssociatif.Meetings.Agenda;
 
-internal sealed class AgendaItemType : ObjectGraphType<AgendaItem>
+internal sealed class AgendaItemType : NodeType<AgendaItem>
 {
     public AgendaItemType(GraphTypeExtensions extensions)
+        : base(
+            MeetingsTypeNames.AgendaItem,
+            "An item of a meeting's agenda (ordre du jour), with its notes and its sub-items.")
     {
-        Name = MeetingsTypeNames.AgendaItem;
-        Description = "An item of a meeting's agenda (ordre du jour), with its notes and its sub-items.";
         this.AuthorizeWithRoles(MeetingRoles.Participants);
-        this.AsNode();
         Field<NonNullGraphType<StringGraphType>>("number")
             .Description("Its number in the agenda: \"1.\", \"2.1.\" …")
             .Resolve(ctx => MeetingLoaders.Agenda.Load(ctx, ctx.Source.MeetingId).Then(items => AgendaRules.Number(items, ctx.Source)));

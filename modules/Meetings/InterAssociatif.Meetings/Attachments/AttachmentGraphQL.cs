@@ -2,14 +2,12 @@ using InterAssociatif.Meetings.Meetings;
 
 namespace InterAssociatif.Meetings.Attachments;
 
-internal sealed class AttachmentType : ObjectGraphType<Attachment>
+internal sealed class AttachmentType : NodeType<Attachment>
 {
     public AttachmentType()
+        : base(MeetingsTypeNames.Attachment, "A file attached to a meeting (pièce jointe). Download it from `downloadUrl` with the same credentials.")
     {
-        Name = MeetingsTypeNames.Attachment;
-        Description = "A file attached to a meeting (pièce jointe). Download it from `downloadUrl` with the same credentials.";
         this.AuthorizeWithRoles(MeetingRoles.Participants);
-        this.AsNode();
         Field(a => a.Title).Description("Its title, e.g. « Présentation de la séance ».");
         Field(a => a.FileName).Description("Its file name.");
         Field(a => a.MediaType).Description("Its media type, e.g. application/pdf.");

@@ -14,14 +14,12 @@ internal sealed record DistributionList(Guid MeetingId, IReadOnlyList<Distributi
     public bool IsDefault => Recipients.Count == 0;
 }
 
-internal sealed class AttendanceType : ObjectGraphType<AttendanceRecord>
+internal sealed class AttendanceType : NodeType<AttendanceRecord>
 {
     public AttendanceType(NodeRegistry nodes)
+        : base(MeetingsTypeNames.Attendance, "A person's attendance at a meeting, on behalf of an organisation. Readable by partners, members, analysts and coordinators; the person's name follows the Directory's rules.")
     {
-        Name = MeetingsTypeNames.Attendance;
-        Description = "A person's attendance at a meeting, on behalf of an organisation. Readable by partners, members, analysts and coordinators; the person's name follows the Directory's rules.";
         this.AuthorizeWithRoles(MeetingRoles.Participants);
-        this.AsNode();
         Field<NonNullGraphType<EnumerationGraphType<AttendanceStatus>>>("status").Description("Present, excused or absent.").Resolve(ctx => ctx.Source.Status);
         Field("person", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Person))).Description("The person.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Person, ctx.Source.PersonId));

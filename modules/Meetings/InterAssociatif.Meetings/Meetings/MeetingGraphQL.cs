@@ -25,13 +25,11 @@ internal static class MeetingRoles
 }
 
 /// <summary>The GraphQL <c>Meeting</c> type; other modules extend it by name (Governance adds decisions).</summary>
-internal sealed class MeetingType : ObjectGraphType<Meeting>
+internal sealed class MeetingType : NodeType<Meeting>
 {
     public MeetingType(GraphTypeExtensions extensions, NodeRegistry nodes)
+        : base(MeetingsTypeNames.Meeting, "A dated session (réunion, séance) of a body of the network: who was invited and came, the agenda (ordre du jour), the minutes (compte rendu), the attachments (pièces jointes) and the steps it announced (les étapes).")
     {
-        Name = MeetingsTypeNames.Meeting;
-        Description = "A dated session (réunion, séance) of a body of the network: who was invited and came, the agenda (ordre du jour), the minutes (compte rendu), the attachments (pièces jointes) and the steps it announced (les étapes).";
-        this.AsNode();
         Field(m => m.Title).Description("The meeting's title.");
         Field(m => m.Description, nullable: true).Description("What it is about.");
         Field(m => m.StartsAt).Description("When it starts (an instant, UTC).");

@@ -2,13 +2,11 @@ using InterAssociatif.Meetings.Meetings;
 
 namespace InterAssociatif.Meetings.Milestones;
 
-internal sealed class MilestoneType : ObjectGraphType<Milestone>
+internal sealed class MilestoneType : NodeType<Milestone>
 {
     public MilestoneType()
+        : base(MeetingsTypeNames.Milestone, "A step a meeting announced (« les étapes »): a dated event, possibly fulfilled later by a meeting.")
     {
-        Name = MeetingsTypeNames.Milestone;
-        Description = "A step a meeting announced (« les étapes »): a dated event, possibly fulfilled later by a meeting.";
-        this.AsNode();
         Field(m => m.Title).Description("What the step is.");
         Field(m => m.Date).Description("Its day. With MONTH precision show only the month: the day just places the step in the timeline.");
         Field(m => m.EndDate, nullable: true).Description("Its last day, for a step over several days (a call for applications).");

@@ -1,16 +1,14 @@
 namespace InterAssociatif.Surveys.Responses;
 
-internal sealed class SurveyResponseType : ObjectGraphType<Response>
+internal sealed class SurveyResponseType : NodeType<Response>
 {
     private static readonly ChildLoader<SurveysDbContext, Answer> AnswersByResponse = new(
         "answersByResponse", a => a.ResponseId, q => q.OrderBy(a => a.QuestionId).ThenBy(a => a.Rank));
 
     public SurveyResponseType(NodeRegistry nodes)
+        : base(SurveysTypeNames.SurveyResponse, "An organisation's response (who answered what). Coordinators, and members for their own organisation.")
     {
-        Name = SurveysTypeNames.SurveyResponse;
-        Description = "An organisation's response (who answered what). Coordinators, and members for their own organisation.";
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member);
-        this.AsNode();
         Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The responding organisation.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
         Field<NonNullGraphType<EnumerationGraphType<SurveyResponseStatus>>>("status").Description("Draft or submitted.").Resolve(ctx => ctx.Source.Status);

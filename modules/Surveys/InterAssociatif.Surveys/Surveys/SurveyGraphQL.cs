@@ -6,26 +6,22 @@ using Microsoft.Extensions.Options;
 
 namespace InterAssociatif.Surveys.Surveys;
 
-internal sealed class QuestionOptionType : ObjectGraphType<QuestionOption>
+internal sealed class QuestionOptionType : NodeType<QuestionOption>
 {
     public QuestionOptionType()
+        : base(SurveysTypeNames.QuestionOption, "An option of a question.")
     {
-        Name = SurveysTypeNames.QuestionOption;
-        Description = "An option of a question.";
-        this.AsNode();
         Field(o => o.Position).Description("Its rank in the question, from 1.");
         Field(o => o.Label).Description("Its label, as the questionnaire words it.");
         Field(o => o.IsOther).Description("« Autre, précisez » : choosing it asks for a text.");
     }
 }
 
-internal sealed class QuestionType : ObjectGraphType<Question>
+internal sealed class QuestionType : NodeType<Question>
 {
     public QuestionType()
+        : base(SurveysTypeNames.Question, "A question of a survey.")
     {
-        Name = SurveysTypeNames.Question;
-        Description = "A question of a survey.";
-        this.AsNode();
         Field(q => q.Position).Description("Its rank in the survey, from 1.");
         Field(q => q.Section, nullable: true).Description("The section it belongs to, if the survey has sections.");
         Field(q => q.Text).Description("The question, as asked.");
@@ -69,7 +65,7 @@ internal static class SurveyAccess
         Visible(new[] { survey }.AsQueryable(), VisibilityOf(user)).Any();
 }
 
-internal sealed class SurveyType : ObjectGraphType<Survey>
+internal sealed class SurveyType : NodeType<Survey>
 {
     private static readonly ChildLoader<SurveysDbContext, SurveyAudience> AudienceBySurvey = new(
         "audienceBySurvey", a => a.SurveyId);
@@ -81,10 +77,8 @@ internal sealed class SurveyType : ObjectGraphType<Survey>
         "myResponseBySurvey", r => r.SurveyId);
 
     public SurveyType(GraphTypeExtensions extensions)
+        : base(SurveysTypeNames.Survey, "A questionnaire sent to organisations (e.g. « Un inter-associatif dans le cadre de la politique de la ville : Pourquoi et Comment ? », 25 July – 8 September 2017).")
     {
-        Name = SurveysTypeNames.Survey;
-        Description = "A questionnaire sent to organisations (e.g. « Un inter-associatif dans le cadre de la politique de la ville : Pourquoi et Comment ? », 25 July – 8 September 2017).";
-        this.AsNode();
         Field(s => s.Title).Description("Its title.");
         Field(s => s.Description, nullable: true).Description("What it asks about, and why.");
         Field(s => s.OpensOn).Description("First day for answers.");
