@@ -28,24 +28,22 @@ internal sealed class ApiKeyType : NodeType<ApiKey>
     }
 }
 
-internal sealed class IssuedApiKeyType : ObjectGraphType<IssuedApiKey>
+internal sealed class IssuedApiKeyType : ObjectType<IssuedApiKey>
 {
     public IssuedApiKeyType()
+        : base("IssuedApiKey", "A key just issued. The secret is shown this once: hand it to the partner, it cannot be read again.")
     {
-        Name = "IssuedApiKey";
-        Description = "A key just issued. The secret is shown this once: hand it to the partner, it cannot be read again.";
         this.AuthorizeWithRoles(Roles.Coordinator);
         Field<NonNullGraphType<ApiKeyType>>("apiKey").Description("The key's record.").Resolve(ctx => ctx.Source.Key);
         Field<NonNullGraphType<StringGraphType>>("secret").Description("The key to send in the `X-Api-Key` header or as `apiKey` in `connection_init`.").Resolve(ctx => ctx.Source.Secret);
     }
 }
 
-internal sealed class AuditEntryType : ObjectGraphType<AuditEntry>
+internal sealed class AuditEntryType : ObjectType<AuditEntry>
 {
     public AuditEntryType()
+        : base("AuditEntry", "One write attempt in the audit trail (journal des modifications): a mutation or an attachment upload or download, accepted, refused or denied: who, when, which operation, which objects. Coordinators only.")
     {
-        Name = "AuditEntry";
-        Description = "One write attempt in the audit trail (journal des modifications): a mutation or an attachment upload or download, accepted, refused or denied: who, when, which operation, which objects. Coordinators only.";
         this.AuthorizeWithRoles(Roles.Coordinator);
         Field(a => a.At).Description("When.");
         Field(a => a.Operation).Description("The mutation, e.g. `recordDecision`.");

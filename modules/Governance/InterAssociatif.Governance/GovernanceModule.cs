@@ -51,6 +51,7 @@ public sealed class GovernanceModule : IModule
         services.AddGraphTypeReachedByName<MinutesDownloadsType>();
         services.AddGraphTypeReachedByName<MinutesMailingType>();
         services.AddGraphTypeReachedByName<MinutesMailingReportType>();
+        services.AddGraphTypeReachedByName<RotationSessionType>();
 
         services.AddOptions<WebhookOptions>().BindConfiguration("Webhooks");
         services.AddSingleton<IWebhookResolver, DnsWebhookResolver>();

@@ -37,23 +37,21 @@ internal sealed record GovernanceFeedItem(long Sequence, object Subject) : IShar
     }
 }
 
-internal sealed class DecisionRecordedEventType : ObjectGraphType<GovernanceFeedItem>
+internal sealed class DecisionRecordedEventType : ObjectType<GovernanceFeedItem>
 {
     public DecisionRecordedEventType()
+        : base("DecisionRecordedEvent", "A decision recorded in the register, with the cursor to resume from.")
     {
-        Name = "DecisionRecordedEvent";
-        Description = "A decision recorded in the register, with the cursor to resume from.";
         Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass it as `after` when you reconnect: you get every decision recorded since, then the new ones.").Resolve(ctx => ctx.Source.Cursor);
         Field<NonNullGraphType<DecisionType>>("decision").Description("The decision.").Resolve(ctx => ctx.Source.Subject);
     }
 }
 
-internal sealed class FollowUpChangedEventType : ObjectGraphType<GovernanceFeedItem>
+internal sealed class FollowUpChangedEventType : ObjectType<GovernanceFeedItem>
 {
     public FollowUpChangedEventType()
+        : base("FollowUpChangedEvent", "A follow-up whose status changed, with the cursor to resume from.")
     {
-        Name = "FollowUpChangedEvent";
-        Description = "A follow-up whose status changed, with the cursor to resume from.";
         Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass it as `after` when you reconnect.").Resolve(ctx => ctx.Source.Cursor);
         Field<NonNullGraphType<FollowUpType>>("followUp").Description("The follow-up as it is now.").Resolve(ctx => ctx.Source.Subject);
     }

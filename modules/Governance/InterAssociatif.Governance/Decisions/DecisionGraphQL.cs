@@ -2,12 +2,11 @@ using InterAssociatif.Governance.Bodies;
 
 namespace InterAssociatif.Governance.Decisions;
 
-internal sealed class DecisionStatusChangeType : ObjectGraphType<DecisionStatusChange>
+internal sealed class DecisionStatusChangeType : ObjectType<DecisionStatusChange>
 {
     public DecisionStatusChangeType()
+        : base("DecisionStatusChange", "A step of a decision's life.")
     {
-        Name = "DecisionStatusChange";
-        Description = "A step of a decision's life.";
         Field<NonNullGraphType<EnumerationGraphType<DecisionStatus>>>("status").Description("The status it took.").Resolve(ctx => ctx.Source.Status);
         Field(h => h.On).Description("The day.");
         Field(h => h.Note, nullable: true).Description("Why.");
@@ -163,35 +162,21 @@ internal static class MeetingLinkFields
 }
 
 /// <summary>Adds <c>Meeting.decisions</c> to the Meetings module's type.</summary>
-internal sealed class MeetingDecisionFields : IGraphTypeExtension
-{
-    private static readonly ChildLoader<GovernanceDbContext, Decision> DecisionsByMeeting = new(
-        "decisionsByMeeting", d => d.MeetingId, q => q.OrderBy(d => d.RecordedAt).ThenBy(d => d.Id));
-
-    public string TypeName => MeetingsTypeNames.Meeting;
-
-    public void Extend(IComplexGraphType type) =>
-        type.AddFieldById(
-            "decisions",
-            NodeGraphTypeExtensions.ListOf(GovernanceTypeNames.Decision),
-            "The decisions taken in this meeting (relevé de décision; Governance module). Partners, members, analysts and coordinators.",
-            (ctx, meetingId) => DecisionsByMeeting.Load(ctx, meetingId),
-            GovernanceRoles.Readers);
-}
+internal sealed class MeetingDecisionFields() : ChildListField<GovernanceDbContext, Decision>(
+    MeetingsTypeNames.Meeting,
+    "decisions",
+    GovernanceTypeNames.Decision,
+    "The decisions taken in this meeting (relevé de décision; Governance module). Partners, members, analysts and "
+        + "coordinators.",
+    new("decisionsByMeeting", d => d.MeetingId, q => q.OrderBy(d => d.RecordedAt).ThenBy(d => d.Id)),
+    GovernanceRoles.Readers);
 
 /// <summary>Adds <c>Organization.followUps</c> to the Directory's type.</summary>
-internal sealed class OrganizationGovernanceFields : IGraphTypeExtension
-{
-    private static readonly ChildLoader<GovernanceDbContext, FollowUp> FollowUpsByOwner = new(
-        "followUpsByOwner", f => f.OwnerOrganizationId, q => q.OrderBy(f => f.DueOn).ThenBy(f => f.Id));
-
-    public string TypeName => DirectoryTypeNames.Organization;
-
-    public void Extend(IComplexGraphType type) =>
-        type.AddFieldById(
-            "followUps",
-            NodeGraphTypeExtensions.ListOf(GovernanceTypeNames.FollowUp),
-            "The follow-up actions this organisation owns, by due date (Governance module). Partners, members, analysts and coordinators.",
-            (ctx, organizationId) => FollowUpsByOwner.Load(ctx, organizationId),
-            GovernanceRoles.Readers);
-}
+internal sealed class OrganizationGovernanceFields() : ChildListField<GovernanceDbContext, FollowUp>(
+    DirectoryTypeNames.Organization,
+    "followUps",
+    GovernanceTypeNames.FollowUp,
+    "The follow-up actions this organisation owns, by due date (Governance module). Partners, members, analysts and "
+        + "coordinators.",
+    new("followUpsByOwner", f => f.OwnerOrganizationId, q => q.OrderBy(f => f.DueOn).ThenBy(f => f.Id)),
+    GovernanceRoles.Readers);

@@ -3,16 +3,16 @@ namespace InterAssociatif.Governance.MinutesDocuments;
 /// <summary>The download addresses of a meeting's compte rendu, one per format.</summary>
 internal sealed record MinutesDownloads(Guid MeetingId);
 
-internal sealed class MinutesDownloadsType : ObjectGraphType<MinutesDownloads>
+internal sealed class MinutesDownloadsType : ObjectType<MinutesDownloads>
 {
     public MinutesDownloadsType()
-    {
-        Name = "MinutesDownloads";
-        Description =
+        : base(
+            "MinutesDownloads",
             "Where to download the compte rendu, rendered from the meeting's record (participants, agenda, decisions, "
-            + "follow-ups, requests, steps) with the reader's rights. Paths on this server; add `?revision=n` "
-            + "for an earlier "
-            + "published revision.";
+                + "follow-ups, requests, steps) with the reader's rights. Paths on this server; add `?revision=n` "
+                + "for an earlier "
+                + "published revision.")
+    {
         foreach (var format in Enum.GetValues<MinutesFormat>())
         {
             Field<NonNullGraphType<StringGraphType>>(format.ToString().ToLowerInvariant())
@@ -42,14 +42,14 @@ internal sealed class MinutesDownloadFields : IGraphTypeExtension
         );
 }
 
-internal sealed class MinutesMailingType : ObjectGraphType<MinutesMailing>
+internal sealed class MinutesMailingType : ObjectType<MinutesMailing>
 {
     public MinutesMailingType(NodeRegistry nodes)
-    {
-        Name = "MinutesMailing";
-        Description =
+        : base(
+            "MinutesMailing",
             "The minutes sent to one address (diffusion): which text, how many attempts, the last outcome. "
-            + "Coordinators only.";
+                + "Coordinators only.")
+    {
         this.AuthorizeWithRoles(Roles.Coordinator);
         Field(m => m.Address).Description("The email address.");
         Field("person", new GraphQLTypeReference(DirectoryTypeNames.Person))
@@ -66,13 +66,13 @@ internal sealed class MinutesMailingType : ObjectGraphType<MinutesMailing>
     }
 }
 
-internal sealed class MinutesMailingReportType : ObjectGraphType<MinutesMailingReport>
+internal sealed class MinutesMailingReportType : ObjectType<MinutesMailingReport>
 {
     public MinutesMailingReportType()
+        : base(
+            "MinutesMailingReport",
+            "What `sendMinutes` did: each recipient it tried, with the outcome; failures are retried by sending again.")
     {
-        Name = "MinutesMailingReport";
-        Description =
-            "What `sendMinutes` did: each recipient it tried, with the outcome; failures are retried by sending again.";
         this.AuthorizeWithRoles(Roles.Coordinator);
         Field(r => r.Revision).Description("The revision sent; 0 for the draft « pour relecture ».");
         Field<NonNullGraphType<IntGraphType>>("sent")
@@ -91,24 +91,14 @@ internal sealed class MinutesMailingReportType : ObjectGraphType<MinutesMailingR
 }
 
 /// <summary>Adds <c>Meeting.minutesMailings</c> (coordinators only).</summary>
-internal sealed class MeetingMinutesMailingFields : IGraphTypeExtension
-{
-    private static readonly ChildLoader<GovernanceDbContext, MinutesMailing> MinutesMailingsByMeeting = new(
-        "minutesMailingsByMeeting", m => m.MeetingId, q => q.OrderBy(m => m.Revision).ThenBy(m => m.Address));
-
-    public string TypeName => MeetingsTypeNames.Meeting;
-
-    public void Extend(IComplexGraphType type) =>
-        type.AddFieldById(
-            "minutesMailings",
-            new NonNullGraphType(new ListGraphType(new NonNullGraphType(new GraphQLTypeReference("MinutesMailing")))),
-            "Every sending of the minutes to its distribution list, per revision and address "
-                + "(Governance module). Coordinators only.",
-            (ctx, meetingId) =>
-                MinutesMailingsByMeeting.Load(ctx, meetingId),
-            Roles.Coordinator
-        );
-}
+internal sealed class MeetingMinutesMailingFields() : ChildListField<GovernanceDbContext, MinutesMailing>(
+    MeetingsTypeNames.Meeting,
+    "minutesMailings",
+    "MinutesMailing",
+    "Every sending of the minutes to its distribution list, per revision and address "
+        + "(Governance module). Coordinators only.",
+    new("minutesMailingsByMeeting", m => m.MeetingId, q => q.OrderBy(m => m.Revision).ThenBy(m => m.Address)),
+    Roles.Coordinator);
 
 /// <summary>Adds <c>sendMinutes</c> to <c>Mutation</c> (coordinators only).</summary>
 internal sealed class MinutesMailMutations(MinutesMailService mail) : MutationFields

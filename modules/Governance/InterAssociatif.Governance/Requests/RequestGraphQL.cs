@@ -36,22 +36,14 @@ internal sealed class EscalatedRequestType : NodeType<EscalatedRequest>
 }
 
 /// <summary>Adds <c>Meeting.escalatedRequests</c> to the Meetings module's type.</summary>
-internal sealed class MeetingRequestFields : IGraphTypeExtension
-{
-    private static readonly ChildLoader<GovernanceDbContext, EscalatedRequest> RequestsByMeeting = new(
-        "requestsByMeeting", r => r.MeetingId, q => q.OrderBy(r => r.RaisedOn).ThenBy(r => r.Id));
-
-    public string TypeName => MeetingsTypeNames.Meeting;
-
-    public void Extend(IComplexGraphType type) =>
-        type.AddFieldById(
-            "escalatedRequests",
-            NodeGraphTypeExtensions.ListOf(GovernanceTypeNames.EscalatedRequest),
-            "The requests raised in this meeting (demandes remontées vers les institutions; Governance module), "
-                + "in the order raised. Partners, members, analysts and coordinators.",
-            (ctx, meetingId) => RequestsByMeeting.Load(ctx, meetingId),
-            GovernanceRoles.Readers);
-}
+internal sealed class MeetingRequestFields() : ChildListField<GovernanceDbContext, EscalatedRequest>(
+    MeetingsTypeNames.Meeting,
+    "escalatedRequests",
+    GovernanceTypeNames.EscalatedRequest,
+    "The requests raised in this meeting (demandes remontées vers les institutions; Governance module), "
+        + "in the order raised. Partners, members, analysts and coordinators.",
+    new("requestsByMeeting", r => r.MeetingId, q => q.OrderBy(r => r.RaisedOn).ThenBy(r => r.Id)),
+    GovernanceRoles.Readers);
 
 internal sealed class RequestQueries(IDbContextFactory<GovernanceDbContext> factory) : QueryFields
 {

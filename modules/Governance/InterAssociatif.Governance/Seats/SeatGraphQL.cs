@@ -19,12 +19,11 @@ internal sealed class SeatType : NodeType<Seat>
     }
 }
 
-internal sealed class RotationSessionType : ObjectGraphType<RotationSession>
+internal sealed class RotationSessionType : ObjectType<RotationSession>
 {
     public RotationSessionType(NodeRegistry nodes)
+        : base("RotationSession", "A planned session of a body's seat rotation: who sits, who opted out. Partners, members, analysts and coordinators.")
     {
-        Name = "RotationSession";
-        Description = "A planned session of a body's seat rotation: who sits, who opted out. Partners, members, analysts and coordinators.";
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
         Field(s => s.Number).Description("Its place in the body's sequence of sessions, from 1.");
         Field<NonNullGraphType<EnumerationGraphType<RotationSessionStatus>>>("status").Description("Draft or confirmed.").Resolve(ctx => ctx.Source.Status);
@@ -39,27 +38,15 @@ internal sealed class RotationSessionType : ObjectGraphType<RotationSession>
     }
 }
 
-/// <summary>Adds <c>Body.rotation</c> (the seat plan) and <c>Meeting.seats</c>.</summary>
-internal sealed class BodyRotationFields : IGraphTypeExtension
-{
-    private static readonly ChildLoader<GovernanceDbContext, RotationSession> RotationByBody = new(
-        "rotationByBody", s => s.BodyId, q => q.Include(s => s.Entries).OrderBy(s => s.Number));
-
-    public string TypeName => GovernanceTypeNames.Body;
-
-    public void Extend(IComplexGraphType type)
-    {
-        var rotation = new FieldType
-        {
-            Name = "rotation",
-            Description = "The rotation of its association seats: confirmed sessions, then the draft ones, in order. Partners, members, analysts and coordinators.",
-            Type = typeof(NonNullGraphType<ListGraphType<NonNullGraphType<RotationSessionType>>>),
-            Resolver = new FuncFieldResolver<object>(ctx => RotationByBody.Load(ctx, ((IHasId)ctx.Source!).Id)),
-        };
-        rotation.AuthorizeWithRoles(GovernanceRoles.Readers);
-        type.AddField(rotation);
-    }
-}
+/// <summary>Adds <c>Body.rotation</c>, the seat plan.</summary>
+internal sealed class BodyRotationFields() : ChildListField<GovernanceDbContext, RotationSession>(
+    GovernanceTypeNames.Body,
+    "rotation",
+    "RotationSession",
+    "The rotation of its association seats: confirmed sessions, then the draft ones, in order. Partners, members, "
+        + "analysts and coordinators.",
+    new("rotationByBody", s => s.BodyId, q => q.Include(s => s.Entries).OrderBy(s => s.Number)),
+    GovernanceRoles.Readers);
 
 internal sealed class MeetingSeatFields : IGraphTypeExtension
 {

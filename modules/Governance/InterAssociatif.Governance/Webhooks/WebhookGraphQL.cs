@@ -48,12 +48,11 @@ internal sealed class WebhookEndpointType : NodeType<WebhookEndpoint>
     }
 }
 
-internal sealed class WebhookDeliveryType : ObjectGraphType<WebhookAttempt>
+internal sealed class WebhookDeliveryType : ObjectType<WebhookAttempt>
 {
     public WebhookDeliveryType()
+        : base("WebhookDelivery", "One attempt to deliver one event to a webhook endpoint (the delivery log).")
     {
-        Name = "WebhookDelivery";
-        Description = "One attempt to deliver one event to a webhook endpoint (the delivery log).";
         this.AuthorizeWithRoles(WebhookRoles.Managers);
         this.RequireScope(Scopes.SubscribeDecisions);
         Field<NonNullGraphType<StringGraphType>>("position")
@@ -71,14 +70,14 @@ internal sealed class WebhookDeliveryType : ObjectGraphType<WebhookAttempt>
     }
 }
 
-internal sealed class IssuedWebhookSecretType : ObjectGraphType<IssuedWebhookSecret>
+internal sealed class IssuedWebhookSecretType : ObjectType<IssuedWebhookSecret>
 {
     public IssuedWebhookSecretType()
-    {
-        Name = "IssuedWebhookSecret";
-        Description =
+        : base(
+            "IssuedWebhookSecret",
             "A webhook endpoint with its signing secret (`whsec_…`), shown this once: keep it to verify the "
-            + "`webhook-signature` of each delivery.";
+                + "`webhook-signature` of each delivery.")
+    {
         this.AuthorizeWithRoles(WebhookRoles.Managers);
         this.RequireScope(Scopes.SubscribeDecisions);
         Field<NonNullGraphType<WebhookEndpointType>>("endpoint")

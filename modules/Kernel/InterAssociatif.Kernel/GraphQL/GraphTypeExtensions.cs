@@ -1,4 +1,6 @@
 using GraphQL.Types;
+using InterAssociatif.Kernel.DataLoading;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Kernel.GraphQL;
 
@@ -34,6 +36,32 @@ public abstract class MutationFields() : RootFields("Mutation");
 
 /// <summary>Fields a module adds to <c>Subscription</c>.</summary>
 public abstract class SubscriptionFields() : RootFields("Subscription");
+
+/// <summary>
+/// A list field added to a type, often another module's (<c>Meeting.decisions</c>): the records of this module whose
+/// foreign key holds the source's id, in the <paramref name="loader"/>'s order, one SQL command per depth of the
+/// query; with <paramref name="roles"/>, only they may select it.
+/// </summary>
+public abstract class ChildListField<TContext, TChild>(
+    string typeName,
+    string fieldName,
+    string childTypeName,
+    string description,
+    ChildLoader<TContext, TChild> loader,
+    params string[] roles) : IGraphTypeExtension
+    where TContext : DbContext
+    where TChild : class
+{
+    public string TypeName => typeName;
+
+    public void Extend(IComplexGraphType type) =>
+        type.AddFieldById(
+            fieldName,
+            NodeGraphTypeExtensions.ListOf(childTypeName),
+            description,
+            (ctx, id) => loader.Load(ctx, id),
+            roles);
+}
 
 /// <summary>All registered extensions; an extensible type applies those aimed at it at the end of its constructor.</summary>
 public sealed class GraphTypeExtensions(IEnumerable<IGraphTypeExtension> extensions)

@@ -5,18 +5,27 @@ using InterAssociatif.Kernel.Relay;
 
 namespace InterAssociatif.Kernel.GraphQL;
 
-/// <summary>
-/// A Relay node type, declared in one line: its name and description, the <c>Node</c> interface and the opaque
-/// global <c>id</c> field (first among its fields), built from the record's <see cref="IHasId.Id"/>.
-/// </summary>
-public abstract class NodeType<TSource> : ObjectGraphType<TSource>
-    where TSource : IHasId
+/// <summary>An object type declared with its name and description, before its fields.</summary>
+public abstract class ObjectType<TSource> : ObjectGraphType<TSource>
 {
-    protected NodeType(string name, string description)
+    protected ObjectType(string name, string description)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         Name = name;
         Description = description;
+    }
+}
+
+/// <summary>
+/// A Relay node type, declared in one line: its name and description, the <c>Node</c> interface and the opaque
+/// global <c>id</c> field (first among its fields), built from the record's <see cref="IHasId.Id"/>.
+/// </summary>
+public abstract class NodeType<TSource> : ObjectType<TSource>
+    where TSource : IHasId
+{
+    protected NodeType(string name, string description)
+        : base(name, description)
+    {
         Interface<NodeInterfaceType>();
         Field<NonNullGraphType<IdGraphType>>("id")
             .Description(

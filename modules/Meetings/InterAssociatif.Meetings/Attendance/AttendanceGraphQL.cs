@@ -30,24 +30,24 @@ internal sealed class AttendanceType : NodeType<AttendanceRecord>
     }
 }
 
-internal sealed class AttendanceGroupType : ObjectGraphType<AttendanceGroup>
+internal sealed class AttendanceGroupType : ObjectType<AttendanceGroup>
 {
     public AttendanceGroupType(NodeRegistry nodes)
+        : base(
+            "AttendanceGroup",
+            "The people present on behalf of one organisation (e.g. two for APIB44 on 18 September 2017).")
     {
-        Name = "AttendanceGroup";
-        Description = "The people present on behalf of one organisation (e.g. two for APIB44 on 18 September 2017).";
         Field("organization", new NonNullGraphType(new GraphQLTypeReference(DirectoryTypeNames.Organization))).Description("The organisation.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizationId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendees").Description("Its people present.").Resolve(ctx => ctx.Source.Attendees);
     }
 }
 
-internal sealed class AttendanceSummaryType : ObjectGraphType<AttendanceSummary>
+internal sealed class AttendanceSummaryType : ObjectType<AttendanceSummary>
 {
     public AttendanceSummaryType(NodeRegistry nodes)
+        : base("AttendanceSummary", "A meeting's attendance in numbers and lists.")
     {
-        Name = "AttendanceSummary";
-        Description = "A meeting's attendance in numbers and lists.";
         Field<NonNullGraphType<IntGraphType>>("peoplePresent").Description("How many people were present.")
             .Resolve(ctx => ctx.Source.Attendance.Count(a => a.Status == AttendanceStatus.Present));
         Field<NonNullGraphType<IntGraphType>>("peopleExcused").Description("How many people were excused.")
@@ -65,12 +65,11 @@ internal sealed class AttendanceSummaryType : ObjectGraphType<AttendanceSummary>
     }
 }
 
-internal sealed class DistributionListType : ObjectGraphType<DistributionList>
+internal sealed class DistributionListType : ObjectType<DistributionList>
 {
     public DistributionListType(NodeRegistry nodes)
+        : base("DistributionList", "Who receives the minutes (diffusion).")
     {
-        Name = "DistributionList";
-        Description = "Who receives the minutes (diffusion).";
         Field<NonNullGraphType<BooleanGraphType>>("isDefault").Description("True when no list was set: then it is the participants and the excused (« participants et excusés »), with every invited organisation.").Resolve(ctx => ctx.Source.IsDefault);
         Field("organizations", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("Organisations that receive the minutes.")

@@ -6,12 +6,11 @@ using InterAssociatif.Meetings.Minutes;
 
 namespace InterAssociatif.Meetings.Meetings;
 
-internal sealed class MeetingPlaceType : ObjectGraphType<Meeting>
+internal sealed class MeetingPlaceType : ObjectType<Meeting>
 {
     public MeetingPlaceType()
+        : base("MeetingPlace", "Where a meeting takes place. The network wants the place to rotate among the neighbourhoods (« lieu tournant dans un quartier »).")
     {
-        Name = "MeetingPlace";
-        Description = "Where a meeting takes place. The network wants the place to rotate among the neighbourhoods (« lieu tournant dans un quartier »).";
         Field("name", m => m.PlaceName, nullable: true).Description("The venue's name.");
         Field("address", m => m.PlaceAddress, nullable: true).Description("Its address.");
         Field("neighbourhood", m => m.PlaceNeighbourhood, nullable: true).Description("The neighbourhood (QPV) it is in.");
@@ -123,20 +122,12 @@ internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factor
 }
 
 /// <summary>Adds the meetings an organisation convenes to the Directory's <c>Organization</c> type.</summary>
-internal sealed class OrganizationMeetingFields : IGraphTypeExtension
-{
-    private static readonly ChildLoader<MeetingsDbContext, Meeting> MeetingsByOrganizer = new(
-        "meetingsByOrganizer", m => m.OrganizerId, q => q.OrderByDescending(m => m.StartsAt));
-
-    public string TypeName => DirectoryTypeNames.Organization;
-
-    public void Extend(IComplexGraphType type) =>
-        type.AddFieldById(
-            "organizedMeetings",
-            NodeGraphTypeExtensions.ListOf(MeetingsTypeNames.Meeting),
-            "The meetings this organisation convenes, newest first (Meetings module).",
-            (ctx, organizationId) => MeetingsByOrganizer.Load(ctx, organizationId));
-}
+internal sealed class OrganizationMeetingFields() : ChildListField<MeetingsDbContext, Meeting>(
+    DirectoryTypeNames.Organization,
+    "organizedMeetings",
+    MeetingsTypeNames.Meeting,
+    "The meetings this organisation convenes, newest first (Meetings module).",
+    new("meetingsByOrganizer", m => m.OrganizerId, q => q.OrderByDescending(m => m.StartsAt)));
 
 /// <summary>The module's batched loads: one SQL command per kind and depth, whatever the number of meetings.</summary>
 internal static class MeetingLoaders

@@ -2,12 +2,13 @@ using InterAssociatif.Meetings.Meetings;
 
 namespace InterAssociatif.Meetings.Minutes;
 
-internal sealed class MinutesType : ObjectGraphType<MinutesRecord>
+internal sealed class MinutesType : ObjectType<MinutesRecord>
 {
     public MinutesType(NodeRegistry nodes, GraphTypeExtensions extensions)
+        : base(
+            MeetingsTypeNames.Minutes,
+            "The minutes of a meeting (compte rendu): a draft, then published revisions that never change.")
     {
-        Name = MeetingsTypeNames.Minutes;
-        Description = "The minutes of a meeting (compte rendu): a draft, then published revisions that never change.";
         Field<NonNullGraphType<EnumerationGraphType<MinutesStatus>>>("status").Description("Draft or published.").Resolve(ctx => ctx.Source.Status);
         Field(m => m.WrittenOn).Description("The day the text was written (« Nantes, le … »).");
         Field("author", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("Who wrote it.")
@@ -24,12 +25,13 @@ internal sealed class MinutesType : ObjectGraphType<MinutesRecord>
     }
 }
 
-internal sealed class MinutesRevisionType : ObjectGraphType<MinutesRevision>
+internal sealed class MinutesRevisionType : ObjectType<MinutesRevision>
 {
     public MinutesRevisionType()
+        : base(
+            "MinutesRevision",
+            "A published text of the minutes. It is never changed: a correction is a new revision.")
     {
-        Name = "MinutesRevision";
-        Description = "A published text of the minutes. It is never changed: a correction is a new revision.";
         Field(r => r.Number).Description("1 for the first publication, then one more per correction.");
         Field(r => r.Text).Description("The text (Markdown).");
         Field(r => r.Note, nullable: true).Description("What the correction changed.");

@@ -21,12 +21,11 @@ internal sealed class SurveyResponseType : NodeType<Response>
     }
 }
 
-internal sealed class AnswerType : ObjectGraphType<Answer>
+internal sealed class AnswerType : ObjectType<Answer>
 {
     public AnswerType()
+        : base("SurveyAnswer", "One chosen option (with its rank or priority level) or one text.")
     {
-        Name = "SurveyAnswer";
-        Description = "One chosen option (with its rank or priority level) or one text.";
         Field<NonNullGraphType<IdGraphType>>("questionId").Description("The question's id.").Resolve(ctx => GlobalId.Encode(SurveysTypeNames.Question, ctx.Source.QuestionId));
         Field<IdGraphType>("optionId").Description("The option chosen, if any.").Resolve(ctx => ctx.Source.OptionId is { } o ? GlobalId.Encode(SurveysTypeNames.QuestionOption, o) : null);
         Field(a => a.Rank, nullable: true).Description("Its rank, for a RANKING question (1 first).");

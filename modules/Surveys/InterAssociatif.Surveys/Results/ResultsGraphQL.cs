@@ -4,15 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Surveys.Results;
 
-
-
-
-internal sealed class SurveyResultsType : ObjectGraphType<SurveyResults>
+internal sealed class SurveyResultsType : ObjectType<SurveyResults>
 {
     public SurveyResultsType()
+        : base("SurveyResults", "A survey's results as of an instant. Shares are of respondents (not of selections). For every reader but coordinators, a figure from fewer respondents than the configured minimum (default 3) is suppressed and marked so, together with the figures that would give it away by subtraction (other level of a priority matrix, the rest of a single-choice question, the rest of a cross-tab row or column).")
     {
-        Name = "SurveyResults";
-        Description = "A survey's results as of an instant. Shares are of respondents (not of selections). For every reader but coordinators, a figure from fewer respondents than the configured minimum (default 3) is suppressed and marked so, together with the figures that would give it away by subtraction (other level of a priority matrix, the rest of a single-choice question, the rest of a cross-tab row or column).";
         Field(r => r.AsOf).Description("The instant the figures are computed at.");
         Field(r => r.Respondents).Description("Organisations that had submitted a response by then (e.g. 19 at the close, 20 by the meeting of 18 September 2017).");
         Field(r => r.Audience).Description("Organisations the survey was sent to (27 in 2017).");
@@ -42,12 +38,11 @@ internal static class CellFields
     }
 }
 
-internal sealed class QuestionResultType : ObjectGraphType<QuestionResult>
+internal sealed class QuestionResultType : ObjectType<QuestionResult>
 {
     public QuestionResultType()
+        : base("QuestionResult", "One question's results. Read the part that fits its kind: `options` (choices, yes/no), `ranking`, `priorityLevels`, `freeText`; `crossTab` splits choices by another question or by an organisation attribute.")
     {
-        Name = "QuestionResult";
-        Description = "One question's results. Read the part that fits its kind: `options` (choices, yes/no), `ranking`, `priorityLevels`, `freeText`; `crossTab` splits choices by another question or by an organisation attribute.";
         Field<NonNullGraphType<QuestionType>>("question").Description("The question.").Resolve(ctx => ctx.Source.Question);
         Field<NonNullGraphType<IntGraphType>>("answered").Description("Respondents who answered this question.").Resolve(ctx => ctx.Source.Answered);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OptionResultType>>>>("options")
@@ -110,23 +105,21 @@ internal sealed class QuestionResultType : ObjectGraphType<QuestionResult>
     }
 }
 
-internal sealed class OptionResultType : ObjectGraphType<OptionResult>
+internal sealed class OptionResultType : ObjectType<OptionResult>
 {
     public OptionResultType()
+        : base("OptionResult", "How many respondents chose an option.")
     {
-        Name = "OptionResult";
-        Description = "How many respondents chose an option.";
         Field<NonNullGraphType<QuestionOptionType>>("option").Description("The option.").Resolve(ctx => ctx.Source.Option);
         CellFields.Add(this, r => r.Cell);
     }
 }
 
-internal sealed class RankingResultType : ObjectGraphType<RankingResult>
+internal sealed class RankingResultType : ObjectType<RankingResult>
 {
     public RankingResultType()
+        : base("RankingResult", "An option of a ranking question, in the resulting order.")
     {
-        Name = "RankingResult";
-        Description = "An option of a ranking question, in the resulting order.";
         Field<NonNullGraphType<QuestionOptionType>>("option").Description("The option.").Resolve(ctx => ctx.Source.Option);
         Field(r => r.Position).Description("Its place in the resulting order (1 first).");
         CellFields.Add(this, r => r.Chosen);
@@ -136,35 +129,32 @@ internal sealed class RankingResultType : ObjectGraphType<RankingResult>
     }
 }
 
-internal sealed class LevelResultType : ObjectGraphType<LevelResult>
+internal sealed class LevelResultType : ObjectType<LevelResult>
 {
     public LevelResultType()
+        : base("PriorityLevelResult", "The options at one level of a priority matrix, most chosen first.")
     {
-        Name = "PriorityLevelResult";
-        Description = "The options at one level of a priority matrix, most chosen first.";
         Field<NonNullGraphType<EnumerationGraphType<PriorityLevel>>>("level").Description("PRIMARY or SECONDARY.").Resolve(ctx => ctx.Source.Level);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MatrixOptionResultType>>>>("options").Description("The options, most chosen first.").Resolve(ctx => ctx.Source.Options);
     }
 }
 
-internal sealed class MatrixOptionResultType : ObjectGraphType<MatrixOptionResult>
+internal sealed class MatrixOptionResultType : ObjectType<MatrixOptionResult>
 {
     public MatrixOptionResultType()
+        : base("PriorityOptionResult", "How many respondents put an option at a level.")
     {
-        Name = "PriorityOptionResult";
-        Description = "How many respondents put an option at a level.";
         Field<NonNullGraphType<QuestionOptionType>>("option").Description("The option.").Resolve(ctx => ctx.Source.Option);
         Field(r => r.Position).Description("Its place at this level (1 most chosen).");
         CellFields.Add(this, r => r.Cell);
     }
 }
 
-internal sealed class CrossTabCellType : ObjectGraphType<CrossTabCell>
+internal sealed class CrossTabCellType : ObjectType<CrossTabCell>
 {
     public CrossTabCellType()
+        : base("CrossTabCell", "Respondents who chose a row option, among those in a column (an option of the other question, or an attribute value).")
     {
-        Name = "CrossTabCell";
-        Description = "Respondents who chose a row option, among those in a column (an option of the other question, or an attribute value).";
         Field<NonNullGraphType<QuestionOptionType>>("option").Description("The row: an option of this question.").Resolve(ctx => ctx.Source.RowOption);
         Field(c => c.Column).Description("The column: the other question's option label, or the attribute's value.");
         Field(c => c.ColumnRespondents).Description("Respondents in this column.");
@@ -172,12 +162,11 @@ internal sealed class CrossTabCellType : ObjectGraphType<CrossTabCell>
     }
 }
 
-internal sealed class FreeTextAnswerType : ObjectGraphType<ResultsService.FreeTextAnswer>
+internal sealed class FreeTextAnswerType : ObjectType<ResultsService.FreeTextAnswer>
 {
     public FreeTextAnswerType()
+        : base("FreeTextAnswer", "A text given in answer: to a free-text question, or to say what « other » means.")
     {
-        Name = "FreeTextAnswer";
-        Description = "A text given in answer: to a free-text question, or to say what « other » means.";
         Field(a => a.Text).Description("The text, verbatim.");
         Field<IdGraphType>("optionId").Description("The « other » option it details, if any.").Resolve(ctx => ctx.Source.OptionId is { } o ? GlobalId.Encode(SurveysTypeNames.QuestionOption, o) : null);
     }
