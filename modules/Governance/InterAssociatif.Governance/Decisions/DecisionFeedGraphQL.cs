@@ -88,25 +88,35 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
 {
     protected override void Add(ObjectGraphType subscription)
     {
-        subscription.Field<NonNullGraphType<DecisionRecordedEventType>>("decisionRecorded")
-            .Description("Every decision recorded from now on — or, with `after`, since that cursor. Partners, members, analysts and coordinators.")
-            .Argument<StringGraphType>("after", "The cursor of the last event you received; default: only new decisions.")
-            .Argument<IdGraphType>("bodyId", "Only decisions of this body.")
-            .Argument<IdGraphType>("themeId", "Only decisions concerning this theme.")
-            .AuthorizeWithRoles(GovernanceRoles.Readers)
-            .RequireScope(Scopes.SubscribeDecisions)
-            .Resolve(ctx => ctx.Source)
-            .ResolveStreamAsync(ctx => Feed(ctx, GovernanceEvent.DecisionRecorded));
-        subscription.Field<NonNullGraphType<FollowUpChangedEventType>>("followUpChanged")
-            .Description("Every follow-up whose status changes from now on — or, with `after`, since that cursor. Partners, members, analysts and coordinators.")
-            .Argument<StringGraphType>("after", "The cursor of the last event you received.")
-            .Argument<IdGraphType>("bodyId", "Only follow-ups of decisions of this body.")
-            .Argument<IdGraphType>("themeId", "Only follow-ups of decisions concerning this theme.")
-            .AuthorizeWithRoles(GovernanceRoles.Readers)
-            .RequireScope(Scopes.SubscribeDecisions)
-            .Resolve(ctx => ctx.Source)
-            .ResolveStreamAsync(ctx => Feed(ctx, GovernanceEvent.FollowUpChanged));
+        AddFeed<DecisionRecordedEventType>(
+            subscription,
+            "decisionRecorded",
+            "Every decision recorded from now on — or, with `after`, since that cursor.",
+            "The cursor of the last event you received; default: only new decisions.",
+            "decisions",
+            GovernanceEvent.DecisionRecorded);
+        AddFeed<FollowUpChangedEventType>(
+            subscription,
+            "followUpChanged",
+            "Every follow-up whose status changes from now on — or, with `after`, since that cursor.",
+            "The cursor of the last event you received.",
+            "follow-ups of decisions",
+            GovernanceEvent.FollowUpChanged);
     }
+
+    /// <summary>A feed of the durable log: one kind of event, from now on or after a cursor, by body or theme.</summary>
+    private void AddFeed<TEventType>(
+        ObjectGraphType subscription, string name, string description, string after, string records, string kind)
+        where TEventType : IGraphType =>
+        subscription.Field<NonNullGraphType<TEventType>>(name)
+            .Description(description + " Partners, members, analysts and coordinators.")
+            .Argument<StringGraphType>("after", after)
+            .Argument<IdGraphType>("bodyId", $"Only {records} of this body.")
+            .Argument<IdGraphType>("themeId", $"Only {records} concerning this theme.")
+            .AuthorizeWithRoles(GovernanceRoles.Readers)
+            .RequireScope(Scopes.SubscribeDecisions)
+            .Resolve(ctx => ctx.Source)
+            .ResolveStreamAsync(ctx => Feed(ctx, kind));
 
     /// <summary>
     /// Registers with the hub, then fixes the starting point while the subscription is being set up, so
