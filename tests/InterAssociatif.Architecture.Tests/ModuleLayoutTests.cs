@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using GraphQL.Types;
 using InterAssociatif.Host.Composition;
+using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Testing;
 
 namespace InterAssociatif.Architecture.Tests;
@@ -91,6 +94,27 @@ public sealed partial class ModuleLayoutTests
         Assert.Empty(found);
     }
 
+    /// <summary>
+    /// One way to declare an object type: every object graph type of the modules and the host states its name and
+    /// description in its base call (<c>ObjectType&lt;T&gt;</c>, or <c>NodeType&lt;T&gt;</c> for a Relay node).
+    /// </summary>
+    [Fact]
+    public void Every_object_type_is_declared_through_the_kernel_base()
+    {
+        var assemblies = ModuleCatalog.All.Select(m => m.GetType().Assembly).Append(typeof(HostComposition).Assembly);
+        var others =
+            from type in assemblies.SelectMany(a => a.GetTypes())
+            where type is { IsClass: true, IsAbstract: false } && typeof(IObjectGraphType).IsAssignableFrom(type)
+            where !Derives(type, typeof(ObjectType<>))
+            select type.FullName;
+        Assert.Empty(others);
+        Assert.False(Derives(typeof(ConnectionGraphType<NodeInterfaceType>), typeof(ObjectType<>)));
+    }
+
+    private static bool Derives(Type type, Type generic) =>
+        type.BaseType is { } parent
+        && ((parent.IsGenericType && parent.GetGenericTypeDefinition() == generic) || Derives(parent, generic));
+
     [Fact]
     public void The_layout_checks_see_what_they_guard()
     {
@@ -98,6 +122,10 @@ public sealed partial class ModuleLayoutTests
         Assert.Matches(StringRead(), """var ids = input.Ids("themeIds", "Theme");""");
         Assert.Matches(StringRead(), "internal sealed class ThemeInputType : InputObjectGraphType");
         Assert.Matches(GraphQLDeclaration(), "internal sealed class ThemeType : ObjectGraphType<Theme>");
+        Assert.Matches(GraphQLDeclaration(), "internal sealed class ThemeType : NodeType<Theme>");
+        Assert.Matches(GraphQLDeclaration(), "internal sealed class ResultsType : ObjectType<SurveyResults>");
+        Assert.Matches(GraphQLDeclaration(), "class X() : ChildListField<GovernanceDbContext, Decision>(");
+        Assert.Matches(GraphQLDeclaration(), "internal sealed class ThemeQueries(ThemeService service) : QueryFields");
         Assert.Matches(GraphQLDeclaration(), "internal sealed class ThemeQueries(ThemeService service) : IGraphTypeExtension");
         Assert.DoesNotMatch(GraphQLDeclaration(), "internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory)");
     }
@@ -105,6 +133,8 @@ public sealed partial class ModuleLayoutTests
     [GeneratedRegex(@"input\.Get<|\.Ids?\(""|\.List<|\.Has\(""|\bInputReader\b|:\s*InputObjectGraphType\b|:\s*EnumerationGraphType\b")]
     private static partial Regex StringRead();
 
-    [GeneratedRegex(@":\s*(ObjectGraphType|InterfaceGraphType|IGraphTypeExtension|UnionGraphType)\b|\bIDataLoaderResult<")]
+    [GeneratedRegex(
+        @":\s*(ObjectGraphType|ObjectType|NodeType|InterfaceGraphType|IGraphTypeExtension|UnionGraphType"
+            + @"|ChildListField|QueryFields|MutationFields|SubscriptionFields)\b|\bIDataLoaderResult<")]
     private static partial Regex GraphQLDeclaration();
 }
