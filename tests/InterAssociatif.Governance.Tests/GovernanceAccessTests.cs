@@ -74,13 +74,10 @@ public sealed class GovernanceAccessTests(InterAssociatifFactory factory) : ICla
         Assert.NotNull((await client.QueryAsync("query($id: ID!) { node(id: $id) { ... on Body { name } } }", new { id = ids.String("bodies.nodes[0].id") })).EnsureNoErrors().At("node.name"));
 
         // Subscriptions, over SSE: readers get the stream, others are refused before it starts.
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("""{"query":"subscription { decisionRecorded { cursor } }"}""", System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        if (role != AuthorizationMatrix.Anonymous)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", factory.Token(role));
-        }
-
+        using var request = GraphQLTestClient.Request(
+            "subscription { decisionRecorded { cursor } }",
+            token: role == AuthorizationMatrix.Anonymous ? null : factory.Token(role),
+            accept: "text/event-stream");
         using var response = await factory.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         if (readers)
         {

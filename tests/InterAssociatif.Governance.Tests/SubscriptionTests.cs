@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -159,12 +158,7 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
     {
         await using var socket = await SubscribedAsync("partner");
         var http = factory.CreateClient();
-        var sseRequest = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query = Subscription }), Encoding.UTF8, "application/json"),
-        };
-        sseRequest.Headers.Accept.ParseAdd("text/event-stream");
-        sseRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("member"));
+        using var sseRequest = GraphQLTestClient.Request(Subscription, token: factory.Token("member"), accept: "text/event-stream");
         using var sse = await http.SendAsync(sseRequest, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", sse.Content.Headers.ContentType!.MediaType);
         using var events = new StreamReader(await sse.Content.ReadAsStreamAsync());

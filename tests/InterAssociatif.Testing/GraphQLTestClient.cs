@@ -11,19 +11,21 @@ public sealed class GraphQLTestClient(HttpClient http, string? token)
 {
     public HttpClient Http { get; } = http;
 
-    public async Task<GraphQLResult> QueryAsync(
+    /// <summary>
+    /// A GraphQL POST as a client sends it: the JSON body, what it accepts (e.g. <c>text/event-stream</c> for a
+    /// subscription over SSE) and its bearer token; <paramref name="url"/> may name another host.
+    /// </summary>
+    public static HttpRequestMessage Request(
         string query,
         object? variables = null,
-        string accept = "application/graphql-response+json"
-    )
+        string? token = null,
+        string accept = "application/graphql-response+json",
+        string url = "/graphql")
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = new StringContent(
-                JsonSerializer.Serialize(new { query, variables }),
-                Encoding.UTF8,
-                "application/json"
-            ),
+                JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd(accept);
         if (token is not null)
@@ -31,6 +33,16 @@ public sealed class GraphQLTestClient(HttpClient http, string? token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
+        return request;
+    }
+
+    public async Task<GraphQLResult> QueryAsync(
+        string query,
+        object? variables = null,
+        string accept = "application/graphql-response+json"
+    )
+    {
+        using var request = Request(query, variables, token, accept);
         using var response = await Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return new GraphQLResult(

@@ -271,37 +271,21 @@ public sealed partial class MinutesDocumentTests(InterAssociatifFactory factory)
             HttpStatusCode.OK,
             (await GetAsync(host, "member", $"/meetings/{meeting}/minutes.md?revision=1")).StatusCode
         );
-        await AssertProblemAsync(
-            await GetAsync(host, "member", $"/meetings/{meeting}/minutes.md?revision=2"),
-            HttpStatusCode.NotFound,
-            "revision"
-        );
-        await AssertProblemAsync(
-            await GetAsync(host, "member", $"/meetings/{meeting}/minutes.md?revision=zéro"),
-            HttpStatusCode.BadRequest,
-            "revision"
-        );
-        await AssertProblemAsync(
-            await GetAsync(host, "member", $"/meetings/{meeting}/minutes.md?revision=0"),
-            HttpStatusCode.BadRequest,
-            "revision"
-        );
-        await AssertProblemAsync(
-            await GetAsync(host, "member", $"/meetings/{meeting}/minutes.pdf"),
-            HttpStatusCode.NotFound,
-            "format"
-        );
         var unknown = InterAssociatif.Kernel.Relay.GlobalId.Encode("Meeting", Guid.CreateVersion7());
-        await AssertProblemAsync(
-            await GetAsync(host, "member", $"/meetings/{unknown}/minutes.md"),
-            HttpStatusCode.NotFound,
-            "meetingId"
-        );
-        await AssertProblemAsync(
-            await GetAsync(host, "member", "/meetings/not-an-id/minutes.md"),
-            HttpStatusCode.NotFound,
-            "meetingId"
-        );
+        (string Path, HttpStatusCode Status, string Field)[] refused =
+        [
+            ($"/meetings/{meeting}/minutes.md?revision=2", HttpStatusCode.NotFound, "revision"),
+            ($"/meetings/{meeting}/minutes.md?revision=zéro", HttpStatusCode.BadRequest, "revision"),
+            ($"/meetings/{meeting}/minutes.md?revision=0", HttpStatusCode.BadRequest, "revision"),
+            ($"/meetings/{meeting}/minutes.pdf", HttpStatusCode.NotFound, "format"),
+            ($"/meetings/{unknown}/minutes.md", HttpStatusCode.NotFound, "meetingId"),
+            ("/meetings/not-an-id/minutes.md", HttpStatusCode.NotFound, "meetingId"),
+        ];
+        foreach (var (path, status, field) in refused)
+        {
+            await AssertProblemAsync(await GetAsync(host, "member", path), status, field);
+        }
+
         var downloads = (
             await host.GraphQL("member")
                 .QueryAsync(

@@ -19,46 +19,26 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
     [Fact]
     public void The_ide_loads_offline_runs_a_query_and_shows_the_result()
     {
-        Assert.True(File.Exists(Chromium) && File.Exists(ChromeDriver), "Chromium is missing: the README's test command installs Debian's chromium and chromium-driver.");
-        var origin = factory.StartAndGetAddress();
+        using var ide = OpenIde("{ organizations(first: 1) { nodes { name } } }");
+        ide.Driver.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
 
-        using var driver = StartBrowser();
-        driver.Navigate().GoToUrl($"{origin}/ide");
-        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60));
-        wait.Until(d => d.FindElements(By.CssSelector(".graphiql-query-editor .CodeMirror")).Count > 0);
-
-        var js = (IJavaScriptExecutor)driver;
-        js.ExecuteScript("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0]);", "{ organizations(first: 1) { nodes { name } } }");
-        driver.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
-
-        var result = wait.Until(d =>
-        {
-            var text = (string?)js.ExecuteScript("const r = document.querySelector('.result-window .CodeMirror'); return r ? r.CodeMirror.getValue() : null;");
-            return text is not null && text.Contains("organizations", StringComparison.Ordinal) ? text : null;
-        });
+        var result = ide.Wait.Until(_ => ide.Result() is { } text && text.Contains("organizations", StringComparison.Ordinal) ? text : null);
         Assert.Contains("\"name\": \"100 000 Entrepreneurs\"", result);
         Assert.Contains("\"cost\": {", result); // the IDE asks for the cost of what it runs (GraphQL-Cost: report)
 
-        var resources = ((IEnumerable<object>)js.ExecuteScript("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);")!).Cast<string>().ToList();
+        var resources = ((IEnumerable<object>)ide.Js.ExecuteScript("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);")!).Cast<string>().ToList();
         Assert.NotEmpty(resources);
-        Assert.All(resources, url => Assert.StartsWith(origin, url, StringComparison.Ordinal));
+        Assert.All(resources, url => Assert.StartsWith(ide.Origin, url, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_subscription_run_in_the_ide_shows_decisions_as_they_are_recorded()
     {
-        Assert.True(File.Exists(Chromium) && File.Exists(ChromeDriver), "Chromium is missing: the README's test command installs Debian's chromium and chromium-driver.");
-        var origin = factory.StartAndGetAddress();
-        using var driver = StartBrowser();
-        driver.Navigate().GoToUrl($"{origin}/ide");
-        var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60));
-        wait.Until(d => d.FindElements(By.CssSelector(".graphiql-query-editor .CodeMirror")).Count > 0);
-        var js = (IJavaScriptExecutor)driver;
-        js.ExecuteScript("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0]);", "subscription Feed { decisionRecorded { decision { title } } }");
-        js.ExecuteScript(
+        using var ide = OpenIde("subscription Feed { decisionRecorded { decision { title } } }");
+        ide.Js.ExecuteScript(
             "const editors = [...document.querySelectorAll('.graphiql-editor-tool .CodeMirror')]; editors[editors.length - 1].CodeMirror.setValue(arguments[0]);",
             $$"""{ "Authorization": "Bearer {{factory.Token("partner")}}" }""");
-        driver.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
+        ide.Driver.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
 
         // The feed only carries decisions recorded once it listens: record until one shows up.
         var coordinator = factory.GraphQL("coordinator");
@@ -69,7 +49,7 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
             (await coordinator.QueryAsync("mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
                 new { input = new { bodyId = body, title = $"Décision vue dans l'IDE {attempt}", decidedOn = "2021-03-01" } })).EnsureNoErrors();
             await Task.Delay(TimeSpan.FromSeconds(1));
-            shown = (string?)js.ExecuteScript("const r = document.querySelector('.result-window .CodeMirror'); return r ? r.CodeMirror.getValue() : null;");
+            shown = ide.Result();
             shown = shown is not null && shown.Contains("Décision vue dans l'IDE", StringComparison.Ordinal) ? shown : null;
         }
 
@@ -86,6 +66,38 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
         Assert.Contains("DirectoryPage", body);
         Assert.Contains("MemberSearch", body);
         Assert.Contains("\"issuesTokens\":false", body);
+    }
+
+    /// <summary>The IDE open in a headless Chromium, from the host started on a loopback port, with a document typed in.</summary>
+    private Ide OpenIde(string document)
+    {
+        Assert.True(File.Exists(Chromium) && File.Exists(ChromeDriver), "Chromium is missing: the README's test command installs Debian's chromium and chromium-driver.");
+        var origin = factory.StartAndGetAddress();
+        var driver = StartBrowser();
+        try
+        {
+            driver.Navigate().GoToUrl($"{origin}/ide");
+            var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60));
+            wait.Until(d => d.FindElements(By.CssSelector(".graphiql-query-editor .CodeMirror")).Count > 0);
+            driver.ExecuteScript("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0]);", document);
+            return new Ide(driver, wait, origin);
+        }
+        catch
+        {
+            driver.Dispose();
+            throw;
+        }
+    }
+
+    private sealed record Ide(ChromeDriver Driver, WebDriverWait Wait, string Origin) : IDisposable
+    {
+        public IJavaScriptExecutor Js => Driver;
+
+        /// <summary>The text of the result pane, null while it has none.</summary>
+        public string? Result() =>
+            (string?)Driver.ExecuteScript("const r = document.querySelector('.result-window .CodeMirror'); return r ? r.CodeMirror.getValue() : null;");
+
+        public void Dispose() => Driver.Dispose();
     }
 
     private static ChromeDriver StartBrowser()

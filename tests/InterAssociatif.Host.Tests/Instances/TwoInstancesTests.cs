@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterAssociatif.Testing;
 
@@ -214,16 +213,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
         )
         {
             var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var request = new HttpRequestMessage(HttpMethod.Post, $"{host.Origin}/graphql")
-            {
-                Content = new StringContent(JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Accept.ParseAdd("text/event-stream");
-            if (token is not null)
-            {
-                request.Headers.Authorization = new("Bearer", token);
-            }
-
+            var request = GraphQLTestClient.Request(query, token: token, accept: "text/event-stream", url: $"{host.Origin}/graphql");
             if (apiKey is not null)
             {
                 request.Headers.Add("X-Api-Key", apiKey);

@@ -67,16 +67,10 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
             .EnsureNoErrors()
             .String("bodies.nodes[0].id");
         var trace = InOwnTrace(coordinator);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(
-                "{\"query\":\"subscription { decisionRecorded { decision { title } } }\"}",
-                System.Text.Encoding.UTF8,
-                "application/json"
-            ),
-        };
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        request.Headers.Authorization = new("Bearer", factory.Token("partner"));
+        using var request = GraphQLTestClient.Request(
+            "subscription { decisionRecorded { decision { title } } }",
+            token: factory.Token("partner"),
+            accept: "text/event-stream");
         using var stream = await factory.CreateClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         using var events = new StreamReader(await stream.Content.ReadAsStreamAsync());
 
@@ -225,16 +219,8 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
             new { Authorization = $"Bearer {partner}" }
         );
         await socket.ListeningAsync("feed", new { query = "subscription { decisionRecorded { cursor } }" });
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
-        {
-            Content = new StringContent(
-                "{\"query\":\"subscription { followUpChanged { cursor } }\"}",
-                System.Text.Encoding.UTF8,
-                "application/json"
-            ),
-        };
-        request.Headers.Accept.ParseAdd("text/event-stream");
-        request.Headers.Authorization = new("Bearer", partner);
+        using var request = GraphQLTestClient.Request(
+            "subscription { followUpChanged { cursor } }", token: partner, accept: "text/event-stream");
         var stream = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal((1, 1, 2), await UntilAsync((1, 1, 2)));
 
