@@ -8,3 +8,13 @@ public interface IHasId
 {
     Guid Id { get; }
 }
+
+/// <summary>
+/// A record clients change optimistically: a change may name the version it read, which must still be the
+/// record's (<c>Change.FindAsync</c> with an expected version); each change increments it, and it is the row's
+/// concurrency token, so two changes of one version cannot both be written.
+/// </summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}

@@ -133,7 +133,8 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
     /// Every mutation, its ids naming existing records (one of each type from the demo data): each required string
     /// empty and over-long is an error naming that field; each date far in the past or future and each value of each
     /// enum field is accepted or refused with errors naming input fields — never a server fault — and a refusal
-    /// writes nothing. Only a mutation whose input names a type with no record (a seat) stops at the id check.
+    /// writes nothing; a version the record has never had is a CONFLICT on <c>input.version</c> that writes nothing.
+    /// Only a mutation whose input names a type with no record (a seat) stops at the id check.
     /// </summary>
     [Theory]
     [MemberData(nameof(MutationNames))]
@@ -204,6 +205,15 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
                 {
                     await TryAsync(field.Name, value);
                 }
+            }
+            else if (field.Name == "version" && named is IntGraphType)
+            {
+                // A version the record has never had: someone changed it meanwhile, a CONFLICT naming the field.
+                var errors = await TryAsync(field.Name, 1_000_000);
+                Assert.True(
+                    errors.Any(e => e!["field"]!.GetValue<string>() == "input.version"
+                        && e["code"]!.GetValue<string>() == "CONFLICT"),
+                    $"{name} with a stale version was not a CONFLICT on input.version: {errors.ToJsonString()}");
             }
             else if (named is EnumerationGraphType enumeration && type is not ListGraphType)
             {

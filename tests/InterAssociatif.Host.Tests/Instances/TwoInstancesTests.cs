@@ -213,7 +213,8 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
         )
         {
             var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            var request = GraphQLTestClient.Request(query, token: token, accept: "text/event-stream", url: $"{host.Origin}/graphql");
+            var request = GraphQLTestClient.Request(
+                query, token: token, accept: "text/event-stream", url: $"{host.Origin}/graphql");
             if (apiKey is not null)
             {
                 request.Headers.Add("X-Api-Key", apiKey);

@@ -5,7 +5,7 @@ using InterAssociatif.Directory.Themes;
 namespace InterAssociatif.Directory.Organizations;
 
 /// <summary>An association or an institution (structure, collectivité, État).</summary>
-internal sealed class Organization : IHasId
+internal sealed class Organization : IHasId, IVersioned
 {
     public const int NameMaxLength = 200;
     public const int AcronymMaxLength = 40;

@@ -49,13 +49,13 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var records = change.Db.Organizations.Include(o => o.Neighbourhoods).Include(o => o.Themes);
-        var organization = await change.FindAsync(records, command.Id, "id", DirectoryTypeNames.Organization, "organisation");
+        var organization = await change.FindAsync(
+            records, command.Id, "id", DirectoryTypeNames.Organization, "organisation", command.Version);
         if (organization is null)
         {
             return change.Fail<Organization>();
         }
 
-        errors.VersionMatches(command.Version, organization.Version);
         if (name is not null)
         {
             await OrganizationRules.NameIsFree(change.Db, errors, "name", name, organization.Id, cancellationToken);
@@ -100,13 +100,13 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
     {
         var (id, expectedVersion) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var organization = await change.FindAsync(change.Db.Organizations, id, "id", DirectoryTypeNames.Organization, "organisation");
+        var organization = await change.FindAsync(
+            change.Db.Organizations, id, "id", DirectoryTypeNames.Organization, "organisation", expectedVersion);
         if (organization is null)
         {
             return change.Fail<Organization>();
         }
 
-        errors.VersionMatches(expectedVersion, organization.Version);
         if (archived == (organization.ArchivedAt is not null))
         {
             errors.Add(new ConflictError("id", archived ? "This organisation is already archived." : "This organisation is not archived."));

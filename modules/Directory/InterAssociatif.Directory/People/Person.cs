@@ -3,7 +3,7 @@ using InterAssociatif.Directory.Organizations;
 namespace InterAssociatif.Directory.People;
 
 /// <summary>A person: personal data (name, email, phone), read only by those the rules allow.</summary>
-internal sealed class Person : IHasId
+internal sealed class Person : IHasId, IVersioned
 {
     public const int NameMaxLength = 100;
     public const int TitleMaxLength = 150;

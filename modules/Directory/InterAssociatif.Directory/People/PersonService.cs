@@ -34,13 +34,13 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         var phone = command.Phone.IsSet ? Phone(errors, command.Phone.Value) : null;
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var person = await change.FindAsync(change.Db.People, command.Id, "id", DirectoryTypeNames.Person, "person");
+        var person = await change.FindAsync(
+            change.Db.People, command.Id, "id", DirectoryTypeNames.Person, "person", command.Version);
         if (person is null)
         {
             return change.Fail<Person>();
         }
 
-        errors.VersionMatches(command.Version, person.Version);
         if (command.Email.IsSet)
         {
             await EmailIsFree(change.Db, errors, email, person.Id, cancellationToken);
@@ -74,7 +74,8 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
     public async Task<MutationResult<Affiliation>> EndAffiliationAsync(EndAffiliationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var affiliation = await change.FindAsync(change.Db.Affiliations, command.Id, "id", DirectoryTypeNames.Affiliation, "affiliation");
+        var affiliation = await change.FindAsync(
+            change.Db.Affiliations, command.Id, "id", DirectoryTypeNames.Affiliation, "affiliation");
         if (affiliation is null)
         {
             return change.Fail<Affiliation>();

@@ -1,7 +1,7 @@
 namespace InterAssociatif.Directory.Themes;
 
 /// <summary>A theme of the contrat de ville (thématique), from the catalogue coordinators keep.</summary>
-internal sealed class Theme : IHasId
+internal sealed class Theme : IHasId, IVersioned
 {
     public const int NameMaxLength = 150;
     public const int DescriptionMaxLength = 2000;

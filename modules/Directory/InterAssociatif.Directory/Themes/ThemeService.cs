@@ -36,13 +36,13 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
         errors.Range("position", command.Position.Value, 1, 10_000);
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var theme = await change.FindAsync(change.Db.Themes, command.Id, "id", DirectoryTypeNames.Theme, "theme");
+        var theme = await change.FindAsync(
+            change.Db.Themes, command.Id, "id", DirectoryTypeNames.Theme, "theme", command.Version);
         if (theme is null)
         {
             return change.Fail<Theme>();
         }
 
-        errors.VersionMatches(command.Version, theme.Version);
         if (name is not null)
         {
             await NameIsFree(change.Db, errors, name, theme.Id, cancellationToken);

@@ -40,6 +40,24 @@ public sealed class Change<TDb>(TDb db, IDbContextTransaction transaction, Error
     }
 
     /// <summary>
+    /// Loads a record to change as <see cref="FindAsync{T}(IQueryable{T}, Guid, string, string, string)"/> does; when
+    /// the caller names the version it read (<paramref name="expectedVersion"/>) and the record is at another one,
+    /// reports a CONFLICT on <c>version</c>.
+    /// </summary>
+    public async Task<T?> FindAsync<T>(
+        IQueryable<T> records, Guid id, string field, string typeName, string noun, int? expectedVersion)
+        where T : class, IHasId, IVersioned
+    {
+        var found = await FindAsync(records, id, field, typeName, noun);
+        if (found is not null)
+        {
+            errors.VersionMatches(expectedVersion, found.Version);
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// Saves and commits unless an error was reported. A concurrent edit (the concurrency token changed)
     /// becomes a CONFLICT on <c>version</c>; a unique index refusing the row becomes a CONFLICT on
     /// <paramref name="uniqueField"/>. Either way nothing is written.

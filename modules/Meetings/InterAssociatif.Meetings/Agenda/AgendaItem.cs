@@ -1,7 +1,7 @@
 namespace InterAssociatif.Meetings.Agenda;
 
 /// <summary>An item of a meeting's agenda (ordre du jour); items nest (1., 1.1 …).</summary>
-internal sealed class AgendaItem : IHasId
+internal sealed class AgendaItem : IHasId, IVersioned
 {
     public const int TitleMaxLength = 300;
     public const int NotesMaxLength = 20_000;

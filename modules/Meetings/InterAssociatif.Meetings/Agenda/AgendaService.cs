@@ -43,10 +43,10 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
         var newTitle = title.IsSet ? errors.Text("title", title.Value, AgendaItem.TitleMaxLength, required: true) : null;
         var newNotes = notes.IsSet ? errors.Text("notes", notes.Value, AgendaItem.NotesMaxLength, required: false) : null;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var item = await change.FindAsync(change.Db.AgendaItems, id, "id", MeetingsTypeNames.AgendaItem, "agenda item");
+        var item = await change.FindAsync(
+            change.Db.AgendaItems, id, "id", MeetingsTypeNames.AgendaItem, "agenda item", expectedVersion);
         if (item is not null)
         {
-            errors.VersionMatches(expectedVersion, item.Version);
             item.Title = newTitle ?? item.Title;
             item.Notes = notes.IsSet ? newNotes : item.Notes;
             item.Version++;

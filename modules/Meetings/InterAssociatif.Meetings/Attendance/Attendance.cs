@@ -28,7 +28,7 @@ internal sealed class Invitation : IHasId
 }
 
 /// <summary>Whether a person attended a meeting, on behalf of an organisation. Once per person and meeting.</summary>
-internal sealed class AttendanceRecord : IHasId
+internal sealed class AttendanceRecord : IHasId, IVersioned
 {
     public Guid Id { get; set; }
 

@@ -26,7 +26,8 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
-        var meeting = await change.FindAsync(db.Meetings, command.MeetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting");
+        var meeting = await change.FindAsync(
+            db.Meetings, command.MeetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting");
         if (meeting is null)
         {
             return change.Fail<AttendanceRecord>();
@@ -56,10 +57,10 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
     {
         var (id, expectedVersion, status) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var record = await change.FindAsync(change.Db.Attendance, id, "id", MeetingsTypeNames.Attendance, "attendance");
+        var record = await change.FindAsync(
+            change.Db.Attendance, id, "id", MeetingsTypeNames.Attendance, "attendance", expectedVersion);
         if (record is not null)
         {
-            errors.VersionMatches(expectedVersion, record.Version);
             record.Status = status;
             record.Version++;
         }

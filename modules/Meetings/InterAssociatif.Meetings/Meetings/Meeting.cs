@@ -14,7 +14,7 @@ internal enum MeetingStatus
 }
 
 /// <summary>A dated session (réunion, séance) of a body of the network.</summary>
-internal sealed class Meeting : IHasId
+internal sealed class Meeting : IHasId, IVersioned
 {
     public const int TitleMaxLength = 200;
     public const int DescriptionMaxLength = 4000;

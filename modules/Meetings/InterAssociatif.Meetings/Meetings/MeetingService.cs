@@ -19,13 +19,12 @@ internal sealed class MeetingService(IDbContextFactory<MeetingsDbContext> factor
     public async Task<MutationResult<Meeting>> ChangeAsync(UpdateMeetingInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var meeting = await change.FindAsync(change.Db.Meetings, command.Id, "id", MeetingsTypeNames.Meeting, "meeting");
+        var meeting = await change.FindAsync(
+            change.Db.Meetings, command.Id, "id", MeetingsTypeNames.Meeting, "meeting", command.Version);
         if (meeting is null)
         {
             return change.Fail<Meeting>();
         }
-
-        errors.VersionMatches(command.Version, meeting.Version);
 
         var place = command.Place.IsSet ? command.Place.Value ?? new MeetingPlaceInput(null, null, null) : new MeetingPlaceInput(meeting.PlaceName, meeting.PlaceAddress, meeting.PlaceNeighbourhood);
         Apply(

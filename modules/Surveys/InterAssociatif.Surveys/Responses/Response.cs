@@ -21,7 +21,7 @@ internal enum PriorityLevel
 }
 
 /// <summary>An organisation's response to a survey: one per organisation and survey.</summary>
-internal sealed class Response : IHasId
+internal sealed class Response : IHasId, IVersioned
 {
     public Guid Id { get; set; }
 

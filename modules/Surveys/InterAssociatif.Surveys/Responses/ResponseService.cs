@@ -41,7 +41,8 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
         var records = db.Responses.Include(r => r.Answers).Include(r => r.Attributes);
-        var response = await change.FindAsync(records, command.Id, "id", SurveysTypeNames.SurveyResponse, "response");
+        var response = await change.FindAsync(
+            records, command.Id, "id", SurveysTypeNames.SurveyResponse, "response", command.Version);
         if (response is null)
         {
             return change.Fail<Response>();
@@ -51,8 +52,6 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
         {
             throw new global::GraphQL.ExecutionError("Access denied: a member changes only their own organisation's response.") { Code = Kernel.Authorization.AccessDeniedError.ErrorCode };
         }
-
-        errors.VersionMatches(command.Version, response.Version);
 
         var survey = await db.Surveys.Include(s => s.Questions).ThenInclude(q => q.Options).SingleAsync(s => s.Id == response.SurveyId, cancellationToken);
         db.Answers.RemoveRange(response.Answers);
