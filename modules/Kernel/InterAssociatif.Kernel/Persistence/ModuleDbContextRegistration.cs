@@ -2,6 +2,7 @@ using InterAssociatif.Kernel.Modules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -81,6 +82,7 @@ public static class ModuleDbContextRegistration
         // A context is never shared between threads here (one per unit of work, one per loader's fetch);
         // EF Core's check of that costs on every query.
         builder.EnableThreadSafetyChecks(false);
+        builder.ReplaceService<IDatabase, InnerLambdasCompiledOnce>();
         if (loggerFactory is not null)
         {
             builder.UseLoggerFactory(loggerFactory);
