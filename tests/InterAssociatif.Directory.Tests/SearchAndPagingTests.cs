@@ -1,3 +1,4 @@
+using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Testing;
 
 namespace InterAssociatif.Directory.Tests;
@@ -73,6 +74,19 @@ public sealed class SearchAndPagingTests(InterAssociatifFactory factory) : IClas
             edges.Skip(7).Take(3).Select(e => e!["node"]!["name"]!.GetValue<string>()),
             page.At("organizations.nodes")!.AsArray().Select(n => n!["name"]!.GetValue<string>()));
         Assert.True(page.At("organizations.pageInfo.hasPreviousPage")!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData("nodes { name }")]
+    [InlineData("totalCount nodes { name }")]
+    public async Task A_cursor_at_the_last_possible_position_reads_an_empty_page(string selection)
+    {
+        var after = Paging.ToCursor(int.MaxValue);
+        var page = (await Anonymous.QueryAsync(
+            $"query($after: String) {{ organizations(first: 5, after: $after) {{ {selection} pageInfo {{ hasNextPage }} }} }}",
+            new { after })).EnsureNoErrors();
+        Assert.Empty(page.At("organizations.nodes")!.AsArray());
+        Assert.False(page.At("organizations.pageInfo.hasNextPage")!.GetValue<bool>());
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using CsCheck;
 using InterAssociatif.Kernel.Relay;
 
 namespace InterAssociatif.Host.Tests.Kernel;
@@ -37,4 +38,33 @@ public sealed class PagingTests
     [InlineData(null, 1000)]
     public void Sizes_out_of_range_are_refused(int? first, int? last) =>
         Assert.Throws<InvalidPaginationException>(() => Paging.Validate(new PageRequest(first, null, last, null)));
+
+    /// <summary>
+    /// Any list and any page arguments, cursors beyond the end included (a position at <c>int.MaxValue</c> once
+    /// wrapped to a negative start and answered the first page): the page is the window a plain model computes.
+    /// </summary>
+    [Fact]
+    public void Every_page_is_the_window_of_its_arguments()
+    {
+        var position = Gen.OneOf(Gen.Int[0, 70].Select(p => (int?)p), Gen.Const((int?)null), Gen.Int[int.MaxValue - 1, int.MaxValue].Select(p => (int?)p));
+        var size = Gen.OneOf(Gen.Int[0, 100].Select(p => (int?)p), Gen.Const((int?)null));
+        Gen.Select(Gen.Int[0, 60], size, position, size, position).Sample((count, first, after, last, before) =>
+        {
+            var items = Enumerable.Range(0, count).ToArray();
+            var page = new PageRequest(first, after is { } a ? Paging.ToCursor(a) : null, last, before is { } b ? Paging.ToCursor(b) : null);
+
+            var connection = Paging.FromList(items, page);
+
+            long start = after is { } from ? Math.Min(from + 1L, count) : 0;
+            long end = before is { } to ? Math.Clamp(to, start, count) : count;
+            end = first is { } f ? Math.Min(end, start + f) : end;
+            start = last is { } l ? Math.Max(start, end - l) : start;
+            end = first is null && last is null ? Math.Min(end, start + Paging.DefaultPageSize) : end;
+            Assert.Equal(Enumerable.Range((int)start, (int)(end - start)), connection.Items!);
+            Assert.Equal(count, connection.TotalCount);
+            Assert.Equal(start > 0, connection.PageInfo!.HasPreviousPage);
+            Assert.Equal(end < count, connection.PageInfo.HasNextPage);
+            Assert.Equal(connection.Items!.Select(Paging.ToCursor), connection.Edges!.Select(e => e.Cursor));
+        });
+    }
 }

@@ -76,7 +76,7 @@ public static class Paging
 
         if (!page.WantsTotal && page.Forward)
         {
-            var from = Position(page.After, "after") is { } after ? after + 1 : 0;
+            var from = After(page);
             var size = page.First ?? DefaultPageSize;
             var read = await sorted.ReadAsync(from, size + 1, cancellationToken);
             var more = read.Count > size;
@@ -97,9 +97,16 @@ public static class Paging
         return Build(all.Skip(start).Take(Math.Max(0, end - start)).ToList(), start, all.Count);
     }
 
-    internal static (int Start, int End) Window(PageRequest page, int total)
+    /// <summary>
+    /// A connection whose <paramref name="total"/> is known without a command (counted with other figures), over
+    /// the <paramref name="items"/> read for the window <see cref="Window"/> gave.
+    /// </summary>
+    public static Connection<T> FromWindow<T>(IReadOnlyList<T> items, int start, int total) => Build([.. items], start, total);
+
+    /// <summary>The positions [Start, End) that <paramref name="page"/> asks for in a list of <paramref name="total"/>.</summary>
+    public static (int Start, int End) Window(PageRequest page, int total)
     {
-        var start = Position(page.After, "after") is { } after ? Math.Min(after + 1, total) : 0;
+        var start = Math.Min(After(page), total);
         var end = Position(page.Before, "before") is { } before ? Math.Clamp(before, start, total) : total;
         if (page.First is { } first)
         {
@@ -118,6 +125,10 @@ public static class Paging
 
         return (start, end);
     }
+
+    /// <summary>The first position after <see cref="PageRequest.After"/> (a cursor at the last position reads nothing).</summary>
+    private static int After(PageRequest page) =>
+        Position(page.After, "after") is { } after ? (int)Math.Min(after + 1L, int.MaxValue) : 0;
 
     private static Connection<T> Build<T>(List<T> items, int start, int? total, bool? hasNextPage = null)
     {
