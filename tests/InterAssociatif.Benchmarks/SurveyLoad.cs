@@ -14,7 +14,16 @@ namespace InterAssociatif.Benchmarks;
 /// </summary>
 public static class SurveyLoad
 {
-    internal static async Task<Guid> CreateAsync(SurveysDbContext db, int responses, int questions, int seed, CancellationToken cancellationToken = default)
+    /// <param name="texts">
+    /// Every fifth question a free-text one, answered by every response (the aggregates benchmark has none).
+    /// </param>
+    internal static async Task<Guid> CreateAsync(
+        SurveysDbContext db,
+        int responses,
+        int questions,
+        int seed,
+        bool texts = false,
+        CancellationToken cancellationToken = default)
     {
         var random = new Random(seed);
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -23,7 +32,8 @@ public static class SurveyLoad
         for (var q = 0; q < questions; q++)
         {
             var question = new Question { Id = Guid.CreateVersion7(), SurveyId = survey.Id, Position = q + 1, Text = $"Question {q + 1}", Kind = kinds[q % kinds.Length] };
-            question.Options = Enumerable.Range(1, 4).Select(o => new QuestionOption { Id = Guid.CreateVersion7(), QuestionId = question.Id, Position = o, Label = $"Option {o}" }).ToList();
+            question.Kind = texts && q % 5 == 4 ? QuestionKind.FreeText : question.Kind;
+            question.Options = question.Kind == QuestionKind.FreeText ? [] : Enumerable.Range(1, 4).Select(o => new QuestionOption { Id = Guid.CreateVersion7(), QuestionId = question.Id, Position = o, Label = $"Option {o}" }).ToList();
             survey.Questions.Add(question);
         }
 
@@ -35,7 +45,7 @@ public static class SurveyLoad
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var audience = Command(connection, transaction, """INSERT INTO "SurveysAudience" ("SurveyId", "OrganizationId") VALUES ($s, $o)""", "$s", "$o");
         await using var response = Command(connection, transaction, """INSERT INTO "SurveysResponses" ("Id", "SurveyId", "OrganizationId", "Status", "SubmittedAt", "Late", "EnteredBy", "UpdatedAt", "Version") VALUES ($id, $s, $o, 'Submitted', $at, 0, 'member', $at, 1)""", "$id", "$s", "$o", "$at");
-        await using var answer = Command(connection, transaction, """INSERT INTO "SurveysAnswers" ("Id", "ResponseId", "SurveyId", "SubmittedAt", "QuestionId", "OptionId", "Rank", "Level") VALUES ($id, $r, $s, $at, $q, $opt, $rank, $level)""", "$id", "$r", "$s", "$at", "$q", "$opt", "$rank", "$level");
+        await using var answer = Command(connection, transaction, """INSERT INTO "SurveysAnswers" ("Id", "ResponseId", "SurveyId", "SubmittedAt", "QuestionId", "OptionId", "Rank", "Level", "Text") VALUES ($id, $r, $s, $at, $q, $opt, $rank, $level, $text)""", "$id", "$r", "$s", "$at", "$q", "$opt", "$rank", "$level", "$text");
         for (var i = 0; i < responses; i++)
         {
             var organization = Guid.CreateVersion7();
@@ -45,6 +55,14 @@ public static class SurveyLoad
             await Run(response, cancellationToken, Key(responseId), Key(survey.Id), Key(organization), at);
             foreach (var question in survey.Questions)
             {
+                if (question.Kind == QuestionKind.FreeText)
+                {
+                    var text = $"Texte {i}";
+                    await Run(answer, cancellationToken, Key(Guid.CreateVersion7()), Key(responseId), Key(survey.Id), at,
+                        Key(question.Id), DBNull.Value, DBNull.Value, DBNull.Value, text);
+                    continue;
+                }
+
                 var options = question.Options.OrderBy(_ => random.Next()).ToList();
                 var chosen = question.Kind == QuestionKind.SingleChoice ? 1 : random.Next(1, 5);
                 for (var k = 0; k < chosen; k++)
@@ -52,7 +70,8 @@ public static class SurveyLoad
                     await Run(answer, cancellationToken,
                         Key(Guid.CreateVersion7()), Key(responseId), Key(survey.Id), at, Key(question.Id), Key(options[k].Id),
                         question.Kind == QuestionKind.Ranking ? k + 1 : DBNull.Value,
-                        question.Kind == QuestionKind.PriorityMatrix ? (int)(k == 0 ? PriorityLevel.Primary : PriorityLevel.Secondary) : DBNull.Value);
+                        question.Kind == QuestionKind.PriorityMatrix ? (int)(k == 0 ? PriorityLevel.Primary : PriorityLevel.Secondary) : DBNull.Value,
+                        DBNull.Value);
                 }
             }
         }

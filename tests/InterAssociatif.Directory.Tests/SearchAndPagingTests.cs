@@ -83,7 +83,8 @@ public sealed class SearchAndPagingTests(InterAssociatifFactory factory) : IClas
     {
         var after = Paging.ToCursor(int.MaxValue);
         var page = (await Anonymous.QueryAsync(
-            $"query($after: String) {{ organizations(first: 5, after: $after) {{ {selection} pageInfo {{ hasNextPage }} }} }}",
+            $"query($after: String) {{ organizations(first: 5, after: $after) {{ {selection} "
+                + "pageInfo { hasNextPage } } }",
             new { after })).EnsureNoErrors();
         Assert.Empty(page.At("organizations.nodes")!.AsArray());
         Assert.False(page.At("organizations.pageInfo.hasNextPage")!.GetValue<bool>());

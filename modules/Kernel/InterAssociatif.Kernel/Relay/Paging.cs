@@ -98,13 +98,55 @@ public static class Paging
     }
 
     /// <summary>
-    /// A connection whose <paramref name="total"/> is known without a command (counted with other figures), over
-    /// the <paramref name="items"/> read for the window <see cref="Window"/> gave.
+    /// The same page of many lists (a connection under each record of a list), in as many commands as one list
+    /// takes: one count of every list if needed, and one read of every list's window — more only when a backward
+    /// page puts the lists' windows at different positions.
     /// </summary>
-    public static Connection<T> FromWindow<T>(IReadOnlyList<T> items, int start, int total) => Build([.. items], start, total);
+    public static async Task<IReadOnlyDictionary<TKey, Connection<T>>> ToConnectionsAsync<TKey, T>(
+        IPageSources<TKey, T> lists, IReadOnlyList<TKey> keys, PageRequest page, CancellationToken cancellationToken)
+        where TKey : notnull
+    {
+        Validate(page);
+        var totals = page.WantsTotal || (page.WantsItems && !page.Forward)
+            ? await lists.CountAsync(keys, cancellationToken)
+            : null;
+        if (!page.WantsItems)
+        {
+            return keys.ToDictionary(key => key, key => Build<T>([], 0, totals?.GetValueOrDefault(key)));
+        }
 
-    /// <summary>The positions [Start, End) that <paramref name="page"/> asks for in a list of <paramref name="total"/>.</summary>
-    public static (int Start, int End) Window(PageRequest page, int total)
+        var (from, size) = (After(page), page.First ?? DefaultPageSize);
+        if (totals is null)
+        {
+            // Forward without a count: one record more than the page tells whether there is a next one.
+            var read = await lists.ReadAsync(keys, from, size + 1, cancellationToken);
+            return keys.ToDictionary(key => key, key => read.GetValueOrDefault(key) is { } items
+                ? Build([.. items.Take(size)], from, total: null, hasNextPage: items.Count > size)
+                : Build<T>([], from, total: null, hasNextPage: false));
+        }
+
+        // A forward page is the same window of every list (each list stops at its own end).
+        var forward = (from, (int)Math.Min(from + (long)size, int.MaxValue));
+        var windows = keys.Select(key => (Key: key, Total: totals.GetValueOrDefault(key)))
+            .Select(list => (list.Key, list.Total, Window: page.Forward ? forward : Window(page, list.Total)));
+        var connections = new Dictionary<TKey, Connection<T>>();
+        foreach (var sameWindow in windows.GroupBy(list => list.Window))
+        {
+            var (start, end) = sameWindow.Key;
+            var read = end > start
+                ? await lists.ReadAsync([.. sameWindow.Select(list => list.Key)], start, end - start, cancellationToken)
+                : new Dictionary<TKey, IReadOnlyList<T>>();
+            foreach (var list in sameWindow)
+            {
+                var items = read.GetValueOrDefault(list.Key) ?? [];
+                connections[list.Key] = Build([.. items], Math.Min(start, list.Total), list.Total);
+            }
+        }
+
+        return connections;
+    }
+
+    internal static (int Start, int End) Window(PageRequest page, int total)
     {
         var start = Math.Min(After(page), total);
         var end = Position(page.Before, "before") is { } before ? Math.Clamp(before, start, total) : total;
@@ -126,7 +168,7 @@ public static class Paging
         return (start, end);
     }
 
-    /// <summary>The first position after <see cref="PageRequest.After"/> (a cursor at the last position reads nothing).</summary>
+    /// <summary>The position after <see cref="PageRequest.After"/>'s (the last one's reads nothing).</summary>
     private static int After(PageRequest page) =>
         Position(page.After, "after") is { } after ? (int)Math.Min(after + 1L, int.MaxValue) : 0;
 
@@ -190,6 +232,20 @@ public interface IPageSource<T>
     Task<int> CountAsync(CancellationToken cancellationToken);
 
     Task<List<T>> ReadAsync(int skip, int take, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Sorted lists, one per key, counted and read a window at a time for many keys at once (in SQL, e.g. with each
+/// list's rows numbered).
+/// </summary>
+public interface IPageSources<TKey, T>
+    where TKey : notnull
+{
+    Task<IReadOnlyDictionary<TKey, int>> CountAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken);
+
+    /// <summary>Records [skip, skip + take) of each list, in order (a list with none may be left out).</summary>
+    Task<IReadOnlyDictionary<TKey, IReadOnlyList<T>>> ReadAsync(
+        IReadOnlyList<TKey> keys, int skip, int take, CancellationToken cancellationToken);
 }
 
 /// <summary>Any sorted query, translated by EF Core at each call.</summary>

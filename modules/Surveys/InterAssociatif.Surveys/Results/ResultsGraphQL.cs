@@ -57,7 +57,7 @@ internal sealed class QuestionResultType : ObjectType<QuestionResult>
         Field<NonNullGraphType<ConnectionGraphType<FreeTextAnswerType>>>("freeText")
             .Description("The texts given (free-text answers, and what « other » means), by page.")
             .PageArguments()
-            .ResolveAsync(async ctx =>
+            .Resolve(ctx =>
             {
                 var page = PageRequest.From(ctx);
                 Paging.Validate(page);
@@ -68,13 +68,24 @@ internal sealed class QuestionResultType : ObjectType<QuestionResult>
                 var holdsTexts = question.Kind == QuestionKind.FreeText || question.Options.Any(o => o.IsOther);
                 if (results.Suppressed(results.Respondents) || !holdsTexts)
                 {
-                    return Paging.FromList(Array.Empty<ResultsService.FreeTextAnswer>(), page).AsGraph();
+                    return DataLoaderResolveExtensions.FromValue<object>(
+                        Paging.FromList(Array.Empty<ResultsService.FreeTextAnswer>(), page).AsGraph());
                 }
 
-                var services = ctx.RequestServices!;
-                await using var db = await services.GetRequiredService<IDbContextFactory<SurveysDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
-                var texts = services.GetRequiredService<ResultsService>().FreeText(db, results.Survey.Id, question.Id, results.AsOf);
-                return (await Paging.ToConnectionAsync(texts, page, ctx.CancellationToken)).AsGraph();
+                // Every question of the page read with the same arguments shares the same commands.
+                return ctx.LoadBatched(
+                        $"freeText:{results.Survey.Id:N}:{results.AsOf.UtcTicks}:{page}",
+                        question.Id,
+                        (results.Survey.Id, results.AsOf, page),
+                        static async (services, read, questions, cancellationToken) =>
+                        {
+                            var contexts = services.GetRequiredService<IDbContextFactory<SurveysDbContext>>();
+                            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+                            var texts = new ResultsService.FreeTexts(db, read.Id, read.AsOf);
+                            return await Paging.ToConnectionsAsync(texts, questions, read.page, cancellationToken);
+                        },
+                        Paging.FromList(Array.Empty<ResultsService.FreeTextAnswer>(), page))
+                    .Then(texts => (object)texts.AsGraph());
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CrossTabCellType>>>>("crossTab")
             .Description("This question's choices split by the choices of another question, or by an attribute of the responding organisation. Give exactly one of `byQuestionId` and `byAttribute`.")

@@ -12,8 +12,9 @@ internal sealed class SurveyResultsOptions
 
 /// <summary>
 /// Computes results in SQL: five commands for every figure of every question (survey, audience,
-/// respondents, per-question respondents, per-option counts with rank sums), one page query per
-/// free-text question read, and two commands per cross-tabulation. Responses are never loaded.
+/// respondents, per-question respondents, per-option counts with rank sums), one count and one page of the
+/// texts of every question read with the same page arguments (<see cref="FreeTexts"/>), and two commands per
+/// cross-tabulation. Responses are never loaded.
 /// </summary>
 internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory)
 {
@@ -97,11 +98,40 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
 
     public sealed record FreeTextAnswer(Guid Id, string Text, Guid? OptionId);
 
-    public IQueryable<FreeTextAnswer> FreeText(SurveysDbContext db, Guid surveyId, Guid questionId, DateTimeOffset asOf)
+    /// <summary>
+    /// The texts given to each question as of an instant, for the <c>freeText</c> page of every question of a results
+    /// page at once: one count and one read of numbered rows, whatever the number of questions.
+    /// </summary>
+    public sealed class FreeTexts(SurveysDbContext db, Guid surveyId, DateTimeOffset asOf)
+        : IPageSources<Guid, FreeTextAnswer>
     {
-        return Counted(db, surveyId, asOf).Where(a => a.QuestionId == questionId && a.Text != null)
-            .OrderBy(a => a.Id)
-            .Select(a => new FreeTextAnswer(a.Id, a.Text!, a.OptionId));
+        private IQueryable<Answer> Texts(IReadOnlyList<Guid> questions) =>
+            Counted(db, surveyId, asOf).Where(a => a.Text != null && questions.Contains(a.QuestionId));
+
+        public async Task<IReadOnlyDictionary<Guid, int>> CountAsync(
+            IReadOnlyList<Guid> questions, CancellationToken cancellationToken) =>
+            await Texts(questions).GroupBy(a => a.QuestionId)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+        public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<FreeTextAnswer>>> ReadAsync(
+            IReadOnlyList<Guid> questions, int skip, int take, CancellationToken cancellationToken)
+        {
+            var texts = Texts(questions);
+            var rows = await (
+                    from question in db.Questions.Where(q => questions.Contains(q.Id))
+                    from answer in texts.Where(a => a.QuestionId == question.Id).OrderBy(a => a.Id)
+                        .Skip(skip).Take(take)
+                    orderby question.Id, answer.Id
+                    select new
+                    {
+                        answer.QuestionId,
+                        Answer = new FreeTextAnswer(answer.Id, answer.Text!, answer.OptionId),
+                    })
+                .ToListAsync(cancellationToken);
+            return rows.GroupBy(r => r.QuestionId)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<FreeTextAnswer>)[.. g.Select(r => r.Answer)]);
+        }
     }
 
     /// <summary>Answers to one question split by the answers to another question, or by an attribute of the responding organisation.</summary>
