@@ -117,21 +117,19 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
         public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<FreeTextAnswer>>> ReadAsync(
             IReadOnlyList<Guid> questions, int skip, int take, CancellationToken cancellationToken)
         {
-            var texts = Texts(questions);
-            var rows = await (
-                    from question in db.Questions.Where(q => questions.Contains(q.Id))
-                    from answer in texts.Where(a => a.QuestionId == question.Id).OrderBy(a => a.Id)
-                        .Skip(skip).Take(take)
-                    orderby question.Id, answer.Id
-                    select new
-                    {
-                        answer.QuestionId,
-                        Answer = new FreeTextAnswer(answer.Id, answer.Text!, answer.OptionId),
-                    })
-                .ToListAsync(cancellationToken);
+            var rows = await Window(questions, skip, take).ToListAsync(cancellationToken);
             return rows.GroupBy(r => r.QuestionId)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<FreeTextAnswer>)[.. g.Select(r => r.Answer)]);
         }
+
+        /// <summary>Each question's texts at positions [skip, skip + take), by question (rows numbered per question).</summary>
+        internal IQueryable<(Guid QuestionId, FreeTextAnswer Answer)> Window(
+            IReadOnlyList<Guid> questions, int skip, int take) =>
+            from question in db.Questions.Where(q => questions.Contains(q.Id))
+            from answer in Texts(questions).Where(a => a.QuestionId == question.Id).OrderBy(a => a.Id)
+                .Skip(skip).Take(take)
+            orderby question.Id, answer.Id
+            select ValueTuple.Create(answer.QuestionId, new FreeTextAnswer(answer.Id, answer.Text!, answer.OptionId));
     }
 
     /// <summary>Answers to one question split by the answers to another question, or by an attribute of the responding organisation.</summary>
