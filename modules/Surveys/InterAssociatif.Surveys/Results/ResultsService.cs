@@ -122,7 +122,7 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<FreeTextAnswer>)[.. g.Select(r => r.Answer)]);
         }
 
-        /// <summary>Each question's texts at positions [skip, skip + take), by question (rows numbered per question).</summary>
+        /// <summary>Each question's texts at positions [skip, skip + take), rows numbered per question.</summary>
         internal IQueryable<(Guid QuestionId, FreeTextAnswer Answer)> Window(
             IReadOnlyList<Guid> questions, int skip, int take) =>
             from question in db.Questions.Where(q => questions.Contains(q.Id))
