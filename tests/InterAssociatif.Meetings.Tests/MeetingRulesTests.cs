@@ -144,6 +144,19 @@ public sealed class MeetingRulesTests(InterAssociatifFactory factory) : IClassFi
 
         var member = (await factory.GraphQL("member").QueryAsync("query($id: ID!) { meeting(id: $id) { minutes { status current { text } revisions { number } } } }", new { id = meeting })).EnsureNoErrors();
         Assert.Equal("Texte corrigé", member.String("meeting.minutes.current.text"));
+
+        // Every meeting's text in force, in one batch: its latest revision.
+        var all = (await Coordinator.QueryAsync(
+            "{ meetings(first: 100) { nodes { minutes { current { number text } revisions { number text } } } } }"))
+            .EnsureNoErrors();
+        var minutes = all.At("meetings.nodes")!.AsArray()
+            .Select(n => n!["minutes"])
+            .OfType<System.Text.Json.Nodes.JsonNode>()
+            .Where(m => m["revisions"]!.AsArray().Count > 0)
+            .ToList();
+        Assert.Contains(minutes, m => m["revisions"]!.AsArray().Count == 2);
+        Assert.All(minutes, m => Assert.Equal(
+            m["revisions"]!.AsArray().Last()!.ToJsonString(), m["current"]!.ToJsonString()));
     }
 
     [Fact]

@@ -153,6 +153,12 @@ internal static class MeetingLoaders
     public static readonly ChildLoader<MeetingsDbContext, MinutesRevision> Revisions = new(
         "revisionsByMinutes", r => r.MinutesId, q => q.OrderBy(r => r.Number));
 
+    /// <summary>Only the latest revision of each minutes: showing the text in force reads no other text.</summary>
+    public static readonly ChildLoader<MeetingsDbContext, MinutesRevision> CurrentRevision = new(
+        "currentRevisionByMinutes",
+        r => r.MinutesId,
+        q => q.Where(r => !q.Any(later => later.MinutesId == r.MinutesId && later.Number > r.Number)));
+
     public static readonly ChildLoader<MeetingsDbContext, Milestone> AnnouncedMilestones = new(
         "milestonesByMeeting", m => m.MeetingId, q => q.OrderBy(m => m.Date).ThenBy(m => m.Id));
 

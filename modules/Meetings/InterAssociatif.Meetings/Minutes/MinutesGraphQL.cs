@@ -19,7 +19,8 @@ internal sealed class MinutesType : ObjectType<MinutesRecord>
             .Resolve(ctx => MeetingLoaders.Revisions.Load(ctx, ctx.Source.Id));
         Field<MinutesRevisionType>("current")
             .Description("The text in force: the latest revision; null while a draft.")
-            .Resolve(ctx => MeetingLoaders.Revisions.Load(ctx, ctx.Source.Id).Then(list => list.LastOrDefault()));
+            .Resolve(ctx => MeetingLoaders.CurrentRevision.Load(ctx, ctx.Source.Id)
+                .Then(list => list.SingleOrDefault()));
         Field(m => m.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
         extensions.ApplyTo(this);
     }
