@@ -157,7 +157,7 @@ internal static class MeetingLoaders
     public static readonly ChildLoader<MeetingsDbContext, MinutesRevision> CurrentRevision = new(
         "currentRevisionByMinutes",
         r => r.MinutesId,
-        q => q.Where(r => !q.Any(later => later.MinutesId == r.MinutesId && later.Number > r.Number)));
+        q => q.GroupBy(r => r.MinutesId).Select(revisions => revisions.OrderByDescending(r => r.Number).First()));
 
     public static readonly ChildLoader<MeetingsDbContext, Milestone> AnnouncedMilestones = new(
         "milestonesByMeeting", m => m.MeetingId, q => q.OrderBy(m => m.Date).ThenBy(m => m.Id));
