@@ -139,6 +139,13 @@ public static class EntityLoaders
         /// membership, a second form for a batch of one key compares with it (<c>= @key</c>): no list to
         /// send as JSON and unfold on the database side, for the many pages that load the children of one record.
         /// </summary>
+        /// <summary>Whether <paramref name="query"/> captures nothing but its keys, so that it runs compiled.</summary>
+        internal static bool Compiles(Func<TContext, IReadOnlyList<Guid>, IQueryable<T>> query, TContext db)
+        {
+            IReadOnlyList<Guid> ids = [Guid.Empty, Guid.Empty];
+            return Compile(query(db, ids).Expression, ids) is not null;
+        }
+
         private static Queries? Compile(Expression query, IReadOnlyList<Guid> ids)
         {
             var context = Expression.Parameter(typeof(TContext), "db");
@@ -227,6 +234,7 @@ public sealed class ChildLoader<TContext, T>
         .MakeGenericMethod(typeof(Guid));
 
     private readonly string _name;
+    private readonly Func<IQueryable<T>, IQueryable<T>> _shape;
     private readonly Expression<Func<T, Guid?>> _key;
     private readonly Func<T, Guid?> _keyOf;
     private readonly Func<IServiceProvider, IReadOnlyList<Guid>, CancellationToken,
@@ -238,9 +246,18 @@ public sealed class ChildLoader<TContext, T>
         _name = name;
         _key = foreignKey;
         _keyOf = foreignKey.Compile();
-        var shaped = shape ?? (q => q);
-        _fetch = (services, keys, ct) => FetchAsync(services, keys, shaped, ct);
+        _shape = shape ?? (q => q);
+        _fetch = (services, keys, ct) => FetchAsync(services, keys, _shape, ct);
     }
+
+    public string Name => _name;
+
+    /// <summary>
+    /// Whether its query captures nothing but the keys, and so runs compiled; one that captures anything else (a
+    /// local, the query itself) is translated again at every batch.
+    /// </summary>
+    internal bool IsCompiled(TContext db) =>
+        EntityLoaders.Loads<TContext, T>.Compiles((db, ids) => _shape(db.Set<T>().Where(Among(ids))), db);
 
     /// <summary>The children of <paramref name="parentId"/>, batched with the parents of the same depth.</summary>
     public IDataLoaderResult<IReadOnlyList<T>> Load(IResolveFieldContext context, Guid parentId) =>

@@ -54,6 +54,8 @@ public abstract class ChildListField<TContext, TChild>(
 {
     public string TypeName => typeName;
 
+    internal ChildLoader<TContext, TChild> Loader => loader;
+
     public void Extend(IComplexGraphType type) =>
         type.AddFieldById(
             fieldName,
