@@ -6,7 +6,7 @@ using InterAssociatif.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InterAssociatif.Host.Tests.Kernel;
+namespace InterAssociatif.Host.Tests.Generated;
 
 /// <summary>
 /// Every loader of children of every module runs compiled: its query captures nothing but the keys. One that
