@@ -60,7 +60,8 @@ public sealed class ChildLoadersCompiledTests(InterAssociatifFactory factory) : 
     private static bool IsChildLoader(Type type) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ChildLoader<,>);
 
-    private static string Name(object loader) => (string)loader.GetType().GetProperty("Name")!.GetValue(loader)!;
+    private static string Name(object loader) =>
+        (string)loader.GetType().GetProperty("Name", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(loader)!;
 
     private static bool IsCompiled(object loader, IServiceProvider services)
     {

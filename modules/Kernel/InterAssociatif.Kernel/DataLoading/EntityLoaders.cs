@@ -139,13 +139,6 @@ public static class EntityLoaders
         /// membership, a second form for a batch of one key compares with it (<c>= @key</c>): no list to
         /// send as JSON and unfold on the database side, for the many pages that load the children of one record.
         /// </summary>
-        /// <summary>Whether <paramref name="query"/> captures nothing but its keys, so that it runs compiled.</summary>
-        internal static bool Compiles(Func<TContext, IReadOnlyList<Guid>, IQueryable<T>> query, TContext db)
-        {
-            IReadOnlyList<Guid> ids = [Guid.Empty, Guid.Empty];
-            return Compile(query(db, ids).Expression, ids) is not null;
-        }
-
         private static Queries? Compile(Expression query, IReadOnlyList<Guid> ids)
         {
             var context = Expression.Parameter(typeof(TContext), "db");
@@ -169,6 +162,13 @@ public static class EntityLoaders
                     : EF.CompileAsyncQuery(
                         Expression.Lambda<Func<TContext, Guid, IQueryable<T>>>(oneBody, context, key))
             );
+        }
+
+        /// <summary>Whether <paramref name="query"/> captures nothing but its keys, so that it runs compiled.</summary>
+        internal static bool Compiles(Func<TContext, IReadOnlyList<Guid>, IQueryable<T>> query, TContext db)
+        {
+            IReadOnlyList<Guid> ids = [Guid.Empty, Guid.Empty];
+            return Compile(query(db, ids).Expression, ids) is not null;
         }
 
         private sealed record Queries(
@@ -250,14 +250,14 @@ public sealed class ChildLoader<TContext, T>
         _fetch = (services, keys, ct) => FetchAsync(services, keys, _shape, ct);
     }
 
-    public string Name => _name;
+    internal string Name => _name;
 
     /// <summary>
     /// Whether its query captures nothing but the keys, and so runs compiled; one that captures anything else (a
     /// local, the query itself) is translated again at every batch.
     /// </summary>
     internal bool IsCompiled(TContext db) =>
-        EntityLoaders.Loads<TContext, T>.Compiles((db, ids) => _shape(db.Set<T>().Where(Among(ids))), db);
+        EntityLoaders.Loads<TContext, T>.Compiles((db, ids) => Children(db, ids, _shape), db);
 
     /// <summary>The children of <paramref name="parentId"/>, batched with the parents of the same depth.</summary>
     public IDataLoaderResult<IReadOnlyList<T>> Load(IResolveFieldContext context, Guid parentId) =>
@@ -281,9 +281,12 @@ public sealed class ChildLoader<TContext, T>
         var factory = services.GetRequiredService<IDbContextFactory<TContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await EntityLoaders.Loads<TContext, T>.ToListAsync(
-            _name, (db, ids) => shape(db.Set<T>().Where(Among(ids))), db, keys, ct);
+            _name, (db, ids) => Children(db, ids, shape), db, keys, ct);
         return rows.GroupBy(row => _keyOf(row)!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
     }
+
+    private IQueryable<T> Children(TContext db, IReadOnlyList<Guid> ids, Func<IQueryable<T>, IQueryable<T>> shape) =>
+        shape(db.Set<T>().Where(Among(ids)));
 
     /// <summary>
     /// <c>ids.Contains(x.Key)</c>, or <c>x.Key != null &amp;&amp; ids.Contains(x.Key.Value)</c> for an optional key,

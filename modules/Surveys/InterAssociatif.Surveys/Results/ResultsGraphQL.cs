@@ -40,6 +40,10 @@ internal static class CellFields
 
 internal sealed class QuestionResultType : ObjectType<QuestionResult>
 {
+    // The same for any page arguments: no edges, no pages either side, a total of 0.
+    private static readonly GraphQL.Types.Relay.DataObjects.Connection<ResultsService.FreeTextAnswer> NoTexts =
+        Paging.FromList(Array.Empty<ResultsService.FreeTextAnswer>(), new PageRequest(null, null, null, null));
+
     public QuestionResultType()
         : base("QuestionResult", "One question's results. Read the part that fits its kind: `options` (choices, yes/no), `ranking`, `priorityLevels`, `freeText`; `crossTab` splits choices by another question or by an organisation attribute.")
     {
@@ -68,8 +72,7 @@ internal sealed class QuestionResultType : ObjectType<QuestionResult>
                 var holdsTexts = question.Kind == QuestionKind.FreeText || question.Options.Any(o => o.IsOther);
                 if (results.Suppressed(results.Respondents) || !holdsTexts)
                 {
-                    return DataLoaderResolveExtensions.FromValue<object>(
-                        Paging.FromList(Array.Empty<ResultsService.FreeTextAnswer>(), page).AsGraph());
+                    return DataLoaderResolveExtensions.FromValue<object>(NoTexts.AsGraph());
                 }
 
                 // Every question of the page read with the same arguments shares the same commands.
@@ -84,7 +87,7 @@ internal sealed class QuestionResultType : ObjectType<QuestionResult>
                             var texts = new ResultsService.FreeTexts(db, read.Id, read.AsOf);
                             return await Paging.ToConnectionsAsync(texts, questions, read.page, cancellationToken);
                         },
-                        Paging.FromList(Array.Empty<ResultsService.FreeTextAnswer>(), page))
+                        NoTexts)
                     .Then(texts => (object)texts.AsGraph());
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CrossTabCellType>>>>("crossTab")
