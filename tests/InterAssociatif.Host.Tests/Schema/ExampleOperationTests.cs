@@ -61,6 +61,22 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
         Assert.All(data, field => Assert.False(field.Value is JsonObject { } o && o["nodes"] is JsonArray { Count: 0 }, $"{file} as {role}: `{field.Key}` has no nodes"));
     }
 
+    /// <summary>
+    /// Every loader a page uses, for every role that may run it, is compiled once: none captured more than its
+    /// keys (which would translate it again at every batch, unseen but in the CPU). Loaders of any test of this
+    /// assembly count too: each is meant to be compiled.
+    /// </summary>
+    [Fact]
+    public async Task Every_page_reads_through_compiled_loaders_only()
+    {
+        foreach (var (file, role) in Cases().Select(c => ((string)c[0], (string)c[1])))
+        {
+            Assert.Empty((await RunAsync(file, role)).Errors);
+        }
+
+        Assert.Empty(InterAssociatif.Kernel.DataLoading.TranslatedLoaders.Names);
+    }
+
     public static TheoryData<string> Pages() => new(Files().Select(f => Path.GetFileName(f)));
 
     /// <summary>

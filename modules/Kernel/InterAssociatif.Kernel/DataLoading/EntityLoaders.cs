@@ -15,7 +15,8 @@ namespace InterAssociatif.Kernel.DataLoading;
 /// whatever the number of parents. Each batch opens its own short-lived DbContext, so parallel
 /// resolvers never share one. A loader whose query depends only on the batch's keys is compiled at its
 /// first batch (EF Core then neither translates it again nor looks it up by its expression tree); one
-/// that captures another value of its call is translated at each batch, as any query.
+/// that captures another value of its call still answers, translated at each batch, and is counted as the defect it
+/// is (<see cref="TranslatedLoaders"/>).
 /// </summary>
 public static class EntityLoaders
 {
@@ -94,7 +95,10 @@ public static class EntityLoaders
         public static readonly string Name = $"byId:{typeof(T).FullName}";
     }
 
-    /// <summary>Each loader's compiled query by name (null: it captures a value, translate it each time).</summary>
+    /// <summary>
+    /// Each loader's compiled query by name (null: it captures a value, translated each time and counted by
+    /// <see cref="TranslatedLoaders"/>).
+    /// </summary>
     internal static class Loads<TContext, T>
         where TContext : DbContext
     {
@@ -114,12 +118,14 @@ public static class EntityLoaders
                 compiled = Compiled.GetOrAdd(name, _ => Compile(translated.Expression, ids));
                 if (compiled is null)
                 {
+                    TranslatedLoaders.Record(name);
                     return await translated.ToListAsync(cancellationToken);
                 }
             }
 
             if (compiled is null)
             {
+                TranslatedLoaders.Record(name);
                 return await query(db, ids).ToListAsync(cancellationToken);
             }
 
@@ -247,7 +253,7 @@ public sealed class ChildLoader<TContext, T>
         _key = foreignKey;
         _keyOf = foreignKey.Compile();
         _shape = shape ?? (q => q);
-        _fetch = (services, keys, ct) => FetchAsync(services, keys, _shape, ct);
+        _fetch = FetchAsync;
     }
 
     internal string Name => _name;
@@ -257,36 +263,23 @@ public sealed class ChildLoader<TContext, T>
     /// local, the query itself) is translated again at every batch.
     /// </summary>
     internal bool IsCompiled(TContext db) =>
-        EntityLoaders.Loads<TContext, T>.Compiles((db, ids) => Children(db, ids, _shape), db);
+        EntityLoaders.Loads<TContext, T>.Compiles((db, ids) => Children(db, ids), db);
 
     /// <summary>The children of <paramref name="parentId"/>, batched with the parents of the same depth.</summary>
     public IDataLoaderResult<IReadOnlyList<T>> Load(IResolveFieldContext context, Guid parentId) =>
         context.LoadBatched(_name, parentId, _fetch, []);
 
-    /// <summary>
-    /// The same with a <paramref name="shape"/> that depends on the request (e.g. the caller's organisation); it is
-    /// translated at each batch, as any query capturing a value.
-    /// </summary>
-    public IDataLoaderResult<IReadOnlyList<T>> Load(
-        IResolveFieldContext context, Guid parentId, Func<IQueryable<T>, IQueryable<T>> shape) =>
-        context.LoadBatched<Guid, IReadOnlyList<T>>(
-            _name, parentId, (services, keys, ct) => FetchAsync(services, keys, shape, ct), []);
-
     private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<T>>> FetchAsync(
-        IServiceProvider services,
-        IReadOnlyList<Guid> keys,
-        Func<IQueryable<T>, IQueryable<T>> shape,
-        CancellationToken ct)
+        IServiceProvider services, IReadOnlyList<Guid> keys, CancellationToken ct)
     {
         var factory = services.GetRequiredService<IDbContextFactory<TContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
         var rows = await EntityLoaders.Loads<TContext, T>.ToListAsync(
-            _name, (db, ids) => Children(db, ids, shape), db, keys, ct);
+            _name, (db, ids) => Children(db, ids), db, keys, ct);
         return rows.GroupBy(row => _keyOf(row)!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<T>)g.ToList());
     }
 
-    private IQueryable<T> Children(TContext db, IReadOnlyList<Guid> ids, Func<IQueryable<T>, IQueryable<T>> shape) =>
-        shape(db.Set<T>().Where(Among(ids)));
+    private IQueryable<T> Children(TContext db, IReadOnlyList<Guid> ids) => _shape(db.Set<T>().Where(Among(ids)));
 
     /// <summary>
     /// <c>ids.Contains(x.Key)</c>, or <c>x.Key != null &amp;&amp; ids.Contains(x.Key.Value)</c> for an optional key,

@@ -73,8 +73,13 @@ internal sealed class SurveyType : NodeType<Survey>
     private static readonly ChildLoader<SurveysDbContext, Question> QuestionsBySurvey = new(
         "questionsBySurvey", q => q.SurveyId, questions => questions.Include(q => q.Options).OrderBy(q => q.Position));
 
-    private static readonly ChildLoader<SurveysDbContext, Response> MyResponseBySurvey = new(
-        "myResponseBySurvey", r => r.SurveyId);
+    /// <summary>
+    /// The responses of one organisation to the given surveys: the organisation is a parameter of the compiled
+    /// query and part of the request loader's name, so no caller ever reads with another caller's organisation.
+    /// </summary>
+    private static readonly Func<SurveysDbContext, Guid, IReadOnlyList<Guid>, IAsyncEnumerable<Response>> ResponsesOf =
+        EF.CompileAsyncQuery((SurveysDbContext db, Guid organization, IReadOnlyList<Guid> surveys) =>
+            db.Responses.Where(r => r.OrganizationId == organization && surveys.Contains(r.SurveyId)));
 
     public SurveyType(GraphTypeExtensions extensions)
         : base(SurveysTypeNames.Survey, "A questionnaire sent to organisations (e.g. « Un inter-associatif dans le cadre de la politique de la ville : Pourquoi et Comment ? », 25 July – 8 September 2017).")
@@ -105,7 +110,8 @@ internal sealed class SurveyType : NodeType<Survey>
             .Description("The response of the member's organisation, if any (members only).")
             .AuthorizeWithRoles(Roles.Member)
             .Resolve(ctx => ctx.User.OrganizationId() is { } organization
-                ? MyResponseBySurvey.Load(ctx, ctx.Source.Id, q => q.Where(r => r.OrganizationId == organization)).Then(list => list.FirstOrDefault())
+                ? ctx.LoadBatched(
+                    $"myResponse:{organization}", ctx.Source.Id, organization, MyResponsesAsync, (Response?)null)
                 : DataLoaderResolveExtensions.FromValue<Response?>(null));
         Field<NonNullGraphType<ConnectionGraphType<SurveyResponseType>>>("responses")
             .Description("Who answered what: every response, drafts included, in order of submission. Coordinators only.")
@@ -121,6 +127,20 @@ internal sealed class SurveyType : NodeType<Survey>
             });
         Field(s => s.Version).Description("Changes with every edit.");
         extensions.ApplyTo(this);
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, Response?>> MyResponsesAsync(
+        IServiceProvider services, Guid organization, IReadOnlyList<Guid> surveys, CancellationToken ct)
+    {
+        var contexts = services.GetRequiredService<IDbContextFactory<SurveysDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var responses = new Dictionary<Guid, Response?>();
+        await foreach (var response in ResponsesOf(db, organization, surveys).WithCancellation(ct))
+        {
+            responses[response.SurveyId] = response;
+        }
+
+        return responses;
     }
 }
 
