@@ -38,6 +38,14 @@ if (args.Length > 0 && args[0] == "instances")
     return;
 }
 
+if (args.Length > 0 && args[0] == "commands")
+{
+    await CommandsBenchmark.RunAsync(
+        iterations: args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000,
+        rounds: args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "refusals")
 {
     await RefusalBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
