@@ -13,7 +13,9 @@ namespace InterAssociatif.Benchmarks;
 /// after one unmeasured round of every request on both (the runtime tiers its code up meanwhile),
 /// each request is loaded by <c>connections</c> concurrent clients for <c>seconds</c>, host and
 /// reference alternating for <c>rounds</c> rounds (the order flips every round). Prints requests per
-/// second, p50 and p99 latency, the ratio host / reference, and each process's peak RSS under load.
+/// second, p50 and p99 latency, the ratio host / reference, what the host allocated per request, each server's
+/// processor time per request and their ratio (reference / host: steadier than the rates', which also move with
+/// the load generator on the same cores), and each process's peak RSS under load.
 /// Usage: <c>dotnet build -c Release host/InterAssociatif.Host &amp;&amp; dotnet run -c Release --project
 /// tests/InterAssociatif.Benchmarks -- pages [seconds] [rounds] [connections]</c>.
 /// </summary>
@@ -109,6 +111,7 @@ internal static class PagesBenchmark
             Console.WriteLine(
                 $"{"request",-34} {"host req/s",11} {"p50",7} {"p99",7} "
                     + $"{"ref req/s",10} {"p50",7} {"p99",7} {"ratio",6} {"host alloc/req",13}"
+                    + $" {"CPU/req host",13} {"ref",7} {"ratio",6}"
             );
             long hostRss = 0,
                 referenceRss = 0;
@@ -143,6 +146,8 @@ internal static class PagesBenchmark
                     $"{name,-34} {h.PerSecond,11:F0} {h.P(0.50),5:F1}ms {h.P(0.99),5:F1}ms "
                         + $"{r.PerSecond,10:F0} {r.P(0.50),5:F1}ms {r.P(0.99),5:F1}ms {h.PerSecond / r.PerSecond,6:F2}"
                         + $" {hostAllocated / h.Latencies.Count / 1024,9:F0} KiB"
+                        + $" {h.CpuPerRequest,10:F0} µs {r.CpuPerRequest,4:F0} µs"
+                        + $" {r.CpuPerRequest / h.CpuPerRequest,6:F2}"
                 );
             }
 
@@ -295,6 +300,7 @@ internal static class PagesBenchmark
     )
     {
         var content = Encoding.UTF8.GetBytes(body);
+        var cpuBefore = Cpu(server);
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var peakRss = 0L;
         var sampler = Task.Run(async () =>
@@ -333,7 +339,22 @@ internal static class PagesBenchmark
             .ToList();
         var all = (await Task.WhenAll(workers)).SelectMany(l => l).ToList();
         await sampler;
-        return new Load(all, seconds, peakRss);
+        return new Load(all, seconds, peakRss, (Cpu(server) - cpuBefore).TotalSeconds);
+    }
+
+    /// <summary>
+    /// The processor time a server process has used: its CPU per request is steadier than its rate, which also
+    /// moves with what else the machine runs (the load generator shares its cores).
+    /// </summary>
+    private static TimeSpan Cpu(Process? process)
+    {
+        if (process is null)
+        {
+            return TimeSpan.Zero;
+        }
+
+        process.Refresh();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>Resident memory of a process (Linux), 0 when unknown.</summary>
@@ -354,12 +375,19 @@ internal static class PagesBenchmark
         }
     }
 
-    private sealed record Load(List<double> Latencies, double Seconds, long PeakRss)
+    private sealed record Load(List<double> Latencies, double Seconds, long PeakRss, double CpuSeconds)
     {
         public double PerSecond => Latencies.Count / Seconds;
 
+        /// <summary>The server's processor time per request, in microseconds.</summary>
+        public double CpuPerRequest => CpuSeconds * 1e6 / Math.Max(1, Latencies.Count);
+
         public Load Add(Load other) =>
-            new([.. Latencies, .. other.Latencies], Seconds + other.Seconds, Math.Max(PeakRss, other.PeakRss));
+            new(
+                [.. Latencies, .. other.Latencies],
+                Seconds + other.Seconds,
+                Math.Max(PeakRss, other.PeakRss),
+                CpuSeconds + other.CpuSeconds);
 
         public double P(double quantile)
         {
