@@ -26,8 +26,9 @@ public static class EntityLoaders
         where TContext : DbContext
         where T : class, IHasId
     {
+        ById<TContext, T>.Query.Check(set, null, Services(context));
         return context.LoadBatched<Guid, T?, Func<TContext, IQueryable<T>>>(
-            ById<T>.Name,
+            ById<TContext, T>.Name,
             id,
             set,
             static async (services, set, ids, ct) =>
@@ -35,7 +36,7 @@ public static class EntityLoaders
                 var factory = services.GetRequiredService<IDbContextFactory<TContext>>();
                 await using var db = await factory.CreateDbContextAsync(ct);
                 var rows = await Loads<TContext, T>.ToListAsync(
-                    ById<T>.Name, (db, ids) => set(db).Where(e => ids.Contains(e.Id)), db, ids, ct);
+                    ById<TContext, T>.Name, (db, ids) => set(db).Where(e => ids.Contains(e.Id)), db, ids, ct);
                 return rows.ToDictionary(e => e.Id, e => (T?)e);
             },
             missing: null,
@@ -68,6 +69,7 @@ public static class EntityLoaders
         where TContext : DbContext
         where T : class, IHasId
     {
+        ById<TContext, T>.Projected(name).Check(set, projection, Services(context));
         return context.LoadBatched(
             name,
             id,
@@ -89,10 +91,25 @@ public static class EntityLoaders
         );
     }
 
-    /// <summary>The name of the request's loader of <typeparamref name="T"/> by id.</summary>
-    private static class ById<T>
+    private static IServiceProvider Services(IResolveFieldContext context) =>
+        context.RequestServices ?? throw new InvalidOperationException("Request services are not available.");
+
+    /// <summary>
+    /// The request's loader of <typeparamref name="T"/> by id, and the one query it and each loader of projections
+    /// by id (named by their card) may run.
+    /// </summary>
+    private static class ById<TContext, T>
+        where TContext : DbContext
     {
         public static readonly string Name = $"byId:{typeof(T).FullName}";
+
+        public static readonly SharedLoaderQuery<TContext, T> Query = new(Name);
+
+        private static readonly ConcurrentDictionary<string, SharedLoaderQuery<TContext, T>> ByName =
+            new(StringComparer.Ordinal);
+
+        public static SharedLoaderQuery<TContext, T> Projected(string name) =>
+            ByName.TryGetValue(name, out var query) ? query : ByName.GetOrAdd(name, static n => new(n));
     }
 
     /// <summary>
