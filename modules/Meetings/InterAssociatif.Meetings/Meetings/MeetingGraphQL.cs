@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using InterAssociatif.Meetings.Agenda;
 using InterAssociatif.Meetings.Attachments;
 using InterAssociatif.Meetings.Attendance;
@@ -69,7 +70,12 @@ internal sealed class MeetingType : NodeType<Meeting>
         Field<MinutesType>("minutes")
             .Description("The minutes (compte rendu). A draft is visible to coordinators only; others see the minutes once published.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
-            .Resolve(ctx => MeetingLoaders.Minutes.Load(ctx, ctx.Source.Id).Then(list => list.FirstOrDefault() is { } minutes && (minutes.Status == MinutesStatus.Published || ctx.User.IsCoordinator()) ? minutes : null));
+            .Resolve(ctx => (MeetingLoaders.MinutesCard.Serves(ctx)
+                    ? MeetingLoaders.MinutesWithoutDraft
+                    : MeetingLoaders.Minutes)
+                .Load(ctx, ctx.Source.Id)
+                .Then(list => list.FirstOrDefault() is { } minutes
+                    && (minutes.Status == MinutesStatus.Published || ctx.User.IsCoordinator()) ? minutes : null));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttachmentType>>>>("attachments")
             .Description("The files attached (pièces jointes): slides, questionnaire results…")
             .AuthorizeWithRoles(MeetingRoles.Participants)
@@ -150,6 +156,25 @@ internal static class MeetingLoaders
     public static readonly ChildLoader<MeetingsDbContext, MinutesRecord> Minutes = new(
         "minutesByMeeting", m => m.MeetingId);
 
+    /// <summary>
+    /// The minutes without their draft's text (up to 200,000 characters), for every selection but <c>draftText</c>:
+    /// a meeting page showing the minutes' status does not read the draft.
+    /// </summary>
+    public static readonly NodeCard<MinutesRecord> MinutesCard = new(
+        m => new MinutesRecord
+        {
+            Id = m.Id,
+            MeetingId = m.MeetingId,
+            Status = m.Status,
+            AuthorId = m.AuthorId,
+            WrittenOn = m.WrittenOn,
+            Version = m.Version,
+        },
+        "status", "writtenOn", "author", "revisions", "current", "version", "downloads");
+
+    public static readonly ChildLoader<MeetingsDbContext, MinutesRecord> MinutesWithoutDraft = new(
+        "minutesCardByMeeting", m => m.MeetingId, q => q.Select(MinutesCard.Projection));
+
     public static readonly ChildLoader<MeetingsDbContext, MinutesRevision> Revisions = new(
         "revisionsByMinutes", r => r.MinutesId, q => q.OrderBy(r => r.Number));
 
@@ -158,6 +183,40 @@ internal static class MeetingLoaders
         "currentRevisionByMinutes",
         r => r.MinutesId,
         q => q.GroupBy(r => r.MinutesId).Select(revisions => revisions.OrderByDescending(r => r.Number).First()));
+
+    /// <summary>A revision without its text, for a selection that does not show it (its number, its date).</summary>
+    public static readonly NodeCard<MinutesRevision> RevisionCard = new(
+        r => new MinutesRevision
+        {
+            Id = r.Id,
+            MinutesId = r.MinutesId,
+            Number = r.Number,
+            Note = r.Note,
+            PublishedAt = r.PublishedAt,
+        },
+        "number", "note", "publishedAt");
+
+    public static readonly ChildLoader<MeetingsDbContext, MinutesRevision> CurrentRevisionCard = new(
+        "currentRevisionCardByMinutes",
+        r => r.MinutesId,
+        q => q.GroupBy(r => r.MinutesId).Select(Latest(RevisionCard.Projection)));
+
+    /// <summary>
+    /// The latest revision of a group through <paramref name="projection"/>, projected before <c>First</c> (EF Core
+    /// 10 cannot bind a projection after a group's <c>First</c>).
+    /// </summary>
+    private static Expression<Func<IGrouping<Guid, MinutesRevision>, MinutesRevision>> Latest(
+        Expression<Func<MinutesRevision, MinutesRevision>> projection)
+    {
+        Expression<Func<IGrouping<Guid, MinutesRevision>, IEnumerable<MinutesRevision>>> newestFirst =
+            revisions => revisions.OrderByDescending(r => r.Number);
+        var revision = typeof(MinutesRevision);
+        var projected = Expression.Call(
+            typeof(Enumerable), nameof(Enumerable.Select), [revision, revision], newestFirst.Body, projection);
+        var first = Expression.Call(typeof(Enumerable), nameof(Enumerable.First), [revision], projected);
+        return Expression.Lambda<Func<IGrouping<Guid, MinutesRevision>, MinutesRevision>>(
+            first, newestFirst.Parameters);
+    }
 
     public static readonly ChildLoader<MeetingsDbContext, Milestone> AnnouncedMilestones = new(
         "milestonesByMeeting", m => m.MeetingId, q => q.OrderBy(m => m.Date).ThenBy(m => m.Id));

@@ -19,7 +19,10 @@ internal sealed class MinutesType : ObjectType<MinutesRecord>
             .Resolve(ctx => MeetingLoaders.Revisions.Load(ctx, ctx.Source.Id));
         Field<MinutesRevisionType>("current")
             .Description("The text in force: the latest revision; null while a draft.")
-            .Resolve(ctx => MeetingLoaders.CurrentRevision.Load(ctx, ctx.Source.Id)
+            .Resolve(ctx => (MeetingLoaders.RevisionCard.Serves(ctx)
+                    ? MeetingLoaders.CurrentRevisionCard
+                    : MeetingLoaders.CurrentRevision)
+                .Load(ctx, ctx.Source.Id)
                 .Then(list => list.SingleOrDefault()));
         Field(m => m.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
         extensions.ApplyTo(this);

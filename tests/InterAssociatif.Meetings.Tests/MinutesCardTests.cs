@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using InterAssociatif.Testing;
+
+namespace InterAssociatif.Meetings.Tests;
+
+/// <summary>
+/// A page that shows the minutes' status and the number of the text in force reads neither text: the minutes and
+/// their current revision are read as cards unless the selection asks for <c>draftText</c> or <c>text</c>, and the
+/// card fields read the same either way.
+/// </summary>
+public sealed class MinutesCardTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+{
+    private const string Card =
+        "status writtenOn version author { id } current { number note publishedAt } downloads { markdown }";
+
+    private GraphQLTestClient Coordinator => factory.GraphQL("coordinator");
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_card_fields_of_the_minutes_read_the_same_without_reading_their_texts(bool published)
+    {
+        var held = new DateTimeOffset(2021, 3, 1, 14, 0, 0, TimeSpan.Zero);
+        var meeting = await Coordinator.ScheduleAsync($"Compte rendu long ({published})", held);
+        var text = string.Concat(Enumerable.Repeat("Relevé de décisions. ", 3_000)).TrimEnd();
+        var changes = new List<(string Mutation, string Input, object Values)>
+        {
+            ("draftMinutes", "DraftMinutesInput", new { meetingId = meeting, writtenOn = "2021-03-15", text }),
+        };
+        if (published)
+        {
+            changes.Add(("publishMinutes", "PublishMinutesInput", new { meetingId = meeting }));
+            var correction = new { meetingId = meeting, text = text + "Fin.", note = "Une fin" };
+            changes.Add(("correctMinutes", "CorrectMinutesInput", correction));
+        }
+
+        foreach (var (mutation, input, values) in changes)
+        {
+            var changed = await Coordinator.MutateAsync(mutation, input, values, "minutes { status }");
+            Assert.Equal("", changed.ErrorsOf(mutation));
+        }
+
+        var (asCard, cardSql) = await MinutesAsync(meeting, Card);
+        var (whole, wholeSql) =
+            await MinutesAsync(meeting, Card.Replace("note", "note text", StringComparison.Ordinal) + " draftText");
+
+        Assert.Equal(text.Length, whole["draftText"]!.GetValue<string>().Length);
+        Assert.Equal(published, whole["current"] is not null);
+        whole.Remove("draftText");
+        (whole["current"] as JsonObject)?.Remove("text");
+        Assert.True(
+            JsonNode.DeepEquals(asCard, whole), $"as a card {asCard.ToJsonString()}, whole {whole.ToJsonString()}");
+        Assert.DoesNotContain(
+            cardSql,
+            sql => sql.Contains("\"DraftText\"", StringComparison.Ordinal)
+                || sql.Contains(".\"Text\"", StringComparison.Ordinal));
+        Assert.Contains(wholeSql, sql => sql.Contains("\"DraftText\"", StringComparison.Ordinal));
+        Assert.Contains(wholeSql, sql => sql.Contains(".\"Text\"", StringComparison.Ordinal));
+    }
+
+    private async Task<(JsonObject Minutes, IReadOnlyList<string> Sql)> MinutesAsync(string meeting, string selection)
+    {
+        factory.SqlCommands.Reset();
+        var query = $"query($id: ID!) {{ meeting(id: $id) {{ minutes {{ {selection} }} }} }}";
+        var result = (await Coordinator.QueryAsync(query, new { id = meeting })).EnsureNoErrors();
+        return (result.At("meeting.minutes")!.DeepClone().AsObject(), factory.SqlCommands.Recent);
+    }
+}
