@@ -4,14 +4,14 @@ using InterAssociatif.Testing;
 namespace InterAssociatif.Meetings.Tests;
 
 /// <summary>
-/// A page that shows the minutes' status and the number of the text in force reads neither text: the minutes and
-/// their current revision are read as cards unless the selection asks for <c>draftText</c> or <c>text</c>, and the
-/// card fields read the same either way.
+/// A page that shows the minutes' status and the numbers of their revisions reads no text: the minutes, their
+/// revisions and the current one are read as cards unless the selection asks for <c>draftText</c> or <c>text</c>,
+/// and the card fields read the same either way.
 /// </summary>
 public sealed class MinutesCardTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
-    private const string Card =
-        "status writtenOn version author { id } current { number note publishedAt } downloads { markdown }";
+    private const string Card = "status writtenOn version author { id } current { number note publishedAt } "
+        + "revisions { number note publishedAt } downloads { markdown }";
 
     private GraphQLTestClient Coordinator => factory.GraphQL("coordinator");
 
@@ -48,6 +48,12 @@ public sealed class MinutesCardTests(InterAssociatifFactory factory) : IClassFix
         Assert.Equal(published, whole["current"] is not null);
         whole.Remove("draftText");
         (whole["current"] as JsonObject)?.Remove("text");
+        Assert.Equal(published ? 2 : 0, whole["revisions"]!.AsArray().Count);
+        foreach (var revision in whole["revisions"]!.AsArray())
+        {
+            revision!.AsObject().Remove("text");
+        }
+
         Assert.True(
             JsonNode.DeepEquals(asCard, whole), $"as a card {asCard.ToJsonString()}, whole {whole.ToJsonString()}");
         Assert.DoesNotContain(

@@ -196,6 +196,9 @@ internal static class MeetingLoaders
         },
         "number", "note", "publishedAt");
 
+    public static readonly ChildLoader<MeetingsDbContext, MinutesRevision> RevisionCards = new(
+        "revisionCardsByMinutes", r => r.MinutesId, q => q.OrderBy(r => r.Number).Select(RevisionCard.Projection));
+
     public static readonly ChildLoader<MeetingsDbContext, MinutesRevision> CurrentRevisionCard = new(
         "currentRevisionCardByMinutes",
         r => r.MinutesId,

@@ -16,7 +16,10 @@ internal sealed class MinutesType : ObjectType<MinutesRecord>
         Field("draftText", m => m.DraftText).Description("The draft's text (Markdown). Coordinators only.").AuthorizeWithRoles(Roles.Coordinator);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MinutesRevisionType>>>>("revisions")
             .Description("Every published text, first publication first; corrections add revisions.")
-            .Resolve(ctx => MeetingLoaders.Revisions.Load(ctx, ctx.Source.Id));
+            .Resolve(ctx => (MeetingLoaders.RevisionCard.Serves(ctx)
+                    ? MeetingLoaders.RevisionCards
+                    : MeetingLoaders.Revisions)
+                .Load(ctx, ctx.Source.Id));
         Field<MinutesRevisionType>("current")
             .Description("The text in force: the latest revision; null while a draft.")
             .Resolve(ctx => (MeetingLoaders.RevisionCard.Serves(ctx)
