@@ -64,6 +64,30 @@ public sealed class MinutesCardTests(InterAssociatifFactory factory) : IClassFix
         Assert.Contains(wholeSql, sql => sql.Contains(".\"Text\"", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_minutes_and_their_text_in_force_are_read_in_one_command_unless_the_text_is_shown()
+    {
+        var meeting = await Coordinator.ScheduleAsync("Compte rendu en une commande", DateTimeOffset.UnixEpoch);
+        foreach (var (mutation, input, values) in new (string, string, object)[]
+        {
+            ("draftMinutes", "DraftMinutesInput", new { meetingId = meeting, writtenOn = "1970-01-02", text = "v1" }),
+            ("publishMinutes", "PublishMinutesInput", new { meetingId = meeting }),
+            ("correctMinutes", "CorrectMinutesInput", new { meetingId = meeting, text = "v2", note = "2" }),
+            ("correctMinutes", "CorrectMinutesInput", new { meetingId = meeting, text = "v3", note = "3" }),
+        })
+        {
+            var changed = await Coordinator.MutateAsync(mutation, input, values, "minutes { status }");
+            Assert.Equal("", changed.ErrorsOf(mutation));
+        }
+
+        // The meeting, then the minutes with the latest revision's card; showing its text reads it on its own.
+        var (card, cardSql) = await MinutesAsync(meeting, "status current { number note }");
+        var (whole, wholeSql) = await MinutesAsync(meeting, "status current { number note text }");
+        var (current, text) = (card["current"]!, whole["current"]!["text"]!.GetValue<string>());
+        Assert.Equal((3, "3", "v3"), (current["number"]!.GetValue<int>(), current["note"]!.GetValue<string>(), text));
+        Assert.Equal((2, 3), (cardSql.Count, wholeSql.Count));
+    }
+
     private async Task<(JsonObject Minutes, IReadOnlyList<string> Sql)> MinutesAsync(string meeting, string selection)
     {
         factory.SqlCommands.Reset();

@@ -54,7 +54,7 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
             .Where(s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal))
             .Where(s => s.TraceId == operation.TraceId)
             .ToList();
-        Assert.Equal(10, commands);
+        Assert.Equal(9, commands);
         Assert.Equal(commands, sql.Count);
         Assert.All(sql, s => Assert.True(Under(s), $"the SQL span {s.DisplayName} is not under the GraphQL span"));
     }

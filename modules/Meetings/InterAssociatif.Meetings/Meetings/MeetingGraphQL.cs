@@ -156,9 +156,22 @@ internal static class MeetingLoaders
     public static readonly ChildLoader<MeetingsDbContext, MinutesRecord> Minutes = new(
         "minutesByMeeting", m => m.MeetingId);
 
+    /// <summary>A revision without its text, for a selection that does not show it (its number, its date).</summary>
+    public static readonly NodeCard<MinutesRevision> RevisionCard = new(
+        r => new MinutesRevision
+        {
+            Id = r.Id,
+            MinutesId = r.MinutesId,
+            Number = r.Number,
+            Note = r.Note,
+            PublishedAt = r.PublishedAt,
+        },
+        "number", "note", "publishedAt");
+
     /// <summary>
     /// The minutes without their draft's text (up to 200,000 characters), for every selection but <c>draftText</c>:
-    /// a meeting page showing the minutes' status does not read the draft.
+    /// a meeting page showing the minutes' status does not read the draft. The card holds the current revision's card
+    /// too, read in the same command (<c>current { number publishedAt }</c> sends no command of its own).
     /// </summary>
     public static readonly NodeCard<MinutesRecord> MinutesCard = new(
         m => new MinutesRecord
@@ -173,7 +186,7 @@ internal static class MeetingLoaders
         "status", "writtenOn", "author", "revisions", "current", "version", "downloads");
 
     public static readonly ChildLoader<MeetingsDbContext, MinutesRecord> MinutesWithoutDraft = new(
-        "minutesCardByMeeting", m => m.MeetingId, q => q.Select(MinutesCard.Projection));
+        "minutesCardByMeeting", m => m.MeetingId, q => q.Select(WithCurrentCard(MinutesCard.Projection)));
 
     public static readonly ChildLoader<MeetingsDbContext, MinutesRevision> Revisions = new(
         "revisionsByMinutes", r => r.MinutesId, q => q.OrderBy(r => r.Number));
@@ -183,18 +196,6 @@ internal static class MeetingLoaders
         "currentRevisionByMinutes",
         r => r.MinutesId,
         q => q.GroupBy(r => r.MinutesId).Select(revisions => revisions.OrderByDescending(r => r.Number).First()));
-
-    /// <summary>A revision without its text, for a selection that does not show it (its number, its date).</summary>
-    public static readonly NodeCard<MinutesRevision> RevisionCard = new(
-        r => new MinutesRevision
-        {
-            Id = r.Id,
-            MinutesId = r.MinutesId,
-            Number = r.Number,
-            Note = r.Note,
-            PublishedAt = r.PublishedAt,
-        },
-        "number", "note", "publishedAt");
 
     public static readonly ChildLoader<MeetingsDbContext, MinutesRevision> RevisionCards = new(
         "revisionCardsByMinutes", r => r.MinutesId, q => q.OrderBy(r => r.Number).Select(RevisionCard.Projection));
@@ -211,14 +212,43 @@ internal static class MeetingLoaders
     private static Expression<Func<IGrouping<Guid, MinutesRevision>, MinutesRevision>> Latest(
         Expression<Func<MinutesRevision, MinutesRevision>> projection)
     {
-        Expression<Func<IGrouping<Guid, MinutesRevision>, IEnumerable<MinutesRevision>>> newestFirst =
-            revisions => revisions.OrderByDescending(r => r.Number);
-        var revision = typeof(MinutesRevision);
-        var projected = Expression.Call(
-            typeof(Enumerable), nameof(Enumerable.Select), [revision, revision], newestFirst.Body, projection);
-        var first = Expression.Call(typeof(Enumerable), nameof(Enumerable.First), [revision], projected);
+        var revisions = Expression.Parameter(typeof(IGrouping<Guid, MinutesRevision>), "revisions");
         return Expression.Lambda<Func<IGrouping<Guid, MinutesRevision>, MinutesRevision>>(
-            first, newestFirst.Parameters);
+            Newest(revisions, projection, nameof(Enumerable.First)), revisions);
+    }
+
+    /// <summary>The minutes through <paramref name="card"/>, with their latest revision's card (a left join).</summary>
+    private static Expression<Func<MinutesRecord, MinutesRecord>> WithCurrentCard(
+        Expression<Func<MinutesRecord, MinutesRecord>> card)
+    {
+        var minutes = card.Parameters[0];
+        var record = (MemberInitExpression)card.Body;
+        var revisions = Expression.Property(minutes, nameof(MinutesRecord.Revisions));
+        var newest = Newest(revisions, RevisionCard.Projection, nameof(Enumerable.FirstOrDefault));
+        var read = typeof(MinutesRecord);
+        var done = Expression.Constant(true);
+        return Expression.Lambda<Func<MinutesRecord, MinutesRecord>>(
+            record.Update(
+                record.NewExpression,
+                [
+                    .. record.Bindings,
+                    Expression.Bind(read.GetProperty(nameof(MinutesRecord.CurrentCard))!, newest),
+                    Expression.Bind(read.GetProperty(nameof(MinutesRecord.CurrentCardRead))!, done),
+                ]),
+            minutes);
+    }
+
+    /// <summary>The newest of <paramref name="revisions"/> through <paramref name="projection"/>, in a query.</summary>
+    private static MethodCallExpression Newest(
+        Expression revisions, Expression<Func<MinutesRevision, MinutesRevision>> projection, string pick)
+    {
+        Expression<Func<MinutesRevision, int>> number = r => r.Number;
+        var revision = typeof(MinutesRevision);
+        var newestFirst = Expression.Call(
+            typeof(Enumerable), nameof(Enumerable.OrderByDescending), [revision, typeof(int)], revisions, number);
+        var projected = Expression.Call(
+            typeof(Enumerable), nameof(Enumerable.Select), [revision, revision], newestFirst, projection);
+        return Expression.Call(typeof(Enumerable), pick, [revision], projected);
     }
 
     public static readonly ChildLoader<MeetingsDbContext, Milestone> AnnouncedMilestones = new(

@@ -22,11 +22,11 @@ internal sealed class MinutesType : ObjectType<MinutesRecord>
                 .Load(ctx, ctx.Source.Id));
         Field<MinutesRevisionType>("current")
             .Description("The text in force: the latest revision; null while a draft.")
-            .Resolve(ctx => (MeetingLoaders.RevisionCard.Serves(ctx)
-                    ? MeetingLoaders.CurrentRevisionCard
-                    : MeetingLoaders.CurrentRevision)
-                .Load(ctx, ctx.Source.Id)
-                .Then(list => list.SingleOrDefault()));
+            .Resolve(ctx => !MeetingLoaders.RevisionCard.Serves(ctx)
+                ? MeetingLoaders.CurrentRevision.Load(ctx, ctx.Source.Id).Then(list => list.SingleOrDefault())
+                : ctx.Source.CurrentCardRead
+                    ? DataLoaderResolveExtensions.FromValue(ctx.Source.CurrentCard)
+                    : MeetingLoaders.CurrentRevisionCard.Load(ctx, ctx.Source.Id).Then(list => list.SingleOrDefault()));
         Field(m => m.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
         extensions.ApplyTo(this);
     }

@@ -32,6 +32,15 @@ internal sealed class MinutesRecord : IHasId, IMeetingMinutes
     public int Version { get; set; }
 
     public List<MinutesRevision> Revisions { get; set; } = [];
+
+    /// <summary>
+    /// The latest revision as a card, when the minutes were read as a card (with it, in the same command); not
+    /// mapped. Null for a draft, or when <see cref="CurrentCardRead"/> is false.
+    /// </summary>
+    public MinutesRevision? CurrentCard { get; set; }
+
+    /// <summary>Whether <see cref="CurrentCard"/> was read with the minutes.</summary>
+    public bool CurrentCardRead { get; set; }
 }
 
 /// <summary>A published text of the minutes; never changed once written.</summary>

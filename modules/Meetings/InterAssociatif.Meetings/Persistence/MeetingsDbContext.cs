@@ -92,6 +92,8 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(m => m.MeetingId).IsUnique();
             e.HasMany(m => m.Revisions).WithOne().HasForeignKey(r => r.MinutesId).OnDelete(DeleteBehavior.Cascade);
+            e.Ignore(m => m.CurrentCard);
+            e.Ignore(m => m.CurrentCardRead);
         });
 
         modelBuilder.Entity<MinutesRevision>(e =>
