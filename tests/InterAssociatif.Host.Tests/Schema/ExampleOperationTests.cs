@@ -77,6 +77,78 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
         Assert.Empty(InterAssociatif.Kernel.DataLoading.TranslatedLoaders.Names);
     }
 
+    /// <summary>
+    /// Every read a page sends, as every role its header names, finds its rows through an index: SQLite's plan of
+    /// each command (<c>EXPLAIN QUERY PLAN</c> on the test's database) scans no table, in full or along a whole
+    /// index, but the list a page of a list walks (the command's own table, with a <c>LIMIT</c>) and what a count
+    /// counts. A read by key that scans a table is fast on the demo data and slows with every row the network records.
+    /// </summary>
+    [Fact]
+    public async Task Every_read_of_a_page_finds_its_rows_through_an_index()
+    {
+        var scans = new List<string>();
+        _ = factory.Services; // the host, its database and the demo data
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(
+            $"Data Source={Path.Combine(factory.DataDirectory, "interassociatif.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        foreach (var (file, role) in Cases().Select(c => ((string)c[0], (string)c[1])))
+        {
+            Assert.Empty((await RunAsync(file, role, beforeRun: factory.SqlCommands.Reset)).Errors);
+            foreach (var sql in factory.SqlCommands.Recent.Distinct())
+            {
+                var found = await ScansAsync(connection, sql);
+                scans.AddRange(found.Select(scan => $"{file} as {role}: {scan} in\n{sql}"));
+            }
+        }
+
+        Assert.True(scans.Count == 0, string.Join("\n\n", scans));
+    }
+
+    /// <summary>The tables <paramref name="sql"/> scans that it should find through an index.</summary>
+    private static async Task<IReadOnlyList<string>> ScansAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, string sql)
+    {
+        if (sql.StartsWith("SELECT COUNT(", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var tables = TableAlias().Matches(sql).ToList();
+        var listed = tables.FirstOrDefault(t => Depth(sql, t.Index) == 0) is { } top
+            && LimitClause().Matches(sql).Any(l => Depth(sql, l.Index) == 0)
+            ? top.Groups["alias"].Value
+            : null;
+        await using var explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var scans = new List<string>();
+        await using var plan = await explain.ExecuteReaderAsync();
+        while (await plan.ReadAsync())
+        {
+            var detail = plan.GetString(3);
+            if (ScanOf().Match(detail) is { Success: true } scan
+                && tables.FirstOrDefault(t => t.Groups["alias"].Value == scan.Groups["alias"].Value) is { } table
+                && table.Groups["alias"].Value != listed)
+            {
+                scans.Add($"{detail} ({table.Groups["table"].Value})");
+            }
+        }
+
+        return scans;
+    }
+
+    /// <summary>How many parentheses are open at <paramref name="index"/> of <paramref name="sql"/>.</summary>
+    private static int Depth(string sql, int index) =>
+        sql[..index].Count(c => c == '(') - sql[..index].Count(c => c == ')');
+
+    [GeneratedRegex("FROM \"(?<table>\\w+)\" AS \"(?<alias>\\w+)\"|JOIN \"(?<table>\\w+)\" AS \"(?<alias>\\w+)\"")]
+    private static partial Regex TableAlias();
+
+    [GeneratedRegex("^LIMIT ", RegexOptions.Multiline)]
+    private static partial Regex LimitClause();
+
+    [GeneratedRegex("^SCAN (?<alias>\\w+)")]
+    private static partial Regex ScanOf();
+
     public static TheoryData<string> Pages() => new(Files().Select(f => Path.GetFileName(f)));
 
     /// <summary>

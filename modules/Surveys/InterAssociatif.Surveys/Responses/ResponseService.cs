@@ -17,7 +17,7 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
-        var survey = await db.Surveys.Include(s => s.Questions).ThenInclude(q => q.Options).SingleAsync(s => s.Id == command.SurveyId, cancellationToken);
+        var survey = (await db.Surveys.WithQuestionsAsync(db, command.SurveyId, cancellationToken))!;
 
         if (!await db.Audience.AnyAsync(a => a.SurveyId == survey.Id && a.OrganizationId == organizationId, cancellationToken))
         {
@@ -53,7 +53,7 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
             throw new global::GraphQL.ExecutionError("Access denied: a member changes only their own organisation's response.") { Code = Kernel.Authorization.AccessDeniedError.ErrorCode };
         }
 
-        var survey = await db.Surveys.Include(s => s.Questions).ThenInclude(q => q.Options).SingleAsync(s => s.Id == response.SurveyId, cancellationToken);
+        var survey = (await db.Surveys.WithQuestionsAsync(db, response.SurveyId, cancellationToken))!;
         db.Answers.RemoveRange(response.Answers);
         db.ResponseAttributes.RemoveRange(response.Attributes);
         response.Answers = [];

@@ -11,17 +11,17 @@ internal sealed class SurveyResultsOptions
 }
 
 /// <summary>
-/// Computes results in SQL: five commands for every figure of every question (survey, audience,
-/// respondents, per-question respondents, per-option counts with rank sums), one count and one page of the
-/// texts of every question read with the same page arguments (<see cref="FreeTexts"/>), and two commands per
-/// cross-tabulation. Responses are never loaded.
+/// Computes results in SQL: six commands for every figure of every question (survey, its questions with their
+/// options, audience, respondents, per-question respondents, per-option counts with rank sums), one count and one
+/// page of the texts of every question read with the same page arguments (<see cref="FreeTexts"/>), and two
+/// commands per cross-tabulation. Responses are never loaded.
 /// </summary>
 internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory)
 {
     public async Task<SurveyResults?> ComputeAsync(Guid surveyId, DateTimeOffset asOf, int minimumCell, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var survey = await db.Surveys.Include(s => s.Questions.OrderBy(q => q.Position)).ThenInclude(q => q.Options.OrderBy(o => o.Position)).SingleOrDefaultAsync(s => s.Id == surveyId, cancellationToken);
+        var survey = await db.Surveys.WithQuestionsAsync(db, surveyId, cancellationToken);
         if (survey is null)
         {
             return null;
