@@ -2,9 +2,11 @@ using System.Reflection;
 using InterAssociatif.Host.Composition;
 using InterAssociatif.Kernel.DataLoading;
 using InterAssociatif.Kernel.GraphQL;
+using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace InterAssociatif.Host.Tests.Generated;
 
@@ -28,6 +30,37 @@ public sealed class ChildLoadersCompiledTests(InterAssociatifFactory factory) : 
         var translated = loaders.Where(loader => !IsCompiled(loader, scope.ServiceProvider)).Select(Name).ToList();
 
         Assert.Empty(translated);
+    }
+
+    /// <summary>
+    /// On SQL Server too (no server here), every loader of children is one statement that ScriptDom parses: what
+    /// EF Core writes for it with the SQL Server provider, for a batch of two keys.
+    /// </summary>
+    [Fact]
+    public void Every_child_loader_is_one_valid_statement_on_sql_server()
+    {
+        var contexts = factory.Services.GetServices<IModuleDatabase>()
+            .Select(d => d.CreateSqlServerDesignContext())
+            .ToList();
+        IReadOnlyList<Guid> keys = [Guid.CreateVersion7(), Guid.CreateVersion7()];
+        var failures = new List<string>();
+        foreach (var loader in StaticLoaders().Concat(ListFieldLoaders()))
+        {
+            var db = contexts.Single(c => loader.GetType().GetGenericArguments()[0].IsInstanceOfType(c));
+            var children = loader.GetType().GetMethod("Children", BindingFlags.Instance | BindingFlags.NonPublic)!;
+            var sql = ((IQueryable)children.Invoke(loader, [db, keys])!).ToQueryString();
+            var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+            var script = (TSqlScript)parser.Parse(new StringReader(sql), out var errors);
+            var statements = script.Batches.SelectMany(b => b.Statements).OfType<SelectStatement>().Count();
+            if (errors.Count > 0 || statements != 1)
+            {
+                var messages = string.Join("; ", errors.Select(e => e.Message));
+                failures.Add($"{Name(loader)} ({statements} statements, {messages}):\n{sql}");
+            }
+        }
+
+        contexts.ForEach(c => c.Dispose());
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
     }
 
     private static IEnumerable<object> StaticLoaders() =>

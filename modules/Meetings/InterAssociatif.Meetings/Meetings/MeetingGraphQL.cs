@@ -233,10 +233,12 @@ internal static class MeetingLoaders
             fields.NewExpression,
             fields.Bindings.Cast<MemberAssignment>().Select(field => Expression.Bind(
                 field.Member,
-                Newest(
-                    revisions,
-                    Expression.Lambda(field.Expression, RevisionCard.Projection.Parameters),
-                    nameof(Enumerable.FirstOrDefault)))));
+                field.Member.Name == nameof(MinutesRevision.MinutesId)
+                    ? Expression.Property(minutes, nameof(MinutesRecord.Id))
+                    : Newest(
+                        revisions,
+                        Expression.Lambda(field.Expression, RevisionCard.Projection.Parameters),
+                        nameof(Enumerable.FirstOrDefault)))));
         var current = Expression.Condition(
             Expression.Call(typeof(Enumerable), nameof(Enumerable.Any), [typeof(MinutesRevision)], revisions),
             newest,
