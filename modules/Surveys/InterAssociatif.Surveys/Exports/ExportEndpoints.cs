@@ -125,7 +125,7 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
     {
         await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
         var survey = GlobalId.TryDecode(surveyId, SurveysTypeNames.Survey, out var id)
-            ? await db.Surveys.WithQuestionsAsync(db, id, http.RequestAborted)
+            ? await db.SurveyWithQuestionsAsync(id, http.RequestAborted)
             : null;
         if (survey is null)
         {

@@ -17,7 +17,8 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
-        var survey = (await db.Surveys.WithQuestionsAsync(db, command.SurveyId, cancellationToken))!;
+        var survey = await db.SurveyWithQuestionsAsync(command.SurveyId, cancellationToken)
+            ?? throw new InvalidOperationException("The survey was checked to exist before the mutation ran.");
 
         if (!await db.Audience.AnyAsync(a => a.SurveyId == survey.Id && a.OrganizationId == organizationId, cancellationToken))
         {
@@ -53,7 +54,8 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
             throw new global::GraphQL.ExecutionError("Access denied: a member changes only their own organisation's response.") { Code = Kernel.Authorization.AccessDeniedError.ErrorCode };
         }
 
-        var survey = (await db.Surveys.WithQuestionsAsync(db, response.SurveyId, cancellationToken))!;
+        var survey = await db.SurveyWithQuestionsAsync(response.SurveyId, cancellationToken)
+            ?? throw new InvalidOperationException("The survey of this response was not found.");
         db.Answers.RemoveRange(response.Answers);
         db.ResponseAttributes.RemoveRange(response.Attributes);
         response.Answers = [];

@@ -21,7 +21,7 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
     public async Task<SurveyResults?> ComputeAsync(Guid surveyId, DateTimeOffset asOf, int minimumCell, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var survey = await db.Surveys.WithQuestionsAsync(db, surveyId, cancellationToken);
+        var survey = await db.SurveyWithQuestionsAsync(surveyId, cancellationToken);
         if (survey is null)
         {
             return null;

@@ -8,10 +8,10 @@ internal static class SurveyReads
     /// through the survey's key: in one command (an include of the questions then of their options) SQLite reads the
     /// questions and options of every survey, as it cannot push the key into a joined subquery.
     /// </summary>
-    public static async Task<Survey?> WithQuestionsAsync(
-        this IQueryable<Survey> surveys, SurveysDbContext db, Guid surveyId, CancellationToken cancellationToken)
+    public static async Task<Survey?> SurveyWithQuestionsAsync(
+        this SurveysDbContext db, Guid surveyId, CancellationToken cancellationToken)
     {
-        var survey = await surveys.SingleOrDefaultAsync(s => s.Id == surveyId, cancellationToken);
+        var survey = await db.Surveys.SingleOrDefaultAsync(s => s.Id == surveyId, cancellationToken);
         if (survey is not null)
         {
             survey.Questions = await db.Questions.Where(q => q.SurveyId == surveyId)
