@@ -58,6 +58,103 @@ public sealed class MeetingListShapeTests(InterAssociatifFactory factory) : ICla
     }
 
     /// <summary>
+    /// Upcoming, past and "from" also bound the start (the list's index is in its order) by the longest a meeting
+    /// lasts: for meetings of every length up to the longest, ending on either side of each instant asked, the
+    /// calendar holds exactly the meetings whose end says so.
+    /// </summary>
+    [Fact]
+    public async Task Upcoming_past_and_from_are_what_the_meetings_ends_say_for_every_length()
+    {
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<MeetingsDbContext>>();
+        var origin = new DateTimeOffset(2041, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        TimeSpan[] lengths =
+            [TimeSpan.FromMinutes(1), TimeSpan.FromHours(3), TimeSpan.FromDays(2), MeetingRules.MaxDuration];
+        var meetings = new List<Meeting>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            for (var day = 0; day < 12; day++)
+            {
+                foreach (var length in lengths)
+                {
+                    meetings.Add(ListedMeeting(origin.AddDays(day).AddHours(day), length, origin));
+                }
+            }
+
+            db.Meetings.AddRange(meetings);
+            await db.SaveChangesAsync();
+        }
+
+        var ids = meetings.Select(m => m.Id).ToHashSet();
+        for (var hour = 0; hour < 24 * 20; hour += 7)
+        {
+            var at = origin.AddHours(hour);
+            foreach (var (when, from, ends) in new (MeetingWhen?, DateTimeOffset?, Func<Meeting, bool>)[]
+            {
+                (MeetingWhen.Upcoming, null, m => m.EndsAt >= at),
+                (MeetingWhen.Past, null, m => m.EndsAt < at),
+                (null, at, m => m.EndsAt >= at),
+            })
+            {
+                await using var db = await contexts.CreateDbContextAsync();
+                var args = new MeetingListArgs(when, at, from, null, null, null, "", [], false);
+                var listed = await MeetingList.Apply(db, args).Select(m => m.Id).ToListAsync();
+                Assert.Equal(
+                    meetings.Where(ends).OrderBy(m => m.StartsAt).ThenBy(m => m.Id).Select(m => m.Id),
+                    listed.Where(ids.Contains));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A page of upcoming or past meetings, or of those from an instant, in either order, is a range of the start's
+    /// index in SQLite's plan, not a walk of the whole index from one end.
+    /// </summary>
+    [Fact]
+    public async Task A_page_of_upcoming_or_past_meetings_is_a_range_of_the_start_index()
+    {
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<MeetingsDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        foreach (var (when, from) in new (MeetingWhen?, DateTimeOffset?)[]
+        {
+            (MeetingWhen.Upcoming, null), (MeetingWhen.Past, null), (null, Start),
+        })
+        {
+            foreach (var newestFirst in new[] { false, true })
+            {
+                var args = new MeetingListArgs(when, Start, from, null, null, null, "", [], newestFirst);
+                await using var command = MeetingList.Apply(db, args).Take(20).CreateDbCommand();
+                command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+                var plan = new List<string>();
+                await using (var reader = await command.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync())
+                    {
+                        plan.Add(reader.GetString(3));
+                    }
+                }
+
+                Assert.True(
+                    plan.Count == 1 && plan[0].StartsWith(
+                        "SEARCH m USING INDEX IX_MeetingsMeetings_StartsAt_Id (StartsAt", StringComparison.Ordinal),
+                    $"{when} from {from} newest first {newestFirst}: {string.Join(" / ", plan)}");
+            }
+        }
+    }
+
+    private static Meeting ListedMeeting(DateTimeOffset startsAt, TimeSpan length, DateTimeOffset recordedAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        Title = $"Durée {length}",
+        StartsAt = startsAt,
+        EndsAt = startsAt + length,
+        Status = MeetingStatus.Planned,
+        CreatedAt = recordedAt,
+        UpdatedAt = recordedAt,
+        Version = 1,
+    };
+
+    /// <summary>
     /// Twenty meetings a day apart, of two organisers in turn (some with none), in two neighbourhoods, in every
     /// status, each organiser's meetings inviting the other organisation every third day.
     /// </summary>

@@ -72,6 +72,7 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.Property(b => b.NameKey).HasMaxLength(Body.NameMaxLength);
             e.Property(b => b.Description).HasMaxLength(Body.DescriptionMaxLength);
             e.HasIndex(b => b.NameKey).IsUnique();
+            e.HasIndex(b => new { b.Kind, b.NameKey, b.Id }); // the list's order
         });
 
         modelBuilder.Entity<BodyMeeting>(e =>
@@ -145,7 +146,7 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.ToTable("GovernanceFollowUps");
             e.Property(f => f.Description).HasMaxLength(FollowUp.DescriptionMaxLength);
             e.Property(f => f.DuePrecision).HasMaxLength(10);
-            e.HasIndex(f => new { f.Status, f.DueOn });
+            e.HasIndex(f => new { f.Status, f.DueOn, f.Id }); // the board by status, by due date
             e.HasIndex(f => f.OwnerOrganizationId);
         });
 

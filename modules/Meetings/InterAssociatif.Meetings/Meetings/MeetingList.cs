@@ -28,11 +28,13 @@ internal static class MeetingList
         IQueryable<Meeting> meetings = db.Meetings;
         meetings = a.When switch
         {
-            MeetingWhen.Upcoming => meetings.Where(m => m.EndsAt >= a.Now),
-            MeetingWhen.Past => meetings.Where(m => m.EndsAt < a.Now),
+            MeetingWhen.Upcoming => meetings.Where(m => m.EndsAt >= a.Now && m.StartsAt >= a.NowLessMaxDuration),
+            MeetingWhen.Past => meetings.Where(m => m.EndsAt < a.Now && m.StartsAt < a.Now),
             _ => meetings,
         };
-        meetings = a.From is null ? meetings : meetings.Where(m => m.EndsAt >= a.From);
+        meetings = a.From is null
+            ? meetings
+            : meetings.Where(m => m.EndsAt >= a.From && m.StartsAt >= a.FromLessMaxDuration);
         meetings = a.To is null ? meetings : meetings.Where(m => m.StartsAt < a.To);
         meetings = a.OrganizerId is null ? meetings : meetings.Where(m => m.OrganizerId == a.OrganizerId);
         meetings = a.OrganizationId is null
@@ -49,7 +51,12 @@ internal static class MeetingList
     }
 }
 
-/// <summary>What the calendar's query reads: the filter, the instant it is asked at, the sort.</summary>
+/// <summary>
+/// What the calendar's query reads: the filter, the instant it is asked at, the sort. A condition on the end
+/// (<c>EndsAt &gt;= Now</c>) is also written on the start, which the list's index is in the order of: a meeting ends
+/// after it starts and lasts at most <see cref="MeetingRules.MaxDuration"/>, so one that ends after an instant starts
+/// after that instant less the longest duration. The page is then a range of the index, not a walk from the oldest.
+/// </summary>
 internal sealed record MeetingListArgs(
     MeetingWhen? When,
     DateTimeOffset Now,
@@ -59,4 +66,9 @@ internal sealed record MeetingListArgs(
     Guid? OrganizationId,
     string NeighbourhoodKey,
     IReadOnlyList<MeetingStatus> Statuses,
-    bool NewestFirst);
+    bool NewestFirst)
+{
+    public DateTimeOffset NowLessMaxDuration => Now - MeetingRules.MaxDuration;
+
+    public DateTimeOffset? FromLessMaxDuration => From - MeetingRules.MaxDuration;
+}

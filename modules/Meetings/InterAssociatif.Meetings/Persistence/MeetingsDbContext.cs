@@ -47,7 +47,7 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
             e.Property(m => m.PlaceAddress).HasMaxLength(Meeting.PlaceMaxLength);
             e.Property(m => m.PlaceNeighbourhood).HasMaxLength(Meeting.PlaceMaxLength);
             e.Property(m => m.PlaceNeighbourhoodKey).HasMaxLength(Meeting.PlaceMaxLength);
-            e.HasIndex(m => m.StartsAt);
+            e.HasIndex(m => new { m.StartsAt, m.Id }); // the calendar's order: a page walks it
             e.HasIndex(m => m.OrganizerId);
             e.HasIndex(m => m.PlaceNeighbourhoodKey);
         });
@@ -131,7 +131,7 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
             e.Property(m => m.Precision).HasMaxLength(10);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.FulfilledByMeetingId).OnDelete(DeleteBehavior.Restrict);
-            e.HasIndex(m => m.Date);
+            e.HasIndex(m => new { m.Date, m.Id }); // the timeline's order
         });
     }
 }

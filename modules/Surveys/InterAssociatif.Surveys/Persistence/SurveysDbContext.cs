@@ -35,6 +35,8 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
             e.Property(s => s.Description).HasMaxLength(Survey.DescriptionMaxLength);
             e.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(s => s.Audience).WithOne().HasForeignKey(a => a.SurveyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => new { s.OpensOn, s.Id }).IsDescending(true, false); // the list's order, newest first
+            e.HasIndex(s => new { s.Status, s.OpensOn, s.Id }).IsDescending(false, true, false); // the published ones
         });
 
         modelBuilder.Entity<SurveyAudience>(e =>

@@ -65,6 +65,8 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
                     b.HasIndex("NameKey")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "NameKey", "Id");
+
                     b.ToTable("GovernanceBodies", "governance");
                 });
 
@@ -241,7 +243,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("Status", "DueOn", "Id");
 
                     b.ToTable("GovernanceFollowUps", "governance");
                 });

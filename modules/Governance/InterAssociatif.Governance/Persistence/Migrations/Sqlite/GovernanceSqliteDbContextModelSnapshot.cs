@@ -59,6 +59,8 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                     b.HasIndex("NameKey")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "NameKey", "Id");
+
                     b.ToTable("GovernanceBodies", (string)null);
                 });
 
@@ -235,7 +237,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnerOrganizationId");
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("Status", "DueOn", "Id");
 
                     b.ToTable("GovernanceFollowUps", (string)null);
                 });

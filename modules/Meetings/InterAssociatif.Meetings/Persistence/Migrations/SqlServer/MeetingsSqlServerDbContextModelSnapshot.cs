@@ -262,7 +262,7 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PlaceNeighbourhoodKey");
 
-                    b.HasIndex("StartsAt");
+                    b.HasIndex("StartsAt", "Id");
 
                     b.ToTable("MeetingsMeetings", "meetings");
                 });
@@ -300,11 +300,11 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
-
                     b.HasIndex("FulfilledByMeetingId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("Date", "Id");
 
                     b.ToTable("MeetingsMilestones", "meetings");
                 });

@@ -254,7 +254,7 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PlaceNeighbourhoodKey");
 
-                    b.HasIndex("StartsAt");
+                    b.HasIndex("StartsAt", "Id");
 
                     b.ToTable("MeetingsMeetings", (string)null);
                 });
@@ -292,11 +292,11 @@ namespace InterAssociatif.Meetings.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Date");
-
                     b.HasIndex("FulfilledByMeetingId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("Date", "Id");
 
                     b.ToTable("MeetingsMilestones", (string)null);
                 });

@@ -29,6 +29,7 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int?>("Level")
+                        .HasMaxLength(20)
                         .HasColumnType("int");
 
                     b.Property<Guid?>("OptionId")
@@ -227,6 +228,12 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpensOn", "Id")
+                        .IsDescending(true, false);
+
+                    b.HasIndex("Status", "OpensOn", "Id")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("SurveysSurveys", "surveys");
                 });

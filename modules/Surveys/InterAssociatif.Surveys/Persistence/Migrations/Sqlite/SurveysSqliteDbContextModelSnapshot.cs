@@ -23,6 +23,7 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Level")
+                        .HasMaxLength(20)
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OptionId")
@@ -220,6 +221,12 @@ namespace InterAssociatif.Surveys.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpensOn", "Id")
+                        .IsDescending(true, false);
+
+                    b.HasIndex("Status", "OpensOn", "Id")
+                        .IsDescending(false, true, false);
 
                     b.ToTable("SurveysSurveys", (string)null);
                 });

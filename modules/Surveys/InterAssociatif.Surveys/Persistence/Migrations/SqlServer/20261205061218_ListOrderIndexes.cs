@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace InterAssociatif.Surveys.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ListOrderIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveysSurveys_OpensOn_Id",
+                schema: "surveys",
+                table: "SurveysSurveys",
+                columns: new[] { "OpensOn", "Id" },
+                descending: new[] { true, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurveysSurveys_Status_OpensOn_Id",
+                schema: "surveys",
+                table: "SurveysSurveys",
+                columns: new[] { "Status", "OpensOn", "Id" },
+                descending: new[] { false, true, false });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_SurveysSurveys_OpensOn_Id",
+                schema: "surveys",
+                table: "SurveysSurveys");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SurveysSurveys_Status_OpensOn_Id",
+                schema: "surveys",
+                table: "SurveysSurveys");
+        }
+    }
+}
