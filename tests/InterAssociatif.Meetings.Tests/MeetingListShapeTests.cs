@@ -85,9 +85,10 @@ public sealed class MeetingListShapeTests(InterAssociatifFactory factory) : ICla
         }
 
         var ids = meetings.Select(m => m.Id).ToHashSet();
-        for (var hour = 0; hour < 24 * 20; hour += 7)
+        var instants = Enumerable.Range(0, 24 * 20 / 7).Select(step => origin.AddHours(step * 7))
+            .Append(DateTimeOffset.MinValue).Append(DateTimeOffset.MinValue.AddDays(3)).Append(DateTimeOffset.MaxValue);
+        foreach (var at in instants)
         {
-            var at = origin.AddHours(hour);
             foreach (var (when, from, ends) in new (MeetingWhen?, DateTimeOffset?, Func<Meeting, bool>)[]
             {
                 (MeetingWhen.Upcoming, null, m => m.EndsAt >= at),

@@ -68,7 +68,13 @@ internal sealed record MeetingListArgs(
     IReadOnlyList<MeetingStatus> Statuses,
     bool NewestFirst)
 {
-    public DateTimeOffset NowLessMaxDuration => Now - MeetingRules.MaxDuration;
+    public DateTimeOffset NowLessMaxDuration => LessMaxDuration(Now);
 
-    public DateTimeOffset? FromLessMaxDuration => From - MeetingRules.MaxDuration;
+    public DateTimeOffset? FromLessMaxDuration => From is { } from ? LessMaxDuration(from) : null;
+
+    /// <summary>The instant the longest meeting before <paramref name="at"/>, or the earliest one (year 1).</summary>
+    private static DateTimeOffset LessMaxDuration(DateTimeOffset at) =>
+        at.UtcTicks - DateTimeOffset.MinValue.UtcTicks > MeetingRules.MaxDuration.Ticks
+            ? at - MeetingRules.MaxDuration
+            : DateTimeOffset.MinValue;
 }
