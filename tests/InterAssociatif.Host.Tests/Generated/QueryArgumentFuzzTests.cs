@@ -6,9 +6,10 @@ using InterAssociatif.Testing;
 namespace InterAssociatif.Host.Tests.Generated;
 
 /// <summary>
-/// Generated from the live schema: every field of <c>Query</c> × every date, instant or text it takes (as an
-/// argument, or as a field of an input argument such as a filter) × the extremes a careless or hostile client sends
-/// (the first and the last day of the calendar, an empty text, a long one). Each is answered, or refused with a typed
+/// Generated from the live schema: every field of <c>Query</c> × every date, instant, whole number or text it takes
+/// (as an argument, or as a field of an input argument such as a filter) × the extremes a careless or hostile client
+/// sends (the first and the last day of the calendar, negative, zero and the largest numbers, an empty text, a long
+/// one, a cursor that is none). Each is answered, or refused with a typed
 /// error; never a server fault. Adding a query field or a filter condition adds its cases here without an edit.
 /// </summary>
 public sealed class QueryArgumentFuzzTests(MutationFuzzTests.FuzzedHost factory)
@@ -80,7 +81,7 @@ public sealed class QueryArgumentFuzzTests(MutationFuzzTests.FuzzedHost factory)
         }
     }
 
-    /// <summary>The field's arguments, and the fields of its input arguments, that take a date or a text.</summary>
+    /// <summary>The field's arguments, and the fields of its input arguments, that take a date, a number or a text.</summary>
     private static IEnumerable<(string[] Path, IGraphType Named)> Arguments(FieldType field)
     {
         foreach (var argument in field.Arguments ?? [])
@@ -101,13 +102,14 @@ public sealed class QueryArgumentFuzzTests(MutationFuzzTests.FuzzedHost factory)
     }
 
     private static bool Fuzzed(IGraphType named) =>
-        named is DateOnlyGraphType or DateTimeOffsetGraphType or DateTimeGraphType or StringGraphType;
+        named is DateOnlyGraphType or DateTimeOffsetGraphType or DateTimeGraphType or StringGraphType or IntGraphType;
 
     private static IEnumerable<JsonNode> Extremes(IGraphType named) => named switch
     {
         DateOnlyGraphType => ["0001-01-01", "0001-01-02", "9999-12-31"],
         DateTimeOffsetGraphType or DateTimeGraphType =>
             ["0001-01-01T00:00:00Z", "0001-01-02T00:00:00+14:00", "9999-12-31T23:59:59Z", "9999-12-31T00:00:00-12:00"],
+        IntGraphType => [-1, 0, int.MaxValue, int.MinValue],
         _ => ["", "   ", "%_\\'\"", new string('é', 20_000)],
     };
 
