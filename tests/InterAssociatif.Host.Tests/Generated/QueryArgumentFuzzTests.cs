@@ -81,7 +81,7 @@ public sealed class QueryArgumentFuzzTests(MutationFuzzTests.FuzzedHost factory)
         }
     }
 
-    /// <summary>The field's arguments, and the fields of its input arguments, that take a date, a number or a text.</summary>
+    /// <summary>The arguments, and fields of input arguments, that take a date, a number or a text.</summary>
     private static IEnumerable<(string[] Path, IGraphType Named)> Arguments(FieldType field)
     {
         foreach (var argument in field.Arguments ?? [])
