@@ -46,6 +46,14 @@ if (args.Length > 0 && args[0] == "commands")
     return;
 }
 
+if (args.Length > 0 && args[0] == "calendar")
+{
+    await CalendarBenchmark.RunAsync(
+        meetings: args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000,
+        reads: args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 51);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "refusals")
 {
     await RefusalBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
