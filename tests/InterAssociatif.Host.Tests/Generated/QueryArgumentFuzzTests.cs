@@ -9,8 +9,8 @@ namespace InterAssociatif.Host.Tests.Generated;
 /// Generated from the live schema: every field of <c>Query</c> × every date, instant, whole number or text it takes
 /// (as an argument, or as a field of an input argument such as a filter) × the extremes a careless or hostile client
 /// sends (the first and the last day of the calendar, negative, zero and the largest numbers, an empty text, a long
-/// one, a cursor that is none). Each is answered, or refused with a typed
-/// error; never a server fault. Adding a query field or a filter condition adds its cases here without an edit.
+/// one, a cursor that is none), as every role. Each is answered, or refused with a typed error; never a server
+/// fault. Adding a query field or a filter condition adds its cases here without an edit.
 /// </summary>
 public sealed class QueryArgumentFuzzTests(MutationFuzzTests.FuzzedHost factory)
     : IClassFixture<MutationFuzzTests.FuzzedHost>
@@ -33,10 +33,8 @@ public sealed class QueryArgumentFuzzTests(MutationFuzzTests.FuzzedHost factory)
             foreach (var value in Extremes(named))
             {
                 var document = $"query($value: {named.Name}) {{ {name}({Bind(path)}) {Selection(field)} }}";
-                var result = await factory.GraphQL("coordinator").QueryAsync(document, new { value });
-                Assert.True(
-                    result.Errors.All(e => e!["extensions"]?["code"]?.GetValue<string>() != "INTERNAL_SERVER_ERROR"),
-                    $"{name}({string.Join('.', path)}: {Show(value)}): {result.Body.ToJsonString()}");
+                await AnsweredOrRefusedAsync(
+                    document, new { value }, $"{name}({string.Join('.', path)}: {Show(value)})");
             }
         }
     }
@@ -73,11 +71,25 @@ public sealed class QueryArgumentFuzzTests(MutationFuzzTests.FuzzedHost factory)
             {
                 var document = $"query($id: ID!, $value: {named.Name}) {{ node(id: $id) {{ ... on {typeName} "
                     + $"{{ {field.Name}({Bind(path)}) {Selection(field)} }} }} }}";
-                var result = await factory.GraphQL("coordinator").QueryAsync(document, new { id, value });
-                Assert.True(
-                    result.Errors.All(e => e!["extensions"]?["code"]?.GetValue<string>() != "INTERNAL_SERVER_ERROR"),
-                    $"{typeName}.{field.Name}({string.Join('.', path)}: {Show(value)}): {result.Body.ToJsonString()}");
+                await AnsweredOrRefusedAsync(
+                    document, new { id, value }, $"{typeName}.{field.Name}({string.Join('.', path)}: {Show(value)})");
             }
+        }
+    }
+
+    /// <summary>
+    /// As every role (what a role may read takes other paths: the surveys an anonymous reader lists, the decisions an
+    /// API key's scope shows): answered, or refused with typed errors; never a server fault.
+    /// </summary>
+    private async Task AnsweredOrRefusedAsync(string document, object variables, string @case)
+    {
+        foreach (var role in AuthorizationMatrix.Everyone)
+        {
+            var client = role == AuthorizationMatrix.Anonymous ? factory.GraphQL() : factory.GraphQL(role);
+            var result = await client.QueryAsync(document, variables);
+            Assert.True(
+                result.Errors.All(e => e!["extensions"]?["code"]?.GetValue<string>() != "INTERNAL_SERVER_ERROR"),
+                $"{@case} as {role}: {result.Body.ToJsonString()}");
         }
     }
 
