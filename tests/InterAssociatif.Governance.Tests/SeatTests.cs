@@ -44,6 +44,38 @@ public sealed class SeatTests(InterAssociatifFactory factory) : IClassFixture<In
     }
 
     [Fact]
+    public async Task A_delegate_works_for_the_seated_organisation_on_the_sessions_day()
+    {
+        var session = await SessionAsync(await BodyAsync("Instance des délégués", 3), "2019-06-04T12:00:00Z");
+        var members = await MembersAsync("2019-06-04");
+        var person = Ok(await Coordinator.QueryAsync(
+            """mutation { createPerson(input: { givenName: "Awa", familyName: "Délégué" })"""
+            + " { person { id } errors { code } } }"),
+            "createPerson").String("createPerson.person.id")!;
+        async Task Affiliate(string organizationId, string startsOn, string? endsOn) => Ok(await Coordinator.QueryAsync(
+            "mutation($input: AddAffiliationInput!) { addAffiliation(input: $input) { errors { code field } } }",
+            new { input = new { personId = person, organizationId, role = "REPRESENTATIVE", startsOn, endsOn } }),
+            "addAffiliation");
+        async Task<GraphQLResult> Delegate(string organizationId) => (await Coordinator.QueryAsync(
+                Assign, new { input = new { meetingId = session, organizationId, delegatePersonId = person } }))
+            .EnsureNoErrors();
+
+        await Affiliate(members[1], "2018-01-01", null); // works for another member
+        await Affiliate(members[0], "2018-01-01", "2019-05-31"); // no longer on the session's day
+        foreach (var refused in new[] { await Delegate(members[0]), await Delegate(members[2]) })
+        {
+            Assert.Null(refused.At("assignSeat.seat"));
+            Assert.Equal("VALIDATION", refused.String("assignSeat.errors[0].code"));
+            Assert.Equal("input.delegatePersonId", refused.String("assignSeat.errors[0].field"));
+        }
+
+        Assert.Empty(await SeatedAsync(session));
+        var seated = Ok(await Delegate(members[1]), "assignSeat");
+        Assert.NotNull(seated.String("assignSeat.seat.id"));
+        Assert.Equal([members[1]], await SeatedAsync(session));
+    }
+
+    [Fact]
     public async Task A_withdrawn_member_keeps_its_past_seats_and_loses_its_future_ones()
     {
         var body = await BodyAsync("Comité de la démission", 3);

@@ -60,6 +60,9 @@ public interface IDirectoryReader
 
     Task<IReadOnlyDictionary<Guid, PersonSummary>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
+    /// <summary>Whether the person works for the organisation on that day (an affiliation current on it).</summary>
+    Task<bool> IsAffiliatedAsync(Guid personId, Guid organizationId, DateOnly day, CancellationToken cancellationToken);
+
     /// <summary>The membership status of each organisation on <paramref name="asOf"/>.</summary>
     Task<IReadOnlyDictionary<Guid, MembershipStatus>> GetMembershipStatusAsync(IReadOnlyCollection<Guid> organizationIds, DateOnly asOf, CancellationToken cancellationToken);
 

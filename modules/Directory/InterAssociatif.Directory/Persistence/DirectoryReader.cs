@@ -34,6 +34,16 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
             .ToDictionaryAsync(p => p.Id, cancellationToken);
     }
 
+    public async Task<bool> IsAffiliatedAsync(
+        Guid personId, Guid organizationId, DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Affiliations.AnyAsync(
+            a => a.PersonId == personId && a.OrganizationId == organizationId
+                && (a.StartsOn == null || a.StartsOn <= day) && (a.EndsOn == null || a.EndsOn >= day),
+            cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<Guid, MembershipStatus>> GetMembershipStatusAsync(IReadOnlyCollection<Guid> organizationIds, DateOnly asOf, CancellationToken cancellationToken)
     {
         var keys = organizationIds.Distinct().ToList();

@@ -6,7 +6,10 @@ internal sealed record AssignSeatInput(
     [Description("The session: a meeting of a body with association seats."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
     [Description("A member of the network on the meeting's day, not already seated."), References(DirectoryTypeNames.Organization)]
     Guid OrganizationId,
-    [Description("The person it delegates."), References(DirectoryTypeNames.Person)] Guid? DelegatePersonId);
+    [Description(
+            "The person it delegates: someone who works for the organisation on the meeting's day (an affiliation)."),
+        References(DirectoryTypeNames.Person)]
+    Guid? DelegatePersonId);
 
 [CoordinatorMutation(GovernanceTypeNames.Seat, "Frees a seat.")]
 [Description("Frees a seat.")]

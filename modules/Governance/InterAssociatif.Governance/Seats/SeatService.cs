@@ -5,7 +5,8 @@ namespace InterAssociatif.Governance.Seats;
 
 /// <summary>
 /// Seats at the sessions of a body. Only an organisation that is a member of the network on the
-/// session's day sits, once per session, within the body's association seats. A seat stays valid
+/// session's day sits, once per session, within the body's association seats; its delegate, when named, works
+/// for it on that day (an affiliation in the Directory). A seat stays valid
 /// while its holder was a member on that day: a withdrawal keeps the seats of sessions before it and
 /// drops the seats of the sessions from the withdrawal on (<see cref="EffectiveAsync"/>).
 /// </summary>
@@ -19,6 +20,15 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
         if (status != MembershipStatus.Member)
         {
             errors.Add(new InputValidationError("organizationId", $"Only a member of the network sits: on {day:yyyy-MM-dd} this organisation is {Describe(status)}."));
+        }
+
+        if (command.DelegatePersonId is { } delegatePerson
+            && !await directory.IsAffiliatedAsync(delegatePerson, command.OrganizationId, day, cancellationToken))
+        {
+            errors.Add(new InputValidationError(
+                "delegatePersonId",
+                $"The delegate must work for the seated organisation on {day:yyyy-MM-dd}: "
+                + "record the affiliation first (addAffiliation)."));
         }
 
         // Serializable: two coordinators filling the last seat at once cannot both succeed.
