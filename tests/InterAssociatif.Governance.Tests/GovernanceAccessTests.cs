@@ -23,6 +23,10 @@ public sealed class GovernanceAccessTests(InterAssociatifFactory factory) : ICla
             .Row("""mutation { confirmRotation(input: { bodyId: "x" }) { errors { code } } }""", "coordinator")
             .Row("""mutation { assignSeat(input: { meetingId: "x", organizationId: "y" }) { errors { code } } }""", "coordinator")
             .Row("""mutation { releaseSeat(input: { id: "x" }) { errors { code } } }""", "coordinator")
+            .Row(
+                """mutation { seatRotationSession(input: { bodyId: "x", session: 1, meetingId: "y" })"""
+                + " { errors { code } } }",
+                "coordinator")
             .Row("{ webhookEndpoints(first: 0) { nodes { url status position } } }", managers)
             .Row(
                 """

@@ -95,6 +95,78 @@ public sealed class RotationTests(InterAssociatifFactory factory) : IClassFixtur
         public int GetHashCode(PlannedSession obj) => obj.Number;
     }
 
+    /// <summary>
+    /// A confirmed session becomes the seats of the meeting that holds it, all or nothing: not a draft, not a meeting
+    /// of another body, not past the body's seats; a member already seated keeps its seat; run again, nothing changes.
+    /// </summary>
+    [Fact]
+    public async Task A_confirmed_session_becomes_the_seats_of_the_meeting_that_holds_it()
+    {
+        var body = await BodyAsync("Commission des séances", 3);
+        var plan = await ProposeAsync(new { bodyId = body, sessions = 2, asOf = "2018-03-01" });
+        Ok(
+            await Coordinator.QueryAsync(Confirm, new { input = new { bodyId = body, throughSession = 1 } }),
+            "confirmRotation");
+        var meeting = await MeetingAsync("2018-03-06T17:00:00Z");
+        async Task<GraphQLResult> Seat(int session, string meetingId) => (await Coordinator.QueryAsync(
+                "mutation($input: SeatRotationSessionInput!) { seatRotationSession(input: $input)"
+                + " { body { id } errors { code field message } } }",
+                new { input = new { bodyId = body, session, meetingId } }))
+            .EnsureNoErrors();
+        (string?, string?) Refusal(GraphQLResult result) =>
+            (result.String("seatRotationSession.errors[0].code"), result.String("seatRotationSession.errors[0].field"));
+
+        Assert.Equal(("VALIDATION", "input.meetingId"), Refusal(await Seat(1, meeting))); // not a session of the body
+        Ok(await Coordinator.QueryAsync(
+            "mutation($b: ID!, $m: ID!) { addBodySession(input: { bodyId: $b, meetingId: $m }) { errors { code } } }",
+            new { b = body, m = meeting }), "addBodySession");
+        Assert.Equal(("VALIDATION", "input.session"), Refusal(await Seat(2, meeting))); // a draft
+        Assert.Equal(("VALIDATION", "input.session"), Refusal(await Seat(9, meeting))); // none
+        var outsider = (await Coordinator.QueryAsync(
+                """{ organizations(first: 30, filter: { membershipStatuses: [MEMBER], membershipAsOf: "2018-03-06" })"""
+                + " { nodes { id } } }"))
+            .EnsureNoErrors().At("organizations.nodes")!.AsArray().Select(o => o!["id"]!.GetValue<string>())
+            .First(o => !plan[0].Seated.Contains(o));
+        Ok(await Coordinator.QueryAsync(
+            "mutation($m: ID!, $o: ID!) { assignSeat(input: { meetingId: $m, organizationId: $o })"
+            + " { errors { code } } }",
+            new { m = meeting, o = outsider }), "assignSeat");
+        Assert.Equal(("VALIDATION", "input.meetingId"), Refusal(await Seat(1, meeting))); // 1 taken + 3 > 3 seats
+        Assert.Equal([outsider], await SeatedAsync(meeting)); // nothing written
+
+        var outsiderSeat = (await Coordinator.QueryAsync(
+                "query($id: ID!) { node(id: $id) { ... on Meeting { seats { id } } } }", new { id = meeting }))
+            .EnsureNoErrors().String("node.seats[0].id");
+        Ok(await Coordinator.QueryAsync(
+            "mutation($id: ID!) { releaseSeat(input: { id: $id }) { errors { code } } }", new { id = outsiderSeat }),
+            "releaseSeat");
+        Ok(await Seat(1, meeting), "seatRotationSession");
+        Assert.Equal(plan[0].Seated.Order(), (await SeatedAsync(meeting)).Order());
+        Ok(await Seat(1, meeting), "seatRotationSession"); // again: the same seats, no duplicate
+        Assert.Equal(plan[0].Seated.Order(), (await SeatedAsync(meeting)).Order());
+    }
+
+    private async Task<string> MeetingAsync(string startsAt)
+    {
+        var start = DateTimeOffset.Parse(startsAt, System.Globalization.CultureInfo.InvariantCulture);
+        return Ok(await Coordinator.QueryAsync(
+                "mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input)"
+                + " { meeting { id } errors { code } } }",
+                new
+                {
+                    input = new { title = "Séance de la commission", startsAt = start, endsAt = start.AddHours(2) },
+                }),
+            "scheduleMeeting").String("scheduleMeeting.meeting.id")!;
+    }
+
+    private async Task<List<string>> SeatedAsync(string meetingId) =>
+        (await Coordinator.QueryAsync(
+                "query($id: ID!) { node(id: $id) { ... on Meeting { seats { organization { id } } } } }",
+                new { id = meetingId }))
+            .EnsureNoErrors().At("node.seats")!.AsArray()
+            .Select(s => s!["organization"]!["id"]!.GetValue<string>())
+            .ToList();
+
     private static GraphQLResult Ok(GraphQLResult result, string mutation)
     {
         Assert.Empty(result.EnsureNoErrors().PayloadErrors(mutation));

@@ -15,6 +15,19 @@ internal sealed record AssignSeatInput(
 [Description("Frees a seat.")]
 internal sealed record ReleaseSeatInput([Description("The seat."), References(GovernanceTypeNames.Seat)] Guid Id);
 
+[CoordinatorMutation(
+    GovernanceTypeNames.Body,
+    "Seats at a meeting of a body the members of a confirmed session of its rotation: each becomes a seat, as"
+        + " assignSeat would make it (a member on the meeting's day, within the body's seats); those already seated"
+        + " keep their seat. All or nothing.")]
+[Description("Turns a confirmed session of a body's rotation into the seats of the meeting that holds it.")]
+internal sealed record SeatRotationSessionInput(
+    [Description("A body with association seats."), References(GovernanceTypeNames.Body)] Guid BodyId,
+    [Description("The number of a confirmed session of its rotation.")] int Session,
+    [Description("The meeting that holds it: a session of the body (addBodySession)."),
+        References(MeetingsTypeNames.Meeting)]
+    Guid MeetingId);
+
 [Description("A member that asks not to sit at a planned session.")]
 internal sealed record RotationOptOutInput(
     [Description("The session's number in the rotation.")] int Session,

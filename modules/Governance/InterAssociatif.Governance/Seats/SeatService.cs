@@ -1,4 +1,5 @@
 using System.Data;
+using InterAssociatif.Governance.Bodies;
 using Mapster;
 
 namespace InterAssociatif.Governance.Seats;
@@ -68,6 +69,80 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
         var seat = command.Adapt(new Seat { Id = Guid.CreateVersion7(now), BodyId = body.Id, AssignedAt = now });
         db.Seats.Add(seat);
         return await change.CommitAsync(seat, "seat", "organizationId", "This organisation already has a seat at this session.");
+    }
+
+    public async Task<MutationResult<Body>> SeatRotationSessionAsync(
+        SeatRotationSessionInput command, ErrorList errors, CancellationToken cancellationToken)
+    {
+        var (bodyId, number, meetingId) = command;
+        var day = Clock.DayOf((await meetings.GetMeetingsAsync([meetingId], cancellationToken))[meetingId].StartsAt);
+        await using var change = await factory.BeginChangeAsync(errors, cancellationToken, IsolationLevel.Serializable);
+        var db = change.Db;
+        var body = await change.FindAsync(db.Bodies, bodyId, "bodyId", GovernanceTypeNames.Body, "body");
+        if (body is null)
+        {
+            return change.Fail<Body>();
+        }
+
+        var session = await db.RotationSessions.Include(s => s.Entries)
+            .SingleOrDefaultAsync(s => s.BodyId == bodyId && s.Number == number, cancellationToken);
+        if (session is not { Status: RotationSessionStatus.Confirmed })
+        {
+            errors.Add(new InputValidationError("session", session is null
+                ? $"« {body.Name} » has no session {number} in its rotation."
+                : $"Session {number} of the rotation is a draft: confirm it first (confirmRotation)."));
+        }
+
+        if (!await db.BodyMeetings.AnyAsync(m => m.BodyId == bodyId && m.MeetingId == meetingId, cancellationToken))
+        {
+            errors.Add(new InputValidationError(
+                "meetingId", $"This meeting is not a session of « {body.Name} »: add it first (addBodySession)."));
+        }
+
+        if (change.Failed)
+        {
+            return change.Fail<Body>();
+        }
+
+        var seated = session!.Entries.Where(e => !e.OptedOut).Select(e => e.OrganizationId).ToList();
+        var statuses = await directory.GetMembershipStatusAsync(seated, day, cancellationToken);
+        if (seated.Any(o => statuses[o] != MembershipStatus.Member))
+        {
+            errors.Add(new ConflictError(
+                "session",
+                $"The session seats an organisation that is not a member on {day:yyyy-MM-dd}: recompute the rotation"
+                + " (proposeRotation) or assign the seats one by one (assignSeat)."));
+        }
+
+        var taken = await EffectiveAsync(db.Seats.Where(s => s.MeetingId == meetingId), cancellationToken);
+        var newcomers = seated.Where(o => taken.All(s => s.OrganizationId != o)).ToList();
+        if (taken.Count + newcomers.Count > (body.AssociationSeats ?? 0))
+        {
+            errors.Add(new InputValidationError(
+                "meetingId",
+                $"« {body.Name} » has {body.AssociationSeats ?? 0} seats for associations; {taken.Count} are taken"
+                + $" at this meeting and the session seats {newcomers.Count} more."));
+        }
+
+        if (change.Failed)
+        {
+            return change.Fail<Body>();
+        }
+
+        // Seats left by withdrawn members are replaced, not duplicated.
+        await db.Seats.Where(s => s.MeetingId == meetingId && newcomers.Contains(s.OrganizationId))
+            .ExecuteDeleteAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        db.Seats.AddRange(newcomers.Select(organizationId => new Seat
+        {
+            Id = Guid.CreateVersion7(now),
+            BodyId = bodyId,
+            MeetingId = meetingId,
+            OrganizationId = organizationId,
+            AssignedAt = now,
+        }));
+        return await change.CommitAsync(
+            body, "body", "session", "An organisation of the session was seated meanwhile.");
     }
 
     public async Task<MutationResult<Seat>> ReleaseAsync(ReleaseSeatInput command, ErrorList errors, CancellationToken cancellationToken)
