@@ -4,7 +4,6 @@ using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Meetings;
 using InterAssociatif.Meetings.Meetings;
 using InterAssociatif.Meetings.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,20 +20,8 @@ namespace InterAssociatif.Benchmarks;
 /// </summary>
 internal static class CalendarBenchmark
 {
-    public static async Task RunAsync(int meetings, int reads)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "interassociatif-calendar-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(folder);
-        try
-        {
-            await RunAsync(Path.Combine(folder, "calendar.db"), meetings, reads);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            System.IO.Directory.Delete(folder, recursive: true);
-        }
-    }
+    public static Task RunAsync(int meetings, int reads) =>
+        DatabaseFile.RunAsync("calendar", file => RunAsync(file, meetings, reads));
 
     private static async Task RunAsync(string file, int meetings, int reads)
     {

@@ -30,20 +30,8 @@ internal static class CommandsBenchmark
         EF.CompileAsyncQuery((SurveysDbContext db, Guid survey) =>
             db.Questions.Where(q => q.SurveyId == survey).OrderBy(q => q.Position).ThenBy(q => q.Id).AsQueryable());
 
-    public static async Task RunAsync(int iterations, int rounds)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "interassociatif-commands-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(folder);
-        try
-        {
-            await RunAsync(Path.Combine(folder, "commands.db"), iterations, rounds);
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            System.IO.Directory.Delete(folder, recursive: true);
-        }
-    }
+    public static Task RunAsync(int iterations, int rounds) =>
+        DatabaseFile.RunAsync("commands", file => RunAsync(file, iterations, rounds));
 
     private static async Task RunAsync(string file, int iterations, int rounds)
     {
