@@ -73,6 +73,11 @@ public sealed class SeatTests(InterAssociatifFactory factory) : IClassFixture<In
         var seated = Ok(await Delegate(members[1]), "assignSeat");
         Assert.NotNull(seated.String("assignSeat.seat.id"));
         Assert.Equal([members[1]], await SeatedAsync(session));
+        var delegates = (await Coordinator.QueryAsync(
+                "query($id: ID!) { node(id: $id) { ... on Meeting { seats { delegate { id } } } } }",
+                new { id = session }))
+            .EnsureNoErrors();
+        Assert.Equal(person, delegates.String("node.seats[0].delegate.id"));
     }
 
     [Fact]

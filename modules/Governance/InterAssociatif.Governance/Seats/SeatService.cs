@@ -63,11 +63,8 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
             return change.Fail<Seat>();
         }
 
-        // A seat left by a withdrawn member is replaced, not duplicated.
-        await db.Seats.Where(s => s.MeetingId == command.MeetingId && s.OrganizationId == command.OrganizationId).ExecuteDeleteAsync(cancellationToken);
-        var now = time.GetUtcNow();
-        var seat = command.Adapt(new Seat { Id = Guid.CreateVersion7(now), BodyId = body.Id, AssignedAt = now });
-        db.Seats.Add(seat);
+        var added = await SeatAsync(db, body.Id, command.MeetingId, [command.OrganizationId], cancellationToken);
+        var seat = command.Adapt(added[0]); // and its delegate
         return await change.CommitAsync(seat, "seat", "organizationId", "This organisation already has a seat at this session.");
     }
 
@@ -129,20 +126,35 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
             return change.Fail<Body>();
         }
 
-        // Seats left by withdrawn members are replaced, not duplicated.
-        await db.Seats.Where(s => s.MeetingId == meetingId && newcomers.Contains(s.OrganizationId))
+        await SeatAsync(db, bodyId, meetingId, newcomers, cancellationToken);
+        return await change.CommitAsync(
+            body, "body", "session", "An organisation of the session was seated meanwhile.");
+    }
+
+    /// <summary>
+    /// New seats at <paramref name="meetingId"/> for <paramref name="organizations"/>, added to the change; a seat an
+    /// organisation kept from before its withdrawal (no longer effective) is replaced, not duplicated.
+    /// </summary>
+    private async Task<List<Seat>> SeatAsync(
+        GovernanceDbContext db,
+        Guid bodyId,
+        Guid meetingId,
+        IReadOnlyCollection<Guid> organizations,
+        CancellationToken cancellationToken)
+    {
+        await db.Seats.Where(s => s.MeetingId == meetingId && organizations.Contains(s.OrganizationId))
             .ExecuteDeleteAsync(cancellationToken);
         var now = time.GetUtcNow();
-        db.Seats.AddRange(newcomers.Select(organizationId => new Seat
+        var seats = organizations.Select(organizationId => new Seat
         {
             Id = Guid.CreateVersion7(now),
             BodyId = bodyId,
             MeetingId = meetingId,
             OrganizationId = organizationId,
             AssignedAt = now,
-        }));
-        return await change.CommitAsync(
-            body, "body", "session", "An organisation of the session was seated meanwhile.");
+        }).ToList();
+        db.Seats.AddRange(seats);
+        return seats;
     }
 
     public async Task<MutationResult<Seat>> ReleaseAsync(ReleaseSeatInput command, ErrorList errors, CancellationToken cancellationToken)
