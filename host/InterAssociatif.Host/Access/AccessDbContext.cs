@@ -80,7 +80,6 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<ApiKey>(e =>
         {
-            e.ToTable("ApiKeys");
             e.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength);
             e.Property(k => k.SecretHash).HasMaxLength(64);
             e.Property(k => k.Scopes).HasMaxLength(400);
@@ -88,7 +87,6 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
         });
         modelBuilder.Entity<AuditEntry>(e =>
         {
-            e.ToTable("AuditEntries");
             e.Property(a => a.Operation).HasMaxLength(100);
             e.Property(a => a.Subject).HasMaxLength(200);
             e.Property(a => a.Role).HasMaxLength(40);
@@ -98,7 +96,6 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
         });
         modelBuilder.Entity<AuditObject>(e =>
         {
-            e.ToTable("AuditObjects");
             e.HasKey(o => new { o.EntryId, o.ObjectId });
             e.Property(o => o.ObjectId).HasMaxLength(200);
             e.HasIndex(o => o.ObjectId);

@@ -12,6 +12,8 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
 
     public override string SchemaName => Schema;
 
+    protected override string TablePrefix => "Directory";
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<OrganizationNeighbourhood> OrganizationNeighbourhoods => Set<OrganizationNeighbourhood>();
@@ -32,7 +34,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
 
         modelBuilder.Entity<Organization>(e =>
         {
-            e.ToTable("DirectoryOrganizations");
             e.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
             e.Property(o => o.NameKey).HasMaxLength(Organization.NameMaxLength);
             e.Property(o => o.SearchKey).HasMaxLength(Organization.NameMaxLength + Organization.AcronymMaxLength);
@@ -50,7 +51,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
 
         modelBuilder.Entity<OrganizationNeighbourhood>(e =>
         {
-            e.ToTable("DirectoryOrganizationNeighbourhoods");
             e.HasKey(n => new { n.OrganizationId, n.NameKey });
             e.Property(n => n.Name).HasMaxLength(OrganizationNeighbourhood.NameMaxLength);
             e.Property(n => n.NameKey).HasMaxLength(OrganizationNeighbourhood.NameMaxLength);
@@ -59,7 +59,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
 
         modelBuilder.Entity<OrganizationTheme>(e =>
         {
-            e.ToTable("DirectoryOrganizationThemes");
             e.HasKey(t => new { t.OrganizationId, t.ThemeId });
             e.HasOne(t => t.Theme).WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(t => t.ThemeId);
@@ -67,7 +66,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
 
         modelBuilder.Entity<Theme>(e =>
         {
-            e.ToTable("DirectoryThemes");
             e.Property(t => t.Name).HasMaxLength(Theme.NameMaxLength);
             e.Property(t => t.NameKey).HasMaxLength(Theme.NameMaxLength);
             e.Property(t => t.Description).HasMaxLength(Theme.DescriptionMaxLength);
@@ -76,7 +74,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
 
         modelBuilder.Entity<Person>(e =>
         {
-            e.ToTable("DirectoryPeople");
             e.Property(p => p.GivenName).HasMaxLength(Person.NameMaxLength);
             e.Property(p => p.FamilyName).HasMaxLength(Person.NameMaxLength);
             e.Property(p => p.SearchKey).HasMaxLength(2 * Person.NameMaxLength);
@@ -90,7 +87,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
 
         modelBuilder.Entity<Affiliation>(e =>
         {
-            e.ToTable("DirectoryAffiliations");
             e.Property(a => a.Role).HasMaxLength(30);
             e.Property(a => a.Title).HasMaxLength(Person.TitleMaxLength);
             e.HasIndex(a => a.PersonId);
@@ -99,7 +95,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
 
         modelBuilder.Entity<Membership>(e =>
         {
-            e.ToTable("DirectoryMemberships");
             e.Property(m => m.WithdrawalReason).HasMaxLength(Membership.ReasonMaxLength);
             e.HasIndex(m => new { m.OrganizationId, m.AppliedOn });
         });

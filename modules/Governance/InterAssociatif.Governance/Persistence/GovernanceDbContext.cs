@@ -14,6 +14,8 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
     public override string SchemaName => Schema;
 
+    protected override string TablePrefix => "Governance";
+
     public DbSet<Body> Bodies => Set<Body>();
 
     public DbSet<BodyMeeting> BodyMeetings => Set<BodyMeeting>();
@@ -66,7 +68,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<Body>(e =>
         {
-            e.ToTable("GovernanceBodies");
             e.Property(b => b.Kind).HasMaxLength(30);
             e.Property(b => b.Name).HasMaxLength(Body.NameMaxLength);
             e.Property(b => b.NameKey).HasMaxLength(Body.NameMaxLength);
@@ -77,7 +78,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<BodyMeeting>(e =>
         {
-            e.ToTable("GovernanceBodyMeetings");
             e.HasKey(m => m.MeetingId);
             e.HasOne<Body>().WithMany().HasForeignKey(m => m.BodyId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(m => m.BodyId);
@@ -85,7 +85,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<Participation>(e =>
         {
-            e.ToTable("GovernanceParticipations");
             e.HasKey(p => new { p.BodyId, p.OrganizationId, p.Since });
             e.HasOne<Body>().WithMany().HasForeignKey(p => p.BodyId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(p => p.OrganizationId);
@@ -93,7 +92,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<Seat>(e =>
         {
-            e.ToTable("GovernanceSeats");
             e.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.MeetingId, x.OrganizationId }).IsUnique();
             e.HasIndex(x => x.OrganizationId);
@@ -102,7 +100,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<RotationSession>(e =>
         {
-            e.ToTable("GovernanceRotationSessions");
             e.HasKey(x => new { x.BodyId, x.Number });
             e.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Entries).WithOne().HasForeignKey(x => new { x.BodyId, x.Number }).OnDelete(DeleteBehavior.Cascade);
@@ -116,7 +113,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<Decision>(e =>
         {
-            e.ToTable("GovernanceDecisions");
             e.Property(d => d.Title).HasMaxLength(Decision.TitleMaxLength);
             e.Property(d => d.Text).HasMaxLength(Decision.TextMaxLength);
             e.HasOne<Body>().WithMany().HasForeignKey(d => d.BodyId).OnDelete(DeleteBehavior.Restrict);
@@ -130,20 +126,17 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<DecisionTheme>(e =>
         {
-            e.ToTable("GovernanceDecisionThemes");
             e.HasKey(t => new { t.DecisionId, t.ThemeId });
             e.HasIndex(t => t.ThemeId);
         });
 
         modelBuilder.Entity<DecisionStatusChange>(e =>
         {
-            e.ToTable("GovernanceDecisionHistory");
             e.Property(h => h.Note).HasMaxLength(DecisionStatusChange.NoteMaxLength);
         });
 
         modelBuilder.Entity<FollowUp>(e =>
         {
-            e.ToTable("GovernanceFollowUps");
             e.Property(f => f.Description).HasMaxLength(FollowUp.DescriptionMaxLength);
             e.Property(f => f.DuePrecision).HasMaxLength(10);
             e.HasIndex(f => new { f.Status, f.DueOn, f.Id }); // the board by status, by due date
@@ -152,7 +145,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<WebhookEndpoint>(e =>
         {
-            e.ToTable("GovernanceWebhookEndpoints");
             e.Property(w => w.Url).HasMaxLength(WebhookEndpoint.UrlMaxLength);
             e.Property(w => w.Description).HasMaxLength(WebhookEndpoint.DescriptionMaxLength);
             e.Property(w => w.Secret).HasMaxLength(1000);
@@ -166,7 +158,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<WebhookAttempt>(e =>
         {
-            e.ToTable("GovernanceWebhookAttempts");
             e.Property(a => a.EventType).HasMaxLength(40);
             e.Property(a => a.Error).HasMaxLength(WebhookAttempt.ErrorMaxLength);
             e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(a => a.EndpointId).OnDelete(DeleteBehavior.Cascade);
@@ -175,14 +166,12 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<WebhookRedelivery>(e =>
         {
-            e.ToTable("GovernanceWebhookRedeliveries");
             e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(r => r.EndpointId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(r => new { r.EndpointId, r.Id });
         });
 
         modelBuilder.Entity<EscalatedRequest>(e =>
         {
-            e.ToTable("GovernanceRequests");
             e.Property(r => r.Text).HasMaxLength(EscalatedRequest.TextMaxLength);
             e.Property(r => r.Answer).HasMaxLength(EscalatedRequest.TextMaxLength);
             e.HasOne<Body>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.Restrict);
@@ -193,7 +182,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<MinutesMailing>(e =>
         {
-            e.ToTable("GovernanceMinutesMailings");
             e.Property(m => m.Address).HasMaxLength(MinutesMailing.AddressMaxLength);
             e.Property(m => m.Error).HasMaxLength(MinutesMailing.ErrorMaxLength);
             e.HasIndex(m => new { m.MeetingId, m.Revision, m.Address }).IsUnique();
@@ -207,7 +195,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<GovernanceEvent>(e =>
         {
-            e.ToTable("GovernanceEvents");
             e.HasKey(x => x.Sequence);
             e.Property(x => x.Sequence).ValueGeneratedOnAdd();
             e.Property(x => x.Kind).HasMaxLength(40);

@@ -15,6 +15,12 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
     /// <summary>The module's SQL Server schema, e.g. <c>directory</c>.</summary>
     public abstract string SchemaName { get; }
 
+    /// <summary>
+    /// What the module's table names start with, e.g. <c>Directory</c>: a table is named after its <c>DbSet</c> with
+    /// this prefix unless the model names it itself (SQLite has no schemas to keep modules apart).
+    /// </summary>
+    protected virtual string TablePrefix => "";
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         if (Database.IsSqlServer())
@@ -39,6 +45,7 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
         // a property says so when its names need more or less than 20 characters.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Conventions.Add(_ => new IdAndVersionConvention());
+        configurationBuilder.Conventions.Add(_ => new TablePrefixConvention(TablePrefix));
         base.ConfigureConventions(configurationBuilder);
     }
 
@@ -54,7 +61,8 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
 /// </summary>
 internal sealed class IdAndVersionConvention : IModelFinalizingConvention
 {
-    public void ProcessModelFinalizing(IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
+    public void ProcessModelFinalizing(
+        IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
     {
         foreach (var entity in modelBuilder.Metadata.GetEntityTypes())
         {
@@ -66,6 +74,23 @@ internal sealed class IdAndVersionConvention : IModelFinalizingConvention
             if (entity.FindProperty("Version") is { } version && version.ClrType == typeof(int))
             {
                 version.Builder.IsConcurrencyToken(true);
+            }
+        }
+    }
+}
+
+/// <summary>Puts the module's prefix before every table name a convention chose (from its <c>DbSet</c>).</summary>
+internal sealed class TablePrefixConvention(string prefix) : IModelFinalizingConvention
+{
+    public void ProcessModelFinalizing(
+        IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
+    {
+        foreach (var entity in modelBuilder.Metadata.GetEntityTypes())
+        {
+            if (entity.GetTableNameConfigurationSource() == ConfigurationSource.Convention
+                && entity.GetTableName() is { } name)
+            {
+                entity.Builder.ToTable(prefix + name);
             }
         }
     }

@@ -14,6 +14,8 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
     public override string SchemaName => Schema;
 
+    protected override string TablePrefix => "Meetings";
+
     public DbSet<Meeting> Meetings => Set<Meeting>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -40,7 +42,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<Meeting>(e =>
         {
-            e.ToTable("MeetingsMeetings");
             e.Property(m => m.Title).HasMaxLength(Meeting.TitleMaxLength);
             e.Property(m => m.Description).HasMaxLength(Meeting.DescriptionMaxLength);
             e.Property(m => m.PlaceName).HasMaxLength(Meeting.PlaceMaxLength);
@@ -54,7 +55,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<Invitation>(e =>
         {
-            e.ToTable("MeetingsInvitations");
             e.HasOne<Meeting>().WithMany().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(i => new { i.MeetingId, i.OrganizationId }).IsUnique();
             e.HasIndex(i => new { i.MeetingId, i.PersonId }).IsUnique();
@@ -63,7 +63,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<AttendanceRecord>(e =>
         {
-            e.ToTable("MeetingsAttendance");
             e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => new { a.MeetingId, a.PersonId }).IsUnique();
         });
@@ -77,7 +76,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<AgendaItem>(e =>
         {
-            e.ToTable("MeetingsAgendaItems");
             e.Property(a => a.Title).HasMaxLength(AgendaItem.TitleMaxLength);
             e.Property(a => a.Notes).HasMaxLength(AgendaItem.NotesMaxLength);
             e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
@@ -87,7 +85,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<MinutesRecord>(e =>
         {
-            e.ToTable("MeetingsMinutes");
             e.Property(m => m.DraftText).HasMaxLength(MinutesRecord.TextMaxLength);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(m => m.MeetingId).IsUnique();
@@ -98,7 +95,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<MinutesRevision>(e =>
         {
-            e.ToTable("MeetingsMinutesRevisions");
             e.Property(r => r.Text).HasMaxLength(MinutesRecord.TextMaxLength);
             e.Property(r => r.Note).HasMaxLength(MinutesRevision.NoteMaxLength);
             e.HasIndex(r => new { r.MinutesId, r.Number }).IsUnique();
@@ -106,7 +102,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<Attachment>(e =>
         {
-            e.ToTable("MeetingsAttachments");
             e.Property(a => a.Title).HasMaxLength(Attachment.TitleMaxLength);
             e.Property(a => a.FileName).HasMaxLength(Attachment.FileNameMaxLength);
             e.Property(a => a.MediaType).HasMaxLength(120);
@@ -118,7 +113,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<AttachmentContent>(e =>
         {
-            e.ToTable("MeetingsAttachmentContents");
             e.HasKey(c => c.AttachmentId);
             e.Property(c => c.Content);
             e.HasOne<Attachment>().WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Cascade);
@@ -126,7 +120,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<Milestone>(e =>
         {
-            e.ToTable("MeetingsMilestones");
             e.Property(m => m.Title).HasMaxLength(Milestone.TitleMaxLength);
             e.Property(m => m.Precision).HasMaxLength(10);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);

@@ -10,6 +10,8 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
 
     public override string SchemaName => Schema;
 
+    protected override string TablePrefix => "Surveys";
+
     public DbSet<Survey> Surveys => Set<Survey>();
 
     public DbSet<SurveyAudience> Audience => Set<SurveyAudience>();
@@ -30,7 +32,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
 
         modelBuilder.Entity<Survey>(e =>
         {
-            e.ToTable("SurveysSurveys");
             e.Property(s => s.Title).HasMaxLength(Survey.TitleMaxLength);
             e.Property(s => s.Description).HasMaxLength(Survey.DescriptionMaxLength);
             e.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
@@ -41,13 +42,11 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
 
         modelBuilder.Entity<SurveyAudience>(e =>
         {
-            e.ToTable("SurveysAudience");
             e.HasKey(a => new { a.SurveyId, a.OrganizationId });
         });
 
         modelBuilder.Entity<Question>(e =>
         {
-            e.ToTable("SurveysQuestions");
             e.Property(q => q.Text).HasMaxLength(Question.TextMaxLength);
             e.Property(q => q.Section).HasMaxLength(Question.SectionMaxLength);
             e.HasIndex(q => new { q.SurveyId, q.Position });
@@ -56,14 +55,12 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
 
         modelBuilder.Entity<QuestionOption>(e =>
         {
-            e.ToTable("SurveysOptions");
             e.Property(o => o.Label).HasMaxLength(QuestionOption.LabelMaxLength);
             e.HasIndex(o => new { o.QuestionId, o.Position });
         });
 
         modelBuilder.Entity<Response>(e =>
         {
-            e.ToTable("SurveysResponses");
             e.Property(r => r.EnteredBy).HasMaxLength(20);
             e.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.SurveyId, r.OrganizationId }).IsUnique();
@@ -74,7 +71,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
 
         modelBuilder.Entity<Answer>(e =>
         {
-            e.ToTable("SurveysAnswers");
             e.Property(a => a.Text).HasMaxLength(Answer.TextMaxLength);
             e.Property(a => a.Level).HasConversion<int?>();
             e.HasIndex(a => new { a.QuestionId, a.OptionId });
@@ -88,7 +84,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
 
         modelBuilder.Entity<ResponseAttribute>(e =>
         {
-            e.ToTable("SurveysResponseAttributes");
             e.HasKey(a => new { a.ResponseId, a.Name, a.Value });
             e.Property(a => a.Name).HasMaxLength(30);
             e.Property(a => a.Value).HasMaxLength(200);
