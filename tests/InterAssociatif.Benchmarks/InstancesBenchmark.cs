@@ -39,9 +39,7 @@ internal static class InstancesBenchmark
                 "bodies.nodes[0].id"
             );
             await using var socket = await GraphQLWebSocketClient.InitializedAsync(
-                b.Origin,
-                new { Authorization = $"Bearer {partner}" }
-            );
+                b.Origin, new { Authorization = $"Bearer {partner}" });
             await socket.ListeningAsync("feed", new { query = Subscription });
 
             async Task<(List<double> Latencies, bool Ordered)> MeasureAsync(string phase, int count)
@@ -134,9 +132,7 @@ internal static class InstancesBenchmark
                 + "{ issued { secret apiKey { id } } } }"
         );
         await using var socket = await GraphQLWebSocketClient.InitializedAsync(
-            b.Origin,
-            new { apiKey = issued.String("issueApiKey.issued.secret") }
-        );
+            b.Origin, new { apiKey = issued.String("issueApiKey.issued.secret") });
         var clock = Stopwatch.StartNew();
         await coordinator.QueryAsync(
             "mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { errors { code } } }",

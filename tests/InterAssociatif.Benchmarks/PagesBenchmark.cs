@@ -224,12 +224,7 @@ internal static class PagesBenchmark
     }
 
     private static async Task<string> AnswerAsync(
-        HttpClient http,
-        Uri url,
-        string body,
-        bool retryUntilUp,
-        string? token = null
-    )
+        HttpClient http, Uri url, string body, bool retryUntilUp, string? token = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -290,14 +285,7 @@ internal static class PagesBenchmark
     private sealed record Request(string Name, string Body, string? Token);
 
     private static async Task<Load> LoadAsync(
-        HttpClient http,
-        Uri url,
-        string body,
-        string? token,
-        int seconds,
-        int connections,
-        Process? server
-    )
+        HttpClient http, Uri url, string body, string? token, int seconds, int connections, Process? server)
     {
         var content = Encoding.UTF8.GetBytes(body);
         var cpuBefore = Cpu(server);

@@ -78,9 +78,7 @@ internal static class ReferenceServer
     {
         const string Where = "FROM DirectoryOrganizations WHERE Kind = 'Association' AND ArchivedAt IS NULL";
         var total = Convert.ToInt32(
-            await Scalar(connection, $"SELECT COUNT(*) {Where}"),
-            System.Globalization.CultureInfo.InvariantCulture
-        );
+            await Scalar(connection, $"SELECT COUNT(*) {Where}"), System.Globalization.CultureInfo.InvariantCulture);
         var page = await Rows(
             connection,
             $"SELECT Id, Name, Acronym {Where} ORDER BY NameKey, Id LIMIT 50",

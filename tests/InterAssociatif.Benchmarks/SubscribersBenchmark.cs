@@ -28,14 +28,7 @@ internal static class SubscribersBenchmark
         var data = Path.Combine(Path.GetTempPath(), "interassociatif-fanout-" + Guid.NewGuid().ToString("N"));
         var port = RefusalBenchmark.FreePort();
         using var host = RefusalBenchmark.StartHost(
-            RefusalBenchmark.HostDll(root),
-            data,
-            port,
-            "--environment",
-            "Development",
-            "--Ide:Enabled",
-            "true"
-        );
+            RefusalBenchmark.HostDll(root), data, port, "--environment", "Development", "--Ide:Enabled", "true");
         var origin = new Uri($"http://127.0.0.1:{port}");
         using var http = new HttpClient { BaseAddress = origin };
         try
@@ -68,12 +61,7 @@ internal static class SubscribersBenchmark
                 try
                 {
                     var (mutation, delivery, ordered) = await RecordAsync(
-                        http,
-                        bodyId,
-                        sockets,
-                        decisions,
-                        $"r{round}"
-                    );
+                        http, bodyId, sockets, decisions, $"r{round}");
                     Console.WriteLine(
                         $"{count,11} {P(mutation, 0.5),16:F1} ms {P(mutation, 0.99),5:F1} ms "
                             + $"{(count == 0 ? "-" : $"{P(delivery, 0.5):F1} ms"),13} "
@@ -99,12 +87,7 @@ internal static class SubscribersBenchmark
     }
 
     private static async Task<(List<double> Mutation, List<double> Delivery, bool Ordered)> RecordAsync(
-        HttpClient http,
-        string bodyId,
-        IReadOnlyList<Subscriber> sockets,
-        int decisions,
-        string prefix
-    )
+        HttpClient http, string bodyId, IReadOnlyList<Subscriber> sockets, int decisions, string prefix)
     {
         var mutation = new List<double>();
         var started = new long[decisions];
@@ -221,11 +204,7 @@ internal static class SubscribersBenchmark
 
         public Task SendAsync(object message) =>
             socket.SendAsync(
-                JsonSerializer.SerializeToUtf8Bytes(message),
-                WebSocketMessageType.Text,
-                true,
-                CancellationToken.None
-            );
+                JsonSerializer.SerializeToUtf8Bytes(message), WebSocketMessageType.Text, true, CancellationToken.None);
 
         public async Task ExpectAsync(string type)
         {

@@ -37,19 +37,13 @@ public sealed class GraphQLTestClient(HttpClient http, string? token)
     }
 
     public async Task<GraphQLResult> QueryAsync(
-        string query,
-        object? variables = null,
-        string accept = "application/graphql-response+json"
-    )
+        string query, object? variables = null, string accept = "application/graphql-response+json")
     {
         using var request = Request(query, variables, token, accept);
         using var response = await Http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         return new GraphQLResult(
-            response.StatusCode,
-            response.Content.Headers.ContentType?.MediaType,
-            JsonNode.Parse(body)!.AsObject()
-        );
+            response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonNode.Parse(body)!.AsObject());
     }
 
     /// <summary>Runs <paramref name="mutation"/> with <paramref name="input"/>, selecting <paramref name="selection"/> and the payload's errors.</summary>

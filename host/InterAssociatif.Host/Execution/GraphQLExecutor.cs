@@ -48,8 +48,7 @@ internal sealed class GraphQLExecutor(
         // The timeout runs on the host's clock (a test moves it by hand instead of waiting).
         using var timer = timeLimited ? new CancellationTokenSource(limits.ExecutionTimeout, time) : null;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(
-            aborted,
-            timer?.Token ?? CancellationToken.None);
+            aborted, timer?.Token ?? CancellationToken.None);
 
         // Every line logged while the operation runs names it and the caller's role (never who, nor what
         // the variables hold); the trace id comes with the activity.
@@ -143,8 +142,7 @@ internal sealed class GraphQLExecutor(
         };
 
         public override Task AfterValidationAsync(
-            GraphQL.Execution.IExecutionContext context,
-            GraphQL.Validation.IValidationResult validationResult)
+            GraphQL.Execution.IExecutionContext context, GraphQL.Validation.IValidationResult validationResult)
         {
             _name = context.Operation.Name?.StringValue ?? _name;
             return Task.CompletedTask;

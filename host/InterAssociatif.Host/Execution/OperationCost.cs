@@ -64,10 +64,7 @@ internal static class OperationCost
     /// answers with no <c>data</c>.
     /// </summary>
     public static ExecutionResult Finish(
-        CostMode mode,
-        ExecutionResult result,
-        IDictionary<string, object?> userContext,
-        RequestLimitsOptions limits)
+        CostMode mode, ExecutionResult result, IDictionary<string, object?> userContext, RequestLimitsOptions limits)
     {
         if (mode == CostMode.None)
         {

@@ -17,9 +17,7 @@ namespace InterAssociatif.Host.GraphQLHttp;
 internal static class RateLimiting
 {
     public static IServiceCollection AddInterAssociatifRateLimiting(
-        this IServiceCollection services,
-        RequestLimitsOptions limits,
-        IConnectionMultiplexer? redis) =>
+        this IServiceCollection services, RequestLimitsOptions limits, IConnectionMultiplexer? redis) =>
         services.AddRateLimiter(options =>
         {
             FixedWindowRateLimiterOptions Local() => new()

@@ -14,9 +14,7 @@ namespace InterAssociatif.Host.GraphQLHttp;
 /// <c>FORBIDDEN</c> error, and no <c>complete</c>.
 /// </summary>
 internal sealed class ServerSentEventsResponder(
-    GraphQLExecutor executor,
-    IGraphQLTextSerializer serializer,
-    Subscriptions.CredentialWatches watches)
+    GraphQLExecutor executor, IGraphQLTextSerializer serializer, Subscriptions.CredentialWatches watches)
 {
     public const string EventStream = "text/event-stream";
 

@@ -93,11 +93,7 @@ internal sealed class CredentialWatch : IDisposable
     private int _polling;
 
     public CredentialWatch(
-        ClaimsPrincipal user,
-        IEventBus bus,
-        TimeProvider time,
-        ApiKeyService keys,
-        Func<string, Task> expired)
+        ClaimsPrincipal user, IEventBus bus, TimeProvider time, ApiKeyService keys, Func<string, Task> expired)
     {
         (_bus, _time, _expired) = (bus, time, expired);
         var stop = _stop.Token;

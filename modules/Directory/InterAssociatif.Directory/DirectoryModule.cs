@@ -19,8 +19,7 @@ public sealed class DirectoryModule : IModule
     public void ConfigureServices(ModuleServices module)
     {
         module.AddModuleDbContext<DirectoryDbContext, DirectorySqliteDbContext, DirectorySqlServerDbContext>(
-            Name,
-            DirectoryDbContext.Schema);
+            Name, DirectoryDbContext.Schema);
 
         var services = module.Services;
         services.AddSingleton<OrganizationService>();

@@ -25,8 +25,7 @@ public sealed class GovernanceModule : IModule
     public void ConfigureServices(ModuleServices module)
     {
         module.AddModuleDbContext<GovernanceDbContext, GovernanceSqliteDbContext, GovernanceSqlServerDbContext>(
-            Name,
-            GovernanceDbContext.Schema);
+            Name, GovernanceDbContext.Schema);
 
         var services = module.Services;
         services.AddSingleton<BodyService>();

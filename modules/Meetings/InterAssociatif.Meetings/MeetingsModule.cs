@@ -25,8 +25,7 @@ public sealed class MeetingsModule : IModule
     public void ConfigureServices(ModuleServices module)
     {
         module.AddModuleDbContext<MeetingsDbContext, MeetingsSqliteDbContext, MeetingsSqlServerDbContext>(
-            Name,
-            MeetingsDbContext.Schema);
+            Name, MeetingsDbContext.Schema);
 
         var services = module.Services;
         services.Configure<AttachmentOptions>(module.Configuration.GetSection("Meetings:Attachments"));

@@ -22,8 +22,7 @@ public sealed class SurveysModule : IModule
     public void ConfigureServices(ModuleServices module)
     {
         module.AddModuleDbContext<SurveysDbContext, SurveysSqliteDbContext, SurveysSqlServerDbContext>(
-            Name,
-            SurveysDbContext.Schema);
+            Name, SurveysDbContext.Schema);
 
         var services = module.Services;
         services.Configure<SurveyResultsOptions>(module.Configuration.GetSection("Surveys"));

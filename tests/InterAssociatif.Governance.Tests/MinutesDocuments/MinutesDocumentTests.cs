@@ -81,9 +81,7 @@ public sealed partial class MinutesDocumentTests(InterAssociatifFactory factory)
         Assert.Equal("Participants et excusés", lines[order[5] + 1]);
 
         Assert.Equal(
-            (MinutesFormats.DecisionColumn, MinutesFormats.FollowUpColumn),
-            (rows[0].Left[0], rows[0].Right[0])
-        );
+            (MinutesFormats.DecisionColumn, MinutesFormats.FollowUpColumn), (rows[0].Left[0], rows[0].Right[0]));
         Assert.All(rows, r => Assert.NotNull(r.Right));
         var news = rows.Single(r => r.Left[0].StartsWith("1. Actualités", StringComparison.Ordinal));
         Assert.Contains(
@@ -97,9 +95,7 @@ public sealed partial class MinutesDocumentTests(InterAssociatifFactory factory)
             3,
             news.Right.Count(l =>
                 l.StartsWith(
-                    "Demande (vers Nantes Métropole, Préfecture de la Loire-Atlantique)",
-                    StringComparison.Ordinal
-                )
+                    "Demande (vers Nantes Métropole, Préfecture de la Loire-Atlantique)", StringComparison.Ordinal)
             )
         );
         Assert.Contains(rows, r => r.Left[0] == "2.1. Rappel des étapes");
@@ -150,9 +146,7 @@ public sealed partial class MinutesDocumentTests(InterAssociatifFactory factory)
         var htmlRows = page.QuerySelectorAll("tbody tr").Select(tr => tr.QuerySelectorAll("td").ToList()).ToList();
         Assert.Equal(rows.Count - 1, htmlRows.Count);
         Assert.Equal(
-            rows.Skip(1).Select(r => r.Left[0]),
-            htmlRows.Select(cells => cells[0].QuerySelector("h3")!.TextContent)
-        );
+            rows.Skip(1).Select(r => r.Left[0]), htmlRows.Select(cells => cells[0].QuerySelector("h3")!.TextContent));
         Assert.Equal(
             rows.Skip(1).Select(r => r.Right.Where(l => l.Length > 0)),
             htmlRows.Select(cells => cells[1].QuerySelectorAll("li").Select(li => li.TextContent))
@@ -193,10 +187,7 @@ public sealed partial class MinutesDocumentTests(InterAssociatifFactory factory)
             foreach (var person in people)
             {
                 Assert.DoesNotContain(
-                    person!["familyName"]!.GetValue<string>().ToUpperInvariant(),
-                    partner,
-                    StringComparison.Ordinal
-                );
+                    person!["familyName"]!.GetValue<string>().ToUpperInvariant(), partner, StringComparison.Ordinal);
                 Assert.DoesNotContain(person["familyName"]!.GetValue<string>(), partner, StringComparison.Ordinal);
             }
 
@@ -256,11 +247,7 @@ public sealed partial class MinutesDocumentTests(InterAssociatifFactory factory)
                         );
                         Assert.EndsWith($".{format}", name, StringComparison.Ordinal);
                         var again = await GetAsync(
-                            host,
-                            role,
-                            $"/meetings/{meeting}/minutes.{format}",
-                            response.Headers.ETag
-                        );
+                            host, role, $"/meetings/{meeting}/minutes.{format}", response.Headers.ETag);
                         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
                     }
                 }
@@ -343,11 +330,7 @@ public sealed partial class MinutesDocumentTests(InterAssociatifFactory factory)
     }
 
     private static async Task<HttpResponseMessage> GetAsync(
-        InterAssociatifFactory host,
-        string? role,
-        string path,
-        EntityTagHeaderValue? ifNoneMatch = null
-    )
+        InterAssociatifFactory host, string? role, string path, EntityTagHeaderValue? ifNoneMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         if (role is not null)

@@ -57,10 +57,7 @@ public sealed class MinutesMailTests
             .Single(r => r!["status"]!.GetValue<string>() == "FAILED")!;
         Assert.Equal(refused, failure["address"]!.GetValue<string>());
         Assert.StartsWith(
-            "Refused by the SMTP server (5",
-            failure["error"]!.GetValue<string>(),
-            StringComparison.Ordinal
-        );
+            "Refused by the SMTP server (5", failure["error"]!.GetValue<string>(), StringComparison.Ordinal);
 
         Assert.Equal(list.Count - 1, smtp.Messages.Count);
         Assert.Equal(
@@ -95,9 +92,7 @@ public sealed class MinutesMailTests
             .AsArray();
         Assert.Equal(list.Count, log.Count);
         Assert.Equal(
-            "FAILED",
-            log.Single(m => m!["address"]!.GetValue<string>() == refused)!["status"]!.GetValue<string>()
-        );
+            "FAILED", log.Single(m => m!["address"]!.GetValue<string>() == refused)!["status"]!.GetValue<string>());
 
         // The server takes the address now: sending again reaches it alone.
         smtp.Accept(refused);

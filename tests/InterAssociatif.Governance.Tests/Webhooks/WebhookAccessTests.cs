@@ -54,9 +54,7 @@ public sealed class WebhookAccessTests(WebhookFactory factory) : IClassFixture<W
 
         var error = Assert.Single(result.PayloadErrors(name));
         Assert.Equal(
-            ("NOT_FOUND", "input.id"),
-            (error!["code"]!.GetValue<string>(), error["field"]!.GetValue<string>())
-        );
+            ("NOT_FOUND", "input.id"), (error!["code"]!.GetValue<string>(), error["field"]!.GetValue<string>()));
         Assert.Equal(
             before,
             (await owner.QueryAsync(Webhooks.State, new { id = endpoint })).EnsureNoErrors().Body.ToJsonString()
@@ -73,15 +71,9 @@ public sealed class WebhookAccessTests(WebhookFactory factory) : IClassFixture<W
         const string deliveries = "query($id: ID!) { webhookDeliveries(endpointId: $id) { nodes { attempt } } }";
 
         Assert.Contains(
-            endpoint,
-            (await owner.QueryAsync(list)).EnsureNoErrors().Body.ToJsonString(),
-            StringComparison.Ordinal
-        );
+            endpoint, (await owner.QueryAsync(list)).EnsureNoErrors().Body.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(
-            endpoint,
-            (await other.QueryAsync(list)).EnsureNoErrors().Body.ToJsonString(),
-            StringComparison.Ordinal
-        );
+            endpoint, (await other.QueryAsync(list)).EnsureNoErrors().Body.ToJsonString(), StringComparison.Ordinal);
         var hidden = (await other.QueryAsync(node, new { id = endpoint })).EnsureNoErrors();
         Assert.Null(hidden.At("node"));
         Assert.Null(hidden.At("nodes[0]"));
@@ -94,9 +86,7 @@ public sealed class WebhookAccessTests(WebhookFactory factory) : IClassFixture<W
             StringComparison.Ordinal
         );
         Assert.Equal(
-            endpoint,
-            (await coordinator.QueryAsync(node, new { id = endpoint })).EnsureNoErrors().String("node.id")
-        );
+            endpoint, (await coordinator.QueryAsync(node, new { id = endpoint })).EnsureNoErrors().String("node.id"));
         (await coordinator.QueryAsync(deliveries, new { id = endpoint })).EnsureNoErrors();
     }
 
@@ -111,9 +101,7 @@ public sealed class WebhookAccessTests(WebhookFactory factory) : IClassFixture<W
         var refused = (await subscribeOnly.QueryAsync(Register, new { input = Input() })).EnsureNoErrors();
         var error = Assert.Single(refused.PayloadErrors("registerWebhookEndpoint"));
         Assert.Equal(
-            ("VALIDATION", "input.events"),
-            (error!["code"]!.GetValue<string>(), error["field"]!.GetValue<string>())
-        );
+            ("VALIDATION", "input.events"), (error!["code"]!.GetValue<string>(), error["field"]!.GetValue<string>()));
         Assert.Contains("READ_DECISIONS", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
@@ -178,10 +166,7 @@ public sealed class WebhookAccessTests(WebhookFactory factory) : IClassFixture<W
 
     /// <summary>A partner tool calling with an API key the coordinator issues; the key's id.</summary>
     private static async Task<(GraphQLTestClient Client, string Id)> IssueAsync(
-        InterAssociatifFactory host,
-        string name,
-        params string[] scopes
-    )
+        InterAssociatifFactory host, string name, params string[] scopes)
     {
         var issued = (
             await host.GraphQL("coordinator")

@@ -65,9 +65,7 @@ public sealed class WebhookAddressTests(WebhookAddressTests.GuardedFactory facto
     [InlineData("/hook", "HTTPS")]
     [InlineData("", "")]
     public async Task An_endpoint_url_going_anywhere_but_a_public_https_address_is_refused_naming_the_field(
-        string url,
-        string because
-    )
+        string url, string because)
     {
         factory.Connector.Attempts.Clear();
         var before = await CountAsync();
@@ -75,9 +73,7 @@ public sealed class WebhookAddressTests(WebhookAddressTests.GuardedFactory facto
 
         var error = Assert.Single(result.EnsureNoErrors().PayloadErrors("registerWebhookEndpoint"));
         Assert.Equal(
-            ("VALIDATION", "input.url"),
-            (error!["code"]!.GetValue<string>(), error["field"]!.GetValue<string>())
-        );
+            ("VALIDATION", "input.url"), (error!["code"]!.GetValue<string>(), error["field"]!.GetValue<string>()));
         Assert.Contains(because, error["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync());
         Assert.Empty(factory.Connector.Attempts);

@@ -67,10 +67,7 @@ public sealed class WebhookDeliveryTests
         Assert.Single(received.Select(r => r.Id).Distinct()); // one event, one webhook-id, whatever the attempt
         // The attempt is logged once the receiver has answered: wait until the endpoint has moved past the event.
         var state = await Webhooks.WaitForAsync(
-            partner,
-            endpoint,
-            s => s.String("node.position") == Position(received[3])
-        );
+            partner, endpoint, s => s.String("node.position") == Position(received[3]));
         Assert.Equal(("ACTIVE", 0), (state.String("node.status"), state.Int("node.failures")));
         var log = await Webhooks.DeliveriesAsync(partner, endpoint, 10);
         Assert.Equal([4, 3, 2, 1], log.Select(a => a!["attempt"]!.GetValue<int>()));
@@ -153,10 +150,7 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(first.Skip(2).Select(r => (r.Id, r.Body)), replayed.Select(r => (r!.Id, r.Body)));
         // Nothing else: the delivery log holds the four first deliveries and the two replayed, no more.
         var state = await Webhooks.WaitForAsync(
-            partner,
-            endpoint,
-            s => s.String("node.position") == Position(first[3])
-        );
+            partner, endpoint, s => s.String("node.position") == Position(first[3]));
         Assert.Equal(0, state.Int("node.failures"));
         Assert.Equal(6, (await Webhooks.DeliveriesAsync(partner, endpoint, 10)).Count);
         Assert.Equal(6, receiver.All.Count);
@@ -246,10 +240,7 @@ public sealed class WebhookDeliveryTests
             (amended["type"]!.GetValue<string>(), amended["data"]!["decision"]!["status"]!.GetValue<string>())
         );
         await Webhooks.WaitForAsync(
-            partner,
-            endpoint,
-            s => s.String("node.position") == amended["position"]!.GetValue<string>()
-        );
+            partner, endpoint, s => s.String("node.position") == amended["position"]!.GetValue<string>());
         Assert.Equal(2, receiver.All.Count);
     }
 
@@ -334,9 +325,7 @@ public sealed class WebhookDeliveryTests
         new StandardWebhook(secret).Verify(delivery.Body, delivery.Headers);
         var at = DateTimeOffset.FromUnixTimeSeconds(
             long.Parse(
-                delivery.Headers["webhook-timestamp"].ToString(),
-                System.Globalization.CultureInfo.InvariantCulture
-            )
+                delivery.Headers["webhook-timestamp"].ToString(), System.Globalization.CultureInfo.InvariantCulture)
         );
         Assert.Equal(
             new StandardWebhook(old).Sign(delivery.Id, at, delivery.Body),
@@ -386,11 +375,7 @@ internal static class Webhooks
         Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"event:{sequence}"));
 
     public static async Task<(string Endpoint, string Secret)> RegisterAsync(
-        GraphQLTestClient client,
-        string url,
-        string[]? events = null,
-        string? bodyId = null
-    )
+        GraphQLTestClient client, string url, string[]? events = null, string? bodyId = null)
     {
         // The example operation partners are given (schema/operations/), as they would send it.
         var registered = (
@@ -454,10 +439,7 @@ internal static class Webhooks
 
     /// <summary>The endpoint's state once <paramref name="done"/> holds (10 s at most).</summary>
     public static async Task<GraphQLResult> WaitForAsync(
-        GraphQLTestClient client,
-        string endpoint,
-        Func<GraphQLResult, bool> done
-    )
+        GraphQLTestClient client, string endpoint, Func<GraphQLResult, bool> done)
     {
         for (var i = 0; ; i++)
         {

@@ -12,10 +12,7 @@ public sealed class WebhookProcessTests : IAsyncLifetime
     // A host killed while it held an endpoint's lease leaves it for 30 s at most: the restarted one waits that out.
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(45);
     private readonly string _data = Path.Combine(
-        Path.GetTempPath(),
-        "interassociatif-tests",
-        Guid.NewGuid().ToString("N")
-    );
+        Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
     private readonly List<HostProcess> _hosts = [];
 
     private HostProcess NewHost()
@@ -66,9 +63,7 @@ public sealed class WebhookProcessTests : IAsyncLifetime
         }
 
         Assert.Equal(
-            titles,
-            received.Select(r => JsonNode.Parse(r.Body)!["data"]!["decision"]!["title"]!.GetValue<string>())
-        );
+            titles, received.Select(r => JsonNode.Parse(r.Body)!["data"]!["decision"]!["title"]!.GetValue<string>()));
         Assert.Equal(3, received.Select(r => r.Id).Distinct().Count());
     }
 
@@ -104,9 +99,7 @@ public sealed class WebhookProcessTests : IAsyncLifetime
         var last = JsonNode.Parse(received[^1].Body)!["position"]!.GetValue<string>();
         await Webhooks.WaitForAsync(partner, endpoint, s => s.String("node.position") == last);
         Assert.Equal(
-            titles,
-            received.Select(r => JsonNode.Parse(r.Body)!["data"]!["decision"]!["title"]!.GetValue<string>())
-        );
+            titles, received.Select(r => JsonNode.Parse(r.Body)!["data"]!["decision"]!["title"]!.GetValue<string>()));
         var log = await Webhooks.DeliveriesAsync(b.GraphQL(await b.TokenAsync("coordinator")), endpoint, 50);
         Assert.Equal(titles.Count, log.Count);
         Assert.Equal(titles.Count, log.Select(a => a!["position"]!.GetValue<string>()).Distinct().Count());

@@ -67,9 +67,7 @@ public sealed partial class DeployShapeTests
             .Build()
             .Deserialize<Dictionary<object, object>>(new MergingParser(new Parser(reader)));
         return ((Dictionary<object, object>)compose["services"]).ToDictionary(
-            s => (string)s.Key,
-            s => (Dictionary<object, object>)s.Value
-        );
+            s => (string)s.Key, s => (Dictionary<object, object>)s.Value);
     }
 
     private static string? Image(Dictionary<object, object> service) => service.GetValueOrDefault("image") as string;
@@ -101,9 +99,7 @@ public sealed partial class DeployShapeTests
             )
             {
                 var pattern = string.Join(
-                    "[^:]+",
-                    name.Split(["<Name>"], StringSplitOptions.None).Select(Regex.Escape)
-                );
+                    "[^:]+", name.Split(["<Name>"], StringSplitOptions.None).Select(Regex.Escape));
                 patterns.Add(new Regex($"^{pattern}(:\\d+)?$", RegexOptions.IgnoreCase));
             }
         }

@@ -60,10 +60,7 @@ public sealed class ExpiryTests(ExpiryTests.ClockFactory factory) : IClassFixtur
     private async Task<GraphQLResult> WithKeyAsync(string key)
     {
         var body = new StringContent(
-            JsonSerializer.Serialize(new { query = Decisions }),
-            Encoding.UTF8,
-            "application/json"
-        );
+            JsonSerializer.Serialize(new { query = Decisions }), Encoding.UTF8, "application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = body };
         request.Headers.Add(ApiKeyService.HeaderName, key);
         request.Headers.Accept.ParseAdd("application/graphql-response+json");

@@ -14,9 +14,7 @@ public sealed class ForwardedHeadersTests
     [InlineData("127.0.0.0/8", true)]
     [InlineData("10.99.0.0/16", false)]
     public async Task Anonymous_rate_limits_count_the_forwarded_client_only_from_a_known_proxy_network(
-        string network,
-        bool believed
-    )
+        string network, bool believed)
     {
         var data = Path.Combine(Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
         await using var host = new HostProcess(

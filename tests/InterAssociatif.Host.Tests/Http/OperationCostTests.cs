@@ -53,9 +53,7 @@ public sealed class OperationCostTests(InterAssociatifFactory factory) : IClassF
         Assert.Equal(requested - 1, body["extensions"]!["cost"]!["limit"]!.GetValue<long>());
         await using var atLimit = new InterAssociatifFactory().With("GraphQL:Limits:MaxCost", $"{requested}");
         Assert.Equal(
-            HttpStatusCode.OK,
-            (await PostAsync(atLimit, DirectoryPage, new { asOf = "2017-09-18" }, "report")).Status
-        );
+            HttpStatusCode.OK, (await PostAsync(atLimit, DirectoryPage, new { asOf = "2017-09-18" }, "report")).Status);
     }
 
     [Fact]
@@ -129,20 +127,12 @@ public sealed class OperationCostTests(InterAssociatifFactory factory) : IClassF
     ) => PostAsync(factory, query, variables, cost, role);
 
     private static async Task<(HttpStatusCode Status, JsonObject Body)> PostAsync(
-        InterAssociatifFactory host,
-        string query,
-        object? variables,
-        string? cost,
-        string? role = null
-    )
+        InterAssociatifFactory host, string query, object? variables, string? cost, string? role = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = new StringContent(
-                JsonSerializer.Serialize(new { query, variables }),
-                Encoding.UTF8,
-                "application/json"
-            ),
+                JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
         if (cost is not null)

@@ -43,9 +43,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
         }
 
         var byId = await PostAsync(
-            new { documentId = TrustedDocuments.Id(DirectoryPage), variables = new { asOf = "2017-09-18" } },
-            partner
-        );
+            new { documentId = TrustedDocuments.Id(DirectoryPage), variables = new { asOf = "2017-09-18" } }, partner);
         Assert.Equal(HttpStatusCode.OK, byId.Status);
         Assert.NotEmpty(byId.Body["data"]!["associations"]!["nodes"]!.AsArray());
 
@@ -55,9 +53,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
             (await PostAsync(new { query = DirectoryPage, variables = new { asOf = "2017-09-18" } }, partner)).Status
         );
         using var get = new HttpRequestMessage(
-            HttpMethod.Get,
-            $"/graphql?documentId={Uri.EscapeDataString(TrustedDocuments.Id(DirectoryPage))}"
-        );
+            HttpMethod.Get, $"/graphql?documentId={Uri.EscapeDataString(TrustedDocuments.Id(DirectoryPage))}");
         get.Headers.Accept.ParseAdd("application/graphql-response+json");
         using var got = await host.Http.SendAsync(get);
         Assert.Equal(HttpStatusCode.OK, got.StatusCode);
@@ -67,9 +63,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
     public async Task An_analysts_ad_hoc_query_runs()
     {
         var (status, body) = await PostAsync(
-            new { query = "{ surveys(first: 1) { nodes { title } } }" },
-            await host.Process.TokenAsync("analyst")
-        );
+            new { query = "{ surveys(first: 1) { nodes { title } } }" }, await host.Process.TokenAsync("analyst"));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.NotEmpty(body["data"]!["surveys"]!["nodes"]!.AsArray());
     }
@@ -84,9 +78,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
         Assert.Contains("`documentId`", unknown.Body["errors"]![0]!["message"]!.GetValue<string>());
 
         var both = await PostAsync(
-            new { query = DirectoryPage, documentId = TrustedDocuments.Id(DirectoryPage) },
-            partner
-        );
+            new { query = DirectoryPage, documentId = TrustedDocuments.Id(DirectoryPage) }, partner);
         Assert.Equal(HttpStatusCode.BadRequest, both.Status);
         Assert.Equal("INVALID_REQUEST", Code(both.Body));
     }
@@ -96,9 +88,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
     {
         var partner = await host.Process.TokenAsync("partner");
         await using var socket = await GraphQLWebSocketClient.InitializedAsync(
-            host.Process.Origin,
-            new { Authorization = $"Bearer {partner}" }
-        );
+            host.Process.Origin, new { Authorization = $"Bearer {partner}" });
 
         await socket.SendAsync(
             new
@@ -159,10 +149,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
     public sealed class OnlyTrusted : IAsyncLifetime
     {
         private readonly string _data = Path.Combine(
-            Path.GetTempPath(),
-            "interassociatif-tests",
-            Guid.NewGuid().ToString("N")
-        );
+            Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
 
         public HostProcess Process { get; private set; } = null!;
 
@@ -171,9 +158,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
         public async Task InitializeAsync()
         {
             Process = new HostProcess(
-                _data,
-                new Dictionary<string, string> { ["GraphQL__TrustedDocuments__Only"] = "true" }
-            );
+                _data, new Dictionary<string, string> { ["GraphQL__TrustedDocuments__Only"] = "true" });
             await Process.StartAsync();
             Http = new HttpClient { BaseAddress = new Uri(Process.Origin) };
         }

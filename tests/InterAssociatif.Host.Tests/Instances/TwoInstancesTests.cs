@@ -75,9 +75,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
             "B never noticed that Redis was gone"
         );
         Assert.Equal(
-            HttpStatusCode.OK,
-            (await new HttpClient().GetAsync($"{instances.B.Origin}/health/ready")).StatusCode
-        );
+            HttpStatusCode.OK, (await new HttpClient().GetAsync($"{instances.B.Origin}/health/ready")).StatusCode);
         for (var i = 0; i < 3; i++)
         {
             await RecordAsync("Redis arrêté");
@@ -191,10 +189,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
 
     /// <summary>A graphql-transport-ws subscription to <c>decisionRecorded</c>, listening once this returns.</summary>
     private static async Task<GraphQLWebSocketClient> SubscribeAsync(
-        HostProcess host,
-        string? authorization = null,
-        string? apiKey = null
-    )
+        HostProcess host, string? authorization = null, string? apiKey = null)
     {
         object payload = apiKey is null ? new { Authorization = authorization } : new { apiKey };
         var socket = await GraphQLWebSocketClient.InitializedAsync(host.Origin, payload);
@@ -206,11 +201,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
     private sealed class SseStream(HttpClient http, HttpResponseMessage response, StreamReader reader) : IDisposable
     {
         public static async Task<SseStream> OpenAsync(
-            HostProcess host,
-            string? token,
-            string query,
-            string? apiKey = null
-        )
+            HostProcess host, string? token, string query, string? apiKey = null)
         {
             var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
             var request = GraphQLTestClient.Request(
@@ -262,10 +253,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
     {
         public const int Permits = 100;
         private readonly string _data = Path.Combine(
-            Path.GetTempPath(),
-            "interassociatif-tests",
-            Guid.NewGuid().ToString("N")
-        );
+            Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
         private string? _bodyId;
 
         public RedisServer Redis { get; } = new();

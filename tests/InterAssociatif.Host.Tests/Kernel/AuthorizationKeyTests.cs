@@ -82,16 +82,7 @@ public sealed class AuthorizationKeyTests
         from tokenId in Pick("t1", "t2")
         from roleClaimType in Pick(InterAssociatifClaims.Role, ClaimTypes.Role)
         select new Caller(
-            authenticated,
-            roles,
-            organization,
-            person,
-            scopes,
-            credential,
-            subject,
-            tokenId,
-            roleClaimType
-        );
+            authenticated, roles, organization, person, scopes, credential, subject, tokenId, roleClaimType);
 
     [Fact]
     public void Two_callers_have_the_same_key_exactly_when_resolvers_can_tell_nothing_apart() =>

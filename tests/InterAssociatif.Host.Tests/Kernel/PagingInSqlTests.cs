@@ -35,8 +35,7 @@ public sealed class PagingInSqlTests : IDisposable
                 var cursor = after < 0 ? null : Paging.ToCursor(after);
                 int? size = first < 0 ? null : first;
                 var expected = Paging.FromList(
-                    Enumerable.Range(1, total).ToList(),
-                    new PageRequest(size, cursor, null, null));
+                    Enumerable.Range(1, total).ToList(), new PageRequest(size, cursor, null, null));
 
                 // CsCheck runs samples in parallel: each has its own counter.
                 var commands = new SqlCommandCounter();
@@ -47,15 +46,13 @@ public sealed class PagingInSqlTests : IDisposable
                     new PageRequest(size, cursor, null, null, WantsTotal: false),
                     CancellationToken.None);
                 Assert.Equal(
-                    expected.Edges!.Select(e => (e.Node, e.Cursor)),
-                    actual.Edges!.Select(e => (e.Node, e.Cursor)));
+                    expected.Edges!.Select(e => (e.Node, e.Cursor)), actual.Edges!.Select(e => (e.Node, e.Cursor)));
                 Assert.Equal(expected.PageInfo!.HasNextPage, actual.PageInfo!.HasNextPage);
                 Assert.Equal(expected.PageInfo.HasPreviousPage, actual.PageInfo.HasPreviousPage);
                 Assert.Equal(expected.PageInfo.EndCursor, actual.PageInfo.EndCursor);
                 Assert.Equal(1, commands.Count);
                 Assert.DoesNotContain(
-                    commands.Recent,
-                    sql => sql.Contains("COUNT", StringComparison.OrdinalIgnoreCase));
+                    commands.Recent, sql => sql.Contains("COUNT", StringComparison.OrdinalIgnoreCase));
             },
             iter: 300);
     }

@@ -18,8 +18,7 @@ public sealed class InnerLambdasTests
         var y = Expression.Parameter(typeof(int), "y");
         var local = Expression.Variable(typeof(int), "local");
         var inner = Expression.Lambda<Func<int, int>>(
-            Expression.Block([local], Expression.Assign(local, Expression.Add(y, Expression.Constant(1))), local),
-            y);
+            Expression.Block([local], Expression.Assign(local, Expression.Add(y, Expression.Constant(1))), local), y);
         var outer = Expression.Lambda<Func<int, Func<int, int>>>(inner, Expression.Parameter(typeof(int), "x"));
 
         var run = InnerLambdasCompiledOnce.CompileInnerLambdas(outer).Compile();
@@ -35,8 +34,7 @@ public sealed class InnerLambdasTests
         var x = Expression.Parameter(typeof(int), "x");
         var y = Expression.Parameter(typeof(int), "y");
         var outer = Expression.Lambda<Func<int, Func<int, int>>>(
-            Expression.Lambda<Func<int, int>>(Expression.Add(x, y), y),
-            x);
+            Expression.Lambda<Func<int, int>>(Expression.Add(x, y), y), x);
 
         var run = InnerLambdasCompiledOnce.CompileInnerLambdas(outer).Compile();
 

@@ -32,9 +32,7 @@ public sealed class SqlLoggingTests(SqlLoggingTests.LoggingFactory factory) : IC
             .AsArray();
         Assert.True(all.Count > 20, "the demo directory");
         Assert.Contains(
-            Commands(),
-            sql => sql.Contains("DirectoryOrganizationNeighbourhoods") && sql.Contains("json_each")
-        );
+            Commands(), sql => sql.Contains("DirectoryOrganizationNeighbourhoods") && sql.Contains("json_each"));
 
         foreach (var organization in all)
         {

@@ -56,10 +56,7 @@ public sealed class SchemaCompatibilityTests
     [InlineData("type Q { a: [String] }", "type Q { a: String }", "Q.a changed type")]
     [InlineData("type Q { a(x: Int): String }", "type Q { a: String }", "Q.a(x) was removed")]
     [InlineData(
-        "type Q { a(x: Int): String }",
-        "type Q { a(x: Int!): String }",
-        "Q.a(x) changed type from Int to Int!"
-    )]
+        "type Q { a(x: Int): String }", "type Q { a(x: Int!): String }", "Q.a(x) changed type from Int to Int!")]
     [InlineData("type Q { a: String }", "type Q { a(x: Int!): String }", "Q.a gained the required argument x")]
     [InlineData("input I { a: Int }", "input I { a: Int! }", "I.a changed type from Int to Int!")]
     [InlineData("input I { a: Int }", "input I { a: Int b: Int! }", "I gained the required field b")]
@@ -69,9 +66,7 @@ public sealed class SchemaCompatibilityTests
     [InlineData("type Q { a: String }", "type R { a: String }", "Q was removed")]
     public void The_checker_reports_each_kind_of_break(string released, string current, string expected) =>
         Assert.Contains(
-            SchemaCompatibility.Breaks(released, current),
-            b => b.StartsWith(expected, StringComparison.Ordinal)
-        );
+            SchemaCompatibility.Breaks(released, current), b => b.StartsWith(expected, StringComparison.Ordinal));
 
     [Theory]
     [InlineData("type Q { a: String }", "type Q { a: String! b: Int }")]
@@ -153,13 +148,7 @@ public static class SchemaCompatibility
                     }
 
                     CompareInputs(
-                        path,
-                        field.Arguments?.Items,
-                        kept.Arguments?.Items,
-                        breaks,
-                        a => $"{path}({a})",
-                        "argument"
-                    );
+                        path, field.Arguments?.Items, kept.Arguments?.Items, breaks, a => $"{path}({a})", "argument");
                 }
 
                 break;

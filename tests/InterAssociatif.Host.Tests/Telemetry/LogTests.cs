@@ -21,9 +21,7 @@ public sealed partial class LogTests(LogTests.LoggedFactory factory) : IClassFix
         (await factory.GraphQL("analyst").QueryAsync(page, new { asOf = "2017-09-18" })).EnsureNoErrors();
 
         var slow = Assert.Single(
-            factory.Logs.GetSnapshot(),
-            r => r.Message.StartsWith("Slow GraphQL operation", StringComparison.Ordinal)
-        );
+            factory.Logs.GetSnapshot(), r => r.Message.StartsWith("Slow GraphQL operation", StringComparison.Ordinal));
         Assert.Equal(LogLevel.Warning, slow.Level);
         Assert.Matches(
             @"^Slow GraphQL operation DirectoryPage \(query\): \d+ ms, cost 1758, 8 SQL commands",
@@ -73,9 +71,7 @@ public sealed partial class LogTests(LogTests.LoggedFactory factory) : IClassFix
             }
         );
         await coordinator.QueryAsync(
-            "query($e: String!) { people(filter: { search: $e }) { nodes { email phone } } }",
-            new { e = email }
-        );
+            "query($e: String!) { people(filter: { search: $e }) { nodes { email phone } } }", new { e = email });
         await factory.GraphQL("partner").QueryAsync("{ people(first: 5) { nodes { email phone } } }");
         var issued = (
             await coordinator.QueryAsync(
@@ -89,10 +85,7 @@ public sealed partial class LogTests(LogTests.LoggedFactory factory) : IClassFix
             using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
             {
                 Content = new StringContent(
-                    "{\"query\":\"{ __typename }\"}",
-                    System.Text.Encoding.UTF8,
-                    "application/json"
-                ),
+                    "{\"query\":\"{ __typename }\"}", System.Text.Encoding.UTF8, "application/json"),
             };
             credential(request.Headers);
             using var refused = await factory.CreateClient().SendAsync(request);

@@ -41,9 +41,7 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
         Assert.StartsWith("sha256:", (string?)operation.GetTagItem("graphql.document.hash"));
         Assert.Null(operation.GetTagItem("graphql.document"));
         Assert.DoesNotContain(
-            operation.TagObjects,
-            t => t.Value is string text && text.Contains(id!, StringComparison.Ordinal)
-        );
+            operation.TagObjects, t => t.Value is string text && text.Contains(id!, StringComparison.Ordinal));
 
         // Every SQL command of the page is a span under the operation's, in its trace.
         var byId = spans.ToDictionary(s => s.SpanId);
@@ -95,9 +93,7 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
         ) { }
 
         var mutation = Assert.Single(
-            factory.Exported.Snapshot(),
-            s => s.Source.Name == "GraphQL" && s.TraceId == trace
-        );
+            factory.Exported.Snapshot(), s => s.Source.Name == "GraphQL" && s.TraceId == trace);
         Assert.Equal("Record", mutation.GetTagItem("graphql.operation.name"));
 
         // The delivery span is exported when it ends, once every subscription has been offered the event —
@@ -215,9 +211,7 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
 
         Assert.Equal((0, 0, 0), await UntilAsync((0, 0, 0)));
         var socket = await GraphQLWebSocketClient.InitializedAsync(
-            host.Origin,
-            new { Authorization = $"Bearer {partner}" }
-        );
+            host.Origin, new { Authorization = $"Bearer {partner}" });
         await socket.ListeningAsync("feed", new { query = "subscription { decisionRecorded { cursor } }" });
         using var request = GraphQLTestClient.Request(
             "subscription { followUpChanged { cursor } }", token: partner, accept: "text/event-stream");
@@ -294,10 +288,7 @@ public sealed class MetricsAccessTests
     [InlineData("10.1.2.3", "10.0.0.0/8", 200)]
     [InlineData("192.168.1.9", "10.0.0.0/8", 404)]
     public async Task Metrics_are_served_to_loopback_and_configured_networks_only(
-        string caller,
-        string? network,
-        int status
-    )
+        string caller, string? network, int status)
     {
         await using var factory = new RemoteFactory();
         if (network is not null)

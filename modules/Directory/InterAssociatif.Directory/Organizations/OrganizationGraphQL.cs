@@ -23,8 +23,7 @@ internal sealed class OrganizationType : NodeType<Organization>
         "membershipStatus", "memberships", "affiliations");
 
     private static readonly ChildLoader<DirectoryDbContext, OrganizationNeighbourhood> Neighbourhoods = new(
-        "neighbourhoodsByOrganization", n => n.OrganizationId,
-        q => q.OrderBy(n => n.NameKey));
+        "neighbourhoodsByOrganization", n => n.OrganizationId, q => q.OrderBy(n => n.NameKey));
 
     private static readonly ChildLoader<DirectoryDbContext, OrganizationTheme> ThemesInOrder = new(
         "themesByOrganization", t => t.OrganizationId,

@@ -53,9 +53,7 @@ internal sealed class RequestQueries(IDbContextFactory<GovernanceDbContext> fact
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<RequestStatus>>>>("statuses", "Only these statuses.")
             .AuthorizeWithRoles(GovernanceRoles.Readers)
             .ResolvePage(
-                factory,
-                Pages,
-                ctx => new RequestListArgs(ctx.GetArgument<List<RequestStatus>?>("statuses") ?? []));
+                factory, Pages, ctx => new RequestListArgs(ctx.GetArgument<List<RequestStatus>?>("statuses") ?? []));
 
     /// <summary>The escalated requests, newest first, compiled once with a status condition and once without.</summary>
     internal static PagedQuery<GovernanceDbContext, RequestListArgs, EscalatedRequest> Pages { get; } =

@@ -33,7 +33,6 @@ internal sealed class ValidateOnlyStrategySelector(IEnumerable<ExecutionStrategy
         public Task ExecuteNodeTreeAsync(ExecutionContext context, ExecutionNode rootNode) => Task.CompletedTask;
 
         public Dictionary<string, (GraphQLField field, global::GraphQL.Types.FieldType fieldType)>? GetSubFields(
-            ExecutionContext executionContext,
-            ExecutionNode executionNode) => null;
+            ExecutionContext executionContext, ExecutionNode executionNode) => null;
     }
 }

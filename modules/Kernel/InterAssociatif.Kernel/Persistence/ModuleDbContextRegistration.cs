@@ -27,9 +27,7 @@ public static class ModuleDbContextRegistration
     /// <see cref="SharedReadConnection"/> the contexts come from a pool and read through its connection.
     /// </summary>
     public static void AddModuleDbContext<TContext, TSqlite, TSqlServer>(
-        this ModuleServices module,
-        string moduleName,
-        string schemaName)
+        this ModuleServices module, string moduleName, string schemaName)
         where TContext : ModuleDbContext
         where TSqlite : TContext
         where TSqlServer : TContext

@@ -54,9 +54,7 @@ public sealed class SqliteCancellation : DbCommandInterceptor
     }
 
     public override Task CommandCanceledAsync(
-        DbCommand command,
-        CommandEndEventData eventData,
-        CancellationToken cancellationToken = default)
+        DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Release(command);
         return Task.CompletedTask;

@@ -7,5 +7,4 @@ namespace InterAssociatif.Kernel.Persistence;
 /// ticks (an INTEGER), which sort and compare exactly, so ordering and range filters stay in SQL.
 /// </summary>
 public sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
-    value => value.UtcTicks,
-    ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+    value => value.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero));

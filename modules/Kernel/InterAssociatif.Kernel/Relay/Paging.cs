@@ -13,12 +13,7 @@ namespace InterAssociatif.Kernel.Relay;
 /// selected: <c>totalCount</c> (<see cref="WantsTotal"/>), the records or the page info (<see cref="WantsItems"/>).
 /// </summary>
 public sealed record PageRequest(
-    int? First,
-    string? After,
-    int? Last,
-    string? Before,
-    bool WantsTotal = true,
-    bool WantsItems = true)
+    int? First, string? After, int? Last, string? Before, bool WantsTotal = true, bool WantsItems = true)
 {
     public static PageRequest From(IResolveFieldContext context)
     {

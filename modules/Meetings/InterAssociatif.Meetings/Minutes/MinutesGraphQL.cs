@@ -36,8 +36,7 @@ internal sealed class MinutesRevisionType : ObjectType<MinutesRevision>
 {
     public MinutesRevisionType()
         : base(
-            "MinutesRevision",
-            "A published text of the minutes. It is never changed: a correction is a new revision.")
+            "MinutesRevision", "A published text of the minutes. It is never changed: a correction is a new revision.")
     {
         Field(r => r.Number).Description("1 for the first publication, then one more per correction.");
         Field(r => r.Text).Description("The text (Markdown).");
