@@ -41,7 +41,7 @@ public sealed partial class LineLengthTests
     }
 
     /// <summary>The C# files of modules/, host/ and tests/, relative to the repository, with '/' separators.</summary>
-    private static IEnumerable<string> SourceFiles() =>
+    internal static IEnumerable<string> SourceFiles() =>
         new[] { "modules", "host", "tests" }
             .SelectMany(d => System.IO.Directory.EnumerateFiles(RepositoryFiles.Path(d), "*.cs", SearchOption.AllDirectories))
             .Select(f => Path.GetRelativePath(RepositoryFiles.Path(), f).Replace('\\', '/'))
