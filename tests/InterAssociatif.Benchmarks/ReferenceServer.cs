@@ -35,42 +35,39 @@ internal static class ReferenceServer
             Mode = SqliteOpenMode.ReadOnly,
         }.ToString();
         app.MapGet("/costs", () => Results.Json(new { commands = _last[0], connections = _last[1] }));
-        app.MapPost(
-            "/graphql",
-            async (HttpContext http) =>
+        app.MapPost("/graphql", async (HttpContext http) =>
+        {
+            using var request = await JsonDocument.ParseAsync(http.Request.Body);
+            var query = request.RootElement.GetProperty("query").GetString();
+            http.Response.ContentType = "application/graphql-response+json";
+            if (query == "{ __typename }")
             {
-                using var request = await JsonDocument.ParseAsync(http.Request.Body);
-                var query = request.RootElement.GetProperty("query").GetString();
-                http.Response.ContentType = "application/graphql-response+json";
-                if (query == "{ __typename }")
-                {
-                    await http.Response.Body.WriteAsync("{\"data\":{\"__typename\":\"Query\"}}"u8.ToArray());
-                    return;
-                }
-
-                var variables = request.RootElement.GetProperty("variables");
-                var costs = Costs.Value = [0, 1];
-                await using var connection = new SqliteConnection(connectionString);
-                await connection.OpenAsync();
-                await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
-                json.WriteStartObject();
-                json.WriteStartObject("data");
-                if (variables.TryGetProperty("id", out var meeting))
-                {
-                    await ReferenceMeetingPage.WriteAsync(connection, json, meeting.GetString()!);
-                }
-                else
-                {
-                    await AssociationsAsync(connection, json, variables.GetProperty("asOf").GetString()!);
-                    await InstitutionsAsync(connection, json);
-                }
-
-                json.WriteEndObject();
-                json.WriteEndObject();
-                await json.FlushAsync();
-                _last = costs;
+                await http.Response.Body.WriteAsync("{\"data\":{\"__typename\":\"Query\"}}"u8.ToArray());
+                return;
             }
-        );
+
+            var variables = request.RootElement.GetProperty("variables");
+            var costs = Costs.Value = [0, 1];
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
+            json.WriteStartObject();
+            json.WriteStartObject("data");
+            if (variables.TryGetProperty("id", out var meeting))
+            {
+                await ReferenceMeetingPage.WriteAsync(connection, json, meeting.GetString()!);
+            }
+            else
+            {
+                await AssociationsAsync(connection, json, variables.GetProperty("asOf").GetString()!);
+                await InstitutionsAsync(connection, json);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+            await json.FlushAsync();
+            _last = costs;
+        });
         await app.RunAsync();
     }
 

@@ -54,25 +54,22 @@ public sealed class WebhookReceiver : IAsyncDisposable
         builder.Services.AddRouting();
         _app = builder.Build();
         // Every path is kept: a redirection points elsewhere, and a client that followed it would show there.
-        _app.MapPost(
-            "/hooks/{**rest}",
-            async (HttpContext http) =>
+        _app.MapPost("/hooks/{**rest}", async (HttpContext http) =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            var status = _script.TryDequeue(out var next) ? next : 200;
+            var headers = new HeaderDictionary(http.Request.Headers.ToDictionary());
+            var received = new ReceivedWebhook(http.Request.Path, headers, body, status);
+            if (status is >= 300 and < 400)
             {
-                using var reader = new StreamReader(http.Request.Body);
-                var body = await reader.ReadToEndAsync();
-                var status = _script.TryDequeue(out var next) ? next : 200;
-                var headers = new HeaderDictionary(http.Request.Headers.ToDictionary());
-                var received = new ReceivedWebhook(http.Request.Path, headers, body, status);
-                if (status is >= 300 and < 400)
-                {
-                    http.Response.Headers.Location = "/hooks/elsewhere";
-                }
-
-                All.Enqueue(received);
-                await _received.Writer.WriteAsync(received);
-                return Results.StatusCode(status);
+                http.Response.Headers.Location = "/hooks/elsewhere";
             }
-        );
+
+            All.Enqueue(received);
+            await _received.Writer.WriteAsync(received);
+            return Results.StatusCode(status);
+        });
         await _app.StartAsync();
     }
 

@@ -29,20 +29,16 @@ public sealed class RedisEventBusTests : IAsyncLifetime
         await PushedAsync(a, b);
         var onA = new List<string>();
         var onB = new TaskCompletionSource<string>();
-        using var listenA = a.Subscribe<Signalled>(
-            (e, _) =>
-            {
-                onA.Add(e.What);
-                return ValueTask.CompletedTask;
-            }
-        );
-        using var listenB = b.Subscribe<Signalled>(
-            (e, _) =>
-            {
-                onB.TrySetResult(e.What);
-                return ValueTask.CompletedTask;
-            }
-        );
+        using var listenA = a.Subscribe<Signalled>((e, _) =>
+        {
+            onA.Add(e.What);
+            return ValueTask.CompletedTask;
+        });
+        using var listenB = b.Subscribe<Signalled>((e, _) =>
+        {
+            onB.TrySetResult(e.What);
+            return ValueTask.CompletedTask;
+        });
 
         await a.PublishAsync(new Signalled("décision 1"));
 
@@ -56,13 +52,11 @@ public sealed class RedisEventBusTests : IAsyncLifetime
         var b = await StartAsync();
         await PushedAsync(b);
         var checks = 0;
-        using var listen = b.Subscribe<EventLogCheck>(
-            (c, _) =>
-            {
-                Interlocked.Increment(ref checks);
-                return ValueTask.CompletedTask;
-            }
-        );
+        using var listen = b.Subscribe<EventLogCheck>((c, _) =>
+        {
+            Interlocked.Increment(ref checks);
+            return ValueTask.CompletedTask;
+        });
 
         await AdvanceAsync(RedisEventBus.CheckEvery - TimeSpan.FromSeconds(2));
         Assert.Equal(0, Volatile.Read(ref checks));
@@ -76,17 +70,15 @@ public sealed class RedisEventBusTests : IAsyncLifetime
         var b = await StartAsync();
         await PushedAsync(b);
         var changes = new List<bool>();
-        using var listen = b.Subscribe<EventLogCheck>(
-            (c, _) =>
+        using var listen = b.Subscribe<EventLogCheck>((c, _) =>
+        {
+            lock (changes)
             {
-                lock (changes)
-                {
-                    changes.Add(c.Pushed);
-                }
-
-                return ValueTask.CompletedTask;
+                changes.Add(c.Pushed);
             }
-        );
+
+            return ValueTask.CompletedTask;
+        });
 
         await _redis.StopAsync();
         for (var i = 0; i < 100 && b.Pushed; i++)

@@ -316,17 +316,15 @@ public sealed class MetricsAccessTests
             ) =>
                 app =>
                 {
-                    app.Use(
-                        (http, following) =>
+                    app.Use((http, following) =>
+                    {
+                        if (http.Request.Headers.TryGetValue(Header, out var address))
                         {
-                            if (http.Request.Headers.TryGetValue(Header, out var address))
-                            {
-                                http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address.ToString());
-                            }
-
-                            return following(http);
+                            http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address.ToString());
                         }
-                    );
+
+                        return following(http);
+                    });
                     next(app);
                 };
         }

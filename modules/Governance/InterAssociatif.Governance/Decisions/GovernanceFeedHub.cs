@@ -79,30 +79,26 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
             () => Volatile.Read(ref _head),
             "{event}",
             "The last sequence this host's log reader handed to its live subscriptions (lag: head - delivered).");
-        _listening = bus.Subscribe<GovernanceEventCommitted>(
-            (committed, _) =>
+        _listening = bus.Subscribe<GovernanceEventCommitted>((committed, _) =>
+        {
+            Advance(ref _committed, committed.Sequence);
+            if (committed.TraceParent is { } parent && _committers.Count < 1024)
             {
-                Advance(ref _committed, committed.Sequence);
-                if (committed.TraceParent is { } parent && _committers.Count < 1024)
-                {
-                    _committers[committed.Sequence] = parent;
-                }
-
-                // Once the writer has its answer: the fan-out then does not compete with it.
-                AfterResponse.Run(() => _wakeUps.Writer.TryWrite(true));
-                return ValueTask.CompletedTask;
+                _committers[committed.Sequence] = parent;
             }
-        );
+
+            // Once the writer has its answer: the fan-out then does not compete with it.
+            AfterResponse.Run(() => _wakeUps.Writer.TryWrite(true));
+            return ValueTask.CompletedTask;
+        });
 
         // Delivery from other instances stopped or came back: read what may have been missed, then
         // wait as the bus now says (on its poll interval, or for its wake-ups only).
-        _deliveryChanges = bus.Subscribe<EventLogCheck>(
-            (_, _) =>
-            {
-                _wakeUps.Writer.TryWrite(true);
-                return ValueTask.CompletedTask;
-            }
-        );
+        _deliveryChanges = bus.Subscribe<EventLogCheck>((_, _) =>
+        {
+            _wakeUps.Writer.TryWrite(true);
+            return ValueTask.CompletedTask;
+        });
     }
 
 

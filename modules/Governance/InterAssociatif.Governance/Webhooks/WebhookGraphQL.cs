@@ -105,25 +105,22 @@ internal sealed class WebhookQueries(IDbContextFactory<GovernanceDbContext> fact
             .Argument<NonNullGraphType<IdGraphType>>("endpointId", "The endpoint.")
             .AuthorizeWithRoles(WebhookRoles.Managers)
             .RequireScope(Scopes.SubscribeDecisions)
-            .ResolvePage(
-                factory,
-                (ctx, db) =>
+            .ResolvePage(factory, (ctx, db) =>
+            {
+                var raw = ctx.GetArgument<string>("endpointId");
+                if (
+                    !GlobalId.TryDecode(raw, GovernanceTypeNames.WebhookEndpoint, out var id)
+                    || !Visible(db, ctx).Any(e => e.Id == id)
+                )
                 {
-                    var raw = ctx.GetArgument<string>("endpointId");
-                    if (
-                        !GlobalId.TryDecode(raw, GovernanceTypeNames.WebhookEndpoint, out var id)
-                        || !Visible(db, ctx).Any(e => e.Id == id)
-                    )
+                    throw new ExecutionError("`endpointId`: no webhook endpoint of yours has this id.")
                     {
-                        throw new ExecutionError("`endpointId`: no webhook endpoint of yours has this id.")
-                        {
-                            Code = "NOT_FOUND",
-                        };
-                    }
-
-                    return db.WebhookAttempts.Where(a => a.EndpointId == id).OrderByDescending(a => a.Id);
+                        Code = "NOT_FOUND",
+                    };
                 }
-            );
+
+                return db.WebhookAttempts.Where(a => a.EndpointId == id).OrderByDescending(a => a.Id);
+            });
     }
 
     private static IQueryable<WebhookEndpoint> Visible(GovernanceDbContext db, IResolveFieldContext ctx)

@@ -97,40 +97,28 @@ internal sealed class WebhookService(
 
     public Task<MutationResult<WebhookEndpoint>> PauseAsync(
         PauseWebhookEndpointInput command, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            command.Id,
-            user,
-            cancellationToken,
-            (endpoint, _, errors) =>
+        ChangeAsync(command.Id, user, cancellationToken, (endpoint, _, errors) =>
+        {
+            if (endpoint.Status != WebhookEndpointStatus.Active)
             {
-                if (endpoint.Status != WebhookEndpointStatus.Active)
-                {
-                    errors.Add(
-                        new ConflictError(
-                            "id",
-                            $"Only an active endpoint can be paused; this one is {endpoint.Status.GraphQLName()}."
-                        )
-                    );
-                }
-
-                endpoint.Status = WebhookEndpointStatus.Paused;
-                return Task.CompletedTask;
+                errors.Add(
+                    new ConflictError(
+                        "id", $"Only an active endpoint can be paused; this one is {endpoint.Status.GraphQLName()}.")
+                );
             }
-        );
+
+            endpoint.Status = WebhookEndpointStatus.Paused;
+            return Task.CompletedTask;
+        });
 
     public Task<MutationResult<WebhookEndpoint>> ResumeAsync(
         ResumeWebhookEndpointInput command, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            command.Id,
-            user,
-            cancellationToken,
-            (endpoint, _, _) =>
-            {
-                (endpoint.Status, endpoint.DisabledReason) = (WebhookEndpointStatus.Active, null);
-                (endpoint.Failures, endpoint.NextAttemptAt) = (0, null);
-                return Task.CompletedTask;
-            }
-        );
+        ChangeAsync(command.Id, user, cancellationToken, (endpoint, _, _) =>
+        {
+            (endpoint.Status, endpoint.DisabledReason) = (WebhookEndpointStatus.Active, null);
+            (endpoint.Failures, endpoint.NextAttemptAt) = (0, null);
+            return Task.CompletedTask;
+        });
 
     public async Task<MutationResult<WebhookEndpoint>> DeleteAsync(
         DeleteWebhookEndpointInput command, ClaimsPrincipal? user, CancellationToken cancellationToken)
@@ -155,77 +143,62 @@ internal sealed class WebhookService(
         RotateWebhookSecretInput command, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         var secret = NewSecret();
-        var changed = await ChangeAsync(
-            command.Id,
-            user,
-            cancellationToken,
-            (endpoint, _, _) =>
-            {
-                (endpoint.PreviousSecret, endpoint.Secret) = (endpoint.Secret, _secrets.Protect(secret));
-                endpoint.PreviousSecretUntil = time.GetUtcNow() + options.Value.SecretOverlap;
-                return Task.CompletedTask;
-            }
-        );
+        var changed = await ChangeAsync(command.Id, user, cancellationToken, (endpoint, _, _) =>
+        {
+            (endpoint.PreviousSecret, endpoint.Secret) = (endpoint.Secret, _secrets.Protect(secret));
+            endpoint.PreviousSecretUntil = time.GetUtcNow() + options.Value.SecretOverlap;
+            return Task.CompletedTask;
+        });
         return await Issued(changed, secret, cancellationToken);
     }
 
     public Task<MutationResult<WebhookEndpoint>> ReplayAsync(
         ReplayWebhookEventsInput command, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            command.Id,
-            user,
-            cancellationToken,
-            async (endpoint, db, errors) =>
+        ChangeAsync(command.Id, user, cancellationToken, async (endpoint, db, errors) =>
+        {
+            if (await PositionAsync(db, errors, "after", command.After, cancellationToken) is { } after)
             {
-                if (await PositionAsync(db, errors, "after", command.After, cancellationToken) is { } after)
-                {
-                    (endpoint.Position, endpoint.Failures, endpoint.NextAttemptAt) = (after, 0, null);
-                }
+                (endpoint.Position, endpoint.Failures, endpoint.NextAttemptAt) = (after, 0, null);
             }
-        );
+        });
 
     public Task<MutationResult<WebhookEndpoint>> RedeliverAsync(
         RedeliverWebhookEventInput command, ClaimsPrincipal? user, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            command.Id,
-            user,
-            cancellationToken,
-            async (endpoint, db, errors) =>
+        ChangeAsync(command.Id, user, cancellationToken, async (endpoint, db, errors) =>
+        {
+            if (
+                await PositionAsync(db, errors, "position", command.Position, cancellationToken) is not { } sequence
+            )
             {
-                if (
-                    await PositionAsync(db, errors, "position", command.Position, cancellationToken) is not { } sequence
-                )
-                {
-                    return;
-                }
-
-                var logged = await db
-                    .Events.AsNoTracking()
-                    .SingleOrDefaultAsync(e => e.Sequence == sequence, cancellationToken);
-                if (
-                    logged is null
-                    || WebhookEvents.FromLog(logged.Kind) is not { } kind
-                    || !endpoint.EventKinds.Contains(kind)
-                )
-                {
-                    errors.Add(
-                        new InputValidationError(
-                            "position", "`position` is not an event of a kind this endpoint receives.")
-                    );
-                    return;
-                }
-
-                db.WebhookRedeliveries.Add(
-                    new WebhookRedelivery
-                    {
-                        Id = Guid.CreateVersion7(time.GetUtcNow()),
-                        EndpointId = endpoint.Id,
-                        Sequence = sequence,
-                    }
-                );
-                (endpoint.Failures, endpoint.NextAttemptAt) = (0, null);
+                return;
             }
-        );
+
+            var logged = await db
+                .Events.AsNoTracking()
+                .SingleOrDefaultAsync(e => e.Sequence == sequence, cancellationToken);
+            if (
+                logged is null
+                || WebhookEvents.FromLog(logged.Kind) is not { } kind
+                || !endpoint.EventKinds.Contains(kind)
+            )
+            {
+                errors.Add(
+                    new InputValidationError(
+                        "position", "`position` is not an event of a kind this endpoint receives.")
+                );
+                return;
+            }
+
+            db.WebhookRedeliveries.Add(
+                new WebhookRedelivery
+                {
+                    Id = Guid.CreateVersion7(time.GetUtcNow()),
+                    EndpointId = endpoint.Id,
+                    Sequence = sequence,
+                }
+            );
+            (endpoint.Failures, endpoint.NextAttemptAt) = (0, null);
+        });
 
     private static string NewSecret() => $"whsec_{Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}";
 
