@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using CsCheck;
 using InterAssociatif.Surveys.Responses;
@@ -202,6 +203,67 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
 
     public static TheoryData<string> Readers() => new() { "anonymous", "partner", "member", "analyst" };
 
+    /// <summary>
+    /// Subtraction over time: for every reader but coordinators, every instant the data makes interesting (each
+    /// response's submission, a tick before and after it, the opening, the close and a tick around it, the meeting,
+    /// year 1 and 9999) and no instant at all give either the figures as of the close or a refusal naming
+    /// <c>asOf</c>: no two readings differ, so none can be subtracted from another.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Readers))]
+    public async Task The_figures_of_a_published_survey_are_the_same_at_every_instant_a_protected_reader_may_ask(
+        string role)
+    {
+        const string Responses = """
+            { surveys(statuses: [RESULTS_PUBLISHED]) { nodes {
+              opensOn responses(first: 100) { nodes { submittedAt } } } } }
+            """;
+        var coordinator = factory.GraphQL("coordinator");
+        var survey = (await coordinator.QueryAsync(Responses)).EnsureNoErrors().At("surveys.nodes[0]")!;
+        var close = new DateTimeOffset(2017, 9, 8, 22, 0, 0, TimeSpan.Zero);
+        var tick = TimeSpan.FromTicks(1);
+        List<DateTimeOffset> instants =
+        [
+            DateTimeOffset.MinValue, DateTimeOffset.MaxValue, new(2017, 9, 18, 10, 0, 0, TimeSpan.Zero),
+            close - tick, close, close + tick,
+            DateTimeOffset.Parse(survey["opensOn"]!.GetValue<string>() + "T00:00:00Z", CultureInfo.InvariantCulture),
+        ];
+        foreach (var response in survey["responses"]!["nodes"]!.AsArray())
+        {
+            var at = DateTimeOffset.Parse(response!["submittedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+            instants.AddRange([at - tick, at, at + tick]);
+        }
+
+        var client = role == "anonymous" ? factory.GraphQL() : factory.GraphQL(role);
+        const string Query = """
+            query($asOf: DateTimeOffset) { surveys(statuses: [RESULTS_PUBLISHED]) { nodes { results(asOf: $asOf) {
+              asOf respondents
+              questions { answered options { count share } ranking { count } priorityLevels { options { count } } }
+            } } } }
+            """;
+        var atClose = (await client.QueryAsync(Query, new { asOf = (string?)null })).EnsureNoErrors()
+            .At("surveys.nodes[0].results")!;
+        Assert.Equal(19, atClose["respondents"]!.GetValue<int>());
+        var given = 0;
+        foreach (var instant in instants.Distinct())
+        {
+            var asOf = instant.ToString("O", CultureInfo.InvariantCulture);
+            var result = await client.QueryAsync(Query, new { asOf });
+            if (instant == close)
+            {
+                var again = result.EnsureNoErrors().At("surveys.nodes[0].results")!;
+                Assert.Equal(atClose.ToJsonString(), again.ToJsonString());
+                given++;
+                continue;
+            }
+
+            Assert.Equal(["INVALID_ARGUMENT"], result.ErrorCodes);
+            Assert.StartsWith("`asOf`", result.Errors[0]!["message"]!.GetValue<string>());
+        }
+
+        Assert.Equal(1, given);
+    }
+
     [Theory]
     [MemberData(nameof(Readers))]
     public async Task The_demo_survey_gives_no_small_group_away_to_any_reader_but_coordinators(string role)
@@ -213,7 +275,9 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
               options { option { label } count } ranking { option { label } count }
               priorityLevels { level options { option { label } count } } } } } } }
             """;
-        foreach (var asOf in new[] { "2017-09-08T22:00:00Z", "2017-09-18T10:00:00Z" })
+        // The close, given or not: the one instant these readers get figures at (the others are refused, see
+        // The_figures_of_a_published_survey_are_the_same_at_every_instant_a_protected_reader_may_ask).
+        foreach (var asOf in new[] { "2017-09-08T22:00:00Z", null })
         {
             var results = (await client.QueryAsync(Query, new { asOf })).EnsureNoErrors().At("surveys.nodes[0].results")!;
             Assert.True(results["smallGroupProtection"]!.GetValue<bool>());
@@ -234,7 +298,7 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
             foreach (var attribute in new[] { "KIND", "THEME", "NEIGHBOURHOOD" })
             {
                 var tab = (await client.QueryAsync(
-                    """query($id: ID!, $q: ID!, $a: CrossTabAttribute) { survey(id: $id) { results(asOf: "2017-09-18T10:00:00Z") { questions(questionId: $q) { answered question { kind options { label } } options { option { label } count } ranking { option { label } count } priorityLevels { level options { option { label } count } } crossTab(byAttribute: $a) { option { label } column columnRespondents count } } } } }""",
+                    """query($id: ID!, $q: ID!, $a: CrossTabAttribute) { survey(id: $id) { results { questions(questionId: $q) { answered question { kind options { label } } options { option { label } count } ranking { option { label } count } priorityLevels { level options { option { label } count } } crossTab(byAttribute: $a) { option { label } column columnRespondents count } } } } }""",
                     new { id = ids.String("surveys.nodes[0].id"), q = questionId, a = attribute })).EnsureNoErrors().At("survey.results.questions[0]")!;
                 var (figures, relations) = FromJson(tab);
                 var cells = tab["crossTab"]!.AsArray();

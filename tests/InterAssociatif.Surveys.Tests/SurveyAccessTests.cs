@@ -43,10 +43,16 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
         Assert.Equal(seesSurvey, survey.EnsureNoErrors().At("surveys.nodes")!.AsArray().Count == 1);
 
         factory.SqlCommands.Reset();
-        var results = await As(role).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { results { respondents } } } }");
+        var results = await As(role).QueryAsync(
+            "{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { results { asOf respondents } } } }");
         if (readsResults)
         {
-            Assert.Equal(20, results.EnsureNoErrors().Int("surveys.nodes[0].results.respondents"));
+            // Coordinators read now (the late response included); everyone else as of the close.
+            var asOf = DateTimeOffset.Parse(
+                results.EnsureNoErrors().String("surveys.nodes[0].results.asOf")!, CultureInfo.InvariantCulture);
+            var close = new DateTimeOffset(2017, 9, 8, 22, 0, 0, TimeSpan.Zero);
+            Assert.Equal(role == "coordinator" ? 20 : 19, results.Int("surveys.nodes[0].results.respondents"));
+            Assert.True(role == "coordinator" ? asOf > close : asOf == close, $"{role}: as of {asOf:O}");
         }
         else
         {
@@ -69,7 +75,7 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task Unpublished_results_are_read_by_respondents_members_analysts_and_coordinators_only()
+    public async Task Unpublished_results_are_read_by_coordinators_only_respondents_members_and_analysts_included()
     {
         var coordinator = As("coordinator");
         var respondent = await coordinator.OrganizationAsync("badauds");
@@ -80,10 +86,15 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
         Assert.True(Kernel.Relay.GlobalId.TryDecode(silent, out _, out var silentRaw));
         const string query = "query($id: ID!) { survey(id: $id) { title results { respondents } } }";
 
-        Assert.Equal(1, (await As("member", respondentRaw).QueryAsync(query, new { id = survey.Id })).EnsureNoErrors().Int("survey.results.respondents"));
-        Assert.Equal(["ACCESS_DENIED"], (await As("member", silentRaw).QueryAsync(query, new { id = survey.Id })).ErrorCodes);
+        var variables = new { id = survey.Id };
+        var coordinators = await coordinator.QueryAsync(query, variables);
+        Assert.Equal(1, coordinators.EnsureNoErrors().Int("survey.results.respondents"));
+        foreach (var reader in new[] { As("member", respondentRaw), As("member", silentRaw), As("analyst") })
+        {
+            Assert.Equal(["ACCESS_DENIED"], (await reader.QueryAsync(query, variables)).ErrorCodes);
+        }
+
         Assert.Null((await As(Anonymous).QueryAsync(query, new { id = survey.Id })).EnsureNoErrors().At("survey"));
-        Assert.Equal(1, (await As("analyst").QueryAsync(query, new { id = survey.Id })).EnsureNoErrors().Int("survey.results.respondents"));
     }
 
     [Fact]
@@ -167,7 +178,8 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
         }
 
         var coordinator = factory.CreateClient();
-        coordinator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("coordinator"));
+        coordinator.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", factory.Token("coordinator"));
         using var response = await coordinator.GetAsync($"/surveys/{id}/responses.csv");
         using var csv = new CsvReader(new StreamReader(await response.Content.ReadAsStreamAsync()), CultureInfo.InvariantCulture);
         var texts = new List<(string Organization, string Text)>();
@@ -188,9 +200,26 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
         var id = (await As(Anonymous).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id } } }")).EnsureNoErrors().String("surveys.nodes[0].id");
         var partner = factory.CreateClient();
         partner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("partner"));
-        using var response = await partner.GetAsync($"/surveys/{id}/results.csv?asOf=2017-09-18T10:00:00Z");
-        using var anonymous = await factory.CreateClient().GetAsync($"/surveys/{id}/results.csv?asOf=2017-09-18T10:00:00Z");
+        using var response = await partner.GetAsync($"/surveys/{id}/results.csv");
+        using var anonymous = await factory.CreateClient()
+            .GetAsync($"/surveys/{id}/results.csv?asOf=2017-09-08T22:00:00Z");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(await anonymous.Content.ReadAsStringAsync(), await response.Content.ReadAsStringAsync());
+
+        // Another instant than the close is refused, naming the argument; a coordinator picks any.
+        foreach (var client in new[] { partner, factory.CreateClient() })
+        {
+            using var meeting = await client.GetAsync($"/surveys/{id}/results.csv?asOf=2017-09-18T10:00:00Z");
+            Assert.Equal(HttpStatusCode.BadRequest, meeting.StatusCode);
+            Assert.StartsWith(
+                "`asOf`: published results are given as of the survey's close, 2017-09-08T22:00:00Z,",
+                await meeting.Content.ReadAsStringAsync());
+        }
+
+        var coordinator = factory.CreateClient();
+        coordinator.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", factory.Token("coordinator"));
+        using var atMeeting = await coordinator.GetAsync($"/surveys/{id}/results.csv?asOf=2017-09-18T10:00:00Z");
+        Assert.Equal(HttpStatusCode.OK, atMeeting.StatusCode);
     }
 }

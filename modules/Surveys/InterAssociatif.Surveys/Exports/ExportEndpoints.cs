@@ -36,18 +36,19 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
             return;
         }
 
-        try
+        var reading = ResultsRules.Reading(user.IsCoordinator(), survey, asOf, time.GetUtcNow());
+        if (reading.Refusal != ResultsRefusal.None)
         {
-            await SurveyResultsAccess.EnsureAsync(user, survey, http.RequestServices, http.RequestAborted);
-        }
-        catch (GraphQL.ExecutionError)
-        {
-            http.Response.StatusCode = user.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+            http.Response.StatusCode = reading.Refusal == ResultsRefusal.OtherInstant ? StatusCodes.Status400BadRequest
+                : user.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden
+                : StatusCodes.Status401Unauthorized;
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync(ResultsRules.Explain(reading), http.RequestAborted);
             return;
         }
 
         var minimum = user.IsCoordinator() ? 1 : options.Value.MinimumCellSize;
-        var computed = (await results.ComputeAsync(survey.Id, asOf ?? time.GetUtcNow(), minimum, http.RequestAborted))!;
+        var computed = (await results.ComputeAsync(survey.Id, reading.AsOf, minimum, http.RequestAborted))!;
         await WriteCsvAsync(http, $"resultats-{survey.OpensOn:yyyy-MM-dd}.csv", csv =>
         {
             csv.WriteField("question");

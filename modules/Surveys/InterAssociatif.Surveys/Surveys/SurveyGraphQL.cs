@@ -94,16 +94,24 @@ internal sealed class SurveyType : NodeType<Survey>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuestionType>>>>("questions").Description("Its questions, in order.")
             .Resolve(ctx => QuestionsBySurvey.Load(ctx, ctx.Source.Id));
         Field<SurveyResultsType>("results")
-            .Description("Aggregates as of an instant (default now), computed in the database. Anonymous callers, partners and members read them once published (members also when their organisation responded); analysts always, with small groups suppressed; coordinators always.")
-            .Argument<DateTimeOffsetGraphType>("asOf", "Count the responses submitted by this instant; default now. Use the close or a meeting's date to reproduce published figures.")
+            .Description(
+                "Aggregates computed in the database. Coordinators read them at any instant (`asOf`), before publication "
+                + "too. Everyone else (anonymous callers, partners, members, analysts) reads them once published, as of "
+                + "the survey's close only, with small groups suppressed: one fixed set of figures per survey, so that "
+                + "two readings cannot be subtracted.")
+            .Argument<DateTimeOffsetGraphType>(
+                "asOf",
+                "Coordinators: count the responses submitted by this instant; default now (the close or a meeting's "
+                + "date give the figures shown then). Everyone else: omit it, or give the close, the one instant "
+                + "published figures are given at; another instant is refused (INVALID_ARGUMENT).")
             .AuthorizeWithRolesOrAnonymous(Roles.Coordinator, Roles.Member, Roles.Analyst, Roles.Partner)
             .ResolveAsync(async ctx =>
             {
                 var services = ctx.RequestServices!;
-                await SurveyResultsAccess.EnsureAsync(ctx.User, ctx.Source, services, ctx.CancellationToken);
+                var asOf = SurveyResultsAccess.AsOf(
+                    ctx.User, ctx.Source, ctx.GetArgument<DateTimeOffset?>("asOf"), services.GetRequiredService<TimeProvider>());
                 // Small-group protection holds for every reader but coordinators, anonymous callers included.
                 var minimum = ctx.User.IsCoordinator() ? 1 : services.GetRequiredService<IOptions<SurveyResultsOptions>>().Value.MinimumCellSize;
-                var asOf = ctx.GetArgument<DateTimeOffset?>("asOf") ?? services.GetRequiredService<TimeProvider>().GetUtcNow();
                 return await services.GetRequiredService<ResultsService>().ComputeAsync(ctx.Source.Id, asOf, minimum, ctx.CancellationToken);
             });
         Field<SurveyResponseType>("myResponse")
@@ -144,26 +152,22 @@ internal sealed class SurveyType : NodeType<Survey>
     }
 }
 
-/// <summary>The data-dependent part of the results' rule: published results, or the member's organisation responded.</summary>
+/// <summary>The results' rule (<see cref="ResultsRules"/>) at the GraphQL edge.</summary>
 internal static class SurveyResultsAccess
 {
-    public static async Task EnsureAsync(ClaimsPrincipal? user, Survey survey, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>The instant the caller's figures are computed at; a refusal is an error naming why.</summary>
+    public static DateTimeOffset AsOf(ClaimsPrincipal? user, Survey survey, DateTimeOffset? asOf, TimeProvider time)
     {
-        if (user.IsCoordinator() || user?.IsInRole(Roles.Analyst) == true || survey.Status == SurveyStatus.ResultsPublished)
+        var reading = ResultsRules.Reading(user.IsCoordinator(), survey, asOf, time.GetUtcNow());
+        return reading.Refusal switch
         {
-            return;
-        }
-
-        if (user?.IsInRole(Roles.Member) == true && user.OrganizationId() is { } organization)
-        {
-            await using var db = await services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SurveysDbContext>>().CreateDbContextAsync(cancellationToken);
-            if (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Responses, r => r.SurveyId == survey.Id && r.OrganizationId == organization && r.Status == SurveyResponseStatus.Submitted, cancellationToken))
+            ResultsRefusal.None => reading.AsOf,
+            ResultsRefusal.NotPublished => throw new ExecutionError(ResultsRules.Explain(reading))
             {
-                return;
-            }
-        }
-
-        throw new ExecutionError("Access denied: these results are not published; respondents' members, analysts and coordinators may read them.") { Code = AccessDeniedError.ErrorCode };
+                Code = AccessDeniedError.ErrorCode,
+            },
+            _ => throw new ExecutionError(ResultsRules.Explain(reading)) { Code = "INVALID_ARGUMENT" },
+        };
     }
 }
 
