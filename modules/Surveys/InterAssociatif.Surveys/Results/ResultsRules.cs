@@ -41,7 +41,8 @@ internal static class ResultsRules
 
     public static string Explain(ResultsReading reading) => reading.Refusal switch
     {
-        ResultsRefusal.NotPublished => "Access denied: these results are not published; until then only coordinators read them.",
+        ResultsRefusal.NotPublished =>
+            "Access denied: these results are not published; until then only coordinators read them.",
         ResultsRefusal.OtherInstant => "`asOf`: published results are given as of the survey's close, "
             + $"{reading.AsOf.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}, and at no other instant (two readings could be "
             + "subtracted); omit `asOf` or give that instant. Coordinators choose any instant.",
