@@ -32,6 +32,13 @@ if (args.Length > 0 && args[0] == "subscribers")
     return;
 }
 
+if (args.Length > 0 && args[0] == "webhooks")
+{
+    int Arg(int i, int otherwise) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : otherwise;
+    await WebhooksBenchmark.RunAsync(endpoints: Arg(1, 50), decisions: Arg(2, 100), slow: Arg(3, 1));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "instances")
 {
     await InstancesBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200);

@@ -177,13 +177,13 @@ internal static class SubscribersBenchmark
         return sockets;
     }
 
-    private static async Task<JsonObject> PostAsync(HttpClient http, object body)
+    internal static async Task<JsonObject> PostAsync(HttpClient http, object body)
     {
         using var response = await http.PostAsJsonAsync("/graphql", body);
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    private static double P(List<double> values, double quantile)
+    internal static double P(List<double> values, double quantile)
     {
         if (values.Count == 0)
         {

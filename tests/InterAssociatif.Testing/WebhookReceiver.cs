@@ -13,6 +13,9 @@ namespace InterAssociatif.Testing;
 public sealed record ReceivedWebhook(string Path, IHeaderDictionary Headers, string Body, int Answered)
 {
     public string Id => Headers["webhook-id"].ToString();
+
+    /// <summary>When its body was read (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    public long At { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 }
 
 /// <summary>
@@ -31,6 +34,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public int Port { get; }
 
     public string Url => $"http://127.0.0.1:{Port}/hooks/decisions";
+
+    /// <summary>How long it takes to answer each request once its body is read (a slow receiver).</summary>
+    public TimeSpan Delay { get; set; }
 
     /// <summary>Every request received so far, in order.</summary>
     public ConcurrentQueue<ReceivedWebhook> All { get; } = new();
@@ -68,6 +74,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
             All.Enqueue(received);
             await _received.Writer.WriteAsync(received);
+            await Task.Delay(Delay, http.RequestAborted);
             return Results.StatusCode(status);
         });
         await _app.StartAsync();

@@ -244,6 +244,44 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(2, receiver.All.Count);
     }
 
+    /// <summary>
+    /// A queue of events goes out under one lease: taken once, renewed only once half of it has run (not before each
+    /// delivery: a write less per event, which writers waiting for SQLite's lock pay for), released once.
+    /// </summary>
+    [Fact]
+    public async Task A_queue_of_five_events_is_delivered_under_one_lease_taken_once_and_released_once()
+    {
+        await using var factory = new WebhookFactory();
+        await using var receiver = new WebhookReceiver();
+        await receiver.StartAsync();
+        var partner = factory.GraphQL("partner");
+        var (endpoint, _) = await Webhooks.RegisterAsync(partner, receiver.Url);
+        (await partner.QueryAsync(Webhooks.Pause, new { input = new { id = endpoint } })).EnsureNoErrors();
+        for (var i = 0; i < 5; i++)
+        {
+            await Webhooks.RecordAsync(factory, $"En file {i}");
+        }
+
+        factory.SqlCommands.Reset();
+        (await partner.QueryAsync(Webhooks.Resume, new { input = new { id = endpoint } })).EnsureNoErrors();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Contains($"En file {i}", (await receiver.NextAsync(Soon))!.Body, StringComparison.Ordinal);
+        }
+
+        bool Leasing(string sql) => sql.Contains("SET \"LeaseHolder\" = @", StringComparison.Ordinal);
+        bool Releasing(string sql) => sql.Contains("SET \"LeaseHolder\" = NULL", StringComparison.Ordinal);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!factory.SqlCommands.RecentBackground.Any(Releasing) && waited.Elapsed < Soon)
+        {
+            await Task.Delay(20);
+        }
+
+        var background = factory.SqlCommands.RecentBackground;
+        Assert.Equal((1, 1), (background.Count(Leasing), background.Count(Releasing)));
+        Assert.Null(await receiver.NextAsync(TimeSpan.FromMilliseconds(200)));
+    }
+
     [Fact]
     public async Task A_follow_up_marked_done_is_delivered_as_the_api_shows_it_with_its_decision()
     {

@@ -115,6 +115,10 @@ internal sealed class WebhookDispatcher : BackgroundService
     private readonly ILogger<WebhookDispatcher> _logger;
     private readonly HttpClient _http;
     private readonly SemaphoreSlim _slots;
+
+    // The dispatcher's writes go one at a time: SQLite has one writer, and deliveries that queue for it in the
+    // database poll its lock, which a mutation waiting beside them pays for.
+    private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<Guid, Task> _draining = new();
     private readonly Meter _meter = new("InterAssociatif.Webhooks");
@@ -264,8 +268,25 @@ internal sealed class WebhookDispatcher : BackgroundService
             await _slots.WaitAsync(stop);
             try
             {
-                while (!stop.IsCancellationRequested && await LeaseAsync(id, stop) && await DeliverNextAsync(id, stop))
-                { }
+                // The lease is renewed once half of it has run, not before each delivery: a write less per event.
+                var renewAt = DateTimeOffset.MinValue;
+                while (!stop.IsCancellationRequested)
+                {
+                    if (_time.GetUtcNow() >= renewAt)
+                    {
+                        if (!await LeaseAsync(id, stop))
+                        {
+                            break;
+                        }
+
+                        renewAt = _time.GetUtcNow() + (Lease / 2);
+                    }
+
+                    if (!await DeliverNextAsync(id, stop))
+                    {
+                        break;
+                    }
+                }
             }
             finally
             {
@@ -291,22 +312,23 @@ internal sealed class WebhookDispatcher : BackgroundService
         await using var db = await _factory.CreateDbContextAsync(stop);
         var now = _time.GetUtcNow();
         var until = now + Lease;
-        return await db
-                .WebhookEndpoints.Where(e =>
-                    e.Id == id && (e.LeaseHolder == null || e.LeaseHolder == _holder || e.LeaseUntil < now)
-                )
+        return await WritingAsync(
+            () => db.WebhookEndpoints
+                .Where(e => e.Id == id && (e.LeaseHolder == null || e.LeaseHolder == _holder || e.LeaseUntil < now))
                 .ExecuteUpdateAsync(
-                    s => s.SetProperty(e => e.LeaseHolder, _holder).SetProperty(e => e.LeaseUntil, until), stop) == 1;
+                    s => s.SetProperty(e => e.LeaseHolder, _holder).SetProperty(e => e.LeaseUntil, until), stop),
+            stop) == 1;
     }
 
     private async Task ReleaseAsync(Guid id)
     {
         await using var db = await _factory.CreateDbContextAsync();
-        await db
-            .WebhookEndpoints.Where(e => e.Id == id && e.LeaseHolder == _holder)
-            .ExecuteUpdateAsync(s =>
-                s.SetProperty(e => e.LeaseHolder, (string?)null).SetProperty(e => e.LeaseUntil, (DateTimeOffset?)null)
-            );
+        await WritingAsync(
+            () => db.WebhookEndpoints.Where(e => e.Id == id && e.LeaseHolder == _holder)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(e => e.LeaseHolder, (string?)null)
+                    .SetProperty(e => e.LeaseUntil, (DateTimeOffset?)null)),
+            CancellationToken.None);
     }
 
     private async Task ReleaseAllAsync()
@@ -357,8 +379,10 @@ internal sealed class WebhookDispatcher : BackgroundService
         {
             // Nothing for it: its cursor moves past what it does not receive.
             return skippedTo > endpoint.Position
-                && await Conditional(db, endpoint)
-                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Position, skippedTo), stop) == 1
+                && await WritingAsync(
+                    () => Conditional(db, endpoint)
+                        .ExecuteUpdateAsync(s => s.SetProperty(e => e.Position, skippedTo), stop),
+                    stop) == 1
                 && skippedTo < await db.Events.MaxAsync(e => (long?)e.Sequence, stop);
         }
 
@@ -555,7 +579,7 @@ internal sealed class WebhookDispatcher : BackgroundService
     /// Keeps the attempt and moves the endpoint on — unless it changed meanwhile (a replay, a pause, another
     /// instance): then its new state decides what comes next. True when the endpoint moved.
     /// </summary>
-    private async Task<bool> FinishAsync(
+    private Task<bool> FinishAsync(
         GovernanceDbContext db,
         WebhookEndpoint endpoint,
         GovernanceEvent? logged,
@@ -563,7 +587,29 @@ internal sealed class WebhookDispatcher : BackgroundService
         WebhookAttempt attempt,
         string? disable,
         CancellationToken stop
-    )
+    ) => WritingAsync(() => FinishWritingAsync(db, endpoint, logged, redelivery, attempt, disable, stop), stop);
+
+    private async Task<T> WritingAsync<T>(Func<Task<T>> write, CancellationToken stop)
+    {
+        await _writes.WaitAsync(stop);
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    private async Task<bool> FinishWritingAsync(
+        GovernanceDbContext db,
+        WebhookEndpoint endpoint,
+        GovernanceEvent? logged,
+        WebhookRedelivery? redelivery,
+        WebhookAttempt attempt,
+        string? disable,
+        CancellationToken stop)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(stop);
         var row = Conditional(db, endpoint);
@@ -618,6 +664,7 @@ internal sealed class WebhookDispatcher : BackgroundService
         base.Dispose();
         _http.Dispose();
         _slots.Dispose();
+        _writes.Dispose();
         _meter.Dispose();
     }
 }

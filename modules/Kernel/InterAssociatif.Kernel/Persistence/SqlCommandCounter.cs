@@ -13,6 +13,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
     private const int Remembered = 200;
     private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<long>?> Operation = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recent = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _recentBackground = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<DbConnection, bool> _used =
         new(ReferenceEqualityComparer.Instance);
     private static readonly AsyncLocal<bool> Background = new();
@@ -43,6 +44,9 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
     /// </summary>
     public IReadOnlyList<string> Recent => [.. _recent];
 
+    /// <summary>The same for background work's commands (<see cref="CountAsBackground"/>).</summary>
+    public IReadOnlyList<string> RecentBackground => [.. _recentBackground];
+
     /// <summary>
     /// The distinct connections the commands since <see cref="Reset"/> ran on (kept, like <see cref="Recent"/>,
     /// for tests only).
@@ -62,6 +66,7 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
         Interlocked.Exchange(ref _background, 0);
         Interlocked.Exchange(ref _connections, 0);
         _recent.Clear();
+        _recentBackground.Clear();
         _used.Clear();
         _remembering = true;
     }
@@ -74,18 +79,19 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
             Interlocked.Increment(ref operation.Value);
         }
 
-        if (!_remembering || Background.Value)
+        if (!_remembering)
         {
             return;
         }
 
-        _recent.Enqueue(command.CommandText);
-        if (command.Connection is { } connection)
+        var recent = Background.Value ? _recentBackground : _recent;
+        recent.Enqueue(command.CommandText);
+        if (!Background.Value && command.Connection is { } connection)
         {
             _used.TryAdd(connection, true);
         }
 
-        while (_recent.Count > Remembered && _recent.TryDequeue(out _))
+        while (recent.Count > Remembered && recent.TryDequeue(out _))
         {
         }
     }
