@@ -39,6 +39,64 @@ public sealed class QueryArgumentFuzzTests(MutationFuzzTests.FuzzedHost factory)
         }
     }
 
+    public static TheoryData<string> QueryFieldsWithIds() => new(SchemaCases.ForTheoryData.Query.Fields
+        .Where(f => (f.Arguments ?? []).Any(a => a.ResolvedType!.GetNamedType() is IdGraphType))
+        .Select(f => f.Name)
+        .Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// Every id argument of every query field (a read by id or ids, one endpoint's delivery log…) × an empty, a
+    /// malformed and a 20,000-character id, the id of a record of every type, and a well-formed id of every type that
+    /// names no record, as every role: answered (nothing found) or refused with a typed error, never a fault. The
+    /// field's other arguments (a page's size and cursor) are then fuzzed as above, with the first of those ids the
+    /// field answers without an error for. Adding a read by id adds its cases here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(QueryFieldsWithIds))]
+    public async Task Any_id_in_a_query_argument_is_answered_or_refused_never_a_fault(string name)
+    {
+        var field = SchemaCases.Schema(factory.Services).Query.Fields.Find(name)!;
+        var existing = await factory.ExistingIds();
+        List<string> ids = ["", "not-an-id", new string('A', 20_000), .. existing.Values];
+        ids.AddRange(existing.Keys.Select(t => InterAssociatif.Kernel.Relay.GlobalId.Encode(t, Guid.CreateVersion7())));
+        var idArguments = field.Arguments!.Where(a => a.ResolvedType!.GetNamedType() is IdGraphType).ToList();
+        string? answering = null;
+        foreach (var argument in idArguments)
+        {
+            var type = argument.ResolvedType!;
+            var list = (type is NonNullGraphType required ? required.ResolvedType : type) is ListGraphType;
+            var declared = argument.ResolvedType!.ToString();
+            foreach (var id in ids)
+            {
+                var document = $"query($value: {declared}) {{ {name}({argument.Name}: $value) {Selection(field)} }}";
+                JsonNode value = list ? new JsonArray(id) : id;
+                await AnsweredOrRefusedAsync(document, new { value }, $"{name}({argument.Name}: {Show(id)})");
+                if (answering is null && idArguments.Count == 1
+                    && (await factory.GraphQL("coordinator").QueryAsync(document, new { value })).Errors.Count == 0)
+                {
+                    answering = id;
+                }
+            }
+        }
+
+        if (idArguments is not [var only] || Arguments(field).ToList() is not { Count: > 0 } others)
+        {
+            return;
+        }
+
+        Assert.True(answering is not null, $"{name}: no id it answers for, so its other arguments would not run");
+        foreach (var (path, named) in others)
+        {
+            foreach (var value in Extremes(named))
+            {
+                var document = $"query($id: {only.ResolvedType}, $value: {named.Name}) "
+                    + $"{{ {name}({only.Name}: $id, {Bind(path)}) {Selection(field)} }}";
+                await AnsweredOrRefusedAsync(
+                    document, new { id = answering, value }, $"{name}({string.Join('.', path)}: {Show(value)})");
+            }
+        }
+    }
+
     public static TheoryData<string> NodeTypes() => new(
         SchemaCases.ForTheoryData.AllTypes.OfType<IObjectGraphType>()
             .Where(t => t.ResolvedInterfaces.Any(i => i.Name == "Node"))
