@@ -575,34 +575,29 @@ internal sealed class WebhookDispatcher : BackgroundService
             && e.Status == read.Status
         );
 
+    private async Task<T> WritingAsync<T>(Func<Task<T>> write, CancellationToken stop)
+    {
+        using var gate = await EnterWritesAsync(stop);
+        return await write();
+    }
+
+    private async Task<WriteGate> EnterWritesAsync(CancellationToken stop)
+    {
+        await _writes.WaitAsync(stop);
+        return new WriteGate(_writes);
+    }
+
+    /// <summary>Held while one of the dispatcher's writes runs; lets the next one go when disposed.</summary>
+    private readonly struct WriteGate(SemaphoreSlim writes) : IDisposable
+    {
+        public void Dispose() => writes.Release();
+    }
+
     /// <summary>
     /// Keeps the attempt and moves the endpoint on — unless it changed meanwhile (a replay, a pause, another
     /// instance): then its new state decides what comes next. True when the endpoint moved.
     /// </summary>
-    private Task<bool> FinishAsync(
-        GovernanceDbContext db,
-        WebhookEndpoint endpoint,
-        GovernanceEvent? logged,
-        WebhookRedelivery? redelivery,
-        WebhookAttempt attempt,
-        string? disable,
-        CancellationToken stop
-    ) => WritingAsync(() => FinishWritingAsync(db, endpoint, logged, redelivery, attempt, disable, stop), stop);
-
-    private async Task<T> WritingAsync<T>(Func<Task<T>> write, CancellationToken stop)
-    {
-        await _writes.WaitAsync(stop);
-        try
-        {
-            return await write();
-        }
-        finally
-        {
-            _writes.Release();
-        }
-    }
-
-    private async Task<bool> FinishWritingAsync(
+    private async Task<bool> FinishAsync(
         GovernanceDbContext db,
         WebhookEndpoint endpoint,
         GovernanceEvent? logged,
@@ -611,6 +606,7 @@ internal sealed class WebhookDispatcher : BackgroundService
         string? disable,
         CancellationToken stop)
     {
+        using var gate = await EnterWritesAsync(stop);
         await using var transaction = await db.Database.BeginTransactionAsync(stop);
         var row = Conditional(db, endpoint);
         int moved;
