@@ -1,5 +1,4 @@
 using InterAssociatif.Host.Cli;
-using InterAssociatif.Host.Composition;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInterAssociatif();

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Architecture.Tests;
 
 /// <summary>

@@ -1,9 +1,6 @@
-using System.Text.RegularExpressions;
 using GraphQL.Types;
-using InterAssociatif.Host.Composition;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Testing;
 
 namespace InterAssociatif.Architecture.Tests;
 

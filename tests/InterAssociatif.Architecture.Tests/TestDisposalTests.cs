@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Runtime.InteropServices;
-using InterAssociatif.Testing;
 
 namespace InterAssociatif.Architecture.Tests;
 

@@ -1,12 +1,6 @@
-using System.Diagnostics;
-using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Persistence;
 using InterAssociatif.Meetings;
 using InterAssociatif.Meetings.Meetings;
 using InterAssociatif.Meetings.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Benchmarks;
 

@@ -1,15 +1,3 @@
-using System.Diagnostics;
-using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Surveys;
-using InterAssociatif.Surveys.Persistence;
-using InterAssociatif.Surveys.Surveys;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Benchmarks;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace InterAssociatif.Benchmarks;
 
 /// <summary>A SQLite file in a folder of its own, deleted with the folder once the benchmark is done.</summary>

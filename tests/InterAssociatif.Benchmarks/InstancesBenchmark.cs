@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Benchmarks;
 
 /// <summary>

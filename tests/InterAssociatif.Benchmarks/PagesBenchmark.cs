@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Benchmarks;
 
 /// <summary>

@@ -1,15 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using InterAssociatif.Benchmarks;
-using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Surveys;
-using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Results;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 if (args.Length > 2 && args[0] == "reference")
 {

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
-
 namespace InterAssociatif.Benchmarks;
 
 /// <summary>

@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace InterAssociatif.Benchmarks;
 

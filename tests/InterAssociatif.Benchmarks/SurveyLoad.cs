@@ -1,8 +1,5 @@
 using System.Data.Common;
-using InterAssociatif.Surveys.Persistence;
 using InterAssociatif.Surveys.Responses;
-using InterAssociatif.Surveys.Surveys;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Benchmarks;
 

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Benchmarks;
 
 /// <summary>

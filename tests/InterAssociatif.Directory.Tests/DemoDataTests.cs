@@ -1,6 +1,4 @@
 using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Snapshooter.Xunit;
 
 namespace InterAssociatif.Directory.Tests;

@@ -1,5 +1,3 @@
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Directory.Tests;
 
 /// <summary>Directory operations the tests repeat, sent through GraphQL as a coordinator.</summary>

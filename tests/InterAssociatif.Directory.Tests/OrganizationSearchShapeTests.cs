@@ -1,12 +1,6 @@
 using CsCheck;
-using InterAssociatif.Directory.Contracts;
-using InterAssociatif.Directory.Organizations;
-using InterAssociatif.Directory.Persistence;
 using InterAssociatif.Kernel.GraphQL;
 using InterAssociatif.Kernel.Text;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory.Tests;
 

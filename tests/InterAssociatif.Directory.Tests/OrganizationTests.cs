@@ -1,5 +1,3 @@
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Directory.Tests;
 
 public sealed class OrganizationTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>

@@ -1,8 +1,4 @@
 using InterAssociatif.Directory.People;
-using InterAssociatif.Directory.Persistence;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory.Tests;
 

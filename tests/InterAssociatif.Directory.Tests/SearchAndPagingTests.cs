@@ -1,5 +1,4 @@
 using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Testing;
 
 namespace InterAssociatif.Directory.Tests;
 

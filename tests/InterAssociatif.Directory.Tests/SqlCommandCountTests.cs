@@ -1,5 +1,3 @@
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Directory.Tests;
 
 /// <summary>No N+1: the number of SQL commands depends on the query's depth, not on its page size.</summary>

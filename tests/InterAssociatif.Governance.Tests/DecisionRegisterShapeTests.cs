@@ -1,9 +1,3 @@
-using InterAssociatif.Governance.Decisions;
-using InterAssociatif.Governance.Persistence;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Governance.Tests;
 
 /// <summary>

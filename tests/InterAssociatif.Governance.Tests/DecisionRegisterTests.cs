@@ -1,8 +1,3 @@
-using InterAssociatif.Governance.Persistence;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Governance.Tests;
 
 public sealed class DecisionRegisterTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>

@@ -1,8 +1,3 @@
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Governance.Tests;
 
 /// <summary>A decision committed just before the process dies is delivered after the restart.</summary>

@@ -1,11 +1,5 @@
-using InterAssociatif.Governance.Decisions;
-using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Kernel.Events;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace InterAssociatif.Governance.Tests;
 

@@ -1,5 +1,3 @@
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Governance.Tests;
 
 public sealed class GovernanceAccessTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>

@@ -1,8 +1,4 @@
-using InterAssociatif.Governance.Persistence;
 using InterAssociatif.Governance.Requests;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Governance.Tests;
 

@@ -1,5 +1,3 @@
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Governance.Tests;
 
 public sealed class RequestTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>

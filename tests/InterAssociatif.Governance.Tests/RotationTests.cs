@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Governance.Tests;
 
 /// <summary>The seat rotation of the steering committee (7 seats) among the 26 members of autumn 2017, through the API.</summary>

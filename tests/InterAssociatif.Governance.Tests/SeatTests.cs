@@ -1,5 +1,3 @@
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Governance.Tests;
 
 public sealed class SeatTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>

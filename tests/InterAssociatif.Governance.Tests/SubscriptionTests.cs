@@ -1,10 +1,5 @@
-using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json.Nodes;
-using InterAssociatif.Testing;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Governance.Tests;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
-using InterAssociatif.Testing;
 
 namespace InterAssociatif.Meetings.Tests;
 

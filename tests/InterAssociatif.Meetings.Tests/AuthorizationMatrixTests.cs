@@ -1,5 +1,3 @@
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Meetings.Tests;
 
 /// <summary>The Meetings matrix, field by field and role by role; a forbidden field costs no SQL command.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Meetings.Tests;
 
 /// <summary>The iCalendar feed, read back with an RFC 5545 parser.</summary>

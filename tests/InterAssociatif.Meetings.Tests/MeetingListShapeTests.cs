@@ -1,9 +1,4 @@
 using InterAssociatif.Meetings.Attendance;
-using InterAssociatif.Meetings.Meetings;
-using InterAssociatif.Meetings.Persistence;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Meetings.Tests;
 

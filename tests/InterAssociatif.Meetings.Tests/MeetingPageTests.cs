@@ -1,4 +1,3 @@
-using InterAssociatif.Testing;
 using Snapshooter.Xunit;
 
 namespace InterAssociatif.Meetings.Tests;

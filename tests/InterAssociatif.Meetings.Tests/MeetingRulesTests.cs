@@ -1,5 +1,3 @@
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Meetings.Tests;
 
 public sealed class MeetingRulesTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Meetings.Tests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Meetings.Tests;
 
 /// <summary>No N+1 across modules: meetings, their attendance, the Directory's people and organisations.</summary>

@@ -1,5 +1,3 @@
-using InterAssociatif.Benchmarks;
-
 namespace InterAssociatif.Surveys.Tests;
 
 /// <summary>

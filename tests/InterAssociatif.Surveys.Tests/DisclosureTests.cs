@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using CsCheck;
-using InterAssociatif.Surveys.Responses;
-using InterAssociatif.Surveys.Results;
-using InterAssociatif.Surveys.Surveys;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Surveys.Tests;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using InterAssociatif.Surveys.Persistence;
-using InterAssociatif.Surveys.Results;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace InterAssociatif.Surveys.Tests;

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using InterAssociatif.Surveys.DemoData;
-using InterAssociatif.Testing;
 
 namespace InterAssociatif.Surveys.Tests;
 

@@ -1,9 +1,3 @@
-using InterAssociatif.Benchmarks;
-using InterAssociatif.Surveys.Persistence;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Surveys.Tests;
 
 /// <summary>

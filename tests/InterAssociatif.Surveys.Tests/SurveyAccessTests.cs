@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using CsvHelper;
-using InterAssociatif.Testing;
 
 namespace InterAssociatif.Surveys.Tests;
 

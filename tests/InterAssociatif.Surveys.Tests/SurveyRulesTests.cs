@@ -1,5 +1,3 @@
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Surveys.Tests;
 
 public sealed class SurveyRulesTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>

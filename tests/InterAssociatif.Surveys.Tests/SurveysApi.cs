@@ -1,5 +1,3 @@
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Surveys.Tests;
 
 internal sealed record TestSurvey(string Id, string Single, string[] SingleOptions, string Multiple, string[] MultipleOptions, string Ranking, string[] RankingOptions, string Text, string Required, string[] RequiredOptions);

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Xunit;
-
 namespace InterAssociatif.Testing;
 
 /// <summary>

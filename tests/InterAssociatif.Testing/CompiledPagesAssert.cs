@@ -1,8 +1,3 @@
-using InterAssociatif.Kernel;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.EntityFrameworkCore;
-using Xunit;
-
 namespace InterAssociatif.Testing;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text.Json.Nodes;
-
 namespace InterAssociatif.Testing;
 
 /// <summary>

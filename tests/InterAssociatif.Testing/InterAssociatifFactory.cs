@@ -1,10 +1,8 @@
 using InterAssociatif.Host.Authentication;
 using InterAssociatif.Kernel.Persistence;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Testing;
 

@@ -1,14 +1,9 @@
 using System.Reflection;
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
-using InterAssociatif.Kernel;
 using InterAssociatif.Kernel.Authorization;
 using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Testing;
 

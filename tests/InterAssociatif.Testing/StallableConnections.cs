@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.IO.Pipelines;
-using System.Net;
 using Microsoft.AspNetCore.Connections;
 
 namespace InterAssociatif.Testing;

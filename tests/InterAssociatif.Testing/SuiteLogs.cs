@@ -1,7 +1,3 @@
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace InterAssociatif.Testing;
 
 /// <summary>

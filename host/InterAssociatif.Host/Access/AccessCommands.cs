@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.GraphQL;
 
 namespace InterAssociatif.Host.Access;
 

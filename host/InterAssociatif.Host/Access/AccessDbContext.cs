@@ -1,6 +1,4 @@
 using InterAssociatif.Kernel;
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Host.Access;
 

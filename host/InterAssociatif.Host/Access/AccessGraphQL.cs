@@ -1,10 +1,4 @@
-using GraphQL;
 using GraphQL.Types;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Host.Access;
 

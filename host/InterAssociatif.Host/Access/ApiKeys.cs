@@ -1,14 +1,4 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Events;
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InterAssociatif.Host.Access;
 

@@ -1,7 +1,3 @@
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.GraphQL;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Host.Access;
 
 /// <summary>Writes each mutation's audit entry (one SQL transaction per entry).</summary>

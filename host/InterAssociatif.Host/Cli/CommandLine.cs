@@ -1,11 +1,4 @@
-using GraphQL;
 using GraphQL.Utilities;
-using InterAssociatif.Host.Authentication;
-using InterAssociatif.Host.Composition;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
 
 namespace InterAssociatif.Host.Cli;
 

@@ -1,6 +1,3 @@
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.Data.Sqlite;
-
 namespace InterAssociatif.Host.Composition;
 
 internal static class DatabaseConfiguration

@@ -1,7 +1,3 @@
-using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.Data.Sqlite;
-
 namespace InterAssociatif.Host.Composition;
 
 /// <summary>Brings the database to the current schema and loads the demo data, as configuration asks.</summary>

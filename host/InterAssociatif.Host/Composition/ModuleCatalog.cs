@@ -1,6 +1,5 @@
 using InterAssociatif.Directory;
 using InterAssociatif.Governance;
-using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Meetings;
 using InterAssociatif.Surveys;
 

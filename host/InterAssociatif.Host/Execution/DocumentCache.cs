@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using GraphQL;
 using GraphQL.DI;
-using GraphQLParser.AST;
-using InterAssociatif.Host.GraphQLHttp;
-using InterAssociatif.Kernel.Authorization;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace InterAssociatif.Host.Execution;

@@ -1,11 +1,4 @@
-using System.Diagnostics;
-using System.Security.Claims;
-using GraphQL;
-using GraphQL.Transport;
-using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
-using InterAssociatif.Host.GraphQLHttp;
-using InterAssociatif.Kernel.GraphQL;
 
 namespace InterAssociatif.Host.Execution;
 

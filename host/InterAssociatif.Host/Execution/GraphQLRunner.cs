@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Security.Claims;
-using System.Text.Json;
-using GraphQL;
-using GraphQL.Transport;
-using InterAssociatif.Kernel.GraphQL;
-
 namespace InterAssociatif.Host.Execution;
 
 /// <summary>

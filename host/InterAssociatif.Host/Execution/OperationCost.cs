@@ -1,7 +1,3 @@
-using GraphQL;
-using InterAssociatif.Host.GraphQLHttp;
-using InterAssociatif.Kernel.GraphQL;
-
 namespace InterAssociatif.Host.Execution;
 
 /// <summary>What a client asks to know of an operation's cost (the <c>GraphQL-Cost</c> request header).</summary>

@@ -1,6 +1,3 @@
-using GraphQL;
-using InterAssociatif.Kernel.GraphQL;
-
 namespace InterAssociatif.Host.Execution;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using GraphQL;
-using GraphQL.Transport;
-using InterAssociatif.Kernel.Authorization;
-
 namespace InterAssociatif.Host.Execution;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using GraphQL.Validation;
-using GraphQLParser.AST;
 
 namespace InterAssociatif.Host.Execution;
 

@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.Execution;
-using GraphQLParser.AST;
-
 namespace InterAssociatif.Host.GraphQLHttp;
 
 /// <summary>

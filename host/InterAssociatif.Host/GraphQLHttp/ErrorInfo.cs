@@ -1,6 +1,3 @@
-using GraphQL;
-using GraphQL.Execution;
-
 namespace InterAssociatif.Host.GraphQLHttp;
 
 /// <summary>

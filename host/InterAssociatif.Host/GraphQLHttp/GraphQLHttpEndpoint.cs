@@ -1,11 +1,3 @@
-using GraphQL;
-using GraphQLParser.AST;
-using InterAssociatif.Host.Execution;
-using InterAssociatif.Host.Ide;
-using InterAssociatif.Host.Subscriptions;
-using InterAssociatif.Kernel.Authorization;
-using Microsoft.AspNetCore.Authentication;
-
 namespace InterAssociatif.Host.GraphQLHttp;
 
 /// <summary>

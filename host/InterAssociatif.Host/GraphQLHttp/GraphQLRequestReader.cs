@@ -1,9 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
-using GraphQL;
-using GraphQL.Transport;
-using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace InterAssociatif.Host.GraphQLHttp;
 

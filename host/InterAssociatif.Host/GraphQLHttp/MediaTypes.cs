@@ -1,5 +1,3 @@
-using Microsoft.Net.Http.Headers;
-
 namespace InterAssociatif.Host.GraphQLHttp;
 
 /// <summary>Content negotiation of the GraphQL over HTTP specification.</summary>

@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
-using System.Text.Json;
-using System.Threading.RateLimiting;
-using InterAssociatif.Host.Instances;
 using RedisRateLimiting;
-using StackExchange.Redis;
 
 namespace InterAssociatif.Host.GraphQLHttp;
 

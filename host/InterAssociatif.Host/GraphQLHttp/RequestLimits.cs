@@ -1,7 +1,4 @@
-using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
-using GraphQL.Validation.Rules.Custom;
-using GraphQLParser.AST;
 
 namespace InterAssociatif.Host.GraphQLHttp;
 

@@ -1,9 +1,3 @@
-using System.Text;
-using GraphQL;
-using GraphQL.Transport;
-using InterAssociatif.Host.Execution;
-using InterAssociatif.Kernel.Authorization;
-
 namespace InterAssociatif.Host.GraphQLHttp;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace InterAssociatif.Host.Health;
 
 /// <summary>Ready when every enabled module's database is reachable and has no pending migration.</summary>

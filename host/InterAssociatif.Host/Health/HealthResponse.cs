@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace InterAssociatif.Host.Health;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using InterAssociatif.Host.Authentication;
-using InterAssociatif.Kernel.Authorization;
 using Microsoft.Extensions.FileProviders;
 
 namespace InterAssociatif.Host.Ide;

@@ -1,6 +1,4 @@
 using HealthChecks.Redis;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using StackExchange.Redis;
 
 namespace InterAssociatif.Host.Instances;
 

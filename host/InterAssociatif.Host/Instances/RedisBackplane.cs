@@ -1,6 +1,3 @@
-using InterAssociatif.Kernel.Events;
-using StackExchange.Redis;
-
 namespace InterAssociatif.Host.Instances;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using InterAssociatif.Kernel.Events;
-using StackExchange.Redis;
-
 namespace InterAssociatif.Host.Instances;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Threading.RateLimiting;
-using StackExchange.Redis;
-
 namespace InterAssociatif.Host.Instances;
 
 /// <summary>

@@ -1,12 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
-using System.Text.Json;
-using InterAssociatif.Host.Access;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.Events;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace InterAssociatif.Host.Subscriptions;
 

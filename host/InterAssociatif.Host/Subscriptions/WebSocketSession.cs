@@ -1,11 +1,4 @@
-using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Security.Claims;
-using System.Text;
-using System.Text.Json;
-using GraphQL;
-using GraphQL.Transport;
-using InterAssociatif.Host.Execution;
 
 namespace InterAssociatif.Host.Subscriptions;
 

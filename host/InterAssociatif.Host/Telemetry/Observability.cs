@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Net;
 using GraphQL.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;

@@ -1,10 +1,4 @@
 using InterAssociatif.Directory.DemoData;
-using InterAssociatif.Directory.Memberships;
-using InterAssociatif.Directory.Organizations;
-using InterAssociatif.Directory.People;
-using InterAssociatif.Directory.Themes;
-using InterAssociatif.Kernel.Modules;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Directory;
 

@@ -1,12 +1,4 @@
-using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Decisions;
 using InterAssociatif.Governance.DemoData;
-using InterAssociatif.Governance.MinutesDocuments;
-using InterAssociatif.Governance.Requests;
-using InterAssociatif.Governance.Seats;
-using InterAssociatif.Governance.Webhooks;
-using InterAssociatif.Kernel.Modules;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Governance;
 

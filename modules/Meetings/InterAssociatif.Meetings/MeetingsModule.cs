@@ -1,12 +1,5 @@
-using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Meetings.Agenda;
-using InterAssociatif.Meetings.Attachments;
-using InterAssociatif.Meetings.Attendance;
 using InterAssociatif.Meetings.Calendar;
 using InterAssociatif.Meetings.DemoData;
-using InterAssociatif.Meetings.Meetings;
-using InterAssociatif.Meetings.Milestones;
-using InterAssociatif.Meetings.Minutes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Meetings;

@@ -1,10 +1,5 @@
-using InterAssociatif.Kernel.Modules;
 using InterAssociatif.Surveys.DemoData;
 using InterAssociatif.Surveys.Exports;
-using InterAssociatif.Surveys.Responses;
-using InterAssociatif.Surveys.Results;
-using InterAssociatif.Surveys.Surveys;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Surveys;
 

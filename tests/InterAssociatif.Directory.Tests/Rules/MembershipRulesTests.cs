@@ -1,6 +1,4 @@
-using InterAssociatif.Directory.Contracts;
 using InterAssociatif.Directory.Memberships;
-using InterAssociatif.Directory.Organizations;
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Kernel.Persistence;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using AngleSharp.Html.Parser;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Governance.Tests.MinutesDocuments;
 
 /// <summary>

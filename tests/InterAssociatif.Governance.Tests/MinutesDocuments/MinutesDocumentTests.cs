@@ -1,12 +1,8 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using AngleSharp.Html.Parser;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using InterAssociatif.Governance.MinutesDocuments;
 using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Testing;
 using Snapshooter.Xunit;
 
 namespace InterAssociatif.Governance.Tests.MinutesDocuments;

@@ -1,8 +1,3 @@
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using MimeKit;
-
 namespace InterAssociatif.Governance.Tests.MinutesDocuments;
 
 /// <summary>

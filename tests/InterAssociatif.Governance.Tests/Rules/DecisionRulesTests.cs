@@ -1,4 +1,3 @@
-using InterAssociatif.Governance.Decisions;
 using InterAssociatif.Kernel.Errors;
 
 namespace InterAssociatif.Governance.Tests.Rules;

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Types;
-using InterAssociatif.Testing;
 
 namespace InterAssociatif.Governance.Tests.Webhooks;
 

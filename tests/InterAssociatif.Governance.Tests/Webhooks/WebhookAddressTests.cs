@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using InterAssociatif.Governance.Webhooks;
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Governance.Tests.Webhooks;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using InterAssociatif.Testing;
 using StandardWebhooks;
 
 namespace InterAssociatif.Governance.Tests.Webhooks;

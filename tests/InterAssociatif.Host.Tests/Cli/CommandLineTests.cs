@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using InterAssociatif.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
-
 namespace InterAssociatif.Host.Tests.Cli;
 
 /// <summary>The host's commands, run as a real process on the built host.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using InterAssociatif.Testing;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Testing;
-using Microsoft.Data.Sqlite;
-
 namespace InterAssociatif.Host.Tests.Generated;
 
 /// <summary>

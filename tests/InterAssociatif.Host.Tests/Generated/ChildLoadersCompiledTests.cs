@@ -1,12 +1,4 @@
-using System.Reflection;
 using InterAssociatif.Host.Composition;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace InterAssociatif.Host.Tests.Generated;
 

@@ -1,11 +1,3 @@
-using System.Text.Json.Nodes;
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace InterAssociatif.Host.Tests.Generated;

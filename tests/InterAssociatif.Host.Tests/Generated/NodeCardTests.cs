@@ -1,12 +1,3 @@
-using System.Reflection;
-using System.Text.Json.Nodes;
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Host.Tests.Generated;
 
 /// <summary>

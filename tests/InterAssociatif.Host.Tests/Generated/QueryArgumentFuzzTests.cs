@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Host.Tests.Generated;
 
 /// <summary>

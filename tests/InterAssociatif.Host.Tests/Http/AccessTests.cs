@@ -1,12 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using InterAssociatif.Host.Access;
 using InterAssociatif.Host.Tests.Ide;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Host.Tests.Http;
 

@@ -1,7 +1,3 @@
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Host.Tests.Http;
 
 /// <summary>The host composes the modules configuration enables, and only those.</summary>

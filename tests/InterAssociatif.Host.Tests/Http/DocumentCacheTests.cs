@@ -1,9 +1,4 @@
 using GraphQL.Execution;
-using GraphQL.Validation;
-using GraphQLParser.AST;
-using InterAssociatif.Host.Execution;
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Host.Tests.Http;
 

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using GraphQL.Types;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Host.Tests.Http;
 
 /// <summary>

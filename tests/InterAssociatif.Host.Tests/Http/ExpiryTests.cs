@@ -1,12 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using InterAssociatif.Host.Access;
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-
 namespace InterAssociatif.Host.Tests.Http;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json.Nodes;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Host.Tests.Http;
 
 /// <summary>GraphQL over HTTP as the graphql-over-http specification defines it, rule by rule.</summary>

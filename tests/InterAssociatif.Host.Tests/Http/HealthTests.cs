@@ -1,6 +1,3 @@
-using System.Net;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Host.Tests.Http;
 
 public sealed class HealthTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using System.Text.Json.Nodes;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Kernel.Relay;
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Host.Tests.Http;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using InterAssociatif.Host.Execution;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Host.Tests.Http;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net;
-using InterAssociatif.Testing;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;

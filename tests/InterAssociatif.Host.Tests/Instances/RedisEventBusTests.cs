@@ -1,8 +1,5 @@
 using InterAssociatif.Host.Instances;
-using InterAssociatif.Kernel.Events;
-using InterAssociatif.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using StackExchange.Redis;
 
 namespace InterAssociatif.Host.Tests.Instances;

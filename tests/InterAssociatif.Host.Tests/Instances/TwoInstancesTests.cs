@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using InterAssociatif.Testing;
-
 namespace InterAssociatif.Host.Tests.Instances;
 
 /// <summary>

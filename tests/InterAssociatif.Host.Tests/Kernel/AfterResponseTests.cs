@@ -1,9 +1,3 @@
-using GraphQL.Types;
-using InterAssociatif.Kernel.Events;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Host.Tests.Kernel;
 
 /// <summary>

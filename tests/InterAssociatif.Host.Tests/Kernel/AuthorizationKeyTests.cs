@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using CsCheck;
-using InterAssociatif.Kernel.Authorization;
-
 namespace InterAssociatif.Host.Tests.Kernel;
 
 /// <summary>

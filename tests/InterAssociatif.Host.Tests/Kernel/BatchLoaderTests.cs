@@ -1,5 +1,4 @@
 using GraphQL.DataLoader;
-using InterAssociatif.Kernel.DataLoading;
 
 namespace InterAssociatif.Host.Tests.Kernel;
 

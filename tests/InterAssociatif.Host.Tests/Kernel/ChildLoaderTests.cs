@@ -1,11 +1,3 @@
-using CsCheck;
-using GraphQL;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Host.Tests.Kernel;
 
 /// <summary>

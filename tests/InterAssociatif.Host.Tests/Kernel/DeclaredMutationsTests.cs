@@ -1,10 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.GraphQL;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Host.Tests.Kernel;
 
 /// <summary>Mutations declared on their input records: what the convention derives, and what it refuses.</summary>

@@ -1,5 +1,3 @@
-using InterAssociatif.Kernel.Events;
-
 namespace InterAssociatif.Host.Tests.Kernel;
 
 public sealed class EventBusTests

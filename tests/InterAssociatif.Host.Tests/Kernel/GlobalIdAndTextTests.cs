@@ -1,4 +1,3 @@
-using InterAssociatif.Kernel.Relay;
 using InterAssociatif.Kernel.Text;
 
 namespace InterAssociatif.Host.Tests.Kernel;

@@ -1,9 +1,3 @@
-using CsCheck;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Host.Tests.Kernel;
 
 /// <summary>

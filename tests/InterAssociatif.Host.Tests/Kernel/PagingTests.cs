@@ -1,6 +1,3 @@
-using CsCheck;
-using InterAssociatif.Kernel.Relay;
-
 namespace InterAssociatif.Host.Tests.Kernel;
 
 public sealed class PagingTests

@@ -1,6 +1,3 @@
-using CsCheck;
-using InterAssociatif.Kernel.Persistence;
-
 namespace InterAssociatif.Host.Tests.Kernel;
 
 /// <summary>Ids created together keep their order, as text (how SQLite stores and sorts them) and as Guids.</summary>

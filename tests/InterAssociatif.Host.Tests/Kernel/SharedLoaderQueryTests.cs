@@ -1,8 +1,3 @@
-using System.Linq.Expressions;
-using InterAssociatif.Kernel.DataLoading;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Host.Tests.Kernel;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Linq.Expressions;
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace InterAssociatif.Host.Tests.Persistence;

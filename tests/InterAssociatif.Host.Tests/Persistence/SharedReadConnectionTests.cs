@@ -1,11 +1,4 @@
 using System.Runtime.InteropServices;
-using InterAssociatif.Host.Access;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using SQLitePCL;
 
 namespace InterAssociatif.Host.Tests.Persistence;

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace InterAssociatif.Host.Tests.Persistence;
 

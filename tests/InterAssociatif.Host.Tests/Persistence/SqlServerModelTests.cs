@@ -1,11 +1,5 @@
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace InterAssociatif.Host.Tests.Persistence;
 

@@ -1,7 +1,3 @@
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Host.Tests.Persistence;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using GraphQLParser;
-using GraphQLParser.AST;
-using InterAssociatif.Testing;
 
 namespace InterAssociatif.Host.Tests.Schema;
 

@@ -1,11 +1,4 @@
-using GraphQL;
-using GraphQL.Types;
-using GraphQL.Validation;
 using InterAssociatif.Host.Cli;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.GraphQL;
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Host.Tests.Schema;
 

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using InterAssociatif.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace InterAssociatif.Host.Tests.Telemetry;

@@ -1,9 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
-using InterAssociatif.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
 namespace InterAssociatif.Host.Tests.Telemetry;

@@ -1,6 +1,5 @@
 using InterAssociatif.Kernel.Errors;
 using InterAssociatif.Meetings.Agenda;
-using InterAssociatif.Meetings.Meetings;
 
 namespace InterAssociatif.Meetings.Tests.Rules;
 

@@ -1,7 +1,3 @@
-using CsCheck;
-using InterAssociatif.Surveys.Results;
-using InterAssociatif.Surveys.Surveys;
-
 namespace InterAssociatif.Surveys.Tests.Rules;
 
 /// <summary>Who reads a survey's results as of which instant (<see cref="ResultsRules"/>); no database.</summary>

@@ -1,6 +1,4 @@
 using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Surveys.Responses;
-using InterAssociatif.Surveys.Surveys;
 
 namespace InterAssociatif.Surveys.Tests.Rules;
 

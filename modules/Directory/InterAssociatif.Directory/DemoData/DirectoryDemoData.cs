@@ -1,5 +1,3 @@
-using InterAssociatif.Directory.People;
-
 namespace InterAssociatif.Directory.DemoData;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using InterAssociatif.Directory.Memberships;
-using InterAssociatif.Directory.Organizations;
-using InterAssociatif.Directory.People;
-using InterAssociatif.Directory.Themes;
-using InterAssociatif.Kernel.Modules;
-
 namespace InterAssociatif.Directory.DemoData;
 
 /// <summary>

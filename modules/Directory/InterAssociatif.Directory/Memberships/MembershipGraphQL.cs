@@ -1,6 +1,3 @@
-using InterAssociatif.Directory.Organizations;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Directory.Memberships;
 
 internal sealed class MembershipType : NodeType<Membership>

@@ -1,6 +1,3 @@
-using InterAssociatif.Directory.Organizations;
-using InterAssociatif.Kernel.Events;
-
 namespace InterAssociatif.Directory.Memberships;
 
 /// <summary>Published when an organisation applies, is admitted or withdraws.</summary>

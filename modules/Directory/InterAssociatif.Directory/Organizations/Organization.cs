@@ -1,7 +1,3 @@
-using InterAssociatif.Directory.Memberships;
-using InterAssociatif.Directory.People;
-using InterAssociatif.Directory.Themes;
-
 namespace InterAssociatif.Directory.Organizations;
 
 /// <summary>An association or an institution (structure, collectivité, État).</summary>

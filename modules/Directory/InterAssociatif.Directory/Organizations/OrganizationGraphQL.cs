@@ -1,8 +1,3 @@
-using InterAssociatif.Directory.Memberships;
-using InterAssociatif.Directory.People;
-using InterAssociatif.Directory.Themes;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Directory.Organizations;
 
 /// <summary>The GraphQL <c>Organization</c> type; other modules extend it by name.</summary>

@@ -1,5 +1,3 @@
-using InterAssociatif.Kernel.Events;
-
 namespace InterAssociatif.Directory.Organizations;
 
 /// <summary>Creates, changes and archives organisations. Each call is one transaction; on any error nothing is written.</summary>

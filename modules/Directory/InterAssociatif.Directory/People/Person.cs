@@ -1,5 +1,3 @@
-using InterAssociatif.Directory.Organizations;
-
 namespace InterAssociatif.Directory.People;
 
 /// <summary>A person: personal data (name, email, phone), read only by those the rules allow.</summary>

@@ -1,6 +1,3 @@
-using InterAssociatif.Directory.Organizations;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Directory.People;
 
 /// <summary>The GraphQL <c>Person</c> type: personal data, never readable anonymously or by partner tools.</summary>

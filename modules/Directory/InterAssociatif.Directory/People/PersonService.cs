@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Mapster;
 
 namespace InterAssociatif.Directory.People;
 

@@ -1,8 +1,3 @@
-using InterAssociatif.Directory.Memberships;
-using InterAssociatif.Directory.Organizations;
-using InterAssociatif.Directory.People;
-using InterAssociatif.Directory.Themes;
-
 namespace InterAssociatif.Directory.Persistence;
 
 /// <summary>The Directory's own DbContext (SQL Server schema <c>directory</c>).</summary>

@@ -1,6 +1,3 @@
-using InterAssociatif.Directory.Memberships;
-using Mapster;
-
 namespace InterAssociatif.Directory.Persistence;
 
 /// <summary>The Directory's published read contract for other modules; every call is one SQL command.</summary>

@@ -1,5 +1,3 @@
-using Mapster;
-
 namespace InterAssociatif.Governance.Bodies;
 
 /// <summary>

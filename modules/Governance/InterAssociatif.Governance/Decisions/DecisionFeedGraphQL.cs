@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text;
-
 namespace InterAssociatif.Governance.Decisions;
 
 /// <summary>One delivered event: its cursor (pass it as <c>after</c> to resume) and the record it concerns.</summary>

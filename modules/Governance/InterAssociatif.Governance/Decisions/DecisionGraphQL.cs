@@ -1,5 +1,3 @@
-using InterAssociatif.Governance.Bodies;
-
 namespace InterAssociatif.Governance.Decisions;
 
 internal sealed class DecisionStatusChangeType : ObjectType<DecisionStatusChange>

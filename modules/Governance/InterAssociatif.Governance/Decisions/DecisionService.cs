@@ -1,6 +1,3 @@
-using InterAssociatif.Kernel.Events;
-using Mapster;
-
 namespace InterAssociatif.Governance.Decisions;
 
 /// <summary>Published once a governance event is committed (live delivery; the durable log is the source of truth).</summary>

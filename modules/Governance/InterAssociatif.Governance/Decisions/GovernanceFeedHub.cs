@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
-using InterAssociatif.Kernel.Events;
-using Microsoft.Extensions.Logging;
-
 namespace InterAssociatif.Governance.Decisions;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Decisions;
-using InterAssociatif.Governance.Requests;
-using InterAssociatif.Kernel.Modules;
-
 namespace InterAssociatif.Governance.DemoData;
 
 /// <summary>

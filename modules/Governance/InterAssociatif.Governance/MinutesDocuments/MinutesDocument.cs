@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-
 namespace InterAssociatif.Governance.MinutesDocuments;
 
 /// <summary>

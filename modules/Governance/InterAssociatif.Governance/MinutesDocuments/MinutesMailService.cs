@@ -1,8 +1,5 @@
-using System.Security.Claims;
-using System.Text.Json;
 using MailKit;
 using MailKit.Net.Smtp;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace InterAssociatif.Governance.MinutesDocuments;

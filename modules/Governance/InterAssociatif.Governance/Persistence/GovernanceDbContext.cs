@@ -1,10 +1,3 @@
-using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Decisions;
-using InterAssociatif.Governance.MinutesDocuments;
-using InterAssociatif.Governance.Requests;
-using InterAssociatif.Governance.Seats;
-using InterAssociatif.Governance.Webhooks;
-
 namespace InterAssociatif.Governance.Persistence;
 
 /// <summary>The Governance module's own DbContext (SQL Server schema <c>governance</c>).</summary>

@@ -1,6 +1,3 @@
-using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Decisions;
-
 namespace InterAssociatif.Governance.Requests;
 
 internal sealed class EscalatedRequestType : NodeType<EscalatedRequest>

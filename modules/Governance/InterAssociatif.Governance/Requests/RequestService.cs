@@ -1,5 +1,3 @@
-using InterAssociatif.Governance.Decisions;
-
 namespace InterAssociatif.Governance.Requests;
 
 /// <summary>Records requests escalated to institutions and follows their answer: SUBMITTED → ACCEPTED → ANSWERED, or REJECTED.</summary>

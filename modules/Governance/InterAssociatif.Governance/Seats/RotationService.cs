@@ -1,5 +1,3 @@
-using InterAssociatif.Governance.Bodies;
-
 namespace InterAssociatif.Governance.Seats;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using GraphQL.Resolvers;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace InterAssociatif.Governance.Seats;
 

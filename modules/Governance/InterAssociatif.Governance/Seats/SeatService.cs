@@ -1,6 +1,4 @@
 using System.Data;
-using InterAssociatif.Governance.Bodies;
-using Mapster;
 
 namespace InterAssociatif.Governance.Seats;
 

@@ -1,16 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Security.Claims;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Threading.Channels;
-using InterAssociatif.Governance.Decisions;
-using InterAssociatif.Kernel.Events;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StandardWebhooks;
 
 namespace InterAssociatif.Governance.Webhooks;

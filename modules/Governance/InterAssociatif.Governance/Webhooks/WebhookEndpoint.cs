@@ -1,5 +1,3 @@
-using InterAssociatif.Governance.Decisions;
-
 namespace InterAssociatif.Governance.Webhooks;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using InterAssociatif.Governance.Bodies;
-using InterAssociatif.Governance.Decisions;
-
 namespace InterAssociatif.Governance.Webhooks;
 
 /// <summary>Who registers and manages webhook endpoints: coordinators (all), partner tools (their own).</summary>

@@ -1,9 +1,5 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
-using InterAssociatif.Governance.Decisions;
-using InterAssociatif.Kernel.Events;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 
 namespace InterAssociatif.Governance.Webhooks;
 

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using GraphQL;
-using GraphQL.Types;
 using GraphQL.Validation;
-using GraphQLParser.AST;
 
 namespace InterAssociatif.Kernel.Authorization;
 

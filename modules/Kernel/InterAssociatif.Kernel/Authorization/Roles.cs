@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace InterAssociatif.Kernel.Authorization;
 
 /// <summary>The roles of the system and the claims that carry them.</summary>

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using GraphQL.Types;
-
 namespace InterAssociatif.Kernel.Authorization;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using GraphQL.DataLoader;
-
 namespace InterAssociatif.Kernel.DataLoading;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using GraphQL;
-using GraphQL.DataLoader;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Kernel.DataLoading;
 
 /// <summary>The loaders of one request (a scoped service): each named loader exists once per request.</summary>

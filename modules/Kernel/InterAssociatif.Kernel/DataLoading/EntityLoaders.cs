@@ -1,13 +1,3 @@
-using System.Collections.Concurrent;
-using System.Linq.Expressions;
-using System.Reflection;
-using GraphQL;
-using GraphQL.DataLoader;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Kernel.DataLoading;
 
 /// <summary>

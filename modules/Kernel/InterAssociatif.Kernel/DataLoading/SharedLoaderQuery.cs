@@ -1,9 +1,3 @@
-using System.Linq.Expressions;
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Kernel.DataLoading;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using GraphQL;
-using GraphQLParser.AST;
-
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>What became of a write attempt.</summary>

@@ -1,9 +1,3 @@
-using System.Reflection;
-using GraphQL.Types;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.Errors;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using System.Text.Json;
-
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using GraphQL.Types;
-using InterAssociatif.Kernel.DataLoading;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using GraphQL;
-using GraphQL.Builders;
-using GraphQL.Types;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>

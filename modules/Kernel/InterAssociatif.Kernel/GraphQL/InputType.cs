@@ -1,8 +1,4 @@
 using System.Collections;
-using System.Reflection;
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Kernel.Relay;
 
 namespace InterAssociatif.Kernel.GraphQL;
 

@@ -1,16 +1,6 @@
-using System.Reflection;
 using System.Text.Encodings.Web;
-using GraphQL;
 using GraphQL.DI;
-using GraphQL.Types;
-using GraphQL.Types.Relay;
-using GraphQLParser.AST;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
 using InterAssociatif.Kernel.Events;
-using InterAssociatif.Kernel.Persistence;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace InterAssociatif.Kernel.GraphQL;

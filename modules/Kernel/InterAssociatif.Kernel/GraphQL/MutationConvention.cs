@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.Types;
-using InterAssociatif.Kernel.Errors;
-
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>

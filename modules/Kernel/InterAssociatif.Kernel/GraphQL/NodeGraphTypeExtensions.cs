@@ -1,6 +1,4 @@
-using GraphQL;
 using GraphQL.Resolvers;
-using GraphQL.Types;
 
 namespace InterAssociatif.Kernel.GraphQL;
 

@@ -1,6 +1,3 @@
-using GraphQL.Types;
-using InterAssociatif.Kernel.Relay;
-
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>An object type declared with its name and description, before its fields.</summary>

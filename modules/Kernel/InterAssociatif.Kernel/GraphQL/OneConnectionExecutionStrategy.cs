@@ -1,9 +1,5 @@
-using GraphQL;
-using GraphQL.DataLoader;
-using GraphQL.Execution;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Persistence;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
+using ExecutionStrategy = GraphQL.Execution.ExecutionStrategy;
 
 namespace InterAssociatif.Kernel.GraphQL;
 

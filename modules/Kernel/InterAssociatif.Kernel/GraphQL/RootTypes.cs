@@ -1,11 +1,3 @@
-using GraphQL;
-using GraphQL.DataLoader;
-using GraphQL.Types;
-using InterAssociatif.Kernel.Authorization;
-using InterAssociatif.Kernel.DataLoading;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>The root <c>Query</c>: Relay's <c>node</c>/<c>nodes</c>, plus what each enabled module adds.</summary>

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using GraphQL;
-using GraphQL.Execution;
-using GraphQLParser.AST;
-using InterAssociatif.Kernel.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
 
 namespace InterAssociatif.Kernel.GraphQL;

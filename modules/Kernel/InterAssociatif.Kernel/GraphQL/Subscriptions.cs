@@ -1,5 +1,3 @@
-using GraphQL.Types;
-
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>The root <c>Subscription</c>: what each enabled module adds (Governance: decisions).</summary>

@@ -1,6 +1,3 @@
-using GraphQL.Types;
-using InterAssociatif.Kernel.Errors;
-
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>The <c>UserError</c> interface every mutation payload's <c>errors</c> list holds.</summary>

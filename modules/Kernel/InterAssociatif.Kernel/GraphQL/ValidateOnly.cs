@@ -1,7 +1,5 @@
-using GraphQL;
-using GraphQL.Execution;
-using GraphQLParser.AST;
 using ExecutionContext = GraphQL.Execution.ExecutionContext;
+using IExecutionStrategy = GraphQL.Execution.IExecutionStrategy;
 
 namespace InterAssociatif.Kernel.GraphQL;
 

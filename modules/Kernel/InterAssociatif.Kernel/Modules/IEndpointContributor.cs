@@ -1,4 +1,3 @@
-using InterAssociatif.Kernel.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 

@@ -1,7 +1,3 @@
-using System.Linq.Expressions;
-using System.Reflection;
-using System.Runtime.CompilerServices;
-
 namespace InterAssociatif.Kernel.Persistence;
 
 /// <summary>

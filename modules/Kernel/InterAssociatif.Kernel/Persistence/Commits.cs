@@ -1,9 +1,3 @@
-using System.Data;
-using InterAssociatif.Kernel.Errors;
-using InterAssociatif.Kernel.Relay;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-
 namespace InterAssociatif.Kernel.Persistence;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore.Query;
-using Microsoft.EntityFrameworkCore.Storage;
-
 // EF9100: EF Core marks the executor expression as experimental (it serves its precompiled queries); this
 // class takes the expression EF Core builds and changes only how it is compiled.
 #pragma warning disable EF9100

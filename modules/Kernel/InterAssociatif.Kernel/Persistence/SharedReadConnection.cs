@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Data;
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using SQLitePCL;
 
 namespace InterAssociatif.Kernel.Persistence;

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace InterAssociatif.Kernel.Persistence;
 
 /// <summary>

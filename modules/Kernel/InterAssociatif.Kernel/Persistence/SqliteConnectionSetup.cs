@@ -1,8 +1,3 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace InterAssociatif.Kernel.Persistence;
 
 /// <summary>

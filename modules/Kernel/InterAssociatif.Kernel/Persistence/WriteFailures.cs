@@ -1,6 +1,4 @@
 using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace InterAssociatif.Kernel.Persistence;
 

@@ -1,10 +1,3 @@
-using GraphQL;
-using GraphQL.Builders;
-using GraphQL.Types;
-using GraphQL.Types.Relay;
-using GraphQL.Types.Relay.DataObjects;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Kernel.Relay;
 
 /// <summary>A Relay connection of <typeparamref name="TNodeType"/>: <c>{Node}Connection</c> with edges, nodes, pageInfo and totalCount.</summary>

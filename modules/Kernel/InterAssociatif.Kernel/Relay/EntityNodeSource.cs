@@ -1,9 +1,3 @@
-using System.Security.Claims;
-using GraphQL;
-using GraphQL.DataLoader;
-using InterAssociatif.Kernel.DataLoading;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Kernel.Relay;
 
 /// <summary>

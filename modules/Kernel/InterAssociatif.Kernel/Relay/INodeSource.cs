@@ -1,6 +1,3 @@
-using GraphQL;
-using GraphQL.DataLoader;
-
 namespace InterAssociatif.Kernel.Relay;
 
 /// <summary>

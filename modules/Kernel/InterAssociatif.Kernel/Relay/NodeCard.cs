@@ -1,8 +1,3 @@
-using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
-using GraphQL;
-using GraphQLParser.AST;
-
 namespace InterAssociatif.Kernel.Relay;
 
 /// <summary>

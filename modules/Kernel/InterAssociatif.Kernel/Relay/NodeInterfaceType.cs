@@ -1,5 +1,3 @@
-using GraphQL.Types;
-
 namespace InterAssociatif.Kernel.Relay;
 
 /// <summary>The Relay <c>Node</c> interface.</summary>

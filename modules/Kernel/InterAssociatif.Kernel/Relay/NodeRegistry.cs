@@ -1,7 +1,3 @@
-using GraphQL;
-using GraphQL.DataLoader;
-using InterAssociatif.Kernel.DataLoading;
-
 namespace InterAssociatif.Kernel.Relay;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Linq.Expressions;
-using System.Reflection;
-using InterAssociatif.Kernel.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Kernel.Relay;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Globalization;
-using System.Linq.Expressions;
-using System.Reflection;
-using System.Text;
-using GraphQL;
-using GraphQL.Types.Relay.DataObjects;
-using Microsoft.EntityFrameworkCore;
-
 namespace InterAssociatif.Kernel.Relay;
 
 /// <summary>

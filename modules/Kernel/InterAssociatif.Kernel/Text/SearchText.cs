@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace InterAssociatif.Kernel.Text;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using InterAssociatif.Meetings.Meetings;
-
 namespace InterAssociatif.Meetings.Agenda;
 
 internal sealed class AgendaItemType : NodeType<AgendaItem>

@@ -1,9 +1,4 @@
-using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Meetings.Meetings;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
 namespace InterAssociatif.Meetings.Attachments;

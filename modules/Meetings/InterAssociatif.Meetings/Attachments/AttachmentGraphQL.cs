@@ -1,5 +1,3 @@
-using InterAssociatif.Meetings.Meetings;
-
 namespace InterAssociatif.Meetings.Attachments;
 
 internal sealed class AttachmentType : NodeType<Attachment>

@@ -1,5 +1,3 @@
-using InterAssociatif.Meetings.Meetings;
-
 namespace InterAssociatif.Meetings.Attendance;
 
 internal sealed record AttendanceGroup(Guid OrganizationId, IReadOnlyList<AttendanceRecord> Attendees);

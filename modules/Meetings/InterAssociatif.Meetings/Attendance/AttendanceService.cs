@@ -1,6 +1,3 @@
-using InterAssociatif.Meetings.Meetings;
-using Mapster;
-
 namespace InterAssociatif.Meetings.Attendance;
 
 /// <summary>Invitations, attendance and the distribution list of a meeting.</summary>

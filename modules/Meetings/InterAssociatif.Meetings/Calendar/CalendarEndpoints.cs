@@ -2,11 +2,6 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Meetings.Meetings;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace InterAssociatif.Meetings.Calendar;
 

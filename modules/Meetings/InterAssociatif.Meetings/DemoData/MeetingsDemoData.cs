@@ -1,6 +1,3 @@
-using InterAssociatif.Meetings.Attendance;
-using InterAssociatif.Meetings.Milestones;
-
 namespace InterAssociatif.Meetings.DemoData;
 
 /// <summary>

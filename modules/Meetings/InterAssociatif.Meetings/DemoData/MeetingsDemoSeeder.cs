@@ -1,12 +1,3 @@
-using System.Text;
-using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Meetings.Agenda;
-using InterAssociatif.Meetings.Attachments;
-using InterAssociatif.Meetings.Attendance;
-using InterAssociatif.Meetings.Meetings;
-using InterAssociatif.Meetings.Milestones;
-using InterAssociatif.Meetings.Minutes;
-
 namespace InterAssociatif.Meetings.DemoData;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using System.Linq.Expressions;
-using InterAssociatif.Meetings.Agenda;
-using InterAssociatif.Meetings.Attachments;
-using InterAssociatif.Meetings.Attendance;
-using InterAssociatif.Meetings.Milestones;
-using InterAssociatif.Meetings.Minutes;
 
 namespace InterAssociatif.Meetings.Meetings;
 

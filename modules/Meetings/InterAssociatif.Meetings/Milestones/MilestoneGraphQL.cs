@@ -1,5 +1,3 @@
-using InterAssociatif.Meetings.Meetings;
-
 namespace InterAssociatif.Meetings.Milestones;
 
 internal sealed class MilestoneType : NodeType<Milestone>

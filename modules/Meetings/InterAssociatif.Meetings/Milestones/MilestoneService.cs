@@ -1,5 +1,3 @@
-using Mapster;
-
 namespace InterAssociatif.Meetings.Milestones;
 
 /// <summary>The steps meetings announce (« les étapes ») and the meetings that fulfil them.</summary>

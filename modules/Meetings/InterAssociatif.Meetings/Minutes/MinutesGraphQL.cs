@@ -1,5 +1,3 @@
-using InterAssociatif.Meetings.Meetings;
-
 namespace InterAssociatif.Meetings.Minutes;
 
 internal sealed class MinutesType : ObjectType<MinutesRecord>

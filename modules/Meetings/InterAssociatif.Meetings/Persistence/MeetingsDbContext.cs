@@ -1,10 +1,3 @@
-using InterAssociatif.Meetings.Agenda;
-using InterAssociatif.Meetings.Attachments;
-using InterAssociatif.Meetings.Attendance;
-using InterAssociatif.Meetings.Meetings;
-using InterAssociatif.Meetings.Milestones;
-using InterAssociatif.Meetings.Minutes;
-
 namespace InterAssociatif.Meetings.Persistence;
 
 /// <summary>The Meetings module's own DbContext (SQL Server schema <c>meetings</c>).</summary>

@@ -1,5 +1,3 @@
-using Mapster;
-
 namespace InterAssociatif.Meetings.Persistence;
 
 /// <summary>The Meetings module's published read contract; every call is one SQL command.</summary>

@@ -1,5 +1,3 @@
-using InterAssociatif.Surveys.Surveys;
-
 namespace InterAssociatif.Surveys.DemoData;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Surveys.Responses;
-using InterAssociatif.Surveys.Surveys;
-
 namespace InterAssociatif.Surveys.DemoData;
 
 /// <summary>

@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using InterAssociatif.Kernel.Modules;
-using InterAssociatif.Surveys.Results;
-using InterAssociatif.Surveys.Surveys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 
 namespace InterAssociatif.Surveys.Exports;
 

@@ -1,6 +1,3 @@
-using InterAssociatif.Surveys.Responses;
-using InterAssociatif.Surveys.Surveys;
-
 namespace InterAssociatif.Surveys.Persistence;
 
 /// <summary>The Surveys module's own DbContext (SQL Server schema <c>surveys</c>).</summary>

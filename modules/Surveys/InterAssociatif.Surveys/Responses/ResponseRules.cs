@@ -1,5 +1,3 @@
-using InterAssociatif.Surveys.Surveys;
-
 namespace InterAssociatif.Surveys.Responses;
 
 /// <summary>The rules an answer must follow for its question, each reported with the field at fault.</summary>

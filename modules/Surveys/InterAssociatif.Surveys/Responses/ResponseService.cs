@@ -1,5 +1,3 @@
-using InterAssociatif.Surveys.Surveys;
-
 namespace InterAssociatif.Surveys.Responses;
 
 /// <summary>Who answers: a member for their own organisation, or a coordinator (paper answers, late answers).</summary>

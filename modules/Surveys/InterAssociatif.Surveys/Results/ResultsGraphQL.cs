@@ -1,7 +1,3 @@
-using InterAssociatif.Surveys.Responses;
-using InterAssociatif.Surveys.Surveys;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace InterAssociatif.Surveys.Results;
 
 internal sealed class SurveyResultsType : ObjectType<SurveyResults>

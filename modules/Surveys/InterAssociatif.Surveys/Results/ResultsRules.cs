@@ -1,5 +1,3 @@
-using InterAssociatif.Surveys.Surveys;
-
 namespace InterAssociatif.Surveys.Results;
 
 /// <summary>Why a caller does not get the results they asked for.</summary>

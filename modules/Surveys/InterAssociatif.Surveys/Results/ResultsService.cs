@@ -1,6 +1,3 @@
-using InterAssociatif.Surveys.Responses;
-using InterAssociatif.Surveys.Surveys;
-
 namespace InterAssociatif.Surveys.Results;
 
 /// <summary>Small-group protection (configuration section <c>Surveys</c>).</summary>

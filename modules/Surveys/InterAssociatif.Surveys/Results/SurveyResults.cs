@@ -1,6 +1,3 @@
-using InterAssociatif.Surveys.Responses;
-using InterAssociatif.Surveys.Surveys;
-
 namespace InterAssociatif.Surveys.Results;
 
 /// <summary>How many respondents chose an option (at a level, for a priority matrix), with rank sums for rankings.</summary>

@@ -1,8 +1,4 @@
 using System.Security.Claims;
-using InterAssociatif.Surveys.Responses;
-using InterAssociatif.Surveys.Results;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace InterAssociatif.Surveys.Surveys;
 
