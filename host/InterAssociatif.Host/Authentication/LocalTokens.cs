@@ -1,5 +1,3 @@
-using Microsoft.IdentityModel.Tokens;
-
 namespace InterAssociatif.Host.Authentication;
 
 /// <summary>
@@ -97,6 +95,9 @@ internal static class AuthenticationSetup
             .AddJwtBearer("Bearer", options =>
         {
             options.MapInboundClaims = false;
+            var validator = options.TokenHandlers.Single();
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(new RememberedTokens(validator, TimeProvider.System));
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidateIssuer = true,
