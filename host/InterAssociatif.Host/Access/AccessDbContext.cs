@@ -9,17 +9,17 @@ internal sealed class ApiKey : IHasId
 
     public Guid Id { get; set; }
 
-    public string Name { get; set; } = "";
+    [MaxLength(NameMaxLength)] public string Name { get; set; } = "";
 
     /// <summary>SHA-256 of the secret part, hex.</summary>
-    public string SecretHash { get; set; } = "";
+    [MaxLength(64)] public string SecretHash { get; set; } = "";
 
     /// <summary>Space-separated scopes.</summary>
-    public string Scopes { get; set; } = "";
+    [MaxLength(400)] public string Scopes { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public string? CreatedBy { get; set; }
+    [MaxLength(200)] public string? CreatedBy { get; set; }
 
     public DateTimeOffset? ExpiresAt { get; set; }
 
@@ -37,11 +37,11 @@ internal sealed class AuditEntry : IHasId
 
     public DateTimeOffset At { get; set; }
 
-    public string Operation { get; set; } = "";
+    [MaxLength(100)] public string Operation { get; set; } = "";
 
-    public string? Subject { get; set; }
+    [MaxLength(200)] public string? Subject { get; set; }
 
-    public string? Role { get; set; }
+    [MaxLength(40)] public string? Role { get; set; }
 
     public Guid? CredentialId { get; set; }
 
@@ -57,7 +57,7 @@ internal sealed class AuditObject
 {
     public Guid EntryId { get; set; }
 
-    public string ObjectId { get; set; } = "";
+    [MaxLength(200)] public string ObjectId { get; set; } = "";
 }
 
 /// <summary>The host's own tables (SQL Server schema <c>access</c>): partner API keys and the audit trail.</summary>
@@ -76,18 +76,8 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
-        modelBuilder.Entity<ApiKey>(e =>
-        {
-            e.Property(k => k.Name).HasMaxLength(ApiKey.NameMaxLength);
-            e.Property(k => k.SecretHash).HasMaxLength(64);
-            e.Property(k => k.Scopes).HasMaxLength(400);
-            e.Property(k => k.CreatedBy).HasMaxLength(200);
-        });
         modelBuilder.Entity<AuditEntry>(e =>
         {
-            e.Property(a => a.Operation).HasMaxLength(100);
-            e.Property(a => a.Subject).HasMaxLength(200);
-            e.Property(a => a.Role).HasMaxLength(40);
             e.HasIndex(a => a.At);
             e.HasIndex(a => new { a.Subject, a.At });
             e.HasMany(a => a.Objects).WithOne().HasForeignKey(o => o.EntryId).OnDelete(DeleteBehavior.Cascade);
@@ -95,7 +85,6 @@ internal abstract class AccessDbContext(DbContextOptions options) : ModuleDbCont
         modelBuilder.Entity<AuditObject>(e =>
         {
             e.HasKey(o => new { o.EntryId, o.ObjectId });
-            e.Property(o => o.ObjectId).HasMaxLength(200);
             e.HasIndex(o => o.ObjectId);
         });
     }

@@ -1,4 +1,5 @@
 using GraphQL.Validation.Complexity;
+using ValidationContext = GraphQL.Validation.ValidationContext;
 
 namespace InterAssociatif.Host.GraphQLHttp;
 

@@ -19,7 +19,7 @@ internal sealed class Membership : IHasId
 
     public DateOnly? WithdrawnOn { get; set; }
 
-    public string? WithdrawalReason { get; set; }
+    [MaxLength(ReasonMaxLength)] public string? WithdrawalReason { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

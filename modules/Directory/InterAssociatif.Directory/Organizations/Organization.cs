@@ -12,19 +12,19 @@ internal sealed class Organization : IHasId, IVersioned
 
     public OrganizationKind Kind { get; set; }
 
-    public string Name { get; set; } = "";
+    [MaxLength(NameMaxLength)] public string Name { get; set; } = "";
 
     /// <summary>The name without case, accents or punctuation: unique, and the sort key.</summary>
-    public string NameKey { get; set; } = "";
+    [MaxLength(NameMaxLength)] public string NameKey { get; set; } = "";
 
     /// <summary>Name and acronym without case, accents or punctuation: what search compares in SQL.</summary>
-    public string SearchKey { get; set; } = "";
+    [MaxLength(Organization.NameMaxLength + Organization.AcronymMaxLength)] public string SearchKey { get; set; } = "";
 
-    public string? Acronym { get; set; }
+    [MaxLength(AcronymMaxLength)] public string? Acronym { get; set; }
 
-    public string? Description { get; set; }
+    [MaxLength(DescriptionMaxLength)] public string? Description { get; set; }
 
-    public string? Website { get; set; }
+    [MaxLength(WebsiteMaxLength)] public string? Website { get; set; }
 
     /// <summary>The organisation this one is a unit of (a mission of Nantes Métropole, a bureau of the préfecture).</summary>
     public Guid? ParentId { get; set; }
@@ -67,9 +67,9 @@ internal sealed class OrganizationNeighbourhood
 
     public Guid OrganizationId { get; set; }
 
-    public string Name { get; set; } = "";
+    [MaxLength(NameMaxLength)] public string Name { get; set; } = "";
 
-    public string NameKey { get; set; } = "";
+    [MaxLength(NameMaxLength)] public string NameKey { get; set; } = "";
 }
 
 /// <summary>A theme an organisation is interested in.</summary>

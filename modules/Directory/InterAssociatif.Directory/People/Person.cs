@@ -10,17 +10,17 @@ internal sealed class Person : IHasId, IVersioned
 
     public Guid Id { get; set; }
 
-    public string GivenName { get; set; } = "";
+    [MaxLength(NameMaxLength)] public string GivenName { get; set; } = "";
 
-    public string FamilyName { get; set; } = "";
+    [MaxLength(NameMaxLength)] public string FamilyName { get; set; } = "";
 
-    public string SearchKey { get; set; } = "";
+    [MaxLength(2 * Person.NameMaxLength)] public string SearchKey { get; set; } = "";
 
-    public string? Title { get; set; }
+    [MaxLength(TitleMaxLength)] public string? Title { get; set; }
 
-    public string? Email { get; set; }
+    [MaxLength(EmailMaxLength)] public string? Email { get; set; }
 
-    public string? Phone { get; set; }
+    [MaxLength(PhoneMaxLength)] public string? Phone { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
@@ -58,10 +58,10 @@ internal sealed class Affiliation : IHasId
 
     public Guid OrganizationId { get; set; }
 
-    public AffiliationRole Role { get; set; }
+    [MaxLength(30)] public AffiliationRole Role { get; set; }
 
     /// <summary>The person's title in this organisation (e.g. "Chef du Bureau Politique de la Ville").</summary>
-    public string? Title { get; set; }
+    [MaxLength(Person.TitleMaxLength)] public string? Title { get; set; }
 
     public DateOnly? StartsOn { get; set; }
 

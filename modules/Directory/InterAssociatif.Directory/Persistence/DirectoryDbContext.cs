@@ -29,12 +29,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
 
         modelBuilder.Entity<Organization>(e =>
         {
-            e.Property(o => o.Name).HasMaxLength(Organization.NameMaxLength);
-            e.Property(o => o.NameKey).HasMaxLength(Organization.NameMaxLength);
-            e.Property(o => o.SearchKey).HasMaxLength(Organization.NameMaxLength + Organization.AcronymMaxLength);
-            e.Property(o => o.Acronym).HasMaxLength(Organization.AcronymMaxLength);
-            e.Property(o => o.Description).HasMaxLength(Organization.DescriptionMaxLength);
-            e.Property(o => o.Website).HasMaxLength(Organization.WebsiteMaxLength);
             e.HasIndex(o => o.NameKey).IsUnique();
             e.HasIndex(o => o.ParentId);
             e.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
@@ -47,8 +41,6 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
         modelBuilder.Entity<OrganizationNeighbourhood>(e =>
         {
             e.HasKey(n => new { n.OrganizationId, n.NameKey });
-            e.Property(n => n.Name).HasMaxLength(OrganizationNeighbourhood.NameMaxLength);
-            e.Property(n => n.NameKey).HasMaxLength(OrganizationNeighbourhood.NameMaxLength);
             e.HasIndex(n => n.NameKey);
         });
 
@@ -61,20 +53,11 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
 
         modelBuilder.Entity<Theme>(e =>
         {
-            e.Property(t => t.Name).HasMaxLength(Theme.NameMaxLength);
-            e.Property(t => t.NameKey).HasMaxLength(Theme.NameMaxLength);
-            e.Property(t => t.Description).HasMaxLength(Theme.DescriptionMaxLength);
             e.HasIndex(t => t.NameKey).IsUnique();
         });
 
         modelBuilder.Entity<Person>(e =>
         {
-            e.Property(p => p.GivenName).HasMaxLength(Person.NameMaxLength);
-            e.Property(p => p.FamilyName).HasMaxLength(Person.NameMaxLength);
-            e.Property(p => p.SearchKey).HasMaxLength(2 * Person.NameMaxLength);
-            e.Property(p => p.Title).HasMaxLength(Person.TitleMaxLength);
-            e.Property(p => p.Email).HasMaxLength(Person.EmailMaxLength);
-            e.Property(p => p.Phone).HasMaxLength(Person.PhoneMaxLength);
             e.HasIndex(p => p.Email).IsUnique();
             e.HasIndex(p => p.SearchKey);
             e.HasMany(p => p.Affiliations).WithOne(a => a.Person).HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
@@ -82,15 +65,12 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
 
         modelBuilder.Entity<Affiliation>(e =>
         {
-            e.Property(a => a.Role).HasMaxLength(30);
-            e.Property(a => a.Title).HasMaxLength(Person.TitleMaxLength);
             e.HasIndex(a => a.PersonId);
             e.HasIndex(a => a.OrganizationId);
         });
 
         modelBuilder.Entity<Membership>(e =>
         {
-            e.Property(m => m.WithdrawalReason).HasMaxLength(Membership.ReasonMaxLength);
             e.HasIndex(m => new { m.OrganizationId, m.AppliedOn });
         });
     }

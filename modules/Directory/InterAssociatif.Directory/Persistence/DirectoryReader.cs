@@ -13,22 +13,24 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
         Contract.NewConfig<Organizations.Organization, OrganizationSummary>()
             .Map(s => s.Archived, o => o.ArchivedAt != null);
 
-    public async Task<IReadOnlyDictionary<Guid, OrganizationSummary>> GetOrganizationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
-    {
-        var keys = ids.Distinct().ToList();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Organizations.Where(o => keys.Contains(o.Id))
-            .ProjectToType<OrganizationSummary>(Contract)
-            .ToDictionaryAsync(o => o.Id, cancellationToken);
-    }
+    public Task<IReadOnlyDictionary<Guid, OrganizationSummary>> GetOrganizationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        SummariesAsync(db => db.Organizations, ids, (OrganizationSummary o) => o.Id, cancellationToken);
 
-    public async Task<IReadOnlyDictionary<Guid, PersonSummary>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<Guid, PersonSummary>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        SummariesAsync(db => db.People, ids, (PersonSummary p) => p.Id, cancellationToken);
+
+    /// <summary>The summaries, by the contract, of the records of a set that have these ids.</summary>
+    private async Task<IReadOnlyDictionary<Guid, TSummary>> SummariesAsync<TEntity, TSummary>(
+        Func<DirectoryDbContext, IQueryable<TEntity>> set,
+        IReadOnlyCollection<Guid> ids,
+        Func<TSummary, Guid> id,
+        CancellationToken cancellationToken)
+        where TEntity : IHasId
     {
         var keys = ids.Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.People.Where(p => keys.Contains(p.Id))
-            .ProjectToType<PersonSummary>(Contract)
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        return await set(db).Where(e => keys.Contains(e.Id)).ProjectToType<TSummary>(Contract)
+            .ToDictionaryAsync(id, cancellationToken);
     }
 
     public async Task<bool> IsAffiliatedAsync(

@@ -8,11 +8,11 @@ internal sealed class Theme : IHasId, IVersioned
 
     public Guid Id { get; set; }
 
-    public string Name { get; set; } = "";
+    [MaxLength(NameMaxLength)] public string Name { get; set; } = "";
 
-    public string NameKey { get; set; } = "";
+    [MaxLength(NameMaxLength)] public string NameKey { get; set; } = "";
 
-    public string? Description { get; set; }
+    [MaxLength(DescriptionMaxLength)] public string? Description { get; set; }
 
     /// <summary>Order in the catalogue.</summary>
     public int Position { get; set; }

@@ -24,13 +24,13 @@ internal sealed class Body : IHasId
 
     public Guid Id { get; set; }
 
-    public BodyKind Kind { get; set; }
+    [MaxLength(30)] public BodyKind Kind { get; set; }
 
-    public string Name { get; set; } = "";
+    [MaxLength(NameMaxLength)] public string Name { get; set; } = "";
 
-    public string NameKey { get; set; } = "";
+    [MaxLength(NameMaxLength)] public string NameKey { get; set; } = "";
 
-    public string? Description { get; set; }
+    [MaxLength(DescriptionMaxLength)] public string? Description { get; set; }
 
     /// <summary>The theme of a thematic group (Directory id).</summary>
     public Guid? ThemeId { get; set; }

@@ -52,9 +52,9 @@ internal sealed class Decision : IHasId
     /// <summary>The agenda item it came from (Meetings id), if any.</summary>
     public Guid? AgendaItemId { get; set; }
 
-    public string Title { get; set; } = "";
+    [MaxLength(TitleMaxLength)] public string Title { get; set; } = "";
 
-    public string? Text { get; set; }
+    [MaxLength(TextMaxLength)] public string? Text { get; set; }
 
     public DateOnly DecidedOn { get; set; }
 
@@ -91,7 +91,7 @@ internal sealed class DecisionStatusChange
 
     public DateOnly On { get; set; }
 
-    public string? Note { get; set; }
+    [MaxLength(NoteMaxLength)] public string? Note { get; set; }
 }
 
 /// <summary>A follow-up action of a decision (suivi / échéance): an owner, a due date, a status.</summary>
@@ -103,7 +103,7 @@ internal sealed class FollowUp : IHasId
 
     public Guid DecisionId { get; set; }
 
-    public string Description { get; set; } = "";
+    [MaxLength(DescriptionMaxLength)] public string Description { get; set; } = "";
 
     public Guid? OwnerOrganizationId { get; set; }
 
@@ -111,7 +111,7 @@ internal sealed class FollowUp : IHasId
 
     public DateOnly DueOn { get; set; }
 
-    public DuePrecision DuePrecision { get; set; }
+    [MaxLength(10)] public DuePrecision DuePrecision { get; set; }
 
     public FollowUpStatus Status { get; set; }
 
@@ -132,7 +132,7 @@ internal sealed class GovernanceEvent
 
     public long Sequence { get; set; }
 
-    public string Kind { get; set; } = "";
+    [MaxLength(40)] public string Kind { get; set; } = "";
 
     public Guid SubjectId { get; set; }
 

@@ -29,7 +29,7 @@ internal sealed class MinutesMailing : IHasId
     /// <summary>The revision number sent; 0 for the draft sent « pour relecture ».</summary>
     public int Revision { get; set; }
 
-    public string Address { get; set; } = "";
+    [MaxLength(AddressMaxLength)] public string Address { get; set; } = "";
 
     /// <summary>The Directory person the address is theirs.</summary>
     public Guid? PersonId { get; set; }
@@ -43,7 +43,7 @@ internal sealed class MinutesMailing : IHasId
     public DateTimeOffset? SentAt { get; set; }
 
     /// <summary>The SMTP server's answer to the last failed attempt.</summary>
-    public string? Error { get; set; }
+    [MaxLength(ErrorMaxLength)] public string? Error { get; set; }
 }
 
 /// <summary>

@@ -61,10 +61,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<Body>(e =>
         {
-            e.Property(b => b.Kind).HasMaxLength(30);
-            e.Property(b => b.Name).HasMaxLength(Body.NameMaxLength);
-            e.Property(b => b.NameKey).HasMaxLength(Body.NameMaxLength);
-            e.Property(b => b.Description).HasMaxLength(Body.DescriptionMaxLength);
             e.HasIndex(b => b.NameKey).IsUnique();
             e.HasIndex(b => new { b.Kind, b.NameKey, b.Id }); // the list's order
         });
@@ -106,8 +102,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<Decision>(e =>
         {
-            e.Property(d => d.Title).HasMaxLength(Decision.TitleMaxLength);
-            e.Property(d => d.Text).HasMaxLength(Decision.TextMaxLength);
             e.HasOne<Body>().WithMany().HasForeignKey(d => d.BodyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(d => new { d.BodyId, d.DecidedOn });
             e.HasIndex(d => d.MeetingId);
@@ -123,27 +117,14 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
             e.HasIndex(t => t.ThemeId);
         });
 
-        modelBuilder.Entity<DecisionStatusChange>(e =>
-        {
-            e.Property(h => h.Note).HasMaxLength(DecisionStatusChange.NoteMaxLength);
-        });
-
         modelBuilder.Entity<FollowUp>(e =>
         {
-            e.Property(f => f.Description).HasMaxLength(FollowUp.DescriptionMaxLength);
-            e.Property(f => f.DuePrecision).HasMaxLength(10);
             e.HasIndex(f => new { f.Status, f.DueOn, f.Id }); // the board by status, by due date
             e.HasIndex(f => f.OwnerOrganizationId);
         });
 
         modelBuilder.Entity<WebhookEndpoint>(e =>
         {
-            e.Property(w => w.Url).HasMaxLength(WebhookEndpoint.UrlMaxLength);
-            e.Property(w => w.Description).HasMaxLength(WebhookEndpoint.DescriptionMaxLength);
-            e.Property(w => w.Secret).HasMaxLength(1000);
-            e.Property(w => w.PreviousSecret).HasMaxLength(1000);
-            e.Property(w => w.DisabledReason).HasMaxLength(WebhookAttempt.ErrorMaxLength + 200);
-            e.Property(w => w.LeaseHolder).HasMaxLength(200);
             e.Ignore(w => w.EventKinds);
             e.HasIndex(w => w.Owner);
             e.HasIndex(w => new { w.Status, w.Position });
@@ -151,8 +132,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<WebhookAttempt>(e =>
         {
-            e.Property(a => a.EventType).HasMaxLength(40);
-            e.Property(a => a.Error).HasMaxLength(WebhookAttempt.ErrorMaxLength);
             e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(a => a.EndpointId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => new { a.EndpointId, a.Id });
         });
@@ -165,8 +144,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<EscalatedRequest>(e =>
         {
-            e.Property(r => r.Text).HasMaxLength(EscalatedRequest.TextMaxLength);
-            e.Property(r => r.Answer).HasMaxLength(EscalatedRequest.TextMaxLength);
             e.HasOne<Body>().WithMany().HasForeignKey(r => r.BodyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.Status, r.RaisedOn });
             e.HasIndex(r => r.MeetingId);
@@ -175,8 +152,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
 
         modelBuilder.Entity<MinutesMailing>(e =>
         {
-            e.Property(m => m.Address).HasMaxLength(MinutesMailing.AddressMaxLength);
-            e.Property(m => m.Error).HasMaxLength(MinutesMailing.ErrorMaxLength);
             e.HasIndex(m => new { m.MeetingId, m.Revision, m.Address }).IsUnique();
         });
 
@@ -190,7 +165,6 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         {
             e.HasKey(x => x.Sequence);
             e.Property(x => x.Sequence).ValueGeneratedOnAdd();
-            e.Property(x => x.Kind).HasMaxLength(40);
             e.HasIndex(x => new { x.Kind, x.Sequence });
         });
     }

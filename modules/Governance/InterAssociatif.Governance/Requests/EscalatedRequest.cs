@@ -31,7 +31,7 @@ internal sealed class EscalatedRequest : IHasId
     /// <summary>The agenda item of that meeting it came from (Meetings id), if any.</summary>
     public Guid? AgendaItemId { get; set; }
 
-    public string Text { get; set; } = "";
+    [MaxLength(TextMaxLength)] public string Text { get; set; } = "";
 
     public DateOnly RaisedOn { get; set; }
 
@@ -39,7 +39,7 @@ internal sealed class EscalatedRequest : IHasId
 
     public RequestStatus Status { get; set; }
 
-    public string? Answer { get; set; }
+    [MaxLength(TextMaxLength)] public string? Answer { get; set; }
 
     public DateOnly? AnsweredOn { get; set; }
 

@@ -14,9 +14,9 @@ internal sealed class WebhookEndpoint : IHasId
 
     public Guid Id { get; set; }
 
-    public string Url { get; set; } = "";
+    [MaxLength(UrlMaxLength)] public string Url { get; set; } = "";
 
-    public string? Description { get; set; }
+    [MaxLength(DescriptionMaxLength)] public string? Description { get; set; }
 
     /// <summary>The event kinds it receives, space-separated (<c>decision.recorded followUp.changed</c>).</summary>
     public string Events { get; set; } = "";
@@ -31,12 +31,12 @@ internal sealed class WebhookEndpoint : IHasId
     public string Owner { get; set; } = "";
 
     /// <summary>The signing secret, protected at rest (ASP.NET Core Data Protection).</summary>
-    public string Secret { get; set; } = "";
+    [MaxLength(1000)] public string Secret { get; set; } = "";
 
     /// <summary>
     /// The secret it replaced at its last rotation, still signing until <see cref="PreviousSecretUntil"/>.
     /// </summary>
-    public string? PreviousSecret { get; set; }
+    [MaxLength(1000)] public string? PreviousSecret { get; set; }
 
     public DateTimeOffset? PreviousSecretUntil { get; set; }
 
@@ -45,7 +45,7 @@ internal sealed class WebhookEndpoint : IHasId
     /// <summary>
     /// Why deliveries stopped, when <see cref="Status"/> is <see cref="WebhookEndpointStatus.Disabled"/>.
     /// </summary>
-    public string? DisabledReason { get; set; }
+    [MaxLength(WebhookAttempt.ErrorMaxLength + 200)] public string? DisabledReason { get; set; }
 
     /// <summary>The last log sequence handled: delivered, or skipped as not matching.</summary>
     public long Position { get; set; }
@@ -56,7 +56,7 @@ internal sealed class WebhookEndpoint : IHasId
     /// <summary>When the head of its queue is tried again after a failure.</summary>
     public DateTimeOffset? NextAttemptAt { get; set; }
 
-    public string? LeaseHolder { get; set; }
+    [MaxLength(200)] public string? LeaseHolder { get; set; }
 
     public DateTimeOffset? LeaseUntil { get; set; }
 
@@ -79,7 +79,7 @@ internal sealed class WebhookAttempt : IHasId
 
     public long Sequence { get; set; }
 
-    public string EventType { get; set; } = "";
+    [MaxLength(40)] public string EventType { get; set; } = "";
 
     /// <summary>1 for the first attempt at this event (a replay starts again at 1).</summary>
     public int Attempt { get; set; }
@@ -88,7 +88,7 @@ internal sealed class WebhookAttempt : IHasId
 
     public int? StatusCode { get; set; }
 
-    public string? Error { get; set; }
+    [MaxLength(ErrorMaxLength)] public string? Error { get; set; }
 
     public int DurationMs { get; set; }
 

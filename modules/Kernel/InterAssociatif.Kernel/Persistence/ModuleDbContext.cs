@@ -37,12 +37,9 @@ public abstract class ModuleDbContext(DbContextOptions options) : DbContext(opti
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
 
-        // Strings are bounded unless a property says otherwise: SQL Server cannot index nvarchar(max).
-        configurationBuilder.Properties<string>().HaveMaxLength(400);
-
-        // Enumerations are stored by name (readable in the database, stable when members are reordered);
-        // a property says so when its names need more or less than 20 characters.
-        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(20);
+        // Enumerations are stored by name (readable in the database, stable when members are reordered).
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+        configurationBuilder.Conventions.Add(_ => new DefaultLengthConvention());
         configurationBuilder.Conventions.Add(_ => new IdAndVersionConvention());
         configurationBuilder.Conventions.Add(_ => new TablePrefixConvention(TablePrefix));
         base.ConfigureConventions(configurationBuilder);
@@ -73,6 +70,27 @@ internal sealed class IdAndVersionConvention : IModelFinalizingConvention
             if (entity.FindProperty("Version") is { } version && version.ClrType == typeof(int))
             {
                 version.Builder.IsConcurrencyToken(true);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Strings and enumerations (stored by name) are bounded unless a property says otherwise, with <c>[MaxLength]</c> on
+/// the entity or <c>HasMaxLength</c> in the model: 400 characters for a string (SQL Server cannot index
+/// <c>nvarchar(max)</c>), 20 for an enumeration's names.
+/// </summary>
+internal sealed class DefaultLengthConvention : IModelFinalizingConvention
+{
+    public void ProcessModelFinalizing(
+        IConventionModelBuilder modelBuilder, IConventionContext<IConventionModelBuilder> context)
+    {
+        foreach (var property in modelBuilder.Metadata.GetEntityTypes().SelectMany(e => e.GetDeclaredProperties()))
+        {
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            if (property.GetMaxLength() is null && (type == typeof(string) || type.IsEnum))
+            {
+                property.Builder.HasMaxLength(type.IsEnum ? 20 : 400);
             }
         }
     }

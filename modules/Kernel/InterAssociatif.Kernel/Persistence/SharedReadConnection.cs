@@ -287,18 +287,14 @@ public sealed class SharedReadConnectionGuard : DbCommandInterceptor
     public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Ended(command);
 
     public override Task CommandFailedAsync(
-        DbCommand command,
-        CommandErrorEventData eventData,
-        CancellationToken cancellationToken = default
-    ) => Ended(command);
+        DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Ended(command);
 
     public override void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Ended(command);
 
     public override Task CommandCanceledAsync(
-        DbCommand command,
-        CommandEndEventData eventData,
-        CancellationToken cancellationToken = default
-    ) => Ended(command);
+        DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Ended(command);
 
     private static Task Ended(DbCommand command)
     {

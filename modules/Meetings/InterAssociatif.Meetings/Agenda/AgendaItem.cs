@@ -16,10 +16,10 @@ internal sealed class AgendaItem : IHasId, IVersioned
     /// <summary>Order among its siblings, from 1.</summary>
     public int Position { get; set; }
 
-    public string Title { get; set; } = "";
+    [MaxLength(TitleMaxLength)] public string Title { get; set; } = "";
 
     /// <summary>Notes in Markdown.</summary>
-    public string? Notes { get; set; }
+    [MaxLength(NotesMaxLength)] public string? Notes { get; set; }
 
     public int Version { get; set; }
 }

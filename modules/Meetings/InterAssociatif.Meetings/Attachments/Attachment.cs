@@ -10,19 +10,19 @@ internal sealed class Attachment : IHasId
 
     public Guid MeetingId { get; set; }
 
-    public string Title { get; set; } = "";
+    [MaxLength(TitleMaxLength)] public string Title { get; set; } = "";
 
-    public string FileName { get; set; } = "";
+    [MaxLength(FileNameMaxLength)] public string FileName { get; set; } = "";
 
-    public string MediaType { get; set; } = "";
+    [MaxLength(120)] public string MediaType { get; set; } = "";
 
     public long Size { get; set; }
 
     /// <summary>SHA-256 of the content, lower-case hex.</summary>
-    public string Sha256 { get; set; } = "";
+    [MaxLength(64)] public string Sha256 { get; set; } = "";
 
     /// <summary>Where the bytes are: in the database, or in the configured folder under this key.</summary>
-    public string? StorageKey { get; set; }
+    [MaxLength(200)] public string? StorageKey { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -22,22 +22,22 @@ internal sealed class Meeting : IHasId, IVersioned
 
     public Guid Id { get; set; }
 
-    public string Title { get; set; } = "";
+    [MaxLength(TitleMaxLength)] public string Title { get; set; } = "";
 
-    public string? Description { get; set; }
+    [MaxLength(DescriptionMaxLength)] public string? Description { get; set; }
 
     public DateTimeOffset StartsAt { get; set; }
 
     public DateTimeOffset EndsAt { get; set; }
 
-    public string? PlaceName { get; set; }
+    [MaxLength(PlaceMaxLength)] public string? PlaceName { get; set; }
 
-    public string? PlaceAddress { get; set; }
+    [MaxLength(PlaceMaxLength)] public string? PlaceAddress { get; set; }
 
     /// <summary>The neighbourhood (QPV) of the place: the network wants the place to rotate among neighbourhoods.</summary>
-    public string? PlaceNeighbourhood { get; set; }
+    [MaxLength(PlaceMaxLength)] public string? PlaceNeighbourhood { get; set; }
 
-    public string? PlaceNeighbourhoodKey { get; set; }
+    [MaxLength(PlaceMaxLength)] public string? PlaceNeighbourhoodKey { get; set; }
 
     /// <summary>The organisation that convenes it (Directory id).</summary>
     public Guid? OrganizerId { get; set; }

@@ -20,7 +20,7 @@ internal sealed class Milestone : IHasId
     /// <summary>The meeting that announced it.</summary>
     public Guid MeetingId { get; set; }
 
-    public string Title { get; set; } = "";
+    [MaxLength(TitleMaxLength)] public string Title { get; set; } = "";
 
     /// <summary>Its day; with MONTH precision only the month is meaningful and the day is its place in the timeline.</summary>
     public DateOnly Date { get; set; }
@@ -28,7 +28,7 @@ internal sealed class Milestone : IHasId
     /// <summary>The last day, for a step that spans days (a call for applications).</summary>
     public DateOnly? EndDate { get; set; }
 
-    public DatePrecision Precision { get; set; }
+    [MaxLength(10)] public DatePrecision Precision { get; set; }
 
     /// <summary>The meeting that fulfilled it, once known.</summary>
     public Guid? FulfilledByMeetingId { get; set; }

@@ -27,7 +27,7 @@ internal sealed class MinutesRecord : IHasId, IMeetingMinutes
     public DateOnly WrittenOn { get; set; }
 
     /// <summary>The draft's text (Markdown); after publication, the latest revision holds the text.</summary>
-    public string DraftText { get; set; } = "";
+    [MaxLength(TextMaxLength)] public string DraftText { get; set; } = "";
 
     public int Version { get; set; }
 
@@ -55,10 +55,10 @@ internal sealed class MinutesRevision : IHasId
     /// <summary>1 for the first publication, then one more per correction.</summary>
     public int Number { get; set; }
 
-    public string Text { get; set; } = "";
+    [MaxLength(MinutesRecord.TextMaxLength)] public string Text { get; set; } = "";
 
     /// <summary>What the correction changed; null for the first publication.</summary>
-    public string? Note { get; set; }
+    [MaxLength(NoteMaxLength)] public string? Note { get; set; }
 
     public DateTimeOffset PublishedAt { get; set; }
 }

@@ -35,12 +35,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<Meeting>(e =>
         {
-            e.Property(m => m.Title).HasMaxLength(Meeting.TitleMaxLength);
-            e.Property(m => m.Description).HasMaxLength(Meeting.DescriptionMaxLength);
-            e.Property(m => m.PlaceName).HasMaxLength(Meeting.PlaceMaxLength);
-            e.Property(m => m.PlaceAddress).HasMaxLength(Meeting.PlaceMaxLength);
-            e.Property(m => m.PlaceNeighbourhood).HasMaxLength(Meeting.PlaceMaxLength);
-            e.Property(m => m.PlaceNeighbourhoodKey).HasMaxLength(Meeting.PlaceMaxLength);
             e.HasIndex(m => new { m.StartsAt, m.Id }); // the calendar's order: a page walks it
             e.HasIndex(m => m.OrganizerId);
             e.HasIndex(m => m.PlaceNeighbourhoodKey);
@@ -69,8 +63,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<AgendaItem>(e =>
         {
-            e.Property(a => a.Title).HasMaxLength(AgendaItem.TitleMaxLength);
-            e.Property(a => a.Notes).HasMaxLength(AgendaItem.NotesMaxLength);
             e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<AgendaItem>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(a => new { a.MeetingId, a.ParentId, a.Position });
@@ -78,7 +70,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<MinutesRecord>(e =>
         {
-            e.Property(m => m.DraftText).HasMaxLength(MinutesRecord.TextMaxLength);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(m => m.MeetingId).IsUnique();
             e.HasMany(m => m.Revisions).WithOne().HasForeignKey(r => r.MinutesId).OnDelete(DeleteBehavior.Cascade);
@@ -88,18 +79,11 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<MinutesRevision>(e =>
         {
-            e.Property(r => r.Text).HasMaxLength(MinutesRecord.TextMaxLength);
-            e.Property(r => r.Note).HasMaxLength(MinutesRevision.NoteMaxLength);
             e.HasIndex(r => new { r.MinutesId, r.Number }).IsUnique();
         });
 
         modelBuilder.Entity<Attachment>(e =>
         {
-            e.Property(a => a.Title).HasMaxLength(Attachment.TitleMaxLength);
-            e.Property(a => a.FileName).HasMaxLength(Attachment.FileNameMaxLength);
-            e.Property(a => a.MediaType).HasMaxLength(120);
-            e.Property(a => a.Sha256).HasMaxLength(64);
-            e.Property(a => a.StorageKey).HasMaxLength(200);
             e.HasOne<Meeting>().WithMany().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => a.MeetingId);
         });
@@ -113,8 +97,6 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
 
         modelBuilder.Entity<Milestone>(e =>
         {
-            e.Property(m => m.Title).HasMaxLength(Milestone.TitleMaxLength);
-            e.Property(m => m.Precision).HasMaxLength(10);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.MeetingId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Meeting>().WithMany().HasForeignKey(m => m.FulfilledByMeetingId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.Date, m.Id }); // the timeline's order

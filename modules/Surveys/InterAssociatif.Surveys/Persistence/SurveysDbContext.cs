@@ -29,8 +29,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
 
         modelBuilder.Entity<Survey>(e =>
         {
-            e.Property(s => s.Title).HasMaxLength(Survey.TitleMaxLength);
-            e.Property(s => s.Description).HasMaxLength(Survey.DescriptionMaxLength);
             e.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SurveyId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(s => s.Audience).WithOne().HasForeignKey(a => a.SurveyId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(s => new { s.OpensOn, s.Id }).IsDescending(true, false); // the list's order, newest first
@@ -44,21 +42,17 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
 
         modelBuilder.Entity<Question>(e =>
         {
-            e.Property(q => q.Text).HasMaxLength(Question.TextMaxLength);
-            e.Property(q => q.Section).HasMaxLength(Question.SectionMaxLength);
             e.HasIndex(q => new { q.SurveyId, q.Position });
             e.HasMany(q => q.Options).WithOne().HasForeignKey(o => o.QuestionId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<QuestionOption>(e =>
         {
-            e.Property(o => o.Label).HasMaxLength(QuestionOption.LabelMaxLength);
             e.HasIndex(o => new { o.QuestionId, o.Position });
         });
 
         modelBuilder.Entity<Response>(e =>
         {
-            e.Property(r => r.EnteredBy).HasMaxLength(20);
             e.HasOne<Survey>().WithMany().HasForeignKey(r => r.SurveyId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(r => new { r.SurveyId, r.OrganizationId }).IsUnique();
             e.HasIndex(r => new { r.SurveyId, r.SubmittedAt });
@@ -68,7 +62,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
 
         modelBuilder.Entity<Answer>(e =>
         {
-            e.Property(a => a.Text).HasMaxLength(Answer.TextMaxLength);
             e.Property(a => a.Level).HasConversion<int?>();
             e.HasIndex(a => new { a.QuestionId, a.OptionId });
 
@@ -82,8 +75,6 @@ internal abstract class SurveysDbContext(DbContextOptions options) : ModuleDbCon
         modelBuilder.Entity<ResponseAttribute>(e =>
         {
             e.HasKey(a => new { a.ResponseId, a.Name, a.Value });
-            e.Property(a => a.Name).HasMaxLength(30);
-            e.Property(a => a.Value).HasMaxLength(200);
         });
     }
 }

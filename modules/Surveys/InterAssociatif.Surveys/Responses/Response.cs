@@ -37,7 +37,7 @@ internal sealed class Response : IHasId, IVersioned
     public bool Late { get; set; }
 
     /// <summary>Who entered it: "member" (online) or "coordinator" (e.g. a paper questionnaire).</summary>
-    public string EnteredBy { get; set; } = "";
+    [MaxLength(20)] public string EnteredBy { get; set; } = "";
 
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -74,7 +74,7 @@ internal sealed class Answer
 
     public PriorityLevel? Level { get; set; }
 
-    public string? Text { get; set; }
+    [MaxLength(TextMaxLength)] public string? Text { get; set; }
 }
 
 /// <summary>The responding organisation as it was at submission (kind, a theme, a neighbourhood), for cross-tabulations in SQL.</summary>
@@ -82,7 +82,7 @@ internal sealed class ResponseAttribute
 {
     public Guid ResponseId { get; set; }
 
-    public string Name { get; set; } = "";
+    [MaxLength(30)] public string Name { get; set; } = "";
 
-    public string Value { get; set; } = "";
+    [MaxLength(200)] public string Value { get; set; } = "";
 }

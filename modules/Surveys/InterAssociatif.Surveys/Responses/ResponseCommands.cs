@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace InterAssociatif.Surveys.Responses;
 
 [Description("The answer to one question: fill the field that fits its kind.")]

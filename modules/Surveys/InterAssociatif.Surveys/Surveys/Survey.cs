@@ -46,9 +46,9 @@ internal sealed class Survey : IHasId
 
     public Guid Id { get; set; }
 
-    public string Title { get; set; } = "";
+    [MaxLength(TitleMaxLength)] public string Title { get; set; } = "";
 
-    public string? Description { get; set; }
+    [MaxLength(DescriptionMaxLength)] public string? Description { get; set; }
 
     public DateOnly OpensOn { get; set; }
 
@@ -84,9 +84,9 @@ internal sealed class Question : IHasId
 
     public int Position { get; set; }
 
-    public string? Section { get; set; }
+    [MaxLength(SectionMaxLength)] public string? Section { get; set; }
 
-    public string Text { get; set; } = "";
+    [MaxLength(TextMaxLength)] public string Text { get; set; } = "";
 
     public QuestionKind Kind { get; set; }
 
@@ -107,7 +107,7 @@ internal sealed class QuestionOption : IHasId
 
     public int Position { get; set; }
 
-    public string Label { get; set; } = "";
+    [MaxLength(LabelMaxLength)] public string Label { get; set; } = "";
 
     /// <summary>"Other, please specify": choosing it asks for a text.</summary>
     public bool IsOther { get; set; }
