@@ -33,6 +33,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>How long it takes to answer each request once its body is read (a slow receiver).</summary>
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Requests are answered once this completes (a receiver that hangs until the test lets go).</summary>
+    public Task Hold { get; set; } = Task.CompletedTask;
+
     /// <summary>Every request received so far, in order.</summary>
     public ConcurrentQueue<ReceivedWebhook> All { get; } = new();
 
@@ -69,6 +72,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
             All.Enqueue(received);
             await _received.Writer.WriteAsync(received);
+            await Hold.WaitAsync(http.RequestAborted);
             await Task.Delay(Delay, http.RequestAborted);
             return Results.StatusCode(status);
         });

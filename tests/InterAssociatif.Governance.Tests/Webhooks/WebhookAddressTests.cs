@@ -1,5 +1,3 @@
-using InterAssociatif.Governance.Webhooks;
-
 namespace InterAssociatif.Governance.Tests.Webhooks;
 
 /// <summary>

@@ -280,6 +280,47 @@ public sealed class WebhookDeliveryTests
         Assert.Null(await receiver.NextAsync(TimeSpan.FromMilliseconds(200)));
     }
 
+    /// <summary>
+    /// Two receivers that hang hold both delivery slots of a host with <c>Webhooks:Concurrency</c> 2; a third that
+    /// answers at once still gets the next decision while they hang: past <c>Webhooks:SlowAfter</c> their deliveries
+    /// moved to the slow lane and freed the slots.
+    /// </summary>
+    [Fact]
+    public async Task Receivers_that_hang_in_every_slot_do_not_hold_back_one_that_answers()
+    {
+        await using var factory = new WebhookFactory();
+        factory.With("Webhooks:Concurrency", "2").With("Webhooks:SlowAfter", "00:00:00.2")
+            .With("Webhooks:Timeout", "00:01:00");
+        var hanging = new TaskCompletionSource();
+        await using var slowA = new WebhookReceiver { Hold = hanging.Task };
+        await using var slowB = new WebhookReceiver { Hold = hanging.Task };
+        await using var fast = new WebhookReceiver();
+        try
+        {
+            var partner = factory.GraphQL("partner");
+            foreach (var receiver in new[] { slowA, slowB, fast })
+            {
+                await receiver.StartAsync();
+            }
+
+            await Webhooks.RegisterAsync(partner, slowA.Url.Replace("decisions", "a", StringComparison.Ordinal));
+            await Webhooks.RegisterAsync(partner, slowB.Url.Replace("decisions", "b", StringComparison.Ordinal));
+            await Webhooks.RecordAsync(factory, "Reçue, sans réponse");
+            Assert.NotNull(await slowA.NextAsync(Soon));
+            Assert.NotNull(await slowB.NextAsync(Soon));
+
+            await Webhooks.RegisterAsync(partner, fast.Url);
+            await Webhooks.RecordAsync(factory, "Livrée malgré les lents");
+            var delivered = await fast.NextAsync(Soon);
+            Assert.Contains("Livrée malgré les lents", delivered?.Body, StringComparison.Ordinal);
+            Assert.False(hanging.Task.IsCompleted);
+        }
+        finally
+        {
+            hanging.TrySetResult();
+        }
+    }
+
     [Fact]
     public async Task A_follow_up_marked_done_is_delivered_as_the_api_shows_it_with_its_decision()
     {

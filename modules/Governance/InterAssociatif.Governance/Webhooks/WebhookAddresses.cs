@@ -35,8 +35,17 @@ internal sealed class WebhookOptions
     /// <summary>Allows plain HTTP, for the <see cref="AllowedHosts"/> only.</summary>
     public bool AllowInsecureHttp { get; set; }
 
-    /// <summary>Deliveries in flight at once on this host, all endpoints together.</summary>
+    /// <summary>
+    /// Deliveries in flight at once on this host, all endpoints together, to receivers that answer in time; as many
+    /// again may be in flight to slow receivers (<see cref="SlowAfter"/>).
+    /// </summary>
     public int Concurrency { get; set; } = 8;
+
+    /// <summary>
+    /// A receiver that has not answered within this time is slow: its delivery moves to the slow lane, freeing its
+    /// slot for the others, and its next deliveries go there until it answers in time again.
+    /// </summary>
+    public TimeSpan SlowAfter { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long the previous secret keeps signing after a rotation.</summary>
     public TimeSpan SecretOverlap { get; set; } = TimeSpan.FromHours(24);

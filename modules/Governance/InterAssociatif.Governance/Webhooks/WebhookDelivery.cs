@@ -82,7 +82,8 @@ internal sealed class WebhookPayloads(IGraphQLRunner runner)
 /// instance delivers to an endpoint only while it holds its lease (taken and renewed in the database, 30 s,
 /// released at shutdown), and moves the endpoint's cursor only from the position it read (a replay or a pause
 /// meanwhile wins). One delivery in flight per endpoint, in log order; at most <c>Webhooks:Concurrency</c> in
-/// flight on this host. A failed event is retried on <c>Webhooks:RetrySchedule</c> (with ±20 % jitter),
+/// flight on this host for receivers that answer in time, and as many for slow ones (<see cref="DeliveryLanes"/>).
+/// A failed event is retried on <c>Webhooks:RetrySchedule</c> (with ±20 % jitter),
 /// holding back that endpoint only; once the schedule is used up the endpoint is disabled, with the reason.
 /// Woken by commits (this instance's and, through the bus, the others'), by endpoint changes, and by the
 /// clock at the next retry or expiring lease.
@@ -104,7 +105,7 @@ internal sealed class WebhookDispatcher : BackgroundService
     private readonly ICredentialStatus? _credentials;
     private readonly ILogger<WebhookDispatcher> _logger;
     private readonly HttpClient _http;
-    private readonly SemaphoreSlim _slots;
+    private readonly DeliveryLanes _lanes;
 
     // The dispatcher's writes go one at a time: SQLite has one writer, and deliveries that queue for it in the
     // database poll its lock, which a mutation waiting beside them pays for.
@@ -131,7 +132,8 @@ internal sealed class WebhookDispatcher : BackgroundService
         (_factory, _bus, _time, _options, _endpoints) = (factory, bus, time, options, endpoints);
         (_payloads, _addresses, _logger) = (payloads, addresses, logger);
         _credentials = (ICredentialStatus?)services.GetService(typeof(ICredentialStatus));
-        _slots = new SemaphoreSlim(Math.Max(1, options.Value.Concurrency));
+        var slowAfter = options.Value.SlowAfter > TimeSpan.Zero ? options.Value.SlowAfter : TimeSpan.Zero;
+        _lanes = new DeliveryLanes(Math.Max(1, options.Value.Concurrency), slowAfter, time);
         _http = new HttpClient(
             new SocketsHttpHandler
             {
@@ -255,7 +257,6 @@ internal sealed class WebhookDispatcher : BackgroundService
     {
         try
         {
-            await _slots.WaitAsync(stop);
             try
             {
                 // The lease is renewed once half of it has run, not before each delivery: a write less per event.
@@ -272,7 +273,8 @@ internal sealed class WebhookDispatcher : BackgroundService
                         renewAt = _time.GetUtcNow() + (Lease / 2);
                     }
 
-                    if (!await DeliverNextAsync(id, stop))
+                    using var slot = await _lanes.EnterAsync(id, stop);
+                    if (!await DeliverNextAsync(id, slot, stop))
                     {
                         break;
                     }
@@ -280,7 +282,6 @@ internal sealed class WebhookDispatcher : BackgroundService
             }
             finally
             {
-                _slots.Release();
                 await ReleaseAsync(id);
             }
         }
@@ -341,7 +342,7 @@ internal sealed class WebhookDispatcher : BackgroundService
     }
 
     /// <summary>Delivers the head of the endpoint's queue once; true when it succeeded and more may follow.</summary>
-    private async Task<bool> DeliverNextAsync(Guid id, CancellationToken stop)
+    private async Task<bool> DeliverNextAsync(Guid id, DeliveryLanes.Slot slot, CancellationToken stop)
     {
         await using var db = await _factory.CreateDbContextAsync(stop);
         var endpoint = await db.WebhookEndpoints.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, stop);
@@ -377,7 +378,7 @@ internal sealed class WebhookDispatcher : BackgroundService
         }
 
         var kind = WebhookEvents.FromLog(logged.Kind)!.Value;
-        var attempt = await SendAsync(endpoint, kind, logged, stop);
+        var attempt = await SendAsync(endpoint, kind, logged, slot, stop);
         var schedule = _options.Value.Schedule;
         if (attempt.Succeeded || endpoint.Failures < schedule.Count)
         {
@@ -470,7 +471,11 @@ internal sealed class WebhookDispatcher : BackgroundService
 
     /// <summary>Posts one event, signed; the attempt as the delivery log keeps it (not yet saved).</summary>
     private async Task<WebhookAttempt> SendAsync(
-        WebhookEndpoint endpoint, WebhookEventKind kind, GovernanceEvent logged, CancellationToken stop)
+        WebhookEndpoint endpoint,
+        WebhookEventKind kind,
+        GovernanceEvent logged,
+        DeliveryLanes.Slot slot,
+        CancellationToken stop)
     {
         var now = _time.GetUtcNow();
         var attempt = new WebhookAttempt
@@ -513,8 +518,8 @@ internal sealed class WebhookDispatcher : BackgroundService
                         .Select(secret => new StandardWebhook(secret).Sign(messageId, now, body))
                 )
             );
-            using var response = await _http.SendAsync(
-                request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await slot.AnswerAsync(
+                _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token));
             attempt.StatusCode = (int)response.StatusCode;
             await DiscardAsync(response, timeout.Token);
             attempt.Succeeded = response.IsSuccessStatusCode;
@@ -649,7 +654,7 @@ internal sealed class WebhookDispatcher : BackgroundService
     {
         base.Dispose();
         _http.Dispose();
-        _slots.Dispose();
+        _lanes.Dispose();
         _writes.Dispose();
         _meter.Dispose();
     }
