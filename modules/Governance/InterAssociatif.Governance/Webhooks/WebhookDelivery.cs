@@ -259,10 +259,12 @@ internal sealed class WebhookDispatcher : BackgroundService
         {
             try
             {
-                // The lease is renewed once half of it has run, not before each delivery: a write less per event.
+                // The lease is renewed once half of it has run, not before each delivery: a write less per event;
+                // checked once the delivery has its slot, so that no delivery starts on a lease that ran out meanwhile.
                 var renewAt = DateTimeOffset.MinValue;
                 while (!stop.IsCancellationRequested)
                 {
+                    using var slot = await _lanes.EnterAsync(id, stop);
                     if (_time.GetUtcNow() >= renewAt)
                     {
                         if (!await LeaseAsync(id, stop))
@@ -273,7 +275,6 @@ internal sealed class WebhookDispatcher : BackgroundService
                         renewAt = _time.GetUtcNow() + (Lease / 2);
                     }
 
-                    using var slot = await _lanes.EnterAsync(id, stop);
                     if (!await DeliverNextAsync(id, slot, stop))
                     {
                         break;
