@@ -12,10 +12,10 @@ internal sealed class DeliveryLanes(int concurrency, TimeSpan slowAfter, TimePro
     private readonly TimeProvider _time = time;
     private readonly SemaphoreSlim _prompt = new(concurrency);
     private readonly SemaphoreSlim _slow = new(concurrency);
-    private readonly ConcurrentDictionary<Guid, bool> _late = new();
+    private readonly ConcurrentDictionary<Guid, bool> _slowEndpoints = new();
 
     /// <summary>Whether the endpoint's last answer came late: its next delivery goes to the slow lane.</summary>
-    public bool IsSlow(Guid endpoint) => _late.ContainsKey(endpoint);
+    public bool IsSlow(Guid endpoint) => _slowEndpoints.ContainsKey(endpoint);
 
     /// <summary>Waits for a slot in the endpoint's lane; disposing the slot gives it back.</summary>
     public async Task<Slot> EnterAsync(Guid endpoint, CancellationToken stop)
@@ -35,16 +35,16 @@ internal sealed class DeliveryLanes(int concurrency, TimeSpan slowAfter, TimePro
     internal sealed class Slot(DeliveryLanes lanes, Guid endpoint, bool slow) : IDisposable
     {
         private bool _inSlowLane = slow;
-        private bool? _late;
+        private bool? _answeredLate;
 
         /// <summary>The receiver's answer; past <c>SlowAfter</c> the delivery moves to the slow lane if room.</summary>
         public async Task<T> AnswerAsync<T>(Task<T> answer)
         {
             using var stopWatching = new CancellationTokenSource();
             var late = Task.Delay(lanes._slowAfter, lanes._time, stopWatching.Token);
-            _late = await Task.WhenAny(answer, late) == late && late.IsCompletedSuccessfully;
+            _answeredLate = await Task.WhenAny(answer, late) == late && late.IsCompletedSuccessfully;
             await stopWatching.CancelAsync();
-            if (_late == true && !_inSlowLane && lanes._slow.Wait(0))
+            if (_answeredLate == true && !_inSlowLane && lanes._slow.Wait(0))
             {
                 lanes._prompt.Release();
                 _inSlowLane = true;
@@ -56,13 +56,13 @@ internal sealed class DeliveryLanes(int concurrency, TimeSpan slowAfter, TimePro
         public void Dispose()
         {
             (_inSlowLane ? lanes._slow : lanes._prompt).Release();
-            if (_late == true)
+            if (_answeredLate == true)
             {
-                lanes._late[endpoint] = true;
+                lanes._slowEndpoints[endpoint] = true;
             }
-            else if (_late == false)
+            else if (_answeredLate == false)
             {
-                lanes._late.TryRemove(endpoint, out _);
+                lanes._slowEndpoints.TryRemove(endpoint, out _);
             }
         }
     }
