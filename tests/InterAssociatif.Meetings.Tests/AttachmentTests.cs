@@ -78,6 +78,23 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
             Assert.Equal("title", JsonNode.Parse(await noTitle.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!["field"]!.GetValue<string>());
         }
 
+        // A file name or title with a line break (it would reach a header) or any control character is refused.
+        var cases = new[]
+        {
+            ("Diaporama", "a\r\nSet-Cookie: x=1.pdf", "fileName"),
+            ("Dia\u0007porama", "d.pdf", "title"),
+        };
+        foreach (var (title, fileName, field) in cases)
+        {
+            using var controlled = await UploadAsync(
+                meeting, "%PDF-1.7"u8.ToArray(), "application/pdf", title: title, fileName: fileName);
+            Assert.Equal(HttpStatusCode.BadRequest, controlled.StatusCode);
+            var error = JsonNode.Parse(await controlled.Content.ReadAsStringAsync())!["errors"]![0]!;
+            Assert.Equal(field, error["extensions"]!["field"]!.GetValue<string>());
+            Assert.Matches(
+                "must be one line|must not contain control characters", error["message"]!.GetValue<string>());
+        }
+
         var listed = (await Factory.GraphQL("coordinator").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting })).EnsureNoErrors();
         Assert.Empty(listed.At("meeting.attachments")!.AsArray());
     }

@@ -47,21 +47,38 @@ public static class SchemaCases
 
     /// <summary>Every id field of every mutation's input.</summary>
     public static IEnumerable<IdField> IdFields(ISchema schema) =>
-        Mutations(schema).SelectMany(m => IdFields(m.Name, InputOf(m), []));
+        Mutations(schema).SelectMany(m => Leaves(m.Name, InputOf(m), [], named => named is IdGraphType))
+            .Select(leaf => new IdField(leaf.Mutation, leaf.Path, leaf.Field.ReferencedType(), leaf.IsList));
 
-    private static IEnumerable<IdField> IdFields(string mutation, IInputObjectGraphType type, IReadOnlyList<string> prefix)
+    /// <summary>A text input field: its path under <c>input</c>.</summary>
+    public sealed record TextField(string Mutation, IReadOnlyList<string> Path, bool IsList)
+    {
+        /// <summary>The path a payload error names, e.g. <c>input.title</c> or <c>input.answers[0].text</c>.</summary>
+        public string ErrorPath => "input." + string.Join('.', Path) + (IsList ? "[0]" : "");
+
+        public override string ToString() => $"{Mutation}: {ErrorPath}";
+    }
+
+    /// <summary>Every <c>String</c> field of every mutation's input, nested and list ones included.</summary>
+    public static IEnumerable<TextField> TextFields(ISchema schema) =>
+        Mutations(schema).SelectMany(m => Leaves(m.Name, InputOf(m), [], named => named is StringGraphType))
+            .Select(leaf => new TextField(leaf.Mutation, leaf.Path, leaf.IsList));
+
+    private static IEnumerable<(string Mutation, IReadOnlyList<string> Path, FieldType Field, bool IsList)> Leaves(
+        string mutation, IInputObjectGraphType type, IReadOnlyList<string> prefix, Func<IGraphType, bool> wanted)
     {
         foreach (var field in type.Fields.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             var named = field.ResolvedType!.GetNamedType();
             var isList = Unwrap(field.ResolvedType!) is ListGraphType;
-            if (named is IdGraphType)
+            if (wanted(named))
             {
-                yield return new IdField(mutation, [.. prefix, field.Name], field.ReferencedType(), isList);
+                yield return (mutation, [.. prefix, field.Name], field, isList);
             }
             else if (named is IInputObjectGraphType nested)
             {
-                foreach (var inner in IdFields(mutation, nested, [.. prefix, isList ? field.Name + "[0]" : field.Name]))
+                var segment = isList ? field.Name + "[0]" : field.Name;
+                foreach (var inner in Leaves(mutation, nested, [.. prefix, segment], wanted))
                 {
                     yield return inner;
                 }

@@ -22,7 +22,7 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
 
     public async Task<MutationResult<IssuedApiKey>> IssueAsync(string? name, IReadOnlyList<string> scopes, DateTimeOffset? expiresAt, string? createdBy, ErrorList errors, CancellationToken cancellationToken)
     {
-        var cleanName = errors.Text("name", name, ApiKey.NameMaxLength, required: true);
+        var cleanName = errors.Line("name", name, ApiKey.NameMaxLength, required: true);
         if (scopes.Count == 0)
         {
             errors.Add(new InputValidationError("scopes", "Give the key at least one scope."));

@@ -111,6 +111,7 @@ internal static class HostComposition
 
     public static void UseInterAssociatif(this WebApplication app)
     {
+        app.UseClientFaults();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseInterAssociatifWebDefaults();
         app.UseInterAssociatifMetrics();

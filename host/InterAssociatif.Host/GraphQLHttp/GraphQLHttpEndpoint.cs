@@ -35,11 +35,7 @@ internal sealed class GraphQLHttpEndpoint(
         {
             await HandleCoreAsync(http);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away: nothing to answer.
-        }
-        catch (Exception exception) when (!http.Response.HasStarted)
+        catch (Exception exception) when (!http.Response.HasStarted && !ClientFaults.Is(exception, http))
         {
             var traceId = GraphQLExecutor.TraceId(http);
             logger.LogError(exception, "Unhandled error in the GraphQL endpoint (trace id {TraceId})", traceId);

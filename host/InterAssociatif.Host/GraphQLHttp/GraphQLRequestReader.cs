@@ -60,7 +60,22 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
 
         if (type is "application/x-www-form-urlencoded" or "multipart/form-data")
         {
-            var form = await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueLengthLimit = (int)Math.Min(limit, int.MaxValue), MultipartBodyLengthLimit = limit }, http.RequestAborted);
+            var formOptions = new Microsoft.AspNetCore.Http.Features.FormOptions
+            {
+                ValueLengthLimit = (int)Math.Min(limit, int.MaxValue),
+                MultipartBodyLengthLimit = limit,
+            };
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(formOptions, http.RequestAborted);
+            }
+            catch (InvalidDataException malformed)
+            {
+                // A form the reader cannot take apart (no boundary, a broken section, too many values): the client's.
+                return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", $"The form body cannot be read: {malformed.Message}"));
+            }
+
             try
             {
                 return (new GraphQLRequest

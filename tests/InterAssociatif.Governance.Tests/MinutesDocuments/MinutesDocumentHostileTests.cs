@@ -3,6 +3,8 @@ namespace InterAssociatif.Governance.Tests.MinutesDocuments;
 /// <summary>
 /// A meeting written by a careless or hostile coordinator: markup and script in its title and notes, a link to
 /// <c>javascript:</c>, control characters, a very long note. Every format still renders, and the page runs nothing.
+/// The API refuses control characters since 5 December 2026; a database written before holds them, so the test
+/// writes them there itself.
 /// </summary>
 public sealed class MinutesDocumentHostileTests
 {
@@ -11,7 +13,7 @@ public sealed class MinutesDocumentHostileTests
     private static readonly string Notes =
         "<img src=x onerror=alert(1)> <b>gras brut</b> [lien](javascript:alert(2)) **vrai gras** "
         + "![pixel](https://suivi.example.org/p.png) [site](https://example.org/)\n\n"
-        + "<script>alert(3)</script>\n\n- point\u0001 avec un caractère de contrôle\n\n"
+        + "<script>alert(3)</script>\n\n- point avec un caractère de contrôle\n\n"
         + string.Concat(Enumerable.Repeat("Une phrase longue et répétée. ", 600));
 
     [Fact]
@@ -41,9 +43,31 @@ public sealed class MinutesDocumentHostileTests
                 title = "<i>Point</i> \u0007 un",
                 notes = Notes,
             },
+            "agendaItem { id } errors { field }"
+        );
+        Assert.Equal("input.title", item.String("addAgendaItem.errors[0].field"));
+        item = await coordinator.MutateAsync(
+            "addAgendaItem",
+            "AddAgendaItemInput",
+            new
+            {
+                meetingId = meeting,
+                title = "<i>Point</i> un",
+                notes = Notes,
+            },
             "agendaItem { id }"
         );
         Assert.True(item.String("addAgendaItem.agendaItem.id") is not null, item.Body.ToJsonString());
+        var database = Path.Combine(host.DataDirectory, "interassociatif.db");
+        await using (var file = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}"))
+        {
+            await file.OpenAsync();
+            await using var update = file.CreateCommand();
+            update.CommandText = "UPDATE MeetingsAgendaItems SET Title = '<i>Point</i> ' || char(7) || ' un', "
+                + "Notes = replace(Notes, 'point avec', 'point' || char(1) || ' avec') "
+                + "WHERE Notes LIKE '%point avec un caractère de contrôle%'";
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
         var draft = await coordinator.MutateAsync(
             "draftMinutes",
             "DraftMinutesInput",

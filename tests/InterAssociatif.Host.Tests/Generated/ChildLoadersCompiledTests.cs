@@ -1,5 +1,3 @@
-using InterAssociatif.Host.Composition;
-
 namespace InterAssociatif.Host.Tests.Generated;
 
 /// <summary>

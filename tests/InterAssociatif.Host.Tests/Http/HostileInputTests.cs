@@ -72,6 +72,40 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
         await CountOrganizationsAsync();
     }
 
+    public static TheoryData<string, string, string> MalformedForms() => new()
+    {
+        {
+            "1,100 form fields",
+            "query=%7B__typename%7D&" + string.Join("&", Enumerable.Range(0, 1_100).Select(i => $"f{i}=1")),
+            "application/x-www-form-urlencoded"
+        },
+        { "multipart without a boundary", "query={ __typename }", "multipart/form-data" },
+        {
+            "multipart cut after a section",
+            "--zz\r\nContent-Disposition: form-data; name=\"query\"\r\n\r\n{ __typename }\r\n--zz",
+            "multipart/form-data; boundary=zz"
+        },
+        {
+            "multipart section without a name",
+            "--zz\r\nContent-Type: text/plain\r\n\r\nx\r\n--zz--\r\n",
+            "multipart/form-data; boundary=zz"
+        },
+    };
+
+    /// <summary>A form the reader cannot take apart is the client's fault: a 400 saying so, no server fault.</summary>
+    [Theory]
+    [MemberData(nameof(MalformedForms))]
+    public async Task A_malformed_form_with_the_preflight_header_is_a_400(string name, string body, string contentType)
+    {
+        factory.SqlCommands.Reset();
+        using var response = await PostAsync(body, factory.Token("coordinator"), contentType, preflight: true);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.True(
+            response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)response.StatusCode} {json.ToJsonString()}");
+        Assert.Equal("INVALID_REQUEST", json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(0, factory.SqlCommands.Count);
+    }
+
     [Fact]
     public async Task A_10_mb_body_gets_413_and_a_mutation_over_get_gets_405()
     {
@@ -110,9 +144,15 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
         Assert.Contains("Did you mean", member.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string body, string? token, string? contentType = "application/json")
+    private async Task<HttpResponseMessage> PostAsync(
+        string body, string? token, string? contentType = "application/json", bool preflight = false)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+        if (preflight)
+        {
+            request.Headers.Add("GraphQL-Require-Preflight", "1");
+        }
+
         if (contentType is not null)
         {
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);

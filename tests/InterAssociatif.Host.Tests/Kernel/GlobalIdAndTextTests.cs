@@ -36,4 +36,34 @@ public sealed class GlobalIdAndTextTests
     [Fact]
     public void Search_tokens_split_on_punctuation_and_spaces() =>
         Assert.Equal(["paq", "la", "lune"], SearchText.Tokens("  Paq' la   LUNE "));
+
+    /// <summary>The refused set is .NET's control characters (C0, DEL, C1) but tab, line feed and return.</summary>
+    [Fact]
+    public void Control_characters_are_found_where_they_are_and_only_there() =>
+        Gen.Char[(char)0, (char)0x1FF].Array[0, 30].Select(chars => new string(chars)).Sample(text =>
+            Assert.Equal(
+                text.ToList().FindIndex(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')),
+                ControlCharacters.IndexIn(text)));
+
+    [Fact]
+    public void A_text_with_a_control_character_is_refused_naming_the_field_and_the_character()
+    {
+        var errors = new ErrorList();
+        Assert.Equal("Bell\a here", errors.Text("title", "  Bell\a here ", 100, required: true));
+        var error = Assert.IsType<InputValidationError>(Assert.Single(errors.Items));
+        Assert.Equal("title", error.Field);
+        Assert.Equal(
+            "`title` must not contain control characters (U+0007 at character 5); tabs and line breaks are allowed.",
+            error.Message);
+
+        var line = new ErrorList();
+        Assert.Equal("Ligne 1\nLigne 2", line.Line("name", "Ligne 1\nLigne 2", 100, required: true));
+        Assert.Equal(
+            "`name` must be one line (U+000A at character 8): no tab or line break.",
+            Assert.Single(line.Items).Message);
+
+        var clean = new ErrorList();
+        Assert.Equal("Ligne 1\r\n\tLigne 2", clean.Text("notes", "Ligne 1\r\n\tLigne 2", 100, required: false));
+        Assert.False(clean.Any);
+    }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging.Testing;
-
 namespace InterAssociatif.Host.Tests.Telemetry;
 
 /// <summary>

@@ -5,8 +5,8 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
 {
     public async Task<MutationResult<Organization>> CreateAsync(CreateOrganizationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = errors.Text("name", command.Name, Organization.NameMaxLength, required: true);
-        var acronym = errors.Text("acronym", command.Acronym, Organization.AcronymMaxLength, required: false);
+        var name = errors.Line("name", command.Name, Organization.NameMaxLength, required: true);
+        var acronym = errors.Line("acronym", command.Acronym, Organization.AcronymMaxLength, required: false);
         var description = errors.Text("description", command.Description, Organization.DescriptionMaxLength, required: false);
         var website = OrganizationRules.Website(errors, "website", command.Website);
         var neighbourhoods = OrganizationRules.Neighbourhoods(errors, "neighbourhoods", command.Neighbourhoods);
@@ -39,8 +39,8 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
 
     public async Task<MutationResult<Organization>> UpdateAsync(UpdateOrganizationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = command.Name.IsSet ? errors.Text("name", command.Name.Value, Organization.NameMaxLength, required: true) : null;
-        var acronym = command.Acronym.IsSet ? errors.Text("acronym", command.Acronym.Value, Organization.AcronymMaxLength, required: false) : null;
+        var name = command.Name.IsSet ? errors.Line("name", command.Name.Value, Organization.NameMaxLength, required: true) : null;
+        var acronym = command.Acronym.IsSet ? errors.Line("acronym", command.Acronym.Value, Organization.AcronymMaxLength, required: false) : null;
         var description = command.Description.IsSet ? errors.Text("description", command.Description.Value, Organization.DescriptionMaxLength, required: false) : null;
         var website = command.Website.IsSet ? OrganizationRules.Website(errors, "website", command.Website.Value) : null;
         var neighbourhoods = command.Neighbourhoods.IsSet ? OrganizationRules.Neighbourhoods(errors, "neighbourhoods", command.Neighbourhoods.Value ?? []) : [];

@@ -9,9 +9,9 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
 
     public async Task<MutationResult<Person>> CreateAsync(CreatePersonInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var givenName = errors.Text("givenName", command.GivenName, Person.NameMaxLength, required: true);
-        var familyName = errors.Text("familyName", command.FamilyName, Person.NameMaxLength, required: true);
-        var title = errors.Text("title", command.Title, Person.TitleMaxLength, required: false);
+        var givenName = errors.Line("givenName", command.GivenName, Person.NameMaxLength, required: true);
+        var familyName = errors.Line("familyName", command.FamilyName, Person.NameMaxLength, required: true);
+        var title = errors.Line("title", command.Title, Person.TitleMaxLength, required: false);
         var email = Email(errors, command.Email);
         var phone = Phone(errors, command.Phone);
 
@@ -26,9 +26,9 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
 
     public async Task<MutationResult<Person>> UpdateAsync(UpdatePersonInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var givenName = command.GivenName.IsSet ? errors.Text("givenName", command.GivenName.Value, Person.NameMaxLength, required: true) : null;
-        var familyName = command.FamilyName.IsSet ? errors.Text("familyName", command.FamilyName.Value, Person.NameMaxLength, required: true) : null;
-        var title = command.Title.IsSet ? errors.Text("title", command.Title.Value, Person.TitleMaxLength, required: false) : null;
+        var givenName = command.GivenName.IsSet ? errors.Line("givenName", command.GivenName.Value, Person.NameMaxLength, required: true) : null;
+        var familyName = command.FamilyName.IsSet ? errors.Line("familyName", command.FamilyName.Value, Person.NameMaxLength, required: true) : null;
+        var title = command.Title.IsSet ? errors.Line("title", command.Title.Value, Person.TitleMaxLength, required: false) : null;
         var email = command.Email.IsSet ? Email(errors, command.Email.Value) : null;
         var phone = command.Phone.IsSet ? Phone(errors, command.Phone.Value) : null;
 
@@ -56,7 +56,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
 
     public async Task<MutationResult<Affiliation>> AddAffiliationAsync(AddAffiliationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var title = errors.Text("title", command.Title, Person.TitleMaxLength, required: false);
+        var title = errors.Line("title", command.Title, Person.TitleMaxLength, required: false);
         if (command.StartsOn is { } starts && command.EndsOn is { } ends && ends < starts)
         {
             errors.Add(new InputValidationError("endsOn", "`endsOn` must not be before `startsOn`."));
@@ -96,7 +96,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
 
     private static string? Email(ErrorList errors, string? value)
     {
-        var email = errors.Text("email", value, Person.EmailMaxLength, required: false);
+        var email = errors.Line("email", value, Person.EmailMaxLength, required: false);
         if (email is not null && !EmailPattern().IsMatch(email))
         {
             errors.Add(new InputValidationError("email", "`email` is not a valid email address."));
@@ -107,7 +107,7 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
 
     private static string? Phone(ErrorList errors, string? value)
     {
-        var phone = errors.Text("phone", value, Person.PhoneMaxLength, required: false);
+        var phone = errors.Line("phone", value, Person.PhoneMaxLength, required: false);
         if (phone is not null && (!PhonePattern().IsMatch(phone) || phone.Count(char.IsDigit) is < 6 or > 15))
         {
             errors.Add(new InputValidationError("phone", "`phone` must hold 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses."));

@@ -5,7 +5,7 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
 {
     public async Task<MutationResult<Theme>> CreateAsync(CreateThemeInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = errors.Text("name", command.Name, Theme.NameMaxLength, required: true);
+        var name = errors.Line("name", command.Name, Theme.NameMaxLength, required: true);
         var description = errors.Text("description", command.Description, Theme.DescriptionMaxLength, required: false);
         errors.Range("position", command.Position, 1, 10_000);
 
@@ -31,7 +31,7 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
 
     public async Task<MutationResult<Theme>> UpdateAsync(UpdateThemeInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = command.Name.IsSet ? errors.Text("name", command.Name.Value, Theme.NameMaxLength, required: true) : null;
+        var name = command.Name.IsSet ? errors.Line("name", command.Name.Value, Theme.NameMaxLength, required: true) : null;
         var description = command.Description.IsSet ? errors.Text("description", command.Description.Value, Theme.DescriptionMaxLength, required: false) : null;
         errors.Range("position", command.Position.Value, 1, 10_000);
 

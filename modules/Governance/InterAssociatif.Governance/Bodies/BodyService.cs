@@ -10,7 +10,7 @@ internal sealed class BodyService(IDbContextFactory<GovernanceDbContext> factory
 
     public async Task<MutationResult<Body>> CreateAsync(CreateBodyInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = errors.Text("name", command.Name, Body.NameMaxLength, required: true);
+        var name = errors.Line("name", command.Name, Body.NameMaxLength, required: true);
         var description = errors.Text("description", command.Description, Body.DescriptionMaxLength, required: false);
         errors.Range("meetingsPerYear", command.MeetingsPerYear, 1, 366);
         errors.Range("associationSeats", command.AssociationSeats, 1, 200);

@@ -16,7 +16,7 @@ internal sealed class DecisionService(IDbContextFactory<GovernanceDbContext> fac
 {
     public async Task<MutationResult<Decision>> RecordAsync(RecordDecisionInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var title = errors.Text("title", command.Title, Decision.TitleMaxLength, required: true);
+        var title = errors.Line("title", command.Title, Decision.TitleMaxLength, required: true);
         var text = errors.Text("text", command.Text, Decision.TextMaxLength, required: false);
         await CheckAgendaItemAsync(meetings, command.MeetingId, command.AgendaItemId, errors, cancellationToken);
 

@@ -48,7 +48,7 @@ internal sealed class WebhookService(
         RegisterWebhookEndpointInput command, ClaimsPrincipal? user, CancellationToken cancellationToken)
     {
         var errors = new ErrorList();
-        var url = errors.Text("url", command.Url, WebhookEndpoint.UrlMaxLength, required: true);
+        var url = errors.Line("url", command.Url, WebhookEndpoint.UrlMaxLength, required: true);
         var description = errors.Text(
             "description", command.Description, WebhookEndpoint.DescriptionMaxLength, required: false);
         if (command.Events.Count == 0)

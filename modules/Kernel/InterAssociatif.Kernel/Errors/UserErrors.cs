@@ -69,7 +69,10 @@ public sealed class ErrorList
         }
     }
 
-    /// <summary>Trims the value; reports it when it is empty (if required) or longer than <paramref name="maxLength"/>.</summary>
+    /// <summary>
+    /// Trims the value; reports it when it is empty (if required), longer than <paramref name="maxLength"/> or holds a
+    /// control character (<see cref="ControlCharacters"/>).
+    /// </summary>
     public string? Text(string field, string? value, int maxLength, bool required)
     {
         var trimmed = value?.Trim();
@@ -88,8 +91,32 @@ public sealed class ErrorList
             Add(new InputValidationError(field, $"`{field}` must be at most {maxLength} characters (got {trimmed.Length})."));
         }
 
+        if (ControlCharacters.IndexIn(trimmed) is >= 0 and var at)
+        {
+            Add(new InputValidationError(field, ControlCharacters.Message(field, trimmed, at)));
+        }
+
         return trimmed;
     }
+
+    /// <summary>
+    /// As <see cref="Text"/>, for a value of one line (a name, a title, a file name, an address): no tab or line
+    /// break either.
+    /// </summary>
+    public string? Line(string field, string? value, int maxLength, bool required)
+    {
+        var line = Text(field, value, maxLength, required);
+        if (line?.AsSpan().IndexOfAny(LineBreaks) is >= 0 and var at)
+        {
+            Add(new InputValidationError(
+                field, $"`{field}` must be one line (U+{(int)line[at]:X4} at character {at + 1}): no tab or line break."));
+        }
+
+        return line;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks =
+        System.Buffers.SearchValues.Create("\t\r\n\u2028\u2029");
 }
 
 /// <summary>How messages name things a client also sees in the schema.</summary>

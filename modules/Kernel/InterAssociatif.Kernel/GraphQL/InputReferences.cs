@@ -1,7 +1,9 @@
 namespace InterAssociatif.Kernel.GraphQL;
 
 /// <summary>
-/// Ids in mutation inputs are declared once with the node type they name
+/// What the Kernel checks of every mutation input before its handler runs. Texts: no control characters in any
+/// <c>String</c> field, nested or in a list (<see cref="ControlCharacters"/>), a <see cref="InputValidationError"/>
+/// naming the field otherwise. Ids: ids in mutation inputs are declared once with the node type they name
 /// (<c>Field&lt;IdGraphType&gt;("themeId").References(DirectoryTypeNames.Theme)</c>). Before a mutation's handler
 /// runs, the Kernel decodes every such id, checks its type, and checks that the record exists
 /// through the owning module's node source (one batched SQL command per type). Any failure is a
@@ -20,7 +22,10 @@ public static class InputReferences
     /// <summary>The node type an input field references, or null when it is not an id field.</summary>
     public static string? ReferencedType(this IFieldType field) => field.GetMetadata<string?>(MetadataKey);
 
-    /// <summary>Checks every declared id of the mutation's <c>input</c> argument; the errors, empty when all exist.</summary>
+    /// <summary>
+    /// Checks every text and every declared id of the mutation's <c>input</c> argument; the errors, empty when every
+    /// text is clean and every id exists.
+    /// </summary>
     public static async Task<IReadOnlyList<UserError>> CheckAsync(IResolveFieldContext context)
     {
         var argument = context.FieldDefinition.Arguments?.Find("input");
@@ -76,6 +81,10 @@ public static class InputReferences
                     }
                 }
             }
+            else if (field.ResolvedType?.GetNamedType() is StringGraphType)
+            {
+                CheckText(value, fieldPath, errors);
+            }
             else if (field.ResolvedType?.GetNamedType() is IInputObjectGraphType nested)
             {
                 if (value is IDictionary<string, object?> one)
@@ -95,6 +104,31 @@ public static class InputReferences
                         index++;
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>A text, or each text of a list, without control characters (<see cref="ControlCharacters"/>).</summary>
+    private static void CheckText(object value, string path, ErrorList errors)
+    {
+        if (value is string text)
+        {
+            if (ControlCharacters.IndexIn(text) is >= 0 and var at)
+            {
+                errors.Add(new InputValidationError(path, ControlCharacters.Message(path, text, at)));
+            }
+        }
+        else if (value is System.Collections.IEnumerable list)
+        {
+            var index = 0;
+            foreach (var item in list)
+            {
+                if (item is not null)
+                {
+                    CheckText(item, $"{path}[{index}]", errors);
+                }
+
+                index++;
             }
         }
     }

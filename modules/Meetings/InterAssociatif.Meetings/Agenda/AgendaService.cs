@@ -5,7 +5,7 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
 {
     public async Task<MutationResult<AgendaItem>> AddAsync(AddAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var title = errors.Text("title", command.Title, AgendaItem.TitleMaxLength, required: true);
+        var title = errors.Line("title", command.Title, AgendaItem.TitleMaxLength, required: true);
         var notes = errors.Text("notes", command.Notes, AgendaItem.NotesMaxLength, required: false);
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
@@ -40,7 +40,7 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
     public async Task<MutationResult<AgendaItem>> UpdateAsync(UpdateAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var (id, expectedVersion, title, notes) = command;
-        var newTitle = title.IsSet ? errors.Text("title", title.Value, AgendaItem.TitleMaxLength, required: true) : null;
+        var newTitle = title.IsSet ? errors.Line("title", title.Value, AgendaItem.TitleMaxLength, required: true) : null;
         var newNotes = notes.IsSet ? errors.Text("notes", notes.Value, AgendaItem.NotesMaxLength, required: false) : null;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var item = await change.FindAsync(

@@ -44,8 +44,8 @@ internal sealed class AttachmentStore(IDbContextFactory<MeetingsDbContext> facto
     public async Task<(Attachment? Attachment, AttachmentRefusal? Refusal)> StoreAsync(Guid meetingId, string? title, string? fileName, string? mediaType, Stream content, CancellationToken cancellationToken)
     {
         var errors = new ErrorList();
-        var checkedTitle = errors.Text("title", title, Attachment.TitleMaxLength, required: true);
-        var checkedName = errors.Text("fileName", Path.GetFileName(fileName ?? ""), Attachment.FileNameMaxLength, required: true);
+        var checkedTitle = errors.Line("title", title, Attachment.TitleMaxLength, required: true);
+        var checkedName = errors.Line("fileName", Path.GetFileName(fileName ?? ""), Attachment.FileNameMaxLength, required: true);
         if (errors.Any)
         {
             return (null, new AttachmentRefusal(400, errors.Items[0]));

@@ -49,11 +49,11 @@ internal sealed class MeetingService(IDbContextFactory<MeetingsDbContext> factor
 
     private static void Apply(Meeting meeting, string? title, string? description, DateTimeOffset startsAt, DateTimeOffset endsAt, MeetingPlaceInput place, Guid? organizerId, ErrorList errors)
     {
-        var checkedTitle = errors.Text("title", title, Meeting.TitleMaxLength, required: true);
+        var checkedTitle = errors.Line("title", title, Meeting.TitleMaxLength, required: true);
         var checkedDescription = errors.Text("description", description, Meeting.DescriptionMaxLength, required: false);
-        var placeName = errors.Text("place.name", place.Name, Meeting.PlaceMaxLength, required: false);
-        var placeAddress = errors.Text("place.address", place.Address, Meeting.PlaceMaxLength, required: false);
-        var neighbourhood = errors.Text("place.neighbourhood", place.Neighbourhood, Meeting.PlaceMaxLength, required: false);
+        var placeName = errors.Line("place.name", place.Name, Meeting.PlaceMaxLength, required: false);
+        var placeAddress = errors.Line("place.address", place.Address, Meeting.PlaceMaxLength, required: false);
+        var neighbourhood = errors.Line("place.neighbourhood", place.Neighbourhood, Meeting.PlaceMaxLength, required: false);
         MeetingRules.EndsAfterItStarts(errors, startsAt, endsAt);
         meeting.Title = checkedTitle ?? meeting.Title;
         meeting.Description = checkedDescription;

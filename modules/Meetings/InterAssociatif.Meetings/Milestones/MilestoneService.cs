@@ -5,7 +5,7 @@ internal sealed class MilestoneService(IDbContextFactory<MeetingsDbContext> fact
 {
     public async Task<MutationResult<Milestone>> AnnounceAsync(AnnounceMilestoneInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var title = errors.Text("title", command.Title, Milestone.TitleMaxLength, required: true);
+        var title = errors.Line("title", command.Title, Milestone.TitleMaxLength, required: true);
         var date = command.Date;
         if (command.EndDate is { } end && end < date)
         {

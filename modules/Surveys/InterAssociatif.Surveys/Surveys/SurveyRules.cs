@@ -79,7 +79,7 @@ internal static class QuestionRules
             }
         }
 
-        if (errors.Text("otherLabel", otherLabel, QuestionOption.LabelMaxLength, required: false) is { } other)
+        if (errors.Line("otherLabel", otherLabel, QuestionOption.LabelMaxLength, required: false) is { } other)
         {
             labels.Add((other, true));
         }

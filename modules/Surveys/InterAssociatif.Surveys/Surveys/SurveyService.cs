@@ -5,7 +5,7 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
 {
     public async Task<MutationResult<Survey>> CreateAsync(CreateSurveyInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var title = errors.Text("title", command.Title, Survey.TitleMaxLength, required: true);
+        var title = errors.Line("title", command.Title, Survey.TitleMaxLength, required: true);
         var description = errors.Text("description", command.Description, Survey.DescriptionMaxLength, required: false);
         SurveyRules.WindowIsOrdered(errors, command.OpensOn, command.ClosesOn);
         var now = time.GetUtcNow();
@@ -19,7 +19,7 @@ internal sealed class SurveyService(IDbContextFactory<SurveysDbContext> factory,
     public async Task<MutationResult<Question>> AddQuestionAsync(AddSurveyQuestionInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var text = errors.Text("text", command.Text, Question.TextMaxLength, required: true);
-        var section = errors.Text("section", command.Section, Question.SectionMaxLength, required: false);
+        var section = errors.Line("section", command.Section, Question.SectionMaxLength, required: false);
         var labels = QuestionRules.Options(errors, command.Kind, command.Options, command.OtherLabel, command.MaxSelections);
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var survey = await change.FindAsync(change.Db.Surveys.Include(s => s.Questions), command.SurveyId, "surveyId", SurveysTypeNames.Survey, "survey");
