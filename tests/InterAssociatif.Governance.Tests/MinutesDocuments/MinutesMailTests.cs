@@ -264,6 +264,74 @@ public sealed class MinutesMailTests
         Assert.Equal(18, smtp.Messages.Count);
     }
 
+    /// <summary>
+    /// A list a coordinator set, naming an organisation and two people: the organisation is reached through the people
+    /// affiliated with it today (Emma; Alice once, though also named), not through a former affiliate (Bruno); one
+    /// without an address (Chloé) is reported, not mailed.
+    /// </summary>
+    [Fact]
+    public async Task An_organisation_on_a_set_list_reaches_the_people_affiliated_with_it_today()
+    {
+        await using var smtp = new SmtpTestServer();
+        await using var host = Configured(new InterAssociatifFactory(), smtp);
+        await MinutesDocumentTests.PublishAsync(host);
+        var meeting = await MinutesDocumentTests.MeetingIdAsync(host);
+        var coordinator = host.GraphQL("coordinator");
+        async Task<string> Made(string mutation, string type, object input, string path) =>
+            (await coordinator.MutateAsync(mutation, type, input, path.Split('.')[0] + " { id }"))
+                .EnsureNoErrors()
+                .String($"{mutation}.{path}")!;
+        var organization = await Made(
+            "createOrganization",
+            "CreateOrganizationInput",
+            new { name = "Atelier de la diffusion", kind = "ASSOCIATION" },
+            "organization.id");
+        async Task<string> PersonAsync(string givenName, string? email, bool affiliated, string? endsOn = null)
+        {
+            var person = await Made(
+                "createPerson", "CreatePersonInput", new { givenName, familyName = "Diffusion", email }, "person.id");
+            if (affiliated)
+            {
+                var affiliation = new
+                {
+                    personId = person,
+                    organizationId = organization,
+                    role = "STAFF",
+                    startsOn = "2016-01-01",
+                    endsOn,
+                };
+                await Made("addAffiliation", "AddAffiliationInput", affiliation, "affiliation.id");
+            }
+
+            return person;
+        }
+
+        var alice = await PersonAsync("Alice", "alice.diffusion@example.org", affiliated: true);
+        await PersonAsync("Bruno", "bruno.diffusion@example.org", affiliated: true, endsOn: "2019-01-01");
+        await PersonAsync("Chloé", null, affiliated: true);
+        var daniel = await PersonAsync("Daniel", "daniel.diffusion@example.org", affiliated: false);
+        await PersonAsync("Emma", "emma.diffusion@example.org", affiliated: true);
+        await Made(
+            "setDistributionList",
+            "SetDistributionListInput",
+            new
+            {
+                meetingId = meeting,
+                organizationIds = new[] { organization },
+                personIds = new[] { alice, daniel },
+            },
+            "meeting.id");
+
+        var sent = (await coordinator.QueryAsync(Send, new { input = new { meetingId = meeting } })).EnsureNoErrors();
+        Assert.Empty(sent.At("sendMinutes.errors")!.AsArray());
+        Assert.Equal(
+            ["alice.diffusion@example.org", "daniel.diffusion@example.org", "emma.diffusion@example.org"],
+            smtp.Messages.Select(m => Assert.Single(m.To.Mailboxes).Address).Order());
+        Assert.Equal(
+            ["Chloé Diffusion"],
+            sent.At("sendMinutes.report.withoutAddress")!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
     /// <summary>The host with a clock the test moves by hand (the execution timeout runs on it).</summary>
     private sealed class ClockFactory : InterAssociatifFactory
     {

@@ -28,8 +28,15 @@ internal sealed class MinutesMailService(
 
     private const string RecipientsQuery = """
         query MinutesRecipients($id: ID!) {
-          meeting(id: $id) { distributionList { people { id givenName familyName email } } }
+          meeting(id: $id) {
+            distributionList {
+              isDefault
+              people { ...Recipient }
+              organizations { affiliations(currentOnly: true) { person { ...Recipient } } }
+            }
+          }
         }
+        fragment Recipient on Person { id givenName familyName email }
         """;
 
     public async Task<MutationResult<MinutesMailingReport>> SendAsync(
@@ -83,7 +90,10 @@ internal sealed class MinutesMailService(
     private sealed record Recipient(Guid? PersonId, string Name, string Address);
 
     /// <summary>
-    /// The distribution list's people with an address, once per address; the names of those without one.
+    /// The distribution list's people with an address, once per address; the names of those without one. An
+    /// organisation on a list a coordinator set is reached through the people affiliated with it today (the Directory
+    /// holds no organisation mailbox); on the default list (participants and excused) the invited organisations are
+    /// reached through their participants and excused only, as the minutes' « Diffusion » says.
     /// </summary>
     private async Task<(List<Recipient> Recipients, List<string> WithoutAddress)> RecipientsAsync(
         Guid meetingId, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -93,10 +103,17 @@ internal sealed class MinutesMailService(
             ["id"] = GlobalId.Encode(MeetingsTypeNames.Meeting, meetingId),
         };
         var data = await graphQL.RunAsync(RecipientsQuery, variables, user, cancellationToken);
-        var people = data.GetProperty("meeting")
-            .GetProperty("distributionList")
-            .GetProperty("people")
-            .EnumerateArray()
+        var list = data.GetProperty("meeting").GetProperty("distributionList");
+        var listed = list.GetProperty("people").EnumerateArray();
+        var affiliated = list.GetProperty("isDefault").GetBoolean()
+            ? Enumerable.Empty<JsonElement>()
+            : list.GetProperty("organizations")
+                .EnumerateArray()
+                .SelectMany(o => o.GetProperty("affiliations").EnumerateArray())
+                .Select(a => a.GetProperty("person"));
+        var people = listed
+            .Concat(affiliated)
+            .DistinctBy(p => p.GetProperty("id").GetString())
             .Select(p =>
                 (
                     Id: GlobalId.TryDecode(p.GetProperty("id").GetString(), DirectoryTypeNames.Person, out var id)
