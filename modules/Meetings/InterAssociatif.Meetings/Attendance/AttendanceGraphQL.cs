@@ -75,7 +75,9 @@ internal sealed class DistributionListType : ObjectType<DistributionList>
                 ? MeetingLoaders.Invitations.Load(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value)))
                 : DataLoaderResolveExtensions.FromValue(MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, ctx.Source.Recipients.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value))));
         Field("people", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Person))
-            .Description("People who receive the minutes.")
+            .Description(
+                "People who receive the minutes. On a list a coordinator set, `sendMinutes` also reaches the people "
+                + "affiliated today with its organisations.")
             .Resolve(ctx => ctx.Source.IsDefault
                 ? MeetingLoaders.Attendance.Load(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Person, list.Where(a => a.Status is AttendanceStatus.Present or AttendanceStatus.Excused).Select(a => a.PersonId)))
                 : DataLoaderResolveExtensions.FromValue(MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Person, ctx.Source.Recipients.Where(r => r.PersonId is not null).Select(r => r.PersonId!.Value))));
