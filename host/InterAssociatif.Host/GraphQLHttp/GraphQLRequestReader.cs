@@ -20,6 +20,12 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
     private (GraphQLRequest? Request, Failure? Failure) ReadQueryString(HttpRequest request)
     {
         var query = request.Query;
+        string[] parameters = ["query", "documentId", "operationName", "variables", "extensions"];
+        if (Repeated(name => query[name], parameters) is { } twice)
+        {
+            return (null, twice);
+        }
+
         try
         {
             return (new GraphQLRequest
@@ -36,6 +42,17 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
             return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "`variables` and `extensions` must be JSON objects."));
         }
     }
+
+    /// <summary>
+    /// A parameter given twice (<c>?query=…&amp;query=…</c>) is refused: read together, the values would be joined by
+    /// a comma, which GraphQL reads as a space, and run as a document nobody wrote.
+    /// </summary>
+    private static Failure? Repeated(
+        Func<string, Microsoft.Extensions.Primitives.StringValues> values, params string[] names) =>
+        names.FirstOrDefault(name => values(name).Count > 1) is { } name
+            ? new Failure(
+                StatusCodes.Status400BadRequest, "INVALID_REQUEST", $"`{name}` is given more than once: give it once.")
+            : null;
 
     private async Task<(GraphQLRequest? Request, Failure? Failure)> ReadBodyAsync(HttpContext http)
     {
@@ -73,7 +90,13 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
             catch (InvalidDataException malformed)
             {
                 // A form the reader cannot take apart (no boundary, a broken section, too many values): the client's.
-                return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", $"The form body cannot be read: {malformed.Message}"));
+                var message = $"The form body cannot be read: {malformed.Message}";
+                return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", message));
+            }
+
+            if (Repeated(name => form[name], "query", "operationName", "variables") is { } twice)
+            {
+                return (null, twice);
             }
 
             try

@@ -106,6 +106,36 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
         Assert.Equal(0, factory.SqlCommands.Count);
     }
 
+    /// <summary>
+    /// A parameter given twice is refused, not joined: GraphQL reads the comma between the values as a space, so
+    /// <c>?query={ a }&amp;query={ b }</c> would run a document of two operations nobody wrote.
+    /// </summary>
+    [Theory]
+    [InlineData("get", "query=%7B__typename%7D&query=%7B__typename%7D", "query")]
+    [InlineData("get", "query=%7B__typename%7D&variables=%7B%7D&variables=%7B%7D", "variables")]
+    [InlineData("form", "query=%7B__typename%7D&operationName=A&operationName=B", "operationName")]
+    public async Task A_parameter_given_twice_is_a_400_naming_it(string how, string parameters, string name)
+    {
+        factory.SqlCommands.Reset();
+        using var response = how == "get"
+            ? await GetAsync(parameters)
+            : await PostAsync(
+                parameters, factory.Token("coordinator"), "application/x-www-form-urlencoded", preflight: true);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("INVALID_REQUEST", json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.StartsWith($"`{name}` is given more than once", json["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(0, factory.SqlCommands.Count);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(string parameters)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?" + parameters);
+        request.Headers.Accept.ParseAdd("application/graphql-response+json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("coordinator"));
+        return await factory.CreateClient().SendAsync(request);
+    }
+
     [Fact]
     public async Task A_10_mb_body_gets_413_and_a_mutation_over_get_gets_405()
     {
