@@ -18,9 +18,6 @@ public static class ControlCharacters
     /// <summary>The index of the first refused character of <paramref name="value"/>, or -1.</summary>
     public static int IndexIn(string value) => value.AsSpan().IndexOfAny(Refused);
 
-    /// <summary>Whether <paramref name="c"/> is refused.</summary>
-    public static bool IsRefused(char c) => Refused.Contains(c);
-
     /// <summary>
     /// "`input.title` must not contain control characters (U+0007 at character 4); tabs and line breaks are
     /// allowed."
