@@ -3,10 +3,10 @@ namespace InterAssociatif.Governance.Tests;
 /// <summary>A decision committed just before the process dies is delivered after the restart.</summary>
 public sealed class DurabilityTests : IAsyncLifetime
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _data = new();
     private readonly HostProcess _host;
 
-    public DurabilityTests() => _host = new HostProcess(_data);
+    public DurabilityTests() => _host = new HostProcess(_data.Path);
 
     private async Task<JsonNode> GraphQLAsync(string token, string query, object? variables = null)
     {
@@ -68,12 +68,6 @@ public sealed class DurabilityTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _host.DisposeAsync();
-        try
-        {
-            System.IO.Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _data.Dispose();
     }
 }

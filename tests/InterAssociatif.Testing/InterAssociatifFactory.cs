@@ -16,12 +16,9 @@ public class InterAssociatifFactory : WebApplicationFactory<Program>
     private string? _origin;
     private bool _kestrel;
 
-    public InterAssociatifFactory()
-    {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
-    }
+    private readonly TemporaryFolder _data = new();
 
-    public string DataDirectory { get; }
+    public string DataDirectory => _data.Path;
 
     /// <summary>The host environment; Development enables the IDE's token endpoint.</summary>
     protected virtual string EnvironmentName => "Testing";
@@ -90,14 +87,6 @@ public class InterAssociatifFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            System.IO.Directory.Delete(DataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow machine is left to the OS's temp cleaning.
-        }
+        _data.Dispose();
     }
 }

@@ -8,8 +8,7 @@ public sealed class WebhookProcessTests : IAsyncLifetime
 {
     // A host killed while it held an endpoint's lease leaves it for 30 s at most: the restarted one waits that out.
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(45);
-    private readonly string _data = Path.Combine(
-        Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _data = new();
     private readonly List<HostProcess> _hosts = [];
 
     private HostProcess NewHost()
@@ -24,7 +23,7 @@ public sealed class WebhookProcessTests : IAsyncLifetime
             settings[$"Webhooks__RetrySchedule__{i}"] = "00:00:00.3";
         }
 
-        var host = new HostProcess(_data, settings);
+        var host = new HostProcess(_data.Path, settings);
         _hosts.Add(host);
         return host;
     }
@@ -112,11 +111,6 @@ public sealed class WebhookProcessTests : IAsyncLifetime
             await host.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            System.IO.Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException) { }
+        _data.Dispose();
     }
 }

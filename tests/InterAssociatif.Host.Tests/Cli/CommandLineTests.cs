@@ -51,26 +51,19 @@ public sealed class CommandLineTests(InterAssociatifFactory factory) : IClassFix
     [Fact]
     public async Task Migrate_creates_every_module_schema_in_a_new_database()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
-        try
-        {
-            var (exit, output, error) = await RunAsync(directory, "migrate");
-            Assert.True(exit == 0, error);
-            Assert.Contains("migrations are applied", output);
+        using var folder = new TemporaryFolder();
+        var directory = folder.Path;
+        var (exit, output, error) = await RunAsync(directory, "migrate");
+        Assert.True(exit == 0, error);
+        Assert.Contains("migrations are applied", output);
 
-            await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "interassociatif.db")};Pooling=false");
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM \"__directory_migrations\"; ";
-            Assert.True((long)(await command.ExecuteScalarAsync())! >= 1);
-            command.CommandText = "PRAGMA journal_mode;";
-            Assert.Equal("wal", await command.ExecuteScalarAsync());
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            System.IO.Directory.Delete(directory, recursive: true);
-        }
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "interassociatif.db")};Pooling=false");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM \"__directory_migrations\"; ";
+        Assert.True((long)(await command.ExecuteScalarAsync())! >= 1);
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
     }
 
     [Fact]

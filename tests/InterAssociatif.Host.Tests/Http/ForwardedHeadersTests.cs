@@ -13,9 +13,9 @@ public sealed class ForwardedHeadersTests
     public async Task Anonymous_rate_limits_count_the_forwarded_client_only_from_a_known_proxy_network(
         string network, bool believed)
     {
-        var data = Path.Combine(Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
+        using var data = new TemporaryFolder();
         await using var host = new HostProcess(
-            data,
+            data.Path,
             new Dictionary<string, string>
             {
                 ["ForwardedHeaders__KnownNetworks__0"] = network,

@@ -141,8 +141,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
     /// <summary>A real host that runs trusted documents only (coordinators and analysts excepted).</summary>
     public sealed class OnlyTrusted : IAsyncLifetime
     {
-        private readonly string _data = Path.Combine(
-            Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
+        private readonly TemporaryFolder _data = new();
 
         public HostProcess Process { get; private set; } = null!;
 
@@ -151,7 +150,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
         public async Task InitializeAsync()
         {
             Process = new HostProcess(
-                _data, new Dictionary<string, string> { ["GraphQL__TrustedDocuments__Only"] = "true" });
+                _data.Path, new Dictionary<string, string> { ["GraphQL__TrustedDocuments__Only"] = "true" });
             await Process.StartAsync();
             Http = new HttpClient { BaseAddress = new Uri(Process.Origin) };
         }
@@ -160,11 +159,7 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
         {
             Http.Dispose();
             await Process.DisposeAsync();
-            try
-            {
-                System.IO.Directory.Delete(_data, recursive: true);
-            }
-            catch (IOException) { }
+            _data.Dispose();
         }
     }
 }

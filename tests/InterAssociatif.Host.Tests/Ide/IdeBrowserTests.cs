@@ -71,23 +71,27 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
     {
         Assert.True(File.Exists(Chromium) && File.Exists(ChromeDriver), "Chromium is missing: the README's test command installs Debian's chromium and chromium-driver.");
         var origin = factory.StartAndGetAddress();
-        var driver = StartBrowser();
+        var profile = new TemporaryFolder("interassociatif-chromium");
+        ChromeDriver? driver = null;
         try
         {
+            driver = StartBrowser(profile);
             driver.Navigate().GoToUrl($"{origin}/ide");
             var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60));
             wait.Until(d => d.FindElements(By.CssSelector(".graphiql-query-editor .CodeMirror")).Count > 0);
             driver.ExecuteScript("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0]);", document);
-            return new Ide(driver, wait, origin);
+            return new Ide(driver, wait, origin, profile);
         }
         catch
         {
-            driver.Dispose();
+            driver?.Dispose();
+            profile.Dispose();
             throw;
         }
     }
 
-    private sealed record Ide(ChromeDriver Driver, WebDriverWait Wait, string Origin) : IDisposable
+    /// <summary>The browser, then its profile folder, go when the test is done.</summary>
+    private sealed record Ide(ChromeDriver Driver, WebDriverWait Wait, string Origin, TemporaryFolder Profile) : IDisposable
     {
         public IJavaScriptExecutor Js => Driver;
 
@@ -95,16 +99,20 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
         public string? Result() =>
             (string?)Driver.ExecuteScript("const r = document.querySelector('.result-window .CodeMirror'); return r ? r.CodeMirror.getValue() : null;");
 
-        public void Dispose() => Driver.Dispose();
+        public void Dispose()
+        {
+            Driver.Dispose();
+            Profile.Dispose();
+        }
     }
 
-    private static ChromeDriver StartBrowser()
+    private static ChromeDriver StartBrowser(TemporaryFolder profile)
     {
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments(
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
-            $"--user-data-dir={Path.Combine(Path.GetTempPath(), "interassociatif-chromium-" + Guid.NewGuid().ToString("N"))}");
+            $"--user-data-dir={profile.Path}");
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;

@@ -247,8 +247,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
     public sealed class Instances : IAsyncLifetime
     {
         public const int Permits = 100;
-        private readonly string _data = Path.Combine(
-            Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
+        private readonly TemporaryFolder _data = new();
         private string? _bodyId;
 
         public RedisServer Redis { get; } = new();
@@ -272,9 +271,9 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
                     System.Globalization.CultureInfo.InvariantCulture
                 ),
             };
-            A = new HostProcess(_data, settings);
+            A = new HostProcess(_data.Path, settings);
             await A.StartAsync();
-            B = new HostProcess(_data, settings);
+            B = new HostProcess(_data.Path, settings);
             await B.StartAsync();
             Coordinator = A.GraphQL(await A.TokenAsync("coordinator"));
             _bodyId = (await Coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }"))
@@ -334,11 +333,7 @@ public sealed class TwoInstancesTests(TwoInstancesTests.Instances instances)
             await A.DisposeAsync();
             await Redis.DisposeAsync();
             Http.Dispose();
-            try
-            {
-                System.IO.Directory.Delete(_data, recursive: true);
-            }
-            catch (IOException) { }
+            _data.Dispose();
         }
     }
 }

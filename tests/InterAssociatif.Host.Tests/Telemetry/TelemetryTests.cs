@@ -123,8 +123,8 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
     [Fact]
     public async Task The_metrics_endpoint_of_a_host_shows_durations_sql_commands_and_refusals_moving()
     {
-        var data = Path.Combine(Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
-        await using var host = new HostProcess(data);
+        using var data = new TemporaryFolder();
+        await using var host = new HostProcess(data.Path);
         await host.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(host.Origin) };
         async Task<string> ScrapeAsync() => await http.GetStringAsync("/metrics");
@@ -177,8 +177,8 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
     [Fact]
     public async Task The_metrics_count_open_websockets_sse_streams_and_subscriptions_up_and_down()
     {
-        var data = Path.Combine(Path.GetTempPath(), "interassociatif-tests", Guid.NewGuid().ToString("N"));
-        await using var host = new HostProcess(data);
+        using var data = new TemporaryFolder();
+        await using var host = new HostProcess(data.Path);
         await host.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(host.Origin) };
         var partner = await host.TokenAsync("partner");
