@@ -3,10 +3,7 @@ namespace InterAssociatif.Governance.Tests;
 /// <summary>A decision committed just before the process dies is delivered after the restart.</summary>
 public sealed class DurabilityTests : IAsyncLifetime
 {
-    private readonly TemporaryFolder _data = new();
-    private readonly HostProcess _host;
-
-    public DurabilityTests() => _host = new HostProcess(_data.Path);
+    private HostProcess _host = null!;
 
     private async Task<JsonNode> GraphQLAsync(string token, string query, object? variables = null)
     {
@@ -41,7 +38,6 @@ public sealed class DurabilityTests : IAsyncLifetime
     [Fact]
     public async Task A_decision_committed_before_the_process_is_killed_is_delivered_after_the_restart()
     {
-        await _host.StartAsync();
         var coordinator = await _host.TokenAsync("coordinator");
         var partner = await _host.TokenAsync("partner");
         var body = (await GraphQLAsync(coordinator, "{ bodies(first: 1) { nodes { id } } }"))["data"]!["bodies"]!["nodes"]![0]!["id"]!.GetValue<string>();
@@ -63,11 +59,7 @@ public sealed class DurabilityTests : IAsyncLifetime
         resumed.Abort();
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => _host = await HostProcess.StartedAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        _data.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 }

@@ -3,13 +3,18 @@ namespace InterAssociatif.Testing;
 /// <summary>
 /// The built host as a real process on a loopback port, with its configuration as environment
 /// variables. Several may share one data folder (one SQLite file, one local signing key): start the
-/// first before the others, so that it creates both.
+/// first before the others, so that it creates both. A host on a data folder of its own deletes it when disposed.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Dictionary<string, string> _settings;
+    private readonly TemporaryFolder? _ownFolder;
     private Process? _process;
     private SuiteLogs.File? _log;
+    private HttpClient? _http;
+
+    private HostProcess(TemporaryFolder ownFolder, IReadOnlyDictionary<string, string>? settings)
+        : this(ownFolder.Path, settings) => _ownFolder = ownFolder;
 
     public HostProcess(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -29,6 +34,25 @@ public sealed class HostProcess : IAsyncDisposable
     public int Port { get; }
 
     public string Origin => $"http://127.0.0.1:{Port}";
+
+    /// <summary>A client of the host's origin, disposed with it.</summary>
+    public HttpClient Http => _http ??= new HttpClient { BaseAddress = new Uri(Origin) };
+
+    /// <summary>A host started on a data folder of its own, which goes when the host is disposed.</summary>
+    public static async Task<HostProcess> StartedAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var host = new HostProcess(new TemporaryFolder(), settings);
+        try
+        {
+            await host.StartAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>A free TCP port on the loopback interface (the OS picks it).</summary>
     public static int FreePort()
@@ -160,5 +184,7 @@ public sealed class HostProcess : IAsyncDisposable
         await KillAsync();
         _process?.Dispose();
         _log?.Dispose();
+        _http?.Dispose();
+        _ownFolder?.Dispose();
     }
 }

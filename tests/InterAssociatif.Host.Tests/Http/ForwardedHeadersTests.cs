@@ -13,17 +13,14 @@ public sealed class ForwardedHeadersTests
     public async Task Anonymous_rate_limits_count_the_forwarded_client_only_from_a_known_proxy_network(
         string network, bool believed)
     {
-        using var data = new TemporaryFolder();
-        await using var host = new HostProcess(
-            data.Path,
+        await using var host = await HostProcess.StartedAsync(
             new Dictionary<string, string>
             {
                 ["ForwardedHeaders__KnownNetworks__0"] = network,
                 ["GraphQL__Limits__RateLimitPermits"] = "2",
             }
         );
-        await host.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(host.Origin) };
+        var http = host.Http;
         async Task<HttpStatusCode> AsClient(string address)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7B__typename%7D");

@@ -141,25 +141,14 @@ public sealed class TrustedDocumentsTests(TrustedDocumentsTests.OnlyTrusted host
     /// <summary>A real host that runs trusted documents only (coordinators and analysts excepted).</summary>
     public sealed class OnlyTrusted : IAsyncLifetime
     {
-        private readonly TemporaryFolder _data = new();
-
         public HostProcess Process { get; private set; } = null!;
 
-        public HttpClient Http { get; private set; } = null!;
+        public HttpClient Http => Process.Http;
 
-        public async Task InitializeAsync()
-        {
-            Process = new HostProcess(
-                _data.Path, new Dictionary<string, string> { ["GraphQL__TrustedDocuments__Only"] = "true" });
-            await Process.StartAsync();
-            Http = new HttpClient { BaseAddress = new Uri(Process.Origin) };
-        }
+        public async Task InitializeAsync() =>
+            Process = await HostProcess.StartedAsync(
+                new Dictionary<string, string> { ["GraphQL__TrustedDocuments__Only"] = "true" });
 
-        public async Task DisposeAsync()
-        {
-            Http.Dispose();
-            await Process.DisposeAsync();
-            _data.Dispose();
-        }
+        public async Task DisposeAsync() => await Process.DisposeAsync();
     }
 }

@@ -123,10 +123,8 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
     [Fact]
     public async Task The_metrics_endpoint_of_a_host_shows_durations_sql_commands_and_refusals_moving()
     {
-        using var data = new TemporaryFolder();
-        await using var host = new HostProcess(data.Path);
-        await host.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(host.Origin) };
+        await using var host = await HostProcess.StartedAsync();
+        var http = host.Http;
         async Task<string> ScrapeAsync() => await http.GetStringAsync("/metrics");
         var before = await ScrapeAsync();
         var page = File.ReadAllText(RepositoryFiles.Path("schema", "operations", "DirectoryPage.graphql"));
@@ -177,10 +175,8 @@ public sealed partial class TelemetryTests(TelemetryTests.TracedFactory factory)
     [Fact]
     public async Task The_metrics_count_open_websockets_sse_streams_and_subscriptions_up_and_down()
     {
-        using var data = new TemporaryFolder();
-        await using var host = new HostProcess(data.Path);
-        await host.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(host.Origin) };
+        await using var host = await HostProcess.StartedAsync();
+        var http = host.Http;
         var partner = await host.TokenAsync("partner");
         async Task<(double Sockets, double Streams, double Subscriptions)> GaugesAsync()
         {
