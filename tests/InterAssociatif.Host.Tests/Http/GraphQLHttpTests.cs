@@ -181,6 +181,37 @@ public sealed class GraphQLHttpTests(InterAssociatifFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.Unauthorized, forgedResponse.StatusCode);
         Assert.Equal("INVALID_TOKEN", (await BodyAsync(forgedResponse))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
+
+    /// <summary>
+    /// Credentials in another scheme are refused for what they are (they were told "the bearer token is not valid");
+    /// a secret sent bare is not echoed back; a well-formed bearer token in any letter case is still accepted.
+    /// </summary>
+    [Theory]
+    [InlineData("Basic dXNlcjpwYXNz", "the 'Basic' scheme")]
+    [InlineData("Digest username=\"x\"", "the 'Digest' scheme")]
+    [InlineData("s3cr3t-sent-without-scheme", "a value without a scheme")]
+    [InlineData("Bearer", "'Bearer' without a token")]
+    [InlineData("bearer {token}", null)]
+    [InlineData("BEARER {token}", null)]
+    public async Task An_authorization_header_in_another_scheme_gets_401_saying_which(string header, string? named)
+    {
+        header = header.Replace("{token}", factory.Token("coordinator"), StringComparison.Ordinal);
+        using var response = await PostAsync(
+            Typename, configure: r => r.Headers.TryAddWithoutValidation("Authorization", header));
+        var body = await BodyAsync(response);
+        if (named is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var error = body["errors"]![0]!;
+        Assert.Equal("INVALID_TOKEN", error["extensions"]!["code"]!.GetValue<string>());
+        Assert.Contains(named, error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
 }
 
 /// <summary>Body size limit, with a small configured maximum.</summary>
