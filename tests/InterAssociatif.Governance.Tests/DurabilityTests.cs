@@ -61,5 +61,12 @@ public sealed class DurabilityTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _host = await HostProcess.StartedAsync();
 
-    public async Task DisposeAsync() => await _host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        // Null if InitializeAsync threw: StartedAsync has cleaned up its host and folder then.
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
 }
