@@ -260,6 +260,16 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
             Assert.Equal(4400, (int)invalid.Socket.CloseStatus!);
         }
 
+        await using (var repeated = await SubscribedAsync("partner"))
+        {
+            await repeated.SendTextAsync(
+                "{\"id\":\"2\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ __typename }\",\"query\":\"x\"}}");
+            Assert.Null(await repeated.ReceiveAsync());
+            Assert.Equal(4400, (int)repeated.Socket.CloseStatus!);
+            Assert.Equal(
+                "Invalid message: `payload.query` is given more than once", repeated.Socket.CloseStatusDescription);
+        }
+
         await using (var duplicate = await SubscribedAsync("partner"))
         {
             await duplicate.SendAsync(new { id = "1", type = "subscribe", payload = new { query = Subscription } });

@@ -47,8 +47,11 @@ public sealed class GraphQLWebSocketClient(ClientWebSocket socket) : IAsyncDispo
         }
     }
 
-    public Task SendAsync(object message) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+    public Task SendAsync(object message) => SendTextAsync(JsonSerializer.Serialize(message));
+
+    /// <summary>Sends a message written by hand, as a careless client may write it.</summary>
+    public Task SendTextAsync(string text) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
 
     /// <summary>The next message, or null once the server closed the connection (its code is in <c>Socket.CloseStatus</c>).</summary>
     public async Task<JsonNode?> ReceiveAsync(TimeSpan? timeout = null)

@@ -5,7 +5,8 @@ namespace InterAssociatif.Host.GraphQLHttp;
 /// <summary>
 /// Reads a GraphQL request from HTTP as graphql-over-http defines it: the query string of a GET, or
 /// a JSON body (other media types only with the preflight header, against cross-site requests),
-/// within the body limit; batches are refused. A request that cannot be read is a typed failure.
+/// within the body limit; batches and members given twice are refused. A request that cannot be read is a
+/// typed failure.
 /// </summary>
 internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLHttpOptions> options)
 {
@@ -21,7 +22,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
     {
         var query = request.Query;
         string[] parameters = ["query", "documentId", "operationName", "variables", "extensions"];
-        if (Repeated(name => query[name], parameters) is { } twice)
+        if ((Repeated(name => query[name], parameters) ?? RepeatedInside(name => query[name])) is { } twice)
         {
             return (null, twice);
         }
@@ -52,6 +53,18 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
         names.FirstOrDefault(name => values(name).Count > 1) is { } name
             ? new Failure(
                 StatusCodes.Status400BadRequest, "INVALID_REQUEST", $"`{name}` is given more than once: give it once.")
+            : null;
+
+    /// <summary>A member written twice in the JSON of <c>variables</c> or <c>extensions</c>.</summary>
+    private static Failure? RepeatedInside(Func<string, Microsoft.Extensions.Primitives.StringValues> values) =>
+        new[] { "variables", "extensions" }
+            .Select(name => (name, path: RepeatedMembers.Find(values(name).ToString())))
+            .FirstOrDefault(found => found.path is not null) is (var name, { } path)
+            ? new Failure(
+                StatusCodes.Status400BadRequest,
+                "INVALID_REQUEST",
+                $"`{name}.{path}` is given more than once: give each member once."
+            )
             : null;
 
     private async Task<(GraphQLRequest? Request, Failure? Failure)> ReadBodyAsync(HttpContext http)
@@ -94,7 +107,9 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
                 return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", message));
             }
 
-            if (Repeated(name => form[name], "query", "operationName", "variables") is { } twice)
+            var twice = Repeated(name => form[name], "query", "operationName", "variables")
+                ?? RepeatedInside(name => form[name]);
+            if (twice is not null)
             {
                 return (null, twice);
             }
@@ -150,6 +165,12 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
         if (FirstToken(body) == '[')
         {
             return (null, new Failure(StatusCodes.Status400BadRequest, "BATCHING_NOT_SUPPORTED", "Batched requests (a JSON array) are not supported: send one operation per request."));
+        }
+
+        if (RepeatedMembers.Find(body.GetBuffer().AsMemory(0, (int)body.Length)) is { } repeated)
+        {
+            var message = $"`{repeated}` is given more than once in the request body: give each member once.";
+            return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", message));
         }
 
         try

@@ -6,7 +6,7 @@ namespace InterAssociatif.Host.Subscriptions;
 /// One client of the graphql-transport-ws protocol: <c>connection_init</c> (with an optional
 /// <c>Authorization</c> in its payload) within the init timeout, then any number of
 /// <c>subscribe</c>/<c>complete</c>, <c>ping</c>/<c>pong</c>. Protocol violations close the socket
-/// with the protocol's codes: 4400 invalid message, 4401 subscribe before acknowledgement,
+/// with the protocol's codes: 4400 invalid message (a member given twice too), 4401 subscribe before acknowledgement,
 /// 4403 bad credentials, 4408 no init in time, 4409 duplicate operation id, 4429 second init.
 /// </summary>
 internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSocketTransport transport)
@@ -96,6 +96,15 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
         {
             type = null;
             message = default;
+        }
+
+        if (type is not null && RepeatedMembers.Find(text) is { } repeated)
+        {
+            // A close reason holds 123 bytes: a path too long for it is left out.
+            var reason = $"Invalid message: `{repeated}` is given more than once";
+            var fits = Encoding.UTF8.GetByteCount(reason) <= 123;
+            await CloseAsync(4400, fits ? reason : "Invalid message: a member is given more than once");
+            return;
         }
 
         switch (type)

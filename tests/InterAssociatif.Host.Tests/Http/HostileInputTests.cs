@@ -114,6 +114,8 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
     [InlineData("get", "query=%7B__typename%7D&query=%7B__typename%7D", "query")]
     [InlineData("get", "query=%7B__typename%7D&variables=%7B%7D&variables=%7B%7D", "variables")]
     [InlineData("form", "query=%7B__typename%7D&operationName=A&operationName=B", "operationName")]
+    [InlineData("get", "query=%7B__typename%7D&variables=%7B%22a%22%3A1%2C%22a%22%3A2%7D", "variables.a")]
+    [InlineData("form", "query=x&variables=%7B%22a%22%3A%7B%22b%22%3A1%2C%22b%22%3A2%7D%7D", "variables.a.b")]
     public async Task A_parameter_given_twice_is_a_400_naming_it(string how, string parameters, string name)
     {
         factory.SqlCommands.Reset();
@@ -125,6 +127,47 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("INVALID_REQUEST", json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.StartsWith($"`{name}` is given more than once", json["errors"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(0, factory.SqlCommands.Count);
+    }
+
+    /// <summary>
+    /// A JSON body with a member written twice: every member of a GraphQL request (from GraphQL.NET's request type),
+    /// and members nested in <c>variables</c> and <c>extensions</c>, refused with their path instead of one value
+    /// kept silently.
+    /// </summary>
+    public static TheoryData<string, string> RepeatedMembers()
+    {
+        var members = typeof(GraphQL.Transport.GraphQLRequest)
+            .GetProperties()
+            .Where(p => p.CanWrite)
+            .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
+            .ToList();
+        Assert.Contains("query", members);
+        var data = new TheoryData<string, string>();
+        foreach (var member in members)
+        {
+            var value = member is "variables" or "extensions" ? "{}" : "\"{ __typename }\"";
+            var first = member == "query" ? "" : "\"query\":\"{ __typename }\",";
+            data.Add($"{{{first}\"{member}\":{value},\"{member}\":{value}}}", member);
+        }
+
+        const string Query = "\"query\":\"query($id: ID!) { node(id: $id) { id } }\"";
+        data.Add($"{{{Query},\"variables\":{{\"id\":\"a\",\"id\":\"b\"}}}}", "variables.id");
+        data.Add($"{{{Query},\"variables\":{{\"id\":\"a\",\"x\":[{{}},{{\"y\":1,\"y\":2}}]}}}}", "variables.x[1].y");
+        data.Add($"{{{Query},\"extensions\":{{\"trace\":{{\"on\":true,\"on\":false}}}}}}", "extensions.trace.on");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RepeatedMembers))]
+    public async Task A_json_member_given_twice_is_a_400_naming_its_path(string body, string path)
+    {
+        factory.SqlCommands.Reset();
+        using var response = await PostAsync(body, factory.Token("coordinator"));
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("INVALID_REQUEST", json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.StartsWith($"`{path}` is given more than once", json["errors"]![0]!["message"]!.GetValue<string>());
         Assert.Equal(0, factory.SqlCommands.Count);
     }
 
