@@ -91,6 +91,8 @@ internal static class HostComposition
         services.AddSingleton<CredentialWatches>();
         services.AddSingleton<WebSocketTransport>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<CredentialRefusals>();
+        services.AddSingleton<ICredentialRefusals>(p => p.GetRequiredService<CredentialRefusals>());
         services.AddSingleton<DatabaseStartup>();
         services.AddSingleton<IdePage>();
 

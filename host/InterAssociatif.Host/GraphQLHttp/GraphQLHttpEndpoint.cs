@@ -15,6 +15,7 @@ internal sealed class GraphQLHttpEndpoint(
     IGraphQLTextSerializer serializer,
     IdePage ide,
     TrustedDocuments trusted,
+    CredentialRefusals credentials,
     ILogger<GraphQLHttpEndpoint> logger)
 {
 
@@ -76,31 +77,12 @@ internal sealed class GraphQLHttpEndpoint(
             return;
         }
 
-        // Credentials in another scheme than Bearer (Basic, Digest, a bare token) are refused for what they are.
-        if (OtherScheme(request.Headers.Authorization) is { } scheme)
-        {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            var message = $"The Authorization header must be 'Bearer <token>'; {scheme} is not accepted "
-                + $"(an API key goes in the {Access.ApiKeyService.HeaderName} header).";
-            await WriteRequestErrorAsync(
-                http, StatusCodes.Status401Unauthorized, mediaType, Error("INVALID_TOKEN", message));
-            return;
-        }
-
         // A caller who sent credentials that do not hold is told so, instead of being served as anonymous.
-        if ((request.Headers.Authorization.Count > 0 || request.Headers.ContainsKey(Access.ApiKeyService.HeaderName)) && (await http.AuthenticateAsync()).Failure is { } authenticationFailure)
+        if (await credentials.RefusalAsync(http) is { } refused)
         {
-            if (authenticationFailure is Access.ApiKeyRefusedException refusedKey)
-            {
-                http.Response.Headers.WWWAuthenticate = "ApiKey";
-                await WriteRequestErrorAsync(http, StatusCodes.Status401Unauthorized, mediaType, Error(refusedKey.Code, refusedKey.Message));
-                return;
-            }
-
-            http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            var expired = authenticationFailure is Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException
-                || (authenticationFailure is AggregateException aggregate && aggregate.InnerExceptions.Any(e => e is Microsoft.IdentityModel.Tokens.SecurityTokenExpiredException));
-            await WriteRequestErrorAsync(http, StatusCodes.Status401Unauthorized, mediaType, Error(expired ? "TOKEN_EXPIRED" : "INVALID_TOKEN", expired ? "The bearer token has expired." : "The bearer token is not valid (signature, issuer or audience)."));
+            http.Response.Headers.WWWAuthenticate = refused.Challenge;
+            await WriteRequestErrorAsync(
+                http, StatusCodes.Status401Unauthorized, mediaType, Error(refused.Code, refused.Message));
             return;
         }
 
@@ -223,27 +205,4 @@ internal sealed class GraphQLHttpEndpoint(
     }
 
     private static ExecutionError Error(string code, string message) => new(message) { Code = code };
-
-    /// <summary>
-    /// Null for no Authorization header or a <c>Bearer</c> one; else what it is, for the error: "the 'Basic' scheme",
-    /// or "a value without a scheme" (never echoing what may be a secret sent bare).
-    /// </summary>
-    private static string? OtherScheme(Microsoft.Extensions.Primitives.StringValues authorization)
-    {
-        if (authorization.Count == 0)
-        {
-            return null;
-        }
-
-        var value = (authorization[0] ?? "").Trim();
-        var scheme = value.Split(' ', 2)[0];
-        if (scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
-        {
-            return value.Length > scheme.Length ? null : "'Bearer' without a token";
-        }
-
-        return value.Length > scheme.Length && scheme.Length <= 20 && scheme.All(char.IsAsciiLetter)
-            ? $"the '{scheme}' scheme"
-            : "a value without a scheme";
-    }
 }

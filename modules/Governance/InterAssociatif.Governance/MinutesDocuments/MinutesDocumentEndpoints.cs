@@ -44,7 +44,7 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
 
     private async Task<IResult> RenderAsync(HttpContext http, string meetingId, string extension, string? revision)
     {
-        if (EndpointResults.Deny(http, GovernanceRoles.Readers) is { } denied)
+        if (await EndpointResults.DenyAsync(http, GovernanceRoles.Readers) is { } denied)
         {
             return denied;
         }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace InterAssociatif.Kernel.Modules;
@@ -18,17 +17,28 @@ public interface IEndpointContributor
 public static class EndpointResults
 {
     /// <summary>
-    /// A 401 for an anonymous caller, a 403 when the caller holds none of <paramref name="roles"/>; null when one is
-    /// held.
+    /// Null when the caller holds one of <paramref name="roles"/>; else a GraphQL-shaped error: a 401 saying why the
+    /// credentials sent were refused (<see cref="ICredentialRefusals"/>) or that there were none (<c>ACCESS_DENIED</c>,
+    /// with a <c>WWW-Authenticate</c> challenge), a 403 <c>ACCESS_DENIED</c> naming the roles for a caller without
+    /// them.
     /// </summary>
-    public static IResult? Deny(HttpContext http, params string[] roles)
+    public static async Task<IResult?> DenyAsync(HttpContext http, params string[] roles)
     {
-        if (http.User.Identity?.IsAuthenticated != true)
+        var needs = $"one of the roles {string.Join(", ", roles)}";
+        if (http.User.Identity?.IsAuthenticated == true)
         {
-            return Results.Challenge();
+            return roles.Any(http.User.IsInRole)
+                ? null
+                : Error(StatusCodes.Status403Forbidden, "ACCESS_DENIED", $"This needs {needs}; the caller holds none.");
         }
 
-        return roles.Any(http.User.IsInRole) ? null : Results.Forbid();
+        var refusal = http.RequestServices.GetService(typeof(ICredentialRefusals)) is ICredentialRefusals refusals
+            ? await refusals.RefusalAsync(http)
+            : null;
+        http.Response.Headers.WWWAuthenticate = refusal?.Challenge ?? "Bearer";
+        return refusal is null
+            ? Error(StatusCodes.Status401Unauthorized, "ACCESS_DENIED", $"Sign in: this needs a caller with {needs}.")
+            : Error(StatusCodes.Status401Unauthorized, refusal.Code, refusal.Message);
     }
 
     /// <summary>An error as GraphQL writes it: <c>{ errors: [{ message, extensions: { code, field } }] }</c>.</summary>
@@ -39,6 +49,17 @@ public static class EndpointResults
                 errors = new[]
                 {
                     new { message = error.Message, extensions = new { code = error.Code, field = error.Field } },
+                },
+            },
+            statusCode: status);
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(
+            new
+            {
+                errors = new[]
+                {
+                    new { message, extensions = new { code } },
                 },
             },
             statusCode: status);

@@ -42,12 +42,12 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
     }
 
     /// <summary>A 401 or 403 when the caller lacks every one of <paramref name="roles"/>; null when one is held.</summary>
-    private static Outcome? Deny(HttpContext http, params string[] roles) =>
-        EndpointResults.Deny(http, roles) is { } denied ? new(denied, AuditOutcome.Denied, []) : null;
+    private static async Task<Outcome?> DenyAsync(HttpContext http, params string[] roles) =>
+        await EndpointResults.DenyAsync(http, roles) is { } denied ? new(denied, AuditOutcome.Denied, []) : null;
 
     private async Task<Outcome> StoreAsync(HttpContext http, string meetingId, string? title, string? fileName)
     {
-        if (Deny(http, Roles.Coordinator) is { } denied)
+        if (await DenyAsync(http, Roles.Coordinator) is { } denied)
         {
             return denied;
         }
@@ -88,7 +88,7 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
 
     private async Task<Outcome> OpenAsync(HttpContext http, string attachmentId)
     {
-        if (Deny(http, MeetingRoles.Participants) is { } denied)
+        if (await DenyAsync(http, MeetingRoles.Participants) is { } denied)
         {
             return denied;
         }

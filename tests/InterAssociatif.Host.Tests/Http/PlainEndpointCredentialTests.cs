@@ -1,0 +1,86 @@
+namespace InterAssociatif.Host.Tests.Http;
+
+/// <summary>
+/// The modules' plain endpoints that need a role (attachment upload and download, the minutes' download) refuse a
+/// caller as the GraphQL endpoint does: a GraphQL-shaped error with its code, a 401 with a challenge that says why
+/// the credentials sent were refused (or that there were none), a 403 naming the roles. Each endpoint × each kind of
+/// credentials; the check runs before the id is read, so the ids need not exist.
+/// </summary>
+public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
+    : IClassFixture<InterAssociatifFactory>
+{
+    private static readonly (HttpMethod Method, string Path)[] Endpoints =
+    [
+        (HttpMethod.Post, "/meetings/x/attachments?title=t&fileName=f.pdf"),
+        (HttpMethod.Get, "/attachments/x"),
+        (HttpMethod.Get, "/meetings/x/minutes.html"),
+    ];
+
+    public static TheoryData<string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (method, path) in Endpoints)
+        {
+            data.Add($"{method} {path}", "none", "ACCESS_DENIED");
+            data.Add($"{method} {path}", "basic", "INVALID_TOKEN");
+            data.Add($"{method} {path}", "forged", "INVALID_TOKEN");
+            data.Add($"{method} {path}", "expired", "TOKEN_EXPIRED");
+            data.Add($"{method} {path}", "unknown api key", "INVALID_API_KEY");
+        }
+
+        data.Add($"{HttpMethod.Post} {Endpoints[0].Path}", "member", "ACCESS_DENIED");
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_refused_caller_gets_a_typed_error_and_a_challenge(
+        string endpoint, string credentials, string code)
+    {
+        var (method, path) = (new HttpMethod(endpoint.Split(' ')[0]), endpoint.Split(' ', 2)[1]);
+        using var request = new HttpRequestMessage(method, path);
+        if (method == HttpMethod.Post)
+        {
+            request.Content = new ByteArrayContent([1, 2, 3]);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        }
+
+        var valid = factory.Token("coordinator");
+        switch (credentials)
+        {
+            case "basic":
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic", "dXNlcjpwYXNz");
+                break;
+            case "forged":
+                request.Headers.Authorization = new AuthenticationHeaderValue(
+                    "Bearer", valid[..^4] + (valid[^4..] == "AAAA" ? "BBBB" : "AAAA"));
+                break;
+            case "expired":
+                var expired = factory.Token(
+                    "coordinator", lifetime: TimeSpan.FromHours(1), issuedAt: DateTimeOffset.UtcNow.AddHours(-2));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", expired);
+                break;
+            case "unknown api key":
+                request.Headers.Add("X-Api-Key", "ia_0000000000000000_not-a-key");
+                break;
+            case "member":
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("member"));
+                break;
+        }
+
+        using var response = await factory.CreateClient().SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(code, body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(body["errors"]![0]!["message"]!.GetValue<string>()));
+        if (credentials == "member")
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains("coordinator", body["errors"]![0]!["message"]!.GetValue<string>());
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.NotEmpty(response.Headers.WwwAuthenticate);
+        }
+    }
+}
