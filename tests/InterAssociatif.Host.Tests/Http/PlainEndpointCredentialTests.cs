@@ -1,10 +1,10 @@
 namespace InterAssociatif.Host.Tests.Http;
 
 /// <summary>
-/// The modules' plain endpoints that need a role (attachment upload and download, the minutes' download) refuse a
-/// caller as the GraphQL endpoint does: a GraphQL-shaped error with its code, a 401 with a challenge that says why
-/// the credentials sent were refused (or that there were none), a 403 naming the roles. Each endpoint × each kind of
-/// credentials; the check runs before the id is read, so the ids need not exist.
+/// The modules' plain endpoints that need a role (attachments, the minutes' download, the survey responses' export)
+/// refuse a caller as the GraphQL endpoint does: a GraphQL-shaped error with its code, a 401 with a challenge that
+/// says why the credentials sent were refused (or that there were none), a 403 naming the roles. Each endpoint ×
+/// each kind of credentials; the check runs before the id is read, so the ids need not exist.
 /// </summary>
 public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
     : IClassFixture<InterAssociatifFactory>
@@ -14,6 +14,7 @@ public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
         (HttpMethod.Post, "/meetings/x/attachments?title=t&fileName=f.pdf"),
         (HttpMethod.Get, "/attachments/x"),
         (HttpMethod.Get, "/meetings/x/minutes.html"),
+        (HttpMethod.Get, "/surveys/x/responses.csv"),
     ];
 
     public static TheoryData<string, string, string> Cases()
@@ -29,6 +30,7 @@ public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
         }
 
         data.Add($"{HttpMethod.Post} {Endpoints[0].Path}", "member", "ACCESS_DENIED");
+        data.Add($"{HttpMethod.Get} {Endpoints[3].Path}", "member", "ACCESS_DENIED");
         return data;
     }
 

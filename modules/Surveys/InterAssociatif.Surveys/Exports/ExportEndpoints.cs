@@ -17,7 +17,7 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/surveys/{surveyId}/results.csv", ResultsAsync);
-        endpoints.MapGet("/surveys/{surveyId}/responses.csv", ResponsesAsync).RequireAuthorization(policy => policy.RequireRole(Roles.Coordinator));
+        endpoints.MapGet("/surveys/{surveyId}/responses.csv", ResponsesAsync);
     }
 
     private async Task ResultsAsync(HttpContext http, string surveyId, DateTimeOffset? asOf)
@@ -120,6 +120,12 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
 
     private async Task ResponsesAsync(HttpContext http, string surveyId)
     {
+        if (await EndpointResults.DenyAsync(http, Roles.Coordinator) is { } denied)
+        {
+            await denied.ExecuteAsync(http);
+            return;
+        }
+
         await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
         var survey = GlobalId.TryDecode(surveyId, SurveysTypeNames.Survey, out var id)
             ? await db.SurveyWithQuestionsAsync(id, http.RequestAborted)
