@@ -209,9 +209,18 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
         {
             using var meeting = await client.GetAsync($"/surveys/{id}/results.csv?asOf=2017-09-18T10:00:00Z");
             Assert.Equal(HttpStatusCode.BadRequest, meeting.StatusCode);
+            var error = JsonNode.Parse(await meeting.Content.ReadAsStringAsync())!["errors"]![0]!;
+            Assert.Equal("asOf", error["extensions"]!["field"]!.GetValue<string>());
             Assert.StartsWith(
                 "`asOf`: published results are given as of the survey's close, 2017-09-08T22:00:00Z,",
-                await meeting.Content.ReadAsStringAsync());
+                error["message"]!.GetValue<string>());
+
+            // Not an instant at all: the same field named, whoever asks.
+            using var malformed = await client.GetAsync($"/surveys/{id}/results.csv?asOf=18-09-2017%2010h");
+            Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+            var invalid = JsonNode.Parse(await malformed.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!;
+            Assert.Equal("VALIDATION", invalid["code"]!.GetValue<string>());
+            Assert.Equal("asOf", invalid["field"]!.GetValue<string>());
         }
 
         var coordinator = factory.CreateClient();

@@ -1,10 +1,12 @@
 namespace InterAssociatif.Host.Tests.Http;
 
 /// <summary>
-/// The modules' plain endpoints that need a role (attachments, the minutes' download, the survey responses' export)
-/// refuse a caller as the GraphQL endpoint does: a GraphQL-shaped error with its code, a 401 with a challenge that
-/// says why the credentials sent were refused (or that there were none), a 403 naming the roles. Each endpoint ×
-/// each kind of credentials; the check runs before the id is read, so the ids need not exist.
+/// The modules' plain endpoints refuse a caller as the GraphQL endpoint does: a GraphQL-shaped error with its code, a
+/// 401 with a challenge that says why the credentials sent were refused (or that there were none), a 403 naming the
+/// roles.
+/// Credentials that are refused: every endpoint the modules serve (<see cref="ModuleEndpoints"/>), open to anonymous
+/// callers or not. No credentials or too few roles: the endpoints that need a role. The check runs before the ids are
+/// read, so they need not exist.
 /// </summary>
 public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
     : IClassFixture<InterAssociatifFactory>
@@ -17,21 +19,54 @@ public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
         (HttpMethod.Get, "/surveys/x/responses.csv"),
     ];
 
+    private static readonly (string Credentials, string Code)[] Refused =
+    [
+        ("basic", "INVALID_TOKEN"),
+        ("forged", "INVALID_TOKEN"),
+        ("expired", "TOKEN_EXPIRED"),
+        ("unknown api key", "INVALID_API_KEY"),
+    ];
+
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
         foreach (var (method, path) in Endpoints)
         {
             data.Add($"{method} {path}", "none", "ACCESS_DENIED");
-            data.Add($"{method} {path}", "basic", "INVALID_TOKEN");
-            data.Add($"{method} {path}", "forged", "INVALID_TOKEN");
-            data.Add($"{method} {path}", "expired", "TOKEN_EXPIRED");
-            data.Add($"{method} {path}", "unknown api key", "INVALID_API_KEY");
         }
 
         data.Add($"{HttpMethod.Post} {Endpoints[0].Path}", "member", "ACCESS_DENIED");
         data.Add($"{HttpMethod.Get} {Endpoints[3].Path}", "member", "ACCESS_DENIED");
         return data;
+    }
+
+    [Fact]
+    public async Task Every_module_endpoint_refuses_credentials_that_are_not_valid()
+    {
+        var failures = new List<string>();
+        var endpoints = ModuleEndpoints.All(factory.Services);
+        foreach (var (method, route) in endpoints)
+        {
+            foreach (var (credentials, code) in Refused)
+            {
+                using var request = ModuleEndpoints.Request(method, route);
+                Authorize(request, credentials);
+                using var response = await factory.CreateClient().SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                var error = response.Content.Headers.ContentType?.MediaType == "application/json"
+                    ? JsonNode.Parse(text)?["errors"]?[0]
+                    : null;
+                if (response.StatusCode != HttpStatusCode.Unauthorized
+                    || error?["extensions"]?["code"]?.GetValue<string>() != code
+                    || response.Headers.WwwAuthenticate.Count == 0)
+                {
+                    failures.Add($"{method} {route.RawText}, {credentials}: {(int)response.StatusCode} {text}");
+                }
+            }
+        }
+
+        Assert.True(endpoints.Count >= 7, $"{endpoints.Count} endpoints: the module endpoints were not found");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Theory]
@@ -47,6 +82,25 @@ public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         }
 
+        Authorize(request, credentials);
+        using var response = await factory.CreateClient().SendAsync(request);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(code, body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(body["errors"]![0]!["message"]!.GetValue<string>()));
+        if (credentials == "member")
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains("coordinator", body["errors"]![0]!["message"]!.GetValue<string>());
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.NotEmpty(response.Headers.WwwAuthenticate);
+        }
+    }
+
+    private void Authorize(HttpRequestMessage request, string credentials)
+    {
         var valid = factory.Token("coordinator");
         switch (credentials)
         {
@@ -68,21 +122,6 @@ public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
             case "member":
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("member"));
                 break;
-        }
-
-        using var response = await factory.CreateClient().SendAsync(request);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(code, body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
-        Assert.False(string.IsNullOrWhiteSpace(body["errors"]![0]!["message"]!.GetValue<string>()));
-        if (credentials == "member")
-        {
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-            Assert.Contains("coordinator", body["errors"]![0]!["message"]!.GetValue<string>());
-        }
-        else
-        {
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-            Assert.NotEmpty(response.Headers.WwwAuthenticate);
         }
     }
 }

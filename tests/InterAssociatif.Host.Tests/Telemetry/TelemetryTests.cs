@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Builder;
 using OpenTelemetry.Trace;
 
 namespace InterAssociatif.Host.Tests.Telemetry;

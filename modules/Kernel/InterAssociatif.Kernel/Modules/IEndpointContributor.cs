@@ -17,29 +17,84 @@ public interface IEndpointContributor
 public static class EndpointResults
 {
     /// <summary>
-    /// Null when the caller holds one of <paramref name="roles"/>; else a GraphQL-shaped error: a 401 saying why the
-    /// credentials sent were refused (<see cref="ICredentialRefusals"/>) or that there were none (<c>ACCESS_DENIED</c>,
-    /// with a <c>WWW-Authenticate</c> challenge), a 403 <c>ACCESS_DENIED</c> naming the roles for a caller without
-    /// them.
+    /// Null when the caller holds one of <paramref name="roles"/> (or, with no roles, when the credentials sent, if
+    /// any, are valid: an endpoint open to anonymous callers still refuses a forged or expired token, as GraphQL
+    /// does); else a GraphQL-shaped error: a 401 saying why the credentials sent were refused
+    /// (<see cref="ICredentialRefusals"/>) or that there were none (<c>ACCESS_DENIED</c>, with a
+    /// <c>WWW-Authenticate</c> challenge), a 403 <c>ACCESS_DENIED</c> naming the roles for a caller without them.
     /// </summary>
     public static async Task<IResult?> DenyAsync(HttpContext http, params string[] roles)
     {
         var needs = $"one of the roles {string.Join(", ", roles)}";
         if (http.User.Identity?.IsAuthenticated == true)
         {
-            return roles.Any(http.User.IsInRole)
+            return roles.Length == 0 || roles.Any(http.User.IsInRole)
                 ? null
-                : Error(StatusCodes.Status403Forbidden, "ACCESS_DENIED", $"This needs {needs}; the caller holds none.");
+                : Problem(
+                    StatusCodes.Status403Forbidden, "ACCESS_DENIED", $"This needs {needs}; the caller holds none.");
         }
 
         var refusal = http.RequestServices.GetService(typeof(ICredentialRefusals)) is ICredentialRefusals refusals
             ? await refusals.RefusalAsync(http)
             : null;
+        if (refusal is null && roles.Length == 0)
+        {
+            return null;
+        }
+
         http.Response.Headers.WWWAuthenticate = refusal?.Challenge ?? "Bearer";
         return refusal is null
-            ? Error(StatusCodes.Status401Unauthorized, "ACCESS_DENIED", $"Sign in: this needs a caller with {needs}.")
-            : Error(StatusCodes.Status401Unauthorized, refusal.Code, refusal.Message);
+            ? Problem(StatusCodes.Status401Unauthorized, "ACCESS_DENIED", $"Sign in: this needs a caller with {needs}.")
+            : Problem(StatusCodes.Status401Unauthorized, refusal.Code, refusal.Message);
     }
+
+    /// <summary>
+    /// <c>ACCESS_DENIED</c> for a reason of the record's (e.g. unpublished results): a 403 for a signed-in caller,
+    /// a 401 with a challenge for an anonymous one.
+    /// </summary>
+    public static IResult AccessDenied(HttpContext http, string message)
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "ACCESS_DENIED", message);
+        }
+
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Problem(StatusCodes.Status401Unauthorized, "ACCESS_DENIED", message);
+    }
+
+    /// <summary>A 404 <c>NOT_FOUND</c> naming a route parameter whose id designates nothing the caller sees.</summary>
+    public static IResult NotFound(string field, string what, string value) =>
+        Problem(StatusCodes.Status404NotFound, new NotFoundError(field, $"No {what} has this id.", value));
+
+    /// <summary>
+    /// Reads an optional query parameter holding an instant (ISO 8601, e.g. <c>2017-09-18T10:00:00Z</c>); false when it
+    /// is given and malformed (answer with <see cref="InvalidInstant"/>).
+    /// </summary>
+    public static bool TryInstant(string? value, out DateTimeOffset? instant)
+    {
+        instant = null;
+        if (value is null)
+        {
+            return true;
+        }
+
+        if (!DateTimeOffset.TryParse(
+                value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None,
+                out var parsed))
+        {
+            return false;
+        }
+
+        instant = parsed;
+        return true;
+    }
+
+    /// <summary>A 400 <c>VALIDATION</c> naming a query parameter that is not an instant.</summary>
+    public static IResult InvalidInstant(string field) =>
+        Problem(
+            StatusCodes.Status400BadRequest,
+            new InputValidationError(field, $"`{field}` must be an instant in ISO 8601, e.g. 2017-09-18T10:00:00Z."));
 
     /// <summary>An error as GraphQL writes it: <c>{ errors: [{ message, extensions: { code, field } }] }</c>.</summary>
     public static IResult Problem(int status, UserError error) =>
@@ -53,7 +108,8 @@ public static class EndpointResults
             },
             statusCode: status);
 
-    private static IResult Error(int status, string code, string message) =>
+    /// <summary>An error without a field (access, credentials) as GraphQL writes it.</summary>
+    public static IResult Problem(int status, string code, string message) =>
         Results.Json(
             new
             {

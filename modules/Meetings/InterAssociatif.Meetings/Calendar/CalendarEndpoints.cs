@@ -10,7 +10,8 @@ namespace InterAssociatif.Meetings.Calendar;
 /// <c>/calendar.ics</c> (every meeting) and <c>/calendar/{organizationId}.ics</c> (meetings an
 /// organisation convenes or is invited to). Titles, times, places and status are public.
 /// </summary>
-internal sealed class CalendarEndpoints(IDbContextFactory<MeetingsDbContext> factory) : IEndpointContributor
+internal sealed class CalendarEndpoints(IDbContextFactory<MeetingsDbContext> factory, IDirectoryReader directory)
+    : IEndpointContributor
 {
     /// <summary>The feed holds the most recent meetings (and every planned one within that count); older ones stay in the API.</summary>
     private const int MaxEvents = 2000;
@@ -23,22 +24,32 @@ internal sealed class CalendarEndpoints(IDbContextFactory<MeetingsDbContext> fac
 
     private Task AllAsync(HttpContext http) => WriteAsync(http, null);
 
-    private Task ForOrganizationAsync(HttpContext http, string organizationId)
+    private Task ForOrganizationAsync(HttpContext http, string organizationId) => WriteAsync(http, organizationId);
+
+    private async Task WriteAsync(HttpContext http, string? organizationId)
     {
-        if (GlobalId.TryDecode(organizationId, DirectoryTypeNames.Organization, out var id))
+        Guid? organization = null;
+        if (await EndpointResults.DenyAsync(http) is { } refused)
         {
-            return WriteAsync(http, id);
+            await refused.ExecuteAsync(http);
+            return;
         }
 
-        http.Response.StatusCode = StatusCodes.Status404NotFound;
-        return Task.CompletedTask;
-    }
+        if (organizationId is not null)
+        {
+            if (!GlobalId.TryDecode(organizationId, DirectoryTypeNames.Organization, out var decoded)
+                || (await directory.GetOrganizationsAsync([decoded], http.RequestAborted)).Count == 0)
+            {
+                await EndpointResults.NotFound("organizationId", "organisation", organizationId).ExecuteAsync(http);
+                return;
+            }
 
-    private async Task WriteAsync(HttpContext http, Guid? organizationId)
-    {
+            organization = decoded;
+        }
+
         await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
         IQueryable<Meeting> meetings = db.Meetings;
-        if (organizationId is { } id)
+        if (organization is { } id)
         {
             meetings = meetings.Where(m => m.OrganizerId == id || db.Invitations.Any(i => i.MeetingId == m.Id && i.OrganizationId == id));
         }

@@ -20,26 +20,38 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
         endpoints.MapGet("/surveys/{surveyId}/responses.csv", ResponsesAsync);
     }
 
-    private async Task ResultsAsync(HttpContext http, string surveyId, DateTimeOffset? asOf)
+    private async Task ResultsAsync(HttpContext http, string surveyId, string? asOf)
     {
         // Partners read published results as anonymous callers do.
         var user = http.User;
+        if (await EndpointResults.DenyAsync(http) is { } refused)
+        {
+            await refused.ExecuteAsync(http);
+            return;
+        }
+
+        if (!EndpointResults.TryInstant(asOf, out var instant))
+        {
+            await EndpointResults.InvalidInstant("asOf").ExecuteAsync(http);
+            return;
+        }
+
         await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
         var survey = GlobalId.TryDecode(surveyId, SurveysTypeNames.Survey, out var id) ? await db.Surveys.SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted) : null;
         if (survey is null || !SurveyAccess.CanSee(survey, user))
         {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            await EndpointResults.NotFound("surveyId", "survey", surveyId).ExecuteAsync(http);
             return;
         }
 
-        var reading = ResultsRules.Reading(user.IsCoordinator(), survey, asOf, time.GetUtcNow());
+        var reading = ResultsRules.Reading(user.IsCoordinator(), survey, instant, time.GetUtcNow());
         if (reading.Refusal != ResultsRefusal.None)
         {
-            http.Response.StatusCode = reading.Refusal == ResultsRefusal.OtherInstant ? StatusCodes.Status400BadRequest
-                : user.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden
-                : StatusCodes.Status401Unauthorized;
-            http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync(ResultsRules.Explain(reading), http.RequestAborted);
+            var refusal = reading.Refusal == ResultsRefusal.OtherInstant
+                ? EndpointResults.Problem(
+                    StatusCodes.Status400BadRequest, new InputValidationError("asOf", ResultsRules.Explain(reading)))
+                : EndpointResults.AccessDenied(http, ResultsRules.Explain(reading));
+            await refusal.ExecuteAsync(http);
             return;
         }
 
@@ -132,7 +144,7 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
             : null;
         if (survey is null)
         {
-            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            await EndpointResults.NotFound("surveyId", "survey", surveyId).ExecuteAsync(http);
             return;
         }
 

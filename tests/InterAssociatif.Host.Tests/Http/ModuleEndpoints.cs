@@ -1,0 +1,92 @@
+using InterAssociatif.Kernel.Modules;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace InterAssociatif.Host.Tests.Http;
+
+/// <summary>
+/// The plain endpoints the modules serve beside GraphQL, read from their <see cref="IEndpointContributor"/>s as the
+/// host maps them: an endpoint a module adds is in every case generated from this list.
+/// </summary>
+internal static class ModuleEndpoints
+{
+    /// <summary>Values that a route or query parameter other than an id takes in the generated requests.</summary>
+    private static readonly Dictionary<string, string> Valid = new()
+    {
+        ["extension"] = "md",
+        ["title"] = "Relevé",
+        ["fileName"] = "releve.pdf",
+    };
+
+    public static IReadOnlyList<(HttpMethod Method, RoutePattern Route)> All(IServiceProvider services)
+    {
+        var routes = new Routes(services);
+        foreach (var contributor in services.GetServices<IEndpointContributor>())
+        {
+            contributor.MapEndpoints(routes);
+        }
+
+        return routes.DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(endpoint => endpoint.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods
+                .Select(method => (new HttpMethod(method), endpoint.RoutePattern)))
+            .OrderBy(e => e.RoutePattern.RawText, StringComparer.Ordinal).ThenBy(e => e.Item1.Method)
+            .ToList();
+    }
+
+    /// <summary>The route's parameters that hold a record's global id (<c>meetingId</c> → <c>Meeting</c>).</summary>
+    public static IEnumerable<(string Name, string TypeName)> Ids(RoutePattern route) =>
+        route.Parameters.Where(p => p.Name.EndsWith("Id", StringComparison.Ordinal))
+            .Select(p => (p.Name, char.ToUpperInvariant(p.Name[0]) + p.Name[1..^2]));
+
+    /// <summary>
+    /// A request to <paramref name="route"/> with <paramref name="values"/> for its ids (others get <c>x</c>) and valid
+    /// values for the rest: the query parameters an endpoint may read, and a small PDF as the body of a POST.
+    /// </summary>
+    public static HttpRequestMessage Request(
+        HttpMethod method, RoutePattern route, IReadOnlyDictionary<string, string>? values = null)
+    {
+        var path = new StringBuilder();
+        foreach (var segment in route.PathSegments)
+        {
+            path.Append('/');
+            foreach (var part in segment.Parts)
+            {
+                path.Append(part switch
+                {
+                    RoutePatternLiteralPart literal => literal.Content,
+                    RoutePatternSeparatorPart separator => separator.Content,
+                    RoutePatternParameterPart parameter => Uri.EscapeDataString(
+                        values?.GetValueOrDefault(parameter.Name)
+                            ?? Valid.GetValueOrDefault(parameter.Name)
+                            ?? (parameter.Name.EndsWith("Id", StringComparison.Ordinal)
+                                ? "x"
+                                : throw new InvalidOperationException(
+                                    $"{route.RawText}: give `{parameter.Name}` a valid value in {nameof(Valid)}."))),
+                    _ => throw new InvalidOperationException($"{route.RawText}: unexpected part {part}"),
+                });
+            }
+        }
+
+        var query = string.Join(
+            "&",
+            Valid.Where(v => route.GetParameter(v.Key) is null)
+                .Select(v => $"{v.Key}={Uri.EscapeDataString(v.Value)}"));
+        var request = new HttpRequestMessage(method, $"{path}?{query}");
+        if (method == HttpMethod.Post)
+        {
+            request.Content = new ByteArrayContent("%PDF-1.4\n"u8.ToArray());
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        }
+
+        return request;
+    }
+
+    private sealed class Routes(IServiceProvider services) : IEndpointRouteBuilder
+    {
+        public IServiceProvider ServiceProvider => services;
+
+        public ICollection<EndpointDataSource> DataSources { get; } = [];
+
+        public IApplicationBuilder CreateApplicationBuilder() => new ApplicationBuilder(services);
+    }
+}

@@ -1,0 +1,73 @@
+namespace InterAssociatif.Host.Tests.Http;
+
+/// <summary>
+/// Every id in the route of every module's plain endpoint (<see cref="ModuleEndpoints"/>), given malformed, of another
+/// type or designating nothing, is a 404 with a GraphQL-shaped <c>NOT_FOUND</c> naming the parameter, as a coordinator
+/// (who passes every role check) sees it; never a bare status, never a page of the other type's record.
+/// </summary>
+public sealed class PlainEndpointInputTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+{
+    [Fact]
+    public async Task An_id_that_designates_nothing_is_a_typed_404_naming_it()
+    {
+        var existing = await ExistingAsync();
+        var token = factory.Token("coordinator");
+        var cases = 0;
+        var failures = new List<string>();
+        foreach (var (method, route) in ModuleEndpoints.All(factory.Services))
+        {
+            foreach (var (name, typeName) in ModuleEndpoints.Ids(route))
+            {
+                foreach (var (kind, value) in new[]
+                {
+                    ("malformed", "not-an-id"),
+                    ("of another type", existing.First(e => e.Key != typeName).Value),
+                    ("unknown", GlobalId.Encode(typeName, Guid.NewGuid())),
+                })
+                {
+                    cases++;
+                    var values = ModuleEndpoints.Ids(route)
+                        .ToDictionary(id => id.Name, id => id.Name == name ? value : existing[id.TypeName]);
+                    using var request = ModuleEndpoints.Request(method, route, values);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    using var response = await factory.CreateClient().SendAsync(request);
+                    var text = await response.Content.ReadAsStringAsync();
+                    var error = response.Content.Headers.ContentType?.MediaType == "application/json"
+                        ? JsonNode.Parse(text)?["errors"]?[0]
+                        : null;
+                    if (response.StatusCode != HttpStatusCode.NotFound
+                        || error?["extensions"]?["code"]?.GetValue<string>() != "NOT_FOUND"
+                        || error["extensions"]?["field"]?.GetValue<string>() != name)
+                    {
+                        failures.Add($"{method} {route.RawText}, `{name}` {kind}: {(int)response.StatusCode} {text}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(cases >= 15, $"{cases} cases: the module endpoints were not found");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>An existing record's id of each type a route names, from the demo data.</summary>
+    private async Task<Dictionary<string, string>> ExistingAsync()
+    {
+        var result = (await factory.GraphQL("coordinator").QueryAsync(
+                """
+                {
+                  meetings(first: 20) { nodes { id attachments { id } } }
+                  surveys(first: 1) { nodes { id } }
+                  organizations(first: 1) { nodes { id } }
+                }
+                """))
+            .EnsureNoErrors();
+        return new Dictionary<string, string>
+        {
+            ["Meeting"] = result.String("meetings.nodes[0].id")!,
+            ["Survey"] = result.String("surveys.nodes[0].id")!,
+            ["Organization"] = result.String("organizations.nodes[0].id")!,
+            ["Attachment"] = result.At("meetings.nodes")!.AsArray()
+                .SelectMany(m => m!["attachments"]!.AsArray()).First()!["id"]!.GetValue<string>(),
+        };
+    }
+}
