@@ -81,6 +81,15 @@ internal static class ModuleEndpoints
         return request;
     }
 
+    /// <summary>The answer's text and, in a JSON answer, the <c>extensions</c> of its first error.</summary>
+    public static async Task<(string Text, JsonNode? Extensions)> ErrorAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return (text, response.Content.Headers.ContentType?.MediaType == "application/json"
+            ? JsonNode.Parse(text)?["errors"]?[0]?["extensions"]
+            : null);
+    }
+
     private sealed class Routes(IServiceProvider services) : IEndpointRouteBuilder
     {
         public IServiceProvider ServiceProvider => services;

@@ -52,12 +52,9 @@ public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
                 using var request = ModuleEndpoints.Request(method, route);
                 Authorize(request, credentials);
                 using var response = await factory.CreateClient().SendAsync(request);
-                var text = await response.Content.ReadAsStringAsync();
-                var error = response.Content.Headers.ContentType?.MediaType == "application/json"
-                    ? JsonNode.Parse(text)?["errors"]?[0]
-                    : null;
+                var (text, error) = await ModuleEndpoints.ErrorAsync(response);
                 if (response.StatusCode != HttpStatusCode.Unauthorized
-                    || error?["extensions"]?["code"]?.GetValue<string>() != code
+                    || error?["code"]?.GetValue<string>() != code
                     || response.Headers.WwwAuthenticate.Count == 0)
                 {
                     failures.Add($"{method} {route.RawText}, {credentials}: {(int)response.StatusCode} {text}");

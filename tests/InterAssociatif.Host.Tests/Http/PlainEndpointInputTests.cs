@@ -31,13 +31,10 @@ public sealed class PlainEndpointInputTests(InterAssociatifFactory factory) : IC
                     using var request = ModuleEndpoints.Request(method, route, values);
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                     using var response = await factory.CreateClient().SendAsync(request);
-                    var text = await response.Content.ReadAsStringAsync();
-                    var error = response.Content.Headers.ContentType?.MediaType == "application/json"
-                        ? JsonNode.Parse(text)?["errors"]?[0]
-                        : null;
+                    var (text, error) = await ModuleEndpoints.ErrorAsync(response);
                     if (response.StatusCode != HttpStatusCode.NotFound
-                        || error?["extensions"]?["code"]?.GetValue<string>() != "NOT_FOUND"
-                        || error["extensions"]?["field"]?.GetValue<string>() != name)
+                        || error?["code"]?.GetValue<string>() != "NOT_FOUND"
+                        || error["field"]?.GetValue<string>() != name)
                     {
                         failures.Add($"{method} {route.RawText}, `{name}` {kind}: {(int)response.StatusCode} {text}");
                     }
