@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using CsvHelper;
 
 namespace InterAssociatif.Surveys.Tests;
