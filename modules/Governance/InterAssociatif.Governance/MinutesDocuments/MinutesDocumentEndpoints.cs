@@ -77,8 +77,7 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
 
         if (!GlobalId.TryDecode(meetingId, MeetingsTypeNames.Meeting, out var id))
         {
-            return EndpointResults.Problem(
-                StatusCodes.Status404NotFound, new NotFoundError("meetingId", "No meeting has this id.", meetingId));
+            return EndpointResults.NotFound("meetingId", "meeting", meetingId);
         }
 
         MinutesDocument? document;
