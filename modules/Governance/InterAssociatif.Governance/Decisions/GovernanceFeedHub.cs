@@ -142,7 +142,15 @@ internal sealed class GovernanceFeedHub : IAsyncDisposable
                     Advance(ref _committed, _head);
                 }
 
-                _reader = Task.Run(() => FollowAsync(_stop.Token), CancellationToken.None);
+                // The reader serves every subscriber, not the caller that happened to start it: its reads are
+                // background work, outside that caller's (and any later request's) command count.
+                _reader = Task.Run(
+                    () =>
+                    {
+                        SqlCommandCounter.CountAsBackground();
+                        return FollowAsync(_stop.Token);
+                    },
+                    CancellationToken.None);
             }
         }
         finally
