@@ -29,30 +29,45 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
         Assert.All(resources, url => Assert.StartsWith(ide.Origin, url, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A partner's subscription, run as a partner tool would: from the feed's position, so that a decision
+    /// recorded before the browser's socket is up still comes first (no race with the subscription's start).
+    /// </summary>
     [Fact]
     public async Task A_subscription_run_in_the_ide_shows_decisions_as_they_are_recorded()
     {
-        using var ide = OpenIde("subscription Feed { decisionRecorded { decision { title } } }");
+        factory.StartAndGetAddress(); // on a loopback port before any in-memory request initialises the host
+        var partner = factory.Token("partner");
+        var position = (await factory.GraphQL("partner").QueryAsync("{ decisionFeedPosition }"))
+            .EnsureNoErrors()
+            .String("decisionFeedPosition");
+        using var ide = OpenIde($$"""subscription Feed { decisionRecorded(after: "{{position}}") { decision { title } } }""");
         ide.Js.ExecuteScript(
-            "const editors = [...document.querySelectorAll('.graphiql-editor-tool .CodeMirror')]; editors[editors.length - 1].CodeMirror.setValue(arguments[0]);",
-            $$"""{ "Authorization": "Bearer {{factory.Token("partner")}}" }""");
+            "const editors = [...document.querySelectorAll('.graphiql-editor-tool .CodeMirror')];"
+                + " editors[editors.length - 1].CodeMirror.setValue(arguments[0]);",
+            $$"""{ "Authorization": "Bearer {{partner}}" }""");
         ide.Driver.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
 
-        // The feed only carries decisions recorded once it listens: record until one shows up.
         var coordinator = factory.GraphQL("coordinator");
-        var body = (await coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }")).EnsureNoErrors().String("bodies.nodes[0].id");
-        string? shown = null;
-        for (var attempt = 0; attempt < 20 && shown is null; attempt++)
+        var body = (await coordinator.QueryAsync("{ bodies(first: 1) { nodes { id } } }"))
+            .EnsureNoErrors()
+            .String("bodies.nodes[0].id");
+        var title = $"Décision vue dans l'IDE {Guid.NewGuid():N}";
+        (await coordinator.QueryAsync(
+            "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
+            new { input = new { bodyId = body, title, decidedOn = "2021-03-01" } })).EnsureNoErrors();
+
+        string? last = null;
+        try
         {
-            (await coordinator.QueryAsync("mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
-                new { input = new { bodyId = body, title = $"Décision vue dans l'IDE {attempt}", decidedOn = "2021-03-01" } })).EnsureNoErrors();
-            await Task.Delay(TimeSpan.FromSeconds(1));
-            shown = ide.Result();
-            shown = shown is not null && shown.Contains("Décision vue dans l'IDE", StringComparison.Ordinal) ? shown : null;
+            ide.Wait.Until(_ => (last = ide.Result()) is { } text && text.Contains(title, StringComparison.Ordinal));
+        }
+        catch (WebDriverTimeoutException)
+        {
+            Assert.Fail($"The decision never showed in the IDE; its result pane holds: {last ?? "(nothing)"}");
         }
 
-        Assert.NotNull(shown);
-        Assert.Contains("decisionRecorded", shown);
+        Assert.Contains("decisionRecorded", last);
     }
 
     [Fact]
