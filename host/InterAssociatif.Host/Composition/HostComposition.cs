@@ -123,10 +123,7 @@ internal static class HostComposition
         IdePage.Map(app);
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.Map("/graphql", endpoint.HandleAsync);
-        foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
-        {
-            contributor.MapEndpoints(app);
-        }
+        app.MapModuleEndpoints();
 
         var live = new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync };
         app.MapHealthChecks("/health/live", live);

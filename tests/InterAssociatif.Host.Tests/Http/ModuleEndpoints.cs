@@ -1,4 +1,3 @@
-using InterAssociatif.Kernel.Modules;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 
@@ -18,20 +17,28 @@ internal static class ModuleEndpoints
         ["fileName"] = "releve.pdf",
     };
 
-    public static IReadOnlyList<(HttpMethod Method, RoutePattern Route)> All(IServiceProvider services)
+    /// <summary>Every endpoint the modules map, as the host maps them (<see cref="ModuleEndpointMapping"/>).</summary>
+    public static IReadOnlyList<ModuleEndpoint> All(IServiceProvider services)
     {
         var routes = new Routes(services);
-        foreach (var contributor in services.GetServices<IEndpointContributor>())
-        {
-            contributor.MapEndpoints(routes);
-        }
-
+        routes.MapModuleEndpoints();
         return routes.DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>()
             .SelectMany(endpoint => endpoint.Metadata.GetRequiredMetadata<IHttpMethodMetadata>().HttpMethods
-                .Select(method => (new HttpMethod(method), endpoint.RoutePattern)))
-            .OrderBy(e => e.RoutePattern.RawText, StringComparer.Ordinal).ThenBy(e => e.Item1.Method)
+                .Select(method => new ModuleEndpoint(
+                    new HttpMethod(method),
+                    endpoint.RoutePattern,
+                    endpoint.Metadata.GetMetadata<EndpointAccess>(),
+                    QueryParameters(endpoint))))
+            .OrderBy(e => e.Route.RawText, StringComparer.Ordinal).ThenBy(e => e.Method.Method)
             .ToList();
     }
+
+    /// <summary>The handler's text parameters that are not the route's: read from the query.</summary>
+    private static List<string> QueryParameters(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetRequiredMetadata<MethodInfo>().GetParameters()
+            .Where(p => p.ParameterType == typeof(string) && endpoint.RoutePattern.GetParameter(p.Name!) is null)
+            .Select(p => p.Name!)
+            .ToList();
 
     /// <summary>The route's parameters that hold a record's global id (<c>meetingId</c> → <c>Meeting</c>).</summary>
     public static IEnumerable<(string Name, string TypeName)> Ids(RoutePattern route) =>
@@ -88,6 +95,18 @@ internal static class ModuleEndpoints
         return (text, response.Content.Headers.ContentType?.MediaType == "application/json"
             ? JsonNode.Parse(text)?["errors"]?[0]?["extensions"]
             : null);
+    }
+
+    /// <summary>
+    /// An endpoint: its method and route, who it says may call it (null: it does not say), the query parameters its
+    /// handler reads.
+    /// </summary>
+    public sealed record ModuleEndpoint(
+        HttpMethod Method, RoutePattern Route, EndpointAccess? Access, IReadOnlyList<string> Query)
+    {
+        public void Deconstruct(out HttpMethod method, out RoutePattern route) => (method, route) = (Method, Route);
+
+        public override string ToString() => $"{Method} {Route.RawText}";
     }
 
     private sealed class Routes(IServiceProvider services) : IEndpointRouteBuilder

@@ -3,22 +3,13 @@ namespace InterAssociatif.Host.Tests.Http;
 /// <summary>
 /// The modules' plain endpoints refuse a caller as the GraphQL endpoint does: a GraphQL-shaped error with its code, a
 /// 401 with a challenge that says why the credentials sent were refused (or that there were none), a 403 naming the
-/// roles.
-/// Credentials that are refused: every endpoint the modules serve (<see cref="ModuleEndpoints"/>), open to anonymous
-/// callers or not. No credentials or too few roles: the endpoints that need a role. The check runs before the ids are
-/// read, so they need not exist.
+/// roles. Generated from every endpoint the modules serve (<see cref="ModuleEndpoints"/>) and the access each declares
+/// (<see cref="EndpointAccess"/>): refused credentials everywhere; no credentials and every role against what the
+/// endpoint is open to. The check runs before the ids are read, so they need not exist.
 /// </summary>
 public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
     : IClassFixture<InterAssociatifFactory>
 {
-    private static readonly (HttpMethod Method, string Path)[] Endpoints =
-    [
-        (HttpMethod.Post, "/meetings/x/attachments?title=t&fileName=f.pdf"),
-        (HttpMethod.Get, "/attachments/x"),
-        (HttpMethod.Get, "/meetings/x/minutes.html"),
-        (HttpMethod.Get, "/surveys/x/responses.csv"),
-    ];
-
     private static readonly (string Credentials, string Code)[] Refused =
     [
         ("basic", "INVALID_TOKEN"),
@@ -26,19 +17,6 @@ public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
         ("expired", "TOKEN_EXPIRED"),
         ("unknown api key", "INVALID_API_KEY"),
     ];
-
-    public static TheoryData<string, string, string> Cases()
-    {
-        var data = new TheoryData<string, string, string>();
-        foreach (var (method, path) in Endpoints)
-        {
-            data.Add($"{method} {path}", "none", "ACCESS_DENIED");
-        }
-
-        data.Add($"{HttpMethod.Post} {Endpoints[0].Path}", "member", "ACCESS_DENIED");
-        data.Add($"{HttpMethod.Get} {Endpoints[3].Path}", "member", "ACCESS_DENIED");
-        return data;
-    }
 
     [Fact]
     public async Task Every_module_endpoint_refuses_credentials_that_are_not_valid()
@@ -66,34 +44,51 @@ public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public async Task A_refused_caller_gets_a_typed_error_and_a_challenge(
-        string endpoint, string credentials, string code)
+    /// <summary>
+    /// Every endpoint says who may call it; anonymous callers and every role get what that says: a 401 with a
+    /// challenge or a 403 naming the roles when it is not open to them, neither when it is.
+    /// </summary>
+    [Fact]
+    public async Task Every_caller_meets_the_access_each_endpoint_declares()
     {
-        var (method, path) = (new HttpMethod(endpoint.Split(' ')[0]), endpoint.Split(' ', 2)[1]);
-        using var request = new HttpRequestMessage(method, path);
-        if (method == HttpMethod.Post)
+        var failures = new List<string>();
+        var endpoints = ModuleEndpoints.All(factory.Services);
+        foreach (var endpoint in endpoints)
         {
-            request.Content = new ByteArrayContent([1, 2, 3]);
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            if (endpoint.Access is not { } access)
+            {
+                failures.Add($"{endpoint}: does not say who may call it");
+                continue;
+            }
+
+            foreach (var caller in Roles.All.Prepend("none"))
+            {
+                var open = access.Roles.Count == 0 || access.Roles.Contains(caller);
+                using var request = ModuleEndpoints.Request(endpoint.Method, endpoint.Route);
+                if (caller != "none")
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token(caller));
+                }
+
+                using var response = await factory.CreateClient().SendAsync(request);
+                var (text, error) = await ModuleEndpoints.ErrorAsync(response);
+                var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+                var expected = caller == "none" ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+                var message = error is null ? null : JsonNode.Parse(text)?["errors"]?[0]?["message"]?.ToString();
+                var wellRefused = response.StatusCode == expected
+                    && error?["code"]?.GetValue<string>() == "ACCESS_DENIED"
+                    && (caller != "none" || response.Headers.WwwAuthenticate.Count > 0)
+                    && access.Roles.All(role => message?.Contains(role, StringComparison.Ordinal) == true);
+                if (open ? refused : !wellRefused)
+                {
+                    var should = open ? "served" : "refused";
+                    failures.Add($"{endpoint}, {caller} should be {should}: {(int)response.StatusCode} {text}");
+                }
+            }
         }
 
-        Authorize(request, credentials);
-        using var response = await factory.CreateClient().SendAsync(request);
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal(code, body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
-        Assert.False(string.IsNullOrWhiteSpace(body["errors"]![0]!["message"]!.GetValue<string>()));
-        if (credentials == "member")
-        {
-            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-            Assert.Contains("coordinator", body["errors"]![0]!["message"]!.GetValue<string>());
-        }
-        else
-        {
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-            Assert.NotEmpty(response.Headers.WwwAuthenticate);
-        }
+        Assert.True(endpoints.Count(e => e.Access?.Roles.Count > 0) >= 3, "no endpoint needs a role");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     private void Authorize(HttpRequestMessage request, string credentials)
@@ -115,9 +110,6 @@ public sealed class PlainEndpointCredentialTests(InterAssociatifFactory factory)
                 break;
             case "unknown api key":
                 request.Headers.Add("X-Api-Key", "ia_0000000000000000_not-a-key");
-                break;
-            case "member":
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("member"));
                 break;
         }
     }

@@ -46,6 +46,43 @@ public sealed class PlainEndpointInputTests(InterAssociatifFactory factory) : IC
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    /// <summary>
+    /// Every query parameter of every module endpoint, given twice, is a 400 <c>VALIDATION</c> naming it, whether the
+    /// values agree or not: never the values joined by commas (a title "a,b"), never one of them chosen silently.
+    /// </summary>
+    [Fact]
+    public async Task A_query_parameter_given_twice_is_refused_naming_it()
+    {
+        var token = factory.Token("coordinator");
+        var cases = 0;
+        var failures = new List<string>();
+        foreach (var endpoint in ModuleEndpoints.All(factory.Services))
+        {
+            foreach (var name in endpoint.Query)
+            {
+                foreach (var values in new[] { ("a", "b"), ("a", "a") })
+                {
+                    cases++;
+                    using var request = ModuleEndpoints.Request(endpoint.Method, endpoint.Route);
+                    request.RequestUri = new Uri(
+                        $"{request.RequestUri}&{name}={values.Item1}&{name}={values.Item2}", UriKind.Relative);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    using var response = await factory.CreateClient().SendAsync(request);
+                    var (text, error) = await ModuleEndpoints.ErrorAsync(response);
+                    if (response.StatusCode != HttpStatusCode.BadRequest
+                        || error?["code"]?.GetValue<string>() != "VALIDATION"
+                        || error["field"]?.GetValue<string>() != name)
+                    {
+                        failures.Add($"{endpoint}, `{name}` twice {values}: {(int)response.StatusCode} {text}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(cases >= 8, $"{cases} cases: the endpoints' query parameters were not found");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     /// <summary>An existing record's id of each type a route names, from the demo data.</summary>
     private async Task<Dictionary<string, string>> ExistingAsync()
     {

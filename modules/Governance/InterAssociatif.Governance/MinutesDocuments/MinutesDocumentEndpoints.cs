@@ -21,7 +21,7 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
         $"/meetings/{GlobalId.Encode(MeetingsTypeNames.Meeting, meetingId)}/minutes.{MinutesFormats.Extension(format)}";
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/meetings/{meetingId}/minutes.{extension}", DownloadAsync);
+        endpoints.MapGet("/meetings/{meetingId}/minutes.{extension}", DownloadAsync).OpenTo(GovernanceRoles.Readers);
 
     /// <summary>Every download, refused or not, is in the audit trail, as attachment downloads are.</summary>
     private async Task<IResult> DownloadAsync(HttpContext http, string meetingId, string extension, string? revision)
@@ -44,7 +44,7 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
 
     private async Task<IResult> RenderAsync(HttpContext http, string meetingId, string extension, string? revision)
     {
-        if (await EndpointResults.DenyAsync(http, GovernanceRoles.Readers) is { } denied)
+        if (await EndpointResults.DenyAsync(http) is { } denied)
         {
             return denied;
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
 namespace InterAssociatif.Kernel.Modules;
@@ -8,7 +9,56 @@ namespace InterAssociatif.Kernel.Modules;
 /// </summary>
 public interface IEndpointContributor
 {
+    /// <summary>Maps the module's endpoints, each declaring who may call it (<see cref="EndpointAccess"/>).</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints);
+}
+
+/// <summary>
+/// Who may call a module endpoint, declared where it is mapped (<see cref="ModuleEndpointMapping.OpenTo"/>,
+/// <see cref="ModuleEndpointMapping.OpenToAnyone"/>) and checked by <see cref="EndpointResults.DenyAsync"/> in the
+/// handler, so that a refusal is audited like any other answer. No roles: anyone, signed in or not.
+/// </summary>
+public sealed record EndpointAccess(IReadOnlyList<string> Roles);
+
+/// <summary>How the modules' endpoints are mapped: in one group, each saying who may call it.</summary>
+public static class ModuleEndpointMapping
+{
+    /// <summary>Only callers holding one of <paramref name="roles"/>.</summary>
+    public static RouteHandlerBuilder OpenTo(this RouteHandlerBuilder endpoint, params string[] roles) =>
+        endpoint.WithMetadata(new EndpointAccess(roles));
+
+    /// <summary>Anonymous callers too (credentials sent must still be valid).</summary>
+    public static RouteHandlerBuilder OpenToAnyone(this RouteHandlerBuilder endpoint) =>
+        endpoint.WithMetadata(new EndpointAccess([]));
+
+    /// <summary>
+    /// Maps every module's endpoints in one group, which refuses a query parameter given more than once (a 400
+    /// <c>VALIDATION</c> naming it) rather than let the handler read the values joined by commas.
+    /// </summary>
+    public static void MapModuleEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(string.Empty).AddEndpointFilter(RefuseRepeatedQueryParameters);
+        foreach (var contributor in app.ServiceProvider.GetServices<IEndpointContributor>())
+        {
+            contributor.MapEndpoints(group);
+        }
+    }
+
+    private static async ValueTask<object?> RefuseRepeatedQueryParameters(
+        EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        foreach (var (name, values) in context.HttpContext.Request.Query)
+        {
+            if (values.Count > 1)
+            {
+                return EndpointResults.Problem(
+                    StatusCodes.Status400BadRequest,
+                    new InputValidationError(name, $"`{name}` is given {values.Count} times; give it once."));
+            }
+        }
+
+        return await next(context);
+    }
 }
 
 /// <summary>
@@ -17,18 +67,23 @@ public interface IEndpointContributor
 public static class EndpointResults
 {
     /// <summary>
-    /// Null when the caller holds one of <paramref name="roles"/> (or, with no roles, when the credentials sent, if
-    /// any, are valid: an endpoint open to anonymous callers still refuses a forged or expired token, as GraphQL
-    /// does); else a GraphQL-shaped error: a 401 saying why the credentials sent were refused
+    /// Null when the caller holds one of the roles the endpoint is open to (<see cref="EndpointAccess"/>; or, open to
+    /// anyone, when the credentials sent, if any, are valid: such an endpoint still refuses a forged or expired token,
+    /// as GraphQL does); else a GraphQL-shaped error: a 401 saying why the credentials sent were refused
     /// (<see cref="ICredentialRefusals"/>) or that there were none (<c>ACCESS_DENIED</c>, with a
     /// <c>WWW-Authenticate</c> challenge), a 403 <c>ACCESS_DENIED</c> naming the roles for a caller without them.
     /// </summary>
-    public static async Task<IResult?> DenyAsync(HttpContext http, params string[] roles)
+    public static async Task<IResult?> DenyAsync(HttpContext http)
     {
+        var endpoint = http.GetEndpoint();
+        var roles = endpoint?.Metadata.GetMetadata<EndpointAccess>()?.Roles
+            ?? throw new InvalidOperationException(
+                $"{endpoint?.DisplayName ?? http.Request.Path} does not say who may call it: map it with "
+                + $"{nameof(ModuleEndpointMapping.OpenTo)} or {nameof(ModuleEndpointMapping.OpenToAnyone)}.");
         var needs = $"one of the roles {string.Join(", ", roles)}";
         if (http.User.Identity?.IsAuthenticated == true)
         {
-            return roles.Length == 0 || roles.Any(http.User.IsInRole)
+            return roles.Count == 0 || roles.Any(http.User.IsInRole)
                 ? null
                 : Problem(
                     StatusCodes.Status403Forbidden, "ACCESS_DENIED", $"This needs {needs}; the caller holds none.");
@@ -37,7 +92,7 @@ public static class EndpointResults
         var refusal = http.RequestServices.GetService(typeof(ICredentialRefusals)) is ICredentialRefusals refusals
             ? await refusals.RefusalAsync(http)
             : null;
-        if (refusal is null && roles.Length == 0)
+        if (refusal is null && roles.Count == 0)
         {
             return null;
         }

@@ -14,8 +14,10 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
     {
         // Roles are checked here rather than by an endpoint policy so that a denied attempt is in
         // the audit trail like any other.
-        endpoints.MapPost("/meetings/{meetingId}/attachments", UploadAsync).DisableAntiforgery();
-        endpoints.MapGet("/attachments/{attachmentId}", DownloadAsync);
+        endpoints.MapPost("/meetings/{meetingId}/attachments", UploadAsync)
+            .DisableAntiforgery()
+            .OpenTo(Roles.Coordinator);
+        endpoints.MapGet("/attachments/{attachmentId}", DownloadAsync).OpenTo(MeetingRoles.Participants);
     }
 
     private async Task<IResult> UploadAsync(HttpContext http, string meetingId, string? title, string? fileName)
@@ -41,20 +43,20 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
         }
     }
 
-    /// <summary>A 401 or 403 when the caller lacks every one of <paramref name="roles"/>; null when one is held.</summary>
-    private static async Task<Outcome?> DenyAsync(HttpContext http, params string[] roles) =>
-        await EndpointResults.DenyAsync(http, roles) is { } denied ? new(denied, AuditOutcome.Denied, []) : null;
+    /// <summary>A 401 or 403 when the caller may not call the endpoint; null when it may.</summary>
+    private static async Task<Outcome?> DenyAsync(HttpContext http) =>
+        await EndpointResults.DenyAsync(http) is { } denied ? new(denied, AuditOutcome.Denied, []) : null;
 
     private async Task<Outcome> StoreAsync(HttpContext http, string meetingId, string? title, string? fileName)
     {
-        if (await DenyAsync(http, Roles.Coordinator) is { } denied)
+        if (await DenyAsync(http) is { } denied)
         {
             return denied;
         }
 
         if (!GlobalId.TryDecode(meetingId, MeetingsTypeNames.Meeting, out var id))
         {
-            return Problem(StatusCodes.Status404NotFound, new NotFoundError("meetingId", "No meeting has this id.", meetingId));
+            return new(EndpointResults.NotFound("meetingId", "meeting", meetingId), AuditOutcome.Refused, []);
         }
 
         if (http.Request.ContentLength > store.Options.MaxBytes)
@@ -88,14 +90,14 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
 
     private async Task<Outcome> OpenAsync(HttpContext http, string attachmentId)
     {
-        if (await DenyAsync(http, MeetingRoles.Participants) is { } denied)
+        if (await DenyAsync(http) is { } denied)
         {
             return denied;
         }
 
         if (!GlobalId.TryDecode(attachmentId, MeetingsTypeNames.Attachment, out var id) || await store.OpenAsync(id, http.RequestAborted) is not { } opened)
         {
-            return Problem(StatusCodes.Status404NotFound, new NotFoundError("attachmentId", "No attachment has this id.", attachmentId));
+            return new(EndpointResults.NotFound("attachmentId", "attachment", attachmentId), AuditOutcome.Refused, []);
         }
 
         var etag = new EntityTagHeaderValue($"\"{opened.Attachment.Sha256}\"");

@@ -18,8 +18,9 @@ internal sealed class CalendarEndpoints(IDbContextFactory<MeetingsDbContext> fac
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/calendar.ics", AllAsync);
-        endpoints.MapGet("/calendar/{organizationId}.ics", ForOrganizationAsync);
+        // As a route handler (not a bare RequestDelegate), so that the module endpoints' filter applies to it.
+        endpoints.MapGet("/calendar.ics", (Func<HttpContext, Task>)AllAsync).OpenToAnyone();
+        endpoints.MapGet("/calendar/{organizationId}.ics", ForOrganizationAsync).OpenToAnyone();
     }
 
     private Task AllAsync(HttpContext http) => WriteAsync(http, null);

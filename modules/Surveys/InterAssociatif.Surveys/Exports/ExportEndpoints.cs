@@ -16,13 +16,13 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
 {
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/surveys/{surveyId}/results.csv", ResultsAsync);
-        endpoints.MapGet("/surveys/{surveyId}/responses.csv", ResponsesAsync);
+        // Partners read published results as anonymous callers do.
+        endpoints.MapGet("/surveys/{surveyId}/results.csv", ResultsAsync).OpenToAnyone();
+        endpoints.MapGet("/surveys/{surveyId}/responses.csv", ResponsesAsync).OpenTo(Roles.Coordinator);
     }
 
     private async Task ResultsAsync(HttpContext http, string surveyId, string? asOf)
     {
-        // Partners read published results as anonymous callers do.
         var user = http.User;
         if (await EndpointResults.DenyAsync(http) is { } refused)
         {
@@ -132,7 +132,7 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
 
     private async Task ResponsesAsync(HttpContext http, string surveyId)
     {
-        if (await EndpointResults.DenyAsync(http, Roles.Coordinator) is { } denied)
+        if (await EndpointResults.DenyAsync(http) is { } denied)
         {
             await denied.ExecuteAsync(http);
             return;
