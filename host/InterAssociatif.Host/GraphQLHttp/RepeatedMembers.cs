@@ -8,7 +8,8 @@ namespace InterAssociatif.Host.GraphQLHttp;
 /// </summary>
 internal static class RepeatedMembers
 {
-    private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
+    /// <summary>Options that refuse a member written twice (<see cref="Find(string)"/> then says where).</summary>
+    public static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
     /// <summary>
     /// The path of the first member written twice (<c>variables.input.title</c>, <c>payload.query</c>), or null when

@@ -85,20 +85,14 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
 
     private async Task HandleAsync(string text, CancellationTokenSource initTimer, CancellationToken cancellation)
     {
-        JsonElement message;
-        string? type;
+        // One parse of the message, refusing a member given twice; only a message that fails it is read again,
+        // to tell a repeated member (named in the close reason) from text that is not JSON.
+        JsonDocument? document = null;
         try
         {
-            message = JsonSerializer.Deserialize<JsonElement>(text);
-            type = message.ValueKind == JsonValueKind.Object && message.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            document = JsonDocument.Parse(text, RepeatedMembers.Strict);
         }
-        catch (JsonException)
-        {
-            type = null;
-            message = default;
-        }
-
-        if (type is not null && RepeatedMembers.Find(text) is { } repeated)
+        catch (JsonException) when (RepeatedMembers.Find(text) is { } repeated)
         {
             // A close reason holds 123 bytes: a path too long for it is left out.
             var reason = $"Invalid message: `{repeated}` is given more than once";
@@ -106,6 +100,17 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
             await CloseAsync(4400, fits ? reason : "Invalid message: a member is given more than once");
             return;
         }
+        catch (JsonException)
+        {
+        }
+
+        using var parsed = document;
+        var message = document?.RootElement ?? default;
+        var type = message.ValueKind == JsonValueKind.Object
+            && message.TryGetProperty("type", out var t)
+            && t.ValueKind == JsonValueKind.String
+                ? t.GetString()
+                : null;
 
         switch (type)
         {
@@ -163,7 +168,7 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
                 GraphQLRequest? graphQLRequest;
                 try
                 {
-                    graphQLRequest = _serializer.Deserialize<GraphQLRequest>(request.GetRawText());
+                    graphQLRequest = _serializer.ReadNode<GraphQLRequest>(request);
                 }
                 catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
                 {
