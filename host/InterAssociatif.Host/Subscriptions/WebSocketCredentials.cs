@@ -142,6 +142,8 @@ internal sealed class CredentialWatch : IDisposable
         _ = Task.Run(
             async () =>
             {
+                // A watch of the connection, not a request: its reads are not counted as the request's that began it.
+                Kernel.Persistence.SqlCommandCounter.CountAsBackground();
                 try
                 {
                     while (_bus.PollInterval is { } interval)

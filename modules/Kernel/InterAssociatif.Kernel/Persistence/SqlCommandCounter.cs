@@ -26,10 +26,15 @@ public sealed class SqlCommandCounter : DbCommandInterceptor, IDbConnectionInter
     public long BackgroundCount => Interlocked.Read(ref _background);
 
     /// <summary>
-    /// Marks the current asynchronous flow, and what it starts, as background work (a delivery worker): its
-    /// commands are counted in <see cref="BackgroundCount"/>, so that a request's count stays its own.
+    /// Marks the current asynchronous flow, and what it starts, as background work (a delivery worker, a feed's
+    /// reader): its commands are counted in <see cref="BackgroundCount"/> and not in the operation that started it
+    /// (<see cref="CountOperation"/>), so that a request's count stays its own.
     /// </summary>
-    public static void CountAsBackground() => Background.Value = true;
+    public static void CountAsBackground()
+    {
+        Background.Value = true;
+        Operation.Value = null;
+    }
 
     /// <summary>Connections opened (a pooled one counts each time it is taken from the pool).</summary>
     public long ConnectionsOpened => Interlocked.Read(ref _connections);
