@@ -75,6 +75,7 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
             return factory.SqlCommands.Recent.Count(c => c.Contains("\"GovernanceBodies\"", StringComparison.Ordinal));
         }
 
+        var none = await CommandsForOneDecisionAsync([], "Partagée, aucun abonné");
         var subscribers = new List<GraphQLWebSocketClient>
         {
             await SubscribedWithAsync(factory.Token("coordinator"), query),
@@ -82,6 +83,9 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         try
         {
             var alone = await CommandsForOneDecisionAsync(subscribers, "Partagée, un abonné");
+            // Were the executions' reads not counted, one and three subscribers would cost what none costs (the
+            // test's own reads and the mutation's) and the comparison below would prove nothing.
+            Assert.True(alone > none, $"{alone} reads of the bodies table with a subscriber, {none} without one");
             subscribers.Add(await SubscribedWithAsync(factory.Token("coordinator"), query));
             subscribers.Add(await SubscribedWithAsync(factory.Token("coordinator"), query));
             Assert.Equal(alone, await CommandsForOneDecisionAsync(subscribers, "Partagée, trois abonnés"));
