@@ -29,14 +29,9 @@ public sealed class PlainEndpointInputTests(InterAssociatifFactory factory) : IC
                     var values = ModuleEndpoints.Ids(route)
                         .ToDictionary(id => id.Name, id => id.Name == name ? value : existing[id.TypeName]);
                     using var request = ModuleEndpoints.Request(method, route, values);
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                    using var response = await factory.CreateClient().SendAsync(request);
-                    var (text, error) = await ModuleEndpoints.ErrorAsync(response);
-                    if (response.StatusCode != HttpStatusCode.NotFound
-                        || error?["code"]?.GetValue<string>() != "NOT_FOUND"
-                        || error["field"]?.GetValue<string>() != name)
+                    if (await MisansweredAsync(request, token, HttpStatusCode.NotFound, "NOT_FOUND", name) is { } got)
                     {
-                        failures.Add($"{method} {route.RawText}, `{name}` {kind}: {(int)response.StatusCode} {text}");
+                        failures.Add($"{method} {route.RawText}, `{name}` {kind}: {got}");
                     }
                 }
             }
@@ -66,14 +61,10 @@ public sealed class PlainEndpointInputTests(InterAssociatifFactory factory) : IC
                     using var request = ModuleEndpoints.Request(endpoint.Method, endpoint.Route);
                     request.RequestUri = new Uri(
                         $"{request.RequestUri}&{name}={values.Item1}&{name}={values.Item2}", UriKind.Relative);
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                    using var response = await factory.CreateClient().SendAsync(request);
-                    var (text, error) = await ModuleEndpoints.ErrorAsync(response);
-                    if (response.StatusCode != HttpStatusCode.BadRequest
-                        || error?["code"]?.GetValue<string>() != "VALIDATION"
-                        || error["field"]?.GetValue<string>() != name)
+                    var got = await MisansweredAsync(request, token, HttpStatusCode.BadRequest, "VALIDATION", name);
+                    if (got is not null)
                     {
-                        failures.Add($"{endpoint}, `{name}` twice {values}: {(int)response.StatusCode} {text}");
+                        failures.Add($"{endpoint}, `{name}` twice {values}: {got}");
                     }
                 }
             }
@@ -81,6 +72,23 @@ public sealed class PlainEndpointInputTests(InterAssociatifFactory factory) : IC
 
         Assert.True(cases >= 8, $"{cases} cases: the endpoints' query parameters were not found");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// Null when the request, sent with <paramref name="token"/>, is answered <paramref name="status"/> with a
+    /// GraphQL-shaped error of <paramref name="code"/> naming <paramref name="field"/>; else what it got.
+    /// </summary>
+    private async Task<string?> MisansweredAsync(
+        HttpRequestMessage request, string token, HttpStatusCode status, string code, string field)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await factory.CreateClient().SendAsync(request);
+        var (text, error) = await ModuleEndpoints.ErrorAsync(response);
+        return response.StatusCode == status
+            && error?["code"]?.GetValue<string>() == code
+            && error["field"]?.GetValue<string>() == field
+                ? null
+                : $"{(int)response.StatusCode} {text}";
     }
 
     /// <summary>An existing record's id of each type a route names, from the demo data.</summary>
