@@ -369,6 +369,49 @@ public sealed partial class MinutesDocumentTests(InterAssociatifFactory factory)
         return format == "html" ? new HtmlParser().ParseDocument(text).Body!.TextContent : text;
     }
 
+    /// <summary>
+    /// The heading, every section and every agenda item of the record are Word's named styles (Title, heading 1,
+    /// heading 2 with outline levels), defined in the document, without direct bold or size over them: Word's
+    /// navigation pane lists the sections and items, and restyling one heading restyles them all.
+    /// </summary>
+    [Fact]
+    public async Task The_docx_headings_are_named_word_styles_with_outline_levels()
+    {
+        using var stream = new MemoryStream(await DownloadAsync(factory, "coordinator", "docx"));
+        using var document = WordprocessingDocument.Open(stream, false);
+        var invalid = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document)
+            .Select(error => $"{error.Path?.XPath}: {error.Description}")
+            .ToList();
+        Assert.True(invalid.Count == 0, string.Join("\n", invalid));
+        var part = document.MainDocumentPart!.StyleDefinitionsPart;
+        Assert.True(part?.Styles is not null, "the document defines no styles");
+        var styles = part.Styles.Elements<Style>().ToDictionary(style => style.StyleId!.Value!);
+        int? Outline(string id) => styles[id].StyleParagraphProperties?.OutlineLevel?.Val?.Value;
+        Assert.Equal([null, 0, 1], new[] { Outline("Title"), Outline("Heading1"), Outline("Heading2") });
+        Assert.Equal("heading 1", styles["Heading1"].StyleName!.Val!.Value);
+
+        var body = document.MainDocumentPart.Document!.Body!;
+        string? Style(Paragraph p) => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
+        var outside = body.Elements<Paragraph>().ToList();
+        Assert.Equal("Title", Style(outside[1]));
+        var sections = outside.Where(p => Style(p) == "Heading1").Select(p => p.InnerText).ToList();
+        Assert.Equal(
+            [
+                "Objet de la réunion :", "Date de la réunion :", "Pièces jointes :", "Participants :",
+                "Absents ou excusés :", "Diffusion :", "Les étapes",
+            ],
+            sections);
+        var rows = body.Elements<Table>().Single().Elements<TableRow>().Skip(1).ToList();
+        Assert.NotEmpty(rows);
+        var itemTitles = rows.Select(row => row.Elements<TableCell>().First().Elements<Paragraph>().First());
+        Assert.All(itemTitles, title => Assert.Equal("Heading2", Style(title)));
+
+        var styled = body.Descendants<Paragraph>().Where(p => Style(p) is not null).ToList();
+        Assert.All(
+            styled.SelectMany(p => p.Elements<Run>()),
+            run => Assert.True(run.RunProperties?.Bold is null && run.RunProperties?.FontSize is null, run.InnerText));
+    }
+
     /// <summary>The paragraphs outside the table, and each table row as (left paragraphs, right paragraphs).</summary>
     internal static (List<string> Lines, List<(List<string> Left, List<string> Right)> Rows) ReadDocx(byte[] content)
     {

@@ -180,17 +180,18 @@ internal static class MinutesFormats
         using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
         {
             var main = package.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = WordStyles();
             var body = new Body();
             body.Append(Paragraph(d.PlaceAndDate, justification: JustificationValues.Right));
-            body.Append(Paragraph(d.Heading, bold: true, size: 32));
+            body.Append(Paragraph(d.Heading, style: "Title"));
             foreach (var (label, lines) in Sections(d))
             {
-                body.Append(Paragraph($"{label} :", bold: true));
+                body.Append(Paragraph($"{label} :", style: "Heading1"));
                 body.Append(lines.Select(l => Paragraph(l)));
             }
 
             body.Append(RecordTable(d));
-            body.Append(Paragraph("Les étapes", bold: true));
+            body.Append(Paragraph("Les étapes", style: "Heading1"));
             body.Append(d.Milestones.Select(m => Paragraph($"• {m}")));
             body.Append(
                 new SectionProperties(
@@ -214,16 +215,18 @@ internal static class MinutesFormats
 
     private static Table RecordTable(MinutesDocument d)
     {
+        // In the schema's order (top, left, bottom, right, …; the width before the borders): Word forgives another
+        // order, validators do not.
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 },
-            new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new LeftBorder { Val = BorderValues.Single, Size = 4 },
+            new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
             new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }
         );
         var table = new Table(
-            new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
+            new TableProperties(new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }, border));
         table.Append(new TableGrid(new GridColumn { Width = "6300" }, new GridColumn { Width = "3300" }));
         table.Append(
             new TableRow(
@@ -234,7 +237,7 @@ internal static class MinutesFormats
         );
         foreach (var row in d.Rows)
         {
-            List<OpenXmlElement> left = [Paragraph(RowTitle(row), bold: true)];
+            List<OpenXmlElement> left = [Paragraph(RowTitle(row), style: "Heading2")];
             left.AddRange(row.Notes is null ? [] : NoteParagraphs(row.Notes));
             left.AddRange(row.Decisions.Select(l => Paragraph($"Décision : {l}", bold: true)));
             table.Append(
@@ -248,16 +251,62 @@ internal static class MinutesFormats
         new([.. content.Count == 0 ? [Paragraph("")] : content]);
 
     private static Paragraph Paragraph(
-        string text, bool bold = false, int? size = null, JustificationValues? justification = null)
+        string text, bool bold = false, string? style = null, JustificationValues? justification = null)
     {
         var paragraph = new Paragraph();
-        if (justification is { } j)
+        if (style is not null || justification is not null)
         {
-            paragraph.Append(new ParagraphProperties(new Justification { Val = j }));
+            paragraph.Append(new ParagraphProperties(Present(
+                style is null ? null : new ParagraphStyleId { Val = style },
+                justification is { } j ? new Justification { Val = j } : null)));
         }
 
-        paragraph.Append(Run(text, bold, italic: false, size));
+        paragraph.Append(Run(text, bold, italic: false));
         return paragraph;
+    }
+
+    private static IEnumerable<OpenXmlElement> Present(params OpenXmlElement?[] elements) =>
+        elements.OfType<OpenXmlElement>();
+
+    /// <summary>
+    /// Word's named styles, so that a coordinator who edits the minutes finds its headings in the navigation pane and
+    /// can restyle them at once: <c>Title</c> for the heading, <c>Heading1</c> for the sections, <c>Heading2</c> for
+    /// each agenda item of the record (outline levels 1 and 2), French as the text's language.
+    /// </summary>
+    private static Styles WordStyles()
+    {
+        static Style Paragraph(string id, string name, int halfPoints, int? outline, bool bold) =>
+            new(
+                new StyleName { Val = name },
+                new BasedOn { Val = "Normal" },
+                new NextParagraphStyle { Val = "Normal" },
+                new PrimaryStyle(),
+                new StyleParagraphProperties(Present(
+                    new KeepNext(),
+                    new SpacingBetweenLines { Before = "240", After = "120" },
+                    outline is { } level ? new OutlineLevel { Val = level } : null)),
+                new StyleRunProperties(Present(
+                    bold ? new Bold() : null,
+                    new FontSize { Val = halfPoints.ToString(FrenchDates.Culture) })))
+            {
+                Type = StyleValues.Paragraph,
+                StyleId = id,
+            };
+
+        return new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(
+                    new RunPropertiesBaseStyle(
+                        new FontSize { Val = "22" }, new Languages { Val = "fr-FR" }))),
+            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle())
+            {
+                Type = StyleValues.Paragraph,
+                StyleId = "Normal",
+                Default = true,
+            },
+            Paragraph("Title", "Title", 32, outline: null, bold: true),
+            Paragraph("Heading1", "heading 1", 24, outline: 0, bold: true),
+            Paragraph("Heading2", "heading 2", 22, outline: 1, bold: true));
     }
 
     /// <summary>
@@ -269,7 +318,7 @@ internal static class MinutesFormats
             ? text
             : new string(text.Where(System.Xml.XmlConvert.IsXmlChar).ToArray());
 
-    private static Run Run(string text, bool bold, bool italic, int? size = null)
+    private static Run Run(string text, bool bold, bool italic)
     {
         var properties = new RunProperties();
         if (bold)
@@ -280,11 +329,6 @@ internal static class MinutesFormats
         if (italic)
         {
             properties.Append(new Italic());
-        }
-
-        if (size is { } points)
-        {
-            properties.Append(new FontSize { Val = points.ToString(FrenchDates.Culture) });
         }
 
         return new Run(properties, new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve });
