@@ -53,7 +53,7 @@ public static class ModuleEndpointMapping
             {
                 return EndpointResults.Problem(
                     StatusCodes.Status400BadRequest,
-                    new InputValidationError(name, $"`{name}` is given {values.Count} times; give it once."));
+                    new InputValidationError(name, $"`{name}` is given more than once: give it once."));
             }
         }
 

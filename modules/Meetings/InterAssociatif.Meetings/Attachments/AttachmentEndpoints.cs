@@ -12,8 +12,8 @@ internal sealed class AttachmentEndpoints(AttachmentStore store) : IEndpointCont
 {
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // Roles are checked here rather than by an endpoint policy so that a denied attempt is in
-        // the audit trail like any other.
+        // Roles are declared here and checked by the handlers rather than by an endpoint policy, so that a denied
+        // attempt is in the audit trail like any other.
         endpoints.MapPost("/meetings/{meetingId}/attachments", UploadAsync)
             .DisableAntiforgery()
             .OpenTo(Roles.Coordinator);
