@@ -3,8 +3,8 @@ namespace InterAssociatif.Host.Tests.Generated;
 /// <summary>
 /// Generated from the live schema: every mutation called by every role (anonymous included) leaves
 /// exactly one audit entry, whose outcome says what happened — DENIED for a role the schema
-/// refuses, ACCEPTED or REFUSED (as the payload's errors say) for the others. Attachment uploads and
-/// downloads are in the trail too.
+/// refuses, ACCEPTED or REFUSED (as the payload's errors say) for the others. The plain endpoints' calls (attachment
+/// uploads and downloads, minutes downloads, response exports) are generated in <c>PlainEndpointAuditTests</c>.
 /// </summary>
 public sealed class AuditTrailTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
@@ -41,54 +41,6 @@ public sealed class AuditTrailTests(InterAssociatifFactory factory) : IClassFixt
             Assert.True(expected == added.Outcome, $"{name} as {role}: expected {expected}, the trail says {added.Outcome}");
             Assert.Equal(role == AuthorizationMatrix.Anonymous ? null : $"test-{role}", added.Subject);
         }
-    }
-
-    [Fact]
-    public async Task Attachment_uploads_and_downloads_are_in_the_trail_accepted_refused_or_denied()
-    {
-        var meeting = (await factory.GraphQL("coordinator").QueryAsync("{ meetings(first: 1) { nodes { id } } }")).EnsureNoErrors().String("meetings.nodes[0].id")!;
-        async Task<HttpStatusCode> Upload(string? role, byte[] bytes)
-        {
-            using var client = factory.CreateClient();
-            if (role is not null)
-            {
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token(role));
-            }
-
-            using var body = new ByteArrayContent(bytes);
-            body.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-            using var response = await client.PostAsync($"/meetings/{meeting}/attachments?title=Diaporama&fileName=diaporama.pdf", body);
-            return response.StatusCode;
-        }
-
-        async Task<HttpStatusCode> Download(string? role, string id)
-        {
-            using var client = factory.CreateClient();
-            if (role is not null)
-            {
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token(role));
-            }
-
-            using var response = await client.GetAsync($"/attachments/{id}");
-            return response.StatusCode;
-        }
-
-        var before = await EntriesAsync("uploadAttachment");
-        Assert.Equal(HttpStatusCode.Created, await Upload("coordinator", "%PDF-1.7\n"u8.ToArray()));
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, await Upload("coordinator", "pas un PDF"u8.ToArray()));
-        Assert.Equal(HttpStatusCode.Forbidden, await Upload("partner", "%PDF-1.7\n"u8.ToArray()));
-        Assert.Equal(HttpStatusCode.Unauthorized, await Upload(null, "%PDF-1.7\n"u8.ToArray()));
-        var uploads = (await EntriesAsync("uploadAttachment")).Except(before).ToList();
-        Assert.Equal(["Accepted", "Denied", "Denied", "Refused"], uploads.Select(u => u.Outcome).Order());
-
-        var attachment = (await factory.GraphQL("coordinator").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting }))
-            .EnsureNoErrors().String("meeting.attachments[0].id")!;
-        before = await EntriesAsync("downloadAttachment");
-        Assert.Equal(HttpStatusCode.OK, await Download("partner", attachment));
-        Assert.Equal(HttpStatusCode.NotFound, await Download("partner", GlobalId.Encode("Attachment", Guid.NewGuid())));
-        Assert.Equal(HttpStatusCode.Unauthorized, await Download(null, attachment));
-        var downloads = (await EntriesAsync("downloadAttachment")).Except(before).ToList();
-        Assert.Equal(["Accepted", "Denied", "Refused"], downloads.Select(d => d.Outcome).Order());
     }
 
     private sealed record Entry(string Id, string Outcome, string? Subject);

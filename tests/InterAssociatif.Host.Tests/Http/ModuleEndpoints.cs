@@ -28,6 +28,7 @@ internal static class ModuleEndpoints
                     new HttpMethod(method),
                     endpoint.RoutePattern,
                     endpoint.Metadata.GetMetadata<EndpointAccess>(),
+                    endpoint.Metadata.GetMetadata<EndpointAudit>(),
                     QueryParameters(endpoint))))
             .OrderBy(e => e.Route.RawText, StringComparer.Ordinal).ThenBy(e => e.Method.Method)
             .ToList();
@@ -97,12 +98,38 @@ internal static class ModuleEndpoints
             : null);
     }
 
+    /// <summary>An existing record's id of each type a route names, from the demo data.</summary>
+    public static async Task<Dictionary<string, string>> ExistingIdsAsync(InterAssociatifFactory factory)
+    {
+        var result = (await factory.GraphQL("coordinator").QueryAsync(
+                """
+                {
+                  meetings(first: 20) { nodes { id attachments { id } } }
+                  surveys(first: 1) { nodes { id } }
+                  organizations(first: 1) { nodes { id } }
+                }
+                """))
+            .EnsureNoErrors();
+        return new Dictionary<string, string>
+        {
+            ["Meeting"] = result.String("meetings.nodes[0].id")!,
+            ["Survey"] = result.String("surveys.nodes[0].id")!,
+            ["Organization"] = result.String("organizations.nodes[0].id")!,
+            ["Attachment"] = result.At("meetings.nodes")!.AsArray()
+                .SelectMany(m => m!["attachments"]!.AsArray()).First()!["id"]!.GetValue<string>(),
+        };
+    }
+
     /// <summary>
-    /// An endpoint: its method and route, who it says may call it (null: it does not say), the query parameters its
-    /// handler reads.
+    /// An endpoint: its method and route, who it says may call it (null: it does not say), whether its calls are
+    /// audited, the query parameters its handler reads.
     /// </summary>
     public sealed record ModuleEndpoint(
-        HttpMethod Method, RoutePattern Route, EndpointAccess? Access, IReadOnlyList<string> Query)
+        HttpMethod Method,
+        RoutePattern Route,
+        EndpointAccess? Access,
+        EndpointAudit? Audit,
+        IReadOnlyList<string> Query)
     {
         public void Deconstruct(out HttpMethod method, out RoutePattern route) => (method, route) = (Method, Route);
 

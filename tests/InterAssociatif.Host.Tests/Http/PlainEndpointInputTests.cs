@@ -10,7 +10,7 @@ public sealed class PlainEndpointInputTests(InterAssociatifFactory factory) : IC
     [Fact]
     public async Task An_id_that_designates_nothing_is_a_typed_404_naming_it()
     {
-        var existing = await ExistingAsync();
+        var existing = await ModuleEndpoints.ExistingIdsAsync(factory);
         var token = factory.Token("coordinator");
         var cases = 0;
         var failures = new List<string>();
@@ -89,27 +89,5 @@ public sealed class PlainEndpointInputTests(InterAssociatifFactory factory) : IC
             && error["field"]?.GetValue<string>() == field
                 ? null
                 : $"{(int)response.StatusCode} {text}";
-    }
-
-    /// <summary>An existing record's id of each type a route names, from the demo data.</summary>
-    private async Task<Dictionary<string, string>> ExistingAsync()
-    {
-        var result = (await factory.GraphQL("coordinator").QueryAsync(
-                """
-                {
-                  meetings(first: 20) { nodes { id attachments { id } } }
-                  surveys(first: 1) { nodes { id } }
-                  organizations(first: 1) { nodes { id } }
-                }
-                """))
-            .EnsureNoErrors();
-        return new Dictionary<string, string>
-        {
-            ["Meeting"] = result.String("meetings.nodes[0].id")!,
-            ["Survey"] = result.String("surveys.nodes[0].id")!,
-            ["Organization"] = result.String("organizations.nodes[0].id")!,
-            ["Attachment"] = result.At("meetings.nodes")!.AsArray()
-                .SelectMany(m => m!["attachments"]!.AsArray()).First()!["id"]!.GetValue<string>(),
-        };
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 
@@ -20,35 +19,14 @@ internal sealed class MinutesDocumentEndpoints(MinutesDocumentReader reader) : I
     public static string PathOf(Guid meetingId, MinutesFormat format) =>
         $"/meetings/{GlobalId.Encode(MeetingsTypeNames.Meeting, meetingId)}/minutes.{MinutesFormats.Extension(format)}";
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/meetings/{meetingId}/minutes.{extension}", DownloadAsync).OpenTo(GovernanceRoles.Readers);
-
     /// <summary>Every download, refused or not, is in the audit trail, as attachment downloads are.</summary>
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/meetings/{meetingId}/minutes.{extension}", DownloadAsync)
+            .OpenTo(GovernanceRoles.Readers)
+            .Audited("downloadMinutes", "meetingId");
+
     private async Task<IResult> DownloadAsync(HttpContext http, string meetingId, string extension, string? revision)
     {
-        var result = await RenderAsync(http, meetingId, extension, revision);
-        var outcome = result switch
-        {
-            FileContentHttpResult => AuditOutcome.Accepted,
-            ChallengeHttpResult or ForbidHttpResult or IStatusCodeHttpResult { StatusCode: 403 } => AuditOutcome.Denied,
-            _ => AuditOutcome.Refused,
-        };
-        if (http.RequestServices.GetService<IAuditTrail>() is { } audit)
-        {
-            await audit.RecordAsync(
-                new AuditRecord("downloadMinutes", http.User, [meetingId], outcome), CancellationToken.None);
-        }
-
-        return result;
-    }
-
-    private async Task<IResult> RenderAsync(HttpContext http, string meetingId, string extension, string? revision)
-    {
-        if (await EndpointResults.DenyAsync(http) is { } denied)
-        {
-            return denied;
-        }
-
         if (!Formats.TryGetValue(extension, out var format))
         {
             return EndpointResults.Problem(

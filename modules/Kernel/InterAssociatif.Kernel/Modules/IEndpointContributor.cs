@@ -1,4 +1,6 @@
+using InterAssociatif.Kernel.GraphQL;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace InterAssociatif.Kernel.Modules;
@@ -15,14 +17,29 @@ public interface IEndpointContributor
 
 /// <summary>
 /// Who may call a module endpoint, declared where it is mapped (<see cref="ModuleEndpointMapping.OpenTo"/>,
-/// <see cref="ModuleEndpointMapping.OpenToAnyone"/>) and checked by <see cref="EndpointResults.DenyAsync"/> in the
-/// handler, so that a refusal is audited like any other answer. No roles: anyone, signed in or not.
+/// <see cref="ModuleEndpointMapping.OpenToAnyone"/>) and checked before its handler runs. No roles: anyone, signed in
+/// or not.
 /// </summary>
 public sealed record EndpointAccess(IReadOnlyList<string> Roles);
 
-/// <summary>How the modules' endpoints are mapped: in one group, each saying who may call it.</summary>
+/// <summary>
+/// A module endpoint whose every call goes to the audit trail as <paramref name="Operation"/> (declared with
+/// <see cref="ModuleEndpointMapping.Audited"/>), naming the route values <paramref name="Objects"/> and any object its
+/// handler adds (<see cref="ModuleEndpointMapping.AuditNames"/>).
+/// </summary>
+public sealed record EndpointAudit(string Operation, IReadOnlyList<string> Objects);
+
+/// <summary>
+/// How the modules' endpoints are mapped: in one group, each saying who may call it and whether its calls are audited.
+/// The group answers before the handler: credentials and roles first (a 401 or 403, as GraphQL answers), then a query
+/// parameter given more than once (a 400 <c>VALIDATION</c> naming it, rather than the handler reading the values
+/// joined by commas). An audited endpoint's every answer, those two included, is one entry of the audit trail: 2xx
+/// and 3xx accepted, 401 and 403 denied, any other refused.
+/// </summary>
 public static class ModuleEndpointMapping
 {
+    private const string NamedKey = "InterAssociatif.Kernel.Modules.AuditNames";
+
     /// <summary>Only callers holding one of <paramref name="roles"/>.</summary>
     public static RouteHandlerBuilder OpenTo(this RouteHandlerBuilder endpoint, params string[] roles) =>
         endpoint.WithMetadata(new EndpointAccess(roles));
@@ -31,23 +48,66 @@ public static class ModuleEndpointMapping
     public static RouteHandlerBuilder OpenToAnyone(this RouteHandlerBuilder endpoint) =>
         endpoint.WithMetadata(new EndpointAccess([]));
 
-    /// <summary>
-    /// Maps every module's endpoints in one group, which refuses a query parameter given more than once (a 400
-    /// <c>VALIDATION</c> naming it) rather than let the handler read the values joined by commas.
+    /// <summary>Every call in the audit trail as <paramref name="operation"/>, naming the route values given.</summary>
+    public static RouteHandlerBuilder Audited(
+        this RouteHandlerBuilder endpoint, string operation, params string[] routeValues) =>
+        endpoint.WithMetadata(new EndpointAudit(operation, routeValues));
+
+    /// <summary>Adds an object the handler found or made (a new record's global id) to the call's audit entry.
     /// </summary>
+    public static void AuditNames(this HttpContext http, string objectId)
+    {
+        if (http.Items[NamedKey] is not List<string> named)
+        {
+            http.Items[NamedKey] = named = [];
+        }
+
+        named.Add(objectId);
+    }
+
+    /// <summary>Maps every module's endpoints in one group that checks access, input and audits as above.</summary>
     public static void MapModuleEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(string.Empty).AddEndpointFilter(RefuseRepeatedQueryParameters);
+        var group = app.MapGroup(string.Empty).AddEndpointFilter(AnswerAsync);
         foreach (var contributor in app.ServiceProvider.GetServices<IEndpointContributor>())
         {
             contributor.MapEndpoints(group);
         }
     }
 
-    private static async ValueTask<object?> RefuseRepeatedQueryParameters(
+    private static async ValueTask<object?> AnswerAsync(
         EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        foreach (var (name, values) in context.HttpContext.Request.Query)
+        var http = context.HttpContext;
+        var answer = await EndpointResults.DenyAsync(http) ?? RepeatedQueryParameter(http) ?? await next(context);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<EndpointAudit>() is { } audit
+            && http.RequestServices.GetService(typeof(IAuditTrail)) is IAuditTrail trail)
+        {
+            // A handler that wrote its response itself leaves its status there.
+            var status = answer is IStatusCodeHttpResult { StatusCode: { } code } ? code
+                : answer is null or EmptyHttpResult ? http.Response.StatusCode
+                : StatusCodes.Status200OK;
+            var outcome = status switch
+            {
+                < 400 => AuditOutcome.Accepted,
+                StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => AuditOutcome.Denied,
+                _ => AuditOutcome.Refused,
+            };
+            List<string> objects =
+            [
+                .. audit.Objects.Select(name => http.Request.RouteValues[name]?.ToString()).OfType<string>(),
+                .. http.Items[NamedKey] as List<string> ?? [],
+            ];
+            var record = new AuditRecord(audit.Operation, http.User, objects.Distinct().ToList(), outcome);
+            await trail.RecordAsync(record, CancellationToken.None);
+        }
+
+        return answer;
+    }
+
+    private static IResult? RepeatedQueryParameter(HttpContext http)
+    {
+        foreach (var (name, values) in http.Request.Query)
         {
             if (values.Count > 1)
             {
@@ -57,7 +117,7 @@ public static class ModuleEndpointMapping
             }
         }
 
-        return await next(context);
+        return null;
     }
 }
 
@@ -73,7 +133,7 @@ public static class EndpointResults
     /// (<see cref="ICredentialRefusals"/>) or that there were none (<c>ACCESS_DENIED</c>, with a
     /// <c>WWW-Authenticate</c> challenge), a 403 <c>ACCESS_DENIED</c> naming the roles for a caller without them.
     /// </summary>
-    public static async Task<IResult?> DenyAsync(HttpContext http)
+    internal static async Task<IResult?> DenyAsync(HttpContext http)
     {
         var endpoint = http.GetEndpoint();
         var roles = endpoint?.Metadata.GetMetadata<EndpointAccess>()?.Roles

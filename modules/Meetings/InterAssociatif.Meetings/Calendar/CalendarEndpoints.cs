@@ -30,12 +30,6 @@ internal sealed class CalendarEndpoints(IDbContextFactory<MeetingsDbContext> fac
     private async Task WriteAsync(HttpContext http, string? organizationId)
     {
         Guid? organization = null;
-        if (await EndpointResults.DenyAsync(http) is { } refused)
-        {
-            await refused.ExecuteAsync(http);
-            return;
-        }
-
         if (organizationId is not null)
         {
             if (!GlobalId.TryDecode(organizationId, DirectoryTypeNames.Organization, out var decoded)
