@@ -51,6 +51,9 @@ internal static class HostComposition
             .SetApplicationName("InterAssociatif")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "data-protection-keys")));
         services.AddSingleton<IAuditTrail, AuditTrail>();
+        services.AddRetainedLog<AccessDbContext, AuditEntry>("AuditTrail", 365, db => db.AuditEntries, e => e.At);
+        services.AddSingleton<Retention.RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionService>());
         services.AddGraphTypesFrom(typeof(HostComposition).Assembly);
         services.AddSingleton<INodeSource>(new EntityNodeSource<AccessDbContext, ApiKey>(ApiKeyService.TypeName, db => db.ApiKeys));
 

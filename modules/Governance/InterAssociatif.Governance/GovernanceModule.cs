@@ -26,6 +26,8 @@ public sealed class GovernanceModule : IModule
         services.AddSingleton<RequestService>();
         services.AddSingleton<SeatService>();
         services.AddSingleton<RotationService>();
+        services.AddRetainedLog<GovernanceDbContext, WebhookAttempt>(
+            "WebhookAttempts", 90, db => db.WebhookAttempts, a => a.At);
         services.AddGraphTypesFrom(typeof(GovernanceModule).Assembly);
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Body>(GovernanceTypeNames.Body, db => db.Bodies));
         services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Decision>(GovernanceTypeNames.Decision, db => db.Decisions));

@@ -134,6 +134,7 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         {
             e.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(a => a.EndpointId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(a => new { a.EndpointId, a.Id });
+            e.HasIndex(a => a.At); // for retention: the oldest attempts first
         });
 
         modelBuilder.Entity<WebhookRedelivery>(e =>

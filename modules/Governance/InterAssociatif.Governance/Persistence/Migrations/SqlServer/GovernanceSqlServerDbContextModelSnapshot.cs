@@ -510,6 +510,8 @@ namespace InterAssociatif.Governance.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("EndpointId", "Id");
 
                     b.ToTable("GovernanceWebhookAttempts", "governance");

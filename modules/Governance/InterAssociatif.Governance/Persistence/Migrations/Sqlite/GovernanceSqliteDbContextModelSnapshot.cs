@@ -61,7 +61,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Kind", "NameKey", "Id");
 
-                    b.ToTable("GovernanceBodies", (string)null);
+                    b.ToTable("GovernanceBodies");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Bodies.BodyMeeting", b =>
@@ -77,7 +77,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("BodyId");
 
-                    b.ToTable("GovernanceBodyMeetings", (string)null);
+                    b.ToTable("GovernanceBodyMeetings");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Bodies.Participation", b =>
@@ -98,7 +98,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
-                    b.ToTable("GovernanceParticipations", (string)null);
+                    b.ToTable("GovernanceParticipations");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.Decision", b =>
@@ -147,7 +147,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("BodyId", "DecidedOn");
 
-                    b.ToTable("GovernanceDecisions", (string)null);
+                    b.ToTable("GovernanceDecisions");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.DecisionStatusChange", b =>
@@ -174,7 +174,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DecisionId");
 
-                    b.ToTable("GovernanceDecisionHistory", (string)null);
+                    b.ToTable("GovernanceDecisionHistory");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.DecisionTheme", b =>
@@ -189,7 +189,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ThemeId");
 
-                    b.ToTable("GovernanceDecisionThemes", (string)null);
+                    b.ToTable("GovernanceDecisionThemes");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.FollowUp", b =>
@@ -239,7 +239,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueOn", "Id");
 
-                    b.ToTable("GovernanceFollowUps", (string)null);
+                    b.ToTable("GovernanceFollowUps");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Decisions.GovernanceEvent", b =>
@@ -266,7 +266,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Kind", "Sequence");
 
-                    b.ToTable("GovernanceEvents", (string)null);
+                    b.ToTable("GovernanceEvents");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.MinutesDocuments.MinutesMailing", b =>
@@ -311,7 +311,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                     b.HasIndex("MeetingId", "Revision", "Address")
                         .IsUnique();
 
-                    b.ToTable("GovernanceMinutesMailings", (string)null);
+                    b.ToTable("GovernanceMinutesMailings");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Requests.EscalatedRequest", b =>
@@ -363,7 +363,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "RaisedOn");
 
-                    b.ToTable("GovernanceRequests", (string)null);
+                    b.ToTable("GovernanceRequests");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Requests.RequestRecipient", b =>
@@ -427,7 +427,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasKey("BodyId", "Number");
 
-                    b.ToTable("GovernanceRotationSessions", (string)null);
+                    b.ToTable("GovernanceRotationSessions");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Seats.Seat", b =>
@@ -459,7 +459,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
                     b.HasIndex("MeetingId", "OrganizationId")
                         .IsUnique();
 
-                    b.ToTable("GovernanceSeats", (string)null);
+                    b.ToTable("GovernanceSeats");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Webhooks.WebhookAttempt", b =>
@@ -502,9 +502,11 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("EndpointId", "Id");
 
-                    b.ToTable("GovernanceWebhookAttempts", (string)null);
+                    b.ToTable("GovernanceWebhookAttempts");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Webhooks.WebhookEndpoint", b =>
@@ -587,7 +589,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Position");
 
-                    b.ToTable("GovernanceWebhookEndpoints", (string)null);
+                    b.ToTable("GovernanceWebhookEndpoints");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Webhooks.WebhookRedelivery", b =>
@@ -605,7 +607,7 @@ namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
 
                     b.HasIndex("EndpointId", "Id");
 
-                    b.ToTable("GovernanceWebhookRedeliveries", (string)null);
+                    b.ToTable("GovernanceWebhookRedeliveries");
                 });
 
             modelBuilder.Entity("InterAssociatif.Governance.Bodies.BodyMeeting", b =>

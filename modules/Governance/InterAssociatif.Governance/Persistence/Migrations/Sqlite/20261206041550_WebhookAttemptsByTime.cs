@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace InterAssociatif.Governance.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class WebhookAttemptsByTime : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_GovernanceWebhookAttempts_At",
+                table: "GovernanceWebhookAttempts",
+                column: "At");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_GovernanceWebhookAttempts_At",
+                table: "GovernanceWebhookAttempts");
+        }
+    }
+}
