@@ -3,13 +3,15 @@ namespace InterAssociatif.Host.Retention;
 /// <summary>
 /// Prunes every log the modules and the host keep for a while only (<see cref="IRetainedLog"/>): a minute after the
 /// start, then every six hours, each log's records older than its window (<c>Retention:{Name}Days</c>, 0 keeps
-/// them), a thousand at a time. Every instance prunes: a delete of what another already deleted deletes nothing.
+/// them), a thousand at a time with a pause between. Every instance prunes: a delete of what another already
+/// deleted deletes nothing.
 /// </summary>
 internal sealed class RetentionService : BackgroundService
 {
     public const int Batch = 1000;
     private static readonly TimeSpan FirstPass = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
 
     private readonly IReadOnlyList<(IRetainedLog Log, TimeSpan? Window)> _logs;
     private readonly TimeProvider _time;
@@ -55,12 +57,19 @@ internal sealed class RetentionService : BackgroundService
             var before = now - kept;
             var total = 0;
             int deleted;
-            do
+            while (true)
             {
                 deleted = await log.PruneAsync(before, Batch, cancellationToken);
                 total += deleted;
+                if (deleted < Batch)
+                {
+                    break;
+                }
+
+                // A pause between two full batches lets the writers waiting for SQLite's one write lock in: the first
+                // pass after a long time without one (an upgrade, a year of entries) must not starve the mutations.
+                await Task.Delay(Pause, _time, cancellationToken);
             }
-            while (deleted == Batch);
 
             counts[log.Name] = total;
             if (total > 0)
