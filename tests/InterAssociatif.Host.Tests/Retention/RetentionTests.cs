@@ -82,6 +82,45 @@ public sealed class RetentionTests(InterAssociatifFactory factory) : IClassFixtu
         });
     }
 
+    /// <summary>
+    /// Between two full batches the service waits, on its clock, before the next: writers waiting for SQLite's write
+    /// lock get it. Three full batches and a last one: two pauses, then done.
+    /// </summary>
+    [Fact]
+    public async Task Full_batches_are_paused_between_so_that_writers_get_in()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var log = new Batches(RetentionService.Batch, RetentionService.Batch, RetentionService.Batch, 7);
+        var quiet = Microsoft.Extensions.Logging.Abstractions.NullLogger<RetentionService>.Instance;
+        var service = new RetentionService([log], new ConfigurationBuilder().Build(), time, quiet);
+
+        var pruning = service.PruneAsync(time.GetUtcNow(), CancellationToken.None);
+        for (var pause = 1; pause <= 3; pause++)
+        {
+            Assert.Equal(pause, log.Calls);
+            Assert.False(pruning.IsCompleted, $"it did not wait after batch {pause}");
+            time.Advance(TimeSpan.FromMilliseconds(199));
+            Assert.Equal(pause, log.Calls);
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.Equal(RetentionService.Batch * 3 + 7, (await pruning)["Test"]);
+        Assert.Equal(4, log.Calls);
+    }
+
+    /// <summary>A log that deletes the given counts, one per call (the service's pacing is what is tested).</summary>
+    private sealed class Batches(params int[] counts) : IRetainedLog
+    {
+        public int Calls { get; private set; }
+
+        public string Name => "Test";
+
+        public TimeSpan DefaultWindow => TimeSpan.FromDays(1);
+
+        public Task<int> PruneAsync(DateTimeOffset before, int batch, CancellationToken cancellationToken) =>
+            Task.FromResult(counts[Calls++]);
+    }
+
     private async Task<List<Guid>> SeedAsync(IReadOnlyList<DateTimeOffset> instants)
     {
         var contexts = factory.Services.GetRequiredService<IDbContextFactory<AccessDbContext>>();
