@@ -18,16 +18,17 @@ internal sealed class CalendarEndpoints(IDbContextFactory<MeetingsDbContext> fac
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        // As a route handler (not a bare RequestDelegate), so that the module endpoints' filter applies to it.
-        endpoints.MapGet("/calendar.ics", (Func<HttpContext, Task>)AllAsync).OpenToAnyone();
+        // As a route handler (not a bare RequestDelegate): its result is written, the group's filter applies.
+        endpoints.MapGet("/calendar.ics", (Func<HttpContext, Task<IResult>>)AllAsync).OpenToAnyone();
         endpoints.MapGet("/calendar/{organizationId}.ics", ForOrganizationAsync).OpenToAnyone();
     }
 
-    private Task AllAsync(HttpContext http) => WriteAsync(http, null);
+    private Task<IResult> AllAsync(HttpContext http) => FeedAsync(http, null);
 
-    private Task ForOrganizationAsync(HttpContext http, string organizationId) => WriteAsync(http, organizationId);
+    private Task<IResult> ForOrganizationAsync(HttpContext http, string organizationId) =>
+        FeedAsync(http, organizationId);
 
-    private async Task WriteAsync(HttpContext http, string? organizationId)
+    private async Task<IResult> FeedAsync(HttpContext http, string? organizationId)
     {
         Guid? organization = null;
         if (organizationId is not null)
@@ -35,8 +36,7 @@ internal sealed class CalendarEndpoints(IDbContextFactory<MeetingsDbContext> fac
             if (!GlobalId.TryDecode(organizationId, DirectoryTypeNames.Organization, out var decoded)
                 || (await directory.GetOrganizationsAsync([decoded], http.RequestAborted)).Count == 0)
             {
-                await EndpointResults.NotFound("organizationId", "organisation", organizationId).ExecuteAsync(http);
-                return;
+                return EndpointResults.NotFound("organizationId", "organisation", organizationId);
             }
 
             organization = decoded;
@@ -46,14 +46,17 @@ internal sealed class CalendarEndpoints(IDbContextFactory<MeetingsDbContext> fac
         IQueryable<Meeting> meetings = db.Meetings;
         if (organization is { } id)
         {
-            meetings = meetings.Where(m => m.OrganizerId == id || db.Invitations.Any(i => i.MeetingId == m.Id && i.OrganizationId == id));
+            meetings = meetings.Where(m =>
+                m.OrganizerId == id || db.Invitations.Any(i => i.MeetingId == m.Id && i.OrganizationId == id));
         }
 
-        var newest = await meetings.OrderByDescending(m => m.StartsAt).ThenByDescending(m => m.Id).Take(MaxEvents).ToListAsync(http.RequestAborted);
+        var newest = await meetings
+            .OrderByDescending(m => m.StartsAt)
+            .ThenByDescending(m => m.Id)
+            .Take(MaxEvents)
+            .ToListAsync(http.RequestAborted);
         newest.Reverse();
-        var list = newest;
-        http.Response.ContentType = "text/calendar; charset=utf-8";
-        await http.Response.WriteAsync(Serialize(list), http.RequestAborted);
+        return TypedResults.Text(Serialize(newest), "text/calendar; charset=utf-8");
     }
 
     internal string Serialize(IEnumerable<Meeting> meetings)

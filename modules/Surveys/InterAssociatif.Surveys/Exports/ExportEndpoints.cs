@@ -24,38 +24,35 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
             .Audited("exportResponses", "surveyId");
     }
 
-    private async Task ResultsAsync(HttpContext http, string surveyId, string? asOf)
+    private async Task<IResult> ResultsAsync(HttpContext http, string surveyId, string? asOf)
     {
         var user = http.User;
-
         if (!EndpointResults.TryInstant(asOf, out var instant))
         {
-            await EndpointResults.InvalidInstant("asOf").ExecuteAsync(http);
-            return;
+            return EndpointResults.InvalidInstant("asOf");
         }
 
         await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
-        var survey = GlobalId.TryDecode(surveyId, SurveysTypeNames.Survey, out var id) ? await db.Surveys.SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted) : null;
+        var survey = GlobalId.TryDecode(surveyId, SurveysTypeNames.Survey, out var id)
+            ? await db.Surveys.SingleOrDefaultAsync(s => s.Id == id, http.RequestAborted)
+            : null;
         if (survey is null || !SurveyAccess.CanSee(survey, user))
         {
-            await EndpointResults.NotFound("surveyId", "survey", surveyId).ExecuteAsync(http);
-            return;
+            return EndpointResults.NotFound("surveyId", "survey", surveyId);
         }
 
         var reading = ResultsRules.Reading(user.IsCoordinator(), survey, instant, time.GetUtcNow());
         if (reading.Refusal != ResultsRefusal.None)
         {
-            var refusal = reading.Refusal == ResultsRefusal.OtherInstant
+            return reading.Refusal == ResultsRefusal.OtherInstant
                 ? EndpointResults.Problem(
                     StatusCodes.Status400BadRequest, new InputValidationError("asOf", ResultsRules.Explain(reading)))
                 : EndpointResults.AccessDenied(http, ResultsRules.Explain(reading));
-            await refusal.ExecuteAsync(http);
-            return;
         }
 
         var minimum = user.IsCoordinator() ? 1 : options.Value.MinimumCellSize;
         var computed = (await results.ComputeAsync(survey.Id, reading.AsOf, minimum, http.RequestAborted))!;
-        await WriteCsvAsync(http, $"resultats-{survey.OpensOn:yyyy-MM-dd}.csv", csv =>
+        return Csv($"resultats-{survey.OpensOn:yyyy-MM-dd}.csv", csv =>
         {
             csv.WriteField("question");
             csv.WriteField("questionText");
@@ -128,7 +125,7 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
         });
     }
 
-    private async Task ResponsesAsync(HttpContext http, string surveyId)
+    private async Task<IResult> ResponsesAsync(HttpContext http, string surveyId)
     {
         await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
         var survey = GlobalId.TryDecode(surveyId, SurveysTypeNames.Survey, out var id)
@@ -136,8 +133,7 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
             : null;
         if (survey is null)
         {
-            await EndpointResults.NotFound("surveyId", "survey", surveyId).ExecuteAsync(http);
-            return;
+            return EndpointResults.NotFound("surveyId", "survey", surveyId);
         }
 
         var responses = await db.Responses.Where(r => r.SurveyId == survey.Id).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).ToListAsync(http.RequestAborted);
@@ -145,7 +141,7 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
         var organizations = await directory.GetOrganizationsAsync(responses.Select(r => r.OrganizationId).ToList(), http.RequestAborted);
         var questions = survey.Questions.ToDictionary(q => q.Id);
         var labels = survey.Questions.SelectMany(q => q.Options).ToDictionary(o => o.Id, o => o.Label);
-        await WriteCsvAsync(http, $"reponses-{survey.OpensOn:yyyy-MM-dd}.csv", csv =>
+        return Csv($"reponses-{survey.OpensOn:yyyy-MM-dd}.csv", csv =>
         {
             foreach (var header in new[] { "organization", "status", "submittedAt", "late", "enteredBy", "question", "questionText", "option", "rank", "level", "text" })
             {
@@ -174,18 +170,16 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
         });
     }
 
-    private static async Task WriteCsvAsync(HttpContext http, string fileName, Action<CsvWriter> write)
+    /// <summary>A CSV file in UTF-8 with a byte-order mark, offered for download as <paramref name="fileName"/>.</summary>
+    private static IResult Csv(string fileName, Action<CsvWriter> write)
     {
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        await using var buffer = new MemoryStream();
-        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
+        using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
         {
             write(csv);
         }
 
-        buffer.Position = 0;
-        await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
+        return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", fileName);
     }
 }
