@@ -60,7 +60,7 @@ internal sealed class AccessQueries(IDbContextFactory<AccessDbContext> factory) 
             .ResolvePage(factory, (ctx, db) => db.ApiKeys.OrderByDescending(k => k.Id));
 
         query.Field<NonNullGraphType<ConnectionGraphType<AuditEntryType>>>("auditTrail")
-            .Description("Every mutation, newest first, filtered in the database by object, subject and period. Coordinators only.")
+            .Description("Every write attempt, newest first, filtered in the database by object, subject and period; entries older than the host's retention window (a year unless its operator says otherwise) are deleted. Coordinators only.")
             .Argument<InputType<AuditFilter>>("filter", "Conditions the entries must meet.")
             .AuthorizeWithRoles(Roles.Coordinator)
             .ResolvePage(factory, (ctx, db) =>

@@ -97,7 +97,10 @@ internal sealed class WebhookQueries(IDbContextFactory<GovernanceDbContext> fact
 
         query
             .Field<NonNullGraphType<ConnectionGraphType<WebhookDeliveryType>>>("webhookDeliveries")
-            .Description("The delivery log of one endpoint, newest first: every attempt, its status and the next one.")
+            .Description(
+                "The delivery log of one endpoint, newest first: every attempt, its status and the next one; "
+                    + "attempts older than the host's retention window (90 days unless its operator says otherwise) "
+                    + "are deleted.")
             .Argument<NonNullGraphType<IdGraphType>>("endpointId", "The endpoint.")
             .AuthorizeWithRoles(WebhookRoles.Managers)
             .RequireScope(Scopes.SubscribeDecisions)
