@@ -13,6 +13,9 @@ internal sealed class RetentionService : BackgroundService
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
 
+    private static readonly Counter<long> Pruned = new Meter("InterAssociatif.Retention").CreateCounter<long>(
+        "interassociatif.retention.pruned", "{record}", "Records deleted from the logs kept for a while only, by log.");
+
     private readonly IReadOnlyList<(IRetainedLog Log, TimeSpan? Window)> _logs;
     private readonly TimeProvider _time;
     private readonly ILogger<RetentionService> _logger;
@@ -74,7 +77,7 @@ internal sealed class RetentionService : BackgroundService
             counts[log.Name] = total;
             if (total > 0)
             {
-                Telemetry.Observability.RetentionPruned.Add(total, new KeyValuePair<string, object?>("log", log.Name));
+                Pruned.Add(total, new KeyValuePair<string, object?>("log", log.Name));
                 _logger.LogInformation(
                     "Retention: deleted {Count} records of {Log} written before {Before:O}.", total, log.Name, before);
             }

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using GraphQL.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -48,9 +47,6 @@ internal static class Observability
 
     public static readonly UpDownCounter<long> Subscriptions = Meter.CreateUpDownCounter<long>(
         "interassociatif.subscriptions", "{subscription}", "Live subscriptions, over WebSocket and SSE.");
-
-    public static readonly Counter<long> RetentionPruned = Meter.CreateCounter<long>(
-        "interassociatif.retention.pruned", "{record}", "Records deleted from the logs kept for a while only, by log.");
 
     public static void AddInterAssociatifTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
