@@ -9,6 +9,9 @@ namespace InterAssociatif.Host.Retention;
 internal sealed class RetentionService : BackgroundService
 {
     public const int Batch = 1000;
+
+    /// <summary>A century: a longer window is a mistake (and past the calendar's start from today).</summary>
+    public const int MaxDays = 36_500;
     private static readonly TimeSpan FirstPass = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Interval = TimeSpan.FromHours(6);
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(200);
@@ -37,9 +40,9 @@ internal sealed class RetentionService : BackgroundService
         var days = configuration[key] switch
         {
             null or "" => (int)log.DefaultWindow.TotalDays,
-            var text when int.TryParse(text, CultureInfo.InvariantCulture, out var value) && value >= 0 => value,
+            var text when int.TryParse(text, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= MaxDays => n,
             var text => throw new InvalidOperationException(
-                $"{key}: '{text}' is not a number of days (0 or more; 0 keeps the records for good)."),
+                $"{key}: '{text}' is not a number of days from 0 to {MaxDays} (0 keeps the records for good)."),
         };
         return days == 0 ? null : TimeSpan.FromDays(days);
     }

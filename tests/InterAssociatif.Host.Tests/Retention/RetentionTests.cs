@@ -40,6 +40,7 @@ public sealed class RetentionTests(InterAssociatifFactory factory) : IClassFixtu
     [InlineData("", 365)]
     [InlineData("30", 30)]
     [InlineData("0", null)]
+    [InlineData("36500", 36500)]
     public void The_window_is_the_setting_in_days_or_the_logs_own_and_0_keeps_for_good(string? setting, int? days)
     {
         var log = factory.Services.GetServices<IRetainedLog>().Single(l => l.Name == "AuditTrail");
@@ -54,6 +55,8 @@ public sealed class RetentionTests(InterAssociatifFactory factory) : IClassFixtu
     [InlineData("a year")]
     [InlineData("1.5")]
     [InlineData("99999999999")]
+    [InlineData("36501")]
+    [InlineData("2147483647")]
     public void A_window_that_is_not_a_number_of_days_is_refused_naming_its_key(string setting)
     {
         var log = factory.Services.GetServices<IRetainedLog>().Single(l => l.Name == "AuditTrail");
