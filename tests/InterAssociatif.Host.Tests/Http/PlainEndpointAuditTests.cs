@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.TestHost;
+
 namespace InterAssociatif.Host.Tests.Http;
 
 /// <summary>
@@ -91,6 +93,38 @@ public sealed class PlainEndpointAuditTests(InterAssociatifFactory factory) : IC
 
         Assert.True(cases >= 60, $"{cases} cases: the audited endpoints were not found");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>A handler that fails is an attempt too: its call is in the trail, refused; the fault propagates.
+    /// </summary>
+    [Fact]
+    public async Task A_call_whose_handler_fails_is_in_the_trail_refused()
+    {
+        using var faulty = factory.WithWebHostBuilder(host => host.ConfigureTestServices(
+            services => services.AddSingleton<IEndpointContributor, FailingEndpoint>()));
+        using var client = faulty.CreateClient();
+        var token = factory.Token("coordinator");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        // The test server hands the fault to the client (Kestrel answers 500).
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetAsync("/test/failing/TWVldGluZzox"));
+
+        var entry = Assert.Single(await EntriesAsync(FailingEndpoint.Operation));
+        Assert.Equal(("Refused", "test-coordinator"), (entry.Outcome, entry.Subject));
+        Assert.Equal(["TWVldGluZzox"], entry.Objects);
+    }
+
+    private sealed class FailingEndpoint : IEndpointContributor
+    {
+        public const string Operation = "failingTestEndpoint";
+
+        public void MapEndpoints(Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints) =>
+            endpoints.MapGet("/test/failing/{meetingId}", Fail)
+                .OpenTo(Roles.Coordinator)
+                .Audited(Operation, "meetingId");
+
+        private static Microsoft.AspNetCore.Http.IResult Fail(string meetingId) =>
+            throw new InvalidOperationException($"{meetingId}: a fault");
     }
 
     private sealed record Entry(string Id, string Outcome, string? Subject, IReadOnlyList<string> Objects);

@@ -79,30 +79,48 @@ public static class ModuleEndpointMapping
         EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var answer = await EndpointResults.DenyAsync(http) ?? RepeatedQueryParameter(http) ?? await next(context);
-        if (http.GetEndpoint()?.Metadata.GetMetadata<EndpointAudit>() is { } audit
-            && http.RequestServices.GetService(typeof(IAuditTrail)) is IAuditTrail trail)
+        object? answer;
+        try
         {
-            // A handler that wrote its response itself leaves its status there.
-            var status = answer is IStatusCodeHttpResult { StatusCode: { } code } ? code
-                : answer is null or EmptyHttpResult ? http.Response.StatusCode
-                : StatusCodes.Status200OK;
-            var outcome = status switch
-            {
-                < 400 => AuditOutcome.Accepted,
-                StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => AuditOutcome.Denied,
-                _ => AuditOutcome.Refused,
-            };
-            List<string> objects =
-            [
-                .. audit.Objects.Select(name => http.Request.RouteValues[name]?.ToString()).OfType<string>(),
-                .. http.Items[NamedKey] as List<string> ?? [],
-            ];
-            var record = new AuditRecord(audit.Operation, http.User, objects.Distinct().ToList(), outcome);
-            await trail.RecordAsync(record, CancellationToken.None);
+            answer = await EndpointResults.DenyAsync(http) ?? RepeatedQueryParameter(http) ?? await next(context);
+        }
+        catch (Exception)
+        {
+            // A fault (or a client gone) is an answer too: the attempt stays in the trail, refused.
+            await AuditAsync(http, StatusCodes.Status500InternalServerError);
+            throw;
         }
 
+        // A handler that wrote its response itself leaves its status there.
+        await AuditAsync(
+            http,
+            answer is IStatusCodeHttpResult { StatusCode: { } code } ? code
+                : answer is null or EmptyHttpResult ? http.Response.StatusCode
+                : StatusCodes.Status200OK);
         return answer;
+    }
+
+    private static async Task AuditAsync(HttpContext http, int status)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<EndpointAudit>() is not { } audit
+            || http.RequestServices.GetService(typeof(IAuditTrail)) is not IAuditTrail trail)
+        {
+            return;
+        }
+
+        var outcome = status switch
+        {
+            < 400 => AuditOutcome.Accepted,
+            StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden => AuditOutcome.Denied,
+            _ => AuditOutcome.Refused,
+        };
+        List<string> objects =
+        [
+            .. audit.Objects.Select(name => http.Request.RouteValues[name]?.ToString()).OfType<string>(),
+            .. http.Items[NamedKey] as List<string> ?? [],
+        ];
+        var record = new AuditRecord(audit.Operation, http.User, objects.Distinct().ToList(), outcome);
+        await trail.RecordAsync(record, CancellationToken.None);
     }
 
     private static IResult? RepeatedQueryParameter(HttpContext http)
