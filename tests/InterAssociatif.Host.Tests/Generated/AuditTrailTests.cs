@@ -24,7 +24,7 @@ public sealed class AuditTrailTests(InterAssociatifFactory factory) : IClassFixt
             var client = role == AuthorizationMatrix.Anonymous ? factory.GraphQL() : factory.GraphQL(role);
             var result = await client.QueryAsync(SchemaCases.Document(mutation), new { input = SchemaCases.Input(SchemaCases.InputOf(mutation)) });
             var after = await EntriesAsync(name);
-            var added = Assert.Single(after.Except(before));
+            var added = Assert.Single(after.ExceptBy(before.Select(e => e.Id), e => e.Id));
 
             string expected;
             if (!allowed.Contains(role))
@@ -43,22 +43,38 @@ public sealed class AuditTrailTests(InterAssociatifFactory factory) : IClassFixt
         }
     }
 
-    private sealed record Entry(string Id, string Outcome, string? Subject);
+    private Task<List<AuditTrailRows.Entry>> EntriesAsync(string operation) =>
+        AuditTrailRows.ReadAsync(factory.DataDirectory, operation);
+}
 
-    private async Task<IReadOnlyList<Entry>> EntriesAsync(string operation)
+/// <summary>The audit trail's entries of one operation as the host's database file holds them, with their objects.</summary>
+internal static class AuditTrailRows
+{
+    public sealed record Entry(string Id, string Outcome, string? Subject, IReadOnlyList<string> Objects);
+
+    public static async Task<List<Entry>> ReadAsync(string dataDirectory, string operation)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "interassociatif.db")};Mode=ReadOnly;Pooling=False");
+        var database = Path.Combine(dataDirectory, "interassociatif.db");
+        await using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"Id\", \"Outcome\", \"Subject\" FROM \"AuditEntries\" WHERE \"Operation\" = $operation";
+        command.CommandText = """
+            SELECT e."Id", e."Outcome", e."Subject", o."ObjectId"
+            FROM "AuditEntries" e LEFT JOIN "AuditObjects" o ON o."EntryId" = e."Id"
+            WHERE e."Operation" = $operation
+            """;
         command.Parameters.AddWithValue("$operation", operation);
         await using var reader = await command.ExecuteReaderAsync();
-        var entries = new List<Entry>();
+        var rows = new List<(string Id, string Outcome, string? Subject, string? Object)>();
         while (await reader.ReadAsync())
         {
-            entries.Add(new Entry(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
 
-        return entries;
+        return rows.GroupBy(r => (r.Id, r.Outcome, r.Subject))
+            .Select(g => new Entry(
+                g.Key.Id, g.Key.Outcome, g.Key.Subject, g.Select(r => r.Object).OfType<string>().ToList()))
+            .ToList();
     }
 }
