@@ -47,7 +47,7 @@ public sealed class OneConnectionExecutionStrategy(ReadConnectionPool pool) : Ex
 
             // Shallower first: a loader near the root that hands over to another queues its keys before
             // the deeper loaders of the wave send theirs, so they share one command.
-            var wave = loaders.OrderBy(Depth).ToArray();
+            var wave = ShallowerFirst(loaders);
             loaders.Clear();
 
             // Loads by id wait while other loaders are pending: what those bring may name more of the same
@@ -85,7 +85,48 @@ public sealed class OneConnectionExecutionStrategy(ReadConnectionPool pool) : Ex
         }
     }
 
+    /// <summary>
+    /// An object's child nodes, from the fields its selection set collects for its type — collected once per
+    /// selection set and type where the request has no part in them (<see cref="CollectedFields"/>).
+    /// </summary>
+    protected override void SetSubFieldNodes(ExecutionContext context, ObjectExecutionNode parent)
+    {
+        var type = parent.GetObjectGraphType(context.Schema) ?? parent.GraphType!;
+        var selection = parent.SelectionSet!;
+        var fields = CollectedFields.Find(selection, type)
+            ?? CollectedFields.Keep(
+                selection, type, CollectFieldsFrom(context, type, selection, null), context.Document);
+        var nodes = new ExecutionNode[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var (field, definition) = fields[i];
+            nodes[i] = BuildExecutionNode(parent, definition.ResolvedType!, field, definition);
+        }
+
+        parent.SubFields = nodes;
+    }
+
     private static bool Waits(ExecutionNode node) => node.Result is IWaitingLoad { Waits: true };
+
+    /// <summary>The loaders by depth, in their order within a depth (taken depth by depth: no sort).</summary>
+    private static ExecutionNode[] ShallowerFirst(List<ExecutionNode> loaders)
+    {
+        var depths = loaders.ConvertAll(Depth);
+        var wave = new ExecutionNode[loaders.Count];
+        var placed = 0;
+        for (var depth = depths.Count == 0 ? 0 : depths.Min(); placed < wave.Length; depth++)
+        {
+            for (var i = 0; i < depths.Count; i++)
+            {
+                if (depths[i] == depth)
+                {
+                    wave[placed++] = loaders[i];
+                }
+            }
+        }
+
+        return wave;
+    }
 
     private static int Depth(ExecutionNode node)
     {
