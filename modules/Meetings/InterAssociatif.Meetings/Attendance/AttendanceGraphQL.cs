@@ -55,7 +55,7 @@ internal sealed class AttendanceSummaryType : ObjectType<AttendanceSummary>
             .Resolve(ctx => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, ctx.Source.RepresentedOrganizations));
         Field("organizationsNotRepresented", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations invited with nobody present (absents ou excusés).")
-            .Resolve(ctx => MeetingLoaders.Invitations.Load(ctx, ctx.Source.MeetingId).Then(invitations =>
+            .Resolve(ctx => MeetingLoaders.InvitedOrganizations.Load(ctx, ctx.Source.MeetingId).Then(invitations =>
             {
                 var represented = ctx.Source.RepresentedOrganizations.ToHashSet();
                 return MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, invitations.Where(i => i.OrganizationId is { } o && !represented.Contains(o)).Select(i => i.OrganizationId!.Value));
@@ -72,7 +72,7 @@ internal sealed class DistributionListType : ObjectType<DistributionList>
         Field("organizations", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("Organisations that receive the minutes.")
             .Resolve(ctx => ctx.Source.IsDefault
-                ? MeetingLoaders.Invitations.Load(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value)))
+                ? MeetingLoaders.InvitedOrganizations.Load(ctx, ctx.Source.MeetingId).Then(list => MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value)))
                 : DataLoaderResolveExtensions.FromValue(MeetingType.LoadAll(ctx, nodes, DirectoryTypeNames.Organization, ctx.Source.Recipients.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value))));
         Field("people", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Person))
             .Description(

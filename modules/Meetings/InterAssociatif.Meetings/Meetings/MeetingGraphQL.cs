@@ -36,7 +36,7 @@ internal sealed class MeetingType : NodeType<Meeting>
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizerId));
         Field("invitedOrganizations", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations invited.")
-            .Resolve(ctx => MeetingLoaders.Invitations.Load(ctx, ctx.Source.Id).Then(list => LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value))));
+            .Resolve(ctx => MeetingLoaders.InvitedOrganizations.Load(ctx, ctx.Source.Id).Then(list => LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value))));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendance")
             .Description("Who attended, was excused or was absent (participants, absents ou excusés), each on behalf of an organisation.")
             .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<AttendanceStatus>>>>("statuses", "Only these statuses; default all.")
@@ -136,8 +136,17 @@ internal static class MeetingLoaders
     public static readonly ChildLoader<MeetingsDbContext, AttendanceRecord> Attendance = new(
         "attendanceByMeeting", a => a.MeetingId, q => q.OrderBy(a => a.RecordedAt).ThenBy(a => a.Id));
 
-    public static readonly ChildLoader<MeetingsDbContext, Invitation> Invitations = new(
-        "invitationsByMeeting", i => i.MeetingId, q => q.OrderBy(i => i.Id));
+    /// <summary>
+    /// A meeting's invited organisations, each as an invitation holding only its meeting and its organisation: the
+    /// fields that read invitations (the organisations invited, those not represented, the default distribution
+    /// list) need no more, and a meeting page reads 2 ids of each of its 30 invitations, not 4.
+    /// </summary>
+    public static readonly ChildLoader<MeetingsDbContext, Invitation> InvitedOrganizations = new(
+        "invitedOrganizationsByMeeting",
+        i => i.MeetingId,
+        q => q.Where(i => i.OrganizationId != null)
+            .OrderBy(i => i.Id)
+            .Select(i => new Invitation { MeetingId = i.MeetingId, OrganizationId = i.OrganizationId }));
 
     public static readonly ChildLoader<MeetingsDbContext, DistributionRecipient> Distribution = new(
         "distributionByMeeting", d => d.MeetingId, q => q.OrderBy(d => d.Id));
