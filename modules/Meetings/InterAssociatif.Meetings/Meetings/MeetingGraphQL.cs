@@ -5,15 +5,21 @@ namespace InterAssociatif.Meetings.Meetings;
 internal sealed class MeetingPlaceType : ObjectType<Meeting>
 {
     public MeetingPlaceType()
-        : base("MeetingPlace", "Where a meeting takes place. The network wants the place to rotate among the neighbourhoods (« lieu tournant dans un quartier »).")
+        : base(
+            "MeetingPlace",
+            "Where a meeting takes place. The network wants the place to rotate among the neighbourhoods (« lieu "
+            + "tournant dans un quartier »).")
     {
         Field("name", m => m.PlaceName, nullable: true).Description("The venue's name.");
         Field("address", m => m.PlaceAddress, nullable: true).Description("Its address.");
-        Field("neighbourhood", m => m.PlaceNeighbourhood, nullable: true).Description("The neighbourhood (QPV) it is in.");
+        Field("neighbourhood", m => m.PlaceNeighbourhood, nullable: true)
+            .Description("The neighbourhood (QPV) it is in.");
     }
 }
 
-/// <summary>Roles that read a meeting's attendance, agenda, published minutes, attachments and distribution list.</summary>
+/// <summary>
+/// Roles that read a meeting's attendance, agenda, published minutes, attachments and distribution list.
+/// </summary>
 internal static class MeetingRoles
 {
     public static readonly string[] Participants = [Roles.Coordinator, Roles.Member, Roles.Analyst, Roles.Partner];
@@ -23,47 +29,68 @@ internal static class MeetingRoles
 internal sealed class MeetingType : NodeType<Meeting>
 {
     public MeetingType(GraphTypeExtensions extensions, NodeRegistry nodes)
-        : base(MeetingsTypeNames.Meeting, "A dated session (réunion, séance) of a body of the network: who was invited and came, the agenda (ordre du jour), the minutes (compte rendu), the attachments (pièces jointes) and the steps it announced (les étapes).")
+        : base(
+            MeetingsTypeNames.Meeting,
+            "A dated session (réunion, séance) of a body of the network: who was invited and came, the agenda (ordre "
+            + "du jour), the minutes (compte rendu), the attachments (pièces jointes) and the steps it announced (les "
+            + "étapes).")
     {
         Field(m => m.Title).Description("The meeting's title.");
         Field(m => m.Description, nullable: true).Description("What it is about.");
         Field(m => m.StartsAt).Description("When it starts (an instant, UTC).");
         Field(m => m.EndsAt).Description("When it ends (an instant, UTC).");
-        Field<NonNullGraphType<MeetingPlaceType>>("place").Description("Where it takes place.").Resolve(ctx => ctx.Source);
-        Field<NonNullGraphType<EnumerationGraphType<MeetingStatus>>>("status").Description("Planned, held or cancelled.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<MeetingPlaceType>>("place")
+            .Description("Where it takes place.")
+            .Resolve(ctx => ctx.Source);
+        Field<NonNullGraphType<EnumerationGraphType<MeetingStatus>>>("status")
+            .Description("Planned, held or cancelled.")
+            .Resolve(ctx => ctx.Source.Status);
         Field("organizer", new GraphQLTypeReference(DirectoryTypeNames.Organization))
             .Description("The organisation that convenes it (e.g. Nantes Métropole's Mission Politique de la Ville).")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OrganizerId));
         Field("invitedOrganizations", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations invited.")
-            .Resolve(ctx => MeetingLoaders.InvitedOrganizations.Load(ctx, ctx.Source.Id).Then(list => LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Where(i => i.OrganizationId is not null).Select(i => i.OrganizationId!.Value))));
+            .Resolve(ctx => MeetingLoaders.InvitedOrganizations.Load(ctx, ctx.Source.Id)
+                .Then(list => LoadAll(ctx, nodes, DirectoryTypeNames.Organization, list.Invited())));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceType>>>>("attendance")
-            .Description("Who attended, was excused or was absent (participants, absents ou excusés), each on behalf of an organisation.")
-            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<AttendanceStatus>>>>("statuses", "Only these statuses; default all.")
+            .Description(
+                "Who attended, was excused or was absent (participants, absents ou excusés), each on behalf of an "
+                + "organisation.")
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<AttendanceStatus>>>>(
+                "statuses", "Only these statuses; default all.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
             .Resolve(ctx =>
             {
                 var statuses = ctx.GetArgument<List<AttendanceStatus>?>("statuses");
-                return MeetingLoaders.Attendance.Load(ctx, ctx.Source.Id).Then(list => (IReadOnlyList<AttendanceRecord>)list.Where(a => statuses is null || statuses.Contains(a.Status)).ToList());
+                return MeetingLoaders.Attendance.Load(ctx, ctx.Source.Id).Then(list =>
+                    (IReadOnlyList<AttendanceRecord>)list.Where(a => statuses is null || statuses.Contains(a.Status))
+                        .ToList());
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AttendanceGroupType>>>>("participantsByOrganization")
             .Description("The people present, grouped by the organisation they represented, in order of recording.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
-            .Resolve(ctx => MeetingLoaders.Attendance.Load(ctx, ctx.Source.Id).Then(list => (IReadOnlyList<AttendanceGroup>)list
+            .Resolve(ctx => MeetingLoaders.Attendance.Load(ctx, ctx.Source.Id).Then(list =>
+                (IReadOnlyList<AttendanceGroup>)list
                 .Where(a => a.Status == AttendanceStatus.Present)
                 .GroupBy(a => a.OrganizationId)
                 .Select(g => new AttendanceGroup(g.Key, g.ToList()))
                 .ToList()));
         Field<NonNullGraphType<AttendanceSummaryType>>("attendanceSummary")
-            .Description("Counts for the meeting page: people present, organisations represented, organisations invited but not represented.")
+            .Description(
+                "Counts for the meeting page: people present, organisations represented, organisations invited but not "
+                + "represented.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
-            .Resolve(ctx => MeetingLoaders.Attendance.Load(ctx, ctx.Source.Id).Then(attendance => new AttendanceSummary(ctx.Source.Id, attendance)));
+            .Resolve(ctx => MeetingLoaders.Attendance.Load(ctx, ctx.Source.Id)
+                .Then(attendance => new AttendanceSummary(ctx.Source.Id, attendance)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AgendaItemType>>>>("agenda")
             .Description("The agenda (ordre du jour): its top-level items in order; each item lists its sub-items.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
-            .Resolve(ctx => MeetingLoaders.Agenda.Load(ctx, ctx.Source.Id).Then(items => (IReadOnlyList<AgendaItem>)items.Where(a => a.ParentId is null).OrderBy(a => a.Position).ToList()));
+            .Resolve(ctx => MeetingLoaders.Agenda.Load(ctx, ctx.Source.Id).Then(items =>
+                (IReadOnlyList<AgendaItem>)items.Where(a => a.ParentId is null).OrderBy(a => a.Position).ToList()));
         Field<MinutesType>("minutes")
-            .Description("The minutes (compte rendu). A draft is visible to coordinators only; others see the minutes once published.")
+            .Description(
+                "The minutes (compte rendu). A draft is visible to coordinators only; others see the minutes once "
+                + "published.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
             .Resolve(ctx => (MeetingLoaders.MinutesCard.Serves(ctx)
                     ? MeetingLoaders.MinutesWithoutDraft
@@ -76,9 +103,11 @@ internal sealed class MeetingType : NodeType<Meeting>
             .AuthorizeWithRoles(MeetingRoles.Participants)
             .Resolve(ctx => MeetingLoaders.Attachments.Load(ctx, ctx.Source.Id));
         Field<NonNullGraphType<DistributionListType>>("distributionList")
-            .Description("Who receives the minutes (diffusion). By default, as in the source: the participants and the excused.")
+            .Description(
+                "Who receives the minutes (diffusion). By default, as in the source: the participants and the excused.")
             .AuthorizeWithRoles(MeetingRoles.Participants)
-            .Resolve(ctx => MeetingLoaders.Distribution.Load(ctx, ctx.Source.Id).Then(list => new DistributionList(ctx.Source.Id, list)));
+            .Resolve(ctx => MeetingLoaders.Distribution.Load(ctx, ctx.Source.Id)
+                .Then(list => new DistributionList(ctx.Source.Id, list)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MilestoneType>>>>("milestones")
             .Description("The steps this meeting announced (les étapes), by date.")
             .Resolve(ctx => MeetingLoaders.AnnouncedMilestones.Load(ctx, ctx.Source.Id));
@@ -87,12 +116,16 @@ internal sealed class MeetingType : NodeType<Meeting>
             .Resolve(ctx => MeetingLoaders.FulfilledMilestones.Load(ctx, ctx.Source.Id));
         Field(m => m.CreatedAt).Description("When it was recorded.");
         Field(m => m.UpdatedAt).Description("When it last changed.");
-        Field(m => m.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
+        Field(m => m.Version)
+            .Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
         extensions.ApplyTo(this);
     }
 
-    /// <summary>Loads records of another module by id, in order and once each, batched with every other load at this depth.</summary>
-    public static global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<object>> LoadAll(IResolveFieldContext ctx, NodeRegistry nodes, string typeName, IEnumerable<Guid> ids) =>
+    /// <summary>
+    /// Loads records of another module by id, in order and once each, batched with every other load at this depth.
+    /// </summary>
+    public static global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<object>> LoadAll(
+        IResolveFieldContext ctx, NodeRegistry nodes, string typeName, IEnumerable<Guid> ids) =>
         nodes.LoadReferences(ctx, typeName, ids.Distinct());
 }
 
@@ -102,7 +135,9 @@ internal sealed class MeetingQueries(IDbContextFactory<MeetingsDbContext> factor
     protected override void Add(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionGraphType<MeetingType>>>("meetings")
-            .Description("Meetings by start time (oldest first, or newest first with `newestFirst`), filtered in the database: upcoming, past, between two instants, by organiser or neighbourhood.")
+            .Description(
+                "Meetings by start time (oldest first, or newest first with `newestFirst`), filtered in the database: "
+                + "upcoming, past, between two instants, by organiser or neighbourhood.")
             .Argument<InputType<MeetingFilter>>("filter", "Conditions the meetings must meet.")
             .Argument<BooleanGraphType>("newestFirst", "Sort by start time descending. Default false.")
             .ResolvePage(
