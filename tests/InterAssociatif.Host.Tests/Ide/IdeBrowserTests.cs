@@ -18,9 +18,7 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
     public void The_ide_loads_offline_runs_a_query_and_shows_the_result()
     {
         using var ide = OpenIde("{ organizations(first: 1) { nodes { name } } }");
-        ide.Driver.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
-
-        var result = ide.Wait.Until(_ => ide.Result() is { } text && text.Contains("organizations", StringComparison.Ordinal) ? text : null);
+        var result = ide.RunUntil(text => text.Contains("organizations", StringComparison.Ordinal));
         Assert.Contains("\"name\": \"100 000 Entrepreneurs\"", result);
         Assert.Contains("\"cost\": {", result); // the IDE asks for the cost of what it runs (GraphQL-Cost: report)
 
@@ -111,6 +109,29 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
         public IJavaScriptExecutor Js => Driver;
 
         /// <summary>The text of the result pane, null while it has none.</summary>
+        /// <summary>
+        /// Runs the editor's document until the result pane shows what is awaited. GraphiQL reads the operation's
+        /// name from the editor after a debounce: a click right after the document was set can send the first
+        /// tab's operation name with the new document (refused, INVALID_OPERATION_NAME); the run is then repeated.
+        /// </summary>
+        public string RunUntil(Func<string, bool> shows)
+        {
+            Execute();
+            return Wait.Until(_ =>
+            {
+                var text = Result();
+                if (text is not null && text.Contains("INVALID_OPERATION_NAME", StringComparison.Ordinal))
+                {
+                    Execute();
+                    return null;
+                }
+
+                return text is not null && shows(text) ? text : null;
+            });
+        }
+
+        private void Execute() => Driver.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
+
         public string? Result() =>
             (string?)Driver.ExecuteScript("const r = document.querySelector('.result-window .CodeMirror'); return r ? r.CodeMirror.getValue() : null;");
 
