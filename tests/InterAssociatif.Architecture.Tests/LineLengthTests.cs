@@ -8,20 +8,28 @@ namespace InterAssociatif.Architecture.Tests;
 /// </summary>
 public sealed partial class LineLengthTests
 {
-    private static readonly string Baseline = RepositoryFiles.Path("tests", "InterAssociatif.Architecture.Tests", "line-length-baseline.txt");
+    private static readonly string Baseline = RepositoryFiles.Path(
+        "tests", "InterAssociatif.Architecture.Tests", "line-length-baseline.txt");
 
     [Fact]
     public void No_file_has_more_long_lines_than_its_baseline_and_the_baseline_only_shrinks()
     {
         var limit = MaxLineLength();
         var allowed = File.ReadLines(Baseline).Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split(' ', 2)).ToDictionary(p => p[1], p => int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture));
-        var actual = SourceFiles().ToDictionary(f => f, f => File.ReadLines(RepositoryFiles.Path(f)).Count(l => l.Length > limit));
+            .Select(l => l.Split(' ', 2))
+            .ToDictionary(p => p[1], p => int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture));
+        var actual = SourceFiles()
+            .ToDictionary(f => f, f => File.ReadLines(RepositoryFiles.Path(f)).Count(l => l.Length > limit));
 
-        var grown = actual.Where(a => a.Value > allowed.GetValueOrDefault(a.Key)).Select(a => $"{a.Key}: {a.Value} lines over {limit} (allowed {allowed.GetValueOrDefault(a.Key)})");
+        var grown = actual.Where(a => a.Value > allowed.GetValueOrDefault(a.Key))
+            .Select(a => $"{a.Key}: {a.Value} lines over {limit} (allowed {allowed.GetValueOrDefault(a.Key)})");
         Assert.True(!grown.Any(), "Lines too long:\n" + string.Join('\n', grown));
-        var shrunk = allowed.Where(a => a.Value > actual.GetValueOrDefault(a.Key)).Select(a => $"{actual.GetValueOrDefault(a.Key)} {a.Key}");
-        Assert.True(!shrunk.Any(), "Fewer long lines than the baseline says: lower these counts (0: remove the line):\n" + string.Join('\n', shrunk));
+        var shrunk = allowed.Where(a => a.Value > actual.GetValueOrDefault(a.Key))
+            .Select(a => $"{actual.GetValueOrDefault(a.Key)} {a.Key}");
+        Assert.True(
+            !shrunk.Any(),
+            "Fewer long lines than the baseline says: lower these counts (0: remove the line):\n"
+            + string.Join('\n', shrunk));
     }
 
     [Fact]
@@ -40,7 +48,8 @@ public sealed partial class LineLengthTests
     /// <summary>The C# files of modules/, host/ and tests/, relative to the repository, with '/' separators.</summary>
     internal static IEnumerable<string> SourceFiles() =>
         new[] { "modules", "host", "tests" }
-            .SelectMany(d => System.IO.Directory.EnumerateFiles(RepositoryFiles.Path(d), "*.cs", SearchOption.AllDirectories))
+            .SelectMany(d =>
+                System.IO.Directory.EnumerateFiles(RepositoryFiles.Path(d), "*.cs", SearchOption.AllDirectories))
             .Select(f => Path.GetRelativePath(RepositoryFiles.Path(), f).Replace('\\', '/'))
             .Where(f => !f.Split('/').Any(part => part is "bin" or "obj" or "Migrations"))
             .Order(StringComparer.Ordinal);

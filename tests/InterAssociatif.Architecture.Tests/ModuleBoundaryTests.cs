@@ -11,15 +11,20 @@ public sealed class ModuleBoundaryTests
     private const string Prefix = "InterAssociatif.";
     private const string Kernel = "InterAssociatif.Kernel";
 
-    public static TheoryData<string> Modules() => new(ModuleCatalog.All.Select(m => m.GetType().Assembly.GetName().Name!));
+    public static TheoryData<string> Modules() =>
+        new(ModuleCatalog.All.Select(m => m.GetType().Assembly.GetName().Name!));
 
     public static TheoryData<string> Contracts() =>
-        new(System.IO.Directory.GetFiles(AppContext.BaseDirectory, "InterAssociatif.*.Contracts.dll").Select(Path.GetFileNameWithoutExtension)!);
+        new(
+            System.IO.Directory.GetFiles(AppContext.BaseDirectory, "InterAssociatif.*.Contracts.dll").Select(
+                Path.GetFileNameWithoutExtension)!);
 
     private static Assembly Load(string name) => Assembly.Load(new AssemblyName(name));
 
     private static IEnumerable<string> ProjectReferences(Assembly assembly) =>
-        assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith(Prefix, StringComparison.Ordinal));
+        assembly.GetReferencedAssemblies()
+            .Select(a => a.Name!)
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal));
 
     [Fact]
     public void Every_module_has_one_entry_point_listed_by_the_host() =>
@@ -32,14 +37,18 @@ public sealed class ModuleBoundaryTests
         var forbidden = ProjectReferences(Load(module))
             .Where(r => r != Kernel && !r.EndsWith(".Contracts", StringComparison.Ordinal))
             .ToList();
-        Assert.True(forbidden.Count == 0, $"{module} references {string.Join(", ", forbidden)}: only {Kernel} and *.Contracts are allowed.");
+        Assert.True(
+            forbidden.Count == 0,
+            $"{module} references {string.Join(", ", forbidden)}: only {Kernel} and *.Contracts are allowed.");
     }
 
     [Theory]
     [MemberData(nameof(Contracts))]
     public void A_contracts_project_references_no_module_implementation(string contracts)
     {
-        var forbidden = ProjectReferences(Load(contracts)).Where(r => r != Kernel && !r.EndsWith(".Contracts", StringComparison.Ordinal)).ToList();
+        var forbidden = ProjectReferences(Load(contracts))
+            .Where(r => r != Kernel && !r.EndsWith(".Contracts", StringComparison.Ordinal))
+            .ToList();
         Assert.Empty(forbidden);
     }
 
@@ -56,7 +65,9 @@ public sealed class ModuleBoundaryTests
             .Where(t => !typeof(IModule).IsAssignableFrom(t))
             .Select(t => t.FullName)
             .ToList();
-        Assert.True(exposed.Count == 0, $"{module} exposes {string.Join(", ", exposed)}: module types are internal unless they are the entry point (contracts live in *.Contracts).");
+        Assert.True(
+            exposed.Count == 0,
+            $"{module} exposes {string.Join(", ", exposed)}: module types are internal unless they are the entry point (contracts live in *.Contracts).");
     }
 
     [Theory]
@@ -71,7 +82,9 @@ public sealed class ModuleBoundaryTests
         Assert.True(open.Count == 0, $"Unsealed classes in {module}: {string.Join(", ", open)}");
     }
 
-    /// <summary>EF Core's scaffolder emits migrations and snapshots as public classes; they are generated code, not API.</summary>
+    /// <summary>
+    /// EF Core's scaffolder emits migrations and snapshots as public classes; they are generated code, not API.
+    /// </summary>
     private static bool IsGeneratedMigration(Type type) =>
         typeof(Migration).IsAssignableFrom(type) || typeof(ModelSnapshot).IsAssignableFrom(type);
 }

@@ -28,13 +28,17 @@ public sealed partial class ModuleLayoutTests
     private static string Root(string module) => RepositoryFiles.Path("modules", module, $"InterAssociatif.{module}");
 
     private static IEnumerable<string> Aggregates(string module) =>
-        System.IO.Directory.GetDirectories(Root(module)).Select(Path.GetFileName).Where(d => d is not ("bin" or "obj") && !Special.Contains(d))!;
+        System.IO.Directory.GetDirectories(Root(module)).Select(Path.GetFileName).Where(d =>
+            d is not ("bin" or "obj") && !Special.Contains(d))!;
 
     private static IEnumerable<string> SourceFiles(string directory) =>
         System.IO.Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+            .Where(f =>
+                !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains(
+                    $"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains(
+                    $"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     [Theory]
     [MemberData(nameof(Modules))]
@@ -42,7 +46,11 @@ public sealed partial class ModuleLayoutTests
     {
         var files = System.IO.Directory.GetFiles(Root(module), "*.cs").Select(Path.GetFileName);
         Assert.Equal([$"{module}Module.cs"], files);
-        Assert.All(Special, folder => Assert.True(System.IO.Directory.Exists(Path.Combine(Root(module), folder)), $"{module} has no {folder}/"));
+        Assert.All(
+            Special,
+            folder =>
+                Assert.True(
+                    System.IO.Directory.Exists(Path.Combine(Root(module), folder)), $"{module} has no {folder}/"));
     }
 
     [Theory]
@@ -74,11 +82,15 @@ public sealed partial class ModuleLayoutTests
     public void No_file_uses_a_retired_suffix(string module)
     {
         string[] retired = ["GraphTypes.cs", "Type.cs", "Types.cs", "Queries.cs", "Mutations.cs", "Subscriptions.cs", "Loaders.cs"];
-        var files = SourceFiles(Root(module)).Select(Path.GetFileName).Where(f => retired.Any(s => f!.EndsWith(s, StringComparison.Ordinal)));
+        var files = SourceFiles(Root(module))
+            .Select(Path.GetFileName)
+            .Where(f => retired.Any(s => f!.EndsWith(s, StringComparison.Ordinal)));
         Assert.Empty(files);
     }
 
-    /// <summary>No mutation input is read by a field name in a string: inputs are records (see <c>InputType&lt;T&gt;</c>).</summary>
+    /// <summary>
+    /// No mutation input is read by a field name in a string: inputs are records (see <c>InputType&lt;T&gt;</c>).
+    /// </summary>
     [Fact]
     public void No_input_field_is_read_by_its_name()
     {
@@ -123,11 +135,14 @@ public sealed partial class ModuleLayoutTests
         Assert.Matches(GraphQLDeclaration(), "internal sealed class ResultsType : ObjectType<SurveyResults>");
         Assert.Matches(GraphQLDeclaration(), "class X() : ChildListField<GovernanceDbContext, Decision>(");
         Assert.Matches(GraphQLDeclaration(), "internal sealed class ThemeQueries(ThemeService service) : QueryFields");
-        Assert.Matches(GraphQLDeclaration(), "internal sealed class ThemeQueries(ThemeService service) : IGraphTypeExtension");
-        Assert.DoesNotMatch(GraphQLDeclaration(), "internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory)");
+        Assert.Matches(
+            GraphQLDeclaration(), "internal sealed class ThemeQueries(ThemeService service) : IGraphTypeExtension");
+        Assert.DoesNotMatch(
+            GraphQLDeclaration(), "internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory)");
     }
 
-    [GeneratedRegex(@"input\.Get<|\.Ids?\(""|\.List<|\.Has\(""|\bInputReader\b|:\s*InputObjectGraphType\b|:\s*EnumerationGraphType\b")]
+    [GeneratedRegex(
+        @"input\.Get<|\.Ids?\(""|\.List<|\.Has\(""|\bInputReader\b|:\s*InputObjectGraphType\b|:\s*EnumerationGraphType\b")]
     private static partial Regex StringRead();
 
     [GeneratedRegex(

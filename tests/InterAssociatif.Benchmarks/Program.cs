@@ -58,7 +58,8 @@ if (args.Length > 0 && args[0] == "refusals")
 }
 
 // Survey aggregates over N responses × Q questions, on a real SQLite file, through the module's
-// own composition. Usage: dotnet run -c Release --project tests/InterAssociatif.Benchmarks -- [responses] [questions] [runs]
+// own composition. Usage: dotnet run -c Release --project tests/InterAssociatif.Benchmarks -- [responses] [questions]
+// [runs]
 var responses = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var questions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
 var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
@@ -85,7 +86,8 @@ await using (var db = await factory.CreateDbContextAsync())
     surveyId = await SurveyLoad.CreateAsync(db, responses, questions, seed: 2017);
 }
 
-Console.WriteLine($"Loaded {responses} responses × {questions} questions in {load.Elapsed.TotalSeconds:F1} s ({new FileInfo(Path.Combine(folder, "bench.db")).Length / 1024 / 1024} MiB).");
+Console.WriteLine(
+    $"Loaded {responses} responses × {questions} questions in {load.Elapsed.TotalSeconds:F1} s ({new FileInfo(Path.Combine(folder, "bench.db")).Length / 1024 / 1024} MiB).");
 
 var results = provider.GetRequiredService<ResultsService>();
 var asOf = DateTimeOffset.UtcNow;
@@ -114,7 +116,12 @@ for (var run = 0; run <= runs; run++)
 }
 
 timings.Sort();
-Console.WriteLine($"Aggregates over {runs} runs: median {timings[timings.Count / 2]:F1} ms, min {timings[0]:F1} ms, max {timings[^1]:F1} ms");
-if (Environment.GetEnvironmentVariable("KEEP_BENCH_DB") is { Length: > 0 } keep) { File.Copy(Path.Combine(folder, "bench.db"), keep, overwrite: true); }
+Console.WriteLine(
+    $"Aggregates over {runs} runs: median {timings[timings.Count / 2]:F1} ms, min {timings[0]:F1} ms, max {timings[^1]:F1} ms");
+if (Environment.GetEnvironmentVariable("KEEP_BENCH_DB") is { Length: > 0 } keep)
+{
+    File.Copy(
+    Path.Combine(folder, "bench.db"), keep, overwrite: true);
+}
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 Directory.Delete(folder, recursive: true);

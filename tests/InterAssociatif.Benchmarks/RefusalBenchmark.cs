@@ -7,7 +7,8 @@ namespace InterAssociatif.Benchmarks;
 /// a real process on loopback with the demo data; each document is sent <c>runs</c> times in a row
 /// and the host's own CPU time (user + system, from the process) is divided by the requests. The
 /// client's median latency is printed too. Usage:
-/// <c>dotnet build -c Release host/InterAssociatif.Host &amp;&amp; dotnet run -c Release --project tests/InterAssociatif.Benchmarks -- refusals [runs]</c>.
+/// <c>dotnet build -c Release host/InterAssociatif.Host &amp;&amp; dotnet run -c Release --project
+/// tests/InterAssociatif.Benchmarks -- refusals [runs]</c>.
 /// </summary>
 internal static class RefusalBenchmark
 {
@@ -27,18 +28,24 @@ internal static class RefusalBenchmark
             var documents = new (string Name, string Query)[]
             {
                 ("DirectoryPage (answered)", page),
-                ("85,000 repeated fields, 935 KB (refused)", "{ " + string.Concat(Enumerable.Repeat("__typename ", 85_000)) + "}"),
-                ("10,000 aliases (refused)", "{ " + string.Join(" ", Enumerable.Range(0, 10_000).Select(i => $"a{i}: __typename")) + " }"),
+                ("85,000 repeated fields, 935 KB (refused)", "{ "
+                    + string.Concat(Enumerable.Repeat("__typename ", 85_000))
+                    + "}"),
+                ("10,000 aliases (refused)", "{ "
+                    + string.Join(" ", Enumerable.Range(0, 10_000).Select(i => $"a{i}: __typename"))
+                    + " }"),
             };
 
-            Console.WriteLine($"{"document",-44} {"bytes",9} {"status",6} {"host CPU/request",17} {"median latency",15} {"CPU vs page",12}");
+            Console.WriteLine(
+                $"{"document",-44} {"bytes",9} {"status",6} {"host CPU/request",17} {"median latency",15} {"CPU vs page",12}");
             double? pageCpu = null;
             foreach (var (name, query) in documents)
             {
                 var body = JsonSerializer.Serialize(new { query });
                 var (status, cpu, latency) = await MeasureAsync(http, host, body, runs);
                 pageCpu ??= cpu;
-                Console.WriteLine($"{name,-44} {Encoding.UTF8.GetByteCount(body),9} {status,6} {cpu,14:F3} ms {latency,12:F3} ms {cpu / pageCpu,11:F2}×");
+                Console.WriteLine(
+                    $"{name,-44} {Encoding.UTF8.GetByteCount(body),9} {status,6} {cpu,14:F3} ms {latency,12:F3} ms {cpu / pageCpu,11:F2}×");
             }
         }
         finally
@@ -83,10 +90,13 @@ internal static class RefusalBenchmark
         var dll = Path.Combine(root, "host", "InterAssociatif.Host", "bin", "Release", "net10.0");
         dll = Path.Combine(dll, "InterAssociatif.Host.dll");
         const string Build = "dotnet build -c Release host/InterAssociatif.Host";
-        return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the host first: {Build} ({dll} is missing)");
+        return File.Exists(dll)
+            ? dll
+            : throw new InvalidOperationException($"Build the host first: {Build} ({dll} is missing)");
     }
 
-    private static async Task<(int Status, double CpuMs, double MedianMs)> MeasureAsync(HttpClient http, Process host, string body, int runs)
+    private static async Task<(int Status, double CpuMs, double MedianMs)> MeasureAsync(
+        HttpClient http, Process host, string body, int runs)
     {
         var status = 0;
         for (var i = 0; i < Math.Max(10, runs / 10); i++)
@@ -112,7 +122,10 @@ internal static class RefusalBenchmark
 
     private static async Task<int> PostAsync(HttpClient http, string body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json")
+        };
         request.Headers.Accept.ParseAdd("application/graphql-response+json");
         using var response = await http.SendAsync(request);
         await response.Content.ReadAsByteArrayAsync();

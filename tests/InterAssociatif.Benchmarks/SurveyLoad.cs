@@ -24,13 +24,46 @@ public static class SurveyLoad
     {
         var random = new Random(seed);
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var survey = new Survey { Id = Guid.CreateVersion7(), Title = $"Charge de {responses} réponses", OpensOn = new DateOnly(2024, 1, 1), ClosesOn = new DateOnly(2024, 12, 31), Status = SurveyStatus.Closed, CreatedAt = start, Version = 1 };
-        var kinds = new[] { QuestionKind.SingleChoice, QuestionKind.MultipleChoice, QuestionKind.Ranking, QuestionKind.PriorityMatrix };
+        var survey = new Survey
+        {
+            Id = Guid.CreateVersion7(),
+            Title = $"Charge de {responses} réponses",
+            OpensOn = new DateOnly(2024, 1, 1),
+            ClosesOn = new DateOnly(2024, 12, 31),
+            Status = SurveyStatus.Closed,
+            CreatedAt = start,
+            Version = 1
+        };
+        var kinds = new[]
+        {
+            QuestionKind.SingleChoice,
+            QuestionKind.MultipleChoice,
+            QuestionKind.Ranking,
+            QuestionKind.PriorityMatrix
+        };
         for (var q = 0; q < questions; q++)
         {
-            var question = new Question { Id = Guid.CreateVersion7(), SurveyId = survey.Id, Position = q + 1, Text = $"Question {q + 1}", Kind = kinds[q % kinds.Length] };
+            var question = new Question
+            {
+                Id = Guid.CreateVersion7(),
+                SurveyId = survey.Id,
+                Position = q + 1,
+                Text = $"Question {q + 1}",
+                Kind = kinds[q % kinds.Length]
+            };
             question.Kind = texts && q % 5 == 4 ? QuestionKind.FreeText : question.Kind;
-            question.Options = question.Kind == QuestionKind.FreeText ? [] : Enumerable.Range(1, 4).Select(o => new QuestionOption { Id = Guid.CreateVersion7(), QuestionId = question.Id, Position = o, Label = $"Option {o}" }).ToList();
+            question.Options = question.Kind == QuestionKind.FreeText
+                ? []
+                : Enumerable.Range(1, 4)
+                    .Select(o =>
+                        new QuestionOption
+                        {
+                            Id = Guid.CreateVersion7(),
+                            QuestionId = question.Id,
+                            Position = o,
+                            Label = $"Option {o}"
+                        })
+                    .ToList();
             survey.Questions.Add(question);
         }
 
@@ -40,9 +73,33 @@ public static class SurveyLoad
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var audience = Command(connection, transaction, """INSERT INTO "SurveysAudience" ("SurveyId", "OrganizationId") VALUES ($s, $o)""", "$s", "$o");
-        await using var response = Command(connection, transaction, """INSERT INTO "SurveysResponses" ("Id", "SurveyId", "OrganizationId", "Status", "SubmittedAt", "Late", "EnteredBy", "UpdatedAt", "Version") VALUES ($id, $s, $o, 'Submitted', $at, 0, 'member', $at, 1)""", "$id", "$s", "$o", "$at");
-        await using var answer = Command(connection, transaction, """INSERT INTO "SurveysAnswers" ("Id", "ResponseId", "SurveyId", "SubmittedAt", "QuestionId", "OptionId", "Rank", "Level", "Text") VALUES ($id, $r, $s, $at, $q, $opt, $rank, $level, $text)""", "$id", "$r", "$s", "$at", "$q", "$opt", "$rank", "$level", "$text");
+        await using var audience = Command(
+            connection,
+            transaction,
+            """INSERT INTO "SurveysAudience" ("SurveyId", "OrganizationId") VALUES ($s, $o)""",
+            "$s",
+            "$o");
+        await using var response = Command(
+            connection,
+            transaction,
+            """INSERT INTO "SurveysResponses" ("Id", "SurveyId", "OrganizationId", "Status", "SubmittedAt", "Late", "EnteredBy", "UpdatedAt", "Version") VALUES ($id, $s, $o, 'Submitted', $at, 0, 'member', $at, 1)""",
+            "$id",
+            "$s",
+            "$o",
+            "$at");
+        await using var answer = Command(
+            connection,
+            transaction,
+            """INSERT INTO "SurveysAnswers" ("Id", "ResponseId", "SurveyId", "SubmittedAt", "QuestionId", "OptionId", "Rank", "Level", "Text") VALUES ($id, $r, $s, $at, $q, $opt, $rank, $level, $text)""",
+            "$id",
+            "$r",
+            "$s",
+            "$at",
+            "$q",
+            "$opt",
+            "$rank",
+            "$level",
+            "$text");
         for (var i = 0; i < responses; i++)
         {
             var organization = Guid.CreateVersion7();
@@ -55,7 +112,8 @@ public static class SurveyLoad
                 if (question.Kind == QuestionKind.FreeText)
                 {
                     var text = $"Texte {i}";
-                    await Run(answer, cancellationToken, Key(Guid.CreateVersion7()), Key(responseId), Key(survey.Id), at,
+                    await Run(
+                        answer, cancellationToken, Key(Guid.CreateVersion7()), Key(responseId), Key(survey.Id), at,
                         Key(question.Id), DBNull.Value, DBNull.Value, DBNull.Value, text);
                     continue;
                 }
@@ -65,9 +123,12 @@ public static class SurveyLoad
                 for (var k = 0; k < chosen; k++)
                 {
                     await Run(answer, cancellationToken,
-                        Key(Guid.CreateVersion7()), Key(responseId), Key(survey.Id), at, Key(question.Id), Key(options[k].Id),
+                        Key(Guid.CreateVersion7()), Key(responseId), Key(survey.Id), at, Key(question.Id), Key(
+                            options[k].Id),
                         question.Kind == QuestionKind.Ranking ? k + 1 : DBNull.Value,
-                        question.Kind == QuestionKind.PriorityMatrix ? (int)(k == 0 ? PriorityLevel.Primary : PriorityLevel.Secondary) : DBNull.Value,
+                        question.Kind == QuestionKind.PriorityMatrix
+                            ? (int)(k == 0 ? PriorityLevel.Primary : PriorityLevel.Secondary)
+                            : DBNull.Value,
                         DBNull.Value);
                 }
             }
@@ -80,7 +141,8 @@ public static class SurveyLoad
     /// <summary>EF Core's SQLite provider stores a GUID as upper-case text.</summary>
     private static string Key(Guid id) => id.ToString().ToUpperInvariant();
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    private static DbCommand Command(
+        DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

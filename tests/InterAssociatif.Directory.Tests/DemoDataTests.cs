@@ -5,7 +5,10 @@ namespace InterAssociatif.Directory.Tests;
 
 public sealed class DemoDataTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
-    private const string Counts = "{ all: organizations(first: 1, filter: { includeArchived: true }) { totalCount } associations: organizations(filter: { kinds: [ASSOCIATION] }) { totalCount } institutions: organizations(filter: { kinds: [INSTITUTION] }) { totalCount } people(first: 1) { totalCount } themes { totalCount } }";
+    private const string Counts = "{ all: organizations(first: 1, filter: { includeArchived: true }) { totalCount } "
+        + "associations: organizations(filter: { kinds: [ASSOCIATION] }) { totalCount } institutions: "
+        + "organizations(filter: { kinds: [INSTITUTION] }) { totalCount } people(first: 1) { totalCount } themes { "
+        + "totalCount } }";
 
     [Fact]
     public async Task The_2017_network_is_loaded_on_first_start()
@@ -21,7 +24,8 @@ public sealed class DemoDataTests(InterAssociatifFactory factory) : IClassFixtur
     public async Task Loading_the_demo_data_twice_changes_nothing()
     {
         var coordinator = factory.GraphQL("coordinator");
-        const string everything = "{ organizations(first: 100) { nodes { id name version memberships { id version } affiliations { id } } } people(first: 100) { nodes { id version } } themes { nodes { id version } } }";
+        const string everything = "{ organizations(first: 100) { nodes { id name version memberships { id version } "
+            + "affiliations { id } } } people(first: 100) { nodes { id version } } themes { nodes { id version } } }";
         var before = (await coordinator.QueryAsync(everything)).EnsureNoErrors().Body.ToJsonString();
 
         factory.SqlCommands.Reset();
@@ -37,8 +41,15 @@ public sealed class DemoDataTests(InterAssociatifFactory factory) : IClassFixtur
     [Fact]
     public async Task The_directory_page_query_renders_the_network()
     {
-        var query = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "operations", "DirectoryPage.graphql"));
+        var query = await File.ReadAllTextAsync(
+            Path.Combine(AppContext.BaseDirectory, "operations", "DirectoryPage.graphql"));
         var result = (await factory.GraphQL().QueryAsync(query, new { asOf = "2017-09-18" })).EnsureNoErrors();
-        Snapshot.Match(result.Body.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Snapshot.Match(
+            result.Body.ToJsonString(
+                new System.Text.Json.JsonSerializerOptions
+                {
+                    WriteIndented = true,
+                    Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+                }));
     }
 }

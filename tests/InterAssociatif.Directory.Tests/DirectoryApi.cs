@@ -3,30 +3,35 @@ namespace InterAssociatif.Directory.Tests;
 /// <summary>Directory operations the tests repeat, sent through GraphQL as a coordinator.</summary>
 internal static class DirectoryApi
 {
-    public const string OrganizationFields = "id name acronym kind version archived neighbourhoods themes { name } membershipStatus";
+    public const string OrganizationFields = "id name acronym kind version archived neighbourhoods themes { name } "
+        + "membershipStatus";
 
     public static async Task<GraphQLResult> CreateOrganizationAsync(this GraphQLTestClient client, object input) =>
         await client.QueryAsync(
             $$"""mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { {{OrganizationFields}} } errors { __typename code field message } } }""",
             new { input });
 
-    public static async Task<string> CreateOrganizationIdAsync(this GraphQLTestClient client, string name, string kind = "ASSOCIATION", object? themeIds = null)
+    public static async Task<string> CreateOrganizationIdAsync(
+        this GraphQLTestClient client, string name, string kind = "ASSOCIATION", object? themeIds = null)
     {
         var result = (await client.CreateOrganizationAsync(new { kind, name, themeIds })).EnsureNoErrors();
         Assert.Empty(result.PayloadErrors("createOrganization"));
         return result.String("createOrganization.organization.id")!;
     }
 
-    public static async Task<string> CreatePersonIdAsync(this GraphQLTestClient client, string givenName, string familyName, string? email = null)
+    public static async Task<string> CreatePersonIdAsync(
+        this GraphQLTestClient client, string givenName, string familyName, string? email = null)
     {
         var result = (await client.QueryAsync(
-            "mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } errors { code field message } } }",
+            "mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } errors { code field "
+            + "message } } }",
             new { input = new { givenName, familyName, email } })).EnsureNoErrors();
         Assert.Empty(result.PayloadErrors("createPerson"));
         return result.String("createPerson.person.id")!;
     }
 
-    public static async Task<GraphQLResult> MembershipAsync(this GraphQLTestClient client, string mutation, object input) =>
+    public static async Task<GraphQLResult> MembershipAsync(
+        this GraphQLTestClient client, string mutation, object input) =>
         (await client.QueryAsync(
             $$"""mutation($input: {{char.ToUpperInvariant(mutation[0])}}{{mutation[1..]}}Input!) { {{mutation}}(input: $input) { membership { appliedOn admittedOn withdrawnOn withdrawalReason status(asOf: "2030-01-01") } errors { __typename code field message } } }""",
             new { input })).EnsureNoErrors();

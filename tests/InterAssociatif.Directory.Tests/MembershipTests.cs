@@ -9,13 +9,17 @@ public sealed class MembershipTests(InterAssociatifFactory factory) : IClassFixt
     {
         var id = await Coordinator.CreateOrganizationIdAsync("Les Amis du Clos Toreau");
 
-        var applied = await Coordinator.MembershipAsync("applyForMembership", new { organizationId = id, appliedOn = "2018-01-10" });
+        var applied = await Coordinator.MembershipAsync(
+            "applyForMembership", new { organizationId = id, appliedOn = "2018-01-10" });
         Assert.Equal("CANDIDATE", applied.String("applyForMembership.membership.status"));
-        var admitted = await Coordinator.MembershipAsync("admitMember", new { organizationId = id, admittedOn = "2018-02-01" });
+        var admitted = await Coordinator.MembershipAsync(
+            "admitMember", new { organizationId = id, admittedOn = "2018-02-01" });
         Assert.Equal("2018-02-01", admitted.String("admitMember.membership.admittedOn"));
-        var withdrawn = await Coordinator.MembershipAsync("withdrawMembership", new { organizationId = id, withdrawnOn = "2019-06-30", reason = "Fin d'activité" });
+        var withdrawn = await Coordinator.MembershipAsync(
+            "withdrawMembership", new { organizationId = id, withdrawnOn = "2019-06-30", reason = "Fin d'activité" });
         Assert.Equal("WITHDRAWN", withdrawn.String("withdrawMembership.membership.status"));
-        var rejoined = await Coordinator.MembershipAsync("applyForMembership", new { organizationId = id, appliedOn = "2020-03-01" });
+        var rejoined = await Coordinator.MembershipAsync(
+            "applyForMembership", new { organizationId = id, appliedOn = "2020-03-01" });
         Assert.Equal("CANDIDATE", rejoined.String("applyForMembership.membership.status"));
 
         var history = (await Coordinator.QueryAsync(
@@ -26,18 +30,21 @@ public sealed class MembershipTests(InterAssociatifFactory factory) : IClassFixt
         Assert.Null(history.At("organization.memberships[1].withdrawnOn"));
         Assert.Equal(
             new string?[] { "NONE", "CANDIDATE", "MEMBER", "WITHDRAWN", "CANDIDATE" },
-            new[] { "s2017", "s2018", "s2018b", "s2019", "s2020" }.Select(k => history.String($"organization.{k}")).ToArray());
+            new[] { "s2017", "s2018", "s2018b", "s2019", "s2020" }.Select(k => history.String($"organization.{k}"))
+                .ToArray());
     }
 
     [Fact]
     public async Task Only_an_applicant_can_be_admitted()
     {
         var id = await Coordinator.CreateOrganizationIdAsync("Collectif Halvêque");
-        var result = await Coordinator.MembershipAsync("admitMember", new { organizationId = id, admittedOn = "2018-01-01" });
+        var result = await Coordinator.MembershipAsync(
+            "admitMember", new { organizationId = id, admittedOn = "2018-01-01" });
         Assert.Equal("ConflictError CONFLICT input.organizationId", result.SingleError("admitMember"));
 
         await Coordinator.MembershipAsync("applyForMembership", new { organizationId = id, appliedOn = "2018-03-01" });
-        var early = await Coordinator.MembershipAsync("admitMember", new { organizationId = id, admittedOn = "2018-02-01" });
+        var early = await Coordinator.MembershipAsync(
+            "admitMember", new { organizationId = id, admittedOn = "2018-02-01" });
         Assert.Equal("ValidationError VALIDATION input.admittedOn", early.SingleError("admitMember"));
     }
 
@@ -46,12 +53,16 @@ public sealed class MembershipTests(InterAssociatifFactory factory) : IClassFixt
     {
         var id = await Coordinator.CreateOrganizationIdAsync("Association Pin Sec");
         await Coordinator.MembershipAsync("applyForMembership", new { organizationId = id, appliedOn = "2018-01-01" });
-        await Coordinator.MembershipAsync("withdrawMembership", new { organizationId = id, withdrawnOn = "2018-05-01", reason = "Première raison" });
+        await Coordinator.MembershipAsync(
+            "withdrawMembership", new { organizationId = id, withdrawnOn = "2018-05-01", reason = "Première raison" });
 
-        var twice = await Coordinator.MembershipAsync("withdrawMembership", new { organizationId = id, withdrawnOn = "2018-06-01", reason = "Seconde raison" });
+        var twice = await Coordinator.MembershipAsync(
+            "withdrawMembership", new { organizationId = id, withdrawnOn = "2018-06-01", reason = "Seconde raison" });
         Assert.Equal("ConflictError CONFLICT input.organizationId", twice.SingleError("withdrawMembership"));
 
-        var history = (await Coordinator.QueryAsync("query($id: ID!) { organization(id: $id) { memberships { withdrawnOn withdrawalReason } } }", new { id })).EnsureNoErrors();
+        var history = (await Coordinator.QueryAsync(
+            "query($id: ID!) { organization(id: $id) { memberships { withdrawnOn withdrawalReason } } }", new { id }))
+            .EnsureNoErrors();
         Assert.Equal("2018-05-01", history.String("organization.memberships[0].withdrawnOn"));
         Assert.Equal("Première raison", history.String("organization.memberships[0].withdrawalReason"));
     }
@@ -61,7 +72,8 @@ public sealed class MembershipTests(InterAssociatifFactory factory) : IClassFixt
     {
         var id = await Coordinator.CreateOrganizationIdAsync("Association Dervallières Solidaires");
         await Coordinator.MembershipAsync("applyForMembership", new { organizationId = id, appliedOn = "2018-01-01" });
-        var again = await Coordinator.MembershipAsync("applyForMembership", new { organizationId = id, appliedOn = "2018-01-02" });
+        var again = await Coordinator.MembershipAsync(
+            "applyForMembership", new { organizationId = id, appliedOn = "2018-01-02" });
         Assert.Equal("ConflictError CONFLICT input.organizationId", again.SingleError("applyForMembership"));
     }
 
@@ -69,7 +81,8 @@ public sealed class MembershipTests(InterAssociatifFactory factory) : IClassFixt
     public async Task Withdrawing_an_organization_that_never_applied_is_a_conflict()
     {
         var id = await Coordinator.CreateOrganizationIdAsync("Association Sans Candidature");
-        var result = await Coordinator.MembershipAsync("withdrawMembership", new { organizationId = id, withdrawnOn = "2018-01-01" });
+        var result = await Coordinator.MembershipAsync(
+            "withdrawMembership", new { organizationId = id, withdrawnOn = "2018-01-01" });
         Assert.Equal("ConflictError CONFLICT input.organizationId", result.SingleError("withdrawMembership"));
     }
 
@@ -80,10 +93,14 @@ public sealed class MembershipTests(InterAssociatifFactory factory) : IClassFixt
         async Task<(int Count, List<string> Names)> List(string status, string day)
         {
             var r = (await Coordinator.QueryAsync(query, new { statuses = new[] { status }, day })).EnsureNoErrors();
-            return (r.Int("organizations.totalCount"), r.At("organizations.nodes")!.AsArray().Select(n => n!["name"]!.GetValue<string>()).ToList());
+            return (r.Int("organizations.totalCount"), r.At("organizations.nodes")!
+                .AsArray()
+                .Select(n => n!["name"]!.GetValue<string>())
+                .ToList());
         }
 
-        // The demo network: 27 candidates applied by 28 April 2017; MOZAÏK RH withdrew after 13 June; the others were admitted on 18 September.
+        // The demo network: 27 candidates applied by 28 April 2017; MOZAÏK RH withdrew after 13 June; the others were
+        // admitted on 18 September.
         Assert.Equal(27, (await List("CANDIDATE", "2017-06-13")).Count);
         Assert.Equal(26, (await List("CANDIDATE", "2017-09-17")).Count);
         Assert.Equal(["MOZAÏK RH"], (await List("WITHDRAWN", "2017-09-17")).Names);

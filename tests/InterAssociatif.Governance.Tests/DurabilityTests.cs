@@ -8,8 +8,12 @@ public sealed class DurabilityTests : IAsyncLifetime
     private async Task<JsonNode> GraphQLAsync(string token, string query, object? variables = null)
     {
         using var http = new HttpClient();
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var response = await http.PostAsync($"http://127.0.0.1:{_host.Port}/graphql", new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"));
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", token);
+        var response = await http.PostAsync(
+            $"http://127.0.0.1:{_host.Port}/graphql",
+            new StringContent(
+                System.Text.Json.JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"));
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
@@ -18,7 +22,12 @@ public sealed class DurabilityTests : IAsyncLifetime
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol("graphql-transport-ws");
         await socket.ConnectAsync(new Uri($"ws://127.0.0.1:{_host.Port}/graphql"), CancellationToken.None);
-        async Task Send(object message) => await socket.SendAsync(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+        async Task Send(object message) =>
+            await socket.SendAsync(
+                Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message)),
+                WebSocketMessageType.Text,
+                true,
+                CancellationToken.None);
         async Task<JsonNode> Receive()
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -29,7 +38,17 @@ public sealed class DurabilityTests : IAsyncLifetime
 
         await Send(new { type = "connection_init", payload = new { Authorization = $"Bearer {token}" } });
         Assert.Equal("connection_ack", (await Receive())["type"]!.GetValue<string>());
-        await Send(new { id = "partner", type = "subscribe", payload = new { query = "subscription($after: String) { decisionRecorded(after: $after) { cursor decision { title } } }", variables = new { after } } });
+        await Send(
+            new
+            {
+                id = "partner",
+                type = "subscribe",
+                payload = new
+                {
+                    query = "subscription($after: String) { decisionRecorded(after: $after) { cursor decision { title } } }",
+                    variables = new { after }
+                }
+            });
         await Send(new { type = "ping" });
         Assert.Equal("pong", (await Receive())["type"]!.GetValue<string>()); // the subscription is listening
         return (socket, Receive);
@@ -40,15 +59,24 @@ public sealed class DurabilityTests : IAsyncLifetime
     {
         var coordinator = await _host.TokenAsync("coordinator");
         var partner = await _host.TokenAsync("partner");
-        var body = (await GraphQLAsync(coordinator, "{ bodies(first: 1) { nodes { id } } }"))["data"]!["bodies"]!["nodes"]![0]!["id"]!.GetValue<string>();
-        const string record = "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { decision { id } } }";
+        var body = (await GraphQLAsync(coordinator, "{ bodies(first: 1) { nodes { id } } }"))["data"]!["bodies"]![
+            "nodes"]![0]!["id"]!
+            .GetValue<string>();
+        const string record = "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { decision { id "
+            + "} } }";
 
         var (socket, next) = await SubscribeAsync(partner, after: null);
-        await GraphQLAsync(coordinator, record, new { input = new { bodyId = body, title = "Vue avant l'arrêt", decidedOn = "2021-01-01" } });
+        await GraphQLAsync(
+            coordinator,
+            record,
+            new { input = new { bodyId = body, title = "Vue avant l'arrêt", decidedOn = "2021-01-01" } });
         var cursor = (await next())["payload"]!["data"]!["decisionRecorded"]!["cursor"]!.GetValue<string>();
         socket.Abort(); // the partner tool goes offline
 
-        var committed = await GraphQLAsync(coordinator, record, new { input = new { bodyId = body, title = "Actée juste avant l'arrêt", decidedOn = "2021-01-02" } });
+        var committed = await GraphQLAsync(
+            coordinator,
+            record,
+            new { input = new { bodyId = body, title = "Actée juste avant l'arrêt", decidedOn = "2021-01-02" } });
         Assert.NotNull(committed["data"]!["recordDecision"]!["decision"]);
         await _host.KillAsync(); // no graceful shutdown
 

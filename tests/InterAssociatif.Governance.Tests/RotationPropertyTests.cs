@@ -10,7 +10,8 @@ public sealed class RotationPropertyTests
 {
     private const int Cases = 1500;
 
-    private sealed record Case(int Seed, List<Guid> Members, int Seats, int Sessions, Dictionary<int, IReadOnlySet<Guid>> OptOuts)
+    private sealed record Case(
+        int Seed, List<Guid> Members, int Seats, int Sessions, Dictionary<int, IReadOnlySet<Guid>> OptOuts)
     {
         public static Case Random(int seed, bool withOptOuts)
         {
@@ -34,14 +35,18 @@ public sealed class RotationPropertyTests
             return new Case(seed, members, random.Next(1, 10), sessions, optOuts);
         }
 
-        public IReadOnlyList<IReadOnlyList<Guid>> Plan() => RotationPlanner.Plan(new RotationProblem(Members, Seats, [], Sessions, OptOuts));
+        public IReadOnlyList<IReadOnlyList<Guid>> Plan() =>
+            RotationPlanner.Plan(new RotationProblem(Members, Seats, [], Sessions, OptOuts));
 
-        public IReadOnlySet<Guid> OptedOut(int session) => OptOuts.TryGetValue(session, out var o) ? o : new HashSet<Guid>();
+        public IReadOnlySet<Guid> OptedOut(int session) =>
+            OptOuts.TryGetValue(session, out var o) ? o : new HashSet<Guid>();
 
-        public override string ToString() => $"seed {Seed}: {Members.Count} members, {Seats} seats, {Sessions} sessions, {OptOuts.Count} sessions with opt-outs";
+        public override string ToString() =>
+            $"seed {Seed}: {Members.Count} members, {Seats} seats, {Sessions} sessions, {OptOuts.Count} sessions with opt-outs";
     }
 
-    private static IEnumerable<Case> AllCases(bool withOptOuts) => Enumerable.Range(0, Cases).Select(seed => Case.Random(seed, withOptOuts));
+    private static IEnumerable<Case> AllCases(bool withOptOuts) =>
+        Enumerable.Range(0, Cases).Select(seed => Case.Random(seed, withOptOuts));
 
     [Fact]
     public void Without_opt_outs_seat_counts_never_differ_by_more_than_one_at_any_point()
@@ -56,7 +61,8 @@ public sealed class RotationPropertyTests
                     counts[member]++;
                 }
 
-                Assert.True(counts.Values.Max() - counts.Values.Min() <= 1, $"{c}: counts {string.Join(",", counts.Values)}");
+                Assert.True(
+                    counts.Values.Max() - counts.Values.Min() <= 1, $"{c}: counts {string.Join(",", counts.Values)}");
             }
         }
     }
@@ -91,7 +97,8 @@ public sealed class RotationPropertyTests
                 var others = c.Members.Count(m => !c.OptedOut(i).Contains(m) && !plan[i - 1].Contains(m));
                 if (others >= c.Seats)
                 {
-                    Assert.False(plan[i].Any(plan[i - 1].Contains), $"{c}: session {i} repeats a member of session {i - 1}");
+                    Assert.False(
+                        plan[i].Any(plan[i - 1].Contains), $"{c}: session {i} repeats a member of session {i - 1}");
                 }
                 else
                 {
@@ -100,7 +107,8 @@ public sealed class RotationPropertyTests
             }
         }
 
-        Assert.True(constrained > 0, "the random cases should include bodies with fewer than twice as many members as seats");
+        Assert.True(
+            constrained > 0, "the random cases should include bodies with fewer than twice as many members as seats");
     }
 
     [Fact]
@@ -125,7 +133,12 @@ public sealed class RotationPropertyTests
 
                 foreach (var a in c.Members)
                 {
-                    Assert.All(c.Members, b => Assert.True(counts[a] - counts[b] <= 1 + optedOut[b], $"{c}: after session {i}, {counts[a]} seats against {counts[b]} with {optedOut[b]} opt-outs"));
+                    Assert.All(
+                        c.Members,
+                        b =>
+                            Assert.True(
+                                counts[a] - counts[b] <= 1 + optedOut[b],
+                                $"{c}: after session {i}, {counts[a]} seats against {counts[b]} with {optedOut[b]} opt-outs"));
                 }
             }
         }
@@ -136,7 +149,10 @@ public sealed class RotationPropertyTests
     {
         foreach (var c in AllCases(withOptOuts: true))
         {
-            var shuffled = c with { Members = c.Members.OrderBy(_ => new Random(c.Seed + 1).Next()).Reverse().ToList() };
+            var shuffled = c with
+            {
+                Members = c.Members.OrderBy(_ => new Random(c.Seed + 1).Next()).Reverse().ToList()
+            };
             var expected = c.Plan();
             Assert.Equal(expected, c.Plan());
             Assert.Equal(expected, shuffled.Plan());
@@ -154,7 +170,9 @@ public sealed class RotationPropertyTests
             var withdrawn = c.Members[random.Next(c.Members.Count)];
             var remaining = c.Members.Where(m => m != withdrawn).ToList();
             var kept = plan.Take(confirmed).Select(s => (IReadOnlyCollection<Guid>)s).ToList();
-            var rest = RotationPlanner.Plan(new RotationProblem(remaining, c.Seats, kept, c.Sessions - confirmed, new Dictionary<int, IReadOnlySet<Guid>>()));
+            var rest = RotationPlanner.Plan(
+                new RotationProblem(
+                    remaining, c.Seats, kept, c.Sessions - confirmed, new Dictionary<int, IReadOnlySet<Guid>>()));
 
             Assert.Equal(c.Sessions - confirmed, rest.Count);
             Assert.DoesNotContain(rest, s => s.Contains(withdrawn));
@@ -164,11 +182,15 @@ public sealed class RotationPropertyTests
                 counts[member]++;
             }
 
-            Assert.True(counts.Values.Max() - counts.Values.Min() <= 1, $"{c}: withdrawal of one member after {confirmed} confirmed sessions leaves counts {string.Join(",", counts.Values)}");
+            Assert.True(
+                counts.Values.Max() - counts.Values.Min() <= 1,
+                $"{c}: withdrawal of one member after {confirmed} confirmed sessions leaves counts {string.Join(",", counts.Values)}");
             var boundary = confirmed > 0 ? plan[confirmed - 1] : [];
             if (rest.Count > 0 && remaining.Count(m => !boundary.Contains(m)) >= c.Seats)
             {
-                Assert.False(rest[0].Any(boundary.Contains), $"{c}: the first recomputed session repeats the last confirmed one");
+                Assert.False(
+                    rest[0].Any(boundary.Contains),
+                    $"{c}: the first recomputed session repeats the last confirmed one");
             }
         }
     }

@@ -1,10 +1,14 @@
 namespace InterAssociatif.Governance.Tests;
 
-/// <summary>The seat rotation of the steering committee (7 seats) among the 26 members of autumn 2017, through the API.</summary>
+/// <summary>
+/// The seat rotation of the steering committee (7 seats) among the 26 members of autumn 2017, through the API.
+/// </summary>
 public sealed class RotationTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
-    private const string Propose = "mutation($input: ProposeRotationInput!) { proposeRotation(input: $input) { body { rotation { number status seated { id } optedOut { id } } } errors { __typename code field message } } }";
-    private const string Confirm = "mutation($input: ConfirmRotationInput!) { confirmRotation(input: $input) { body { rotation { number status } } errors { code field message } } }";
+    private const string Propose = "mutation($input: ProposeRotationInput!) { proposeRotation(input: $input) { body { "
+        + "rotation { number status seated { id } optedOut { id } } } errors { __typename code field message } } }";
+    private const string Confirm = "mutation($input: ConfirmRotationInput!) { confirmRotation(input: $input) { body { "
+        + "rotation { number status } } errors { code field message } } }";
 
     private GraphQLTestClient Coordinator => factory.GraphQL("coordinator");
 
@@ -23,15 +27,28 @@ public sealed class RotationTests(InterAssociatifFactory factory) : IClassFixtur
             Assert.Empty(draft[i].Seated.Intersect(draft[i - 1].Seated));
         }
 
-        Assert.Equal(draft, await ProposeAsync(new { bodyId = committee, sessions = 4, asOf = "2017-10-01" }), SessionComparer.Instance);
+        Assert.Equal(
+            draft,
+            await ProposeAsync(new { bodyId = committee, sessions = 4, asOf = "2017-10-01" }),
+            SessionComparer.Instance);
 
-        var confirmed = Ok(await Coordinator.QueryAsync(Confirm, new { input = new { bodyId = committee, throughSession = 2 } }), "confirmRotation");
-        Assert.Equal(["CONFIRMED", "CONFIRMED", "DRAFT", "DRAFT"], confirmed.At("confirmRotation.body.rotation")!.AsArray().Select(s => s!["status"]!.GetValue<string>()));
+        var confirmed = Ok(
+            await Coordinator.QueryAsync(Confirm, new { input = new { bodyId = committee, throughSession = 2 } }),
+            "confirmRotation");
+        Assert.Equal(
+            ["CONFIRMED", "CONFIRMED", "DRAFT", "DRAFT"],
+            confirmed.At("confirmRotation.body.rotation")!.AsArray().Select(s => s!["status"]!.GetValue<string>()));
 
         var leaving = draft[2].Seated[0];
-        Ok(await Coordinator.QueryAsync("mutation($id: ID!) { withdrawMembership(input: { organizationId: $id, withdrawnOn: \"2017-11-01\" }) { errors { code } } }", new { id = leaving }), "withdrawMembership");
+        Ok(
+            await Coordinator.QueryAsync(
+                "mutation($id: ID!) { withdrawMembership(input: { organizationId: $id, withdrawnOn: \"2017-11-01\" }) "
+                + "{ errors { code } } }",
+                new { id = leaving }),
+            "withdrawMembership");
 
-        var stale = (await Coordinator.QueryAsync(Confirm, new { input = new { bodyId = committee } })).EnsureNoErrors();
+        var stale = (await Coordinator.QueryAsync(Confirm, new { input = new { bodyId = committee } }))
+            .EnsureNoErrors();
         Assert.Equal("CONFLICT", stale.String("confirmRotation.errors[0].code"));
 
         var recomputed = await ProposeAsync(new { bodyId = committee, sessions = 2, asOf = "2017-11-15" });
@@ -50,7 +67,14 @@ public sealed class RotationTests(InterAssociatifFactory factory) : IClassFixtur
         var first = await ProposeAsync(new { bodyId = body, sessions = 3, asOf = "2018-01-10" });
         var absent = first[1].Seated[0];
 
-        var withOptOut = await ProposeAsync(new { bodyId = body, sessions = 3, asOf = "2018-01-10", optOuts = new[] { new { session = 2, organizationId = absent } } });
+        var withOptOut = await ProposeAsync(
+            new
+            {
+                bodyId = body,
+                sessions = 3,
+                asOf = "2018-01-10",
+                optOuts = new[] { new { session = 2, organizationId = absent } }
+            });
         Assert.DoesNotContain(absent, withOptOut[1].Seated);
         Assert.Equal([absent], withOptOut[1].OptedOut);
         Assert.Equal(3, withOptOut[1].Seated.Count);
@@ -63,21 +87,61 @@ public sealed class RotationTests(InterAssociatifFactory factory) : IClassFixtur
     public async Task Bad_rotation_requests_are_typed_errors_and_write_nothing()
     {
         var body = await BodyAsync("Commission des erreurs", 2);
-        var network = (await Coordinator.QueryAsync("""{ bodies(first: 20) { nodes { id kind } } }""")).EnsureNoErrors().At("bodies.nodes")!.AsArray().First(b => b!["kind"]!.GetValue<string>() == "NETWORK")!["id"]!.GetValue<string>();
-        var ccas = (await Coordinator.QueryAsync("""{ organizations(filter: { search: "ccas" }) { nodes { id } } }""")).EnsureNoErrors().String("organizations.nodes[0].id");
+        var network = (await Coordinator.QueryAsync("""{ bodies(first: 20) { nodes { id kind } } }"""))
+            .EnsureNoErrors()
+            .At("bodies.nodes")!
+            .AsArray()
+            .First(b => b!["kind"]!.GetValue<string>() == "NETWORK")!["id"]!
+            .GetValue<string>();
+        var ccas = (await Coordinator.QueryAsync("""{ organizations(filter: { search: "ccas" }) { nodes { id } } }"""))
+            .EnsureNoErrors()
+            .String("organizations.nodes[0].id");
 
         Assert.Equal(("VALIDATION", "input.sessions"), await FailureAsync(new { bodyId = body, sessions = 0 }));
         Assert.Equal(("VALIDATION", "input.sessions"), await FailureAsync(new { bodyId = body, sessions = 1000 }));
         Assert.Equal(("VALIDATION", "input.bodyId"), await FailureAsync(new { bodyId = network, sessions = 2 }));
-        Assert.Equal(("VALIDATION", "input.optOuts[0].organizationId"), await FailureAsync(new { bodyId = body, sessions = 2, optOuts = new[] { new { session = 1, organizationId = ccas } } }));
-        Assert.Equal(("VALIDATION", "input.optOuts[0].session"), await FailureAsync(new { bodyId = body, sessions = 2, asOf = "2018-01-10", optOuts = new[] { new { session = 7, organizationId = (await ProposeAsync(new { bodyId = body, sessions = 1, asOf = "2018-01-10" }))[0].Seated[0] } } }));
+        Assert.Equal(
+            ("VALIDATION", "input.optOuts[0].organizationId"),
+            await FailureAsync(
+                new { bodyId = body, sessions = 2, optOuts = new[] { new { session = 1, organizationId = ccas } } }));
+        Assert.Equal(
+            ("VALIDATION", "input.optOuts[0].session"),
+            await FailureAsync(
+                new
+                {
+                    bodyId = body,
+                    sessions = 2,
+                    asOf = "2018-01-10",
+                    optOuts = new[]
+                    {
+                        new
+                        {
+                            session = 7,
+                            organizationId = (await ProposeAsync(
+                                new { bodyId = body, sessions = 1, asOf = "2018-01-10" }))[0].Seated[0]
+                        }
+                    }
+                }));
         Assert.Single(await RotationAsync(body));
 
         Ok(await Coordinator.QueryAsync(Confirm, new { input = new { bodyId = body } }), "confirmRotation");
-        var nothingLeft = (await Coordinator.QueryAsync(Confirm, new { input = new { bodyId = body } })).EnsureNoErrors();
-        Assert.Equal(("VALIDATION", "input.bodyId"), (nothingLeft.String("confirmRotation.errors[0].code"), nothingLeft.String("confirmRotation.errors[0].field")));
+        var nothingLeft = (await Coordinator.QueryAsync(Confirm, new { input = new { bodyId = body } }))
+            .EnsureNoErrors();
+        Assert.Equal(
+            ("VALIDATION", "input.bodyId"),
+            (nothingLeft.String("confirmRotation.errors[0].code"), nothingLeft.String(
+                "confirmRotation.errors[0].field")));
         var confirmedSeat = (await RotationAsync(body))[0].Seated[0];
-        Assert.Equal(("VALIDATION", "input.optOuts[0].session"), await FailureAsync(new { bodyId = body, sessions = 2, asOf = "2018-01-10", optOuts = new[] { new { session = 1, organizationId = confirmedSeat } } }));
+        Assert.Equal(
+            ("VALIDATION", "input.optOuts[0].session"),
+            await FailureAsync(
+                new
+                {
+                    bodyId = body,
+                    sessions = 2,
+                    asOf = "2018-01-10",
+                    optOuts = new[] { new { session = 1, organizationId = confirmedSeat } }
+                }));
     }
 
     private sealed record PlannedSession(int Number, string Status, List<string> Seated, List<string> OptedOut);
@@ -87,7 +151,11 @@ public sealed class RotationTests(InterAssociatifFactory factory) : IClassFixtur
         public static readonly SessionComparer Instance = new();
 
         public bool Equals(PlannedSession? x, PlannedSession? y) =>
-            x is not null && y is not null && x.Number == y.Number && x.Seated.SequenceEqual(y.Seated) && x.OptedOut.SequenceEqual(y.OptedOut);
+            x is not null
+            && y is not null
+            && x.Number == y.Number
+            && x.Seated.SequenceEqual(y.Seated)
+            && x.OptedOut.SequenceEqual(y.OptedOut);
 
         public int GetHashCode(PlannedSession obj) => obj.Number;
     }
@@ -171,7 +239,10 @@ public sealed class RotationTests(InterAssociatifFactory factory) : IClassFixtur
     }
 
     private async Task<List<PlannedSession>> ProposeAsync(object input) =>
-        Sessions(Ok(await Coordinator.QueryAsync(Propose, new { input }), "proposeRotation").At("proposeRotation.body.rotation")!.AsArray());
+        Sessions(
+            Ok(await Coordinator.QueryAsync(Propose, new { input }), "proposeRotation")
+                .At("proposeRotation.body.rotation")!
+                .AsArray());
 
     private async Task<(string?, string?)> FailureAsync(object input)
     {
@@ -181,7 +252,15 @@ public sealed class RotationTests(InterAssociatifFactory factory) : IClassFixtur
     }
 
     private async Task<List<PlannedSession>> RotationAsync(string body) =>
-        Sessions((await factory.GraphQL("partner").QueryAsync("query($id: ID!) { node(id: $id) { ... on Body { rotation { number status seated { id } optedOut { id } } } } }", new { id = body })).EnsureNoErrors().At("node.rotation")!.AsArray());
+        Sessions(
+            (await factory.GraphQL("partner")
+                .QueryAsync(
+                    "query($id: ID!) { node(id: $id) { ... on Body { rotation { number status seated { id } optedOut { "
+                    + "id } } } } }",
+                    new { id = body }))
+                .EnsureNoErrors()
+                .At("node.rotation")!
+                .AsArray());
 
     private static List<PlannedSession> Sessions(JsonArray rotation) => rotation.Select(s => new PlannedSession(
         s!["number"]!.GetValue<int>(),
@@ -190,9 +269,17 @@ public sealed class RotationTests(InterAssociatifFactory factory) : IClassFixtur
         s["optedOut"]!.AsArray().Select(o => o!["id"]!.GetValue<string>()).ToList())).ToList();
 
     private async Task<string> CommitteeAsync() =>
-        (await Coordinator.QueryAsync("""{ bodies(first: 20) { nodes { id kind } } }""")).EnsureNoErrors().At("bodies.nodes")!.AsArray()
+        (await Coordinator.QueryAsync("""{ bodies(first: 20) { nodes { id kind } } }"""))
+            .EnsureNoErrors()
+            .At("bodies.nodes")!
+            .AsArray()
             .First(b => b!["kind"]!.GetValue<string>() == "STEERING_COMMITTEE")!["id"]!.GetValue<string>();
 
     private async Task<string> BodyAsync(string name, int seats) =>
-        Ok(await Coordinator.QueryAsync("mutation($name: String!, $seats: Int) { createBody(input: { kind: OTHER, name: $name, associationSeats: $seats }) { body { id } errors { code } } }", new { name, seats }), "createBody").String("createBody.body.id")!;
+        Ok(
+            await Coordinator.QueryAsync(
+                "mutation($name: String!, $seats: Int) { createBody(input: { kind: OTHER, name: $name, "
+                + "associationSeats: $seats }) { body { id } errors { code } } }",
+                new { name, seats }),
+            "createBody").String("createBody.body.id")!;
 }

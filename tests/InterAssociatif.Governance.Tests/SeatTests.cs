@@ -2,7 +2,8 @@ namespace InterAssociatif.Governance.Tests;
 
 public sealed class SeatTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
-    private const string Assign = "mutation($input: AssignSeatInput!) { assignSeat(input: $input) { seat { id organization { name } } errors { __typename code field message } } }";
+    private const string Assign = "mutation($input: AssignSeatInput!) { assignSeat(input: $input) { seat { id "
+        + "organization { name } } errors { __typename code field message } } }";
 
     private GraphQLTestClient Coordinator => factory.GraphQL("coordinator");
 
@@ -23,7 +24,10 @@ public sealed class SeatTests(InterAssociatifFactory factory) : IClassFixture<In
         Assert.Equal(("VALIDATION", "input.meetingId"), await FailureAsync(session, members[2]));
         Assert.Equal([members[0], members[1]], await SeatedAsync(session));
 
-        Ok(await Coordinator.QueryAsync("mutation($id: ID!) { releaseSeat(input: { id: $id }) { errors { code } } }", new { id = second }), "releaseSeat");
+        Ok(
+            await Coordinator.QueryAsync(
+                "mutation($id: ID!) { releaseSeat(input: { id: $id }) { errors { code } } }", new { id = second }),
+            "releaseSeat");
         Ok(await AssignAsync(session, members[2]), "assignSeat");
         Assert.Equal([members[0], members[2]], await SeatedAsync(session));
     }
@@ -32,12 +36,17 @@ public sealed class SeatTests(InterAssociatifFactory factory) : IClassFixture<In
     public async Task Only_a_session_of_a_body_with_association_seats_has_seats()
     {
         var members = await MembersAsync("2019-04-02");
-        var alone = (await Coordinator.QueryAsync("""mutation { scheduleMeeting(input: { title: "Réunion sans instance", startsAt: "2019-04-02T12:00:00Z", endsAt: "2019-04-02T14:00:00Z" }) { meeting { id } errors { code } } }""")).EnsureNoErrors().String("scheduleMeeting.meeting.id")!;
+        var alone = (await Coordinator.QueryAsync(
+            """mutation { scheduleMeeting(input: { title: "Réunion sans instance", startsAt: "2019-04-02T12:00:00Z", endsAt: "2019-04-02T14:00:00Z" }) { meeting { id } errors { code } } }""")).EnsureNoErrors().String("scheduleMeeting.meeting.id")!;
         Assert.Equal(("VALIDATION", "input.meetingId"), await FailureAsync(alone, members[0]));
 
         var noSeats = await BodyAsync("Instance sans siège", null);
-        Assert.Equal(("VALIDATION", "input.meetingId"), await FailureAsync(await SessionAsync(noSeats, "2019-04-03T12:00:00Z"), members[0]));
-        var malformed = (await Coordinator.QueryAsync(Assign, new { input = new { meetingId = "pas-un-id", organizationId = members[0] } })).EnsureNoErrors();
+        Assert.Equal(
+            ("VALIDATION", "input.meetingId"),
+            await FailureAsync(await SessionAsync(noSeats, "2019-04-03T12:00:00Z"), members[0]));
+        var malformed = (await Coordinator.QueryAsync(
+            Assign, new { input = new { meetingId = "pas-un-id", organizationId = members[0] } }))
+            .EnsureNoErrors();
         Assert.Equal("input.meetingId", malformed.String("assignSeat.errors[0].field"));
     }
 
@@ -90,7 +99,12 @@ public sealed class SeatTests(InterAssociatifFactory factory) : IClassFixture<In
         Ok(await AssignAsync(after, leaving), "assignSeat");
         Ok(await AssignAsync(after, members[6]), "assignSeat");
 
-        Ok(await Coordinator.QueryAsync("mutation($id: ID!) { withdrawMembership(input: { organizationId: $id, withdrawnOn: \"2019-06-01\" }) { errors { code } } }", new { id = leaving }), "withdrawMembership");
+        Ok(
+            await Coordinator.QueryAsync(
+                "mutation($id: ID!) { withdrawMembership(input: { organizationId: $id, withdrawnOn: \"2019-06-01\" }) "
+                + "{ errors { code } } }",
+                new { id = leaving }),
+            "withdrawMembership");
 
         Assert.Equal([leaving], await SeatedAsync(before));
         Assert.Equal([members[6]], await SeatedAsync(after));
@@ -114,7 +128,11 @@ public sealed class SeatTests(InterAssociatifFactory factory) : IClassFixture<In
         async Task<long> Count(int n)
         {
             factory.SqlCommands.Reset();
-            var result = (await Coordinator.QueryAsync("query($n: Int!) { meetings(first: $n, filter: { from: \"2020-01-01T00:00:00Z\" }) { nodes { seats { organization { name } delegate { familyName } } } } }", new { n })).EnsureNoErrors();
+            var result = (await Coordinator.QueryAsync(
+                "query($n: Int!) { meetings(first: $n, filter: { from: \"2020-01-01T00:00:00Z\" }) { nodes { seats { "
+                + "organization { name } delegate { familyName } } } } }",
+                new { n }))
+                .EnsureNoErrors();
             Assert.Equal(n, result.At("meetings.nodes")!.AsArray().Count(m => m!["seats"]!.AsArray().Count == 2));
             return factory.SqlCommands.Count;
         }
@@ -142,31 +160,53 @@ public sealed class SeatTests(InterAssociatifFactory factory) : IClassFixture<In
 
     private async Task<List<string>> SeatedAsync(string meetingId)
     {
-        var result = (await Coordinator.QueryAsync("query($id: ID!) { node(id: $id) { ... on Meeting { seats { organization { id } } } } }", new { id = meetingId })).EnsureNoErrors();
+        var result = (await Coordinator.QueryAsync(
+            "query($id: ID!) { node(id: $id) { ... on Meeting { seats { organization { id } } } } }",
+            new { id = meetingId }))
+            .EnsureNoErrors();
         return result.At("node.seats")!.AsArray().Select(s => s!["organization"]!["id"]!.GetValue<string>()).ToList();
     }
 
     private async Task<string> BodyAsync(string name, int? seats)
     {
-        var result = (await Coordinator.QueryAsync("mutation($name: String!, $seats: Int) { createBody(input: { kind: OTHER, name: $name, associationSeats: $seats }) { body { id } errors { code } } }", new { name, seats })).EnsureNoErrors();
+        var result = (await Coordinator.QueryAsync(
+            "mutation($name: String!, $seats: Int) { createBody(input: { kind: OTHER, name: $name, associationSeats: "
+            + "$seats }) { body { id } errors { code } } }",
+            new { name, seats }))
+            .EnsureNoErrors();
         return result.String("createBody.body.id")!;
     }
 
     private async Task<string> SessionAsync(string bodyId, string startsAt)
     {
         var start = DateTimeOffset.Parse(startsAt, System.Globalization.CultureInfo.InvariantCulture);
-        var meeting = (await Coordinator.QueryAsync("mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id } errors { code } } }",
-            new { input = new { title = $"Séance du {start:yyyy-MM-dd}", startsAt = start, endsAt = start.AddHours(2) } })).EnsureNoErrors().String("scheduleMeeting.meeting.id")!;
-        Ok(await Coordinator.QueryAsync("mutation($b: ID!, $m: ID!) { addBodySession(input: { bodyId: $b, meetingId: $m }) { errors { code } } }", new { b = bodyId, m = meeting }), "addBodySession");
+        var meeting = (await Coordinator.QueryAsync(
+            "mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id } errors { code } "
+            + "} }",
+            new
+            {
+                input = new { title = $"Séance du {start:yyyy-MM-dd}", startsAt = start, endsAt = start.AddHours(2) }
+            })).EnsureNoErrors().String("scheduleMeeting.meeting.id")!;
+        Ok(
+            await Coordinator.QueryAsync(
+                "mutation($b: ID!, $m: ID!) { addBodySession(input: { bodyId: $b, meetingId: $m }) { errors { code } } "
+                + "}",
+                new { b = bodyId, m = meeting }),
+            "addBodySession");
         return meeting;
     }
 
     private async Task<List<string>> MembersAsync(string asOf)
     {
-        var result = (await Coordinator.QueryAsync("query($asOf: DateOnly!) { organizations(first: 20, filter: { membershipStatuses: [MEMBER], membershipAsOf: $asOf }) { nodes { id } } }", new { asOf })).EnsureNoErrors();
+        var result = (await Coordinator.QueryAsync(
+            "query($asOf: DateOnly!) { organizations(first: 20, filter: { membershipStatuses: [MEMBER], "
+            + "membershipAsOf: $asOf }) { nodes { id } } }",
+            new { asOf }))
+            .EnsureNoErrors();
         return result.At("organizations.nodes")!.AsArray().Select(o => o!["id"]!.GetValue<string>()).ToList();
     }
 
     private async Task<string> OrganizationAsync(string search) =>
-        (await Coordinator.QueryAsync("query($s: String!) { organizations(filter: { search: $s }) { nodes { id } } }", new { s = search })).EnsureNoErrors().String("organizations.nodes[0].id")!;
+        (await Coordinator.QueryAsync(
+            "query($s: String!) { organizations(filter: { search: $s }) { nodes { id } } }", new { s = search })).EnsureNoErrors().String("organizations.nodes[0].id")!;
 }

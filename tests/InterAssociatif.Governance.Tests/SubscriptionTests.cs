@@ -3,10 +3,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace InterAssociatif.Governance.Tests;
 
-/// <summary>Partner tools receive decisions over graphql-transport-ws and SSE, resume without gap or duplicate, and protocol errors close with the protocol's codes.</summary>
+/// <summary>
+/// Partner tools receive decisions over graphql-transport-ws and SSE, resume without gap or duplicate, and protocol
+/// errors close with the protocol's codes.
+/// </summary>
 public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) : IClassFixture<SubscriptionTests.KestrelFactory>
 {
-    private const string Subscription = "subscription($after: String) { decisionRecorded(after: $after) { cursor decision { title } } }";
+    private const string Subscription = "subscription($after: String) { decisionRecorded(after: $after) { cursor "
+        + "decision { title } } }";
 
     private async Task<GraphQLWebSocketClient> ConnectAsync()
     {
@@ -43,10 +47,15 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
 
     private async Task<string> RecordAsync(string title, object[]? followUps = null)
     {
-        var ids = (await factory.GraphQL("coordinator").QueryAsync("{ bodies(first: 1) { nodes { id } } }")).EnsureNoErrors();
+        var ids = (await factory.GraphQL("coordinator").QueryAsync("{ bodies(first: 1) { nodes { id } } }"))
+            .EnsureNoErrors();
         var result = (await factory.GraphQL("coordinator").QueryAsync(
-            "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { decision { id } errors { code } } }",
-            new { input = new { bodyId = ids.String("bodies.nodes[0].id"), title, decidedOn = "2020-01-01", followUps } }))
+            "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { decision { id } errors { code } "
+            + "} }",
+            new
+            {
+                input = new { bodyId = ids.String("bodies.nodes[0].id"), title, decidedOn = "2020-01-01", followUps }
+            }))
             .EnsureNoErrors();
         Assert.Empty(result.PayloadErrors("recordDecision"));
         return result.String("recordDecision.decision.id")!;
@@ -117,7 +126,8 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         var (ownerId, personId, email) = await PersonAsync("Responsable");
         var (_, otherPersonId, _) = await PersonAsync("Autre");
         const string query = "subscription { decisionRecorded { decision { followUps { ownerPerson { email } } } } }";
-        var organizations = (await factory.GraphQL("coordinator").QueryAsync("{ organizations(first: 1) { nodes { id } } }"))
+        var organizations = (await factory.GraphQL("coordinator")
+            .QueryAsync("{ organizations(first: 1) { nodes { id } } }"))
             .EnsureNoErrors()
             .String("organizations.nodes[0].id")!;
         Assert.True(Kernel.Relay.GlobalId.TryDecode(organizations, out _, out var organization));
@@ -148,7 +158,9 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
     private static async Task<JsonNode> NextAsync(GraphQLWebSocketClient client)
     {
         var message = await client.ReceiveAsync();
-        Assert.True(message is not null && message["type"]!.GetValue<string>() == "next", $"Expected next, got {message?.ToJsonString()}");
+        Assert.True(
+            message is not null && message["type"]!.GetValue<string>() == "next",
+            $"Expected next, got {message?.ToJsonString()}");
         return message!["payload"]!["data"]!["decisionRecorded"]!;
     }
 
@@ -157,13 +169,15 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
     {
         await using var socket = await SubscribedAsync("partner");
         var http = factory.CreateClient();
-        using var sseRequest = GraphQLTestClient.Request(Subscription, token: factory.Token("member"), accept: "text/event-stream");
+        using var sseRequest = GraphQLTestClient.Request(
+            Subscription, token: factory.Token("member"), accept: "text/event-stream");
         using var sse = await http.SendAsync(sseRequest, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", sse.Content.Headers.ContentType!.MediaType);
         using var events = new StreamReader(await sse.Content.ReadAsStreamAsync());
 
         await RecordAsync("Décision diffusée en direct");
-        Assert.Equal("Décision diffusée en direct", (await NextAsync(socket))["decision"]!["title"]!.GetValue<string>());
+        Assert.Equal(
+            "Décision diffusée en direct", (await NextAsync(socket))["decision"]!["title"]!.GetValue<string>());
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         string? data = null;
@@ -175,7 +189,9 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
             }
         }
 
-        Assert.Equal("Décision diffusée en direct", JsonNode.Parse(data!)!["data"]!["decisionRecorded"]!["decision"]!["title"]!.GetValue<string>());
+        Assert.Equal(
+            "Décision diffusée en direct",
+            JsonNode.Parse(data!)!["data"]!["decisionRecorded"]!["decision"]!["title"]!.GetValue<string>());
     }
 
     [Fact]
@@ -283,7 +299,8 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
 
         await using (var forged = await ConnectAsync())
         {
-            await forged.SendAsync(new { type = "connection_init", payload = new { Authorization = "Bearer not.a.token" } });
+            await forged.SendAsync(
+                new { type = "connection_init", payload = new { Authorization = "Bearer not.a.token" } });
             Assert.Null(await forged.ReceiveAsync());
             Assert.Equal(4403, (int)forged.Socket.CloseStatus!);
         }
@@ -309,22 +326,71 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
     public async Task A_subscription_to_an_unknown_body_is_a_typed_error_and_the_theme_filter_lets_through_only_its_decisions()
     {
         await using var client = await ConnectAsync();
-        await client.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token("partner")}" } });
+        await client.SendAsync(
+            new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token("partner")}" } });
         await client.ReceiveAsync();
         var unknown = InterAssociatif.Kernel.Relay.GlobalId.Encode("Body", Guid.NewGuid());
-        await client.SendAsync(new { id = "1", type = "subscribe", payload = new { query = "subscription($b: ID) { decisionRecorded(bodyId: $b) { cursor } }", variables = new { b = unknown } } });
+        await client.SendAsync(
+            new
+            {
+                id = "1",
+                type = "subscribe",
+                payload = new
+                {
+                    query = "subscription($b: ID) { decisionRecorded(bodyId: $b) { cursor } }",
+                    variables = new { b = unknown }
+                }
+            });
         var error = await client.ReceiveAsync();
         Assert.Equal(("error", "1"), (error!["type"]!.GetValue<string>(), error["id"]!.GetValue<string>()));
         Assert.Equal("NOT_FOUND", error["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
 
-        var themes = (await factory.GraphQL("coordinator").QueryAsync("{ themes(first: 1) { nodes { id } } bodies(first: 1) { nodes { id } } }")).EnsureNoErrors();
+        var themes = (await factory.GraphQL("coordinator")
+            .QueryAsync("{ themes(first: 1) { nodes { id } } bodies(first: 1) { nodes { id } } }"))
+            .EnsureNoErrors();
         var theme = themes.String("themes.nodes[0].id");
-        await client.SendAsync(new { id = "2", type = "subscribe", payload = new { query = "subscription($t: ID) { decisionRecorded(themeId: $t) { decision { title } } }", variables = new { t = theme } } });
+        await client.SendAsync(
+            new
+            {
+                id = "2",
+                type = "subscribe",
+                payload = new
+                {
+                    query = "subscription($t: ID) { decisionRecorded(themeId: $t) { decision { title } } }",
+                    variables = new { t = theme }
+                }
+            });
         await client.SendAsync(new { type = "ping" });
         Assert.Equal("pong", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
-        const string record = "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }";
-        (await factory.GraphQL("coordinator").QueryAsync(record, new { input = new { bodyId = themes.String("bodies.nodes[0].id"), title = "Sans thème", decidedOn = "2020-02-01" } })).EnsureNoErrors();
-        (await factory.GraphQL("coordinator").QueryAsync(record, new { input = new { bodyId = themes.String("bodies.nodes[0].id"), title = "Avec le thème", decidedOn = "2020-02-01", themeIds = new[] { theme } } })).EnsureNoErrors();
+        const string record = "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code "
+            + "} } }";
+        (await factory.GraphQL("coordinator")
+            .QueryAsync(
+                record,
+                new
+                {
+                    input = new
+                    {
+                        bodyId = themes.String("bodies.nodes[0].id"),
+                        title = "Sans thème",
+                        decidedOn = "2020-02-01"
+                    }
+                }))
+            .EnsureNoErrors();
+        (await factory.GraphQL("coordinator")
+            .QueryAsync(
+                record,
+                new
+                {
+                    input = new
+                    {
+                        bodyId = themes.String("bodies.nodes[0].id"),
+                        title = "Avec le thème",
+                        decidedOn = "2020-02-01",
+                        themeIds = new[] { theme }
+                    }
+                }))
+            .EnsureNoErrors();
         Assert.Equal("Avec le thème", (await NextAsync(client))["decision"]!["title"]!.GetValue<string>());
     }
 
@@ -332,7 +398,8 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
     public async Task A_connection_holds_at_most_the_configured_number_of_subscriptions()
     {
         await using var client = await ConnectAsync();
-        await client.SendAsync(new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token("partner")}" } });
+        await client.SendAsync(
+            new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token("partner")}" } });
         await client.ReceiveAsync();
         for (var i = 0; i < 20; i++)
         {
@@ -341,11 +408,13 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
 
         await client.SendAsync(new { id = "one-too-many", type = "subscribe", payload = new { query = Subscription } });
         var refusal = await client.ReceiveAsync();
-        Assert.Equal(("error", "one-too-many"), (refusal!["type"]!.GetValue<string>(), refusal["id"]!.GetValue<string>()));
+        Assert.Equal(
+            ("error", "one-too-many"), (refusal!["type"]!.GetValue<string>(), refusal["id"]!.GetValue<string>()));
         Assert.Equal("TOO_MANY_SUBSCRIPTIONS", refusal["payload"]![0]!["extensions"]!["code"]!.GetValue<string>());
 
         await client.SendAsync(new { id = "s0", type = "complete" });
-        await client.SendAsync(new { id = "after-one-ended", type = "subscribe", payload = new { query = Subscription } });
+        await client.SendAsync(
+            new { id = "after-one-ended", type = "subscribe", payload = new { query = Subscription } });
         await client.SendAsync(new { type = "ping" });
         Assert.Equal("pong", (await client.ReceiveAsync())!["type"]!.GetValue<string>());
         Assert.Equal(WebSocketState.Open, client.Socket.State);
@@ -364,11 +433,28 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         var response = new byte[1024];
         var read = await stream.ReadAsync(response);
         Assert.Contains("101", Encoding.ASCII.GetString(response, 0, read), StringComparison.Ordinal);
-        await stream.WriteAsync(Frame(new { type = "connection_init", payload = new { Authorization = $"Bearer {factory.Token("partner")}" } }));
-        await stream.WriteAsync(Frame(new { id = "1", type = "subscribe", payload = new { query = "subscription { decisionRecorded { decision { title text } } }" } }));
-        var bodyId = (await factory.GraphQL("coordinator").QueryAsync("{ bodies(first: 1) { nodes { id } } }")).EnsureNoErrors().String("bodies.nodes[0].id");
+        await stream.WriteAsync(
+            Frame(
+                new
+                {
+                    type = "connection_init",
+                    payload = new { Authorization = $"Bearer {factory.Token("partner")}" }
+                }));
+        await stream.WriteAsync(
+            Frame(
+                new
+                {
+                    id = "1",
+                    type = "subscribe",
+                    payload = new { query = "subscription { decisionRecorded { decision { title text } } }" }
+                }));
+        var bodyId = (await factory.GraphQL("coordinator").QueryAsync("{ bodies(first: 1) { nodes { id } } }"))
+            .EnsureNoErrors()
+            .String("bodies.nodes[0].id");
         async Task RecordAsync(string title, string text) =>
-            (await factory.GraphQL("coordinator").QueryAsync("mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
+            (await factory.GraphQL("coordinator")
+                .QueryAsync(
+                    "mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { errors { code } } }",
                 new { input = new { bodyId, title, text, decidedOn = "2022-01-01" } })).EnsureNoErrors();
 
         // The subscription is live once a first event reaches the client (a feed without a cursor
@@ -409,7 +495,10 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         (await factory.GraphQL("partner").QueryAsync("{ decisions(first: 1) { totalCount } }")).EnsureNoErrors();
     }
 
-    /// <summary>Reads the server's frames (as raw text, which is enough to spot a title) until one names <paramref name="marker"/>.</summary>
+    /// <summary>
+    /// Reads the server's frames (as raw text, which is enough to spot a title) until one names
+    /// <paramref name="marker"/>.
+    /// </summary>
     private static async Task ReadUntilAsync(System.Net.Sockets.NetworkStream stream, string marker)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -453,7 +542,10 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
     {
         private string? _address;
 
-        public KestrelFactory() => With("GraphQL:ConnectionInitTimeout", "00:00:02").With("GraphQL:Limits:SendTimeout", "00:00:02").With("GraphQL:Limits:RateLimitPermits", "100000");
+        public KestrelFactory() =>
+            With("GraphQL:ConnectionInitTimeout", "00:00:02")
+                .With("GraphQL:Limits:SendTimeout", "00:00:02")
+                .With("GraphQL:Limits:RateLimitPermits", "100000");
 
         /// <summary>Lets a test stop reading on one connection, whatever the machine's TCP buffers.</summary>
         public StallableConnections Connections { get; } = new();
@@ -464,10 +556,15 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
             {
                 if (_address is null)
                 {
-                    UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Use(Connections.Middleware)));
+                    UseKestrel(options =>
+                        options.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Use(Connections.Middleware)));
                     StartServer();
-                    _address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
-                        .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+                    _address = Services.GetRequiredService<IServer>().Features
+                        .Get<IServerAddressesFeature>()!.Addresses
+                        .First()
+                        .Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
+                        .Replace("localhost", "127.0.0.1", StringComparison.Ordinal)
+                        .TrimEnd('/');
                 }
 
                 return _address;

@@ -3,7 +3,10 @@ using System.Security.Cryptography;
 
 namespace InterAssociatif.Meetings.Tests;
 
-/// <summary>Attachments round-trip byte for byte, within a size limit and a list of media types, with the minutes' authorization.</summary>
+/// <summary>
+/// Attachments round-trip byte for byte, within a size limit and a list of media types, with the minutes'
+/// authorization.
+/// </summary>
 public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
     where TFactory : InterAssociatifFactory
 {
@@ -20,15 +23,25 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
         return client;
     }
 
-    protected async Task<HttpResponseMessage> UploadAsync(string meetingId, byte[] content, string mediaType, string role = "coordinator", string title = "Diaporama", string fileName = "diaporama.pdf")
+    protected async Task<HttpResponseMessage> UploadAsync(
+        string meetingId,
+        byte[] content,
+        string mediaType,
+        string role = "coordinator",
+        string title = "Diaporama",
+        string fileName = "diaporama.pdf")
     {
         var body = new ByteArrayContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
-        return await Client(role).PostAsync($"/meetings/{meetingId}/attachments?title={Uri.EscapeDataString(title)}&fileName={Uri.EscapeDataString(fileName)}", body);
+        return await Client(role)
+            .PostAsync(
+                $"/meetings/{meetingId}/attachments?title={Uri.EscapeDataString(title)}&fileName={Uri.EscapeDataString(fileName)}",
+                body);
     }
 
     protected async Task<string> MeetingAsync() =>
-        await Factory.GraphQL("coordinator").ScheduleAsync("Réunion avec pièces jointes", new DateTimeOffset(2022, 6, 1, 8, 0, 0, TimeSpan.Zero));
+        await Factory.GraphQL("coordinator")
+            .ScheduleAsync("Réunion avec pièces jointes", new DateTimeOffset(2022, 6, 1, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task An_attachment_round_trips_byte_for_byte_with_its_size_and_sha256()
@@ -41,7 +54,11 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), created["sha256"]!.GetValue<string>());
         Assert.Equal(content.Length, created["size"]!.GetValue<long>());
 
-        var listed = (await Factory.GraphQL("partner").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { title size sha256 downloadUrl } } }", new { id = meeting })).EnsureNoErrors();
+        var listed = (await Factory.GraphQL("partner")
+            .QueryAsync(
+                "query($id: ID!) { meeting(id: $id) { attachments { title size sha256 downloadUrl } } }",
+                new { id = meeting }))
+            .EnsureNoErrors();
         var url = listed.String("meeting.attachments[0].downloadUrl")!;
         using var download = await Client("partner").GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -67,7 +84,8 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
             Assert.Equal(HttpStatusCode.UnsupportedMediaType, executable.StatusCode);
         }
 
-        using (var unknownMeeting = await UploadAsync(Kernel.Relay.GlobalId.Encode("Meeting", Guid.CreateVersion7()), "%PDF-1.7"u8.ToArray(), "application/pdf"))
+        using (var unknownMeeting = await UploadAsync(
+            Kernel.Relay.GlobalId.Encode("Meeting", Guid.CreateVersion7()), "%PDF-1.7"u8.ToArray(), "application/pdf"))
         {
             Assert.Equal(HttpStatusCode.NotFound, unknownMeeting.StatusCode);
         }
@@ -75,7 +93,10 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
         using (var noTitle = await UploadAsync(meeting, "%PDF-1.7"u8.ToArray(), "application/pdf", title: " "))
         {
             Assert.Equal(HttpStatusCode.BadRequest, noTitle.StatusCode);
-            Assert.Equal("title", JsonNode.Parse(await noTitle.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!["field"]!.GetValue<string>());
+            Assert.Equal(
+                "title",
+                JsonNode.Parse(await noTitle.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!["field"]!
+                    .GetValue<string>());
         }
 
         // A file name or title with a line break (it would reach a header) or any control character is refused.
@@ -95,11 +116,15 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
                 "must be one line|must not contain control characters", error["message"]!.GetValue<string>());
         }
 
-        var listed = (await Factory.GraphQL("coordinator").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting })).EnsureNoErrors();
+        var listed = (await Factory.GraphQL("coordinator")
+            .QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting }))
+            .EnsureNoErrors();
         Assert.Empty(listed.At("meeting.attachments")!.AsArray());
     }
 
-    /// <summary>Every allowed media type × a file of every kind: accepted exactly when the bytes are of the declared kind.</summary>
+    /// <summary>
+    /// Every allowed media type × a file of every kind: accepted exactly when the bytes are of the declared kind.
+    /// </summary>
     [Fact]
     public async Task The_bytes_must_be_of_the_declared_media_type()
     {
@@ -111,20 +136,30 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
             foreach (var (kind, bytes) in samples)
             {
                 using var response = await UploadAsync(meeting, bytes, declared, fileName: "piece.bin");
-                var expected = SampleFiles.Fits(kind, declared) ? HttpStatusCode.Created : HttpStatusCode.UnsupportedMediaType;
-                Assert.True(expected == response.StatusCode, $"{kind} declared as {declared}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                var expected = SampleFiles.Fits(kind, declared)
+                    ? HttpStatusCode.Created
+                    : HttpStatusCode.UnsupportedMediaType;
+                Assert.True(
+                    expected == response.StatusCode,
+                    $"{kind} declared as {declared}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
                 if (response.StatusCode == HttpStatusCode.Created)
                 {
                     accepted++;
                 }
                 else
                 {
-                    Assert.Equal("file", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]!["field"]!.GetValue<string>());
+                    Assert.Equal(
+                        "file",
+                        JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![0]!["extensions"]![
+                            "field"]!
+                            .GetValue<string>());
                 }
             }
         }
 
-        var listed = (await Factory.GraphQL("coordinator").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting })).EnsureNoErrors();
+        var listed = (await Factory.GraphQL("coordinator")
+            .QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting }))
+            .EnsureNoErrors();
         Assert.Equal(accepted, listed.At("meeting.attachments")!.AsArray().Count);
     }
 }
@@ -146,11 +181,17 @@ internal static class SampleFiles
         ("application/pdf", [.. "%PDF-1.4\n%âãÏÓ\n"u8, .. RandomNumberGenerator.GetBytes(64)]),
         ("image/png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. RandomNumberGenerator.GetBytes(64)]),
         ("image/jpeg", [0xFF, 0xD8, 0xFF, 0xE0, .. RandomNumberGenerator.GetBytes(64)]),
-        ("text", System.Text.Encoding.UTF8.GetBytes("Ordre du jour : élection du comité de pilotage ; 63 % pour une place tournante.\n")),
-        ("application/vnd.oasis.opendocument.text", Zip(("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office:document-content/>"))),
-        ("application/vnd.oasis.opendocument.spreadsheet", Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", "<office:document-content/>"))),
-        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Zip(("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>"))),
-        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Zip(("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook/>"))),
+        ("text", System.Text.Encoding.UTF8.GetBytes(
+            "Ordre du jour : élection du comité de pilotage ; 63 % pour une place tournante.\n")),
+        ("application/vnd.oasis.opendocument.text", Zip(
+            ("mimetype", "application/vnd.oasis.opendocument.text"), ("content.xml", "<office:document-content/>"))),
+        ("application/vnd.oasis.opendocument.spreadsheet", Zip(
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+            ("content.xml", "<office:document-content/>"))),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", Zip(
+            ("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w:document/>"))),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Zip(
+            ("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook/>"))),
         ("executable", [0x4D, 0x5A, 0x90, 0x00, .. RandomNumberGenerator.GetBytes(64)]),
         ("latin-1 text", [.. System.Text.Encoding.Latin1.GetBytes("Comité de pilotage, réunion du 14 décembre")]),
         ("zip", Zip(("notes.txt", "rien"))),
@@ -162,7 +203,8 @@ internal static class SampleFiles
     private static byte[] Zip(params (string Name, string Content)[] entries)
     {
         using var buffer = new MemoryStream();
-        using (var archive = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var archive = new System.IO.Compression.ZipArchive(
+            buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var (name, content) in entries)
             {
@@ -183,13 +225,16 @@ public sealed class DatabaseAttachmentTests(DatabaseAttachmentTests.SmallLimitFa
         var meeting = await MeetingAsync();
         using var response = await UploadAsync(meeting, new byte[600_001], "application/pdf");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        var listed = (await Factory.GraphQL("coordinator").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting })).EnsureNoErrors();
+        var listed = (await Factory.GraphQL("coordinator")
+            .QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting }))
+            .EnsureNoErrors();
         Assert.Empty(listed.At("meeting.attachments")!.AsArray());
     }
 
     public sealed class SmallLimitFactory : InterAssociatifFactory
     {
-        public SmallLimitFactory() => With("Meetings:Attachments:MaxBytes", "600000").With("Database:SeedDemoData", "false");
+        public SmallLimitFactory() =>
+            With("Meetings:Attachments:MaxBytes", "600000").With("Database:SeedDemoData", "false");
     }
 }
 
@@ -213,11 +258,15 @@ public sealed class FolderAttachmentTests(FolderAttachmentTests.FolderFactory fa
         var meeting = await MeetingAsync();
         var body = new StreamContent(new BrokenStream(bytesBeforeFailure: 200_000));
         body.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        await Assert.ThrowsAnyAsync<Exception>(() => Client("coordinator").PostAsync($"/meetings/{meeting}/attachments?title=Coupé&fileName=coupe.pdf", body));
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            Client("coordinator").PostAsync($"/meetings/{meeting}/attachments?title=Coupé&fileName=coupe.pdf", body));
 
-        var listed = (await Factory.GraphQL("coordinator").QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting })).EnsureNoErrors();
+        var listed = (await Factory.GraphQL("coordinator")
+            .QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting }))
+            .EnsureNoErrors();
         Assert.Empty(listed.At("meeting.attachments")!.AsArray());
-        Assert.Empty(System.IO.Directory.Exists(Factory.Folder) ? System.IO.Directory.GetFiles(Factory.Folder, ".upload-*") : []);
+        Assert.Empty(
+            System.IO.Directory.Exists(Factory.Folder) ? System.IO.Directory.GetFiles(Factory.Folder, ".upload-*") : []);
     }
 
     /// <summary>A request body that fails partway, as when the client or the process goes away mid-upload.</summary>

@@ -8,14 +8,17 @@ public sealed class CalendarFeedTests(InterAssociatifFactory factory) : IClassFi
     {
         var coordinator = factory.GraphQL("coordinator");
         var start = new DateTimeOffset(2030, 1, 15, 17, 30, 0, TimeSpan.Zero);
-        var id = await coordinator.ScheduleAsync("Réunion « calendrier » à Bellevue", start, TimeSpan.FromMinutes(90), neighbourhood: "Bellevue");
+        var id = await coordinator.ScheduleAsync(
+            "Réunion « calendrier » à Bellevue", start, TimeSpan.FromMinutes(90), neighbourhood: "Bellevue");
 
         using var response = await factory.CreateClient().GetAsync("/calendar.ics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
         var calendar = Ical.Net.Calendar.Load(await response.Content.ReadAsStringAsync())!;
 
-        var total = (await factory.GraphQL().QueryAsync("{ meetings { totalCount } }")).EnsureNoErrors().Int("meetings.totalCount");
+        var total = (await factory.GraphQL().QueryAsync("{ meetings { totalCount } }"))
+            .EnsureNoErrors()
+            .Int("meetings.totalCount");
         Assert.Equal(total, calendar.Events.Count);
         Assert.Contains(calendar.Events, e => e.Summary == "Inter-associatif : poursuite de la réflexion");
         var added = calendar.Events.Single(e => e.Summary == "Réunion « calendrier » à Bellevue");
@@ -32,7 +35,8 @@ public sealed class CalendarFeedTests(InterAssociatifFactory factory) : IClassFi
         var coordinator = factory.GraphQL("coordinator");
         var uhp = await coordinator.IdOfAsync("organizations", "uhp");
         var ccas = await coordinator.IdOfAsync("organizations", "ccas");
-        await coordinator.ScheduleAsync("Réunion du CCAS", new DateTimeOffset(2030, 2, 1, 9, 0, 0, TimeSpan.Zero), organizerId: ccas);
+        await coordinator.ScheduleAsync(
+            "Réunion du CCAS", new DateTimeOffset(2030, 2, 1, 9, 0, 0, TimeSpan.Zero), organizerId: ccas);
 
         var forUhp = Ical.Net.Calendar.Load(await factory.CreateClient().GetStringAsync($"/calendar/{uhp}.ics"))!;
         Assert.Equal(["Inter-associatif : poursuite de la réflexion"], forUhp.Events.Select(e => e.Summary));

@@ -19,7 +19,8 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
     /// <summary>Σ coefficient × figure = 0.</summary>
     private sealed record Relation(IReadOnlyList<(string Figure, int Coefficient)> Terms);
 
-    private static void AssertNothingRecomputable(IReadOnlyDictionary<string, Figure> figures, IReadOnlyList<Relation> relations, string context)
+    private static void AssertNothingRecomputable(
+        IReadOnlyDictionary<string, Figure> figures, IReadOnlyList<Relation> relations, string context)
     {
         var hidden = figures.Values.Where(f => f.Shown is null).Select(f => f.Name).ToHashSet();
         void Check(IEnumerable<(string Figure, int Coefficient)> terms, string how)
@@ -29,13 +30,17 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
             if (unknowns.Count == 1)
             {
                 // What must never be recomputed is a small group: a value from 1 to k − 1.
-                var known = terms.Where(t => !hidden.Contains(t.Figure)).Sum(t => t.Coefficient * figures[t.Figure].Shown!.Value);
+                var known = terms.Where(t => !hidden.Contains(t.Figure))
+                    .Sum(t => t.Coefficient * figures[t.Figure].Shown!.Value);
                 var value = -known / (double)unknowns[0].Sum;
                 var actual = figures[unknowns[0].Key].Actual;
                 if ((actual ?? value) is > 0 and < K)
                 {
                     throw new Xunit.Sdk.XunitException($"{context}: {unknowns[0].Key} = {value} by {how}: "
-                        + string.Join(" + ", terms.Select(t => $"{t.Coefficient}×[{t.Figure} = {figures[t.Figure].Shown?.ToString() ?? "?"}]")));
+                        + string.Join(
+                            " + ",
+                            terms.Select(t =>
+                                $"{t.Coefficient}×[{t.Figure} = {figures[t.Figure].Shown?.ToString() ?? "?"}]")));
                 }
             }
         }
@@ -47,7 +52,9 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
             for (var j = i + 1; j < touching.Count; j++)
             {
                 Check(touching[i].Terms.Concat(touching[j].Terms), "adding two relations");
-                Check(touching[i].Terms.Concat(touching[j].Terms.Select(t => (t.Figure, -t.Coefficient))), "subtracting two relations");
+                Check(
+                    touching[i].Terms.Concat(touching[j].Terms.Select(t => (t.Figure, -t.Coefficient))),
+                    "subtracting two relations");
             }
         }
     }
@@ -60,11 +67,20 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
 
     private static void RandomCase(Random random)
     {
-        var kinds = new[] { QuestionKind.SingleChoice, QuestionKind.YesNo, QuestionKind.MultipleChoice, QuestionKind.PriorityMatrix, QuestionKind.Ranking };
+        var kinds = new[]
+        {
+            QuestionKind.SingleChoice,
+            QuestionKind.YesNo,
+            QuestionKind.MultipleChoice,
+            QuestionKind.PriorityMatrix,
+            QuestionKind.Ranking
+        };
         var kind = kinds[random.Next(kinds.Length)];
         var question = new Question { Id = Guid.NewGuid(), Kind = kind, Position = 1, Text = "Q" };
         question.Options = Enumerable.Range(1, kind == QuestionKind.YesNo ? 2 : random.Next(2, 8))
-            .Select(p => new QuestionOption { Id = Guid.NewGuid(), QuestionId = question.Id, Position = p, Label = $"O{p}" }).ToList();
+            .Select(p =>
+                new QuestionOption { Id = Guid.NewGuid(), QuestionId = question.Id, Position = p, Label = $"O{p}" })
+            .ToList();
         var respondents = random.Next(0, 25);
         var aggregates = new List<OptionAggregate>();
         var columns = Enumerable.Range(0, random.Next(1, 6)).Select(c => $"C{c}").ToList();
@@ -81,7 +97,10 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
                 table[(option.Id, column)] = table.GetValueOrDefault((option.Id, column)) + 1;
             }
 
-            aggregates.AddRange(question.Options.Select(o => new OptionAggregate(question.Id, o.Id, null, columns.Sum(c => table.GetValueOrDefault((o.Id, c))), 0, 0)));
+            aggregates.AddRange(
+                question.Options.Select(o =>
+                    new OptionAggregate(
+                        question.Id, o.Id, null, columns.Sum(c => table.GetValueOrDefault((o.Id, c))), 0, 0)));
         }
         else
         {
@@ -90,8 +109,22 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
             {
                 var primary = random.Next(0, Math.Min(respondents, 4) + 1);
                 var secondary = random.Next(0, respondents - primary + 1);
-                aggregates.Add(new OptionAggregate(question.Id, option.Id, kind == QuestionKind.PriorityMatrix ? PriorityLevel.Primary : null, primary, 0, 0));
-                aggregates.Add(new OptionAggregate(question.Id, option.Id, kind == QuestionKind.PriorityMatrix ? PriorityLevel.Secondary : null, secondary, 0, 0));
+                aggregates.Add(
+                    new OptionAggregate(
+                        question.Id,
+                        option.Id,
+                        kind == QuestionKind.PriorityMatrix ? PriorityLevel.Primary : null,
+                        primary,
+                        0,
+                        0));
+                aggregates.Add(
+                    new OptionAggregate(
+                        question.Id,
+                        option.Id,
+                        kind == QuestionKind.PriorityMatrix ? PriorityLevel.Secondary : null,
+                        secondary,
+                        0,
+                        0));
             }
         }
 
@@ -116,43 +149,56 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
         foreach (var option in question.Options)
         {
             var actual = aggregates.Where(a => a.OptionId == option.Id).Sum(a => a.Count);
-            Assert.True(actual is 0 or >= K || figures[$"count {option.Label}"].Shown is null, $"{kind}: a count of {actual} is shown");
-            Assert.True(figures[$"count {option.Label}"].Shown is null || figures[$"count {option.Label}"].Shown == actual);
+            Assert.True(
+                actual is 0 or >= K || figures[$"count {option.Label}"].Shown is null,
+                $"{kind}: a count of {actual} is shown");
+            Assert.True(
+                figures[$"count {option.Label}"].Shown is null || figures[$"count {option.Label}"].Shown == actual);
         }
 
         AssertNothingRecomputable(figures, relations, $"{kind}, {respondents} respondents");
 
         if (kind is QuestionKind.SingleChoice or QuestionKind.YesNo)
         {
-            var bases = columns.ToDictionary(c => c, c => question.Options.Sum(o => table.GetValueOrDefault((o.Id, c))));
+            var bases = columns.ToDictionary(
+                c => c, c => question.Options.Sum(o => table.GetValueOrDefault((o.Id, c))));
             var cells = ResultsService.Protect(result, bases, (o, c) => table.GetValueOrDefault((o, c)));
             foreach (var cell in cells)
             {
                 var actual = table.GetValueOrDefault((cell.RowOption.Id, cell.Column));
                 var name = $"cell {cell.RowOption.Label} {cell.Column}";
-                Assert.True(cell.ColumnRespondents >= K, $"{cell.Column}: a column of {cell.ColumnRespondents} is shown");
-                Assert.True(cell.Cell.Suppressed || ((actual is 0 or >= K) && cell.Cell.Count == actual), $"{name}: {actual} shown");
+                Assert.True(
+                    cell.ColumnRespondents >= K, $"{cell.Column}: a column of {cell.ColumnRespondents} is shown");
+                Assert.True(
+                    cell.Cell.Suppressed || ((actual is 0 or >= K) && cell.Cell.Count == actual),
+                    $"{name}: {actual} shown");
                 figures[name] = new Figure(name, cell.Cell.Count, actual);
             }
 
             // Columns left out are unknown to the reader: their cells and respondents are hidden figures.
             foreach (var column in columns)
             {
-                figures[$"base {column}"] = new Figure($"base {column}", cells.Any(c => c.Column == column) ? bases[column] : null, bases[column]);
+                figures[$"base {column}"] = new Figure(
+                    $"base {column}", cells.Any(c => c.Column == column) ? bases[column] : null, bases[column]);
                 foreach (var option in question.Options.Where(o => !figures.ContainsKey($"cell {o.Label} {column}")))
                 {
                     figures[$"cell {option.Label} {column}"] = new Figure($"cell {option.Label} {column}", null);
                 }
 
-                relations.Add(new Relation([($"base {column}", 1), .. question.Options.Select(o => ($"cell {o.Label} {column}", -1))]));
+                relations.Add(
+                    new Relation(
+                        [($"base {column}", 1), .. question.Options.Select(o => ($"cell {o.Label} {column}", -1))]));
             }
 
             foreach (var option in question.Options)
             {
-                relations.Add(new Relation([($"count {option.Label}", 1), .. columns.Select(c => ($"cell {option.Label} {c}", -1))]));
+                relations.Add(
+                    new Relation(
+                        [($"count {option.Label}", 1), .. columns.Select(c => ($"cell {option.Label} {c}", -1))]));
             }
 
-            AssertNothingRecomputable(figures, relations, $"cross-tab of {columns.Count} columns, {respondents} respondents");
+            AssertNothingRecomputable(
+                figures, relations, $"cross-tab of {columns.Count} columns, {respondents} respondents");
         }
     }
 
@@ -170,7 +216,8 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
         {
             foreach (var option in level.Options)
             {
-                figures[$"{level.Level} {option.Option.Label}"] = new($"{level.Level} {option.Option.Label}", option.Cell.Count);
+                figures[$"{level.Level} {option.Option.Label}"] = new(
+                    $"{level.Level} {option.Option.Label}", option.Cell.Count);
             }
         }
 
@@ -182,12 +229,15 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
 
         foreach (var option in result.Question.Options.Where(_ => result.Question.Kind == QuestionKind.PriorityMatrix))
         {
-            relations.Add(new Relation([($"count {option.Label}", 1), ($"Primary {option.Label}", -1), ($"Secondary {option.Label}", -1)]));
+            relations.Add(
+                new Relation(
+                    [($"count {option.Label}", 1), ($"Primary {option.Label}", -1), ($"Secondary {option.Label}", -1)]));
         }
 
         if (result.Question.Kind is QuestionKind.SingleChoice or QuestionKind.YesNo)
         {
-            relations.Add(new Relation([("answered", 1), .. result.Question.Options.Select(o => ($"count {o.Label}", -1))]));
+            relations.Add(
+                new Relation([("answered", 1), .. result.Question.Options.Select(o => ($"count {o.Label}", -1))]));
         }
 
         return (figures, relations);
@@ -271,7 +321,8 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
         // The_figures_of_a_published_survey_are_the_same_at_every_instant_a_protected_reader_may_ask).
         foreach (var asOf in new[] { "2017-09-08T22:00:00Z", null })
         {
-            var results = (await client.QueryAsync(Query, new { asOf })).EnsureNoErrors().At("surveys.nodes[0].results")!;
+            var results = (await client.QueryAsync(Query, new { asOf })).EnsureNoErrors().At(
+                "surveys.nodes[0].results")!;
             Assert.True(results["smallGroupProtection"]!.GetValue<bool>());
             foreach (var question in results["questions"]!.AsArray())
             {
@@ -282,8 +333,14 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
         }
 
         // Cross-tabs of every single-choice question by each organisation attribute.
-        var ids = (await client.QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id questions { id kind } } } }")).EnsureNoErrors();
-        var singles = ids.At("surveys.nodes[0].questions")!.AsArray().Where(q => q!["kind"]!.GetValue<string>() is "SINGLE_CHOICE" or "YES_NO").Select(q => q!["id"]!.GetValue<string>()).ToList();
+        var ids = (await client.QueryAsync(
+            "{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id questions { id kind } } } }"))
+            .EnsureNoErrors();
+        var singles = ids.At("surveys.nodes[0].questions")!
+            .AsArray()
+            .Where(q => q!["kind"]!.GetValue<string>() is "SINGLE_CHOICE" or "YES_NO")
+            .Select(q => q!["id"]!.GetValue<string>())
+            .ToList();
         Assert.NotEmpty(singles);
         foreach (var questionId in singles)
         {
@@ -291,25 +348,34 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
             {
                 var tab = (await client.QueryAsync(
                     """query($id: ID!, $q: ID!, $a: CrossTabAttribute) { survey(id: $id) { results { questions(questionId: $q) { answered question { kind options { label } } options { option { label } count } ranking { option { label } count } priorityLevels { level options { option { label } count } } crossTab(byAttribute: $a) { option { label } column columnRespondents count } } } } }""",
-                    new { id = ids.String("surveys.nodes[0].id"), q = questionId, a = attribute })).EnsureNoErrors().At("survey.results.questions[0]")!;
+                    new { id = ids.String("surveys.nodes[0].id"), q = questionId, a = attribute })).EnsureNoErrors().At(
+                        "survey.results.questions[0]")!;
                 var (figures, relations) = FromJson(tab);
                 var cells = tab["crossTab"]!.AsArray();
                 foreach (var cell in cells)
                 {
                     var name = $"cell {cell!["option"]!["label"]} {cell["column"]}";
                     figures[name] = new Figure(name, cell["count"]?.GetValue<int>());
-                    Assert.True(cell["count"] is null || cell["columnRespondents"]!.GetValue<int>() >= K, $"{name}: a column of fewer than {K} shows its counts to {role}");
+                    Assert.True(
+                        cell["count"] is null || cell["columnRespondents"]!.GetValue<int>() >= K,
+                        $"{name}: a column of fewer than {K} shows its counts to {role}");
                 }
 
                 foreach (var column in cells.GroupBy(c => c!["column"]!.GetValue<string>()))
                 {
-                    figures[$"base {column.Key}"] = new Figure($"base {column.Key}", column.First()!["columnRespondents"]!.GetValue<int>());
-                    relations.Add(new Relation([($"base {column.Key}", 1), .. column.Select(c => ($"cell {c!["option"]!["label"]} {column.Key}", -1))]));
+                    figures[$"base {column.Key}"] = new Figure(
+                        $"base {column.Key}", column.First()!["columnRespondents"]!.GetValue<int>());
+                    relations.Add(
+                        new Relation(
+                            [($"base {column.Key}", 1), .. column.Select(c =>
+                                ($"cell {c!["option"]!["label"]} {column.Key}", -1))]));
                 }
 
                 foreach (var row in cells.GroupBy(c => c!["option"]!["label"]!.GetValue<string>()))
                 {
-                    relations.Add(new Relation([($"count {row.Key}", 1), .. row.Select(c => ($"cell {row.Key} {c!["column"]}", -1))]));
+                    relations.Add(
+                        new Relation(
+                            [($"count {row.Key}", 1), .. row.Select(c => ($"cell {row.Key} {c!["column"]}", -1))]));
                 }
 
                 AssertNoSmallFigure(figures, role);
@@ -323,11 +389,16 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
     /// what they answered (the answers of a question answered by fewer than k are all withheld).
     /// </summary>
     private static void AssertNoSmallFigure(Dictionary<string, Figure> figures, string role) =>
-        Assert.All(figures.Values.Where(f => f.Name != "answered"), f => Assert.True(f.Shown is null or 0 or >= K, $"{f.Name} = {f.Shown} is shown to {role}"));
+        Assert.All(
+            figures.Values.Where(f => f.Name != "answered"),
+            f => Assert.True(f.Shown is null or 0 or >= K, $"{f.Name} = {f.Shown} is shown to {role}"));
 
     private static (Dictionary<string, Figure> Figures, List<Relation> Relations) FromJson(JsonNode question)
     {
-        var figures = new Dictionary<string, Figure> { ["answered"] = new("answered", question["answered"]!.GetValue<int>()) };
+        var figures = new Dictionary<string, Figure>
+        {
+            ["answered"] = new("answered", question["answered"]!.GetValue<int>())
+        };
         var relations = new List<Relation>();
         var labels = question["question"]!["options"]!.AsArray().Select(o => o!["label"]!.GetValue<string>()).ToList();
         foreach (var option in question["options"]!.AsArray())

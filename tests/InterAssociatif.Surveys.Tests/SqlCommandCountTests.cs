@@ -5,7 +5,9 @@ namespace InterAssociatif.Surveys.Tests;
 /// </summary>
 public sealed class SqlCommandCountTests(SqlCommandCountTests.EmptyFactory factory) : IClassFixture<SqlCommandCountTests.EmptyFactory>
 {
-    private const string Query = "query($id: ID!) { survey(id: $id) { results { respondents questions { answered options { count share } ranking { bordaScore meanRank firstChoiceCount } priorityLevels { options { count } } "
+    private const string Query = "query($id: ID!) { survey(id: $id) { results { respondents questions { answered "
+        + "options { count share } ranking { bordaScore meanRank firstChoiceCount } priorityLevels { options { count } "
+        + "} "
         + "freeText(first: 5) { totalCount nodes { text } } } } } }";
 
     private async Task<(long Commands, int Respondents)> ResultsAsync(Guid surveyId)

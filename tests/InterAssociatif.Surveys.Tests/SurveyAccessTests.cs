@@ -8,7 +8,8 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
 {
     private const string Anonymous = "anonymous";
 
-    private GraphQLTestClient As(string role, Guid? organization = null) => role == Anonymous ? factory.GraphQL() : factory.GraphQL(role, organizationId: organization);
+    private GraphQLTestClient As(string role, Guid? organization = null) =>
+        role == Anonymous ? factory.GraphQL() : factory.GraphQL(role, organizationId: organization);
 
     [Fact]
     public async Task Each_member_reads_its_own_organisations_response_whoever_asked_first()
@@ -34,9 +35,11 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
     [InlineData("member", true, true)]
     [InlineData("analyst", true, true)]
     [InlineData("coordinator", true, true)]
-    public async Task Published_results_are_read_by_everyone_partners_included(string role, bool seesSurvey, bool readsResults)
+    public async Task Published_results_are_read_by_everyone_partners_included(
+        string role, bool seesSurvey, bool readsResults)
     {
-        var survey = await As(role).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { title questions { text } } } }");
+        var survey = await As(role)
+            .QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { title questions { text } } } }");
         Assert.Equal(seesSurvey, survey.EnsureNoErrors().At("surveys.nodes")!.AsArray().Count == 1);
 
         factory.SqlCommands.Reset();
@@ -65,9 +68,14 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
     [InlineData("member")]
     public async Task Who_answered_what_is_for_coordinators_and_the_members_own_organization(string role)
     {
-        var result = await As(role).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { responses { totalCount } } } }");
+        var result = await As(role)
+            .QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { responses { totalCount } } } }");
         Assert.Equal(["ACCESS_DENIED"], result.ErrorCodes);
-        var coordinator = (await As("coordinator").QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { responses(first: 1) { totalCount nodes { organization { name } late answers { text } } } } } }")).EnsureNoErrors();
+        var coordinator = (await As("coordinator")
+            .QueryAsync(
+                "{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { responses(first: 1) { totalCount nodes { "
+                + "organization { name } late answers { text } } } } } }"))
+            .EnsureNoErrors();
         Assert.Equal(20, coordinator.Int("surveys.nodes[0].responses.totalCount"));
     }
 
@@ -78,7 +86,20 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
         var respondent = await coordinator.OrganizationAsync("badauds");
         var silent = await coordinator.OrganizationAsync("nouvelles voies");
         var survey = await coordinator.CreateSurveyAsync("Enquête non publiée", [respondent, silent]);
-        await coordinator.MutateAsync("respondToSurvey", "RespondToSurveyInput", new { surveyId = survey.Id, organizationId = respondent, submit = true, answers = new object[] { new { questionId = survey.Required, optionIds = new[] { survey.RequiredOptions[0] } } } }, "response { id }");
+        await coordinator.MutateAsync(
+            "respondToSurvey",
+            "RespondToSurveyInput",
+            new
+            {
+                surveyId = survey.Id,
+                organizationId = respondent,
+                submit = true,
+                answers = new object[]
+                {
+                    new { questionId = survey.Required, optionIds = new[] { survey.RequiredOptions[0] } }
+                }
+            },
+            "response { id }");
         Assert.True(Kernel.Relay.GlobalId.TryDecode(respondent, out _, out var respondentRaw));
         Assert.True(Kernel.Relay.GlobalId.TryDecode(silent, out _, out var silentRaw));
         const string query = "query($id: ID!) { survey(id: $id) { title results { respondents } } }";
@@ -99,7 +120,8 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
     {
         const string query = """{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { results(asOf: "2017-09-08T22:00:00Z") { smallGroupProtection questions { question { kind } priorityLevels { level options { option { label } count share suppressed } } } } } } }""";
         static System.Text.Json.Nodes.JsonNode Secondary(GraphQLResult r, string label) =>
-            r.At("surveys.nodes[0].results.questions")!.AsArray().Single(q => q!["question"]!["kind"]!.GetValue<string>() == "PRIORITY_MATRIX")!["priorityLevels"]![1]!["options"]!.AsArray()
+            r.At("surveys.nodes[0].results.questions")!.AsArray().Single(q =>
+                q!["question"]!["kind"]!.GetValue<string>() == "PRIORITY_MATRIX")!["priorityLevels"]![1]!["options"]!.AsArray()
                 .Single(o => o!["option"]!["label"]!.GetValue<string>() == label)!;
 
         var analyst = (await As("analyst").QueryAsync(query)).EnsureNoErrors();
@@ -118,32 +140,55 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
     [Fact]
     public async Task Cross_tabulations_split_a_question_by_another_and_by_organization_kind()
     {
-        var ids = (await As("coordinator").QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id results { questions { question { id text } } } } } }")).EnsureNoErrors();
+        var ids = (await As("coordinator")
+            .QueryAsync(
+                "{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id results { questions { question { id text } } } "
+                + "} } }"))
+            .EnsureNoErrors();
         var questions = ids.At("surveys.nodes[0].results.questions")!.AsArray();
-        string QuestionId(string startsWith) => questions.Single(q => q!["question"]!["text"]!.GetValue<string>().StartsWith(startsWith, StringComparison.Ordinal))!["question"]!["id"]!.GetValue<string>();
+        string QuestionId(string startsWith) =>
+            questions.Single(q =>
+                q!["question"]!["text"]!.GetValue<string>().StartsWith(startsWith, StringComparison.Ordinal))![
+                    "question"]!["id"]!
+                .GetValue<string>();
         var place = QuestionId("Quels modes d'organisation favoriseraient votre participation ? Lieu");
         var frequency = QuestionId("Quels modes d'organisation favoriseraient votre participation ? Fréquence");
-        var query = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "operations", "SurveyCrossTab.graphql"));
+        var query = await File.ReadAllTextAsync(
+            Path.Combine(AppContext.BaseDirectory, "operations", "SurveyCrossTab.graphql"));
 
-        var byQuestion = (await As("coordinator").QueryAsync(query, new { surveyId = ids.String("surveys.nodes[0].id"), questionId = place, byQuestionId = frequency })).EnsureNoErrors();
+        var byQuestion = (await As("coordinator")
+            .QueryAsync(
+                query,
+                new { surveyId = ids.String("surveys.nodes[0].id"), questionId = place, byQuestionId = frequency }))
+            .EnsureNoErrors();
         var cells = byQuestion.At("survey.results.questions[0].crossTab")!.AsArray();
         Assert.Equal(20, cells.Sum(c => c!["count"]!.GetValue<int>())); // every respondent answered both, once each
         Assert.Equal(3 * 3, cells.Count);
 
-        var byKind = (await As("coordinator").QueryAsync(query, new { surveyId = ids.String("surveys.nodes[0].id"), questionId = place, byAttribute = "KIND" })).EnsureNoErrors();
+        var byKind = (await As("coordinator")
+            .QueryAsync(
+                query, new { surveyId = ids.String("surveys.nodes[0].id"), questionId = place, byAttribute = "KIND" }))
+            .EnsureNoErrors();
         var kinds = byKind.At("survey.results.questions[0].crossTab")!.AsArray();
         Assert.All(kinds, c => Assert.Equal("ASSOCIATION", c!["column"]!.GetValue<string>()));
-        Assert.Equal(13, kinds.Single(c => c!["option"]!["label"]!.GetValue<string>() == "Lieu tournant dans un quartier")!["count"]!.GetValue<int>());
+        Assert.Equal(
+            13,
+            kinds.Single(c => c!["option"]!["label"]!.GetValue<string>() == "Lieu tournant dans un quartier")!["count"]!
+                .GetValue<int>());
 
-        var neither = await As("coordinator").QueryAsync(query, new { surveyId = ids.String("surveys.nodes[0].id"), questionId = place });
+        var neither = await As("coordinator")
+            .QueryAsync(query, new { surveyId = ids.String("surveys.nodes[0].id"), questionId = place });
         Assert.Equal(["INVALID_ARGUMENT"], neither.ErrorCodes);
     }
 
     [Fact]
     public async Task The_results_csv_round_trips_through_a_csv_parser_with_accents_intact()
     {
-        var id = (await As(Anonymous).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id } } }")).EnsureNoErrors().String("surveys.nodes[0].id");
-        using var response = await factory.CreateClient().GetAsync($"/surveys/{id}/results.csv?asOf=2017-09-08T22:00:00Z");
+        var id = (await As(Anonymous).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id } } }"))
+            .EnsureNoErrors()
+            .String("surveys.nodes[0].id");
+        using var response = await factory.CreateClient()
+            .GetAsync($"/surveys/{id}/results.csv?asOf=2017-09-08T22:00:00Z");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -155,18 +200,25 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
         var rows = new List<(string Question, string Option, string Level, string Count)>();
         while (await csv.ReadAsync())
         {
-            rows.Add((csv.GetField("questionText")!, csv.GetField("option")!, csv.GetField("level")!, csv.GetField("count")!));
+            rows.Add(
+                (csv.GetField("questionText")!, csv.GetField("option")!, csv.GetField("level")!, csv.GetField("count")!));
         }
 
         Assert.Contains(rows, r => r.Option == "Lieu tournant dans un quartier" && r.Count == "12");
         Assert.Contains(rows, r => r.Option == "Tranquillité publique" && r.Level == "SECONDARY" && r.Count == "9");
-        Assert.Contains(rows, r => r.Question.StartsWith("Qu'attendez-vous, en priorité", StringComparison.Ordinal) && r.Option == "Être informé et en veille sur le contrat de ville");
+        Assert.Contains(
+            rows,
+            r =>
+                r.Question.StartsWith("Qu'attendez-vous, en priorité", StringComparison.Ordinal)
+                && r.Option == "Être informé et en veille sur le contrat de ville");
     }
 
     [Fact]
     public async Task The_responses_csv_is_for_coordinators_and_holds_the_texts_verbatim()
     {
-        var id = (await As(Anonymous).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id } } }")).EnsureNoErrors().String("surveys.nodes[0].id");
+        var id = (await As(Anonymous).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id } } }"))
+            .EnsureNoErrors()
+            .String("surveys.nodes[0].id");
         var analyst = factory.CreateClient();
         analyst.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("analyst"));
         using (var denied = await analyst.GetAsync($"/surveys/{id}/responses.csv"))
@@ -178,7 +230,8 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
         coordinator.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Bearer", factory.Token("coordinator"));
         using var response = await coordinator.GetAsync($"/surveys/{id}/responses.csv");
-        using var csv = new CsvReader(new StreamReader(await response.Content.ReadAsStreamAsync()), CultureInfo.InvariantCulture);
+        using var csv = new CsvReader(
+            new StreamReader(await response.Content.ReadAsStreamAsync()), CultureInfo.InvariantCulture);
         var texts = new List<(string Organization, string Text)>();
         await csv.ReadAsync();
         csv.ReadHeader();
@@ -187,14 +240,24 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
             texts.Add((csv.GetField("organization")!, csv.GetField("text")!));
         }
 
-        Assert.Contains(texts, t => t.Organization == "ARPEJ" && t.Text.StartsWith("L'ARPEJ considère les temps de loisirs", StringComparison.Ordinal));
-        Assert.Contains(texts, t => t.Organization == "PULSART" && t.Text.Contains("expérience nationale de pulsart", StringComparison.Ordinal));
+        Assert.Contains(
+            texts,
+            t =>
+                t.Organization == "ARPEJ"
+                && t.Text.StartsWith("L'ARPEJ considère les temps de loisirs", StringComparison.Ordinal));
+        Assert.Contains(
+            texts,
+            t =>
+                t.Organization == "PULSART"
+                && t.Text.Contains("expérience nationale de pulsart", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Partners_export_published_results_as_anonymous_callers_do()
     {
-        var id = (await As(Anonymous).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id } } }")).EnsureNoErrors().String("surveys.nodes[0].id");
+        var id = (await As(Anonymous).QueryAsync("{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { id } } }"))
+            .EnsureNoErrors()
+            .String("surveys.nodes[0].id");
         var partner = factory.CreateClient();
         partner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("partner"));
         using var response = await partner.GetAsync($"/surveys/{id}/results.csv");

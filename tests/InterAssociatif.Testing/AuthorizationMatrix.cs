@@ -34,7 +34,8 @@ public sealed class AuthorizationMatrix : TheoryData<string, string, bool>
             // decision taken before execution asks for no record, explicitly (`first: 0`).
             var data = Assert.IsType<JsonObject>(result.Data);
             Assert.All(data, field => Assert.False(!query.Contains("first: 0", StringComparison.Ordinal) &&
-                (field.Value is null or JsonArray { Count: 0 } || field.Value is JsonObject { } o && o["nodes"] is JsonArray { Count: 0 }),
+                (field.Value is null or JsonArray { Count: 0 }
+                    || field.Value is JsonObject { } o && o["nodes"] is JsonArray { Count: 0 }),
                 $"allowed, but `{field.Key}` came back empty: the row proves nothing ({query})"));
             // SQLite prepares a statement whose LIMIT is bound again at every bind: page sizes go in the SQL.
             Assert.All(factory.SqlCommands.Recent, sql =>
@@ -43,7 +44,12 @@ public sealed class AuthorizationMatrix : TheoryData<string, string, bool>
         }
 
         Assert.Equal("ACCESS_DENIED", Assert.Single(result.ErrorCodes.Distinct()));
-        Assert.All(result.Errors, e => Assert.True(e!["path"] is JsonArray { Count: > 0 }, $"an ACCESS_DENIED error without the path of the refused field: {e.ToJsonString()}"));
+        Assert.All(
+            result.Errors,
+            e =>
+                Assert.True(
+                    e!["path"] is JsonArray { Count: > 0 },
+                    $"an ACCESS_DENIED error without the path of the refused field: {e.ToJsonString()}"));
         Assert.Null(result.Data);
         Assert.Equal(role == Anonymous ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden, result.Status);
         // A refused request reads nothing and writes only its audit entry (a denied mutation).
@@ -54,11 +60,15 @@ public sealed class AuthorizationMatrix : TheoryData<string, string, bool>
 /// <summary>The built host, to run as a real process (CLI commands, kill-and-restart tests).</summary>
 public static class BuiltHost
 {
-    /// <summary>tests/X/bin/&lt;Configuration&gt;/&lt;tfm&gt; → host/InterAssociatif.Host/bin/&lt;Configuration&gt;/&lt;tfm&gt;/InterAssociatif.Host.dll</summary>
+    /// <summary>
+    /// tests/X/bin/&lt;Configuration&gt;/&lt;tfm&gt; →
+    /// host/InterAssociatif.Host/bin/&lt;Configuration&gt;/&lt;tfm&gt;/InterAssociatif.Host.dll
+    /// </summary>
     public static string Dll()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var root = output.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(root, "host", "InterAssociatif.Host", "bin", output.Parent!.Name, output.Name, "InterAssociatif.Host.dll");
+        return Path.Combine(
+            root, "host", "InterAssociatif.Host", "bin", output.Parent!.Name, output.Name, "InterAssociatif.Host.dll");
     }
 }

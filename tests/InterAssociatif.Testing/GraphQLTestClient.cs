@@ -42,7 +42,10 @@ public sealed class GraphQLTestClient(HttpClient http, string? token)
             response.StatusCode, response.Content.Headers.ContentType?.MediaType, JsonNode.Parse(body)!.AsObject());
     }
 
-    /// <summary>Runs <paramref name="mutation"/> with <paramref name="input"/>, selecting <paramref name="selection"/> and the payload's errors.</summary>
+    /// <summary>
+    /// Runs <paramref name="mutation"/> with <paramref name="input"/>, selecting <paramref name="selection"/> and the
+    /// payload's errors.
+    /// </summary>
     public async Task<GraphQLResult> MutateAsync(string mutation, string inputType, object input, string selection) =>
         (
             await QueryAsync(

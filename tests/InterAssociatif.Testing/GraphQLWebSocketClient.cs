@@ -2,7 +2,10 @@ using System.Net.WebSockets;
 
 namespace InterAssociatif.Testing;
 
-/// <summary>A real graphql-transport-ws client over <see cref="ClientWebSocket"/>: sends JSON messages, receives them, and sees the close code.</summary>
+/// <summary>
+/// A real graphql-transport-ws client over <see cref="ClientWebSocket"/>: sends JSON messages, receives them, and sees
+/// the close code.
+/// </summary>
 public sealed class GraphQLWebSocketClient(ClientWebSocket socket) : IAsyncDisposable
 {
     public ClientWebSocket Socket => socket;
@@ -12,7 +15,8 @@ public sealed class GraphQLWebSocketClient(ClientWebSocket socket) : IAsyncDispo
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol("graphql-transport-ws");
-        await socket.ConnectAsync(new Uri(origin.Replace("http", "ws", StringComparison.Ordinal) + "/graphql"), CancellationToken.None);
+        await socket.ConnectAsync(
+            new Uri(origin.Replace("http", "ws", StringComparison.Ordinal) + "/graphql"), CancellationToken.None);
         return new GraphQLWebSocketClient(socket);
     }
 
@@ -53,7 +57,9 @@ public sealed class GraphQLWebSocketClient(ClientWebSocket socket) : IAsyncDispo
     public Task SendTextAsync(string text) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    /// <summary>The next message, or null once the server closed the connection (its code is in <c>Socket.CloseStatus</c>).</summary>
+    /// <summary>
+    /// The next message, or null once the server closed the connection (its code is in <c>Socket.CloseStatus</c>).
+    /// </summary>
     public async Task<JsonNode?> ReceiveAsync(TimeSpan? timeout = null)
     {
         using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));

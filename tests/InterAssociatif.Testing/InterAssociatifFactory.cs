@@ -40,13 +40,19 @@ public class InterAssociatifFactory : WebApplicationFactory<Program>
         {
             ListenOnLoopback();
             StartServer();
-            _origin = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+            _origin = Services.GetRequiredService<IServer>().Features
+                .Get<IServerAddressesFeature>()!.Addresses
+                .First()
+                .TrimEnd('/');
         }
 
         return _origin;
     }
 
-    /// <summary>Serves on Kestrel rather than the in-memory test server; call it before the host starts (e.g. in a fixture's constructor).</summary>
+    /// <summary>
+    /// Serves on Kestrel rather than the in-memory test server; call it before the host starts (e.g. in a fixture's
+    /// constructor).
+    /// </summary>
     protected void ListenOnLoopback()
     {
         if (!_kestrel)
@@ -61,9 +67,23 @@ public class InterAssociatifFactory : WebApplicationFactory<Program>
     public GraphQLTestClient GraphQL(string? role = null, Guid? organizationId = null, Guid? personId = null) =>
         new(CreateClient(), role is null ? null : Token(role, organizationId, personId));
 
-    /// <summary>A token from the host's local authority; <paramref name="issuedAt"/> in the past makes an expired one.</summary>
-    public string Token(string role, Guid? organizationId = null, Guid? personId = null, TimeSpan? lifetime = null, DateTimeOffset? issuedAt = null) =>
-        Services.GetRequiredService<LocalTokens>().Issue(role, organizationId, personId, $"test-{role}", lifetime ?? TimeSpan.FromHours(1), issuedAt ?? DateTimeOffset.UtcNow);
+    /// <summary>
+    /// A token from the host's local authority; <paramref name="issuedAt"/> in the past makes an expired one.
+    /// </summary>
+    public string Token(
+        string role,
+        Guid? organizationId = null,
+        Guid? personId = null,
+        TimeSpan? lifetime = null,
+        DateTimeOffset? issuedAt = null) =>
+        Services.GetRequiredService<LocalTokens>()
+            .Issue(
+                role,
+                organizationId,
+                personId,
+                $"test-{role}",
+                lifetime ?? TimeSpan.FromHours(1),
+                issuedAt ?? DateTimeOffset.UtcNow);
 
     /// <summary>Adds services after the host's own (for example a field that fails on purpose).</summary>
     protected virtual void ConfigureTestServices(IServiceCollection services)

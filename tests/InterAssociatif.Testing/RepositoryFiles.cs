@@ -1,6 +1,8 @@
 namespace InterAssociatif.Testing;
 
-/// <summary>Files of the repository the tests read (the checked-in schema, the example operations, the source document).</summary>
+/// <summary>
+/// Files of the repository the tests read (the checked-in schema, the example operations, the source document).
+/// </summary>
 public static class RepositoryFiles
 {
     /// <summary>A path under the repository root (the folder holding InterAssociatif.sln).</summary>
@@ -12,6 +14,7 @@ public static class RepositoryFiles
             directory = directory.Parent;
         }
 
-        return System.IO.Path.Combine([directory?.FullName ?? throw new InvalidOperationException("Repository root not found."), .. parts]);
+        return System.IO.Path.Combine(
+            [directory?.FullName ?? throw new InvalidOperationException("Repository root not found."), .. parts]);
     }
 }

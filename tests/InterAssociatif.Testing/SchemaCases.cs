@@ -17,7 +17,9 @@ public static class SchemaCases
     /// <summary>An id-typed input field: its path under <c>input</c> and the node type it declares.</summary>
     public sealed record IdField(string Mutation, IReadOnlyList<string> Path, string? References, bool IsList)
     {
-        /// <summary>The path a payload error names, e.g. <c>input.themeIds[0]</c> or <c>input.followUps[0].ownerPersonId</c>.</summary>
+        /// <summary>
+        /// The path a payload error names, e.g. <c>input.themeIds[0]</c> or <c>input.followUps[0].ownerPersonId</c>.
+        /// </summary>
         public string ErrorPath => "input." + string.Join('.', Path) + (IsList ? "[0]" : "");
 
         public override string ToString() => $"{Mutation}: {ErrorPath}";
@@ -30,7 +32,10 @@ public static class SchemaCases
         return host;
     });
 
-    /// <summary>The live schema for <c>MemberData</c> (static, before any fixture exists): one host per test run, without demo data.</summary>
+    /// <summary>
+    /// The live schema for <c>MemberData</c> (static, before any fixture exists): one host per test run, without demo
+    /// data.
+    /// </summary>
     public static InterAssociatifSchema ForTheoryData => Schema(EnumerationHost.Value.Services);
 
     public static InterAssociatifSchema Schema(IServiceProvider services)
@@ -40,7 +45,8 @@ public static class SchemaCases
         return schema;
     }
 
-    public static IEnumerable<FieldType> Mutations(ISchema schema) => schema.Mutation!.Fields.OrderBy(f => f.Name, StringComparer.Ordinal);
+    public static IEnumerable<FieldType> Mutations(ISchema schema) =>
+        schema.Mutation!.Fields.OrderBy(f => f.Name, StringComparer.Ordinal);
 
     public static IInputObjectGraphType InputOf(FieldType mutation) =>
         (IInputObjectGraphType)mutation.Arguments!.Find("input")!.ResolvedType!.GetNamedType();
@@ -178,13 +184,16 @@ public static class SchemaCases
         return isList ? new JsonArray(one) : one;
     }
 
-    private static IGraphType Unwrap(IGraphType type) => type is NonNullGraphType nonNull ? nonNull.ResolvedType! : type;
+    private static IGraphType Unwrap(IGraphType type) =>
+        type is NonNullGraphType nonNull ? nonNull.ResolvedType! : type;
 
     private static string Name(string segment) => segment.Split('[')[0];
 
     /// <summary>A caller of this role, as the authorization rule sees it.</summary>
     public static ClaimsPrincipal Caller(string role) =>
-        new(new ClaimsIdentity([new Claim(InterAssociatifClaims.Role, role)], "test", ClaimTypes.Name, InterAssociatifClaims.Role));
+        new(
+            new ClaimsIdentity(
+                [new Claim(InterAssociatifClaims.Role, role)], "test", ClaimTypes.Name, InterAssociatifClaims.Role));
 
     /// <summary>The roles the schema lets run this field.</summary>
     public static IReadOnlyList<string> AllowedRoles(FieldType field) =>

@@ -28,7 +28,9 @@ public sealed class StallableConnections
 
         var stall = _stalled.GetOrAdd(remote.Port, _ => new TaskCompletionSource());
         var original = connection.Transport;
-        var output = new Pipe(new PipeOptions(pauseWriterThreshold: PauseAt, resumeWriterThreshold: PauseAt / 2, useSynchronizationContext: false));
+        var output = new Pipe(
+            new PipeOptions(
+                pauseWriterThreshold: PauseAt, resumeWriterThreshold: PauseAt / 2, useSynchronizationContext: false));
         connection.Transport = new Duplex(original.Input, output.Writer);
         var pump = ForwardAsync(output.Reader, original.Output, stall.Task, connection.ConnectionClosed);
         try

@@ -52,7 +52,9 @@ internal sealed class AuditEntry : IHasId
     public List<AuditObject> Objects { get; set; } = [];
 }
 
-/// <summary>An object a mutation changed or named (its global id), indexed so the trail filters by object in SQL.</summary>
+/// <summary>
+/// An object a mutation changed or named (its global id), indexed so the trail filters by object in SQL.
+/// </summary>
 internal sealed class AuditObject
 {
     public Guid EntryId { get; set; }

@@ -25,28 +25,41 @@ internal sealed class ApiKeyType : NodeType<ApiKey>
 internal sealed class IssuedApiKeyType : ObjectType<IssuedApiKey>
 {
     public IssuedApiKeyType()
-        : base("IssuedApiKey", "A key just issued. The secret is shown this once: hand it to the partner, it cannot be read again.")
+        : base(
+            "IssuedApiKey",
+            "A key just issued. The secret is shown this once: hand it to the partner, it cannot be read again.")
     {
         this.AuthorizeWithRoles(Roles.Coordinator);
         Field<NonNullGraphType<ApiKeyType>>("apiKey").Description("The key's record.").Resolve(ctx => ctx.Source.Key);
-        Field<NonNullGraphType<StringGraphType>>("secret").Description("The key to send in the `X-Api-Key` header or as `apiKey` in `connection_init`.").Resolve(ctx => ctx.Source.Secret);
+        Field<NonNullGraphType<StringGraphType>>("secret")
+            .Description("The key to send in the `X-Api-Key` header or as `apiKey` in `connection_init`.")
+            .Resolve(ctx => ctx.Source.Secret);
     }
 }
 
 internal sealed class AuditEntryType : ObjectType<AuditEntry>
 {
     public AuditEntryType()
-        : base("AuditEntry", "One write attempt in the audit trail (journal des modifications): a mutation or an attachment upload or download, accepted, refused or denied: who, when, which operation, which objects. Coordinators only.")
+        : base(
+            "AuditEntry",
+            "One write attempt in the audit trail (journal des modifications): a mutation or an attachment upload or "
+            + "download, accepted, refused or denied: who, when, which operation, which objects. Coordinators only.")
     {
         this.AuthorizeWithRoles(Roles.Coordinator);
         Field(a => a.At).Description("When.");
         Field(a => a.Operation).Description("The mutation, e.g. `recordDecision`.");
         Field(a => a.Subject, nullable: true).Description("Who: the subject of the token or key.");
         Field(a => a.Role, nullable: true).Description("The role it acted in.");
-        Field<IdGraphType>("credential").Description("The API key it used, when it was a partner tool.").Resolve(ctx => ctx.Source.CredentialId is { } id ? GlobalId.Encode(ApiKeyService.TypeName, id) : null);
+        Field<IdGraphType>("credential")
+            .Description("The API key it used, when it was a partner tool.")
+            .Resolve(ctx => ctx.Source.CredentialId is { } id ? GlobalId.Encode(ApiKeyService.TypeName, id) : null);
         Field(a => a.Succeeded).Description("False when the attempt was refused or denied (nothing written).");
-        Field<NonNullGraphType<EnumerationGraphType<AuditOutcome>>>("outcome").Description("ACCEPTED, REFUSED with errors, or DENIED to the caller before anything ran.").Resolve(ctx => ctx.Source.Outcome);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("objectIds").Description("The object changed and the objects the input named.").Resolve(ctx => ctx.Source.Objects.Select(o => o.ObjectId).ToList());
+        Field<NonNullGraphType<EnumerationGraphType<AuditOutcome>>>("outcome")
+            .Description("ACCEPTED, REFUSED with errors, or DENIED to the caller before anything ran.")
+            .Resolve(ctx => ctx.Source.Outcome);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("objectIds")
+            .Description("The object changed and the objects the input named.")
+            .Resolve(ctx => ctx.Source.Objects.Select(o => o.ObjectId).ToList());
     }
 }
 
@@ -60,14 +73,19 @@ internal sealed class AccessQueries(IDbContextFactory<AccessDbContext> factory) 
             .ResolvePage(factory, (ctx, db) => db.ApiKeys.OrderByDescending(k => k.Id));
 
         query.Field<NonNullGraphType<ConnectionGraphType<AuditEntryType>>>("auditTrail")
-            .Description("Every write attempt, newest first, filtered in the database by object, subject and period; entries older than the host's retention window (a year unless its operator says otherwise) are deleted. Coordinators only.")
+            .Description(
+                "Every write attempt, newest first, filtered in the database by object, subject and period; entries "
+                + "older than the host's retention window (a year unless its operator says otherwise) are deleted. "
+                + "Coordinators only.")
             .Argument<InputType<AuditFilter>>("filter", "Conditions the entries must meet.")
             .AuthorizeWithRoles(Roles.Coordinator)
             .ResolvePage(factory, (ctx, db) =>
             {
                 var filter = InputRecord.Argument<AuditFilter>(ctx, "filter") ?? new(null, null, null, null);
                 IQueryable<AuditEntry> entries = db.AuditEntries.Include(a => a.Objects);
-                entries = filter.ObjectId is { } objectId ? entries.Where(a => a.Objects.Any(o => o.ObjectId == objectId)) : entries;
+                entries = filter.ObjectId is { } objectId
+                    ? entries.Where(a => a.Objects.Any(o => o.ObjectId == objectId))
+                    : entries;
                 entries = filter.Subject is { } subject ? entries.Where(a => a.Subject == subject) : entries;
                 entries = filter.From is { } from ? entries.Where(a => a.At >= from) : entries;
                 entries = filter.To is { } to ? entries.Where(a => a.At < to) : entries;

@@ -20,7 +20,13 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
     public const string HeaderName = "X-Api-Key";
     private const string Prefix = "ia_";
 
-    public async Task<MutationResult<IssuedApiKey>> IssueAsync(string? name, IReadOnlyList<string> scopes, DateTimeOffset? expiresAt, string? createdBy, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<IssuedApiKey>> IssueAsync(
+        string? name,
+        IReadOnlyList<string> scopes,
+        DateTimeOffset? expiresAt,
+        string? createdBy,
+        ErrorList errors,
+        CancellationToken cancellationToken)
     {
         var cleanName = errors.Line("name", name, ApiKey.NameMaxLength, required: true);
         if (scopes.Count == 0)
@@ -35,14 +41,27 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
         }
 
         var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var key = new ApiKey { Id = Guid.CreateVersion7(now), Name = cleanName ?? "", SecretHash = Hash(secret), Scopes = string.Join(' ', scopes.Distinct().Order(StringComparer.Ordinal)), CreatedAt = now, CreatedBy = createdBy, ExpiresAt = expiresAt, Version = 1 };
+        var key = new ApiKey
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = cleanName ?? "",
+            SecretHash = Hash(secret),
+            Scopes = string.Join(' ', scopes.Distinct().Order(StringComparer.Ordinal)),
+            CreatedAt = now,
+            CreatedBy = createdBy,
+            ExpiresAt = expiresAt,
+            Version = 1
+        };
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         change.Db.ApiKeys.Add(key);
         var saved = await change.CommitAsync(key, "API key");
-        return saved.Value is null ? MutationResult<IssuedApiKey>.Fail(saved.Errors) : MutationResult<IssuedApiKey>.Ok(new IssuedApiKey(key, $"{Prefix}{key.Id:N}_{secret}"));
+        return saved.Value is null
+            ? MutationResult<IssuedApiKey>.Fail(saved.Errors)
+            : MutationResult<IssuedApiKey>.Ok(new IssuedApiKey(key, $"{Prefix}{key.Id:N}_{secret}"));
     }
 
-    public async Task<MutationResult<ApiKey>> RevokeAsync(RevokeApiKeyInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<ApiKey>> RevokeAsync(
+        RevokeApiKeyInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var key = await change.FindAsync(change.Db.ApiKeys, command.Id, "id", TypeName, "API key");
@@ -65,18 +84,26 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
         return result;
     }
 
-    /// <summary>The partner identity of a valid key, or why it is refused (<c>INVALID_API_KEY</c>, <c>API_KEY_EXPIRED</c>, <c>API_KEY_REVOKED</c>).</summary>
-    public async Task<(ClaimsPrincipal? Principal, string? Failure)> AuthenticateAsync(string? raw, CancellationToken cancellationToken)
+    /// <summary>
+    /// The partner identity of a valid key, or why it is refused (<c>INVALID_API_KEY</c>, <c>API_KEY_EXPIRED</c>,
+    /// <c>API_KEY_REVOKED</c>).
+    /// </summary>
+    public async Task<(ClaimsPrincipal? Principal, string? Failure)> AuthenticateAsync(
+        string? raw, CancellationToken cancellationToken)
     {
         var parts = raw?.Trim().Split('_');
-        if (parts is not [_, var idText, var secret] || !raw!.StartsWith(Prefix, StringComparison.Ordinal) || !Guid.TryParseExact(idText, "N", out var id))
+        if (parts is not [_, var idText, var secret]
+            || !raw!.StartsWith(Prefix, StringComparison.Ordinal)
+            || !Guid.TryParseExact(idText, "N", out var id))
         {
             return (null, "INVALID_API_KEY");
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
-        if (key is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.SecretHash), Encoding.ASCII.GetBytes(Hash(secret))))
+        if (key is null
+            || !CryptographicOperations.FixedTimeEquals(
+                Encoding.ASCII.GetBytes(key.SecretHash), Encoding.ASCII.GetBytes(Hash(secret))))
         {
             return (null, "INVALID_API_KEY");
         }
@@ -91,7 +118,8 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
             return (null, "API_KEY_EXPIRED");
         }
 
-        var identity = new ClaimsIdentity(ApiKeyAuthentication.SchemeName, InterAssociatifClaims.Subject, InterAssociatifClaims.Role);
+        var identity = new ClaimsIdentity(
+            ApiKeyAuthentication.SchemeName, InterAssociatifClaims.Subject, InterAssociatifClaims.Role);
         identity.AddClaim(new Claim(InterAssociatifClaims.Subject, $"apikey:{key.Id:N}"));
         identity.AddClaim(new Claim(InterAssociatifClaims.Role, Roles.Partner));
         identity.AddClaim(new Claim(Scopes.CredentialClaimType, key.Id.ToString()));
@@ -102,7 +130,9 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
 
         if (key.ExpiresAt is { } expiresAt)
         {
-            identity.AddClaim(new Claim("exp", expiresAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            identity.AddClaim(
+                new Claim(
+                    "exp", expiresAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return (new ClaimsPrincipal(identity), null);
@@ -125,11 +155,13 @@ internal sealed class ApiKeyService(IDbContextFactory<AccessDbContext> factory, 
         };
     }
 
-    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    private static string Hash(string secret) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }
 
 /// <summary>The <c>X-Api-Key</c> authentication scheme.</summary>
-internal sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
+internal sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";

@@ -13,11 +13,16 @@ internal sealed class AuditTrail(IDbContextFactory<AccessDbContext> factory, Tim
             Operation = record.Operation,
             Subject = record.User?.FindFirst(InterAssociatifClaims.Subject)?.Value,
             Role = record.User?.FindFirst(InterAssociatifClaims.Role)?.Value,
-            CredentialId = Guid.TryParse(record.User?.FindFirst(Scopes.CredentialClaimType)?.Value, out var credential) ? credential : null,
+            CredentialId = Guid.TryParse(record.User?.FindFirst(Scopes.CredentialClaimType)?.Value, out var credential)
+                ? credential
+                : null,
             Succeeded = record.Succeeded,
             Outcome = record.Outcome,
         };
-        entry.Objects = record.ObjectIds.Where(id => id.Length <= 200).Distinct().Select(id => new AuditObject { EntryId = entry.Id, ObjectId = id }).ToList();
+        entry.Objects = record.ObjectIds.Where(id => id.Length <= 200)
+            .Distinct()
+            .Select(id => new AuditObject { EntryId = entry.Id, ObjectId = id })
+            .ToList();
         await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
         db.AuditEntries.Add(entry);
 

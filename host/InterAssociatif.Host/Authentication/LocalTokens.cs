@@ -20,7 +20,8 @@ internal sealed class LocalTokens
 
     public SymmetricSecurityKey Key { get; }
 
-    public string Issue(string role, Guid? organizationId, Guid? personId, string? subject, TimeSpan lifetime, DateTimeOffset now)
+    public string Issue(
+        string role, Guid? organizationId, Guid? personId, string? subject, TimeSpan lifetime, DateTimeOffset now)
     {
         var claims = new Dictionary<string, object>
         {
@@ -83,15 +84,20 @@ internal sealed class LocalTokens
 internal static class AuthenticationSetup
 {
     /// <summary>JWT bearer: an OIDC authority when configured, else the local signing key.</summary>
-    public static void AddInterAssociatifAuthentication(this IServiceCollection services, IConfiguration configuration, LocalTokens localTokens)
+    public static void AddInterAssociatifAuthentication(
+        this IServiceCollection services, IConfiguration configuration, LocalTokens localTokens)
     {
         var section = configuration.GetSection("Authentication");
         var authority = section["Authority"];
         var audience = section["Audience"] ?? "interassociatif";
         services.AddAuthentication("BearerOrApiKey")
             .AddPolicyScheme("BearerOrApiKey", "A bearer token, or a partner's API key in X-Api-Key", options =>
-                options.ForwardDefaultSelector = http => http.Request.Headers.ContainsKey(Access.ApiKeyService.HeaderName) ? Access.ApiKeyAuthentication.SchemeName : "Bearer")
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Access.ApiKeyAuthentication>(Access.ApiKeyAuthentication.SchemeName, null)
+                options.ForwardDefaultSelector = http =>
+                    http.Request.Headers.ContainsKey(Access.ApiKeyService.HeaderName)
+                        ? Access.ApiKeyAuthentication.SchemeName
+                        : "Bearer")
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Access.ApiKeyAuthentication>(
+                Access.ApiKeyAuthentication.SchemeName, null)
             .AddJwtBearer("Bearer", options =>
         {
             options.MapInboundClaims = false;
@@ -112,7 +118,8 @@ internal static class AuthenticationSetup
             if (!string.IsNullOrWhiteSpace(authority))
             {
                 options.Authority = authority;
-                options.RequireHttpsMetadata = !authority.StartsWith("http://localhost", StringComparison.OrdinalIgnoreCase);
+                options.RequireHttpsMetadata = !authority.StartsWith(
+                    "http://localhost", StringComparison.OrdinalIgnoreCase);
             }
             else
             {
@@ -140,9 +147,16 @@ internal static class AuthenticationSetup
             return;
         }
 
-        foreach (var (configured, name) in new[] { (section["OrganizationClaim"], InterAssociatifClaims.Organization), (section["PersonClaim"], InterAssociatifClaims.Person) })
+        foreach (var (configured, name) in new[]
         {
-            if (!string.IsNullOrEmpty(configured) && configured != name && identity.FindFirst(configured) is { } claim && identity.FindFirst(name) is null)
+            (section["OrganizationClaim"], InterAssociatifClaims.Organization),
+            (section["PersonClaim"], InterAssociatifClaims.Person)
+        })
+        {
+            if (!string.IsNullOrEmpty(configured)
+                && configured != name
+                && identity.FindFirst(configured) is { } claim
+                && identity.FindFirst(name) is null)
             {
                 identity.AddClaim(new Claim(name, claim.Value));
             }

@@ -20,7 +20,8 @@ internal static class CommandLine
             return args[0] switch
             {
                 "token" => Token(app, args[1..], output),
-                "schema" when args.Length > 1 && args[1] == "export" => await ExportSchemaAsync(app, Option(args, "--output") ?? DefaultSchemaPath(app), output),
+                "schema" when args.Length > 1 && args[1] == "export" => await ExportSchemaAsync(
+                    app, Option(args, "--output") ?? DefaultSchemaPath(app), output),
                 "migrate" => await MigrateAsync(app, output),
                 "sql-script" => await SqlScriptAsync(app, Option(args, "--output"), output),
                 _ => Usage(),
@@ -38,13 +39,20 @@ internal static class CommandLine
     {
         var schema = services.GetRequiredService<InterAssociatifSchema>();
         schema.Initialize();
-        return schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true, StringComparison = StringComparison.Ordinal })
+        return schema.Print(
+            new PrintOptions
+            {
+                IncludeDescriptions = true,
+                IncludeDeprecationReasons = true,
+                StringComparison = StringComparison.Ordinal
+            })
             .ReplaceLineEndings("\n").TrimEnd() + "\n";
     }
 
     private static int Token(WebApplication app, string[] args, TextWriter output)
     {
-        var role = Option(args, "--role") ?? throw new ArgumentException($"token: --role is required ({string.Join(", ", Roles.All)}).");
+        var role = Option(args, "--role")
+            ?? throw new ArgumentException($"token: --role is required ({string.Join(", ", Roles.All)}).");
         if (!Roles.All.Contains(role))
         {
             throw new ArgumentException($"token: unknown role '{role}'; use one of {string.Join(", ", Roles.All)}.");
@@ -52,9 +60,19 @@ internal static class CommandLine
 
         var organization = ParseId(Option(args, "--organization"), "Organization", "--organization");
         var person = ParseId(Option(args, "--person"), "Person", "--person");
-        var hours = double.TryParse(Option(args, "--hours"), System.Globalization.CultureInfo.InvariantCulture, out var h) ? h : 8;
+        var hours = double.TryParse(
+            Option(args, "--hours"), System.Globalization.CultureInfo.InvariantCulture, out var h)
+            ? h
+            : 8;
         var tokens = app.Services.GetRequiredService<LocalTokens>();
-        output.WriteLine(tokens.Issue(role, organization, person, Option(args, "--subject"), TimeSpan.FromHours(hours), app.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
+        output.WriteLine(
+            tokens.Issue(
+                role,
+                organization,
+                person,
+                Option(args, "--subject"),
+                TimeSpan.FromHours(hours),
+                app.Services.GetRequiredService<TimeProvider>().GetUtcNow()));
         return 0;
     }
 
@@ -81,7 +99,10 @@ internal static class CommandLine
 
     private static async Task<int> SqlScriptAsync(WebApplication app, string? path, TextWriter output)
     {
-        var script = string.Join("\nGO\n\n", app.Services.GetServices<IModuleDatabase>().Select(m => $"-- Module {m.Module} (schema {m.SchemaName})\n{m.GenerateSqlServerScript()}"));
+        var script = string.Join(
+            "\nGO\n\n",
+            app.Services.GetServices<IModuleDatabase>()
+                .Select(m => $"-- Module {m.Module} (schema {m.SchemaName})\n{m.GenerateSqlServerScript()}"));
         if (path is null)
         {
             output.Write(script);
@@ -111,7 +132,10 @@ internal static class CommandLine
     {
         // From the host project folder (dotnet run) the repository root is two levels up.
         var root = Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, "..", ".."));
-        return Path.Combine(System.IO.Directory.Exists(Path.Combine(root, "schema")) ? root : Environment.CurrentDirectory, "schema", "schema.graphql");
+        return Path.Combine(
+            System.IO.Directory.Exists(Path.Combine(root, "schema")) ? root : Environment.CurrentDirectory,
+            "schema",
+            "schema.graphql");
     }
 
     private static Guid? ParseId(string? value, string typeName, string option)
@@ -126,7 +150,9 @@ internal static class CommandLine
             return raw;
         }
 
-        return GlobalId.TryDecode(value, typeName, out var id) ? id : throw new ArgumentException($"token: {option} must be a {typeName} id.");
+        return GlobalId.TryDecode(value, typeName, out var id)
+            ? id
+            : throw new ArgumentException($"token: {option} must be a {typeName} id.");
     }
 
     private static string? Option(string[] args, string name)

@@ -21,7 +21,8 @@ internal static class DatabaseConfiguration
         {
             if (options.Provider != DatabaseProvider.Sqlite)
             {
-                throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is SqlServer.");
+                throw new InvalidOperationException(
+                    "ConnectionStrings:Default is required when Database:Provider is SqlServer.");
             }
 
             System.IO.Directory.CreateDirectory(dataDirectory);

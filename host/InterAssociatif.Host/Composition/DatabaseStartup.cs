@@ -24,7 +24,11 @@ internal sealed class DatabaseStartup(
             var pending = await module.GetPendingMigrationsAsync(cancellationToken);
             if (pending.Count > 0)
             {
-                logger.LogInformation("Applying {Count} migration(s) of module {Module}: {Migrations}", pending.Count, module.Module, string.Join(", ", pending));
+                logger.LogInformation(
+                    "Applying {Count} migration(s) of module {Module}: {Migrations}",
+                    pending.Count,
+                    module.Module,
+                    string.Join(", ", pending));
             }
 
             await module.MigrateAsync(cancellationToken);

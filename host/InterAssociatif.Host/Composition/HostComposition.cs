@@ -39,7 +39,8 @@ internal static class HostComposition
         }
 
         // The host's own tables: partner API keys and the audit trail of mutations.
-        new ModuleServices(services, configuration, database).AddModuleDbContext<AccessDbContext, AccessSqliteDbContext, AccessSqlServerDbContext>(
+        new ModuleServices(services, configuration, database)
+            .AddModuleDbContext<AccessDbContext, AccessSqliteDbContext, AccessSqlServerDbContext>(
             "Access", AccessDbContext.Schema);
         services.AddSingleton<ApiKeyService>();
         services.AddGraphTypeReachedByName<IssuedApiKeyType>();
@@ -55,9 +56,11 @@ internal static class HostComposition
         services.AddSingleton<Retention.RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<Retention.RetentionService>());
         services.AddGraphTypesFrom(typeof(HostComposition).Assembly);
-        services.AddSingleton<INodeSource>(new EntityNodeSource<AccessDbContext, ApiKey>(ApiKeyService.TypeName, db => db.ApiKeys));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<AccessDbContext, ApiKey>(ApiKeyService.TypeName, db => db.ApiKeys));
 
-        var limits = configuration.GetSection("GraphQL:Limits").Get<RequestLimitsOptions>() ?? new RequestLimitsOptions();
+        var limits = configuration.GetSection("GraphQL:Limits").Get<RequestLimitsOptions>()
+            ?? new RequestLimitsOptions();
         services.AddSingleton(limits);
         var introspection = configuration.GetValue("GraphQL:Introspection", true);
         services.AddHttpContextAccessor();

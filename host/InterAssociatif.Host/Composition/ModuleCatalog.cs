@@ -27,7 +27,8 @@ internal static class ModuleCatalog
             var missing = module.Requires.Where(name => enabled.All(m => m.Name != name)).ToList();
             if (missing.Count > 0)
             {
-                throw new InvalidOperationException($"Module {module.Name} requires {string.Join(", ", missing)}: enable it (Modules:{missing[0]}:Enabled) or disable {module.Name}.");
+                throw new InvalidOperationException(
+                    $"Module {module.Name} requires {string.Join(", ", missing)}: enable it (Modules:{missing[0]}:Enabled) or disable {module.Name}.");
             }
         }
 

@@ -19,7 +19,10 @@ internal static class WebDefaults
         {
             if (origins.Length > 0)
             {
-                policy.WithOrigins(origins).WithMethods("GET", "POST").AllowAnyHeader().WithExposedHeaders("Retry-After");
+                policy.WithOrigins(origins)
+                    .WithMethods("GET", "POST")
+                    .AllowAnyHeader()
+                    .WithExposedHeaders("Retry-After");
             }
         }));
         var networks = KnownNetworks(configuration);
@@ -74,17 +77,22 @@ internal static class WebDefaults
             return explicitly;
         }
 
-        var urls = (configuration["Urls"] ?? configuration["ASPNETCORE_URLS"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var urls = (configuration["Urls"] ?? configuration["ASPNETCORE_URLS"] ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return urls.Any(url => !IsLoopback(url));
     }
 
     private static bool IsLoopback(string url)
     {
-        if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(
+            url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal),
+            UriKind.Absolute,
+            out var uri))
         {
             return false;
         }
 
-        return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+        return uri.IsLoopback
+            || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
     }
 }

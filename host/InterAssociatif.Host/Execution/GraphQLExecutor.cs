@@ -82,7 +82,10 @@ internal sealed class GraphQLExecutor(
         // command surfaces as a database error), the answer is the timeout.
         if (timeLimited && deadline.IsCancellationRequested && !aborted.IsCancellationRequested)
         {
-            logger.LogWarning("A GraphQL request was cancelled after {Timeout} (trace id {TraceId})", limits.ExecutionTimeout, traceId);
+            logger.LogWarning(
+                "A GraphQL request was cancelled after {Timeout} (trace id {TraceId})",
+                limits.ExecutionTimeout,
+                traceId);
             var timeout = new ExecutionResult { Executed = false };
             timeout.AddError(new ExecutionError(
                 $"The request ran longer than {limits.ExecutionTimeout.TotalSeconds:0.###} s and was cancelled; nothing it would have written was kept. "
@@ -172,7 +175,9 @@ internal sealed class GraphQLExecutor(
         Telemetry.Observability.RecordOperation(name, type, duration, commands);
     }
 
-    /// <summary>A document the parser refuses is the client's error; any other fault is logged with the trace id and masked.</summary>
+    /// <summary>
+    /// A document the parser refuses is the client's error; any other fault is logged with the trace id and masked.
+    /// </summary>
     private ExecutionError Mask(Exception exception, string traceId)
     {
         if (exception is GraphQLParserException refused)

@@ -53,7 +53,11 @@ internal sealed class DocumentSizeLimit(RequestLimitsOptions limits) : IDocument
 
             if (++tokens > limits.MaxTokens)
             {
-                return new ExecutionError($"The document has more than {limits.MaxTokens} tokens. Nothing was executed.") { Code = "MAX_TOKENS_EXCEEDED" };
+                return new ExecutionError(
+                    $"The document has more than {limits.MaxTokens} tokens. Nothing was executed.")
+                {
+                    Code = "MAX_TOKENS_EXCEEDED"
+                };
             }
 
             var wasName = lastWasName;
@@ -72,7 +76,11 @@ internal sealed class DocumentSizeLimit(RequestLimitsOptions limits) : IDocument
                 case '{' when parentheses <= 0:
                     if (++braces > limits.MaxDepth + 2)
                     {
-                        return new ExecutionError($"The document is nested more than {limits.MaxDepth} levels deep. Nothing was executed.") { Code = "MAX_DEPTH_EXCEEDED" };
+                        return new ExecutionError(
+                            $"The document is nested more than {limits.MaxDepth} levels deep. Nothing was executed.")
+                        {
+                            Code = "MAX_DEPTH_EXCEEDED"
+                        };
                     }
 
                     break;
@@ -83,7 +91,11 @@ internal sealed class DocumentSizeLimit(RequestLimitsOptions limits) : IDocument
                     // `name:` outside arguments and variable definitions is an alias.
                     if (++aliases > limits.MaxAliases)
                     {
-                        return new ExecutionError($"The document uses more than {limits.MaxAliases} aliases. Nothing was executed.") { Code = "MAX_ALIASES_EXCEEDED" };
+                        return new ExecutionError(
+                            $"The document uses more than {limits.MaxAliases} aliases. Nothing was executed.")
+                        {
+                            Code = "MAX_ALIASES_EXCEEDED"
+                        };
                     }
 
                     break;
@@ -93,7 +105,8 @@ internal sealed class DocumentSizeLimit(RequestLimitsOptions limits) : IDocument
                 default:
                     if (char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
                     {
-                        while (i < body.Length && (char.IsAsciiLetterOrDigit(body[i]) || body[i] is '_' or '-' or '.' or '+'))
+                        while (i < body.Length
+                            && (char.IsAsciiLetterOrDigit(body[i]) || body[i] is '_' or '-' or '.' or '+'))
                         {
                             i++;
                         }

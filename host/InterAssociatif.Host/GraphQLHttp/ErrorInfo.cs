@@ -6,9 +6,11 @@ namespace InterAssociatif.Host.GraphQLHttp;
 /// details and stack traces are never exposed.
 /// Anonymous callers get no "Did you mean …?" suggestions: they would map the schema for a stranger.
 /// </summary>
-internal sealed partial class InterAssociatifErrorInfoProvider(IHttpContextAccessor http) : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = false, ExposeCodes = false })
+internal sealed partial class InterAssociatifErrorInfoProvider(IHttpContextAccessor http) : ErrorInfoProvider(
+    new ErrorInfoProviderOptions { ExposeExceptionDetails = false, ExposeCodes = false })
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"\s*Did you mean .*$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    [System.Text.RegularExpressions.GeneratedRegex(
+        @"\s*Did you mean .*$", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex Suggestion();
 
     public override ErrorInfo GetInfo(ExecutionError executionError)

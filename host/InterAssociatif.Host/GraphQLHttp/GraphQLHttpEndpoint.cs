@@ -40,7 +40,8 @@ internal sealed class GraphQLHttpEndpoint(
         {
             var traceId = GraphQLExecutor.TraceId(http);
             logger.LogError(exception, "Unhandled error in the GraphQL endpoint (trace id {TraceId})", traceId);
-            await WriteRequestErrorAsync(http, StatusCodes.Status500InternalServerError, MediaTypes.Json, new ServerFaultError(traceId));
+            await WriteRequestErrorAsync(
+                http, StatusCodes.Status500InternalServerError, MediaTypes.Json, new ServerFaultError(traceId));
         }
     }
 
@@ -58,7 +59,11 @@ internal sealed class GraphQLHttpEndpoint(
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
             http.Response.Headers.Allow = "GET, POST";
-            await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, MediaTypes.Json, Error("METHOD_NOT_ALLOWED", $"{request.Method} is not supported: use POST, or GET for queries."));
+            await WriteRequestErrorAsync(
+                http,
+                StatusCodes.Status405MethodNotAllowed,
+                MediaTypes.Json,
+                Error("METHOD_NOT_ALLOWED", $"{request.Method} is not supported: use POST, or GET for queries."));
             return;
         }
 
@@ -69,11 +74,18 @@ internal sealed class GraphQLHttpEndpoint(
         }
 
         var streamed = HttpMethods.IsPost(request.Method)
-            && accept.Any(a => a.MediaType.Equals(ServerSentEventsResponder.EventStream, StringComparison.OrdinalIgnoreCase));
+            && accept.Any(a =>
+                a.MediaType.Equals(ServerSentEventsResponder.EventStream, StringComparison.OrdinalIgnoreCase));
         var mediaType = streamed ? MediaTypes.Json : MediaTypes.Negotiate(accept);
         if (mediaType is null)
         {
-            await WriteRequestErrorAsync(http, StatusCodes.Status406NotAcceptable, MediaTypes.Json, Error("NOT_ACCEPTABLE", $"The response can be {MediaTypes.GraphQLResponse} or {MediaTypes.Json}; the Accept header allows neither."));
+            await WriteRequestErrorAsync(
+                http,
+                StatusCodes.Status406NotAcceptable,
+                MediaTypes.Json,
+                Error(
+                    "NOT_ACCEPTABLE",
+                    $"The response can be {MediaTypes.GraphQLResponse} or {MediaTypes.Json}; the Accept header allows neither."));
             return;
         }
 
@@ -89,7 +101,8 @@ internal sealed class GraphQLHttpEndpoint(
         var (graphQLRequest, failure) = await reader.ReadAsync(http, isGet);
         if (failure is not null)
         {
-            await WriteRequestErrorAsync(http, failure.Value.Status, mediaType, Error(failure.Value.Code, failure.Value.Message));
+            await WriteRequestErrorAsync(
+                http, failure.Value.Status, mediaType, Error(failure.Value.Code, failure.Value.Message));
             return;
         }
 
@@ -101,7 +114,11 @@ internal sealed class GraphQLHttpEndpoint(
 
         if (string.IsNullOrWhiteSpace(graphQLRequest!.Query))
         {
-            await WriteRequestErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, Error("QUERY_MISSING", "The request has no `query`: send a GraphQL document."));
+            await WriteRequestErrorAsync(
+                http,
+                StatusCodes.Status400BadRequest,
+                mediaType,
+                Error("QUERY_MISSING", "The request has no `query`: send a GraphQL document."));
             return;
         }
 
@@ -109,10 +126,18 @@ internal sealed class GraphQLHttpEndpoint(
         if (isGet)
         {
             document = TryParse(graphQLRequest.Query);
-            if (document is not null && OperationType(document, graphQLRequest.OperationName) is { } type && type != GraphQLParser.AST.OperationType.Query)
+            if (document is not null
+                && OperationType(document, graphQLRequest.OperationName) is { } type
+                && type != GraphQLParser.AST.OperationType.Query)
             {
                 http.Response.Headers.Allow = "POST";
-                await WriteRequestErrorAsync(http, StatusCodes.Status405MethodNotAllowed, mediaType, Error("METHOD_NOT_ALLOWED", $"A {type.ToString().ToLowerInvariant()} cannot be sent with GET: use POST. Nothing was executed."));
+                await WriteRequestErrorAsync(
+                    http,
+                    StatusCodes.Status405MethodNotAllowed,
+                    mediaType,
+                    Error(
+                        "METHOD_NOT_ALLOWED",
+                        $"A {type.ToString().ToLowerInvariant()} cannot be sent with GET: use POST. Nothing was executed."));
                 return;
             }
         }
@@ -167,7 +192,9 @@ internal sealed class GraphQLHttpEndpoint(
         var errors = result.Errors ?? [];
         if (errors.Count > 0 && errors.All(e => e is AccessDeniedError))
         {
-            return errors.OfType<AccessDeniedError>().Any(e => !e.Authenticated) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+            return errors.OfType<AccessDeniedError>().Any(e => !e.Authenticated)
+                ? StatusCodes.Status401Unauthorized
+                : StatusCodes.Status403Forbidden;
         }
 
         return StatusCodes.Status400BadRequest;

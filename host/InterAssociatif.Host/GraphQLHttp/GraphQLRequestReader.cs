@@ -34,13 +34,20 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
                 Query = query["query"].ToString(),
                 DocumentId = NullIfEmpty(query["documentId"].ToString()),
                 OperationName = NullIfEmpty(query["operationName"].ToString()),
-                Variables = NullIfEmpty(query["variables"].ToString()) is { } variables ? serializer.Deserialize<Inputs>(variables) : null,
-                Extensions = NullIfEmpty(query["extensions"].ToString()) is { } extensions ? serializer.Deserialize<Inputs>(extensions) : null,
+                Variables = NullIfEmpty(query["variables"].ToString()) is { } variables
+                    ? serializer.Deserialize<Inputs>(variables)
+                    : null,
+                Extensions = NullIfEmpty(query["extensions"].ToString()) is { } extensions
+                    ? serializer.Deserialize<Inputs>(extensions)
+                    : null,
             }, null);
         }
         catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
-            return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "`variables` and `extensions` must be JSON objects."));
+            return (null, new Failure(
+                StatusCodes.Status400BadRequest,
+                "INVALID_REQUEST",
+                "`variables` and `extensions` must be JSON objects."));
         }
     }
 
@@ -76,16 +83,23 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
             return (null, TooLarge(limit));
         }
 
-        if (string.IsNullOrEmpty(request.ContentType) || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
+        if (string.IsNullOrEmpty(request.ContentType)
+            || !MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
         {
-            return (null, new Failure(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Send the request as {MediaTypes.Json}."));
+            return (null, new Failure(
+                StatusCodes.Status415UnsupportedMediaType,
+                "UNSUPPORTED_MEDIA_TYPE",
+                $"Send the request as {MediaTypes.Json}."));
         }
 
         var type = contentType.MediaType.Value?.ToLowerInvariant();
         var isSimple = type is "application/x-www-form-urlencoded" or "multipart/form-data" or "text/plain";
         if (isSimple && !request.Headers.ContainsKey(PreflightHeader))
         {
-            return (null, new Failure(StatusCodes.Status400BadRequest, "PREFLIGHT_REQUIRED", $"A {type} request must carry the `{PreflightHeader}` header (protection against cross-site requests). Prefer {MediaTypes.Json}."));
+            return (null, new Failure(
+                StatusCodes.Status400BadRequest,
+                "PREFLIGHT_REQUIRED",
+                $"A {type} request must carry the `{PreflightHeader}` header (protection against cross-site requests). Prefer {MediaTypes.Json}."));
         }
 
         if (type is "application/x-www-form-urlencoded" or "multipart/form-data")
@@ -120,18 +134,26 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
                 {
                     Query = form["query"].ToString(),
                     OperationName = NullIfEmpty(form["operationName"].ToString()),
-                    Variables = NullIfEmpty(form["variables"].ToString()) is { } variables ? serializer.Deserialize<Inputs>(variables) : null,
+                    Variables = NullIfEmpty(form["variables"].ToString()) is { } variables
+                        ? serializer.Deserialize<Inputs>(variables)
+                        : null,
                 }, null);
             }
             catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
             {
-                return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "`variables` must be a JSON object."));
+                return (null, new Failure(
+                    StatusCodes.Status400BadRequest, "INVALID_REQUEST", "`variables` must be a JSON object."));
             }
         }
 
-        if (type != MediaTypes.Json || (contentType.Charset.HasValue && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
+        if (type != MediaTypes.Json
+            || (contentType.Charset.HasValue
+                && !contentType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)))
         {
-            return (null, new Failure(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"Send the request as {MediaTypes.Json} (UTF-8)."));
+            return (null, new Failure(
+                StatusCodes.Status415UnsupportedMediaType,
+                "UNSUPPORTED_MEDIA_TYPE",
+                $"Send the request as {MediaTypes.Json} (UTF-8)."));
         }
 
         // Sized by Content-Length up to 64 KiB (a client announcing more must send it before the stream
@@ -158,13 +180,19 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
 
         if (body.Length == 0)
         {
-            return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body is empty: send {\"query\": \"…\"}."));
+            return (null, new Failure(
+                StatusCodes.Status400BadRequest,
+                "INVALID_REQUEST",
+                "The request body is empty: send {\"query\": \"…\"}."));
         }
 
         body.Position = 0;
         if (FirstToken(body) == '[')
         {
-            return (null, new Failure(StatusCodes.Status400BadRequest, "BATCHING_NOT_SUPPORTED", "Batched requests (a JSON array) are not supported: send one operation per request."));
+            return (null, new Failure(
+                StatusCodes.Status400BadRequest,
+                "BATCHING_NOT_SUPPORTED",
+                "Batched requests (a JSON array) are not supported: send one operation per request."));
         }
 
         if (RepeatedMembers.Find(body.GetBuffer().AsMemory(0, (int)body.Length)) is { } repeated)
@@ -178,12 +206,17 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
             body.Position = 0;
             var parsed = await serializer.ReadAsync<GraphQLRequest>(body, http.RequestAborted);
             return parsed is null
-                ? (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body must be a JSON object."))
+                ? (null, new Failure(
+                    StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body must be a JSON object."))
                 : (parsed, null);
         }
         catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
-            return (null, new Failure(StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body is not a valid GraphQL request: a JSON object with a string `query`, optional `operationName` (string) and `variables` (object)."));
+            return (null, new Failure(
+                StatusCodes.Status400BadRequest,
+                "INVALID_REQUEST",
+                "The request body is not a valid GraphQL request: a JSON object with a string `query`, optional "
+                + "`operationName` (string) and `variables` (object)."));
         }
     }
 
@@ -202,7 +235,10 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
     }
 
     private static Failure TooLarge(long limit) =>
-        new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body exceeds the limit of {limit} bytes.");
+        new(
+            StatusCodes.Status413PayloadTooLarge,
+            "REQUEST_TOO_LARGE",
+            $"The request body exceeds the limit of {limit} bytes.");
 
     private static string? NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
 }

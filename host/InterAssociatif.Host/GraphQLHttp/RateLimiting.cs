@@ -4,7 +4,8 @@ namespace InterAssociatif.Host.GraphQLHttp;
 
 /// <summary>
 /// A fixed-window rate limit on every endpoint but the health probes, for each credential (its
-/// subject) or, for anonymous callers, each address. A refused request gets 429, <c>Retry-After</c> and the code <c>RATE_LIMITED</c>,
+/// subject) or, for anonymous callers, each address. A refused request gets 429, <c>Retry-After</c> and the code
+/// <c>RATE_LIMITED</c>,
 /// before anything is parsed or executed. With Redis (several instances), the window is counted once in
 /// Redis for all of them; while Redis is unreachable, each instance counts on its own.
 /// </summary>
@@ -23,7 +24,8 @@ internal static class RateLimiting
             };
 
             // Every endpoint (GraphQL, calendars, CSV exports, attachments, the IDE) except the health probes.
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => http.Request.Path.StartsWithSegments("/health")
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.Request.Path.StartsWithSegments("/health")
                 ? RateLimitPartition.GetNoLimiter("health")
                 : redis is null
                     ? RateLimitPartition.GetFixedWindowLimiter(PartitionKey(http), _ => Local())
@@ -48,7 +50,16 @@ internal static class RateLimiting
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 response.ContentType = $"{MediaTypes.Json}; charset=utf-8";
                 var message = $"Too many requests: at most {limits.RateLimitPermits} per {limits.RateLimitWindow.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s for one credential or address. Retry after {seconds} s. Nothing was executed.";
-                await response.WriteAsync(JsonSerializer.Serialize(new { errors = new[] { new { message, extensions = new { code = "RATE_LIMITED", retryAfterSeconds = seconds } } } }), cancellationToken);
+                await response.WriteAsync(
+                    JsonSerializer.Serialize(
+                        new
+                        {
+                            errors = new[]
+                            {
+                                new { message, extensions = new { code = "RATE_LIMITED", retryAfterSeconds = seconds } }
+                            }
+                        }),
+                    cancellationToken);
             };
         });
 
@@ -68,7 +79,8 @@ internal static class RateLimiting
 
     /// <summary>The credential's subject when the caller is authenticated, else its address.</summary>
     public static string PartitionKey(HttpContext http) =>
-        http.User.Identity?.IsAuthenticated == true && (http.User.FindFirst("sub") ?? http.User.FindFirst(ClaimTypes.NameIdentifier)) is { } subject
+        http.User.Identity?.IsAuthenticated == true
+        && (http.User.FindFirst("sub") ?? http.User.FindFirst(ClaimTypes.NameIdentifier)) is { } subject
             ? $"credential:{subject.Value}"
             : $"address:{http.Connection.RemoteIpAddress}";
 }

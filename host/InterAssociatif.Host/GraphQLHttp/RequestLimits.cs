@@ -16,7 +16,8 @@ internal sealed class RequestLimitsOptions
     /// <summary>
     /// Largest estimated cost: every field costs 1, multiplied by the page sizes (<c>first</c>/<c>last</c>)
     /// of the connections around it, and by 20 for other lists; introspection costs nothing. Code
-    /// <c>MAX_COST_EXCEEDED</c>. Default 2,000,000 (an analyst's cross-tab over every question is ≈ 820,000: the ×5 estimate for unpaged lists is coarse).
+    /// <c>MAX_COST_EXCEEDED</c>. Default 2,000,000 (an analyst's cross-tab over every question is ≈ 820,000: the ×5
+    /// estimate for unpaged lists is coarse).
     /// </summary>
     public int MaxCost { get; set; } = 2_000_000;
 
@@ -33,16 +34,27 @@ internal sealed class RequestLimitsOptions
     /// <summary>Most operations in one document. Code <c>MAX_OPERATIONS_EXCEEDED</c>. Default 10.</summary>
     public int MaxOperations { get; set; } = 10;
 
-    /// <summary>Longest execution of a query or mutation; then it is cancelled, down to the SQL command. Code <c>TIMEOUT</c> (503). Default 30 s.</summary>
+    /// <summary>
+    /// Longest execution of a query or mutation; then it is cancelled, down to the SQL command. Code <c>TIMEOUT</c>
+    /// (503). Default 30 s.
+    /// </summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Most subscriptions open at once on one WebSocket. Code <c>TOO_MANY_SUBSCRIPTIONS</c>. Default 20.</summary>
+    /// <summary>
+    /// Most subscriptions open at once on one WebSocket. Code <c>TOO_MANY_SUBSCRIPTIONS</c>. Default 20.
+    /// </summary>
     public int MaxSubscriptionsPerConnection { get; set; } = 20;
 
-    /// <summary>Longest a WebSocket message may wait for a client that does not read; then the connection is aborted. Default 30 s.</summary>
+    /// <summary>
+    /// Longest a WebSocket message may wait for a client that does not read; then the connection is aborted. Default 30
+    /// s.
+    /// </summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Requests per window for one credential (or, anonymous, one address). Code <c>RATE_LIMITED</c> (429, <c>Retry-After</c>). Default 600.</summary>
+    /// <summary>
+    /// Requests per window for one credential (or, anonymous, one address). Code <c>RATE_LIMITED</c> (429,
+    /// <c>Retry-After</c>). Default 600.
+    /// </summary>
     public int RateLimitPermits { get; set; } = 600;
 
     /// <summary>The rate limit's window. Default one minute.</summary>
@@ -57,28 +69,39 @@ internal sealed class RequestLimitsOptions
 /// <summary>GraphQL.NET's complexity analysis, reporting our stable codes.</summary>
 internal sealed class CostLimitRule(ComplexityOptions options) : ComplexityValidationRule(options)
 {
-    /// <summary>GraphQL.NET's estimate (page sizes multiply), except that introspection costs nothing: the IDE asks for the whole schema.</summary>
+    /// <summary>
+    /// GraphQL.NET's estimate (page sizes multiply), except that introspection costs nothing: the IDE asks for the
+    /// whole schema.
+    /// </summary>
     public static ComplexityOptions For(RequestLimitsOptions limits)
     {
         var options = new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxCost };
         var estimate = options.DefaultComplexityImpactDelegate;
         options.DefaultComplexityImpactDelegate = context =>
-            context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+            context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+            || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
                 ? new FieldComplexityResult(0, 0)
                 : estimate(context);
         return options;
     }
 
-    protected override ValueTask ValidateComplexityAsync(ValidationContext context, double totalComplexity, int maxDepth)
+    protected override ValueTask ValidateComplexityAsync(
+        ValidationContext context, double totalComplexity, int maxDepth)
     {
         context.UserContext[Execution.OperationCost.Key] = totalComplexity;
         if (Options.MaxDepth is { } depthLimit && maxDepth > depthLimit)
         {
-            context.ReportError(new ValidationError($"The query is nested {maxDepth} levels deep; at most {depthLimit} are allowed. Nothing was executed.") { Code = "MAX_DEPTH_EXCEEDED" });
+            context.ReportError(
+                new ValidationError(
+                    $"The query is nested {maxDepth} levels deep; at most {depthLimit} are allowed. Nothing was executed.")
+                { Code = "MAX_DEPTH_EXCEEDED" });
         }
         else if (Options.MaxComplexity is { } costLimit && totalComplexity > costLimit)
         {
-            context.ReportError(new ValidationError($"The query's estimated cost is {totalComplexity:0}; at most {costLimit:0} is allowed. Ask for smaller pages (`first`) or fewer nested lists. Nothing was executed.") { Code = "MAX_COST_EXCEEDED" });
+            context.ReportError(
+                new ValidationError(
+                    $"The query's estimated cost is {totalComplexity:0}; at most {costLimit:0} is allowed. Ask for smaller pages (`first`) or fewer nested lists. Nothing was executed.")
+                { Code = "MAX_COST_EXCEEDED" });
         }
 
         return default;
@@ -93,11 +116,17 @@ internal sealed class DocumentLimitsRule(RequestLimitsOptions limits) : Validati
         var operations = context.Document.Definitions.OfType<GraphQLOperationDefinition>().Count();
         if (operations > limits.MaxOperations)
         {
-            context.ReportError(new ValidationError($"The document holds {operations} operations; at most {limits.MaxOperations} are allowed. Nothing was executed.") { Code = "MAX_OPERATIONS_EXCEEDED" });
+            context.ReportError(
+                new ValidationError(
+                    $"The document holds {operations} operations; at most {limits.MaxOperations} are allowed. Nothing was executed.")
+                { Code = "MAX_OPERATIONS_EXCEEDED" });
         }
 
         var aliases = 0;
-        var pending = new Stack<GraphQLSelectionSet>(context.Document.Definitions.OfType<IHasSelectionSetNode>().Select(d => d.SelectionSet).OfType<GraphQLSelectionSet>());
+        var pending = new Stack<GraphQLSelectionSet>(
+            context.Document.Definitions.OfType<IHasSelectionSetNode>()
+                .Select(d => d.SelectionSet)
+                .OfType<GraphQLSelectionSet>());
         while (pending.Count > 0 && aliases <= limits.MaxAliases)
         {
             foreach (var selection in pending.Pop().Selections)
@@ -116,12 +145,18 @@ internal sealed class DocumentLimitsRule(RequestLimitsOptions limits) : Validati
 
         if (aliases > limits.MaxAliases)
         {
-            context.ReportError(new ValidationError($"The document uses more than {limits.MaxAliases} aliases. Nothing was executed.") { Code = "MAX_ALIASES_EXCEEDED" });
+            context.ReportError(
+                new ValidationError($"The document uses more than {limits.MaxAliases} aliases. Nothing was executed.")
+                {
+                    Code = "MAX_ALIASES_EXCEEDED"
+                });
         }
 
         // Fragments spread twice at each level expand exponentially: count the expanded fields once
         // per fragment (memoised) so such a document is refused here, before the cost analysis walks it.
-        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>().GroupBy(f => f.FragmentName.Name.StringValue).ToDictionary(g => g.Key, g => g.First());
+        var fragments = context.Document.Definitions.OfType<GraphQLFragmentDefinition>()
+            .GroupBy(f => f.FragmentName.Name.StringValue)
+            .ToDictionary(g => g.Key, g => g.First());
         var sizes = new Dictionary<string, double>();
         double Size(GraphQLSelectionSet? set) => set is null ? 0 : set.Selections.Sum(selection => selection switch
         {
@@ -141,10 +176,16 @@ internal sealed class DocumentLimitsRule(RequestLimitsOptions limits) : Validati
             return sizes[name] = fragments.TryGetValue(name, out var fragment) ? Size(fragment.SelectionSet) : 0;
         }
 
-        var largest = context.Document.Definitions.OfType<GraphQLOperationDefinition>().Select(o => Size(o.SelectionSet)).DefaultIfEmpty(0).Max();
+        var largest = context.Document.Definitions.OfType<GraphQLOperationDefinition>()
+            .Select(o => Size(o.SelectionSet))
+            .DefaultIfEmpty(0)
+            .Max();
         if (largest > limits.MaxCost)
         {
-            context.ReportError(new ValidationError($"Once its fragments are expanded, the document selects {largest:0} fields; its cost may not exceed {limits.MaxCost}. Nothing was executed.") { Code = "MAX_COST_EXCEEDED" });
+            context.ReportError(
+                new ValidationError(
+                    $"Once its fragments are expanded, the document selects {largest:0} fields; its cost may not exceed {limits.MaxCost}. Nothing was executed.")
+                { Code = "MAX_COST_EXCEEDED" });
         }
 
         return default;

@@ -14,11 +14,14 @@ internal sealed class ServerSentEventsResponder(
 
     public async Task RespondAsync(HttpContext http, GraphQLRequest request, string traceId)
     {
-        var result = (await executor.ExecuteAsync(request, http.User, http.RequestServices, traceId, timeLimited: false, http.RequestAborted)).Result;
+        var result = (await executor.ExecuteAsync(
+            request, http.User, http.RequestServices, traceId, timeLimited: false, http.RequestAborted)).Result;
         if (!result.Executed)
         {
             http.Response.StatusCode = result.Errors?.All(e => e is AccessDeniedError) == true
-                ? http.User.Identity?.IsAuthenticated == true ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized
+                ? http.User.Identity?.IsAuthenticated == true
+                    ? StatusCodes.Status403Forbidden
+                    : StatusCodes.Status401Unauthorized
                 : StatusCodes.Status400BadRequest;
             http.Response.ContentType = $"{MediaTypes.Json}; charset=utf-8";
             await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);

@@ -3,7 +3,8 @@ namespace InterAssociatif.Host.Health;
 /// <summary>Ready when every enabled module's database is reachable and has no pending migration.</summary>
 internal sealed class DatabaseReadyCheck(IEnumerable<IModuleDatabase> modules) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var problems = new List<string>();
         foreach (var module in modules)

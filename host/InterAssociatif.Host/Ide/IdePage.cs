@@ -9,19 +9,23 @@ namespace InterAssociatif.Host.Ide;
 /// </summary>
 internal sealed class IdePage(IConfiguration configuration, IWebHostEnvironment environment)
 {
-    private readonly Lazy<IReadOnlyList<ExampleOperation>> _operations = new(() => LoadOperations(Path.Combine(AppContext.BaseDirectory, "operations")));
+    private readonly Lazy<IReadOnlyList<ExampleOperation>> _operations = new(() =>
+        LoadOperations(Path.Combine(AppContext.BaseDirectory, "operations")));
 
     public bool Enabled { get; } = configuration.GetValue("Ide:Enabled", defaultValue: true);
 
     /// <summary>Only a Development host hands out tokens to the IDE.</summary>
     public bool IssuesTokens => environment.IsDevelopment();
 
-    /// <summary>The IDE's files; an empty provider when the bundle is missing (the API still runs, /ide answers 503).</summary>
+    /// <summary>
+    /// The IDE's files; an empty provider when the bundle is missing (the API still runs, /ide answers 503).
+    /// </summary>
     public IFileProvider Files
     {
         get
         {
-            var root = Path.Combine(environment.WebRootPath ?? Path.Combine(environment.ContentRootPath, "wwwroot"), "ide");
+            var root = Path.Combine(
+                environment.WebRootPath ?? Path.Combine(environment.ContentRootPath, "wwwroot"), "ide");
             return System.IO.Directory.Exists(root) ? new PhysicalFileProvider(root) : new NullFileProvider();
         }
     }
@@ -65,7 +69,17 @@ internal sealed class IdePage(IConfiguration configuration, IWebHostEnvironment 
             // JSON body only: a cross-site page cannot send it without a CORS preflight.
             app.MapPost("/ide/token", (TokenRequest request, LocalTokens tokens, TimeProvider time) =>
                 Roles.All.Contains(request.Role)
-                    ? Results.Json(new { token = tokens.Issue(request.Role, request.OrganizationId, request.PersonId, $"ide-{request.Role}", TimeSpan.FromHours(8), time.GetUtcNow()) })
+                    ? Results.Json(
+                        new
+                        {
+                            token = tokens.Issue(
+                                request.Role,
+                                request.OrganizationId,
+                                request.PersonId,
+                                $"ide-{request.Role}",
+                                TimeSpan.FromHours(8),
+                                time.GetUtcNow())
+                        })
                     : Results.BadRequest(new { error = $"Unknown role; use one of {string.Join(", ", Roles.All)}." }));
         }
     }

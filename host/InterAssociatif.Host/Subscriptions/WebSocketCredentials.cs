@@ -7,10 +7,14 @@ namespace InterAssociatif.Host.Subscriptions;
 /// <c>Authorization</c> (a bearer token, validated like on HTTP, with the same claim mapping) or
 /// <c>apiKey</c> / <c>X-Api-Key</c>.
 /// </summary>
-internal sealed class WebSocketCredentials(IOptionsMonitor<JwtBearerOptions> jwt, ApiKeyService keys, IConfiguration configuration)
+internal sealed class WebSocketCredentials(
+    IOptionsMonitor<JwtBearerOptions> jwt, ApiKeyService keys, IConfiguration configuration)
 {
-    /// <summary>Whether the payload presents a credential, and the caller it proves (null when it does not hold).</summary>
-    public async Task<(bool Presented, ClaimsPrincipal? Principal)> AuthenticateAsync(JsonElement payload, CancellationToken cancellation)
+    /// <summary>
+    /// Whether the payload presents a credential, and the caller it proves (null when it does not hold).
+    /// </summary>
+    public async Task<(bool Presented, ClaimsPrincipal? Principal)> AuthenticateAsync(
+        JsonElement payload, CancellationToken cancellation)
     {
         if (payload.ValueKind != JsonValueKind.Object)
         {
@@ -24,7 +28,9 @@ internal sealed class WebSocketCredentials(IOptionsMonitor<JwtBearerOptions> jwt
 
         if (Property(payload, "authorization") is { } authorization)
         {
-            var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..] : authorization;
+            var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ? authorization[7..]
+                : authorization;
             return (true, await ValidateTokenAsync(token, cancellation));
         }
 
@@ -33,7 +39,8 @@ internal sealed class WebSocketCredentials(IOptionsMonitor<JwtBearerOptions> jwt
 
     private static string? Property(JsonElement payload, string name) =>
         payload.EnumerateObject()
-            .Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
+            .Where(p =>
+                p.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
             .Select(p => p.Value.GetString())
             .FirstOrDefault();
 
@@ -89,7 +96,8 @@ internal sealed class CredentialWatch : IDisposable
     {
         (_bus, _time, _expired) = (bus, time, expired);
         var stop = _stop.Token;
-        if (long.TryParse(user.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exp))
+        if (long.TryParse(
+            user.FindFirst("exp")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exp))
         {
             // The timer is set here, on the host's clock, before the connection is acknowledged: a clock
             // moved after the acknowledgement always finds it (set later, it would count from the moved clock).

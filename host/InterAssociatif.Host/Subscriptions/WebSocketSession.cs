@@ -144,7 +144,10 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
                 break;
             case "pong":
                 break;
-            case "subscribe" when message.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String && message.TryGetProperty("payload", out var request) && request.ValueKind == JsonValueKind.Object:
+            case "subscribe" when message.TryGetProperty("id", out var idElement)
+                && idElement.ValueKind == JsonValueKind.String
+                && message.TryGetProperty("payload", out var request)
+                && request.ValueKind == JsonValueKind.Object:
                 if (!_acknowledged)
                 {
                     await CloseAsync(4401, "Unauthorized");
@@ -160,7 +163,14 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
 
                 if (_operations.Count >= transport.Limits.MaxSubscriptionsPerConnection)
                 {
-                    var refusal = new[] { new { message = $"At most {transport.Limits.MaxSubscriptionsPerConnection} subscriptions may be open on one connection; complete one first.", extensions = new { code = "TOO_MANY_SUBSCRIPTIONS" } } };
+                    var refusal = new[]
+                    {
+                        new
+                        {
+                            message = $"At most {transport.Limits.MaxSubscriptionsPerConnection} subscriptions may be open on one connection; complete one first.",
+                            extensions = new { code = "TOO_MANY_SUBSCRIPTIONS" }
+                        }
+                    };
                     await SendAsync(Envelope(id, "error", JsonSerializer.Serialize(refusal)), cancellation);
                     return;
                 }
@@ -198,7 +208,8 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
                 }
 
                 break;
-            case "complete" when message.TryGetProperty("id", out var completed) && completed.ValueKind == JsonValueKind.String:
+            case "complete" when message.TryGetProperty("id", out var completed)
+                && completed.ValueKind == JsonValueKind.String:
                 if (_operations.TryRemove(completed.GetString()!, out var operation))
                 {
                     operation.Dispose();
@@ -257,7 +268,9 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
             var received = await socket.ReceiveAsync(buffer, cancellation);
             if (received.MessageType == WebSocketMessageType.Close)
             {
-                await CloseAsync((int)(received.CloseStatus ?? WebSocketCloseStatus.NormalClosure), received.CloseStatusDescription ?? "");
+                await CloseAsync(
+                    (int)(received.CloseStatus ?? WebSocketCloseStatus.NormalClosure),
+                    received.CloseStatusDescription ?? "");
                 return null;
             }
 
@@ -275,7 +288,8 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
         }
     }
 
-    private Task SendAsync(string text, CancellationToken cancellation) => SendAsync(Encoding.UTF8.GetBytes(text), cancellation);
+    private Task SendAsync(string text, CancellationToken cancellation) =>
+        SendAsync(Encoding.UTF8.GetBytes(text), cancellation);
 
     /// <summary>
     /// Sends one message. A client that stops reading would hold a subscription's pump (and its
@@ -307,12 +321,19 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
         }
     }
 
-    /// <summary>A server fault ends the operation with the protocol's <c>error</c>: masked, with the trace id that is in the log, as over HTTP.</summary>
+    /// <summary>
+    /// A server fault ends the operation with the protocol's <c>error</c>: masked, with the trace id that is in the
+    /// log, as over HTTP.
+    /// </summary>
     private Task FaultAsync(string id, Exception exception, CancellationToken cancellation)
     {
         var traceId = GraphQLExecutor.TraceId(http);
-        _logger.LogError(exception, "Operation {Id} of a WebSocket connection failed (trace id {TraceId})", id, traceId);
-        return SendAsync(Envelope(id, "error", _serializer.Serialize(new ExecutionErrors { new GraphQLHttp.ServerFaultError(traceId) })), cancellation);
+        _logger.LogError(
+            exception, "Operation {Id} of a WebSocket connection failed (trace id {TraceId})", id, traceId);
+        return SendAsync(
+            Envelope(
+                id, "error", _serializer.Serialize(new ExecutionErrors { new GraphQLHttp.ServerFaultError(traceId) })),
+            cancellation);
     }
 
     private async Task CloseAsync(int code, string reason)
@@ -346,9 +367,11 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
             await session.SendAsync(ResultJson.Frame(_next, json.Span, "}"u8), CancellationToken.None);
         }
 
-        public void OnError(Exception error) => session.FaultAsync(id, error, CancellationToken.None).GetAwaiter().GetResult();
+        public void OnError(Exception error) =>
+            session.FaultAsync(id, error, CancellationToken.None).GetAwaiter().GetResult();
 
-        public void OnCompleted() => session.SendAsync(Envelope(id, "complete", null), CancellationToken.None).GetAwaiter().GetResult();
+        public void OnCompleted() =>
+            session.SendAsync(Envelope(id, "complete", null), CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>A live subscription (counted in the metrics while it lives) and its service scope.</summary>
@@ -408,7 +431,9 @@ internal sealed class WebSocketTransport(
 
     public ILogger Logger => logger;
 
-    /// <summary>Accepts the graphql-transport-ws upgrade (400 for another subprotocol) and runs the session to its end.</summary>
+    /// <summary>
+    /// Accepts the graphql-transport-ws upgrade (400 for another subprotocol) and runs the session to its end.
+    /// </summary>
     public async Task AcceptAsync(HttpContext http)
     {
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(WebSocketSession.Protocol))

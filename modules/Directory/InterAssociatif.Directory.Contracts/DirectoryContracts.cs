@@ -51,28 +51,41 @@ public sealed record OrganizationSummary(Guid Id, OrganizationKind Kind, string 
 public sealed record PersonSummary(Guid Id, string GivenName, string FamilyName);
 
 /// <summary>What analyses split answers by: an organisation's kind, themes and neighbourhoods.</summary>
-public sealed record OrganizationProfile(Guid Id, OrganizationKind Kind, IReadOnlyList<string> Themes, IReadOnlyList<string> Neighbourhoods);
+public sealed record OrganizationProfile(
+    Guid Id, OrganizationKind Kind, IReadOnlyList<string> Themes, IReadOnlyList<string> Neighbourhoods);
 
 /// <summary>Read-only access to the directory for other modules: by id only, batched.</summary>
 public interface IDirectoryReader
 {
-    Task<IReadOnlyDictionary<Guid, OrganizationSummary>> GetOrganizationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, OrganizationSummary>> GetOrganizationsAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
-    Task<IReadOnlyDictionary<Guid, PersonSummary>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, PersonSummary>> GetPeopleAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     /// <summary>Whether the person works for the organisation on that day (an affiliation current on it).</summary>
     Task<bool> IsAffiliatedAsync(Guid personId, Guid organizationId, DateOnly day, CancellationToken cancellationToken);
 
     /// <summary>The membership status of each organisation on <paramref name="asOf"/>.</summary>
-    Task<IReadOnlyDictionary<Guid, MembershipStatus>> GetMembershipStatusAsync(IReadOnlyCollection<Guid> organizationIds, DateOnly asOf, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, MembershipStatus>> GetMembershipStatusAsync(
+        IReadOnlyCollection<Guid> organizationIds, DateOnly asOf, CancellationToken cancellationToken);
 
-    /// <summary>The membership status of each (organisation, day) pair, for many days at once (one SQL command).</summary>
-    Task<IReadOnlyDictionary<(Guid OrganizationId, DateOnly Day), MembershipStatus>> GetMembershipStatusesAsync(IReadOnlyCollection<(Guid OrganizationId, DateOnly Day)> pairs, CancellationToken cancellationToken);
+    /// <summary>
+    /// The membership status of each (organisation, day) pair, for many days at once (one SQL command).
+    /// </summary>
+    Task<IReadOnlyDictionary<(Guid OrganizationId, DateOnly Day), MembershipStatus>> GetMembershipStatusesAsync(
+        IReadOnlyCollection<(Guid OrganizationId, DateOnly Day)> pairs, CancellationToken cancellationToken);
 
-    /// <summary>The organisations whose status in the network on <paramref name="asOf"/> is one of <paramref name="statuses"/> (one SQL command).</summary>
-    Task<IReadOnlyList<Guid>> GetNetworkOrganizationIdsAsync(DateOnly asOf, IReadOnlyCollection<MembershipStatus> statuses, CancellationToken cancellationToken);
+    /// <summary>
+    /// The organisations whose status in the network on <paramref name="asOf"/> is one of <paramref name="statuses"/>
+    /// (one SQL command).
+    /// </summary>
+    Task<IReadOnlyList<Guid>> GetNetworkOrganizationIdsAsync(
+        DateOnly asOf, IReadOnlyCollection<MembershipStatus> statuses, CancellationToken cancellationToken);
 
-    /// <summary>Finds an organisation by name, insensitive to case, accents and punctuation (for demo data of other modules).</summary>
+    /// <summary>
+    /// Finds an organisation by name, insensitive to case, accents and punctuation (for demo data of other modules).
+    /// </summary>
     Task<Guid?> FindOrganizationIdByNameAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>The theme with this name (case, accents and punctuation ignored), if any.</summary>
@@ -81,5 +94,6 @@ public interface IDirectoryReader
     Task<Guid?> FindPersonIdByEmailAsync(string email, CancellationToken cancellationToken);
 
     /// <summary>Kind, theme names and neighbourhoods of each organisation (three SQL commands).</summary>
-    Task<IReadOnlyDictionary<Guid, OrganizationProfile>> GetOrganizationProfilesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, OrganizationProfile>> GetOrganizationProfilesAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 }

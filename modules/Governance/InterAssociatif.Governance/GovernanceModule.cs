@@ -29,11 +29,17 @@ public sealed class GovernanceModule : IModule
         services.AddRetainedLog<GovernanceDbContext, WebhookAttempt>(
             "WebhookAttempts", 90, db => db.WebhookAttempts, a => a.At);
         services.AddGraphTypesFrom(typeof(GovernanceModule).Assembly);
-        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Body>(GovernanceTypeNames.Body, db => db.Bodies));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Decision>(GovernanceTypeNames.Decision, db => db.Decisions));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, FollowUp>(GovernanceTypeNames.FollowUp, db => db.FollowUps));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, EscalatedRequest>(GovernanceTypeNames.EscalatedRequest, db => db.Requests));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<GovernanceDbContext, Seat>(GovernanceTypeNames.Seat, db => db.Seats));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<GovernanceDbContext, Body>(GovernanceTypeNames.Body, db => db.Bodies));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<GovernanceDbContext, Decision>(GovernanceTypeNames.Decision, db => db.Decisions));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<GovernanceDbContext, FollowUp>(GovernanceTypeNames.FollowUp, db => db.FollowUps));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<GovernanceDbContext, EscalatedRequest>(
+                GovernanceTypeNames.EscalatedRequest, db => db.Requests));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<GovernanceDbContext, Seat>(GovernanceTypeNames.Seat, db => db.Seats));
         services.AddSingleton<IDemoDataSeeder, GovernanceDemoSeeder>();
 
         services.AddOptions<MinutesDocumentOptions>().BindConfiguration("Minutes");
@@ -59,7 +65,9 @@ public sealed class GovernanceModule : IModule
     }
 }
 
-/// <summary>The GraphQL names of the module's node types: ids encode them, other code refers to them by these constants.</summary>
+/// <summary>
+/// The GraphQL names of the module's node types: ids encode them, other code refers to them by these constants.
+/// </summary>
 internal static class GovernanceTypeNames
 {
     public const string Body = "Body";

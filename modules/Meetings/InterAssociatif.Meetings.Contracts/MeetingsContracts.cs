@@ -11,15 +11,20 @@ public static class MeetingsTypeNames
     public const string Minutes = "Minutes";
 }
 
-public sealed record MeetingSummary(Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, Guid? OrganizerId);
+public sealed record MeetingSummary(
+    Guid Id, string Title, DateTimeOffset StartsAt, DateTimeOffset EndsAt, Guid? OrganizerId);
 
-/// <summary>Read-only access to meetings for other modules (Governance links decisions and bodies to meetings).</summary>
+/// <summary>
+/// Read-only access to meetings for other modules (Governance links decisions and bodies to meetings).
+/// </summary>
 public interface IMeetingsReader
 {
-    Task<IReadOnlyDictionary<Guid, MeetingSummary>> GetMeetingsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, MeetingSummary>> GetMeetingsAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
 
     /// <summary>The meeting an agenda item belongs to, for each known item.</summary>
-    Task<IReadOnlyDictionary<Guid, Guid>> GetAgendaItemMeetingsAsync(IReadOnlyCollection<Guid> agendaItemIds, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<Guid, Guid>> GetAgendaItemMeetingsAsync(
+        IReadOnlyCollection<Guid> agendaItemIds, CancellationToken cancellationToken);
 
     Task<Guid?> FindMeetingIdAsync(string title, DateOnly day, CancellationToken cancellationToken);
 

@@ -32,11 +32,17 @@ public sealed class MeetingsModule : IModule
         services.AddSingleton<IMeetingsReader, MeetingsReader>();
 
         services.AddGraphTypesFrom(typeof(MeetingsModule).Assembly);
-        services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, Meeting>(MeetingsTypeNames.Meeting, db => db.Meetings));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, AgendaItem>(MeetingsTypeNames.AgendaItem, db => db.AgendaItems));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, AttendanceRecord>(MeetingsTypeNames.Attendance, db => db.Attendance));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, Attachment>(MeetingsTypeNames.Attachment, db => db.Attachments));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<MeetingsDbContext, Milestone>(MeetingsTypeNames.Milestone, db => db.Milestones));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<MeetingsDbContext, Meeting>(MeetingsTypeNames.Meeting, db => db.Meetings));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<MeetingsDbContext, AgendaItem>(MeetingsTypeNames.AgendaItem, db => db.AgendaItems));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<MeetingsDbContext, AttendanceRecord>(
+                MeetingsTypeNames.Attendance, db => db.Attendance));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<MeetingsDbContext, Attachment>(MeetingsTypeNames.Attachment, db => db.Attachments));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<MeetingsDbContext, Milestone>(MeetingsTypeNames.Milestone, db => db.Milestones));
 
         services.AddSingleton<IEndpointContributor, AttachmentEndpoints>();
         services.AddSingleton<IDemoDataSeeder, MeetingsDemoSeeder>();

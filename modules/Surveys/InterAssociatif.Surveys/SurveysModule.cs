@@ -26,10 +26,16 @@ public sealed class SurveysModule : IModule
         services.AddSingleton<ResultsService>();
 
         services.AddGraphTypesFrom(typeof(SurveysModule).Assembly);
-        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Survey>(SurveysTypeNames.Survey, db => db.Surveys, SurveyAccess.CanSee));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Question>(SurveysTypeNames.Question, db => db.Questions.Include(q => q.Options)));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, QuestionOption>(SurveysTypeNames.QuestionOption, db => db.Options));
-        services.AddSingleton<INodeSource>(new EntityNodeSource<SurveysDbContext, Response>(SurveysTypeNames.SurveyResponse, db => db.Responses,
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<SurveysDbContext, Survey>(
+                SurveysTypeNames.Survey, db => db.Surveys, SurveyAccess.CanSee));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<SurveysDbContext, Question>(
+                SurveysTypeNames.Question, db => db.Questions.Include(q => q.Options)));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<SurveysDbContext, QuestionOption>(SurveysTypeNames.QuestionOption, db => db.Options));
+        services.AddSingleton<INodeSource>(
+            new EntityNodeSource<SurveysDbContext, Response>(SurveysTypeNames.SurveyResponse, db => db.Responses,
             (response, user) => user.IsCoordinator() || user.OrganizationId() == response.OrganizationId));
 
         services.AddSingleton<IEndpointContributor, ExportEndpoints>();
@@ -37,7 +43,9 @@ public sealed class SurveysModule : IModule
     }
 }
 
-/// <summary>The GraphQL names of the module's node types: ids encode them, other code refers to them by these constants.</summary>
+/// <summary>
+/// The GraphQL names of the module's node types: ids encode them, other code refers to them by these constants.
+/// </summary>
 internal static class SurveysTypeNames
 {
     public const string Survey = "Survey";

@@ -47,7 +47,8 @@ public sealed class MembershipRulesTests
     [InlineData(State.Member, "2017-04-01", "CONFLICT organizationId")]
     [InlineData(State.Withdrawn, "2019-01-01", "CONFLICT organizationId")]
     public void Admitting(State state, string day, string? expected) =>
-        Assert.Equal(expected, Describe(MembershipRules.OnlyAnApplicantCanBeAdmitted(Latest(state), DateOnly.Parse(day))));
+        Assert.Equal(
+            expected, Describe(MembershipRules.OnlyAnApplicantCanBeAdmitted(Latest(state), DateOnly.Parse(day))));
 
     [Theory]
     [InlineData(State.Never, "2018-01-01", "CONFLICT organizationId")]
@@ -90,14 +91,20 @@ public sealed class MembershipRulesTests
     public void Neighbourhoods_are_bounded_named_and_kept_once_whatever_their_accents()
     {
         var errors = new ErrorList();
-        Assert.Equal(["Quartier Nord", "Les Écoles"], OrganizationRules.Neighbourhoods(errors, "neighbourhoods", ["Quartier Nord", "quartier nord", "Les Écoles", "les ecoles"]));
+        Assert.Equal(
+            ["Quartier Nord", "Les Écoles"],
+            OrganizationRules.Neighbourhoods(
+                errors, "neighbourhoods", ["Quartier Nord", "quartier nord", "Les Écoles", "les ecoles"]));
         Assert.False(errors.Any);
 
         OrganizationRules.Neighbourhoods(errors, "neighbourhoods", ["A", " "]);
         Assert.Equal(["VALIDATION neighbourhoods[1]"], errors.Items.Select(Describe));
 
         var tooMany = new ErrorList();
-        OrganizationRules.Neighbourhoods(tooMany, "neighbourhoods", Enumerable.Range(0, OrganizationRules.MaxNeighbourhoods + 1).Select(i => $"Q{i}").ToList());
+        OrganizationRules.Neighbourhoods(
+            tooMany,
+            "neighbourhoods",
+            Enumerable.Range(0, OrganizationRules.MaxNeighbourhoods + 1).Select(i => $"Q{i}").ToList());
         Assert.Equal(["VALIDATION neighbourhoods"], tooMany.Items.Select(Describe));
     }
 

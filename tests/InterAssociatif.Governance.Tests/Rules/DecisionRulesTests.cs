@@ -21,14 +21,18 @@ public sealed class DecisionRulesTests
         return data;
     }
 
-    /// <summary>Every status × every requested status: adopted → amended (again) → revoked; never back to adopted; a revoked decision is final.</summary>
+    /// <summary>
+    /// Every status × every requested status: adopted → amended (again) → revoked; never back to adopted; a revoked
+    /// decision is final.
+    /// </summary>
     [Theory]
     [MemberData(nameof(EveryDecisionChange))]
     public void A_decision_is_amended_or_revoked_and_a_revoked_one_changes_no_more(string fromName, string toName)
     {
         var (from, to) = (Enum.Parse<DecisionStatus>(fromName), Enum.Parse<DecisionStatus>(toName));
         var errors = new ErrorList();
-        DecisionRules.StatusChangeIsAllowed(errors, new Decision { Status = from, DecidedOn = DecidedOn }, to, DecidedOn);
+        DecisionRules.StatusChangeIsAllowed(
+            errors, new Decision { Status = from, DecidedOn = DecidedOn }, to, DecidedOn);
         var allowed = to != DecisionStatus.Adopted && from != DecisionStatus.Revoked;
         Assert.Equal(!allowed, errors.Any);
         Assert.All(errors.Items, e => Assert.Equal(("CONFLICT", "status"), (e.Code, e.Field)));
@@ -38,7 +42,11 @@ public sealed class DecisionRulesTests
     public void A_change_does_not_precede_the_decision()
     {
         var errors = new ErrorList();
-        DecisionRules.StatusChangeIsAllowed(errors, new Decision { Status = DecisionStatus.Adopted, DecidedOn = DecidedOn }, DecisionStatus.Amended, DecidedOn.AddDays(-1));
+        DecisionRules.StatusChangeIsAllowed(
+            errors,
+            new Decision { Status = DecisionStatus.Adopted, DecidedOn = DecidedOn },
+            DecisionStatus.Amended,
+            DecidedOn.AddDays(-1));
         Assert.Equal(("VALIDATION", "on"), (errors.Items.Single().Code, errors.Items.Single().Field));
     }
 
@@ -72,10 +80,16 @@ public sealed class DecisionRulesTests
     [InlineData("2017-09-01", "Month", false)]
     [InlineData("2017-08-31", "Month", true)]
     [InlineData("2017-09-17", null, true)]
-    public void A_follow_up_is_not_due_before_the_decision_a_month_counting_to_its_last_day(string dueOn, string? precision, bool refused)
+    public void A_follow_up_is_not_due_before_the_decision_a_month_counting_to_its_last_day(
+        string dueOn, string? precision, bool refused)
     {
         var errors = new ErrorList();
-        DecisionRules.FollowUpIsNotDueBeforeTheDecision(errors, "followUps[0].dueOn", DateOnly.Parse(dueOn), precision is null ? null : Enum.Parse<DuePrecision>(precision), DecidedOn);
+        DecisionRules.FollowUpIsNotDueBeforeTheDecision(
+            errors,
+            "followUps[0].dueOn",
+            DateOnly.Parse(dueOn),
+            precision is null ? null : Enum.Parse<DuePrecision>(precision),
+            DecidedOn);
         Assert.Equal(refused, errors.Any);
         Assert.All(errors.Items, e => Assert.Equal("followUps[0].dueOn", e.Field));
     }

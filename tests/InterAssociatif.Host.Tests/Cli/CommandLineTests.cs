@@ -5,9 +5,15 @@ public sealed class CommandLineTests(InterAssociatifFactory factory) : IClassFix
 {
     private static string HostDll() => BuiltHost.Dll();
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string dataDirectory, params string[] args)
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(
+        string dataDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(HostDll())! };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(HostDll())!
+        };
         start.ArgumentList.Add(HostDll());
         foreach (var arg in args)
         {
@@ -34,8 +40,12 @@ public sealed class CommandLineTests(InterAssociatifFactory factory) : IClassFix
         var token = output.Trim();
 
         var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var response = await client.PostAsync("/graphql", new StringContent("""{"query":"{ people(first: 1) { totalCount } }"}""", System.Text.Encoding.UTF8, "application/json"));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", token);
+        var response = await client.PostAsync(
+            "/graphql",
+            new StringContent(
+                """{"query":"{ people(first: 1) { totalCount } }"}""", System.Text.Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("\"totalCount\":18", body);
     }
@@ -57,7 +67,8 @@ public sealed class CommandLineTests(InterAssociatifFactory factory) : IClassFix
         Assert.True(exit == 0, error);
         Assert.Contains("migrations are applied", output);
 
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "interassociatif.db")};Pooling=false");
+        await using var connection = new SqliteConnection(
+            $"Data Source={Path.Combine(directory, "interassociatif.db")};Pooling=false");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM \"__directory_migrations\"; ";
@@ -83,7 +94,8 @@ public sealed class CommandLineTests(InterAssociatifFactory factory) : IClassFix
         System.IO.Directory.CreateDirectory(factory.DataDirectory);
         var (exit, _, error) = await RunAsync(factory.DataDirectory, "schema", "export", "--output", file);
         Assert.True(exit == 0, error);
-        var repositorySchema = Path.Combine(Path.GetDirectoryName(HostDll())!, "..", "..", "..", "..", "..", "schema", "schema.graphql");
+        var repositorySchema = Path.Combine(
+            Path.GetDirectoryName(HostDll())!, "..", "..", "..", "..", "..", "schema", "schema.graphql");
         Assert.Equal(await File.ReadAllTextAsync(repositorySchema), await File.ReadAllTextAsync(file));
     }
 }

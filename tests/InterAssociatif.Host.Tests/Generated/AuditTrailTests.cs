@@ -22,7 +22,8 @@ public sealed class AuditTrailTests(InterAssociatifFactory factory) : IClassFixt
         {
             var before = await EntriesAsync(name);
             var client = role == AuthorizationMatrix.Anonymous ? factory.GraphQL() : factory.GraphQL(role);
-            var result = await client.QueryAsync(SchemaCases.Document(mutation), new { input = SchemaCases.Input(SchemaCases.InputOf(mutation)) });
+            var result = await client.QueryAsync(
+                SchemaCases.Document(mutation), new { input = SchemaCases.Input(SchemaCases.InputOf(mutation)) });
             var after = await EntriesAsync(name);
             var added = Assert.Single(after.ExceptBy(before.Select(e => e.Id), e => e.Id));
 
@@ -38,7 +39,8 @@ public sealed class AuditTrailTests(InterAssociatifFactory factory) : IClassFixt
                 expected = result.PayloadErrors(name).Count == 0 ? "Accepted" : "Refused";
             }
 
-            Assert.True(expected == added.Outcome, $"{name} as {role}: expected {expected}, the trail says {added.Outcome}");
+            Assert.True(
+                expected == added.Outcome, $"{name} as {role}: expected {expected}, the trail says {added.Outcome}");
             Assert.Equal(role == AuthorizationMatrix.Anonymous ? null : $"test-{role}", added.Subject);
         }
     }
@@ -47,7 +49,9 @@ public sealed class AuditTrailTests(InterAssociatifFactory factory) : IClassFixt
         AuditTrailRows.ReadAsync(factory.DataDirectory, operation);
 }
 
-/// <summary>The audit trail's entries of one operation as the host's database file holds them, with their objects.</summary>
+/// <summary>
+/// The audit trail's entries of one operation as the host's database file holds them, with their objects.
+/// </summary>
 internal static class AuditTrailRows
 {
     public sealed record Entry(string Id, string Outcome, string? Subject, IReadOnlyList<string> Objects);

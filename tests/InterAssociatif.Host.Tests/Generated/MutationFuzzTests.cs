@@ -116,9 +116,12 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
         var schema = LiveSchema;
         var fields = SchemaCases.IdFields(schema).ToList();
         Assert.NotEmpty(fields);
-        Assert.All(fields, f => Assert.True(f.References is not null, $"{f} declares no referenced type: add .References(\"Type\")"));
+        Assert.All(
+            fields,
+            f => Assert.True(f.References is not null, $"{f} declares no referenced type: add .References(\"Type\")"));
         Assert.All(fields, f => Assert.True(
-            schema.AllTypes[f.References!] is IObjectGraphType type && type.ResolvedInterfaces.Any(i => i.Name == "Node"),
+            schema.AllTypes[f.References!] is IObjectGraphType type
+            && type.ResolvedInterfaces.Any(i => i.Name == "Node"),
             $"{f} references {f.References}, which is not a Node type of the schema"));
     }
 
@@ -146,7 +149,8 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
             result.EnsureNoErrors();
             var errors = result.PayloadErrors(mutation.Name);
             Assert.True(
-                errors.Any(e => e!["field"]!.GetValue<string>() == field.ErrorPath && e["code"]!.GetValue<string>() == "NOT_FOUND"),
+                errors.Any(e =>
+                    e!["field"]!.GetValue<string>() == field.ErrorPath && e["code"]!.GetValue<string>() == "NOT_FOUND"),
                 $"{what} id in {field}: expected NOT_FOUND on {field.ErrorPath}, got {errors.ToJsonString()}");
             Assert.Equal(before, await RowCountsAsync());
             Assert.All(errors, e => Assert.DoesNotMatch(BadArticle, e!["message"]!.GetValue<string>()));
@@ -259,7 +263,9 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
             if (errors.Count > 0)
             {
                 Assert.Equal(before, await RowCountsAsync());
-                Assert.All(errors, e => Assert.StartsWith("input.", e!["field"]!.GetValue<string>(), StringComparison.Ordinal));
+                Assert.All(
+                    errors,
+                    e => Assert.StartsWith("input.", e!["field"]!.GetValue<string>(), StringComparison.Ordinal));
             }
 
             return errors;
@@ -275,7 +281,9 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
                 foreach (var value in new[] { "", "   ", new string('é', 60_000) + new string('a', 140_001) })
                 {
                     var errors = await TryAsync(field.Name, value);
-                    Assert.True(errors.Any(e => e!["field"]!.GetValue<string>() == $"input.{field.Name}"), $"{name}.{field.Name} = {Show(value)} was not refused naming the field: {errors.ToJsonString()}");
+                    Assert.True(
+                        errors.Any(e => e!["field"]!.GetValue<string>() == $"input.{field.Name}"),
+                        $"{name}.{field.Name} = {Show(value)} was not refused naming the field: {errors.ToJsonString()}");
                 }
             }
             else if (named is DateOnlyGraphType or DateTimeOffsetGraphType or DateTimeGraphType)
@@ -305,7 +313,8 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
         }
     }
 
-    private static string Show(JsonNode? value) => value?.ToJsonString() is { Length: > 40 } text ? text[..40] + "…" : value?.ToJsonString() ?? "null";
+    private static string Show(JsonNode? value) =>
+        value?.ToJsonString() is { Length: > 40 } text ? text[..40] + "…" : value?.ToJsonString() ?? "null";
 
     [Fact]
     public async Task After_every_bad_id_the_lists_still_answer_for_every_role()
@@ -314,8 +323,13 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
         foreach (var field in SchemaCases.IdFields(schema))
         {
             var mutation = schema.Mutation!.Fields.Find(field.Mutation)!;
-            var input = SchemaCases.Input(SchemaCases.InputOf(mutation), field.Path, GlobalId.Encode(field.References ?? "Theme", Guid.NewGuid()));
-            (await factory.GraphQL(SchemaCases.AllowedRoles(mutation)[0]).QueryAsync(SchemaCases.Document(mutation), new { input })).EnsureNoErrors();
+            var input = SchemaCases.Input(
+                SchemaCases.InputOf(mutation),
+                field.Path,
+                GlobalId.Encode(field.References ?? "Theme", Guid.NewGuid()));
+            (await factory.GraphQL(SchemaCases.AllowedRoles(mutation)[0])
+                .QueryAsync(SchemaCases.Document(mutation), new { input }))
+                .EnsureNoErrors();
         }
 
         foreach (var role in new[] { "partner", "member", "analyst", "coordinator" })
@@ -331,19 +345,25 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
         }
     }
 
-    /// <summary>Each root list of the schema with what a page reads of it (its scalars, and its nodes' scalars), for the roles it admits.</summary>
+    /// <summary>
+    /// Each root list of the schema with what a page reads of it (its scalars, and its nodes' scalars), for the roles
+    /// it admits.
+    /// </summary>
     private static IEnumerable<(string Query, bool Allowed)> ListQueries(ISchema schema, string role)
     {
         var caller = SchemaCases.Caller(role);
-        foreach (var root in schema.Query.Fields.Where(f => f.Arguments is null || f.Arguments.All(a => a.ResolvedType is not NonNullGraphType)))
+        foreach (var root in schema.Query.Fields.Where(f =>
+            f.Arguments is null || f.Arguments.All(a => a.ResolvedType is not NonNullGraphType)))
         {
-            if (root.ResolvedType!.GetNamedType() is not IObjectGraphType type || !type.Name.EndsWith("Connection", StringComparison.Ordinal))
+            if (root.ResolvedType!.GetNamedType() is not IObjectGraphType type
+                || !type.Name.EndsWith("Connection", StringComparison.Ordinal))
             {
                 continue;
             }
 
             var node = (IComplexGraphType)type.GetField("nodes")!.ResolvedType!.GetNamedType();
-            var allowed = AuthorizationValidationRule.IsAllowed(root, caller) && AuthorizationValidationRule.IsAllowed(node, caller);
+            var allowed = AuthorizationValidationRule.IsAllowed(root, caller)
+                && AuthorizationValidationRule.IsAllowed(node, caller);
             yield return ($"{{ {root.Name}(first: 20) {{ totalCount nodes {{ {Selection(node, caller, 1)} }} }} }}", allowed);
         }
     }
@@ -351,7 +371,8 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
     private static string Selection(IComplexGraphType type, System.Security.Claims.ClaimsPrincipal caller, int depth)
     {
         var parts = new List<string> { "__typename" };
-        foreach (var field in type.Fields.Where(f => (f.Arguments is null || f.Arguments.All(a => a.ResolvedType is not NonNullGraphType))
+        foreach (var field in type.Fields.Where(f =>
+            (f.Arguments is null || f.Arguments.All(a => a.ResolvedType is not NonNullGraphType))
             && AuthorizationValidationRule.IsAllowed(f, caller)))
         {
             var named = field.ResolvedType!.GetNamedType();
@@ -359,7 +380,9 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
             {
                 parts.Add(field.Name);
             }
-            else if (depth > 0 && named is IComplexGraphType inner && !inner.Name.EndsWith("Connection", StringComparison.Ordinal)
+            else if (depth > 0
+                && named is IComplexGraphType inner
+                && !inner.Name.EndsWith("Connection", StringComparison.Ordinal)
                 && AuthorizationValidationRule.IsAllowed(inner, caller))
             {
                 parts.Add($"{field.Name} {{ {Selection(inner, caller, depth - 1)} }}");
@@ -372,12 +395,14 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
     /// <summary>Rows of every table of the database file, but the audit trail (which records the attempts).</summary>
     private async Task<string> RowCountsAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "interassociatif.db")};Mode=ReadOnly;Pooling=False");
+        await using var connection = new SqliteConnection(
+            $"Data Source={Path.Combine(factory.DataDirectory, "interassociatif.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%Audit%' ORDER BY name";
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND "
+                + "name NOT LIKE '%Audit%' ORDER BY name";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {

@@ -6,12 +6,18 @@ public sealed class CompositionTests(CompositionTests.DirectoryOnlyFactory facto
     [Fact]
     public async Task With_meetings_disabled_the_schema_and_database_hold_the_directory_only()
     {
-        var result = (await factory.GraphQL().QueryAsync("""{ query: __type(name: "Query") { fields { name } } organization: __type(name: "Organization") { fields { name } } }""")).EnsureNoErrors();
+        var result = (await factory.GraphQL()
+            .QueryAsync(
+                """{ query: __type(name: "Query") { fields { name } } organization: __type(name: "Organization") { fields { name } } }"""))
+            .EnsureNoErrors();
         var rootFields = result.At("query.fields")!.AsArray().Select(f => f!["name"]!.GetValue<string>()).ToList();
         Assert.Contains("organizations", rootFields);
         Assert.DoesNotContain("meetings", rootFields);
-        Assert.DoesNotContain("organizedMeetings", result.At("organization.fields")!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
-        Assert.Equal(["Access", "Directory"], factory.Services.GetServices<IModuleDatabase>().Select(m => m.Module).Order());
+        Assert.DoesNotContain(
+            "organizedMeetings",
+            result.At("organization.fields")!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
+        Assert.Equal(
+            ["Access", "Directory"], factory.Services.GetServices<IModuleDatabase>().Select(m => m.Module).Order());
 
         using var calendar = await factory.CreateClient().GetAsync("/calendar.ics");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, calendar.StatusCode);
@@ -27,6 +33,10 @@ public sealed class CompositionTests(CompositionTests.DirectoryOnlyFactory facto
 
     public sealed class DirectoryOnlyFactory : InterAssociatifFactory
     {
-        public DirectoryOnlyFactory() => With("Modules:Meetings:Enabled", "false").With("Modules:Surveys:Enabled", "false").With("Modules:Governance:Enabled", "false").With("Database:SeedDemoData", "false");
+        public DirectoryOnlyFactory() =>
+            With("Modules:Meetings:Enabled", "false")
+                .With("Modules:Surveys:Enabled", "false")
+                .With("Modules:Governance:Enabled", "false")
+                .With("Database:SeedDemoData", "false");
     }
 }

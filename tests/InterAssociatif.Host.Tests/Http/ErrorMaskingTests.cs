@@ -21,7 +21,8 @@ public sealed class ErrorMaskingTests(ErrorMaskingTests.FailingFieldFactory fact
     public async Task Over_a_websocket_a_failing_query_is_masked_with_a_trace_id_that_is_in_the_logs()
     {
         await using var client = await ConnectedAsync();
-        await client.SendAsync(new { id = "q", type = "subscribe", payload = new { query = "{ __typename failOnPurpose }" } });
+        await client.SendAsync(
+            new { id = "q", type = "subscribe", payload = new { query = "{ __typename failOnPurpose }" } });
 
         var next = (await client.ReceiveAsync())!;
         Assert.Equal(("next", "q"), (next["type"]!.GetValue<string>(), next["id"]!.GetValue<string>()));
@@ -34,11 +35,14 @@ public sealed class ErrorMaskingTests(ErrorMaskingTests.FailingFieldFactory fact
     public async Task Over_a_websocket_a_failing_subscription_event_is_masked_with_a_trace_id_that_is_in_the_logs()
     {
         await using var client = await ConnectedAsync();
-        await client.SendAsync(new { id = "s", type = "subscribe", payload = new { query = "subscription { failOnPurposeLater }" } });
+        await client.SendAsync(
+            new { id = "s", type = "subscribe", payload = new { query = "subscription { failOnPurposeLater }" } });
 
         var message = (await client.ReceiveAsync())!;
         Assert.Equal("s", message["id"]!.GetValue<string>());
-        var errors = message["type"]!.GetValue<string>() == "next" ? message["payload"]!["errors"]! : message["payload"]!;
+        var errors = message["type"]!.GetValue<string>() == "next"
+            ? message["payload"]!["errors"]!
+            : message["payload"]!;
         AssertMaskedAndLogged(Assert.Single(errors.AsArray())!, message.ToJsonString());
     }
 
@@ -61,7 +65,11 @@ public sealed class ErrorMaskingTests(ErrorMaskingTests.FailingFieldFactory fact
 
         // The fault is in the log, with the exception and the trace id the client was given.
         var logs = factory.Services.GetFakeLogCollector().GetSnapshot();
-        Assert.Contains(logs, log => log.Level == Microsoft.Extensions.Logging.LogLevel.Error && log.Message.Contains(traceId, StringComparison.Ordinal)
+        Assert.Contains(
+            logs,
+            log =>
+                log.Level == Microsoft.Extensions.Logging.LogLevel.Error
+                && log.Message.Contains(traceId, StringComparison.Ordinal)
             && log.Exception?.GetBaseException().Message == Secret);
     }
 
@@ -100,7 +108,8 @@ public sealed class ErrorMaskingTests(ErrorMaskingTests.FailingFieldFactory fact
                 .ResolveStream(_ => new AsyncStreamObservable<object?>(OneEvent))
                 .Resolve(_ => throw new InvalidOperationException(Secret));
 
-        private static async IAsyncEnumerable<object?> OneEvent([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
+        private static async IAsyncEnumerable<object?> OneEvent(
+            [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellation)
         {
             await Task.Yield();
             yield return "event";

@@ -5,9 +5,16 @@ public sealed class GraphQLHttpTests(InterAssociatifFactory factory) : IClassFix
 {
     private const string Typename = """{"query":"{ __typename }"}""";
 
-    private async Task<HttpResponseMessage> PostAsync(string body, string? accept = null, string contentType = "application/json", Action<HttpRequestMessage>? configure = null)
+    private async Task<HttpResponseMessage> PostAsync(
+        string body,
+        string? accept = null,
+        string contentType = "application/json",
+        Action<HttpRequestMessage>? configure = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(body, Encoding.UTF8)
+        };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (accept is not null)
         {
@@ -46,22 +53,31 @@ public sealed class GraphQLHttpTests(InterAssociatifFactory factory) : IClassFix
     {
         using var response = await PostAsync(Typename, accept);
         Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
-        Assert.Equal("NOT_ACCEPTABLE", (await BodyAsync(response))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(
+            "NOT_ACCEPTABLE", (await BodyAsync(response))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task A_query_over_get_is_executed()
     {
-        using var response = await factory.CreateClient().GetAsync("/graphql?query=" + Uri.EscapeDataString("query($n: Int) { organizations(first: $n) { nodes { name } } }") + "&variables=" + Uri.EscapeDataString("""{"n":1}"""));
+        using var response = await factory.CreateClient()
+            .GetAsync(
+                "/graphql?query="
+                + Uri.EscapeDataString("query($n: Int) { organizations(first: $n) { nodes { name } } }")
+                + "&variables="
+                + Uri.EscapeDataString("""{"n":1}"""));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("100 000 Entrepreneurs", (await BodyAsync(response))["data"]!["organizations"]!["nodes"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal(
+            "100 000 Entrepreneurs",
+            (await BodyAsync(response))["data"]!["organizations"]!["nodes"]![0]!["name"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task A_mutation_over_get_gets_405_and_nothing_is_executed()
     {
         var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", factory.Token("coordinator"));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", factory.Token("coordinator"));
         factory.SqlCommands.Reset();
         var mutation = """mutation { createTheme(input: { name: "Thème par GET" }) { theme { id } } }""";
         using var response = await client.GetAsync("/graphql?query=" + Uri.EscapeDataString(mutation));
@@ -70,7 +86,8 @@ public sealed class GraphQLHttpTests(InterAssociatifFactory factory) : IClassFix
         Assert.Contains("POST", response.Content.Headers.Allow);
         Assert.Equal(0, factory.SqlCommands.Count);
         var themes = (await factory.GraphQL().QueryAsync("{ themes(first: 100) { nodes { name } } }")).EnsureNoErrors();
-        Assert.DoesNotContain(themes.At("themes.nodes")!.AsArray(), t => t!["name"]!.GetValue<string>() == "Thème par GET");
+        Assert.DoesNotContain(
+            themes.At("themes.nodes")!.AsArray(), t => t!["name"]!.GetValue<string>() == "Thème par GET");
     }
 
     [Theory]
@@ -78,8 +95,12 @@ public sealed class GraphQLHttpTests(InterAssociatifFactory factory) : IClassFix
     [InlineData("""{"query":"{ __typename "}""", "application/json", HttpStatusCode.OK)]
     [InlineData("""{"query":"{ noSuchField }"}""", "application/graphql-response+json", HttpStatusCode.BadRequest)]
     [InlineData("""{"query":"{ noSuchField }"}""", "application/json", HttpStatusCode.OK)]
-    [InlineData("""{"query":"query($n: Int!) { organizations(first: $n) { totalCount } }","variables":{"n":"many"}}""", "application/graphql-response+json", HttpStatusCode.BadRequest)]
-    public async Task Request_errors_are_400_with_graphql_response_json_and_200_with_json(string body, string accept, HttpStatusCode expected)
+    [InlineData(
+        """{"query":"query($n: Int!) { organizations(first: $n) { totalCount } }","variables":{"n":"many"}}""",
+        "application/graphql-response+json",
+        HttpStatusCode.BadRequest)]
+    public async Task Request_errors_are_400_with_graphql_response_json_and_200_with_json(
+        string body, string accept, HttpStatusCode expected)
     {
         using var response = await PostAsync(body, accept);
         Assert.Equal(expected, response.StatusCode);
@@ -113,14 +134,19 @@ public sealed class GraphQLHttpTests(InterAssociatifFactory factory) : IClassFix
         factory.SqlCommands.Reset();
         using var response = await PostAsync("query=%7B__typename%7D", contentType: contentType);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("PREFLIGHT_REQUIRED", (await BodyAsync(response))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(
+            "PREFLIGHT_REQUIRED",
+            (await BodyAsync(response))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.Equal(0, factory.SqlCommands.Count);
     }
 
     [Fact]
     public async Task A_form_post_with_the_preflight_header_is_executed()
     {
-        using var response = await PostAsync("query=%7B__typename%7D", contentType: "application/x-www-form-urlencoded", configure: r => r.Headers.Add("GraphQL-Require-Preflight", "1"));
+        using var response = await PostAsync(
+            "query=%7B__typename%7D",
+            contentType: "application/x-www-form-urlencoded",
+            configure: r => r.Headers.Add("GraphQL-Require-Preflight", "1"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Query", (await BodyAsync(response))["data"]!["__typename"]!.GetValue<string>());
     }
@@ -137,16 +163,22 @@ public sealed class GraphQLHttpTests(InterAssociatifFactory factory) : IClassFix
     [Fact]
     public async Task A_method_other_than_get_and_post_gets_405()
     {
-        using var response = await factory.CreateClient().PutAsync("/graphql", new StringContent(Typename, Encoding.UTF8, "application/json"));
+        using var response = await factory.CreateClient()
+            .PutAsync("/graphql", new StringContent(Typename, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
     }
 
     [Fact]
     public async Task A_document_nested_beyond_the_parsers_limit_is_a_request_error_and_the_server_stays_healthy()
     {
-        var deep = "{ " + string.Concat(Enumerable.Repeat("organizations { nodes { units { ", 200)) + "name" + string.Concat(Enumerable.Repeat(" } } }", 200)) + " }";
+        var deep = "{ "
+            + string.Concat(Enumerable.Repeat("organizations { nodes { units { ", 200))
+            + "name"
+            + string.Concat(Enumerable.Repeat(" } } }", 200))
+            + " }";
         factory.SqlCommands.Reset();
-        using var response = await PostAsync(System.Text.Json.JsonSerializer.Serialize(new { query = deep }), "application/graphql-response+json");
+        using var response = await PostAsync(
+            System.Text.Json.JsonSerializer.Serialize(new { query = deep }), "application/graphql-response+json");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var json = await BodyAsync(response);
         Assert.Equal("MAX_DEPTH_EXCEEDED", json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
@@ -160,7 +192,8 @@ public sealed class GraphQLHttpTests(InterAssociatifFactory factory) : IClassFix
     public async Task A_browser_asking_for_html_gets_the_ide()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
-        request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        request.Headers.TryAddWithoutValidation(
+            "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         using var response = await factory.CreateClient().SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
@@ -170,16 +203,25 @@ public sealed class GraphQLHttpTests(InterAssociatifFactory factory) : IClassFix
     [Fact]
     public async Task An_expired_or_wrongly_signed_token_gets_401_not_anonymous_service()
     {
-        var expired = factory.Token("coordinator", lifetime: TimeSpan.FromHours(1), issuedAt: DateTimeOffset.UtcNow.AddHours(-2));
-        using var expiredResponse = await PostAsync(Typename, "application/graphql-response+json", configure: r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", expired));
+        var expired = factory.Token(
+            "coordinator", lifetime: TimeSpan.FromHours(1), issuedAt: DateTimeOffset.UtcNow.AddHours(-2));
+        using var expiredResponse = await PostAsync(
+            Typename,
+            "application/graphql-response+json",
+            configure: r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", expired));
         Assert.Equal(HttpStatusCode.Unauthorized, expiredResponse.StatusCode);
-        Assert.Equal("TOKEN_EXPIRED", (await BodyAsync(expiredResponse))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(
+            "TOKEN_EXPIRED",
+            (await BodyAsync(expiredResponse))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
 
         var valid = factory.Token("coordinator");
         var forged = valid[..^4] + (valid[^4..] == "AAAA" ? "BBBB" : "AAAA");
-        using var forgedResponse = await PostAsync(Typename, configure: r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", forged));
+        using var forgedResponse = await PostAsync(
+            Typename, configure: r => r.Headers.Authorization = new AuthenticationHeaderValue("Bearer", forged));
         Assert.Equal(HttpStatusCode.Unauthorized, forgedResponse.StatusCode);
-        Assert.Equal("INVALID_TOKEN", (await BodyAsync(forgedResponse))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal(
+            "INVALID_TOKEN",
+            (await BodyAsync(forgedResponse))["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
     }
 
     /// <summary>
@@ -226,11 +268,14 @@ public sealed class BodyLimitTests : IClassFixture<BodyLimitTests.SmallBodyFacto
     {
         var query = "{ __typename " + new string(' ', 3000) + "}";
         _factory.SqlCommands.Reset();
-        using var response = await _factory.CreateClient().PostAsync("/graphql", new StringContent($$"""{"query":"{{query}}"}""", Encoding.UTF8, "application/json"));
+        using var response = await _factory.CreateClient()
+            .PostAsync("/graphql", new StringContent($$"""{"query":"{{query}}"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, _factory.SqlCommands.Count);
 
-        using var small = await _factory.CreateClient().PostAsync("/graphql", new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json"));
+        using var small = await _factory.CreateClient()
+            .PostAsync(
+                "/graphql", new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, small.StatusCode);
     }
 

@@ -7,44 +7,69 @@ namespace InterAssociatif.Host.Tests.Http;
 /// </summary>
 public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
-    private static string Nested(int depth) => string.Concat(Enumerable.Repeat("{ parent ", depth)) + "{ name }" + string.Concat(Enumerable.Repeat(" }", depth));
+    private static string Nested(int depth) =>
+        string.Concat(Enumerable.Repeat("{ parent ", depth))
+        + "{ name }"
+        + string.Concat(Enumerable.Repeat(" }", depth));
 
     public static TheoryData<string, string, HttpStatusCode, string> Documents()
     {
         var aliases = "{ " + string.Join(" ", Enumerable.Range(0, 10_000).Select(i => $"a{i}: __typename")) + " }";
-        var doubling = "query { organizations(first: 1) { nodes { ...F0 } } } " + string.Join(" ", Enumerable.Range(0, 40).Select(i => $"fragment F{i} on Organization {{ parent {{ ...F{i + 1} ...F{i + 1} }} }}")) + " fragment F40 on Organization { name }";
+        var doubling = "query { organizations(first: 1) { nodes { ...F0 } } } "
+            + string.Join(
+                " ",
+                Enumerable.Range(0, 40)
+                    .Select(i => $"fragment F{i} on Organization {{ parent {{ ...F{i + 1} ...F{i + 1} }} }}"))
+            + " fragment F40 on Organization { name }";
         var operations = string.Join(" ", Enumerable.Range(0, 11).Select(i => $"query Q{i} {{ __typename }}"));
         return new()
         {
             { "depth 20", "query { organizations(first: 1) { nodes " + Nested(20) + " } }", HttpStatusCode.BadRequest, "MAX_DEPTH_EXCEEDED" },
             { "depth 1,000", "query { organizations(first: 1) { nodes " + Nested(1_000) + " } }", HttpStatusCode.BadRequest, "MAX_DEPTH_EXCEEDED" },
-            { "10,000-level nesting", string.Concat(Enumerable.Repeat("{ a ", 10_000)) + string.Concat(Enumerable.Repeat("}", 10_000)), HttpStatusCode.BadRequest, "MAX_DEPTH_EXCEEDED" },
+            { "10,000-level nesting", string.Concat(Enumerable.Repeat("{ a ", 10_000))
+                + string.Concat(Enumerable.Repeat("}", 10_000)), HttpStatusCode.BadRequest, "MAX_DEPTH_EXCEEDED" },
             { "10,000 aliases", aliases, HttpStatusCode.BadRequest, "MAX_ALIASES_EXCEEDED" },
-            { "fragment cycle", "query { organizations(first: 1) { nodes { ...A } } } fragment A on Organization { parent { ...B } } fragment B on Organization { parent { ...A } }", HttpStatusCode.BadRequest, "NO_FRAGMENT_CYCLES" },
+            { "fragment cycle", "query { organizations(first: 1) { nodes { ...A } } } fragment A on Organization { "
+                + "parent { ...B } } fragment B on Organization { parent { ...A } "
+                + "}", HttpStatusCode.BadRequest, "NO_FRAGMENT_CYCLES" },
             { "fragments doubling at each level", doubling, HttpStatusCode.BadRequest, "MAX_COST_EXCEEDED" },
-            { "nested lists 100 × 100 × 100", "query { meetings(first: 100) { nodes { attendance { person { affiliations { organization { affiliations { person { affiliations { organization { affiliations { person { affiliations { organization { name } } } } } } } } } } } } } } }", HttpStatusCode.BadRequest, "MAX_COST_EXCEEDED" },
-            { "first: 99999999 under a list", "query { organizations(first: 99999999) { nodes { name themes { name } } } }", HttpStatusCode.BadRequest, "MAX_COST_EXCEEDED" },
+            { "nested lists 100 × 100 × 100", "query { meetings(first: 100) { nodes { attendance { person { "
+                + "affiliations { organization { affiliations { person { affiliations { organization { affiliations { "
+                + "person { affiliations { organization { name } } } } } } } } } } } } } } "
+                + "}", HttpStatusCode.BadRequest, "MAX_COST_EXCEEDED" },
+            { "first: 99999999 under a list", "query { organizations(first: 99999999) { nodes { name themes { name } } "
+                + "} }", HttpStatusCode.BadRequest, "MAX_COST_EXCEEDED" },
             { "11 operations", operations, HttpStatusCode.BadRequest, "MAX_OPERATIONS_EXCEEDED" },
             { "85,000 repeated fields (935 KB)", "{ " + string.Concat(Enumerable.Repeat("__typename ", 85_000)) + "}", HttpStatusCode.BadRequest, "MAX_TOKENS_EXCEEDED" },
-            { "6,000 arguments", "{ organizations(" + string.Join(" ", Enumerable.Range(0, 6_000).Select(i => $"a{i}: 1")) + ") { totalCount } }", HttpStatusCode.BadRequest, "MAX_TOKENS_EXCEEDED" },
-            { "3,000 fragment spreads", "query { organizations(first: 1) { nodes { " + string.Concat(Enumerable.Repeat("...F ", 3_000)) + "} } } fragment F on Organization { name }", HttpStatusCode.BadRequest, "MAX_TOKENS_EXCEEDED" },
+            { "6,000 arguments", "{ organizations("
+                + string.Join(" ", Enumerable.Range(0, 6_000).Select(i => $"a{i}: 1"))
+                + ") { totalCount } }", HttpStatusCode.BadRequest, "MAX_TOKENS_EXCEEDED" },
+            { "3,000 fragment spreads", "query { organizations(first: 1) { nodes { "
+                + string.Concat(Enumerable.Repeat("...F ", 3_000))
+                + "} } } fragment F on Organization { name }", HttpStatusCode.BadRequest, "MAX_TOKENS_EXCEEDED" },
         };
     }
 
     [Theory]
     [MemberData(nameof(Documents))]
-    public async Task A_hostile_document_is_refused_before_execution_with_its_code(string name, string query, HttpStatusCode status, string code)
+    public async Task A_hostile_document_is_refused_before_execution_with_its_code(
+        string name, string query, HttpStatusCode status, string code)
     {
         var before = await CountOrganizationsAsync();
         factory.SqlCommands.Reset();
-        using var response = await PostAsync(new JsonObject { ["query"] = query, ["operationName"] = name == "11 operations" ? "Q0" : null }.ToJsonString(), factory.Token("coordinator"));
+        using var response = await PostAsync(
+            new JsonObject { ["query"] = query, ["operationName"] = name == "11 operations" ? "Q0" : null }
+                .ToJsonString(),
+            factory.Token("coordinator"));
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(status, response.StatusCode);
         Assert.Contains(code, body["errors"]!.AsArray().Select(e => e!["extensions"]?["code"]?.GetValue<string>()));
         Assert.Null(body["data"]);
         Assert.Equal(0, factory.SqlCommands.Count);
         Assert.DoesNotContain("   at ", body.ToJsonString(), StringComparison.Ordinal);
-        Assert.All(body["errors"]!.AsArray(), e => Assert.True(e!["message"]!.GetValue<string>().Length < 300, "a refusal echoes the document"));
+        Assert.All(
+            body["errors"]!.AsArray(),
+            e => Assert.True(e!["message"]!.GetValue<string>().Length < 300, "a refusal echoes the document"));
         Assert.Equal(before, await CountOrganizationsAsync());
     }
 
@@ -52,7 +77,9 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
     {
         { "malformed JSON", """{ "query": """, "application/json", HttpStatusCode.BadRequest, "INVALID_REQUEST" },
         { "query as a number", """{ "query": 42 }""", "application/json", HttpStatusCode.BadRequest, "INVALID_REQUEST" },
-        { "a batch of 1,000 operations", "[" + string.Join(",", Enumerable.Repeat("""{"query":"{ __typename }"}""", 1_000)) + "]", "application/json", HttpStatusCode.BadRequest, "BATCHING_NOT_SUPPORTED" },
+        { "a batch of 1,000 operations", "["
+            + string.Join(",", Enumerable.Repeat("""{"query":"{ __typename }"}""", 1_000))
+            + "]", "application/json", HttpStatusCode.BadRequest, "BATCHING_NOT_SUPPORTED" },
         { "variables of the wrong type", """{"query":"query($n: Int!) { organizations(first: $n) { totalCount } }","variables":{"n":"many"}}""", "application/json", HttpStatusCode.BadRequest, "INVALID_VALUE" },
         { "Int overflow", """{"query":"query($n: Int!) { organizations(first: $n) { totalCount } }","variables":{"n":99999999999}}""", "application/json", HttpStatusCode.BadRequest, "INVALID_VALUE" },
         { "a form post without the preflight header", "query=%7B__typename%7D", "application/x-www-form-urlencoded", HttpStatusCode.BadRequest, "PREFLIGHT_REQUIRED" },
@@ -61,7 +88,8 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
 
     [Theory]
     [MemberData(nameof(Requests))]
-    public async Task A_hostile_request_gets_its_status_and_code_and_costs_no_sql(string name, string body, string? contentType, HttpStatusCode status, string code)
+    public async Task A_hostile_request_gets_its_status_and_code_and_costs_no_sql(
+        string name, string body, string? contentType, HttpStatusCode status, string code)
     {
         factory.SqlCommands.Reset();
         using var response = await PostAsync(body, factory.Token("coordinator"), contentType);
@@ -101,7 +129,8 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
         using var response = await PostAsync(body, factory.Token("coordinator"), contentType, preflight: true);
         var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.True(
-            response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)response.StatusCode} {json.ToJsonString()}");
+            response.StatusCode == HttpStatusCode.BadRequest,
+            $"{name}: {(int)response.StatusCode} {json.ToJsonString()}");
         Assert.Equal("INVALID_REQUEST", json["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.Equal(0, factory.SqlCommands.Count);
     }
@@ -183,9 +212,14 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
     public async Task A_10_mb_body_gets_413_and_a_mutation_over_get_gets_405()
     {
         factory.SqlCommands.Reset();
-        using var huge = await PostAsync("""{"query":"{ __typename }","variables":{"x":""" + "\"" + new string('x', 10 * 1024 * 1024) + "\"}}", null);
+        using var huge = await PostAsync(
+            """{"query":"{ __typename }","variables":{"x":""" + "\"" + new string('x', 10 * 1024 * 1024) + "\"}}",
+            null);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
-        using var get = await factory.CreateClient().GetAsync("/graphql?query=" + Uri.EscapeDataString("mutation { createTheme(input: { name: \"Par GET\" }) { errors { code } } }"));
+        using var get = await factory.CreateClient()
+            .GetAsync(
+                "/graphql?query="
+                + Uri.EscapeDataString("mutation { createTheme(input: { name: \"Par GET\" }) { errors { code } } }"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
         Assert.Equal(0, factory.SqlCommands.Count);
         await CountOrganizationsAsync();
@@ -195,24 +229,39 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
     public async Task Node_with_a_forged_id_or_another_types_id_is_null_and_a_persons_id_is_refused_to_an_anonymous_caller()
     {
         var coordinator = factory.GraphQL("coordinator");
-        var ids = (await coordinator.QueryAsync("{ organizations(first: 1) { nodes { id } } people(first: 1) { nodes { id } } }")).EnsureNoErrors();
+        var ids = (await coordinator.QueryAsync(
+            "{ organizations(first: 1) { nodes { id } } people(first: 1) { nodes { id } } }"))
+            .EnsureNoErrors();
         var forged = (await factory.GraphQL().QueryAsync("{ node(id: \"Zm9yZ2VkOm5vdGhpbmc\") { id } }"));
         Assert.Contains(forged.ErrorCodes, c => c is "INVALID_ID");
-        var person = await factory.GraphQL().QueryAsync("query($id: ID!) { node(id: $id) { id ... on Person { familyName } } }", new { id = ids.String("people.nodes[0].id") });
+        var person = await factory.GraphQL()
+            .QueryAsync(
+                "query($id: ID!) { node(id: $id) { id ... on Person { familyName } } }",
+                new { id = ids.String("people.nodes[0].id") });
         Assert.Null(person.At("node"));
         Assert.DoesNotContain("familyName", person.Body.ToJsonString(), StringComparison.Ordinal);
-        var typed = (await factory.GraphQL().QueryAsync("query($id: ID!) { node(id: $id) { ... on Person { familyName } } }", new { id = ids.String("organizations.nodes[0].id") })).EnsureNoErrors();
+        var typed = (await factory.GraphQL()
+            .QueryAsync(
+                "query($id: ID!) { node(id: $id) { ... on Person { familyName } } }",
+                new { id = ids.String("organizations.nodes[0].id") }))
+            .EnsureNoErrors();
         Assert.Null(typed.At("node.familyName"));
     }
 
     [Fact]
     public async Task Introspection_is_cheap_enough_for_the_ide_and_anonymous_callers_get_no_suggestions()
     {
-        var introspection = (await factory.GraphQL().QueryAsync("{ __schema { types { name fields { name args { name type { name ofType { name ofType { name ofType { name } } } } } type { name kind ofType { name kind ofType { name kind ofType { name } } } } } } } }")).EnsureNoErrors();
+        var introspection = (await factory.GraphQL()
+            .QueryAsync(
+                "{ __schema { types { name fields { name args { name type { name ofType { name ofType { name ofType { "
+                + "name } } } } } type { name kind ofType { name kind ofType { name kind ofType { name } } } } } } } "
+                + "}"))
+            .EnsureNoErrors();
         Assert.True(introspection.At("__schema.types")!.AsArray().Count > 50);
 
         var anonymous = await factory.GraphQL().QueryAsync("{ organisations { totalCount } }");
-        Assert.DoesNotContain("Did you mean", anonymous.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            "Did you mean", anonymous.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         var member = await factory.GraphQL("member").QueryAsync("{ organisations { totalCount } }");
         Assert.Contains("Did you mean", member.Errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -220,7 +269,10 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
     private async Task<HttpResponseMessage> PostAsync(
         string body, string? token, string? contentType = "application/json", bool preflight = false)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body))
+        };
         if (preflight)
         {
             request.Headers.Add("GraphQL-Require-Preflight", "1");
@@ -241,5 +293,8 @@ public sealed class HostileInputTests(InterAssociatifFactory factory) : IClassFi
     }
 
     private async Task<int> CountOrganizationsAsync() =>
-        (await factory.GraphQL("coordinator").QueryAsync("{ organizations(filter: { includeArchived: true }) { totalCount } }")).EnsureNoErrors().Int("organizations.totalCount");
+        (await factory.GraphQL("coordinator")
+            .QueryAsync("{ organizations(filter: { includeArchived: true }) { totalCount } }"))
+            .EnsureNoErrors()
+            .Int("organizations.totalCount");
 }

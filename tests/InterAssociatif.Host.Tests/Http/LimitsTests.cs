@@ -34,7 +34,8 @@ public sealed class RateLimitTests(RateLimitTests.ThreePerMinute factory) : ICla
             statuses.Add(response.StatusCode);
         }
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         for (var i = 0; i < 5; i++)
         {
             using var health = await client.GetAsync("/health/live");
@@ -44,7 +45,10 @@ public sealed class RateLimitTests(RateLimitTests.ThreePerMinute factory) : ICla
 
     private static HttpRequestMessage Post(string token)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json")
+        };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return request;
     }
@@ -70,7 +74,12 @@ public sealed class ProductionSwitchTests(ProductionSwitchTests.ProductionFactor
     [Fact]
     public async Task Only_the_configured_origin_gets_cors_headers_and_plain_http_is_redirected()
     {
-        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        using var client = factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+            {
+                AllowAutoRedirect = false,
+                BaseAddress = new Uri("https://localhost")
+            });
         async Task<HttpResponseMessage> Preflight(string origin)
         {
             var request = new HttpRequestMessage(HttpMethod.Options, "/graphql");
@@ -85,7 +94,12 @@ public sealed class ProductionSwitchTests(ProductionSwitchTests.ProductionFactor
         using var other = await Preflight("https://evil.example.net");
         Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
 
-        using var http = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://api.example.org") });
+        using var http = factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+            {
+                AllowAutoRedirect = false,
+                BaseAddress = new Uri("http://api.example.org")
+            });
         using var redirected = await http.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.TemporaryRedirect, redirected.StatusCode);
         Assert.StartsWith("https://", redirected.Headers.Location!.ToString(), StringComparison.Ordinal);
@@ -93,7 +107,8 @@ public sealed class ProductionSwitchTests(ProductionSwitchTests.ProductionFactor
 
     public sealed class ProductionFactory : InterAssociatifFactory
     {
-        public ProductionFactory() => With("GraphQL:Introspection", "false").With("Cors:AllowedOrigins:0", "https://app.example.org")
+        public ProductionFactory() =>
+            With("GraphQL:Introspection", "false").With("Cors:AllowedOrigins:0", "https://app.example.org")
             .With("Https:Enforce", "true").With("https_port", "443").With("Database:SeedDemoData", "false");
     }
 }
@@ -115,7 +130,9 @@ public sealed class TimeoutTests(TimeoutTests.ClockFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.ServiceUnavailable, result.Status);
         Assert.Equal(["TIMEOUT"], result.ErrorCodes);
         // The SQL command itself stopped: without the interruption it would count for hours.
-        Assert.True(await Task.WhenAny(EndlessCountField.Ended.Task, Task.Delay(TimeSpan.FromSeconds(30))) == EndlessCountField.Ended.Task, "the endless SQL command was not interrupted");
+        Assert.True(
+            await Task.WhenAny(EndlessCountField.Ended.Task, Task.Delay(TimeSpan.FromSeconds(30))) == EndlessCountField.Ended.Task,
+            "the endless SQL command was not interrupted");
         (await factory.GraphQL("coordinator").QueryAsync("{ __typename }")).EnsureNoErrors();
     }
 
@@ -157,7 +174,8 @@ public sealed class TimeoutTests(TimeoutTests.ClockFactory factory) : IClassFixt
     /// <summary>A one-second execution timeout on a clock the test moves by hand.</summary>
     public sealed class ClockFactory : InterAssociatifFactory
     {
-        public ClockFactory() => With("GraphQL:Limits:ExecutionTimeout", "00:00:01").With("Database:SeedDemoData", "false");
+        public ClockFactory() =>
+            With("GraphQL:Limits:ExecutionTimeout", "00:00:01").With("Database:SeedDemoData", "false");
 
         public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -166,52 +184,81 @@ public sealed class TimeoutTests(TimeoutTests.ClockFactory factory) : IClassFixt
     }
 }
 
-/// <summary>Tokens from an OIDC authority: role and organisation come from the claims configuration names; issuer, audience and signature are checked.</summary>
+/// <summary>
+/// Tokens from an OIDC authority: role and organisation come from the claims configuration names; issuer, audience and
+/// signature are checked.
+/// </summary>
 public sealed class ClaimMappingTests(ClaimMappingTests.MappedClaimsFactory factory) : IClassFixture<ClaimMappingTests.MappedClaimsFactory>
 {
     [Fact]
     public async Task Role_and_organisation_come_from_the_configured_claims_and_foreign_tokens_are_refused()
     {
-        using var coordinator = await QueryAsync(Token(new() { ["app_role"] = "coordinator" }), "{ surveys(first: 1) { nodes { responses(first: 1) { nodes { organization { id } } } } } }");
+        using var coordinator = await QueryAsync(
+            Token(new() { ["app_role"] = "coordinator" }),
+            "{ surveys(first: 1) { nodes { responses(first: 1) { nodes { organization { id } } } } } }");
         var responded = System.Text.Json.Nodes.JsonNode.Parse(await coordinator.Content.ReadAsStringAsync())!;
-        Assert.True(InterAssociatif.Kernel.Relay.GlobalId.TryDecode(responded["data"]!["surveys"]!["nodes"]![0]!["responses"]!["nodes"]![0]!["organization"]!["id"]!.GetValue<string>(), "Organization", out var organization));
+        Assert.True(
+            InterAssociatif.Kernel.Relay.GlobalId.TryDecode(
+                responded["data"]!["surveys"]!["nodes"]![0]!["responses"]!["nodes"]![0]!["organization"]!["id"]!
+                    .GetValue<string>(),
+                "Organization",
+                out var organization));
 
-        var member = await QueryAsync(Token(new() { ["app_role"] = "member", ["tenant_org"] = organization.ToString() }), "{ surveys(first: 1) { nodes { myResponse { id } } } }");
+        var member = await QueryAsync(
+            Token(new() { ["app_role"] = "member", ["tenant_org"] = organization.ToString() }),
+            "{ surveys(first: 1) { nodes { myResponse { id } } } }");
         Assert.Equal(HttpStatusCode.OK, member.StatusCode);
         Assert.Contains("\"myResponse\":{\"id\"", await member.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var otherAudience = await QueryAsync(Token(new() { ["app_role"] = "member" }, audience: "another-api"), "{ __typename }");
+        var otherAudience = await QueryAsync(
+            Token(new() { ["app_role"] = "member" }, audience: "another-api"), "{ __typename }");
         Assert.Equal(HttpStatusCode.Unauthorized, otherAudience.StatusCode);
-        var otherIssuer = await QueryAsync(Token(new() { ["app_role"] = "member" }, issuer: "https://someone-else.example"), "{ __typename }");
+        var otherIssuer = await QueryAsync(
+            Token(new() { ["app_role"] = "member" }, issuer: "https://someone-else.example"), "{ __typename }");
         Assert.Equal(HttpStatusCode.Unauthorized, otherIssuer.StatusCode);
-        var otherKey = await QueryAsync(Token(new() { ["app_role"] = "member" }, key: new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(new byte[32])), "{ __typename }");
+        var otherKey = await QueryAsync(
+            Token(
+                new() { ["app_role"] = "member" },
+                key: new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(new byte[32])),
+            "{ __typename }");
         Assert.Equal(HttpStatusCode.Unauthorized, otherKey.StatusCode);
         Assert.Contains("INVALID_TOKEN", await otherKey.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private string Token(Dictionary<string, object> claims, string? audience = null, string? issuer = null, Microsoft.IdentityModel.Tokens.SecurityKey? key = null)
+    private string Token(
+        Dictionary<string, object> claims,
+        string? audience = null,
+        string? issuer = null,
+        Microsoft.IdentityModel.Tokens.SecurityKey? key = null)
     {
         claims["sub"] = "oidc-user";
         var local = factory.Services.GetRequiredService<InterAssociatif.Host.Authentication.LocalTokens>();
-        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
-        {
-            Claims = claims,
-            Issuer = issuer ?? InterAssociatif.Host.Authentication.LocalTokens.Issuer,
-            Audience = audience ?? "interassociatif",
-            Expires = DateTime.UtcNow.AddMinutes(5),
-            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(key ?? local.Key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
-        });
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler()
+            .CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+            {
+                Claims = claims,
+                Issuer = issuer ?? InterAssociatif.Host.Authentication.LocalTokens.Issuer,
+                Audience = audience ?? "interassociatif",
+                Expires = DateTime.UtcNow.AddMinutes(5),
+                SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                key ?? local.Key, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+            });
     }
 
     private async Task<HttpResponseMessage> QueryAsync(string token, string query)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(
+                System.Text.Json.JsonSerializer.Serialize(new { query }), Encoding.UTF8, "application/json")
+        };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await factory.CreateClient().SendAsync(request);
     }
 
     public sealed class MappedClaimsFactory : InterAssociatifFactory
     {
-        public MappedClaimsFactory() => With("Authentication:RoleClaim", "app_role").With("Authentication:OrganizationClaim", "tenant_org");
+        public MappedClaimsFactory() =>
+            With("Authentication:RoleClaim", "app_role").With("Authentication:OrganizationClaim", "tenant_org");
     }
 }

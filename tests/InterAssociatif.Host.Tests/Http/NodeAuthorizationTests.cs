@@ -21,7 +21,10 @@ public sealed class NodeAuthorizationTests(InterAssociatifFactory factory) : ICl
     public async Task No_role_gets_through_node_or_nodes_a_record_whose_type_it_may_not_read()
     {
         var coordinator = factory.GraphQL("coordinator");
-        (await coordinator.QueryAsync("mutation { issueApiKey(input: { name: \"Clé de la matrice\", scopes: [READ_DECISIONS] }) { errors { code } } }")).EnsureNoErrors();
+        (await coordinator.QueryAsync(
+            "mutation { issueApiKey(input: { name: \"Clé de la matrice\", scopes: [READ_DECISIONS] }) { errors { code "
+            + "} } }"))
+            .EnsureNoErrors();
         var all = (await coordinator.QueryAsync(Everything)).EnsureNoErrors();
         var byType = new Dictionary<string, string>();
         Collect(all.Data!, byType);
@@ -35,10 +38,18 @@ public sealed class NodeAuthorizationTests(InterAssociatifFactory factory) : ICl
             var type = schema.AllTypes[typeName]!;
             foreach (var role in AuthorizationMatrix.Everyone)
             {
-                var user = role == AuthorizationMatrix.Anonymous ? new ClaimsPrincipal(new ClaimsIdentity()) : new ClaimsPrincipal(new ClaimsIdentity([new Claim(InterAssociatifClaims.Role, role)], "test", InterAssociatifClaims.Subject, InterAssociatifClaims.Role));
+                var user = role == AuthorizationMatrix.Anonymous
+                    ? new ClaimsPrincipal(new ClaimsIdentity())
+                    : new ClaimsPrincipal(
+                        new ClaimsIdentity(
+                            [new Claim(InterAssociatifClaims.Role, role)],
+                            "test",
+                            InterAssociatifClaims.Subject,
+                            InterAssociatifClaims.Role));
                 var client = role == AuthorizationMatrix.Anonymous ? factory.GraphQL() : factory.GraphQL(role);
                 var single = await client.QueryAsync("query($id: ID!) { node(id: $id) { id __typename } }", new { id });
-                var many = await client.QueryAsync("query($id: ID!) { nodes(ids: [$id]) { id __typename } }", new { id });
+                var many = await client.QueryAsync(
+                    "query($id: ID!) { nodes(ids: [$id]) { id __typename } }", new { id });
                 if (!AuthorizationValidationRule.IsAllowed(type, user))
                 {
                     Assert.True(single.At("node") is null, $"{role} read a {typeName} through node");
@@ -53,7 +64,9 @@ public sealed class NodeAuthorizationTests(InterAssociatifFactory factory) : ICl
             }
         }
 
-        Assert.True(checkedCells >= 15, $"the refused cells should be many, got {checkedCells} over {string.Join(", ", byType.Keys)}");
+        Assert.True(
+            checkedCells >= 15,
+            $"the refused cells should be many, got {checkedCells} over {string.Join(", ", byType.Keys)}");
     }
 
     private static void Collect(JsonNode node, Dictionary<string, string> byType)
@@ -63,7 +76,9 @@ public sealed class NodeAuthorizationTests(InterAssociatifFactory factory) : ICl
             case JsonObject obj:
                 foreach (var (key, value) in obj)
                 {
-                    if (key == "id" && value?.GetValue<string>() is { } id && GlobalId.TryDecode(id, out var typeName, out _))
+                    if (key == "id"
+                        && value?.GetValue<string>() is { } id
+                        && GlobalId.TryDecode(id, out var typeName, out _))
                     {
                         byType.TryAdd(typeName, id);
                     }

@@ -22,7 +22,10 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
         Assert.Contains("\"name\": \"100 000 Entrepreneurs\"", result);
         Assert.Contains("\"cost\": {", result); // the IDE asks for the cost of what it runs (GraphQL-Cost: report)
 
-        var resources = ((IEnumerable<object>)ide.Js.ExecuteScript("return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);")!).Cast<string>().ToList();
+        var resources = ((IEnumerable<object>)ide.Js.ExecuteScript(
+            "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href]);")!)
+            .Cast<string>()
+            .ToList();
         Assert.NotEmpty(resources);
         Assert.All(resources, url => Assert.StartsWith(ide.Origin, url, StringComparison.Ordinal));
     }
@@ -39,7 +42,8 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
         var position = (await factory.GraphQL("partner").QueryAsync("{ decisionFeedPosition }"))
             .EnsureNoErrors()
             .String("decisionFeedPosition");
-        using var ide = OpenIde($$"""subscription Feed { decisionRecorded(after: "{{position}}") { decision { title } } }""");
+        using var ide = OpenIde(
+            $$"""subscription Feed { decisionRecorded(after: "{{position}}") { decision { title } } }""");
         ide.Js.ExecuteScript(
             "const editors = [...document.querySelectorAll('.graphiql-editor-tool .CodeMirror')];"
                 + " editors[editors.length - 1].CodeMirror.setValue(arguments[0]);",
@@ -79,10 +83,14 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
         Assert.Contains("\"issuesTokens\":false", body);
     }
 
-    /// <summary>The IDE open in a headless Chromium, from the host started on a loopback port, with a document typed in.</summary>
+    /// <summary>
+    /// The IDE open in a headless Chromium, from the host started on a loopback port, with a document typed in.
+    /// </summary>
     private Ide OpenIde(string document)
     {
-        Assert.True(File.Exists(Chromium) && File.Exists(ChromeDriver), "Chromium is missing: the README's test command installs Debian's chromium and chromium-driver.");
+        Assert.True(
+            File.Exists(Chromium) && File.Exists(ChromeDriver),
+            "Chromium is missing: the README's test command installs Debian's chromium and chromium-driver.");
         var origin = factory.StartAndGetAddress();
         var profile = new TemporaryFolder("interassociatif-chromium");
         ChromeDriver? driver = null;
@@ -92,7 +100,9 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
             driver.Navigate().GoToUrl($"{origin}/ide");
             var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(60));
             wait.Until(d => d.FindElements(By.CssSelector(".graphiql-query-editor .CodeMirror")).Count > 0);
-            driver.ExecuteScript("document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0]);", document);
+            driver.ExecuteScript(
+                "document.querySelector('.graphiql-query-editor .CodeMirror').CodeMirror.setValue(arguments[0]);",
+                document);
             return new Ide(driver, wait, origin, profile);
         }
         catch
@@ -133,7 +143,9 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
         private void Execute() => Driver.FindElement(By.CssSelector(".graphiql-execute-button")).Click();
 
         public string? Result() =>
-            (string?)Driver.ExecuteScript("const r = document.querySelector('.result-window .CodeMirror'); return r ? r.CodeMirror.getValue() : null;");
+            (string?)Driver.ExecuteScript(
+                "const r = document.querySelector('.result-window .CodeMirror'); return r ? r.CodeMirror.getValue() : "
+                + "null;");
 
         public void Dispose()
         {
@@ -146,10 +158,16 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
     {
         var options = new ChromeOptions { BinaryLocation = Chromium };
         options.AddArguments(
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-extensions",
             $"--user-data-dir={profile.Path}");
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
+        var service = ChromeDriverService.CreateDefaultService(
+            Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
@@ -168,21 +186,27 @@ public sealed class IdeTokenTests(IdeTokenTests.DevelopmentFactory factory) : IC
     public async Task A_development_host_gives_the_ide_a_token_the_endpoint_accepts_for_that_role()
     {
         var client = factory.CreateClient();
-        using var response = await client.PostAsync("/ide/token", new StringContent("""{"role":"analyst"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync(
+            "/ide/token", new StringContent("""{"role":"analyst"}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var token = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["token"]!.GetValue<string>();
+        var token = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["token"]!
+            .GetValue<string>();
 
-        var asAnalyst = (await new GraphQLTestClient(factory.CreateClient(), token).QueryAsync("{ people(first: 1) { totalCount } }")).EnsureNoErrors();
+        var asAnalyst = (await new GraphQLTestClient(factory.CreateClient(), token)
+            .QueryAsync("{ people(first: 1) { totalCount } }"))
+            .EnsureNoErrors();
         Assert.Equal(0, asAnalyst.Int("people.totalCount"));
 
-        using var unknown = await client.PostAsync("/ide/token", new StringContent("""{"role":"root"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var unknown = await client.PostAsync(
+            "/ide/token", new StringContent("""{"role":"root"}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
     }
 
     [Fact]
     public async Task A_form_cannot_ask_for_a_token_cross_site()
     {
-        using var response = await factory.CreateClient().PostAsync("/ide/token", new FormUrlEncodedContent([new("role", "coordinator")]));
+        using var response = await factory.CreateClient()
+            .PostAsync("/ide/token", new FormUrlEncodedContent([new("role", "coordinator")]));
         Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -200,7 +224,10 @@ public sealed class NoIdeTokenOutsideDevelopmentTests(InterAssociatifFactory fac
     [Fact]
     public async Task The_token_endpoint_does_not_exist_outside_development()
     {
-        using var response = await factory.CreateClient().PostAsync("/ide/token", new StringContent("""{"role":"coordinator"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var response = await factory.CreateClient()
+            .PostAsync(
+                "/ide/token",
+                new StringContent("""{"role":"coordinator"}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -11,7 +11,8 @@ public sealed class BatchLoaderTests
         var loader = new BatchLoader<int, string>((keys, _) =>
         {
             batches.Add(keys.ToList());
-            return Task.FromResult<IReadOnlyDictionary<int, string>>(keys.Where(k => k != 3).ToDictionary(k => k, k => $"v{k}"));
+            return Task.FromResult<IReadOnlyDictionary<int, string>>(
+                keys.Where(k => k != 3).ToDictionary(k => k, k => $"v{k}"));
         }, missing: "none");
 
         var pending = new[] { 1, 2, 3, 2 }.Select(loader.Load).ToList();
@@ -34,10 +35,15 @@ public sealed class BatchLoaderTests
     [Fact]
     public async Task Combined_results_keep_their_order()
     {
-        var loader = new BatchLoader<int, int>((keys, _) => Task.FromResult<IReadOnlyDictionary<int, int>>(keys.ToDictionary(k => k, k => k * 10)), 0);
+        var loader = new BatchLoader<int, int>(
+            (keys, _) => Task.FromResult<IReadOnlyDictionary<int, int>>(keys.ToDictionary(k => k, k => k * 10)), 0);
         var all = DataLoaderResolveExtensions.WhenAll([loader.Load(3), loader.Load(1), loader.Load(2)]);
         Assert.Equal([30, 10, 20], await all.GetResultAsync());
-        Assert.Equal("20", await loader.Load(2).Then(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)).GetResultAsync());
+        Assert.Equal(
+            "20",
+            await loader.Load(2)
+                .Then(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .GetResultAsync());
     }
 
     [Fact]

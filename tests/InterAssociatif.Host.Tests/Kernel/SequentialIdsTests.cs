@@ -12,7 +12,8 @@ public sealed class SequentialIdsTests
             var ids = new SequentialIds(at);
             var created = Enumerable.Range(0, count).Select(_ => ids.Next()).ToList();
             Assert.Equal(created, created.Order().ToList());
-            Assert.Equal(created.Select(i => i.ToString()), created.Select(i => i.ToString()).Order(StringComparer.Ordinal));
+            Assert.Equal(
+                created.Select(i => i.ToString()), created.Select(i => i.ToString()).Order(StringComparer.Ordinal));
             Assert.All(created, id => Assert.Equal(7, id.Version));
             Assert.All(created, id => Assert.Equal(0b10, id.Variant >> 2));
             Assert.Equal(count, created.Distinct().Count());

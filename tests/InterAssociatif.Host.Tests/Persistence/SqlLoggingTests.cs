@@ -9,11 +9,23 @@ public sealed class SqlLoggingTests(SqlLoggingTests.LoggingFactory factory) : IC
     public async Task The_SQL_of_every_module_is_logged_under_the_EF_Core_command_category_when_asked()
     {
         factory.Logs.Clear();
-        (await factory.GraphQL("coordinator").QueryAsync("{ organizations(first: 1) { nodes { name } } meetings(first: 1) { nodes { title } } }")).EnsureNoErrors();
+        (await factory.GraphQL("coordinator")
+            .QueryAsync("{ organizations(first: 1) { nodes { name } } meetings(first: 1) { nodes { title } } }"))
+            .EnsureNoErrors();
 
-        var commands = factory.Logs.Where(l => l.Category == "Microsoft.EntityFrameworkCore.Database.Command" && l.Level == LogLevel.Information).ToList();
-        Assert.Contains(commands, l => l.Message.Contains("SELECT", StringComparison.Ordinal) && l.Message.Contains("Organizations", StringComparison.Ordinal));
-        Assert.Contains(commands, l => l.Message.Contains("SELECT", StringComparison.Ordinal) && l.Message.Contains("Meetings", StringComparison.Ordinal));
+        var commands = factory.Logs.Where(l =>
+            l.Category == "Microsoft.EntityFrameworkCore.Database.Command" && l.Level == LogLevel.Information)
+            .ToList();
+        Assert.Contains(
+            commands,
+            l =>
+                l.Message.Contains("SELECT", StringComparison.Ordinal)
+                && l.Message.Contains("Organizations", StringComparison.Ordinal));
+        Assert.Contains(
+            commands,
+            l =>
+                l.Message.Contains("SELECT", StringComparison.Ordinal)
+                && l.Message.Contains("Meetings", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -53,13 +65,15 @@ public sealed class SqlLoggingTests(SqlLoggingTests.LoggingFactory factory) : IC
 
     public sealed class LoggingFactory : InterAssociatifFactory, ILoggerProvider
     {
-        public LoggingFactory() => With("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
+        public LoggingFactory() =>
+            With("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", "Information");
 
         public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Logs { get; } = new();
 
         public ILogger CreateLogger(string categoryName) => new Collector(this, categoryName);
 
-        protected override void ConfigureTestServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(this);
+        protected override void ConfigureTestServices(IServiceCollection services) =>
+            services.AddSingleton<ILoggerProvider>(this);
 
         private sealed class Collector(LoggingFactory owner, string category) : ILogger
         {
@@ -68,7 +82,12 @@ public sealed class SqlLoggingTests(SqlLoggingTests.LoggingFactory factory) : IC
 
             public bool IsEnabled(LogLevel logLevel) => true;
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            public void Log<TState>(
+                LogLevel logLevel,
+                EventId eventId,
+                TState state,
+                Exception? exception,
+                Func<TState, Exception?, string> formatter) =>
                 owner.Logs.Enqueue((category, logLevel, formatter(state, exception)));
         }
     }

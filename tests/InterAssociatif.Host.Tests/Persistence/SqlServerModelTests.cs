@@ -29,7 +29,8 @@ public sealed class SqlServerModelTests(SqlServerModelTests.NoSeedFactory factor
     {
         var database = Module(module);
         var script = database.GenerateSqlServerScript();
-        var fragment = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(script), out var errors);
+        var fragment = new TSql160Parser(initialQuotedIdentifiers: true)
+            .Parse(new StringReader(script), out var errors);
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Line}:{e.Column} {e.Message}")));
 
         var tables = fragment.ScriptTokenStream.Count > 0 ? CollectCreateTables(fragment) : [];
@@ -61,7 +62,9 @@ public sealed class SqlServerModelTests(SqlServerModelTests.NoSeedFactory factor
             }
 
             Walk(table, 0);
-            Assert.True(paths.All(p => p.Value == 1 && p.Key != table), $"Several cascade paths from {table}: {string.Join(", ", paths.Where(p => p.Value > 1).Select(p => p.Key))}");
+            Assert.True(
+                paths.All(p => p.Value == 1 && p.Key != table),
+                $"Several cascade paths from {table}: {string.Join(", ", paths.Where(p => p.Value > 1).Select(p => p.Key))}");
         }
     }
 
@@ -109,10 +112,14 @@ public sealed class SqlServerModelTests(SqlServerModelTests.NoSeedFactory factor
     public void The_migrations_of_both_providers_match_the_model(string module)
     {
         using var sqlServer = Module(module).CreateSqlServerDesignContext();
-        Assert.False(sqlServer.Database.HasPendingModelChanges(), $"{module}: the SQL Server migrations lag behind the model; add a migration.");
+        Assert.False(
+            sqlServer.Database.HasPendingModelChanges(),
+            $"{module}: the SQL Server migrations lag behind the model; add a migration.");
         using var sqlite = Module(module).CreateContext();
         Assert.True(sqlite.Database.IsSqlite());
-        Assert.False(sqlite.Database.HasPendingModelChanges(), $"{module}: the SQLite migrations lag behind the model; add a migration.");
+        Assert.False(
+            sqlite.Database.HasPendingModelChanges(),
+            $"{module}: the SQLite migrations lag behind the model; add a migration.");
     }
 
     /// <summary>
@@ -171,7 +178,9 @@ public sealed class SqlServerModelTests(SqlServerModelTests.NoSeedFactory factor
     }
 }
 
-/// <summary>Runs against a real SQL Server when INTERASSOCIATIF_SQLSERVER holds a connection string; skipped otherwise.</summary>
+/// <summary>
+/// Runs against a real SQL Server when INTERASSOCIATIF_SQLSERVER holds a connection string; skipped otherwise.
+/// </summary>
 public sealed class SqlServerFactAttribute : FactAttribute
 {
     public const string Variable = "INTERASSOCIATIF_SQLSERVER";
@@ -192,7 +201,11 @@ public sealed class LiveSqlServerTests : IDisposable
     [SqlServerFact]
     public async Task The_host_migrates_and_answers_on_sql_server()
     {
-        var result = (await _factory.GraphQL().QueryAsync("{ organizations(filter: { search: \"mozaik\", includeArchived: true }) { nodes { name membershipStatus(asOf: \"2017-06-14\") } } }")).EnsureNoErrors();
+        var result = (await _factory.GraphQL()
+            .QueryAsync(
+                "{ organizations(filter: { search: \"mozaik\", includeArchived: true }) { nodes { name "
+                + "membershipStatus(asOf: \"2017-06-14\") } } }"))
+            .EnsureNoErrors();
         Assert.Equal("WITHDRAWN", result.String("organizations.nodes[0].membershipStatus"));
     }
 
@@ -200,6 +213,8 @@ public sealed class LiveSqlServerTests : IDisposable
 
     private sealed class LiveFactory : InterAssociatifFactory
     {
-        public LiveFactory() => With("Database:Provider", "SqlServer").With("ConnectionStrings:Default", Environment.GetEnvironmentVariable(SqlServerFactAttribute.Variable));
+        public LiveFactory() =>
+            With("Database:Provider", "SqlServer")
+                .With("ConnectionStrings:Default", Environment.GetEnvironmentVariable(SqlServerFactAttribute.Variable));
     }
 }

@@ -6,7 +6,8 @@ namespace InterAssociatif.Host.Tests.Schema;
 /// <summary>
 /// Each example operation of <c>schema/operations/</c> says in its header which roles may run it
 /// (<c># Roles: …</c>) and where its required variables come from
-/// (<c># Variable $id = path from { query }</c>, or literal values in <c># Example variables: {…}</c>). Each is run as each of those roles on the demo data
+/// (<c># Variable $id = path from { query }</c>, or literal values in <c># Example variables: {…}</c>). Each is run as
+/// each of those roles on the demo data
 /// and must answer without errors and with data in every top-level field; every other role must be
 /// refused. (Subscriptions are left to the subscription tests, which run them over both transports, and
 /// mutations to the tests of their feature, which run them from these files.)
@@ -38,7 +39,9 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
     public async Task An_operation_is_refused_to_the_roles_its_header_does_not_name(string file, string role)
     {
         var result = await RunAsync(file, role);
-        Assert.True(result.ErrorCodes.Contains("ACCESS_DENIED"), $"{file} as {role} was not refused: {result.Body.ToJsonString()}");
+        Assert.True(
+            result.ErrorCodes.Contains("ACCESS_DENIED"),
+            $"{file} as {role} was not refused: {result.Body.ToJsonString()}");
     }
 
     [Fact]
@@ -54,8 +57,18 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
         var result = await RunAsync(file, role);
         Assert.True(result.Errors.Count == 0, $"{file} as {role}: {result.Body.ToJsonString()}");
         var data = Assert.IsType<JsonObject>(result.Data);
-        Assert.All(data, field => Assert.True(field.Value is not null && (field.Value is not JsonObject o || o.Count > 0), $"{file} as {role}: `{field.Key}` is empty"));
-        Assert.All(data, field => Assert.False(field.Value is JsonObject { } o && o["nodes"] is JsonArray { Count: 0 }, $"{file} as {role}: `{field.Key}` has no nodes"));
+        Assert.All(
+            data,
+            field =>
+                Assert.True(
+                    field.Value is not null && (field.Value is not JsonObject o || o.Count > 0),
+                    $"{file} as {role}: `{field.Key}` is empty"));
+        Assert.All(
+            data,
+            field =>
+                Assert.False(
+                    field.Value is JsonObject { } o && o["nodes"] is JsonArray { Count: 0 },
+                    $"{file} as {role}: `{field.Key}` has no nodes"));
     }
 
     /// <summary>
@@ -179,7 +192,8 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
         var page = Masked(result.Body.DeepClone());
         page["sqlCommands"] = factory.SqlCommands.Count;
         page["sqlConnections"] = factory.SqlCommands.ConnectionsUsed;
-        Snapshot.Match(page.ToJsonString(Indented), SnapshotNameExtension.Create(Path.GetFileNameWithoutExtension(file)));
+        Snapshot.Match(
+            page.ToJsonString(Indented), SnapshotNameExtension.Create(Path.GetFileNameWithoutExtension(file)));
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions Indented = new()
@@ -197,8 +211,11 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
                 {
                     var generated = key is "id" or "cursor" or "startCursor" or "endCursor" or "createdAt" or "updatedAt" or "recordedAt"
                         || key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("Url", StringComparison.Ordinal)
-                        || (value is JsonValue path && path.TryGetValue<string>(out var text) && text.StartsWith('/')); // a path names ids
-                    o[key] = value is null ? null : generated && value is JsonValue ? "(generated)" : Masked(value.DeepClone());
+                        // a path names ids
+                        || (value is JsonValue path && path.TryGetValue<string>(out var text) && text.StartsWith('/'));
+                    o[key] = value is null
+                        ? null
+                        : generated && value is JsonValue ? "(generated)" : Masked(value.DeepClone());
                 }
 
                 return o;
@@ -225,7 +242,8 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
         foreach (var (name, at, lookup) in variables)
         {
             var found = (await factory.GraphQL("coordinator").QueryAsync(lookup)).EnsureNoErrors();
-            bound[name] = found.String(at) ?? throw new Xunit.Sdk.XunitException($"{file}: `{lookup}` has nothing at {at}");
+            bound[name] = found.String(at)
+                ?? throw new Xunit.Sdk.XunitException($"{file}: `{lookup}` has nothing at {at}");
         }
 
         var client = role == AuthorizationMatrix.Anonymous ? factory.GraphQL() : factory.GraphQL(role);
@@ -235,7 +253,8 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
 
     /// <summary>The pages: queries. Subscriptions and mutations are run by the tests of what they do.</summary>
     private static IEnumerable<string> Files() =>
-        System.IO.Directory.GetFiles(RepositoryFiles.Path("schema", "operations"), "*.graphql").Order(StringComparer.Ordinal)
+        System.IO.Directory.GetFiles(RepositoryFiles.Path("schema", "operations"), "*.graphql")
+            .Order(StringComparer.Ordinal)
             .Where(f => File.ReadLines(f).SkipWhile(l => l.StartsWith('#')).FirstOrDefault() is { } first
                 && first.StartsWith("query", StringComparison.Ordinal));
 
@@ -243,7 +262,10 @@ public sealed partial class ExampleOperationTests(InterAssociatifFactory factory
     {
         var lines = File.ReadLines(file).TakeWhile(l => l.StartsWith('#')).ToList();
         var roles = lines.Where(l => l.StartsWith("# Roles:", StringComparison.Ordinal))
-            .SelectMany(l => l["# Roles:".Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+            .SelectMany(l =>
+                l["# Roles:".Length..]
+                    .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .ToList();
         var variables = lines.Select(l => VariableLine().Match(l)).Where(m => m.Success)
             .Select(m => (m.Groups["name"].Value, m.Groups["at"].Value, m.Groups["lookup"].Value)).ToList();
         return (roles, variables);

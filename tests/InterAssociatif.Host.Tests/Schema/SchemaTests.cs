@@ -5,13 +5,19 @@ namespace InterAssociatif.Host.Tests.Schema;
 public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
 {
 
-    /// <summary>The SDL checked in is the SDL the host serves. Regenerate with the README's `schema export` command.</summary>
+    /// <summary>
+    /// The SDL checked in is the SDL the host serves. Regenerate with the README's `schema export` command.
+    /// </summary>
     [Fact]
     public void The_checked_in_schema_is_the_live_schema()
     {
         var live = CommandLine.PrintSchema(factory.Services);
         var checkedIn = File.ReadAllText(RepositoryFiles.Path("schema", "schema.graphql")).ReplaceLineEndings("\n");
-        Assert.True(live == checkedIn, "schema/schema.graphql is out of date: run `dotnet run --project host/InterAssociatif.Host -- schema export` and review the diff.\n" + FirstDifference(checkedIn, live));
+        Assert.True(
+            live == checkedIn,
+            "schema/schema.graphql is out of date: run `dotnet run --project host/InterAssociatif.Host -- schema "
+            + "export` and review the diff.\n"
+            + FirstDifference(checkedIn, live));
     }
 
     /// <summary>Where the two texts part, with a few lines of each around it.</summary>
@@ -25,7 +31,10 @@ public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<
             line++;
         }
 
-        string Around(string[] lines) => string.Join('\n', lines.Skip(Math.Max(0, line - 2)).Take(6).Select((l, i) => $"{Math.Max(0, line - 2) + i + 1,6}: {l}"));
+        string Around(string[] lines) =>
+            string.Join(
+                '\n',
+                lines.Skip(Math.Max(0, line - 2)).Take(6).Select((l, i) => $"{Math.Max(0, line - 2) + i + 1,6}: {l}"));
         return $"First difference at line {line + 1}.\n--- checked in\n{Around(a)}\n+++ live\n{Around(b)}";
     }
 
@@ -49,7 +58,8 @@ public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<
         var schema = factory.Services.GetRequiredService<InterAssociatifSchema>();
         schema.Initialize();
         var missing = new List<string>();
-        foreach (var type in schema.AllTypes.Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal) && t is not ScalarGraphType))
+        foreach (var type in schema.AllTypes.Where(t =>
+            !t.Name.StartsWith("__", StringComparison.Ordinal) && t is not ScalarGraphType))
         {
             if (string.IsNullOrWhiteSpace(type.Description))
             {
@@ -65,13 +75,18 @@ public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<
                         missing.Add($"{type.Name}.{field.Name}");
                     }
 
-                    missing.AddRange((field.Arguments ?? []).Where(a => string.IsNullOrWhiteSpace(a.Description)).Select(a => $"{type.Name}.{field.Name}({a.Name})"));
+                    missing.AddRange(
+                        (field.Arguments ?? [])
+                            .Where(a => string.IsNullOrWhiteSpace(a.Description))
+                            .Select(a => $"{type.Name}.{field.Name}({a.Name})"));
                 }
             }
 
             if (type is EnumerationGraphType enumeration)
             {
-                missing.AddRange(enumeration.Values.Where(v => string.IsNullOrWhiteSpace(v.Description)).Select(v => $"{type.Name}.{v.Name}"));
+                missing.AddRange(
+                    enumeration.Values.Where(v => string.IsNullOrWhiteSpace(v.Description))
+                        .Select(v => $"{type.Name}.{v.Name}"));
             }
         }
 
@@ -79,7 +94,9 @@ public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<
     }
 
     public static TheoryData<string> Operations() =>
-        new(System.IO.Directory.GetFiles(RepositoryFiles.Path("schema", "operations"), "*.graphql").Select(Path.GetFileName)!);
+        new(
+            System.IO.Directory.GetFiles(RepositoryFiles.Path("schema", "operations"), "*.graphql").Select(
+                Path.GetFileName)!);
 
     /// <summary>Every example operation for front-ends and analysts is valid against the schema.</summary>
     [Theory]
@@ -88,7 +105,8 @@ public sealed class SchemaTests(InterAssociatifFactory factory) : IClassFixture<
     {
         var schema = factory.Services.GetRequiredService<InterAssociatifSchema>();
         schema.Initialize();
-        var document = GraphQLParser.Parser.Parse(await File.ReadAllTextAsync(RepositoryFiles.Path("schema", "operations", file)));
+        var document = GraphQLParser.Parser.Parse(
+            await File.ReadAllTextAsync(RepositoryFiles.Path("schema", "operations", file)));
         var result = await new DocumentValidator().ValidateAsync(new ValidationOptions
         {
             Schema = schema,

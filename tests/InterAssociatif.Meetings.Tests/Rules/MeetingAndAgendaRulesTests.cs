@@ -36,17 +36,22 @@ public sealed class MeetingAndAgendaRulesTests
         return data;
     }
 
-    /// <summary>Every status × every requested status × started or not: held only once started; a held meeting is never cancelled.</summary>
+    /// <summary>
+    /// Every status × every requested status × started or not: held only once started; a held meeting is never
+    /// cancelled.
+    /// </summary>
     [Theory]
     [MemberData(nameof(StatusChanges))]
-    public void A_meeting_is_held_once_started_and_a_held_meeting_is_not_cancelled(string fromName, string toName, bool started)
+    public void A_meeting_is_held_once_started_and_a_held_meeting_is_not_cancelled(
+        string fromName, string toName, bool started)
     {
         var (from, to) = (Enum.Parse<MeetingStatus>(fromName), Enum.Parse<MeetingStatus>(toName));
         var meeting = new Meeting { StartsAt = Start, EndsAt = Start.AddHours(2), Status = from };
         var errors = new ErrorList();
         MeetingRules.StatusChangeIsAllowed(errors, meeting, to, started ? Start.AddMinutes(1) : Start.AddMinutes(-1));
 
-        var refused = (to == MeetingStatus.Held && !started) || (to == MeetingStatus.Cancelled && from == MeetingStatus.Held);
+        var refused = (to == MeetingStatus.Held && !started)
+            || (to == MeetingStatus.Cancelled && from == MeetingStatus.Held);
         Assert.Equal(refused, errors.Any);
         Assert.All(errors.Items, e => Assert.Equal(("CONFLICT", "status"), (e.Code, e.Field)));
     }
@@ -57,7 +62,8 @@ public sealed class MeetingAndAgendaRulesTests
     [InlineData(4, 4, 4, null)]
     [InlineData(0, 4, 4, "VALIDATION position")]
     [InlineData(5, 4, 4, "VALIDATION position")]
-    public void An_agenda_position_lies_between_one_and_the_last(int? requested, int last, int position, string? expected)
+    public void An_agenda_position_lies_between_one_and_the_last(
+        int? requested, int last, int position, string? expected)
     {
         var errors = new ErrorList();
         Assert.Equal(position, AgendaRules.Position(errors, requested, last));
@@ -86,5 +92,6 @@ public sealed class MeetingAndAgendaRulesTests
         Assert.Equal((1, 2), (twoB.Position, twoA.Position));
     }
 
-    private static string? Describe(ErrorList errors) => errors.Items.SingleOrDefault() is { } e ? $"{e.Code} {e.Field}" : null;
+    private static string? Describe(ErrorList errors) =>
+        errors.Items.SingleOrDefault() is { } e ? $"{e.Code} {e.Field}" : null;
 }

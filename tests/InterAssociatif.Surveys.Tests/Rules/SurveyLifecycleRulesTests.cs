@@ -31,7 +31,9 @@ public sealed class SurveyLifecycleRulesTests
         return data;
     }
 
-    /// <summary>Every status × every target: only DRAFT → OPEN → CLOSED → RESULTS_PUBLISHED, one step at a time.</summary>
+    /// <summary>
+    /// Every status × every target: only DRAFT → OPEN → CLOSED → RESULTS_PUBLISHED, one step at a time.
+    /// </summary>
     [Theory]
     [MemberData(nameof(EveryStep))]
     public void A_survey_moves_one_step_forward_at_a_time(string fromName, string toName)
@@ -70,7 +72,10 @@ public sealed class SurveyLifecycleRulesTests
         Assert.Equal(["VALIDATION closesOn"], window.Items.Select(e => $"{e.Code} {e.Field}"));
     }
 
-    /// <summary>Every status × before or after the close × member or coordinator: members answer an open survey until it closes; coordinators also late.</summary>
+    /// <summary>
+    /// Every status × before or after the close × member or coordinator: members answer an open survey until it closes;
+    /// coordinators also late.
+    /// </summary>
     [Theory]
     [MemberData(nameof(EveryStep))]
     public void Members_answer_until_the_close_and_coordinators_also_late(string statusName, string unused)
@@ -83,10 +88,12 @@ public sealed class SurveyLifecycleRulesTests
             {
                 var errors = new ErrorList();
                 var closesAt = afterClose ? Now.AddMinutes(-1) : Now.AddMinutes(1);
-                ResponseRules.SurveyAcceptsAnswers(errors, SurveyIn(status), new Respondent(coordinator, Guid.NewGuid()), Now, closesAt);
+                ResponseRules.SurveyAcceptsAnswers(
+                    errors, SurveyIn(status), new Respondent(coordinator, Guid.NewGuid()), Now, closesAt);
                 var accepted = (status == SurveyStatus.Open && !afterClose)
                     || (coordinator && (status == SurveyStatus.Closed || (status == SurveyStatus.Open && afterClose)));
-                Assert.True(accepted != errors.Any, $"{status}, coordinator {coordinator}, after the close {afterClose}");
+                Assert.True(
+                    accepted != errors.Any, $"{status}, coordinator {coordinator}, after the close {afterClose}");
             }
         }
     }
@@ -102,7 +109,8 @@ public sealed class SurveyLifecycleRulesTests
     [InlineData("SingleChoice", new[] { "A", "B" }, null, 1, "VALIDATION maxSelections")]
     [InlineData("FreeText", new[] { "A" }, null, null, "VALIDATION options")]
     [InlineData("YesNo", new string[0], null, null, null)]
-    public void A_questions_options_fit_its_kind(string kindName, string[] options, string? other, int? maxSelections, string? expected)
+    public void A_questions_options_fit_its_kind(
+        string kindName, string[] options, string? other, int? maxSelections, string? expected)
     {
         var errors = new ErrorList();
         QuestionRules.Options(errors, Enum.Parse<QuestionKind>(kindName), options, other, maxSelections);

@@ -7,10 +7,16 @@ namespace InterAssociatif.Directory.DemoData;
 /// </summary>
 internal static class DirectoryDemoData
 {
-    /// <summary>The call for applications ran from 2 March to 28 April 2017; individual dates are not in the source, so the closing day is used.</summary>
+    /// <summary>
+    /// The call for applications ran from 2 March to 28 April 2017; individual dates are not in the source, so the
+    /// closing day is used.
+    /// </summary>
     public static readonly DateOnly AppliedOn = new(2017, 4, 28);
 
-    /// <summary>On 18 September 2017 the meeting "acte l'intérêt de la mise en place de l'inter-associatif": the candidates still in are admitted that day.</summary>
+    /// <summary>
+    /// On 18 September 2017 the meeting "acte l'intérêt de la mise en place de l'inter-associatif": the candidates
+    /// still in are admitted that day.
+    /// </summary>
     public static readonly DateOnly AdmittedOn = new(2017, 9, 18);
 
     /// <summary>MOZAÏK RH did not continue beyond the meeting of 13 June 2017.</summary>
@@ -34,7 +40,12 @@ internal static class DirectoryDemoData
         "Environnement et pratiques urbaines",
     ];
 
-    public sealed record OrganizationSeed(string Name, string? Acronym = null, string? Parent = null, string? Neighbourhood = null, string? Description = null);
+    public sealed record OrganizationSeed(
+        string Name,
+        string? Acronym = null,
+        string? Parent = null,
+        string? Neighbourhood = null,
+        string? Description = null);
 
     /// <summary>The 27 candidate associations listed on the slides, in the slides' order.</summary>
     public static readonly OrganizationSeed[] Associations =
@@ -79,14 +90,23 @@ internal static class DirectoryDemoData
     public static readonly OrganizationSeed[] Institutions =
     [
         new(NantesMetropole, Description: "La métropole nantaise, signataire du contrat de ville."),
-        new(MissionPolitiqueDeLaVille, Parent: NantesMetropole, Description: "Coordonne l'inter-associatif : annuaire, réunions, questionnaires, comptes rendus."),
+        new(
+            MissionPolitiqueDeLaVille,
+            Parent: NantesMetropole,
+            Description: "Coordonne l'inter-associatif : annuaire, réunions, questionnaires, comptes rendus."),
         new(MissionDialogueCitoyen, Parent: NantesMetropole),
         new(Prefecture, "État", Description: "Les services de l'État en Loire-Atlantique."),
         new(BureauPolitiqueDeLaVille, Parent: Prefecture),
         new(CcasDeNantes, "CCAS", Description: "Centre communal d'action sociale de Nantes."),
     ];
 
-    public sealed record PersonSeed(string GivenName, string FamilyName, string Organization, AffiliationRole Role, string? Title, string? Phone = null)
+    public sealed record PersonSeed(
+        string GivenName,
+        string FamilyName,
+        string Organization,
+        AffiliationRole Role,
+        string? Title,
+        string? Phone = null)
     {
         public string Email => $"{Ascii(GivenName)}.{Ascii(FamilyName)}@example.org";
 
@@ -114,9 +134,33 @@ internal static class DirectoryDemoData
         new("Inès", "Bourdaix", "PULSART", AffiliationRole.Representative, "Chargée de développement"),
         new("Samia", "Haddouchi", "REGART'S", AffiliationRole.Representative, "Présidente"),
         new("Claire", "Ogerain", "TRAJET", AffiliationRole.Representative, "Responsable"),
-        new("Aurélie", "Kerjéan", MissionPolitiqueDeLaVille, AffiliationRole.CivilServant, "Chargée de mission, Mission Politique de la Ville", "02 61 91 00 01"),
-        new("Marc", "Le Bihanic", MissionPolitiqueDeLaVille, AffiliationRole.CivilServant, "Chargé de mission, Mission Politique de la Ville", "02 61 91 00 02"),
-        new("Vincent", "Durassier", MissionDialogueCitoyen, AffiliationRole.CivilServant, "Chargé de mission, Mission dialogue citoyen", "02 61 91 00 03"),
-        new("Laure", "Méheustel", BureauPolitiqueDeLaVille, AffiliationRole.CivilServant, "Cheffe du Bureau Politique de la Ville", "02 61 91 00 04"),
+        new(
+            "Aurélie",
+            "Kerjéan",
+            MissionPolitiqueDeLaVille,
+            AffiliationRole.CivilServant,
+            "Chargée de mission, Mission Politique de la Ville",
+            "02 61 91 00 01"),
+        new(
+            "Marc",
+            "Le Bihanic",
+            MissionPolitiqueDeLaVille,
+            AffiliationRole.CivilServant,
+            "Chargé de mission, Mission Politique de la Ville",
+            "02 61 91 00 02"),
+        new(
+            "Vincent",
+            "Durassier",
+            MissionDialogueCitoyen,
+            AffiliationRole.CivilServant,
+            "Chargé de mission, Mission dialogue citoyen",
+            "02 61 91 00 03"),
+        new(
+            "Laure",
+            "Méheustel",
+            BureauPolitiqueDeLaVille,
+            AffiliationRole.CivilServant,
+            "Cheffe du Bureau Politique de la Ville",
+            "02 61 91 00 04"),
     ];
 }

@@ -24,7 +24,11 @@ internal sealed class DirectoryDemoSeeder(
         {
             if (!themeKeys.Contains(SearchText.Key(DirectoryDemoData.Themes[i])))
             {
-                Expect(await themes.CreateAsync(new CreateThemeInput(DirectoryDemoData.Themes[i], null, i + 1), new ErrorList(), cancellationToken));
+                Expect(
+                    await themes.CreateAsync(
+                        new CreateThemeInput(DirectoryDemoData.Themes[i], null, i + 1),
+                        new ErrorList(),
+                        cancellationToken));
             }
         }
 
@@ -53,7 +57,10 @@ internal sealed class DirectoryDemoSeeder(
             organizationIds[key] = created.Id;
         }
 
-        var withMemberships = (await db.Memberships.Select(m => m.OrganizationId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var withMemberships = (await db.Memberships.Select(m => m.OrganizationId)
+            .Distinct()
+            .ToListAsync(cancellationToken))
+            .ToHashSet();
         foreach (var association in DirectoryDemoData.Associations)
         {
             var id = organizationIds[SearchText.Key(association.Name)];
@@ -62,31 +69,49 @@ internal sealed class DirectoryDemoSeeder(
                 continue;
             }
 
-            Expect(await memberships.ApplyAsync(new(id, DirectoryDemoData.AppliedOn), new ErrorList(), cancellationToken));
+            Expect(
+                await memberships.ApplyAsync(new(id, DirectoryDemoData.AppliedOn), new ErrorList(), cancellationToken));
             Expect(association.Name == DirectoryDemoData.WithdrawnAssociation
-                ? await memberships.WithdrawAsync(new(id, DirectoryDemoData.WithdrawnOn, DirectoryDemoData.WithdrawalReason), new ErrorList(), cancellationToken)
-                : await memberships.AdmitAsync(new(id, DirectoryDemoData.AdmittedOn), new ErrorList(), cancellationToken));
+                ? await memberships.WithdrawAsync(
+                    new(id, DirectoryDemoData.WithdrawnOn, DirectoryDemoData.WithdrawalReason),
+                    new ErrorList(),
+                    cancellationToken)
+                : await memberships.AdmitAsync(
+                    new(id, DirectoryDemoData.AdmittedOn), new ErrorList(), cancellationToken));
         }
 
-        var personIds = await db.People.Where(p => p.Email != null).ToDictionaryAsync(p => p.Email!, p => p.Id, cancellationToken);
-        var ties = (await db.Affiliations.Select(a => new { a.PersonId, a.OrganizationId }).ToListAsync(cancellationToken))
+        var personIds = await db.People.Where(p => p.Email != null)
+            .ToDictionaryAsync(p => p.Email!, p => p.Id, cancellationToken);
+        var ties = (await db.Affiliations.Select(a => new { a.PersonId, a.OrganizationId })
+            .ToListAsync(cancellationToken))
             .Select(a => (a.PersonId, a.OrganizationId)).ToHashSet();
         foreach (var seed in DirectoryDemoData.People)
         {
             if (!personIds.TryGetValue(seed.Email, out var personId))
             {
-                personId = Expect(await people.CreateAsync(new CreatePersonInput(seed.GivenName, seed.FamilyName, seed.Title, seed.Email, seed.Phone), new ErrorList(), cancellationToken)).Id;
+                personId = Expect(
+                    await people.CreateAsync(
+                        new CreatePersonInput(seed.GivenName, seed.FamilyName, seed.Title, seed.Email, seed.Phone),
+                        new ErrorList(),
+                        cancellationToken)).Id;
             }
 
             var organizationId = organizationIds[SearchText.Key(seed.Organization)];
             if (!ties.Contains((personId, organizationId)))
             {
-                Expect(await people.AddAffiliationAsync(new AddAffiliationInput(personId, organizationId, seed.Role, seed.Title, new DateOnly(2017, 1, 1), null), new ErrorList(), cancellationToken));
+                Expect(
+                    await people.AddAffiliationAsync(
+                        new AddAffiliationInput(
+                            personId, organizationId, seed.Role, seed.Title, new DateOnly(2017, 1, 1), null),
+                        new ErrorList(),
+                        cancellationToken));
             }
         }
     }
 
     private static T Expect<T>(MutationResult<T> result)
         where T : class =>
-        result.Value ?? throw new InvalidOperationException("Demo data broke a rule: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        result.Value
+        ?? throw new InvalidOperationException(
+            "Demo data broke a rule: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
 }

@@ -12,7 +12,10 @@ internal static class MembershipRules
     public static Membership? Latest(IEnumerable<Membership> history) =>
         history.OrderByDescending(m => m.AppliedOn).ThenByDescending(m => m.CreatedAt).FirstOrDefault();
 
-    /// <summary>An organisation with an open application or membership cannot apply again; after a withdrawal it can, on a later day.</summary>
+    /// <summary>
+    /// An organisation with an open application or membership cannot apply again; after a withdrawal it can, on a later
+    /// day.
+    /// </summary>
     public static UserError? CanApply(Membership? latest, DateOnly appliedOn)
     {
         if (latest is { IsOpen: true })
@@ -24,23 +27,29 @@ internal static class MembershipRules
 
         if (latest?.WithdrawnOn is { } withdrawnOn && appliedOn <= withdrawnOn)
         {
-            return new InputValidationError("appliedOn", $"`appliedOn` must be after the previous withdrawal ({withdrawnOn:yyyy-MM-dd}).");
+            return new InputValidationError(
+                "appliedOn", $"`appliedOn` must be after the previous withdrawal ({withdrawnOn:yyyy-MM-dd}).");
         }
 
         return null;
     }
 
-    /// <summary>Only an applicant (an open, not yet admitted membership) can be admitted, on or after the day it applied.</summary>
+    /// <summary>
+    /// Only an applicant (an open, not yet admitted membership) can be admitted, on or after the day it applied.
+    /// </summary>
     public static UserError? OnlyAnApplicantCanBeAdmitted(Membership? latest, DateOnly admittedOn)
     {
         if (latest is { IsOpen: false, WithdrawnOn: { } withdrawn })
         {
-            return new ConflictError("organizationId", $"This organisation withdrew on {withdrawn:yyyy-MM-dd}: it must apply again (`applyForMembership`) before it can be admitted.");
+            return new ConflictError(
+                "organizationId",
+                $"This organisation withdrew on {withdrawn:yyyy-MM-dd}: it must apply again (`applyForMembership`) before it can be admitted.");
         }
 
         if (latest is null || !latest.IsOpen)
         {
-            return new ConflictError("organizationId", "This organisation has not applied: only a candidate can be admitted.");
+            return new ConflictError(
+                "organizationId", "This organisation has not applied: only a candidate can be admitted.");
         }
 
         if (latest.AdmittedOn is not null)
@@ -49,16 +58,20 @@ internal static class MembershipRules
         }
 
         return admittedOn < latest.AppliedOn
-            ? new InputValidationError("admittedOn", $"`admittedOn` must not be before the application ({latest.AppliedOn:yyyy-MM-dd}).")
+            ? new InputValidationError(
+                "admittedOn", $"`admittedOn` must not be before the application ({latest.AppliedOn:yyyy-MM-dd}).")
             : null;
     }
 
-    /// <summary>A withdrawn membership cannot be withdrawn again; a withdrawal comes after the application and the admission.</summary>
+    /// <summary>
+    /// A withdrawn membership cannot be withdrawn again; a withdrawal comes after the application and the admission.
+    /// </summary>
     public static UserError? CanWithdraw(Membership? latest, DateOnly withdrawnOn)
     {
         if (latest is null)
         {
-            return new ConflictError("organizationId", "This organisation is not in the network: there is nothing to withdraw.");
+            return new ConflictError(
+                "organizationId", "This organisation is not in the network: there is nothing to withdraw.");
         }
 
         if (!latest.IsOpen)

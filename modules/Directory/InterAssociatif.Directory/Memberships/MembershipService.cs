@@ -4,9 +4,11 @@ namespace InterAssociatif.Directory.Memberships;
 internal sealed record MembershipChanged(Guid OrganizationId, Guid MembershipId, string Change);
 
 /// <summary>Runs the membership lifecycle. One transaction per call; on any error nothing is written.</summary>
-internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time, IEventBus events)
+internal sealed class MembershipService(
+    IDbContextFactory<DirectoryDbContext> factory, TimeProvider time, IEventBus events)
 {
-    public Task<MutationResult<Membership>> ApplyAsync(ApplyForMembershipInput command, ErrorList errors, CancellationToken cancellationToken)
+    public Task<MutationResult<Membership>> ApplyAsync(
+        ApplyForMembershipInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var appliedOn = command.AppliedOn ?? time.Today();
         return ChangeAsync(command.OrganizationId, errors, "applied", (organization, latest) =>
@@ -32,7 +34,8 @@ internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> fa
         }, cancellationToken);
     }
 
-    public Task<MutationResult<Membership>> AdmitAsync(AdmitMemberInput command, ErrorList errors, CancellationToken cancellationToken)
+    public Task<MutationResult<Membership>> AdmitAsync(
+        AdmitMemberInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var admittedOn = command.AdmittedOn ?? time.Today();
         return ChangeAsync(command.OrganizationId, errors, "admitted", (_, latest) =>
@@ -48,7 +51,8 @@ internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> fa
         }, cancellationToken);
     }
 
-    public Task<MutationResult<Membership>> WithdrawAsync(WithdrawMembershipInput command, ErrorList errors, CancellationToken cancellationToken)
+    public Task<MutationResult<Membership>> WithdrawAsync(
+        WithdrawMembershipInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var text = errors.Text("reason", command.Reason, Membership.ReasonMaxLength, required: false);
         var withdrawnOn = command.WithdrawnOn ?? time.Today();
@@ -75,7 +79,8 @@ internal sealed class MembershipService(IDbContextFactory<DirectoryDbContext> fa
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var records = change.Db.Organizations.Include(o => o.Memberships);
-        var organization = await change.FindAsync(records, organizationId, "organizationId", DirectoryTypeNames.Organization, "organisation");
+        var organization = await change.FindAsync(
+            records, organizationId, "organizationId", DirectoryTypeNames.Organization, "organisation");
         if (change.Failed)
         {
             return change.Fail<Membership>();

@@ -26,7 +26,9 @@ internal sealed class Organization : IHasId, IVersioned
 
     [MaxLength(WebsiteMaxLength)] public string? Website { get; set; }
 
-    /// <summary>The organisation this one is a unit of (a mission of Nantes Métropole, a bureau of the préfecture).</summary>
+    /// <summary>
+    /// The organisation this one is a unit of (a mission of Nantes Métropole, a bureau of the préfecture).
+    /// </summary>
     public Guid? ParentId { get; set; }
 
     public DateTimeOffset? ArchivedAt { get; set; }

@@ -7,7 +7,9 @@ internal sealed record OrganizationChanged(Guid OrganizationId, string Change, D
 [Description("A new organisation.")]
 internal sealed record CreateOrganizationInput(
     [Description("Association or institution.")] OrganizationKind Kind,
-    [Describe("The name, 1 to {0} characters; unique once case, accents and punctuation are ignored.", Organization.NameMaxLength)]
+    [Describe(
+        "The name, 1 to {0} characters; unique once case, accents and punctuation are ignored.",
+        Organization.NameMaxLength)]
     string Name,
     [Describe("The acronym, at most {0} characters.", Organization.AcronymMaxLength)] string? Acronym,
     [Describe("What it does, at most {0} characters.", Organization.DescriptionMaxLength)] string? Description,
@@ -18,7 +20,9 @@ internal sealed record CreateOrganizationInput(
     [Description("The organisation it is a unit of, if any."), References(DirectoryTypeNames.Organization)] Guid? ParentId);
 
 [CoordinatorMutation(DirectoryTypeNames.Organization, "Changes an organisation's data.")]
-[Description("Changes to an organisation. Omitted fields stay as they are; null clears an optional field; lists replace the current list.")]
+[Description(
+    "Changes to an organisation. Omitted fields stay as they are; null clears an optional field; lists replace the "
+    + "current list.")]
 internal sealed record UpdateOrganizationInput(
     [Description("The organisation to change."), References(DirectoryTypeNames.Organization)] Guid Id,
     [Description("The `version` you read; if it has changed since, nothing is written and a CONFLICT is returned.")] int? Version,
@@ -46,13 +50,16 @@ internal sealed record ArchiveOrganizationInput(
 
 [Description("Narrows a list of organisations. All given conditions must hold.")]
 internal sealed record OrganizationFilter(
-    [Description("Words found in the name or acronym, ignoring case, accents and punctuation: `mozaik` finds MOZAÏK RH, `paq la lune` finds PAQ'LA LUNE.")]
+    [Description(
+        "Words found in the name or acronym, ignoring case, accents and punctuation: `mozaik` finds MOZAÏK RH, `paq la "
+        + "lune` finds PAQ'LA LUNE.")]
     string? Search,
     [Description("Only these kinds.")] IReadOnlyList<OrganizationKind> Kinds,
     [Description("Only organisations with one of these statuses in the network on `membershipAsOf`.")]
     IReadOnlyList<MembershipStatus> MembershipStatuses,
     [Description("The day `membershipStatuses` is evaluated on; default today.")] DateOnly? MembershipAsOf,
-    [Description("Only organisations interested in at least one of these themes."), References(DirectoryTypeNames.Theme)]
+    [Description("Only organisations interested in at least one of these themes."), References(
+        DirectoryTypeNames.Theme)]
     IReadOnlyList<Guid> ThemeIds,
     [Description("Only organisations serving this neighbourhood (QPV), compared without case or accents.")] string? Neighbourhood,
     [Description("Include archived organisations. Default false.")] bool? IncludeArchived)

@@ -34,12 +34,18 @@ internal sealed class OrganizationType : NodeType<Organization>
         "unitsByParent", o => o.ParentId, q => q.OrderBy(o => o.NameKey));
 
     public OrganizationType(GraphTypeExtensions extensions)
-        : base(DirectoryTypeNames.Organization, "An organisation of the network: an association (member or candidate of the inter-associatif) or an institution (État, Nantes Métropole, CCAS…).")
+        : base(
+            DirectoryTypeNames.Organization,
+            "An organisation of the network: an association (member or candidate of the inter-associatif) or an "
+            + "institution (État, Nantes Métropole, CCAS…).")
     {
         this.RequireScope(Scopes.ReadDirectory);
-        Field<NonNullGraphType<EnumerationGraphType<OrganizationKind>>>("kind").Description("Association or institution.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<EnumerationGraphType<OrganizationKind>>>("kind")
+            .Description("Association or institution.")
+            .Resolve(ctx => ctx.Source.Kind);
         Field(o => o.Name).Description("The name, as the organisation writes it (with its accents and apostrophes).");
-        Field(o => o.Acronym, nullable: true).Description("The acronym (sigle), e.g. UHP for the Union des Habitants de Plaisance.");
+        Field(o => o.Acronym, nullable: true)
+            .Description("The acronym (sigle), e.g. UHP for the Union des Habitants de Plaisance.");
         Field(o => o.Description, nullable: true).Description("What the organisation does.");
         Field(o => o.Website, nullable: true).Description("Its website (http or https).");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("neighbourhoods")
@@ -48,10 +54,13 @@ internal sealed class OrganizationType : NodeType<Organization>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThemeType>>>>("themes")
             .Description("The themes (thématiques) it is interested in, in catalogue order.")
             .Resolve(ctx => ThemesInOrder.Load(ctx, ctx.Source.Id).Then(list => list.Select(t => t.Theme!).ToList()));
-        Field<NonNullGraphType<BooleanGraphType>>("archived").Description("Archived organisations are kept (others refer to them) but left out of lists by default.").Resolve(ctx => ctx.Source.ArchivedAt is not null);
+        Field<NonNullGraphType<BooleanGraphType>>("archived")
+            .Description("Archived organisations are kept (others refer to them) but left out of lists by default.")
+            .Resolve(ctx => ctx.Source.ArchivedAt is not null);
         Field(o => o.ArchivedAt, nullable: true).Description("When it was archived.");
         Field<OrganizationType>("parent")
-            .Description("The organisation this one is a unit of (e.g. the Mission Politique de la Ville of Nantes Métropole).")
+            .Description(
+                "The organisation this one is a unit of (e.g. the Mission Politique de la Ville of Nantes Métropole).")
             .Resolve(ctx => ctx.Source.ParentId is { } parentId
                 ? ctx.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, Card, parentId)
                 : DataLoaderResolveExtensions.FromValue<Organization?>(null));
@@ -63,16 +72,22 @@ internal sealed class OrganizationType : NodeType<Organization>
             .Argument<DateOnlyGraphType>("asOf", "The day (Paris time) to evaluate; default today.")
             .Resolve(ctx =>
             {
-                var day = ctx.GetArgument<DateOnly?>("asOf") ?? ctx.RequestServices!.GetRequiredService<TimeProvider>().Today();
+                var day = ctx.GetArgument<DateOnly?>("asOf")
+                    ?? ctx.RequestServices!.GetRequiredService<TimeProvider>().Today();
                 return MembershipLoaders.ByOrganization.Load(ctx, ctx.Source.Id)
                     .Then(list => MembershipRules.StatusOn(list, day));
             });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MembershipType>>>>("memberships")
-            .Description("Its history in the network: every application, admission and withdrawal, oldest first. Re-joining opens a new membership.")
+            .Description(
+                "Its history in the network: every application, admission and withdrawal, oldest first. Re-joining "
+                + "opens a new membership.")
             .Resolve(ctx => MembershipLoaders.ByOrganization.Load(ctx, ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AffiliationType>>>>("affiliations")
-            .Description("The people affiliated with it (representatives, staff…). Personal data: members, analysts and coordinators only.")
-            .Argument<BooleanGraphType>("currentOnly", "Only affiliations in force today. Default false: the whole history.")
+            .Description(
+                "The people affiliated with it (representatives, staff…). Personal data: members, analysts and "
+                + "coordinators only.")
+            .Argument<BooleanGraphType>(
+                "currentOnly", "Only affiliations in force today. Default false: the whole history.")
             .AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst)
             .Resolve(ctx =>
             {
@@ -83,7 +98,10 @@ internal sealed class OrganizationType : NodeType<Organization>
             });
         Field(o => o.CreatedAt).Description("When it was recorded.");
         Field(o => o.UpdatedAt).Description("When it last changed.");
-        Field(o => o.Version).Description("Changes with every edit. Pass it back as `version` in an update to be told of a concurrent change instead of overwriting it.");
+        Field(o => o.Version)
+            .Description(
+                "Changes with every edit. Pass it back as `version` in an update to be told of a concurrent change "
+                + "instead of overwriting it.");
         extensions.ApplyTo(this);
     }
 }
@@ -94,9 +112,12 @@ internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> 
     protected override void Add(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionGraphType<OrganizationType>>>("organizations")
-            .Description("The organisations of the network (associations and institutions), filtered and sorted in the database, by pages. Archived ones are left out unless asked for.")
+            .Description(
+                "The organisations of the network (associations and institutions), filtered and sorted in the "
+                + "database, by pages. Archived ones are left out unless asked for.")
             .Argument<InputType<OrganizationFilter>>("filter", "Conditions the organisations must meet.")
-            .Argument<ListGraphType<NonNullGraphType<InputType<OrganizationOrder>>>>("orderBy", "Sort keys, first one first. Default: by name.")
+            .Argument<ListGraphType<NonNullGraphType<InputType<OrganizationOrder>>>>(
+                "orderBy", "Sort keys, first one first. Default: by name.")
             .ResolvePage(
                 factory,
                 OrganizationSearch.Pages,
@@ -109,7 +130,8 @@ internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> 
         query.Field<OrganizationType>("organization")
             .Description("One organisation by its id; null when there is none.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The organisation's global id.")
-            .Resolve(ctx => GlobalId.TryDecode(ctx.GetArgument<string>("id"), DirectoryTypeNames.Organization, out var id)
+            .Resolve(ctx =>
+                GlobalId.TryDecode(ctx.GetArgument<string>("id"), DirectoryTypeNames.Organization, out var id)
                 ? ctx.LoadById<DirectoryDbContext, Organization>(db => db.Organizations, OrganizationType.Card, id)
                 : throw new InvalidIdException(ctx.GetArgument<string>("id")));
     }

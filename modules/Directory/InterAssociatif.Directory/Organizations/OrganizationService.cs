@@ -1,13 +1,18 @@
 namespace InterAssociatif.Directory.Organizations;
 
-/// <summary>Creates, changes and archives organisations. Each call is one transaction; on any error nothing is written.</summary>
-internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time, IEventBus events)
+/// <summary>
+/// Creates, changes and archives organisations. Each call is one transaction; on any error nothing is written.
+/// </summary>
+internal sealed class OrganizationService(
+    IDbContextFactory<DirectoryDbContext> factory, TimeProvider time, IEventBus events)
 {
-    public async Task<MutationResult<Organization>> CreateAsync(CreateOrganizationInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Organization>> CreateAsync(
+        CreateOrganizationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var name = errors.Line("name", command.Name, Organization.NameMaxLength, required: true);
         var acronym = errors.Line("acronym", command.Acronym, Organization.AcronymMaxLength, required: false);
-        var description = errors.Text("description", command.Description, Organization.DescriptionMaxLength, required: false);
+        var description = errors.Text(
+            "description", command.Description, Organization.DescriptionMaxLength, required: false);
         var website = OrganizationRules.Website(errors, "website", command.Website);
         var neighbourhoods = OrganizationRules.Neighbourhoods(errors, "neighbourhoods", command.Neighbourhoods);
 
@@ -31,19 +36,32 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
         };
         organization.SetName(name ?? "");
         organization.SetAcronym(acronym);
-        organization.Neighbourhoods = neighbourhoods.Select(n => new OrganizationNeighbourhood { Name = n, NameKey = SearchText.Key(n) }).ToList();
+        organization.Neighbourhoods = neighbourhoods.Select(n =>
+            new OrganizationNeighbourhood { Name = n, NameKey = SearchText.Key(n) })
+            .ToList();
         organization.Themes = command.ThemeIds.Distinct().Select(t => new OrganizationTheme { ThemeId = t }).ToList();
         change.Db.Organizations.Add(organization);
         return await CommitAsync(change, organization, "created");
     }
 
-    public async Task<MutationResult<Organization>> UpdateAsync(UpdateOrganizationInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Organization>> UpdateAsync(
+        UpdateOrganizationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = command.Name.IsSet ? errors.Line("name", command.Name.Value, Organization.NameMaxLength, required: true) : null;
-        var acronym = command.Acronym.IsSet ? errors.Line("acronym", command.Acronym.Value, Organization.AcronymMaxLength, required: false) : null;
-        var description = command.Description.IsSet ? errors.Text("description", command.Description.Value, Organization.DescriptionMaxLength, required: false) : null;
-        var website = command.Website.IsSet ? OrganizationRules.Website(errors, "website", command.Website.Value) : null;
-        var neighbourhoods = command.Neighbourhoods.IsSet ? OrganizationRules.Neighbourhoods(errors, "neighbourhoods", command.Neighbourhoods.Value ?? []) : [];
+        var name = command.Name.IsSet
+            ? errors.Line("name", command.Name.Value, Organization.NameMaxLength, required: true)
+            : null;
+        var acronym = command.Acronym.IsSet
+            ? errors.Line("acronym", command.Acronym.Value, Organization.AcronymMaxLength, required: false)
+            : null;
+        var description = command.Description.IsSet
+            ? errors.Text("description", command.Description.Value, Organization.DescriptionMaxLength, required: false)
+            : null;
+        var website = command.Website.IsSet
+            ? OrganizationRules.Website(errors, "website", command.Website.Value)
+            : null;
+        var neighbourhoods = command.Neighbourhoods.IsSet
+            ? OrganizationRules.Neighbourhoods(errors, "neighbourhoods", command.Neighbourhoods.Value ?? [])
+            : [];
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var records = change.Db.Organizations.Include(o => o.Neighbourhoods).Include(o => o.Themes);
@@ -62,7 +80,8 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
 
         if (command.ParentId is { IsSet: true, Value: { } parentId })
         {
-            await OrganizationRules.IsNotItsOwnUnit(change.Db, errors, "parentId", parentId, organization.Id, cancellationToken);
+            await OrganizationRules.IsNotItsOwnUnit(
+                change.Db, errors, "parentId", parentId, organization.Id, cancellationToken);
         }
 
         organization.Kind = command.Kind.Or(organization.Kind);
@@ -73,13 +92,23 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
         if (command.Neighbourhoods.IsSet)
         {
             organization.Neighbourhoods.Clear();
-            organization.Neighbourhoods.AddRange(neighbourhoods.Select(n => new OrganizationNeighbourhood { OrganizationId = organization.Id, Name = n, NameKey = SearchText.Key(n) }));
+            organization.Neighbourhoods.AddRange(
+                neighbourhoods.Select(n =>
+                    new OrganizationNeighbourhood
+                    {
+                        OrganizationId = organization.Id,
+                        Name = n,
+                        NameKey = SearchText.Key(n)
+                    }));
         }
 
         if (command.ThemeIds.IsSet)
         {
             organization.Themes.Clear();
-            organization.Themes.AddRange((command.ThemeIds.Value ?? []).Distinct().Select(t => new OrganizationTheme { OrganizationId = organization.Id, ThemeId = t }));
+            organization.Themes.AddRange(
+                (command.ThemeIds.Value ?? [])
+                    .Distinct()
+                    .Select(t => new OrganizationTheme { OrganizationId = organization.Id, ThemeId = t }));
         }
 
         organization.UpdatedAt = time.GetUtcNow();
@@ -87,14 +116,19 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
         return await CommitAsync(change, organization, "updated");
     }
 
-    /// <summary>Archives or restores an organisation. Organisations are never hard-deleted: others refer to them.</summary>
-    public Task<MutationResult<Organization>> ArchiveAsync(ArchiveOrganizationInput command, ErrorList errors, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Archives or restores an organisation. Organisations are never hard-deleted: others refer to them.
+    /// </summary>
+    public Task<MutationResult<Organization>> ArchiveAsync(
+        ArchiveOrganizationInput command, ErrorList errors, CancellationToken cancellationToken) =>
         SetArchivedAsync(command, archived: true, errors, cancellationToken);
 
-    public Task<MutationResult<Organization>> RestoreAsync(ArchiveOrganizationInput command, ErrorList errors, CancellationToken cancellationToken) =>
+    public Task<MutationResult<Organization>> RestoreAsync(
+        ArchiveOrganizationInput command, ErrorList errors, CancellationToken cancellationToken) =>
         SetArchivedAsync(command, archived: false, errors, cancellationToken);
 
-    private async Task<MutationResult<Organization>> SetArchivedAsync(ArchiveOrganizationInput command, bool archived, ErrorList errors, CancellationToken cancellationToken)
+    private async Task<MutationResult<Organization>> SetArchivedAsync(
+        ArchiveOrganizationInput command, bool archived, ErrorList errors, CancellationToken cancellationToken)
     {
         var (id, expectedVersion) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
@@ -107,7 +141,9 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
 
         if (archived == (organization.ArchivedAt is not null))
         {
-            errors.Add(new ConflictError("id", archived ? "This organisation is already archived." : "This organisation is not archived."));
+            errors.Add(
+                new ConflictError(
+                    "id", archived ? "This organisation is already archived." : "This organisation is not archived."));
         }
 
         var now = time.GetUtcNow();
@@ -117,13 +153,15 @@ internal sealed class OrganizationService(IDbContextFactory<DirectoryDbContext> 
         return await CommitAsync(change, organization, archived ? "archived" : "restored");
     }
 
-    private async Task<MutationResult<Organization>> CommitAsync(Change<DirectoryDbContext> change, Organization organization, string what)
+    private async Task<MutationResult<Organization>> CommitAsync(
+        Change<DirectoryDbContext> change, Organization organization, string what)
     {
         var result = await change.CommitAsync(organization, "organisation", "name",
             "An organisation with this name already exists (names are compared without case, accents or punctuation).");
         if (result.Value is not null)
         {
-            await events.PublishAsync(new OrganizationChanged(organization.Id, what, organization.UpdatedAt), change.CancellationToken);
+            await events.PublishAsync(
+                new OrganizationChanged(organization.Id, what, organization.UpdatedAt), change.CancellationToken);
         }
 
         return result;

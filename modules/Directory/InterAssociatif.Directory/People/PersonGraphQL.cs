@@ -9,14 +9,21 @@ internal sealed class PersonType : NodeType<Person>
         "id", "givenName", "familyName", "displayName", "title", "affiliations");
 
     public PersonType(GraphTypeExtensions extensions)
-        : base(DirectoryTypeNames.Person, "A person of the network (personal data): a representative of an association, a civil servant of an institution, an elected official. Readable by members, analysts and coordinators; email and phone only by coordinators and by the person.")
+        : base(
+            DirectoryTypeNames.Person,
+            "A person of the network (personal data): a representative of an association, a civil servant of an "
+            + "institution, an elected official. Readable by members, analysts and coordinators; email and phone only "
+            + "by coordinators and by the person.")
     {
         this.RequireScope(Scopes.ReadDirectory);
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst);
         Field(p => p.GivenName).Description("Given name (prénom).");
         Field(p => p.FamilyName).Description("Family name (nom).");
-        Field<NonNullGraphType<StringGraphType>>("displayName").Description("Given name then family name.").Resolve(ctx => $"{ctx.Source.GivenName} {ctx.Source.FamilyName}");
-        Field(p => p.Title, nullable: true).Description("Title or function, e.g. « Chef du Bureau Politique de la Ville ».");
+        Field<NonNullGraphType<StringGraphType>>("displayName")
+            .Description("Given name then family name.")
+            .Resolve(ctx => $"{ctx.Source.GivenName} {ctx.Source.FamilyName}");
+        Field(p => p.Title, nullable: true)
+            .Description("Title or function, e.g. « Chef du Bureau Politique de la Ville ».");
         Field<StringGraphType>("email")
             .Description("Email address. Coordinators, and the person themself, only.")
             .AuthorizeWithRoles(Roles.Coordinator, Roles.Member)
@@ -32,9 +39,11 @@ internal sealed class PersonType : NodeType<Person>
             {
                 var currentOnly = ctx.GetArgument("currentOnly", false);
                 var today = ctx.RequestServices!.GetRequiredService<TimeProvider>().Today();
-                return AffiliationLoaders.ByPerson.Load(ctx, ctx.Source.Id).Then(list => currentOnly ? list.Where(a => a.IsCurrentOn(today)).ToList() : list);
+                return AffiliationLoaders.ByPerson.Load(ctx, ctx.Source.Id)
+                    .Then(list => currentOnly ? list.Where(a => a.IsCurrentOn(today)).ToList() : list);
             });
-        Field(p => p.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
+        Field(p => p.Version)
+            .Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
         extensions.ApplyTo(this);
     }
 }
@@ -49,17 +58,26 @@ internal static class PersonalData
             return value;
         }
 
-        throw new ExecutionError("Access denied: a person's email and phone are readable only by coordinators and by the person themself.") { Code = AccessDeniedError.ErrorCode };
+        throw new ExecutionError(
+            "Access denied: a person's email and phone are readable only by coordinators and by the person themself.")
+        {
+            Code = AccessDeniedError.ErrorCode
+        };
     }
 }
 
 internal sealed class AffiliationType : NodeType<Affiliation>
 {
     public AffiliationType()
-        : base(DirectoryTypeNames.Affiliation, "A person's tie to an organisation: role, title and dates. Personal data: members, analysts and coordinators only.")
+        : base(
+            DirectoryTypeNames.Affiliation,
+            "A person's tie to an organisation: role, title and dates. Personal data: members, analysts and "
+            + "coordinators only.")
     {
         this.AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst);
-        Field<NonNullGraphType<EnumerationGraphType<AffiliationRole>>>("role").Description("The person's role in the organisation.").Resolve(ctx => ctx.Source.Role);
+        Field<NonNullGraphType<EnumerationGraphType<AffiliationRole>>>("role")
+            .Description("The person's role in the organisation.")
+            .Resolve(ctx => ctx.Source.Role);
         Field(a => a.Title, nullable: true).Description("Their title there.");
         Field(a => a.StartsOn, nullable: true).Description("First day (inclusive); null if unknown.");
         Field(a => a.EndsOn, nullable: true).Description("Last day (inclusive); null while it lasts.");
@@ -89,7 +107,9 @@ internal sealed class PeopleQueries(IDbContextFactory<DirectoryDbContext> factor
 {
     protected override void Add(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ConnectionGraphType<PersonType>>>("people")
-            .Description("People of the directory by family then given name, searched in the database. Personal data: members, analysts and coordinators only.")
+            .Description(
+                "People of the directory by family then given name, searched in the database. Personal data: members, "
+                + "analysts and coordinators only.")
             .Argument<InputType<PersonFilter>>("filter", "Conditions the people must meet.")
             .AuthorizeWithRoles(Roles.Coordinator, Roles.Member, Roles.Analyst)
             .ResolvePage(

@@ -7,7 +7,8 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
 {
     private const string EmailTaken = "Another person already has this email address.";
 
-    public async Task<MutationResult<Person>> CreateAsync(CreatePersonInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Person>> CreateAsync(
+        CreatePersonInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var givenName = errors.Line("givenName", command.GivenName, Person.NameMaxLength, required: true);
         var familyName = errors.Line("familyName", command.FamilyName, Person.NameMaxLength, required: true);
@@ -18,17 +19,33 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         await EmailIsFree(change.Db, errors, email, null, cancellationToken);
         var now = time.GetUtcNow();
-        var person = new Person { Id = Guid.CreateVersion7(now), Title = title, Email = email, Phone = phone, CreatedAt = now, UpdatedAt = now, Version = 1 };
+        var person = new Person
+        {
+            Id = Guid.CreateVersion7(now),
+            Title = title,
+            Email = email,
+            Phone = phone,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1
+        };
         person.SetNames(givenName ?? "", familyName ?? "");
         change.Db.People.Add(person);
         return await change.CommitAsync(person, "person", "email", EmailTaken);
     }
 
-    public async Task<MutationResult<Person>> UpdateAsync(UpdatePersonInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Person>> UpdateAsync(
+        UpdatePersonInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var givenName = command.GivenName.IsSet ? errors.Line("givenName", command.GivenName.Value, Person.NameMaxLength, required: true) : null;
-        var familyName = command.FamilyName.IsSet ? errors.Line("familyName", command.FamilyName.Value, Person.NameMaxLength, required: true) : null;
-        var title = command.Title.IsSet ? errors.Line("title", command.Title.Value, Person.TitleMaxLength, required: false) : null;
+        var givenName = command.GivenName.IsSet
+            ? errors.Line("givenName", command.GivenName.Value, Person.NameMaxLength, required: true)
+            : null;
+        var familyName = command.FamilyName.IsSet
+            ? errors.Line("familyName", command.FamilyName.Value, Person.NameMaxLength, required: true)
+            : null;
+        var title = command.Title.IsSet
+            ? errors.Line("title", command.Title.Value, Person.TitleMaxLength, required: false)
+            : null;
         var email = command.Email.IsSet ? Email(errors, command.Email.Value) : null;
         var phone = command.Phone.IsSet ? Phone(errors, command.Phone.Value) : null;
 
@@ -54,7 +71,8 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         return await change.CommitAsync(person, "person", "email", EmailTaken);
     }
 
-    public async Task<MutationResult<Affiliation>> AddAffiliationAsync(AddAffiliationInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Affiliation>> AddAffiliationAsync(
+        AddAffiliationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var title = errors.Line("title", command.Title, Person.TitleMaxLength, required: false);
         if (command.StartsOn is { } starts && command.EndsOn is { } ends && ends < starts)
@@ -70,7 +88,8 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         return await change.CommitAsync(affiliation, "affiliation");
     }
 
-    public async Task<MutationResult<Affiliation>> EndAffiliationAsync(EndAffiliationInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Affiliation>> EndAffiliationAsync(
+        EndAffiliationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var affiliation = await change.FindAsync(
@@ -110,13 +129,16 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         var phone = errors.Line("phone", value, Person.PhoneMaxLength, required: false);
         if (phone is not null && (!PhonePattern().IsMatch(phone) || phone.Count(char.IsDigit) is < 6 or > 15))
         {
-            errors.Add(new InputValidationError("phone", "`phone` must hold 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses."));
+            errors.Add(
+                new InputValidationError(
+                    "phone", "`phone` must hold 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses."));
         }
 
         return phone;
     }
 
-    private static async Task EmailIsFree(DirectoryDbContext db, ErrorList errors, string? email, Guid? exceptId, CancellationToken cancellationToken)
+    private static async Task EmailIsFree(
+        DirectoryDbContext db, ErrorList errors, string? email, Guid? exceptId, CancellationToken cancellationToken)
     {
         if (email is not null && await db.People.AnyAsync(p => p.Email == email && p.Id != exceptId, cancellationToken))
         {

@@ -32,10 +32,19 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
             e.HasIndex(o => o.NameKey).IsUnique();
             e.HasIndex(o => o.ParentId);
             e.HasOne<Organization>().WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(o => o.Neighbourhoods).WithOne().HasForeignKey(n => n.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(o => o.Neighbourhoods)
+                .WithOne()
+                .HasForeignKey(n => n.OrganizationId)
+                .OnDelete(DeleteBehavior.Cascade);
             e.HasMany(o => o.Themes).WithOne().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(o => o.Memberships).WithOne().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-            e.HasMany(o => o.Affiliations).WithOne(a => a.Organization).HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(o => o.Memberships)
+                .WithOne()
+                .HasForeignKey(m => m.OrganizationId)
+                .OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(o => o.Affiliations)
+                .WithOne(a => a.Organization)
+                .HasForeignKey(a => a.OrganizationId)
+                .OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<OrganizationNeighbourhood>(e =>
@@ -60,7 +69,10 @@ internal abstract class DirectoryDbContext(DbContextOptions options) : ModuleDbC
         {
             e.HasIndex(p => p.Email).IsUnique();
             e.HasIndex(p => p.SearchKey);
-            e.HasMany(p => p.Affiliations).WithOne(a => a.Person).HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(p => p.Affiliations)
+                .WithOne(a => a.Person)
+                .HasForeignKey(a => a.PersonId)
+                .OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<Affiliation>(e =>

@@ -13,10 +13,12 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
         Contract.NewConfig<Organizations.Organization, OrganizationSummary>()
             .Map(s => s.Archived, o => o.ArchivedAt != null);
 
-    public Task<IReadOnlyDictionary<Guid, OrganizationSummary>> GetOrganizationsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<Guid, OrganizationSummary>> GetOrganizationsAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         SummariesAsync(db => db.Organizations, ids, (OrganizationSummary o) => o.Id, cancellationToken);
 
-    public Task<IReadOnlyDictionary<Guid, PersonSummary>> GetPeopleAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<Guid, PersonSummary>> GetPeopleAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         SummariesAsync(db => db.People, ids, (PersonSummary p) => p.Id, cancellationToken);
 
     /// <summary>The summaries, by the contract, of the records of a set that have these ids.</summary>
@@ -43,11 +45,13 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
             cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<Guid, MembershipStatus>> GetMembershipStatusAsync(IReadOnlyCollection<Guid> organizationIds, DateOnly asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, MembershipStatus>> GetMembershipStatusAsync(
+        IReadOnlyCollection<Guid> organizationIds, DateOnly asOf, CancellationToken cancellationToken)
     {
         var keys = organizationIds.Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var memberships = await db.Memberships.Where(m => keys.Contains(m.OrganizationId) && m.AppliedOn <= asOf).ToListAsync(cancellationToken);
+        var memberships = await db.Memberships.Where(m => keys.Contains(m.OrganizationId) && m.AppliedOn <= asOf)
+            .ToListAsync(cancellationToken);
         var byOrganization = memberships.ToLookup(m => m.OrganizationId);
         return keys.ToDictionary(id => id, id => MembershipRules.StatusOn(byOrganization[id], asOf));
     }
@@ -62,45 +66,70 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
         var keys = pairs.Select(p => p.OrganizationId).Distinct().ToList();
         var latestDay = pairs.Max(p => p.Day);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var byOrganization = (await db.Memberships.Where(m => keys.Contains(m.OrganizationId) && m.AppliedOn <= latestDay).ToListAsync(cancellationToken)).ToLookup(m => m.OrganizationId);
-        return pairs.Distinct().ToDictionary(p => p, p => MembershipRules.StatusOn(byOrganization[p.OrganizationId], p.Day));
+        var byOrganization = (await db.Memberships.Where(m =>
+            keys.Contains(m.OrganizationId) && m.AppliedOn <= latestDay)
+            .ToListAsync(cancellationToken))
+            .ToLookup(m => m.OrganizationId);
+        return pairs.Distinct()
+            .ToDictionary(p => p, p => MembershipRules.StatusOn(byOrganization[p.OrganizationId], p.Day));
     }
 
-    public async Task<IReadOnlyList<Guid>> GetNetworkOrganizationIdsAsync(DateOnly asOf, IReadOnlyCollection<MembershipStatus> statuses, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Guid>> GetNetworkOrganizationIdsAsync(
+        DateOnly asOf, IReadOnlyCollection<MembershipStatus> statuses, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var filter = new Organizations.OrganizationFilter(null, [], statuses.ToList(), asOf, [], null, IncludeArchived: false);
-        return await Organizations.OrganizationSearch.Apply(db, new(filter, [], asOf)).Select(o => o.Id).ToListAsync(cancellationToken);
+        var filter = new Organizations.OrganizationFilter(
+            null, [], statuses.ToList(), asOf, [], null, IncludeArchived: false);
+        return await Organizations.OrganizationSearch.Apply(db, new(filter, [], asOf))
+            .Select(o => o.Id)
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<Guid?> FindOrganizationIdByNameAsync(string name, CancellationToken cancellationToken)
     {
         var key = SearchText.Key(name);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Organizations.Where(o => o.NameKey == key).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
+        return await db.Organizations.Where(o => o.NameKey == key)
+            .Select(o => (Guid?)o.Id)
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     public async Task<Guid?> FindThemeIdByNameAsync(string name, CancellationToken cancellationToken)
     {
         var key = SearchText.Key(name);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Themes.Where(t => t.NameKey == key).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        return await db.Themes.Where(t => t.NameKey == key)
+            .Select(t => (Guid?)t.Id)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<Guid?> FindPersonIdByEmailAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = email.Trim().ToLowerInvariant();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.People.Where(p => p.Email == normalized).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+        return await db.People.Where(p => p.Email == normalized)
+            .Select(p => (Guid?)p.Id)
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<Guid, OrganizationProfile>> GetOrganizationProfilesAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, OrganizationProfile>> GetOrganizationProfilesAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
         var keys = ids.Distinct().ToList();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var kinds = await db.Organizations.Where(o => keys.Contains(o.Id)).Select(o => new { o.Id, o.Kind }).ToListAsync(cancellationToken);
-        var themes = (await db.OrganizationThemes.Where(t => keys.Contains(t.OrganizationId)).Select(t => new { t.OrganizationId, t.Theme!.Name }).ToListAsync(cancellationToken)).ToLookup(t => t.OrganizationId, t => t.Name);
-        var neighbourhoods = (await db.OrganizationNeighbourhoods.Where(n => keys.Contains(n.OrganizationId)).Select(n => new { n.OrganizationId, n.Name }).ToListAsync(cancellationToken)).ToLookup(n => n.OrganizationId, n => n.Name);
-        return kinds.ToDictionary(k => k.Id, k => new OrganizationProfile(k.Id, k.Kind, themes[k.Id].ToList(), neighbourhoods[k.Id].ToList()));
+        var kinds = await db.Organizations.Where(o => keys.Contains(o.Id))
+            .Select(o => new { o.Id, o.Kind })
+            .ToListAsync(cancellationToken);
+        var themes = (await db.OrganizationThemes.Where(t => keys.Contains(t.OrganizationId))
+            .Select(t => new { t.OrganizationId, t.Theme!.Name })
+            .ToListAsync(cancellationToken))
+            .ToLookup(t => t.OrganizationId, t => t.Name);
+        var neighbourhoods = (await db.OrganizationNeighbourhoods.Where(n => keys.Contains(n.OrganizationId))
+            .Select(n => new { n.OrganizationId, n.Name })
+            .ToListAsync(cancellationToken))
+            .ToLookup(n => n.OrganizationId, n => n.Name);
+        return kinds.ToDictionary(
+            k => k.Id,
+            k => new OrganizationProfile(k.Id, k.Kind, themes[k.Id].ToList(), neighbourhoods[k.Id].ToList()));
     }
 }

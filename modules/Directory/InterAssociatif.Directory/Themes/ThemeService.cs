@@ -1,9 +1,12 @@
 namespace InterAssociatif.Directory.Themes;
 
-/// <summary>Keeps the theme catalogue (thématiques). Themes are referenced, so they are edited, never deleted.</summary>
+/// <summary>
+/// Keeps the theme catalogue (thématiques). Themes are referenced, so they are edited, never deleted.
+/// </summary>
 internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time)
 {
-    public async Task<MutationResult<Theme>> CreateAsync(CreateThemeInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Theme>> CreateAsync(
+        CreateThemeInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var name = errors.Line("name", command.Name, Theme.NameMaxLength, required: true);
         var description = errors.Text("description", command.Description, Theme.DescriptionMaxLength, required: false);
@@ -15,7 +18,8 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
             await NameIsFree(change.Db, errors, name, null, cancellationToken);
         }
 
-        var position = command.Position ?? (await change.Db.Themes.MaxAsync(t => (int?)t.Position, cancellationToken) ?? 0) + 1;
+        var position = command.Position
+            ?? (await change.Db.Themes.MaxAsync(t => (int?)t.Position, cancellationToken) ?? 0) + 1;
         var theme = new Theme
         {
             Id = Guid.CreateVersion7(time.GetUtcNow()),
@@ -29,10 +33,15 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
         return await change.CommitAsync(theme, "theme", "name", "A theme with this name already exists.");
     }
 
-    public async Task<MutationResult<Theme>> UpdateAsync(UpdateThemeInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Theme>> UpdateAsync(
+        UpdateThemeInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = command.Name.IsSet ? errors.Line("name", command.Name.Value, Theme.NameMaxLength, required: true) : null;
-        var description = command.Description.IsSet ? errors.Text("description", command.Description.Value, Theme.DescriptionMaxLength, required: false) : null;
+        var name = command.Name.IsSet
+            ? errors.Line("name", command.Name.Value, Theme.NameMaxLength, required: true)
+            : null;
+        var description = command.Description.IsSet
+            ? errors.Text("description", command.Description.Value, Theme.DescriptionMaxLength, required: false)
+            : null;
         errors.Range("position", command.Position.Value, 1, 10_000);
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
@@ -56,7 +65,8 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
         return await change.CommitAsync(theme, "theme", "name", "A theme with this name already exists.");
     }
 
-    private static async Task NameIsFree(DirectoryDbContext db, ErrorList errors, string name, Guid? exceptId, CancellationToken cancellationToken)
+    private static async Task NameIsFree(
+        DirectoryDbContext db, ErrorList errors, string name, Guid? exceptId, CancellationToken cancellationToken)
     {
         var key = SearchText.Key(name);
         if (key.Length == 0)

@@ -9,15 +9,21 @@ internal sealed class BodyType : NodeType<Body>
         "participantsByBody", p => p.BodyId, q => q.Where(p => p.Until == null).OrderBy(p => p.Since));
 
     public BodyType(GraphTypeExtensions extensions, NodeRegistry nodes)
-        : base(GovernanceTypeNames.Body, "A body of the contrat de ville's governance: the network (inter-associatif), the steering committee (comité de pilotage, 3 meetings a year, 7 seats for associations), a thematic group…")
+        : base(
+            GovernanceTypeNames.Body,
+            "A body of the contrat de ville's governance: the network (inter-associatif), the steering committee "
+            + "(comité de pilotage, 3 meetings a year, 7 seats for associations), a thematic group…")
     {
-        Field<NonNullGraphType<EnumerationGraphType<BodyKind>>>("kind").Description("What kind of body.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<EnumerationGraphType<BodyKind>>>("kind")
+            .Description("What kind of body.")
+            .Resolve(ctx => ctx.Source.Kind);
         Field(b => b.Name).Description("Its name.");
         Field(b => b.Description, nullable: true).Description("What it does.");
         Field("theme", new GraphQLTypeReference(DirectoryTypeNames.Theme)).Description("The theme of a thematic group.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Theme, ctx.Source.ThemeId));
         Field(b => b.MeetingsPerYear, nullable: true).Description("How many times a year it meets.");
-        Field(b => b.AssociationSeats, nullable: true).Description("Seats for associations at each session, held in rotation.");
+        Field(b => b.AssociationSeats, nullable: true)
+            .Description("Seats for associations at each session, held in rotation.");
         Field("meetings", NodeGraphTypeExtensions.ListOf(MeetingsTypeNames.Meeting))
             .Description("The meetings it held (its sessions).")
             .Resolve(ctx => MeetingsByBody.Load(ctx, ctx.Source.Id)
@@ -25,14 +31,16 @@ internal sealed class BodyType : NodeType<Body>
         Field("participants", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
             .Description("The organisations taking part in it now (for a thematic group: its members).")
             .Resolve(ctx => ParticipantsByBody.Load(ctx, ctx.Source.Id)
-                .Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, list.Select(p => p.OrganizationId))));
+                .Then(list =>
+                    nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, list.Select(p => p.OrganizationId))));
         Field(b => b.Version).Description("Changes with every edit.");
         extensions.ApplyTo(this);
     }
 }
 
 /// <summary>Adds the bodies and the members in no thematic group to <c>Query</c>.</summary>
-internal sealed class BodyQueries(IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, NodeRegistry nodes, TimeProvider time) : QueryFields
+internal sealed class BodyQueries(
+    IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, NodeRegistry nodes, TimeProvider time) : QueryFields
 {
     protected override void Add(ObjectGraphType query)
     {
@@ -41,15 +49,21 @@ internal sealed class BodyQueries(IDbContextFactory<GovernanceDbContext> factory
             .ResolvePage(factory, (ctx, db) => db.Bodies.OrderBy(b => b.Kind).ThenBy(b => b.NameKey).ThenBy(b => b.Id));
 
         query.Field("membersInNoGroup", NodeGraphTypeExtensions.ListOf(DirectoryTypeNames.Organization))
-            .Description("Members of the network that take part in no thematic group on a day — the network agreed that every member takes part in one.")
+            .Description(
+                "Members of the network that take part in no thematic group on a day — the network agreed that every "
+                + "member takes part in one.")
             .Argument<DateOnlyGraphType>("asOf", "The day; default today (Paris time).")
             .ResolveAsync(async ctx =>
             {
                 var day = ctx.GetArgument<DateOnly?>("asOf") ?? Kernel.Text.Clock.Today(time);
-                var members = await directory.GetNetworkOrganizationIdsAsync(day, [MembershipStatus.Member], ctx.CancellationToken);
+                var members = await directory.GetNetworkOrganizationIdsAsync(
+                    day, [MembershipStatus.Member], ctx.CancellationToken);
                 await using var db = await factory.CreateDbContextAsync(ctx.CancellationToken);
                 var inGroups = await db.Participations
-                    .Where(p => p.Since <= day && (p.Until == null || p.Until >= day) && db.Bodies.Any(b => b.Id == p.BodyId && b.Kind == BodyKind.ThematicGroup))
+                    .Where(p =>
+                        p.Since <= day
+                        && (p.Until == null || p.Until >= day)
+                        && db.Bodies.Any(b => b.Id == p.BodyId && b.Kind == BodyKind.ThematicGroup))
                     .Select(p => p.OrganizationId).Distinct().ToListAsync(ctx.CancellationToken);
                 return nodes.LoadReferences(ctx, DirectoryTypeNames.Organization, members.Except(inGroups));
             });

@@ -8,7 +8,8 @@ internal sealed class BodyService(IDbContextFactory<GovernanceDbContext> factory
 {
     private const string Taken = "A body with this name already exists.";
 
-    public async Task<MutationResult<Body>> CreateAsync(CreateBodyInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Body>> CreateAsync(
+        CreateBodyInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var name = errors.Line("name", command.Name, Body.NameMaxLength, required: true);
         var description = errors.Text("description", command.Description, Body.DescriptionMaxLength, required: false);
@@ -33,7 +34,8 @@ internal sealed class BodyService(IDbContextFactory<GovernanceDbContext> factory
     }
 
     /// <summary>Records that a meeting is a session of a body (a meeting belongs to one body).</summary>
-    public async Task<MutationResult<Body>> HoldMeetingAsync(AddBodySessionInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Body>> HoldMeetingAsync(
+        AddBodySessionInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         const string held = "This meeting is already a session of a body.";
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
@@ -47,18 +49,23 @@ internal sealed class BodyService(IDbContextFactory<GovernanceDbContext> factory
         return await change.CommitAsync(body, "body", "meetingId", held);
     }
 
-    /// <summary>An organisation joins a body from a day; it cannot hold two open participations in the same body.</summary>
-    public async Task<MutationResult<Body>> JoinAsync(JoinBodyInput command, ErrorList errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// An organisation joins a body from a day; it cannot hold two open participations in the same body.
+    /// </summary>
+    public async Task<MutationResult<Body>> JoinAsync(
+        JoinBodyInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var body = await change.FindAsync(change.Db.Bodies, command.BodyId, "bodyId", GovernanceTypeNames.Body, "body");
-        var open = change.Db.Participations.Where(p => p.BodyId == command.BodyId && p.OrganizationId == command.OrganizationId);
+        var open = change.Db.Participations.Where(p =>
+            p.BodyId == command.BodyId && p.OrganizationId == command.OrganizationId);
         if (await open.AnyAsync(p => p.Until == null, cancellationToken))
         {
             errors.Add(new ConflictError("organizationId", "This organisation already takes part in this body."));
         }
 
         change.Db.Participations.Add(command.Adapt<Participation>());
-        return await change.CommitAsync(body, "body", "since", "This organisation already joined this body on that day.");
+        return await change.CommitAsync(
+            body, "body", "since", "This organisation already joined this body on that day.");
     }
 }

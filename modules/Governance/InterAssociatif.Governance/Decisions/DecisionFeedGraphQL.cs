@@ -21,7 +21,8 @@ internal sealed record GovernanceFeedItem(long Sequence, object Subject) : IShar
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith("event:", StringComparison.Ordinal) && long.TryParse(text.AsSpan(6), System.Globalization.CultureInfo.InvariantCulture, out var sequence))
+            if (text.StartsWith("event:", StringComparison.Ordinal)
+                && long.TryParse(text.AsSpan(6), System.Globalization.CultureInfo.InvariantCulture, out var sequence))
             {
                 return sequence;
             }
@@ -39,8 +40,13 @@ internal sealed class DecisionRecordedEventType : ObjectType<GovernanceFeedItem>
     public DecisionRecordedEventType()
         : base("DecisionRecordedEvent", "A decision recorded in the register, with the cursor to resume from.")
     {
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass it as `after` when you reconnect: you get every decision recorded since, then the new ones.").Resolve(ctx => ctx.Source.Cursor);
-        Field<NonNullGraphType<DecisionType>>("decision").Description("The decision.").Resolve(ctx => ctx.Source.Subject);
+        Field<NonNullGraphType<StringGraphType>>("cursor")
+            .Description(
+                "Pass it as `after` when you reconnect: you get every decision recorded since, then the new ones.")
+            .Resolve(ctx => ctx.Source.Cursor);
+        Field<NonNullGraphType<DecisionType>>("decision")
+            .Description("The decision.")
+            .Resolve(ctx => ctx.Source.Subject);
     }
 }
 
@@ -49,8 +55,12 @@ internal sealed class FollowUpChangedEventType : ObjectType<GovernanceFeedItem>
     public FollowUpChangedEventType()
         : base("FollowUpChangedEvent", "A follow-up whose status changed, with the cursor to resume from.")
     {
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("Pass it as `after` when you reconnect.").Resolve(ctx => ctx.Source.Cursor);
-        Field<NonNullGraphType<FollowUpType>>("followUp").Description("The follow-up as it is now.").Resolve(ctx => ctx.Source.Subject);
+        Field<NonNullGraphType<StringGraphType>>("cursor")
+            .Description("Pass it as `after` when you reconnect.")
+            .Resolve(ctx => ctx.Source.Cursor);
+        Field<NonNullGraphType<FollowUpType>>("followUp")
+            .Description("The follow-up as it is now.")
+            .Resolve(ctx => ctx.Source.Subject);
     }
 }
 
@@ -101,7 +111,9 @@ internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbCont
             GovernanceEvent.FollowUpChanged);
     }
 
-    /// <summary>A feed of the durable log: one kind of event, from now on or after a cursor, by body or theme.</summary>
+    /// <summary>
+    /// A feed of the durable log: one kind of event, from now on or after a cursor, by body or theme.
+    /// </summary>
     private void AddFeed<TEventType>(
         ObjectGraphType subscription, string name, string description, string after, string records, string kind)
         where TEventType : IGraphType =>

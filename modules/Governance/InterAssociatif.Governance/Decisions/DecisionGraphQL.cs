@@ -5,7 +5,9 @@ internal sealed class DecisionStatusChangeType : ObjectType<DecisionStatusChange
     public DecisionStatusChangeType()
         : base("DecisionStatusChange", "A step of a decision's life.")
     {
-        Field<NonNullGraphType<EnumerationGraphType<DecisionStatus>>>("status").Description("The status it took.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<DecisionStatus>>>("status")
+            .Description("The status it took.")
+            .Resolve(ctx => ctx.Source.Status);
         Field(h => h.On).Description("The day.");
         Field(h => h.Note, nullable: true).Description("Why.");
     }
@@ -23,14 +25,22 @@ internal sealed class DecisionType : NodeType<Decision>
         "followUpsByDecision", f => f.DecisionId, q => q.OrderBy(f => f.DueOn).ThenBy(f => f.Id));
 
     public DecisionType(NodeRegistry nodes)
-        : base(GovernanceTypeNames.Decision, "A decision of the register (relevé de décision): what was decided, by which body, in which meeting and agenda item, its follow-ups (suivi / échéance). Readable by partners, members, analysts and coordinators.")
+        : base(
+            GovernanceTypeNames.Decision,
+            "A decision of the register (relevé de décision): what was decided, by which body, in which meeting and "
+            + "agenda item, its follow-ups (suivi / échéance). Readable by partners, members, analysts and "
+            + "coordinators.")
     {
         this.RequireScope(Scopes.ReadDecisions);
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
-        Field(d => d.Title).Description("The decision, in a sentence (e.g. « Acter l'intérêt de la mise en place de l'inter-associatif »).");
+        Field(d => d.Title)
+            .Description(
+                "The decision, in a sentence (e.g. « Acter l'intérêt de la mise en place de l'inter-associatif »).");
         Field(d => d.Text, nullable: true).Description("Its full text.");
         Field(d => d.DecidedOn).Description("The day it was taken.");
-        Field<NonNullGraphType<EnumerationGraphType<DecisionStatus>>>("status").Description("Adopted, amended or revoked.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<DecisionStatus>>>("status")
+            .Description("Adopted, amended or revoked.")
+            .Resolve(ctx => ctx.Source.Status);
         Field(d => d.RecordedAt).Description("When it was recorded.");
         Field<NonNullGraphType<BodyType>>("body").Description("The body that took it.")
             .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Body>(db => db.Bodies, ctx.Source.BodyId));
@@ -39,9 +49,11 @@ internal sealed class DecisionType : NodeType<Decision>
             .Description("The themes it concerns.")
             .Resolve(ctx => ThemesByDecision.Load(ctx, ctx.Source.Id)
                 .Then(list => nodes.LoadReferences(ctx, DirectoryTypeNames.Theme, list.Select(t => t.ThemeId))));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DecisionStatusChangeType>>>>("history").Description("Its adoption, amendments and revocation, in order.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DecisionStatusChangeType>>>>("history")
+            .Description("Its adoption, amendments and revocation, in order.")
             .Resolve(ctx => HistoryByDecision.Load(ctx, ctx.Source.Id));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FollowUpType>>>>("followUps").Description("Its follow-up actions, by due date.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<FollowUpType>>>>("followUps")
+            .Description("Its follow-up actions, by due date.")
             .Resolve(ctx => FollowUpsByDecision.Load(ctx, ctx.Source.Id));
         Field(d => d.Version).Description("Changes with every status change.");
     }
@@ -50,18 +62,26 @@ internal sealed class DecisionType : NodeType<Decision>
 internal sealed class FollowUpType : NodeType<FollowUp>
 {
     public FollowUpType(NodeRegistry nodes)
-        : base(GovernanceTypeNames.FollowUp, "A follow-up action of a decision (suivi / échéance): an owner, a due date (a day, or a month: « novembre »), a status.")
+        : base(
+            GovernanceTypeNames.FollowUp,
+            "A follow-up action of a decision (suivi / échéance): an owner, a due date (a day, or a month: "
+            + "« novembre »), a status.")
     {
         this.RequireScope(Scopes.ReadDecisions);
         this.AuthorizeWithRoles(GovernanceRoles.Readers);
         Field(f => f.Description).Description("What is to be done.");
-        Field("ownerOrganization", new GraphQLTypeReference(DirectoryTypeNames.Organization)).Description("The organisation in charge.")
+        Field("ownerOrganization", new GraphQLTypeReference(DirectoryTypeNames.Organization))
+            .Description("The organisation in charge.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Organization, ctx.Source.OwnerOrganizationId));
         Field("ownerPerson", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("The person in charge.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Person, ctx.Source.OwnerPersonId));
         Field(f => f.DueOn).Description("When it is due (with MONTH precision, only the month counts).");
-        Field<NonNullGraphType<EnumerationGraphType<DuePrecision>>>("duePrecision").Description("DAY or MONTH.").Resolve(ctx => ctx.Source.DuePrecision);
-        Field<NonNullGraphType<EnumerationGraphType<FollowUpStatus>>>("status").Description("Open, done or cancelled.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<DuePrecision>>>("duePrecision")
+            .Description("DAY or MONTH.")
+            .Resolve(ctx => ctx.Source.DuePrecision);
+        Field<NonNullGraphType<EnumerationGraphType<FollowUpStatus>>>("status")
+            .Description("Open, done or cancelled.")
+            .Resolve(ctx => ctx.Source.Status);
         Field(f => f.DoneOn, nullable: true).Description("When it was done.");
         Field<NonNullGraphType<DecisionType>>("decision").Description("The decision it follows up.")
             .Resolve(ctx => ctx.LoadById<GovernanceDbContext, Decision>(db => db.Decisions, ctx.Source.DecisionId));
@@ -113,7 +133,9 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
     protected override void Add(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionGraphType<DecisionType>>>("decisions")
-            .Description("The decision register (relevé de décision), newest first, filtered in the database. Partners, members, analysts and coordinators.")
+            .Description(
+                "The decision register (relevé de décision), newest first, filtered in the database. Partners, "
+                + "members, analysts and coordinators.")
             .Argument<InputType<DecisionFilter>>("filter", "Conditions the decisions must meet.")
             .AuthorizeWithRoles(GovernanceRoles.Readers)
             .ResolvePage(
@@ -122,13 +144,16 @@ internal sealed class DecisionQueries(IDbContextFactory<GovernanceDbContext> fac
                 ctx => InputRecord.Argument<DecisionFilter>(ctx, "filter") ?? new(null, null, null, null, null, []));
 
         query.Field<NonNullGraphType<ConnectionGraphType<FollowUpType>>>("followUps")
-            .Description("The follow-up board: follow-up actions by due date, filtered in the database. Partners, members, analysts and coordinators.")
+            .Description(
+                "The follow-up board: follow-up actions by due date, filtered in the database. Partners, members, "
+                + "analysts and coordinators.")
             .Argument<InputType<FollowUpFilter>>("filter", "Conditions the follow-ups must meet.")
             .AuthorizeWithRoles(GovernanceRoles.Readers)
             .ResolvePage(
                 factory,
                 Board,
-                ctx => FollowUpBoardArgs.From(InputRecord.Argument<FollowUpFilter>(ctx, "filter") ?? new([], null, null)));
+                ctx =>
+                    FollowUpBoardArgs.From(InputRecord.Argument<FollowUpFilter>(ctx, "filter") ?? new([], null, null)));
     }
 }
 
@@ -148,7 +173,11 @@ internal sealed record FollowUpBoardArgs(
 internal static class MeetingLinkFields
 {
     public static void AddMeetingLinks<T>(
-        this ObjectGraphType<T> type, NodeRegistry nodes, string verb, Func<T, Guid?> meeting, Func<T, Guid?> agendaItem)
+        this ObjectGraphType<T> type,
+        NodeRegistry nodes,
+        string verb,
+        Func<T, Guid?> meeting,
+        Func<T, Guid?> agendaItem)
     {
         type.Field("meeting", new GraphQLTypeReference(MeetingsTypeNames.Meeting))
             .Description($"The meeting it was {verb} in.")

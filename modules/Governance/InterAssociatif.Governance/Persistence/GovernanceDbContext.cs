@@ -49,7 +49,10 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
     {
         if (Database.IsSqlServer())
         {
-            await Database.ExecuteSqlRawAsync("EXEC sp_getapplock @Resource = N'governance-events', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 30000", cancellationToken);
+            await Database.ExecuteSqlRawAsync(
+                "EXEC sp_getapplock @Resource = N'governance-events', @LockMode = N'Exclusive', @LockOwner = "
+                + "N'Transaction', @LockTimeout = 30000",
+                cancellationToken);
         }
 
         Events.Add(logged);
@@ -91,7 +94,10 @@ internal abstract class GovernanceDbContext(DbContextOptions options) : ModuleDb
         {
             e.HasKey(x => new { x.BodyId, x.Number });
             e.HasOne<Body>().WithMany().HasForeignKey(x => x.BodyId).OnDelete(DeleteBehavior.Cascade);
-            e.HasMany(x => x.Entries).WithOne().HasForeignKey(x => new { x.BodyId, x.Number }).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Entries)
+                .WithOne()
+                .HasForeignKey(x => new { x.BodyId, x.Number })
+                .OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<RotationEntry>(e =>

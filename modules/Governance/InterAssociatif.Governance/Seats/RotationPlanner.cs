@@ -3,9 +3,11 @@ namespace InterAssociatif.Governance.Seats;
 /// <summary>What a rotation is computed from.</summary>
 /// <param name="Members">The current members among whom seats rotate (order does not matter).</param>
 /// <param name="Seats">Seats at each session.</param>
-/// <param name="Kept">Sessions already held or confirmed, oldest first: they stay as they are and count towards fairness.</param>
+/// <param name="Kept">Sessions already held or confirmed, oldest first: they stay as they are and count towards
+/// fairness.</param>
 /// <param name="Sessions">How many sessions to plan after the kept ones.</param>
-/// <param name="OptOuts">For a planned session (0-based among the planned ones), the members who asked not to sit.</param>
+/// <param name="OptOuts">For a planned session (0-based among the planned ones), the members who asked not to
+/// sit.</param>
 internal sealed record RotationProblem(
     IReadOnlyCollection<Guid> Members,
     int Seats,

@@ -5,36 +5,51 @@ namespace InterAssociatif.Governance.Seats;
 /// <see cref="RotationPlanner"/> among the members of the network on the planning day, and replaced
 /// whenever the plan is recomputed (after a withdrawal, an admission, an opt-out).
 /// </summary>
-internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, TimeProvider time)
+internal sealed class RotationService(
+    IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, TimeProvider time)
 {
     public const int MaxSessions = 60;
 
-    public async Task<MutationResult<Body>> ProposeAsync(ProposeRotationInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Body>> ProposeAsync(
+        ProposeRotationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         errors.Range("sessions", command.Sessions, 1, MaxSessions);
 
-        var members = await directory.GetNetworkOrganizationIdsAsync(command.AsOf ?? time.Today(), [MembershipStatus.Member], cancellationToken);
+        var members = await directory.GetNetworkOrganizationIdsAsync(
+            command.AsOf ?? time.Today(), [MembershipStatus.Member], cancellationToken);
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
         var body = await SeatedBodyAsync(change, command.BodyId);
-        var sessions = await db.RotationSessions.AsTracking().Include(s => s.Entries).Where(s => s.BodyId == command.BodyId).OrderBy(s => s.Number).ToListAsync(cancellationToken);
+        var sessions = await db.RotationSessions.AsTracking()
+            .Include(s => s.Entries)
+            .Where(s => s.BodyId == command.BodyId)
+            .OrderBy(s => s.Number)
+            .ToListAsync(cancellationToken);
         var kept = sessions.Where(s => s.Status == RotationSessionStatus.Confirmed).ToList();
         var first = kept.Count == 0 ? 1 : kept[^1].Number + 1;
         var given = command.OptOuts.IsSet ? command.OptOuts.Value : null;
         var optOuts = given ?? sessions.Where(s => s.Status == RotationSessionStatus.Draft && s.Number >= first)
-            .SelectMany(s => s.Entries.Where(e => e.OptedOut).Select(e => new RotationOptOutInput(s.Number, e.OrganizationId))).ToList();
+            .SelectMany(s =>
+                s.Entries.Where(e => e.OptedOut).Select(e => new RotationOptOutInput(s.Number, e.OrganizationId)))
+            .ToList();
         var memberSet = members.ToHashSet();
         for (var i = 0; i < (given?.Count ?? 0); i++)
         {
             var optOut = given![i];
             if (optOut.Session < first || optOut.Session >= first + command.Sessions)
             {
-                errors.Add(new InputValidationError($"optOuts[{i}].session", $"Only the planned sessions ({first} to {first + command.Sessions - 1}) can be opted out of; the sessions before are confirmed."));
+                errors.Add(
+                    new InputValidationError(
+                        $"optOuts[{i}].session",
+                        $"Only the planned sessions ({first} to {first + command.Sessions - 1}) can be opted out of; the sessions before are confirmed."));
             }
 
             if (!memberSet.Contains(optOut.OrganizationId))
             {
-                errors.Add(new InputValidationError($"optOuts[{i}].organizationId", "Only a current member of the network can opt out of a session."));
+                errors.Add(
+                    new InputValidationError(
+                        $"optOuts[{i}].organizationId",
+                        "Only a current member of the network can opt out of a session."));
             }
         }
 
@@ -43,12 +58,16 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
             return change.Fail<Body>();
         }
 
-        var optOutsBySession = optOuts.Where(o => memberSet.Contains(o.OrganizationId) && o.Session >= first && o.Session < first + command.Sessions)
-            .GroupBy(o => o.Session - first).ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(o => o.OrganizationId).ToHashSet());
+        var optOutsBySession = optOuts.Where(o =>
+            memberSet.Contains(o.OrganizationId) && o.Session >= first && o.Session < first + command.Sessions)
+            .GroupBy(o => o.Session - first)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(o => o.OrganizationId).ToHashSet());
         var plan = RotationPlanner.Plan(new RotationProblem(
             members,
             body!.AssociationSeats!.Value,
-            kept.Select(s => (IReadOnlyCollection<Guid>)s.Entries.Where(e => !e.OptedOut).Select(e => e.OrganizationId).ToList()).ToList(),
+            kept.Select(s =>
+                (IReadOnlyCollection<Guid>)s.Entries.Where(e => !e.OptedOut).Select(e => e.OrganizationId).ToList())
+                .ToList(),
             command.Sessions,
             optOutsBySession));
 
@@ -58,9 +77,20 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
         for (var i = 0; i < plan.Count; i++)
         {
             var number = first + i;
-            var session = new RotationSession { BodyId = body.Id, Number = number, Status = RotationSessionStatus.Draft, ProposedAt = now };
-            session.Entries.AddRange(plan[i].Select(o => new RotationEntry { BodyId = body.Id, Number = number, OrganizationId = o }));
-            session.Entries.AddRange((optOutsBySession.GetValueOrDefault(i) ?? new HashSet<Guid>()).Order().Select(o => new RotationEntry { BodyId = body.Id, Number = number, OrganizationId = o, OptedOut = true }));
+            var session = new RotationSession
+            {
+                BodyId = body.Id,
+                Number = number,
+                Status = RotationSessionStatus.Draft,
+                ProposedAt = now
+            };
+            session.Entries.AddRange(
+                plan[i].Select(o => new RotationEntry { BodyId = body.Id, Number = number, OrganizationId = o }));
+            session.Entries.AddRange(
+                (optOutsBySession.GetValueOrDefault(i) ?? new HashSet<Guid>())
+                    .Order()
+                    .Select(o =>
+                        new RotationEntry { BodyId = body.Id, Number = number, OrganizationId = o, OptedOut = true }));
             db.RotationSessions.Add(session);
         }
 
@@ -69,25 +99,38 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
     }
 
     /// <summary>Confirms the draft sessions up to `throughSession` (all of them by default).</summary>
-    public async Task<MutationResult<Body>> ConfirmAsync(ConfirmRotationInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Body>> ConfirmAsync(
+        ConfirmRotationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var (bodyId, throughSession) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
         var body = await SeatedBodyAsync(change, bodyId);
         var drafts = await db.RotationSessions.AsTracking().Include(s => s.Entries)
-            .Where(s => s.BodyId == bodyId && s.Status == RotationSessionStatus.Draft && (throughSession == null || s.Number <= throughSession))
+            .Where(s =>
+                s.BodyId == bodyId
+                && s.Status == RotationSessionStatus.Draft
+                && (throughSession == null || s.Number <= throughSession))
             .OrderBy(s => s.Number).ToListAsync(cancellationToken);
         if (body is not null && drafts.Count == 0)
         {
-            errors.Add(new InputValidationError(throughSession is null ? "bodyId" : "throughSession", "There is no draft session to confirm: propose a rotation first."));
+            errors.Add(
+                new InputValidationError(
+                    throughSession is null ? "bodyId" : "throughSession",
+                    "There is no draft session to confirm: propose a rotation first."));
         }
 
-        var seated = drafts.SelectMany(s => s.Entries.Where(e => !e.OptedOut).Select(e => e.OrganizationId)).Distinct().ToList();
+        var seated = drafts.SelectMany(s => s.Entries.Where(e => !e.OptedOut).Select(e => e.OrganizationId))
+            .Distinct()
+            .ToList();
         var statuses = await directory.GetMembershipStatusAsync(seated, time.Today(), cancellationToken);
         if (statuses.Any(s => s.Value != MembershipStatus.Member))
         {
-            errors.Add(new ConflictError("bodyId", "The draft seats an organisation that is no longer a member: recompute the rotation (proposeRotation) before confirming."));
+            errors.Add(
+                new ConflictError(
+                    "bodyId",
+                    "The draft seats an organisation that is no longer a member: recompute the rotation "
+                    + "(proposeRotation) before confirming."));
         }
 
         if (change.Failed)
@@ -111,7 +154,8 @@ internal sealed class RotationService(IDbContextFactory<GovernanceDbContext> fac
         var body = await change.FindAsync(change.Db.Bodies, bodyId, "bodyId", GovernanceTypeNames.Body, "body");
         if (body is { AssociationSeats: null })
         {
-            change.Errors.Add(new InputValidationError("bodyId", $"« {body.Name} » has no seats for associations to rotate."));
+            change.Errors.Add(
+                new InputValidationError("bodyId", $"« {body.Name} » has no seats for associations to rotate."));
         }
 
         return body;

@@ -4,7 +4,8 @@ namespace InterAssociatif.Governance.Seats;
 [Description("Gives a seat at a session to a member organisation.")]
 internal sealed record AssignSeatInput(
     [Description("The session: a meeting of a body with association seats."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
-    [Description("A member of the network on the meeting's day, not already seated."), References(DirectoryTypeNames.Organization)]
+    [Description("A member of the network on the meeting's day, not already seated."), References(
+        DirectoryTypeNames.Organization)]
     Guid OrganizationId,
     [Description(
             "The person it delegates: someone who works for the organisation on the meeting's day (an affiliation)."),
@@ -42,7 +43,9 @@ internal sealed record RotationOptOutInput(
 internal sealed record ProposeRotationInput(
     [Description("A body with association seats."), References(GovernanceTypeNames.Body)] Guid BodyId,
     [Describe("How many sessions to plan after the confirmed ones (1 to {0}).", RotationService.MaxSessions)] int Sessions,
-    [Description("Members that will not sit at a planned session. Omitted: the opt-outs of the current draft are kept; null or empty: none.")]
+    [Description(
+        "Members that will not sit at a planned session. Omitted: the opt-outs of the current draft are kept; null or "
+        + "empty: none.")]
     Optional<IReadOnlyList<RotationOptOutInput>> OptOuts,
     [Description("Whose membership counts: the members on this day; default today (Paris time).")] DateOnly? AsOf);
 

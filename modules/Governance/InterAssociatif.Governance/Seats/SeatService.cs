@@ -9,16 +9,25 @@ namespace InterAssociatif.Governance.Seats;
 /// while its holder was a member on that day: a withdrawal keeps the seats of sessions before it and
 /// drops the seats of the sessions from the withdrawal on (<see cref="EffectiveAsync"/>).
 /// </summary>
-internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory, IMeetingsReader meetings, IDirectoryReader directory, TimeProvider time)
+internal sealed class SeatService(
+    IDbContextFactory<GovernanceDbContext> factory,
+    IMeetingsReader meetings,
+    IDirectoryReader directory,
+    TimeProvider time)
 {
-    public async Task<MutationResult<Seat>> AssignAsync(AssignSeatInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Seat>> AssignAsync(
+        AssignSeatInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var meeting = (await meetings.GetMeetingsAsync([command.MeetingId], cancellationToken))[command.MeetingId];
         var day = Clock.DayOf(meeting.StartsAt);
-        var status = (await directory.GetMembershipStatusAsync([command.OrganizationId], day, cancellationToken))[command.OrganizationId];
+        var status = (await directory.GetMembershipStatusAsync([command.OrganizationId], day, cancellationToken))[
+            command.OrganizationId];
         if (status != MembershipStatus.Member)
         {
-            errors.Add(new InputValidationError("organizationId", $"Only a member of the network sits: on {day:yyyy-MM-dd} this organisation is {Describe(status)}."));
+            errors.Add(
+                new InputValidationError(
+                    "organizationId",
+                    $"Only a member of the network sits: on {day:yyyy-MM-dd} this organisation is {Describe(status)}."));
         }
 
         if (command.DelegatePersonId is { } delegatePerson
@@ -37,7 +46,9 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
             .Join(db.Bodies, m => m.BodyId, b => b.Id, (_, b) => b).SingleOrDefaultAsync(cancellationToken);
         if (body is null)
         {
-            errors.Add(new InputValidationError("meetingId", "This meeting is not a session of a body: add it to one first (addBodySession)."));
+            errors.Add(
+                new InputValidationError(
+                    "meetingId", "This meeting is not a session of a body: add it to one first (addBodySession)."));
             return change.Fail<Seat>();
         }
 
@@ -53,7 +64,8 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
         }
         else if (taken.Count >= seats)
         {
-            errors.Add(new InputValidationError("meetingId", $"All {seats} seats for associations at this session are taken."));
+            errors.Add(
+                new InputValidationError("meetingId", $"All {seats} seats for associations at this session are taken."));
         }
 
         if (change.Failed)
@@ -63,7 +75,8 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
 
         var added = await SeatAsync(db, body.Id, command.MeetingId, [command.OrganizationId], cancellationToken);
         var seat = command.Adapt(added[0]); // and its delegate
-        return await change.CommitAsync(seat, "seat", "organizationId", "This organisation already has a seat at this session.");
+        return await change.CommitAsync(
+            seat, "seat", "organizationId", "This organisation already has a seat at this session.");
     }
 
     public async Task<MutationResult<Body>> SeatRotationSessionAsync(
@@ -155,7 +168,8 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
         return seats;
     }
 
-    public async Task<MutationResult<Seat>> ReleaseAsync(ReleaseSeatInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Seat>> ReleaseAsync(
+        ReleaseSeatInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var seat = await change.FindAsync(change.Db.Seats, command.Id, "id", GovernanceTypeNames.Seat, "seat");
@@ -179,10 +193,17 @@ internal sealed class SeatService(IDbContextFactory<GovernanceDbContext> factory
             return seats;
         }
 
-        var sessions = await meetings.GetMeetingsAsync(seats.Select(s => s.MeetingId).Distinct().ToList(), cancellationToken);
-        var pairs = seats.Where(s => sessions.ContainsKey(s.MeetingId)).Select(s => (s.OrganizationId, Clock.DayOf(sessions[s.MeetingId].StartsAt))).Distinct().ToList();
+        var sessions = await meetings.GetMeetingsAsync(
+            seats.Select(s => s.MeetingId).Distinct().ToList(), cancellationToken);
+        var pairs = seats.Where(s => sessions.ContainsKey(s.MeetingId))
+            .Select(s => (s.OrganizationId, Clock.DayOf(sessions[s.MeetingId].StartsAt)))
+            .Distinct()
+            .ToList();
         var statuses = await directory.GetMembershipStatusesAsync(pairs, cancellationToken);
-        return seats.Where(s => sessions.TryGetValue(s.MeetingId, out var m) && statuses.GetValueOrDefault((s.OrganizationId, Clock.DayOf(m.StartsAt))) == MembershipStatus.Member).ToList();
+        return seats.Where(s =>
+            sessions.TryGetValue(s.MeetingId, out var m)
+            && statuses.GetValueOrDefault((s.OrganizationId, Clock.DayOf(m.StartsAt))) == MembershipStatus.Member)
+            .ToList();
     }
 
     private static string Describe(MembershipStatus status) => status switch

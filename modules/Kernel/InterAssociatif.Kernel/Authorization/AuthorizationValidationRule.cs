@@ -14,10 +14,15 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context) =>
         new(new Visitor());
 
-    /// <summary>Metadata key: anonymous callers pass as well as the roles listed (see <see cref="AuthorizationMetadata.AuthorizeWithRolesOrAnonymous"/>).</summary>
+    /// <summary>
+    /// Metadata key: anonymous callers pass as well as the roles listed (see
+    /// <see cref="AuthorizationMetadata.AuthorizeWithRolesOrAnonymous"/>).
+    /// </summary>
     public const string AnonymousAllowedKey = "InterAssociatif.AnonymousAllowed";
 
-    /// <summary>Whether <paramref name="user"/> satisfies the authorization metadata of a type, field or argument.</summary>
+    /// <summary>
+    /// Whether <paramref name="user"/> satisfies the authorization metadata of a type, field or argument.
+    /// </summary>
     public static bool IsAllowed(IMetadataReader metadata, ClaimsPrincipal? user)
     {
         if (!metadata.IsAuthorizationRequired())
@@ -86,7 +91,9 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
 
                     break;
                 case GraphQLFragmentDefinition fragment:
-                    _usedFragments ??= context.Operation is null ? [] : [.. context.GetRecursivelyReferencedFragments(context.Operation) ?? []];
+                    _usedFragments ??= context.Operation is null
+                        ? []
+                        : [.. context.GetRecursivelyReferencedFragments(context.Operation) ?? []];
                     _active = _usedFragments.Contains(fragment);
                     break;
                 case GraphQLField field when _active && context.ShouldIncludeNode(field):
@@ -134,12 +141,23 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
                     return true;
                 }
 
-                context.ReportError(new AccessDeniedError(context, true, $"Access denied to {what}: the API key lacks the scope {Scopes.ApiName(scope)}.", node) { Path = Path });
+                context.ReportError(
+                    new AccessDeniedError(
+                        context,
+                        true,
+                        $"Access denied to {what}: the API key lacks the scope {Scopes.ApiName(scope)}.",
+                        node)
+                    { Path = Path });
                 return false;
             }
 
             var authenticated = context.User?.Identity?.IsAuthenticated == true;
-            context.ReportError(new AccessDeniedError(context, authenticated, $"Access denied to {what}: it requires {Describe(metadata)}.", node) { Path = Path });
+            context.ReportError(
+                new AccessDeniedError(
+                    context, authenticated, $"Access denied to {what}: it requires {Describe(metadata)}.", node)
+                {
+                    Path = Path
+                });
             return false;
         }
     }
@@ -152,7 +170,8 @@ public static class AuthorizationMetadata
     /// Allows anonymous callers and the given roles, and no other authenticated role (e.g. public
     /// results that partner tools may not read). Finer, data-dependent rules stay in the resolver.
     /// </summary>
-    public static TMetadataWriter AuthorizeWithRolesOrAnonymous<TMetadataWriter>(this TMetadataWriter provider, params string[] roles)
+    public static TMetadataWriter AuthorizeWithRolesOrAnonymous<TMetadataWriter>(
+        this TMetadataWriter provider, params string[] roles)
         where TMetadataWriter : IMetadataWriter
     {
         provider.AuthorizeWithRoles(roles);
@@ -161,7 +180,9 @@ public static class AuthorizationMetadata
     }
 }
 
-/// <summary>A validation error for a forbidden field, type or argument (<c>extensions.code = ACCESS_DENIED</c>).</summary>
+/// <summary>
+/// A validation error for a forbidden field, type or argument (<c>extensions.code = ACCESS_DENIED</c>).
+/// </summary>
 public sealed class AccessDeniedError : ValidationError
 {
     public const string ErrorCode = "ACCESS_DENIED";

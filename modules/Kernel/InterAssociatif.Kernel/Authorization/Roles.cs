@@ -39,9 +39,11 @@ public static class CallerExtensions
 {
     public static bool IsCoordinator(this ClaimsPrincipal? user) => user?.IsInRole(Roles.Coordinator) == true;
 
-    public static Guid? PersonId(this ClaimsPrincipal? user) => ParseGuid(user?.FindFirst(InterAssociatifClaims.Person)?.Value);
+    public static Guid? PersonId(this ClaimsPrincipal? user) =>
+        ParseGuid(user?.FindFirst(InterAssociatifClaims.Person)?.Value);
 
-    public static Guid? OrganizationId(this ClaimsPrincipal? user) => ParseGuid(user?.FindFirst(InterAssociatifClaims.Organization)?.Value);
+    public static Guid? OrganizationId(this ClaimsPrincipal? user) =>
+        ParseGuid(user?.FindFirst(InterAssociatifClaims.Organization)?.Value);
 
     /// <summary>
     /// Who the caller is, for records it owns: <c>key:{id}</c> for a partner tool's API key, <c>user:{subject}</c>

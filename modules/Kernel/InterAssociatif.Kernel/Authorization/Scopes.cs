@@ -18,7 +18,9 @@ public static class Scopes
 
     public static readonly IReadOnlyList<string> All = [ReadDecisions, SubscribeDecisions, ReadDirectory];
 
-    /// <summary>A scope as the API names it (the <c>ApiKeyScope</c> enum value), e.g. <c>SUBSCRIBE_DECISIONS</c>.</summary>
+    /// <summary>
+    /// A scope as the API names it (the <c>ApiKeyScope</c> enum value), e.g. <c>SUBSCRIBE_DECISIONS</c>.
+    /// </summary>
     public static string ApiName(string scope) => scope switch
     {
         ReadDecisions => "READ_DECISIONS",
@@ -49,7 +51,9 @@ public static class Scopes
     public static bool Allows(ClaimsPrincipal? user, string scope) =>
         user?.HasClaim(c => c.Type == CredentialClaimType) != true || user.HasClaim(ClaimType, scope);
 
-    /// <summary>Whether the caller is held to scopes (an API key) and lacks the one <paramref name="metadata"/> declares.</summary>
+    /// <summary>
+    /// Whether the caller is held to scopes (an API key) and lacks the one <paramref name="metadata"/> declares.
+    /// </summary>
     public static string? MissingScope(IMetadataReader metadata, ClaimsPrincipal? user)
     {
         var required = metadata.GetMetadata(MetadataKey, (string?)null);

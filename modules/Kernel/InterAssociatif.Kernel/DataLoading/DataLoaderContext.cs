@@ -5,7 +5,9 @@ public sealed class DataLoaderContext
 {
     private readonly ConcurrentDictionary<string, object> _loaders = new(StringComparer.Ordinal);
 
-    /// <summary>The loader called <paramref name="name"/>, made from <paramref name="state"/> by the first call.</summary>
+    /// <summary>
+    /// The loader called <paramref name="name"/>, made from <paramref name="state"/> by the first call.
+    /// </summary>
     public BatchLoader<TKey, TValue> GetOrAdd<TKey, TValue, TState>(
         string name, TState state, Func<TState, BatchLoader<TKey, TValue>> create)
         where TKey : notnull =>
@@ -46,7 +48,8 @@ public static class DataLoaderResolveExtensions
         bool byId = false)
         where TKey : notnull
     {
-        var services = context.RequestServices ?? throw new InvalidOperationException("Request services are not available.");
+        var services = context.RequestServices
+            ?? throw new InvalidOperationException("Request services are not available.");
         var loader = services.GetRequiredService<DataLoaderContext>().GetOrAdd(
             name,
             (services, state, fetch, missing, byId),
@@ -56,7 +59,8 @@ public static class DataLoaderResolveExtensions
     }
 
     /// <summary>Combines several pending results into one list (used by <c>nodes(ids:)</c>).</summary>
-    public static IDataLoaderResult<IReadOnlyList<T>> WhenAll<T>(IReadOnlyList<IDataLoaderResult<T>> results) => new AllResults<T>(results);
+    public static IDataLoaderResult<IReadOnlyList<T>> WhenAll<T>(IReadOnlyList<IDataLoaderResult<T>> results) =>
+        new AllResults<T>(results);
 
     /// <summary>Maps a pending result once it is available.</summary>
     public static IDataLoaderResult<TOut> Then<TIn, TOut>(this IDataLoaderResult<TIn> result, Func<TIn, TOut> map) =>
@@ -101,6 +105,7 @@ public static class DataLoaderResolveExtensions
     {
         public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
 
-        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<object?>(value);
     }
 }

@@ -23,7 +23,9 @@ public sealed record InputValidationError(string Field, string Message) : UserEr
     public override string Code => "VALIDATION";
 }
 
-/// <summary>The input contradicts the current state: a duplicate, a lifecycle step not allowed now, a concurrent change.</summary>
+/// <summary>
+/// The input contradicts the current state: a duplicate, a lifecycle step not allowed now, a concurrent change.
+/// </summary>
 public sealed record ConflictError(string Field, string Message) : UserError(Field, Message)
 {
     public override string Code => "CONFLICT";
@@ -88,7 +90,9 @@ public sealed class ErrorList
 
         if (trimmed.Length > maxLength)
         {
-            Add(new InputValidationError(field, $"`{field}` must be at most {maxLength} characters (got {trimmed.Length})."));
+            Add(
+                new InputValidationError(
+                    field, $"`{field}` must be at most {maxLength} characters (got {trimmed.Length})."));
         }
 
         if (ControlCharacters.IndexIn(trimmed) is >= 0 and var at)
@@ -109,7 +113,8 @@ public sealed class ErrorList
         if (line?.AsSpan().IndexOfAny(LineBreaks) is >= 0 and var at)
         {
             Add(new InputValidationError(
-                field, $"`{field}` must be one line (U+{(int)line[at]:X4} at character {at + 1}): no tab or line break."));
+                field,
+                $"`{field}` must be one line (U+{(int)line[at]:X4} at character {at + 1}): no tab or line break."));
         }
 
         return line;
@@ -123,7 +128,8 @@ public sealed class ErrorList
 public static class MessageText
 {
     /// <summary>An enum value as the API spells it: <c>ResultsPublished</c> → <c>RESULTS_PUBLISHED</c>.</summary>
-    public static string GraphQLName(this Enum value) => global::GraphQL.StringExtensions.ToConstantCase(value.ToString());
+    public static string GraphQLName(this Enum value) =>
+        global::GraphQL.StringExtensions.ToConstantCase(value.ToString());
 
     /// <summary>"The decision is ADOPTED: it cannot become ADOPTED."</summary>
     public static string CannotBecome(string what, Enum from, Enum to) =>

@@ -17,7 +17,9 @@ public interface IEventBus
     ValueTask PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken = default)
         where TEvent : class;
 
-    /// <summary>Receives every event of type <typeparamref name="TEvent"/> published after the call, until disposed.</summary>
+    /// <summary>
+    /// Receives every event of type <typeparamref name="TEvent"/> published after the call, until disposed.
+    /// </summary>
     IDisposable Subscribe<TEvent>(Func<TEvent, CancellationToken, ValueTask> handler)
         where TEvent : class;
 }

@@ -7,19 +7,24 @@ public enum AuditOutcome
     [System.ComponentModel.Description("It took effect.")]
     Accepted,
 
-    [System.ComponentModel.Description("It ran and was refused with errors (bad input, conflict): nothing was written.")]
+    [System.ComponentModel.Description(
+        "It ran and was refused with errors (bad input, conflict): nothing was written.")]
     Refused,
 
     [System.ComponentModel.Description("The caller may not make it: refused by authorization before anything ran.")]
     Denied,
 }
 
-/// <summary>One write attempt as the audit trail keeps it: who, which operation, which objects, and what became of it.</summary>
-/// <param name="Operation">The mutation field (e.g. <c>recordDecision</c>) or endpoint operation (e.g. <c>uploadAttachment</c>).</param>
+/// <summary>
+/// One write attempt as the audit trail keeps it: who, which operation, which objects, and what became of it.
+/// </summary>
+/// <param name="Operation">The mutation field (e.g. <c>recordDecision</c>) or endpoint operation (e.g.
+/// <c>uploadAttachment</c>).</param>
 /// <param name="User">The caller.</param>
 /// <param name="ObjectIds">Global ids of the object changed and of the objects the input names.</param>
 /// <param name="Outcome">Accepted, refused with errors, or denied to the caller.</param>
-public sealed record AuditRecord(string Operation, ClaimsPrincipal? User, IReadOnlyList<string> ObjectIds, AuditOutcome Outcome)
+public sealed record AuditRecord(
+    string Operation, ClaimsPrincipal? User, IReadOnlyList<string> ObjectIds, AuditOutcome Outcome)
 {
     public bool Succeeded => Outcome == AuditOutcome.Accepted;
 }
@@ -37,7 +42,8 @@ public interface IAuditTrail
 /// </summary>
 public static class DeniedMutationAudit
 {
-    public static async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, Func<ExecutionOptions, Task<ExecutionResult>> next)
+    public static async Task<ExecutionResult> ExecuteAsync(
+        ExecutionOptions options, Func<ExecutionOptions, Task<ExecutionResult>> next)
     {
         var result = await next(options).ConfigureAwait(false);
         if (result.Executed || ValidateOnly.IsRequested(options.UserContext)
@@ -71,7 +77,9 @@ public static class DeniedMutationAudit
 
         foreach (var field in RootFields(operation.SelectionSet, document!).Distinct(StringComparer.Ordinal))
         {
-            await audit.RecordAsync(new AuditRecord(field, options.User, [], AuditOutcome.Denied), CancellationToken.None).ConfigureAwait(false);
+            await audit.RecordAsync(
+                new AuditRecord(field, options.User, [], AuditOutcome.Denied), CancellationToken.None)
+                .ConfigureAwait(false);
         }
 
         return result;
@@ -94,7 +102,8 @@ public static class DeniedMutationAudit
 
                     break;
                 case GraphQLFragmentSpread spread when depth < 10
-                    && document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name == spread.FragmentName.Name) is { } fragment:
+                    && document.Definitions.OfType<GraphQLFragmentDefinition>()
+                        .FirstOrDefault(f => f.FragmentName.Name == spread.FragmentName.Name) is { } fragment:
                     foreach (var inner in RootFields(fragment.SelectionSet, document, depth + 1))
                     {
                         yield return inner;

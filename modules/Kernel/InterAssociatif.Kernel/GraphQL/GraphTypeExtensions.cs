@@ -14,7 +14,9 @@ public interface IGraphTypeExtension
     void Extend(IComplexGraphType type);
 }
 
-/// <summary>Fields a module adds to one of the root types (<c>Query</c>, <c>Mutation</c>, <c>Subscription</c>).</summary>
+/// <summary>
+/// Fields a module adds to one of the root types (<c>Query</c>, <c>Mutation</c>, <c>Subscription</c>).
+/// </summary>
 public abstract class RootFields(string typeName) : IGraphTypeExtension
 {
     public string TypeName => typeName;
@@ -61,10 +63,13 @@ public abstract class ChildListField<TContext, TChild>(
             roles);
 }
 
-/// <summary>All registered extensions; an extensible type applies those aimed at it at the end of its constructor.</summary>
+/// <summary>
+/// All registered extensions; an extensible type applies those aimed at it at the end of its constructor.
+/// </summary>
 public sealed class GraphTypeExtensions(IEnumerable<IGraphTypeExtension> extensions)
 {
-    private readonly ILookup<string, IGraphTypeExtension> _byType = extensions.ToLookup(e => e.TypeName, StringComparer.Ordinal);
+    private readonly ILookup<string, IGraphTypeExtension> _byType = extensions.ToLookup(
+        e => e.TypeName, StringComparer.Ordinal);
 
     public bool Any(string typeName) => _byType[typeName].Any();
 

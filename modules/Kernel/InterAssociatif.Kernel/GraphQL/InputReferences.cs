@@ -16,7 +16,8 @@ public static class InputReferences
     public const string MetadataKey = "interassociatif:references";
 
     /// <summary>Declares the node type this id (or list of ids) input field names.</summary>
-    public static FieldBuilder<TSource, TReturn> References<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string typeName) =>
+    public static FieldBuilder<TSource, TReturn> References<TSource, TReturn>(
+        this FieldBuilder<TSource, TReturn> field, string typeName) =>
         field.WithMetadata(MetadataKey, typeName);
 
     /// <summary>The node type an input field references, or null when it is not an id field.</summary>
@@ -49,14 +50,23 @@ public static class InputReferences
         {
             if (await result.GetResultAsync(context.CancellationToken).ConfigureAwait(false) is null)
             {
-                errors.Add(new NotFoundError(reference.Path, $"No {Words(reference.TypeName)} has the id given in `{reference.Path}`.", reference.Raw));
+                errors.Add(
+                    new NotFoundError(
+                        reference.Path,
+                        $"No {Words(reference.TypeName)} has the id given in `{reference.Path}`.",
+                        reference.Raw));
             }
         }
 
         return errors.Items;
     }
 
-    private static void Collect(IInputObjectGraphType type, IDictionary<string, object?> values, string path, List<Reference> references, ErrorList errors)
+    private static void Collect(
+        IInputObjectGraphType type,
+        IDictionary<string, object?> values,
+        string path,
+        List<Reference> references,
+        ErrorList errors)
     {
         foreach (var field in type.Fields)
         {
@@ -147,12 +157,18 @@ public static class InputReferences
 
     /// <summary>The error for an id that is malformed or designates another type.</summary>
     public static NotFoundError MalformedId(string path, string typeName, string? raw) =>
-        new(path, $"`{path}` is not the id of {WithArticle(Words(typeName))}.", raw is { Length: > 200 } ? raw[..200] : raw);
+        new(
+            path,
+            $"`{path}` is not the id of {WithArticle(Words(typeName))}.",
+            raw is { Length: > 200 } ? raw[..200] : raw);
 
-    /// <summary>A type name as a reader says it: <c>AgendaItem</c> → <c>agenda item</c>, <c>ApiKey</c> → <c>API key</c>.</summary>
+    /// <summary>
+    /// A type name as a reader says it: <c>AgendaItem</c> → <c>agenda item</c>, <c>ApiKey</c> → <c>API key</c>.
+    /// </summary>
     public static string Words(string typeName)
     {
-        var words = System.Text.RegularExpressions.Regex.Replace(typeName, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
+        var words = System.Text.RegularExpressions.Regex.Replace(typeName, "(?<=[a-z])(?=[A-Z])", " ")
+            .ToLowerInvariant();
         return words switch
         {
             "api key" => "API key",

@@ -69,7 +69,11 @@ public class InputType<TRecord> : AutoRegisteringInputObjectGraphType<TRecord>, 
             var element = InputRecord.ListElementType(inner);
             var type = element ?? inner;
             information = new TypeInformation(
-                memberInfo, true, Nullable.GetUnderlyingType(type) ?? type, isNullable: element is null, isList: element is not null,
+                memberInfo,
+                true,
+                Nullable.GetUnderlyingType(type) ?? type,
+                isNullable: element is null,
+                isList: element is not null,
                 listIsNullable: true, graphType: null);
         }
         else
@@ -77,7 +81,8 @@ public class InputType<TRecord> : AutoRegisteringInputObjectGraphType<TRecord>, 
             information = base.GetTypeInformation(memberInfo);
 
             // A list may be omitted (it is then empty) unless the member is [Required].
-            if (information.IsList && InputRecord.Attribute<System.ComponentModel.DataAnnotations.RequiredAttribute>(memberInfo) is null)
+            if (information.IsList
+                && InputRecord.Attribute<System.ComponentModel.DataAnnotations.RequiredAttribute>(memberInfo) is null)
             {
                 information.ListIsNullable = true;
             }
@@ -97,7 +102,9 @@ public class InputType<TRecord> : AutoRegisteringInputObjectGraphType<TRecord>, 
         return information;
     }
 
-    /// <summary>The input stays a dictionary until the Kernel has checked its ids; <see cref="InputRecord"/> builds the record.</summary>
+    /// <summary>
+    /// The input stays a dictionary until the Kernel has checked its ids; <see cref="InputRecord"/> builds the record.
+    /// </summary>
     public override object ParseDictionary(IDictionary<string, object?> value) => value;
 }
 
@@ -121,14 +128,17 @@ public static class InputRecord
         member.GetCustomAttribute<T>()
         ?? Constructor(member.DeclaringType!).GetParameters().FirstOrDefault(p => p.Name == member.Name)?.GetCustomAttribute<T>();
 
-    /// <summary>Reads argument <paramref name="name"/> (an <see cref="InputType{TRecord}"/>) as its record; null when absent.</summary>
+    /// <summary>
+    /// Reads argument <paramref name="name"/> (an <see cref="InputType{TRecord}"/>) as its record; null when absent.
+    /// </summary>
     public static TRecord? Argument<TRecord>(IResolveFieldContext context, string name)
         where TRecord : class
     {
         var argument = context.FieldDefinition.Arguments?.Find(name)
             ?? throw new InvalidOperationException($"Field {context.FieldDefinition.Name} has no argument {name}.");
         return context.GetArgument<Dictionary<string, object?>>(name) is { } values
-            ? (TRecord)Create((IInputObjectGraphType)argument.ResolvedType!.GetNamedType(), typeof(TRecord), values, name)
+            ? (TRecord)Create(
+                (IInputObjectGraphType)argument.ResolvedType!.GetNamedType(), typeof(TRecord), values, name)
             : null;
     }
 
@@ -139,11 +149,14 @@ public static class InputRecord
             ?? throw new InvalidOperationException($"Field {context.FieldDefinition.Name} has no argument {name}.");
         var type = (IInputObjectGraphType)argument.ResolvedType!.GetNamedType();
         return context.GetArgument<List<object?>>(name) is { } items
-            ? items.Select((v, i) => (TRecord)Create(type, typeof(TRecord), (IDictionary<string, object?>)v!, $"{name}[{i}]")).ToList()
+            ? items.Select((v, i) =>
+                (TRecord)Create(type, typeof(TRecord), (IDictionary<string, object?>)v!, $"{name}[{i}]"))
+                .ToList()
             : [];
     }
 
-    internal static object Create(IInputObjectGraphType graphType, Type recordType, IDictionary<string, object?> values, string path)
+    internal static object Create(
+        IInputObjectGraphType graphType, Type recordType, IDictionary<string, object?> values, string path)
     {
         var plan = graphType is IInputRecordType { Plan: var kept } && kept.RecordType == recordType
             ? kept
@@ -198,7 +211,9 @@ public static class InputRecord
         recordType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
 
     internal static Type? OptionalValueType(Type type) =>
-        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>) ? type.GetGenericArguments()[0] : null;
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>)
+            ? type.GetGenericArguments()[0]
+            : null;
 
     internal static Type? ListElementType(Type type) => ListElements.GetOrAdd(type, static type =>
         type != typeof(string) && type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type)
@@ -207,7 +222,9 @@ public static class InputRecord
 
     /// <summary>An omitted or null field: null, or an empty list for a list member (lists are never null).</summary>
     private static object? Missing(Type type) =>
-        ListElementType(type) is { } element ? Array.CreateInstance(element, 0) : type.IsValueType ? Activator.CreateInstance(type) : null;
+        ListElementType(type) is { } element
+            ? Array.CreateInstance(element, 0)
+            : type.IsValueType ? Activator.CreateInstance(type) : null;
 
     private static object? Convert(object? raw, Type type, FieldType field, string path)
     {
@@ -218,7 +235,10 @@ public static class InputRecord
 
         if (ListElementType(type) is { } element)
         {
-            var items = ((IEnumerable)raw).Cast<object?>().Select((item, i) => Convert(item, element, field, $"{path}[{i}]")).ToArray();
+            var items = ((IEnumerable)raw)
+                .Cast<object?>()
+                .Select((item, i) => Convert(item, element, field, $"{path}[{i}]"))
+                .ToArray();
             var list = Array.CreateInstance(element, items.Length);
             Array.Copy(items, list, items.Length);
             return list;
@@ -230,7 +250,10 @@ public static class InputRecord
             // A mutation's ids were checked by InputReferences before the handler; a query argument's are checked here.
             return GlobalId.TryDecode(raw.ToString(), typeName, out var id)
                 ? id
-                : throw new ExecutionError(InputReferences.MalformedId(path, typeName, raw.ToString()).Message) { Code = "INVALID_ID" };
+                : throw new ExecutionError(InputReferences.MalformedId(path, typeName, raw.ToString()).Message)
+                {
+                    Code = "INVALID_ID"
+                };
         }
 
         if (raw is IDictionary<string, object?> nested)
@@ -242,7 +265,10 @@ public static class InputRecord
     }
 }
 
-/// <summary>A description with constants in it: <c>[Describe("At most {0} characters.", Person.NameMaxLength)]</c>.</summary>
+/// <summary>
+/// A description with constants in it: <c>[Describe("At most {0} characters.", Person.NameMaxLength)]</c>.
+/// </summary>
 [AttributeUsage(AttributeTargets.All)]
 public sealed class DescribeAttribute(string format, params object[] values)
-    : System.ComponentModel.DescriptionAttribute(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, values));
+    : System.ComponentModel.DescriptionAttribute(
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, format, values));

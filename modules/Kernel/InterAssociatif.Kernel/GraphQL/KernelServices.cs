@@ -12,7 +12,8 @@ public static class KernelServices
     /// after the modules have registered their contributions; the schema test builds the schema
     /// through the same call.
     /// </summary>
-    public static IServiceCollection AddInterAssociatifGraphQL(this IServiceCollection services, Action<IGraphQLBuilder>? configure = null)
+    public static IServiceCollection AddInterAssociatifGraphQL(
+        this IServiceCollection services, Action<IGraphQLBuilder>? configure = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEventBus, InMemoryEventBus>();

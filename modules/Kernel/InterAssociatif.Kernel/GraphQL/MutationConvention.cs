@@ -18,7 +18,12 @@ public static class MutationConvention
         where TInput : class
         where TResult : class =>
         mutation.AddMutation<TInput, TResult>(
-            name, description, resultField, resultTypeName, (input, ctx) => handle(input, new ErrorList(), ctx.CancellationToken), roles);
+            name,
+            description,
+            resultField,
+            resultTypeName,
+            (input, ctx) => handle(input, new ErrorList(), ctx.CancellationToken),
+            roles);
 
     public static FieldType AddMutation<TInput, TResult>(
         this IComplexGraphType mutation,
@@ -49,7 +54,12 @@ public static class MutationConvention
             Description = description,
             Type = null,
             ResolvedType = new NonNullGraphType(payload),
-            Arguments = new QueryArguments(new QueryArgument<NonNullGraphType<InputType<TInput>>> { Name = "input", Description = "What to change." }),
+            Arguments = new QueryArguments(
+                new QueryArgument<NonNullGraphType<InputType<TInput>>>
+                {
+                    Name = "input",
+                    Description = "What to change."
+                }),
             Resolver = new global::GraphQL.Resolvers.FuncFieldResolver<object>(async ctx =>
             {
                 // Every declared id of the input is decoded and checked to exist before the handler runs.
@@ -89,14 +99,21 @@ public static class MutationConvention
     private static MutationResult<T> InInput<T>(MutationResult<T> result)
         where T : class =>
         result.Errors.Count == 0 ? result
-            : MutationResult<T>.Fail(result.Errors.Select(e => e with { Field = e.Field.Length == 0 ? "input" : $"input.{e.Field}" }).ToList());
+            : MutationResult<T>.Fail(
+                result.Errors.Select(e => e with { Field = e.Field.Length == 0 ? "input" : $"input.{e.Field}" })
+                    .ToList());
 
-    /// <summary>The ids an input names (fields called <c>id</c> or ending in <c>Id</c>/<c>Ids</c>, nested inputs included), as sent.</summary>
+    /// <summary>
+    /// The ids an input names (fields called <c>id</c> or ending in <c>Id</c>/<c>Ids</c>, nested inputs included), as
+    /// sent.
+    /// </summary>
     private static IEnumerable<string> InputIds(IDictionary<string, object?>? input)
     {
         foreach (var (key, value) in input ?? new Dictionary<string, object?>())
         {
-            var named = key == "id" || key.EndsWith("Id", StringComparison.Ordinal) || key.EndsWith("Ids", StringComparison.Ordinal);
+            var named = key == "id"
+                || key.EndsWith("Id", StringComparison.Ordinal)
+                || key.EndsWith("Ids", StringComparison.Ordinal);
             switch (value)
             {
                 case string id when named:

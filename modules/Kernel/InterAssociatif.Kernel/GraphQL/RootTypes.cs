@@ -14,8 +14,11 @@ public sealed class QueryType : ObjectGraphType
             .Resolve(ctx => LoadNode(ctx, nodes, ctx.GetArgument<string>("id")));
 
         Field<NonNullGraphType<ListGraphType<NodeInterfaceType>>>("nodes")
-            .Description("Fetches several records by their global ids, in the same order; null for an id with no record. One SQL command per type, whatever the number of ids.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"At most {Paging.MaxPageSize} global ids.")
+            .Description(
+                "Fetches several records by their global ids, in the same order; null for an id with no record. One "
+                + "SQL command per type, whatever the number of ids.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>(
+                "ids", $"At most {Paging.MaxPageSize} global ids.")
             .Resolve(ctx =>
             {
                 var ids = ctx.GetArgument<List<string>>("ids");
@@ -41,7 +44,11 @@ public sealed class QueryType : ObjectGraphType
         // A type the caller may not read is refused before anything is loaded, like a forbidden field.
         if (ctx.Schema.AllTypes[typeName] is { } type && !AuthorizationValidationRule.IsAllowed(type, ctx.User))
         {
-            throw new ExecutionError($"Access denied to the type {typeName}: it requires {AuthorizationValidationRule.Describe(type)}.") { Code = AccessDeniedError.ErrorCode };
+            throw new ExecutionError(
+                $"Access denied to the type {typeName}: it requires {AuthorizationValidationRule.Describe(type)}.")
+            {
+                Code = AccessDeniedError.ErrorCode
+            };
         }
 
         return nodes.Load(ctx, typeName, key);
@@ -66,7 +73,8 @@ public sealed class MutationType : ObjectGraphType
     public MutationType(GraphTypeExtensions extensions)
     {
         Name = "Mutation";
-        Description = "Every change. Each mutation takes one `input`, runs in one transaction, and returns a payload with the changed record or typed `errors` (and then nothing is written).";
+        Description = "Every change. Each mutation takes one `input`, runs in one transaction, and returns a payload "
+            + "with the changed record or typed `errors` (and then nothing is written).";
         extensions.ApplyTo(this);
     }
 }
@@ -77,7 +85,8 @@ public sealed class InterAssociatifSchema : Schema
     public InterAssociatifSchema(IServiceProvider services, GraphTypeExtensions extensions)
         : base(services)
     {
-        Description = "InterAssociatif: the network of associations of a contrat de ville — directory, meetings, surveys and governance.";
+        Description = "InterAssociatif: the network of associations of a contrat de ville — directory, meetings, "
+            + "surveys and governance.";
         Query = services.GetRequiredService<QueryType>();
         if (extensions.Any("Mutation"))
         {

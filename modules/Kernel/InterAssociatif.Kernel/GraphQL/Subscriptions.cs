@@ -6,7 +6,8 @@ public sealed class SubscriptionType : ObjectGraphType
     public SubscriptionType(GraphTypeExtensions extensions)
     {
         Name = "Subscription";
-        Description = "Live feeds, over the graphql-transport-ws WebSocket protocol or GraphQL over SSE (POST with Accept: text/event-stream).";
+        Description = "Live feeds, over the graphql-transport-ws WebSocket protocol or GraphQL over SSE (POST with "
+            + "Accept: text/event-stream).";
         extensions.ApplyTo(this);
     }
 }
@@ -24,7 +25,9 @@ public sealed class AsyncStreamObservable<T>(Func<CancellationToken, IAsyncEnume
         {
             try
             {
-                await foreach (var item in stream(cancellation.Token).WithCancellation(cancellation.Token).ConfigureAwait(false))
+                await foreach (var item in stream(cancellation.Token)
+                    .WithCancellation(cancellation.Token)
+                    .ConfigureAwait(false))
                 {
                     observer.OnNext(item);
                 }

@@ -6,10 +6,12 @@ public sealed class UserErrorInterfaceType : InterfaceGraphType<UserError>
     public UserErrorInterfaceType()
     {
         Name = "UserError";
-        Description = "Why a mutation wrote nothing. Query `__typename` or the `code` to tell the kinds apart; `field` names the input field at fault (for example `input.name`).";
+        Description = "Why a mutation wrote nothing. Query `__typename` or the `code` to tell the kinds apart; `field` "
+            + "names the input field at fault (for example `input.name`).";
         Field(e => e.Message).Description("A sentence for a person.");
         Field(e => e.Code).Description("A stable code: NOT_FOUND, VALIDATION, CONFLICT or NOT_CONFIGURED.");
-        Field(e => e.Field).Description("The input field concerned, as a path from the mutation's arguments (e.g. `input.email`).");
+        Field(e => e.Field)
+            .Description("The input field concerned, as a path from the mutation's arguments (e.g. `input.email`).");
     }
 }
 

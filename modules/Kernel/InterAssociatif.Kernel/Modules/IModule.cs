@@ -20,7 +20,8 @@ public interface IModule
 }
 
 /// <summary>What a module receives to register itself.</summary>
-public sealed class ModuleServices(IServiceCollection services, IConfiguration configuration, Persistence.DatabaseOptions database)
+public sealed class ModuleServices(
+    IServiceCollection services, IConfiguration configuration, Persistence.DatabaseOptions database)
 {
     public IServiceCollection Services { get; } = services;
 

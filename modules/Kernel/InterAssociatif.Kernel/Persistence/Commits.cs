@@ -5,7 +5,8 @@ namespace InterAssociatif.Kernel.Persistence;
 /// <see cref="CommitAsync{T}"/>, which writes nothing when there is any error; disposing an uncommitted
 /// change rolls it back.
 /// </summary>
-public sealed class Change<TDb>(TDb db, IDbContextTransaction transaction, ErrorList errors, CancellationToken cancellationToken)
+public sealed class Change<TDb>(
+    TDb db, IDbContextTransaction transaction, ErrorList errors, CancellationToken cancellationToken)
     : IAsyncDisposable
     where TDb : DbContext
 {
@@ -20,7 +21,9 @@ public sealed class Change<TDb>(TDb db, IDbContextTransaction transaction, Error
     public MutationResult<T> Fail<T>()
         where T : class => MutationResult<T>.Fail(errors.Items);
 
-    /// <summary>Loads a record to change; when none has <paramref name="id"/>, reports NOT_FOUND on <paramref name="field"/>.</summary>
+    /// <summary>
+    /// Loads a record to change; when none has <paramref name="id"/>, reports NOT_FOUND on <paramref name="field"/>.
+    /// </summary>
     public async Task<T?> FindAsync<T>(IQueryable<T> records, Guid id, string field, string typeName, string noun)
         where T : class, IHasId
     {
@@ -56,7 +59,8 @@ public sealed class Change<TDb>(TDb db, IDbContextTransaction transaction, Error
     /// becomes a CONFLICT on <c>version</c>; a unique index refusing the row becomes a CONFLICT on
     /// <paramref name="uniqueField"/>. Either way nothing is written.
     /// </summary>
-    public async Task<MutationResult<T>> CommitAsync<T>(T? value, string record, string uniqueField = "", string? uniqueMessage = null)
+    public async Task<MutationResult<T>> CommitAsync<T>(
+        T? value, string record, string uniqueField = "", string? uniqueMessage = null)
         where T : class
     {
         if (errors.Any)
@@ -73,11 +77,14 @@ public sealed class Change<TDb>(TDb db, IDbContextTransaction transaction, Error
         }
         catch (DbUpdateConcurrencyException)
         {
-            return MutationResult<T>.Fail(new ConflictError("version", $"The {record} was changed by someone else meanwhile; reload it and try again."));
+            return MutationResult<T>.Fail(
+                new ConflictError(
+                    "version", $"The {record} was changed by someone else meanwhile; reload it and try again."));
         }
         catch (DbUpdateException exception) when (exception.IsUniqueViolation())
         {
-            return MutationResult<T>.Fail(new ConflictError(uniqueField, uniqueMessage ?? $"Another {record} already has this value."));
+            return MutationResult<T>.Fail(
+                new ConflictError(uniqueField, uniqueMessage ?? $"Another {record} already has this value."));
         }
     }
 
@@ -118,7 +125,10 @@ public static class Changes
     {
         if (expected is { } version && version != actual)
         {
-            errors.Add(new ConflictError(field, $"The record is at version {actual}, not {version}: someone changed it meanwhile. Reload it and try again."));
+            errors.Add(
+                new ConflictError(
+                    field,
+                    $"The record is at version {actual}, not {version}: someone changed it meanwhile. Reload it and try again."));
         }
     }
 }

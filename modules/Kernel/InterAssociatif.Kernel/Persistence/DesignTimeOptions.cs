@@ -10,7 +10,9 @@ public static class DesignTimeOptions
             new DatabaseOptions
             {
                 Provider = provider,
-                ConnectionString = provider == DatabaseProvider.Sqlite ? "Data Source=design-time.db" : "Server=design-time-only;Database=InterAssociatif",
+                ConnectionString = provider == DatabaseProvider.Sqlite
+                    ? "Data Source=design-time.db"
+                    : "Server=design-time-only;Database=InterAssociatif",
             },
             schemaName,
             interceptors: []);

@@ -49,7 +49,8 @@ public static class ModuleDbContextRegistration
     /// The application's logging, so that an operator sees EF Core's messages (the SQL of every
     /// command at Information under <c>Microsoft.EntityFrameworkCore.Database.Command</c>).
     /// </param>
-    internal static DbContextOptions<TContext> BuildOptions<TContext>(DatabaseOptions database, string schemaName, IInterceptor[] interceptors, ILoggerFactory? loggerFactory = null)
+    internal static DbContextOptions<TContext> BuildOptions<TContext>(
+        DatabaseOptions database, string schemaName, IInterceptor[] interceptors, ILoggerFactory? loggerFactory = null)
         where TContext : DbContext
     {
         var builder = new DbContextOptionsBuilder<TContext>();
@@ -68,7 +69,8 @@ public static class ModuleDbContextRegistration
                     .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider.");
+                throw new ArgumentOutOfRangeException(
+                    nameof(database), database.Provider, "Unknown database provider.");
         }
 
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);

@@ -12,37 +12,58 @@ public sealed class SqliteCancellation : DbCommandInterceptor
     // thread at a few hundred pages a second.
     private readonly ConcurrentDictionary<DbCommand, Interruption> _watches = new(ReferenceEqualityComparer.Instance);
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<DbDataReader> result,
+        CancellationToken cancellationToken = default)
     {
         Watch(command, cancellationToken);
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<object> result,
+        CancellationToken cancellationToken = default)
     {
         Watch(command, cancellationToken);
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command,
+        CommandEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
     {
         Watch(command, cancellationToken);
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
+    public override ValueTask<object?> ScalarExecutedAsync(
+        DbCommand command,
+        CommandExecutedEventData eventData,
+        object? result,
+        CancellationToken cancellationToken = default)
     {
         Release(command);
         return ValueTask.FromResult(result);
     }
 
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> NonQueryExecutedAsync(
+        DbCommand command,
+        CommandExecutedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default)
     {
         Release(command);
         return ValueTask.FromResult(result);
     }
 
-    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task CommandFailedAsync(
+        DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         Release(command);
         return Task.CompletedTask;
@@ -56,13 +77,15 @@ public sealed class SqliteCancellation : DbCommandInterceptor
     }
 
     // A reader keeps stepping through rows after it is returned: it is watched until it is closed.
-    public override ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
+    public override ValueTask<InterceptionResult> DataReaderClosingAsync(
+        DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
     {
         Release(command);
         return ValueTask.FromResult(result);
     }
 
-    public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    public override InterceptionResult DataReaderDisposing(
+        DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
         Release(command);
         return result;

@@ -1,6 +1,9 @@
 namespace InterAssociatif.Kernel.Relay;
 
-/// <summary>A Relay connection of <typeparamref name="TNodeType"/>: <c>{Node}Connection</c> with edges, nodes, pageInfo and totalCount.</summary>
+/// <summary>
+/// A Relay connection of <typeparamref name="TNodeType"/>: <c>{Node}Connection</c> with edges, nodes, pageInfo and
+/// totalCount.
+/// </summary>
 public sealed class ConnectionGraphType<TNodeType> : ObjectGraphType<IConnection>
     where TNodeType : IGraphType
 {
@@ -40,7 +43,9 @@ public sealed class EdgeGraphType<TNodeType> : ObjectGraphType<IEdge>
     }
 }
 
-/// <summary>Non-generic views of GraphQL.NET's connection data objects, so one graph type serves any CLR node type.</summary>
+/// <summary>
+/// Non-generic views of GraphQL.NET's connection data objects, so one graph type serves any CLR node type.
+/// </summary>
 public interface IConnection
 {
     int? TotalCount { get; }
@@ -61,9 +66,13 @@ public interface IEdge
 
 public static class ConnectionFieldExtensions
 {
-    /// <summary>Adds the Relay arguments (<c>first</c>, <c>after</c>, <c>last</c>, <c>before</c>) to a connection field.</summary>
-    public static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
-        .Argument<IntGraphType>("first", $"Records after `after`, at most {Paging.MaxPageSize}. Default {Paging.DefaultPageSize}.")
+    /// <summary>
+    /// Adds the Relay arguments (<c>first</c>, <c>after</c>, <c>last</c>, <c>before</c>) to a connection field.
+    /// </summary>
+    public static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(
+        this FieldBuilder<TSource, TReturn> field) => field
+        .Argument<IntGraphType>(
+            "first", $"Records after `after`, at most {Paging.MaxPageSize}. Default {Paging.DefaultPageSize}.")
         .Argument<StringGraphType>("after", "A cursor: return records after it.")
         .Argument<IntGraphType>("last", $"Records before `before`, at most {Paging.MaxPageSize}.")
         .Argument<StringGraphType>("before", "A cursor: return records before it.");

@@ -6,7 +6,8 @@ public sealed class NodeInterfaceType : InterfaceGraphType
     public NodeInterfaceType()
     {
         Name = "Node";
-        Description = "A record that can be fetched again by its global id through `node(id:)` or `nodes(ids:)` (Relay object identification).";
+        Description = "A record that can be fetched again by its global id through `node(id:)` or `nodes(ids:)` (Relay "
+            + "object identification).";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Opaque global identifier.");
     }
 }

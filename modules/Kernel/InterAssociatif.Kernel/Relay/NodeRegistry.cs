@@ -7,13 +7,19 @@ namespace InterAssociatif.Kernel.Relay;
 /// </summary>
 public sealed class NodeRegistry(IEnumerable<INodeSource> sources)
 {
-    private readonly Dictionary<string, INodeSource> _sources = sources.ToDictionary(s => s.TypeName, StringComparer.Ordinal);
+    private readonly Dictionary<string, INodeSource> _sources = sources.ToDictionary(
+        s => s.TypeName, StringComparer.Ordinal);
 
     public bool Knows(string typeName) => _sources.ContainsKey(typeName);
 
-    /// <summary>Loads the record of <paramref name="typeName"/> with this id (null when absent, or when the owning module is disabled).</summary>
+    /// <summary>
+    /// Loads the record of <paramref name="typeName"/> with this id (null when absent, or when the owning module is
+    /// disabled).
+    /// </summary>
     public IDataLoaderResult<object?> Load(IResolveFieldContext context, string typeName, Guid id) =>
-        _sources.TryGetValue(typeName, out var source) ? source.Load(context, id) : DataLoaderResolveExtensions.FromValue<object?>(null);
+        _sources.TryGetValue(typeName, out var source)
+            ? source.Load(context, id)
+            : DataLoaderResolveExtensions.FromValue<object?>(null);
 
     public IDataLoaderResult<object?> Load(IResolveFieldContext context, string typeName, Guid? id) =>
         id is { } value ? Load(context, typeName, value) : DataLoaderResolveExtensions.FromValue<object?>(null);
@@ -32,7 +38,8 @@ public sealed class NodeRegistry(IEnumerable<INodeSource> sources)
     /// A list of references, in order and batched with every other load at this depth; ids naming
     /// no record are left out, with one <c>DANGLING_REFERENCE</c> error on this field's path.
     /// </summary>
-    public IDataLoaderResult<IReadOnlyList<object>> LoadReferences(IResolveFieldContext context, string typeName, IEnumerable<Guid> ids) =>
+    public IDataLoaderResult<IReadOnlyList<object>> LoadReferences(
+        IResolveFieldContext context, string typeName, IEnumerable<Guid> ids) =>
         DataLoaderResolveExtensions.WhenAll(ids.Select(id => Load(context, typeName, id)).ToList()).Then(records =>
         {
             var found = records.Where(r => r is not null).Select(r => r!).ToList();
@@ -46,7 +53,8 @@ public sealed class NodeRegistry(IEnumerable<INodeSource> sources)
 
     private static object? Dangling(IResolveFieldContext context, string typeName, int count)
     {
-        var error = new ExecutionError($"{count} {typeName} reference(s) of this field name no record; they are left out.")
+        var error = new ExecutionError(
+            $"{count} {typeName} reference(s) of this field name no record; they are left out.")
         {
             Code = "DANGLING_REFERENCE",
             Path = context.Path,

@@ -39,7 +39,9 @@ public static class Paging
     public static string ToCursor(int position) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + position.ToString(CultureInfo.InvariantCulture)));
 
-    /// <summary>Checks the arguments before any SQL is sent; throws a typed GraphQL error naming the argument.</summary>
+    /// <summary>
+    /// Checks the arguments before any SQL is sent; throws a typed GraphQL error naming the argument.
+    /// </summary>
     public static void Validate(PageRequest page)
     {
         CheckSize(page.First, "first");
@@ -185,7 +187,9 @@ public static class Paging
 
         if (size > MaxPageSize)
         {
-            throw new InvalidPaginationException(argument, $"`{argument}` must not exceed {MaxPageSize} (the maximum page size); ask for the next page with `after`.");
+            throw new InvalidPaginationException(
+                argument,
+                $"`{argument}` must not exceed {MaxPageSize} (the maximum page size); ask for the next page with `after`.");
         }
     }
 
@@ -200,7 +204,11 @@ public static class Paging
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
             if (text.StartsWith(CursorPrefix, StringComparison.Ordinal) &&
-                int.TryParse(text.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+                int.TryParse(
+                    text.AsSpan(CursorPrefix.Length),
+                    NumberStyles.None,
+                    CultureInfo.InvariantCulture,
+                    out var position))
             {
                 return position;
             }

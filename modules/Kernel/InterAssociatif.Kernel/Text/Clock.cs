@@ -9,7 +9,9 @@ public static class Clock
     public static DateOnly Today(this TimeProvider time) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Paris).DateTime);
 
-    /// <summary>The Paris calendar day of an instant (a meeting starting at 23:30 UTC in summer is on the next day).</summary>
+    /// <summary>
+    /// The Paris calendar day of an instant (a meeting starting at 23:30 UTC in summer is on the next day).
+    /// </summary>
     public static DateOnly DayOf(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Paris).DateTime);
 

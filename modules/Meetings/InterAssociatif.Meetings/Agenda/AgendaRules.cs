@@ -45,7 +45,9 @@ internal static class AgendaRules
 
     public static bool IsSelfOrDescendant(IReadOnlyList<AgendaItem> items, AgendaItem item, AgendaItem candidate)
     {
-        for (AgendaItem? current = candidate; current is not null; current = current.ParentId is { } p ? items.FirstOrDefault(a => a.Id == p) : null)
+        for (AgendaItem? current = candidate; current is not null; current = current.ParentId is { } p
+            ? items.FirstOrDefault(a => a.Id == p)
+            : null)
         {
             if (current.Id == item.Id)
             {
@@ -60,7 +62,9 @@ internal static class AgendaRules
     public static string Number(IReadOnlyList<AgendaItem> items, AgendaItem item)
     {
         var parts = new List<int>();
-        for (AgendaItem? current = item; current is not null; current = current.ParentId is { } p ? items.FirstOrDefault(a => a.Id == p) : null)
+        for (AgendaItem? current = item; current is not null; current = current.ParentId is { } p
+            ? items.FirstOrDefault(a => a.Id == p)
+            : null)
         {
             parts.Insert(0, current.Position);
         }

@@ -3,13 +3,16 @@ namespace InterAssociatif.Meetings.Agenda;
 /// <summary>Keeps a meeting's agenda: ordered, nestable items. Positions among siblings stay 1..n.</summary>
 internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time)
 {
-    public async Task<MutationResult<AgendaItem>> AddAsync(AddAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<AgendaItem>> AddAsync(
+        AddAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var title = errors.Line("title", command.Title, AgendaItem.TitleMaxLength, required: true);
         var notes = errors.Text("notes", command.Notes, AgendaItem.NotesMaxLength, required: false);
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
-        var items = await db.AgendaItems.AsTracking().Where(a => a.MeetingId == command.MeetingId).ToListAsync(cancellationToken);
+        var items = await db.AgendaItems.AsTracking()
+            .Where(a => a.MeetingId == command.MeetingId)
+            .ToListAsync(cancellationToken);
         if (command.ParentId is { } parentId)
         {
             var parent = items.FirstOrDefault(a => a.Id == parentId);
@@ -19,7 +22,9 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
             }
             else if (AgendaRules.Depth(items, parent) + 1 >= AgendaItem.MaxDepth)
             {
-                errors.Add(new InputValidationError("parentId", $"The agenda nests at most {AgendaItem.MaxDepth} levels deep."));
+                errors.Add(
+                    new InputValidationError(
+                        "parentId", $"The agenda nests at most {AgendaItem.MaxDepth} levels deep."));
             }
         }
 
@@ -30,18 +35,31 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
             return change.Fail<AgendaItem>();
         }
 
-        var item = new AgendaItem { Id = Guid.CreateVersion7(time.GetUtcNow()), MeetingId = command.MeetingId, ParentId = command.ParentId, Title = title ?? "", Notes = notes, Version = 1 };
+        var item = new AgendaItem
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            MeetingId = command.MeetingId,
+            ParentId = command.ParentId,
+            Title = title ?? "",
+            Notes = notes,
+            Version = 1
+        };
         siblings.Insert(position - 1, item);
         AgendaRules.Renumber(siblings);
         db.AgendaItems.Add(item);
         return await change.CommitAsync(item, "agenda item");
     }
 
-    public async Task<MutationResult<AgendaItem>> UpdateAsync(UpdateAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<AgendaItem>> UpdateAsync(
+        UpdateAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var (id, expectedVersion, title, notes) = command;
-        var newTitle = title.IsSet ? errors.Line("title", title.Value, AgendaItem.TitleMaxLength, required: true) : null;
-        var newNotes = notes.IsSet ? errors.Text("notes", notes.Value, AgendaItem.NotesMaxLength, required: false) : null;
+        var newTitle = title.IsSet
+            ? errors.Line("title", title.Value, AgendaItem.TitleMaxLength, required: true)
+            : null;
+        var newNotes = notes.IsSet
+            ? errors.Text("notes", notes.Value, AgendaItem.NotesMaxLength, required: false)
+            : null;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var item = await change.FindAsync(
             change.Db.AgendaItems, id, "id", MeetingsTypeNames.AgendaItem, "agenda item", expectedVersion);
@@ -55,8 +73,12 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
         return await change.CommitAsync(item, "agenda item");
     }
 
-    /// <summary>Moves an item under another parent (or to the top level) at a position; an item cannot go under itself or its own sub-items.</summary>
-    public async Task<MutationResult<AgendaItem>> MoveAsync(MoveAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves an item under another parent (or to the top level) at a position; an item cannot go under itself or its
+    /// own sub-items.
+    /// </summary>
+    public async Task<MutationResult<AgendaItem>> MoveAsync(
+        MoveAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var (id, parentId, position) = command;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
@@ -67,7 +89,9 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
             return change.Fail<AgendaItem>();
         }
 
-        var items = await db.AgendaItems.AsTracking().Where(a => a.MeetingId == item.MeetingId).ToListAsync(cancellationToken);
+        var items = await db.AgendaItems.AsTracking()
+            .Where(a => a.MeetingId == item.MeetingId)
+            .ToListAsync(cancellationToken);
         item = items.Single(a => a.Id == id);
         if (parentId is { } newParentId)
         {
@@ -78,15 +102,21 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
             }
             else if (AgendaRules.IsSelfOrDescendant(items, item, parent))
             {
-                errors.Add(new InputValidationError("parentId", "An agenda item cannot be moved under itself or one of its own sub-items."));
+                errors.Add(
+                    new InputValidationError(
+                        "parentId", "An agenda item cannot be moved under itself or one of its own sub-items."));
             }
             else if (AgendaRules.Depth(items, parent) + 1 + AgendaRules.Height(items, item) > AgendaItem.MaxDepth)
             {
-                errors.Add(new InputValidationError("parentId", $"The agenda nests at most {AgendaItem.MaxDepth} levels deep."));
+                errors.Add(
+                    new InputValidationError(
+                        "parentId", $"The agenda nests at most {AgendaItem.MaxDepth} levels deep."));
             }
         }
 
-        var oldSiblings = items.Where(a => a.ParentId == item.ParentId && a.Id != item.Id).OrderBy(a => a.Position).ToList();
+        var oldSiblings = items.Where(a => a.ParentId == item.ParentId && a.Id != item.Id)
+            .OrderBy(a => a.Position)
+            .ToList();
         var newSiblings = items.Where(a => a.ParentId == parentId && a.Id != item.Id).OrderBy(a => a.Position).ToList();
         var newPosition = AgendaRules.Position(errors, position, newSiblings.Count + 1);
         if (change.Failed)

@@ -27,7 +27,9 @@ internal sealed class Attachment : IHasId
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-/// <summary>The bytes of an attachment stored in the database, apart from its metadata so lists never load them.</summary>
+/// <summary>
+/// The bytes of an attachment stored in the database, apart from its metadata so lists never load them.
+/// </summary>
 internal sealed class AttachmentContent
 {
     public Guid AttachmentId { get; set; }

@@ -37,15 +37,23 @@ internal sealed record AttachmentRefusal(int Status, UserError Error);
 /// then the metadata and the bytes are committed together: a process stopped mid-upload leaves no
 /// half-written attachment, and a committed one is whole.
 /// </summary>
-internal sealed class AttachmentStore(IDbContextFactory<MeetingsDbContext> factory, IOptions<AttachmentOptions> options, TimeProvider time)
+internal sealed class AttachmentStore(
+    IDbContextFactory<MeetingsDbContext> factory, IOptions<AttachmentOptions> options, TimeProvider time)
 {
     public AttachmentOptions Options => options.Value;
 
-    public async Task<(Attachment? Attachment, AttachmentRefusal? Refusal)> StoreAsync(Guid meetingId, string? title, string? fileName, string? mediaType, Stream content, CancellationToken cancellationToken)
+    public async Task<(Attachment? Attachment, AttachmentRefusal? Refusal)> StoreAsync(
+        Guid meetingId,
+        string? title,
+        string? fileName,
+        string? mediaType,
+        Stream content,
+        CancellationToken cancellationToken)
     {
         var errors = new ErrorList();
         var checkedTitle = errors.Line("title", title, Attachment.TitleMaxLength, required: true);
-        var checkedName = errors.Line("fileName", Path.GetFileName(fileName ?? ""), Attachment.FileNameMaxLength, required: true);
+        var checkedName = errors.Line(
+            "fileName", Path.GetFileName(fileName ?? ""), Attachment.FileNameMaxLength, required: true);
         if (errors.Any)
         {
             return (null, new AttachmentRefusal(400, errors.Items[0]));
@@ -54,17 +62,23 @@ internal sealed class AttachmentStore(IDbContextFactory<MeetingsDbContext> facto
         var type = mediaType?.Split(';')[0].Trim().ToLowerInvariant();
         if (type is null || !Options.AllowedMediaTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
         {
-            return (null, new AttachmentRefusal(415, new InputValidationError("mediaType", $"The media type {type ?? "(none)"} is not allowed; allowed: {string.Join(", ", Options.AllowedMediaTypes)}.")));
+            return (null, new AttachmentRefusal(
+                415,
+                new InputValidationError(
+                    "mediaType",
+                    $"The media type {type ?? "(none)"} is not allowed; allowed: {string.Join(", ", Options.AllowedMediaTypes)}.")));
         }
 
-        var staging = Path.Combine(Options.Folder is { Length: > 0 } folder ? folder : Path.GetTempPath(), $".upload-{Guid.NewGuid():N}");
+        var staging = Path.Combine(
+            Options.Folder is { Length: > 0 } folder ? folder : Path.GetTempPath(), $".upload-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(staging)!);
         try
         {
             var (size, sha256) = await CopyAsync(content, staging, cancellationToken);
             if (size > Options.MaxBytes)
             {
-                return (null, new AttachmentRefusal(413, new InputValidationError("file", $"The file exceeds the limit of {Options.MaxBytes} bytes.")));
+                return (null, new AttachmentRefusal(
+                    413, new InputValidationError("file", $"The file exceeds the limit of {Options.MaxBytes} bytes.")));
             }
 
             if (size == 0)
@@ -74,7 +88,8 @@ internal sealed class AttachmentStore(IDbContextFactory<MeetingsDbContext> facto
 
             if (await MediaTypeCheck.MismatchAsync(type, staging, cancellationToken) is { } mismatch)
             {
-                return (null, new AttachmentRefusal(415, new InputValidationError("file", $"The file declared as {type} {mismatch}.")));
+                return (null, new AttachmentRefusal(
+                    415, new InputValidationError("file", $"The file declared as {type} {mismatch}.")));
             }
 
             await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
@@ -105,7 +120,12 @@ internal sealed class AttachmentStore(IDbContextFactory<MeetingsDbContext> facto
             }
             else
             {
-                db.AttachmentContents.Add(new AttachmentContent { AttachmentId = attachment.Id, Content = await File.ReadAllBytesAsync(staging, cancellationToken) });
+                db.AttachmentContents.Add(
+                    new AttachmentContent
+                    {
+                        AttachmentId = attachment.Id,
+                        Content = await File.ReadAllBytesAsync(staging, cancellationToken)
+                    });
             }
 
             var result = await change.CommitAsync(attachment, "attachment");
@@ -133,19 +153,27 @@ internal sealed class AttachmentStore(IDbContextFactory<MeetingsDbContext> facto
 
         if (attachment.StorageKey is { } key)
         {
-            var folder = Options.Folder ?? throw new InvalidOperationException("An attachment is stored in a folder but Meetings:Attachments:Folder is not configured.");
+            var folder = Options.Folder
+                ?? throw new InvalidOperationException(
+                    "An attachment is stored in a folder but Meetings:Attachments:Folder is not configured.");
             return (attachment, File.OpenRead(Path.Combine(folder, key)));
         }
 
-        var bytes = await db.AttachmentContents.Where(c => c.AttachmentId == id).Select(c => c.Content).SingleAsync(cancellationToken);
+        var bytes = await db.AttachmentContents.Where(c => c.AttachmentId == id)
+            .Select(c => c.Content)
+            .SingleAsync(cancellationToken);
         return (attachment, new MemoryStream(bytes, writable: false));
     }
 
-    /// <summary>Copies at most one byte over the limit, so an oversized upload is known without reading it all.</summary>
-    private async Task<(long Size, string Sha256)> CopyAsync(Stream content, string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies at most one byte over the limit, so an oversized upload is known without reading it all.
+    /// </summary>
+    private async Task<(long Size, string Sha256)> CopyAsync(
+        Stream content, string path, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        await using var file = new FileStream(
+            path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
         var buffer = new byte[81920];
         long size = 0;
         int read;

@@ -11,7 +11,8 @@ namespace InterAssociatif.Meetings.Attachments;
 /// </summary>
 internal static class MediaTypeCheck
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly Dictionary<string, string> OfficeMainPart = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -23,7 +24,8 @@ internal static class MediaTypeCheck
     /// <summary>Null when the file matches <paramref name="mediaType"/>; otherwise why not, for the uploader.</summary>
     public static async Task<string?> MismatchAsync(string mediaType, string path, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        await using var file = new FileStream(
+            path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
         var head = new byte[8];
         var read = await file.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         file.Position = 0;
@@ -33,16 +35,23 @@ internal static class MediaTypeCheck
             case "application/pdf":
                 return start.StartsWith("%PDF-"u8) ? null : "does not start with the PDF signature (%PDF-)";
             case "image/png":
-                return start.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }) ? null : "does not start with the PNG signature";
+                return start.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })
+                    ? null
+                    : "does not start with the PNG signature";
             case "image/jpeg":
-                return start.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }) ? null : "does not start with the JPEG signature";
+                return start.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF })
+                    ? null
+                    : "does not start with the JPEG signature";
             case var text when text.StartsWith("text/", StringComparison.Ordinal):
                 return await IsUtf8TextAsync(file, cancellationToken) ? null : "is not UTF-8 text";
             case var odf when odf.StartsWith("application/vnd.oasis.opendocument.", StringComparison.Ordinal):
                 return Zip(file, archive => archive.GetEntry("mimetype") is { } entry && ReadEntry(entry) == odf)
                     ? null : "is not an OpenDocument file of this type (a ZIP whose mimetype entry names it)";
             case var office when OfficeMainPart.TryGetValue(office, out var part):
-                return Zip(file, archive => archive.GetEntry("[Content_Types].xml") is not null && archive.GetEntry(part) is not null)
+                return Zip(
+                    file,
+                    archive =>
+                        archive.GetEntry("[Content_Types].xml") is not null && archive.GetEntry(part) is not null)
                     ? null : $"is not an Office Open XML file of this type (a ZIP with [Content_Types].xml and {part})";
             default:
                 return null;

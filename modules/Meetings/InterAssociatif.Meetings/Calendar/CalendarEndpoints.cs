@@ -13,7 +13,9 @@ namespace InterAssociatif.Meetings.Calendar;
 internal sealed class CalendarEndpoints(IDbContextFactory<MeetingsDbContext> factory, IDirectoryReader directory)
     : IEndpointContributor
 {
-    /// <summary>The feed holds the most recent meetings (and every planned one within that count); older ones stay in the API.</summary>
+    /// <summary>
+    /// The feed holds the most recent meetings (and every planned one within that count); older ones stay in the API.
+    /// </summary>
     private const int MaxEvents = 2000;
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -73,7 +75,10 @@ internal sealed class CalendarEndpoints(IDbContextFactory<MeetingsDbContext> fac
                 DtEnd = new CalDateTime(meeting.EndsAt.UtcDateTime, "UTC"),
                 Summary = meeting.Title,
                 Description = meeting.Description,
-                Location = string.Join(", ", new[] { meeting.PlaceName, meeting.PlaceAddress, meeting.PlaceNeighbourhood }.Where(p => !string.IsNullOrWhiteSpace(p))),
+                Location = string.Join(
+                    ", ",
+                    new[] { meeting.PlaceName, meeting.PlaceAddress, meeting.PlaceNeighbourhood }.Where(p =>
+                        !string.IsNullOrWhiteSpace(p))),
                 Status = meeting.Status switch
                 {
                     MeetingStatus.Cancelled => EventStatus.Cancelled,

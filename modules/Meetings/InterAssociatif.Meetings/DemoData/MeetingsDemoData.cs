@@ -17,7 +17,8 @@ internal static class MeetingsDemoData
 
     public static readonly DateTimeOffset EndsAt = new(2017, 9, 18, 17, 0, 0, TimeSpan.FromHours(2));
 
-    public const string Description = "Rencontre du 18 septembre 2017 : poursuivre la réflexion sur le mandat et les modalités de fonctionnement de l'inter-associatif du contrat de ville.";
+    public const string Description = "Rencontre du 18 septembre 2017 : poursuivre la réflexion sur le mandat et les "
+        + "modalités de fonctionnement de l'inter-associatif du contrat de ville.";
 
     public const string Organizer = "Mission Politique de la Ville";
 
@@ -26,8 +27,10 @@ internal static class MeetingsDemoData
 
     public static readonly string[] CandidateAssociations =
     [
-        "100 000 Entrepreneurs", "ADIE", "APIB44", "ARPEJ", "MOUVEMENT LA GRAND' PLACE", "ECOPOLE", "ENTREPRENDRE POUR APPRENDRE",
-        "ENTREPRISES DANS LA CITE", "FEDERATION LOIRE-ATLANTIQUE – FAL 44 – LA LIGUE DE L'ENSEIGNEMENT", "FEDERATION DES AMIS DE L'ERDRE",
+        "100 000 Entrepreneurs", "ADIE", "APIB44", "ARPEJ", "MOUVEMENT LA GRAND' PLACE", "ECOPOLE", "ENTREPRENDRE POUR "
+            + "APPRENDRE",
+        "ENTREPRISES DANS LA CITE", "FEDERATION LOIRE-ATLANTIQUE – FAL 44 – LA LIGUE DE L'ENSEIGNEMENT", "FEDERATION "
+            + "DES AMIS DE L'ERDRE",
         "FETE LE MUR", "L'ESTRAN Cie GIOCCO COSI", "LA LUNA", "LES BADAUDS ASSOCIES", "MOZAÏK RH", "NOUVELLES VOIES", "OCEAN", "OPTIMA",
         "PAQ'LA LUNE", "PULSART", "TISSE METISSE", "VIVRE LIBRE", "CSC Château REZE", "MAKE A MOVE", "REGART'S", "TRAJET",
         "Union des Habitants de Plaisance",
@@ -35,7 +38,10 @@ internal static class MeetingsDemoData
 
     public sealed record Attendee(string Email, string Organization, AttendanceStatus Status);
 
-    /// <summary>13 associations present with 14 people (two for APIB44), one person of Nantes Métropole and one of the préfecture; two people of Nantes Métropole excused.</summary>
+    /// <summary>
+    /// 13 associations present with 14 people (two for APIB44), one person of Nantes Métropole and one of the
+    /// préfecture; two people of Nantes Métropole excused.
+    /// </summary>
     public static readonly Attendee[] Attendance =
     [
         new("camille.morvan@example.org", "ADIE", AttendanceStatus.Present),
@@ -71,23 +77,43 @@ internal static class MeetingsDemoData
             """),
         new("Poursuite de la réflexion sur l'inter-associatif", null,
         [
-            new("Rappel des étapes", "De l'appel à candidatures (2 mars – 28 avril 2017) au comité de pilotage du 14 décembre 2017."),
-            new("Résultats du questionnaire", "Un taux de retour important : 20 réponses sur 27. La synthèse est jointe."),
-            new("Tour de table", "La plupart des associations confirment leur intérêt pour favoriser rencontres et coopérations et apporter leur regard dans les groupes thématiques. Le temps à y consacrer inquiète."),
-            new("Rôle et posture des associations", "Un rôle consultatif, sans représentativité des autres associations. L'inter-associatif se veut un espace de propositions plutôt que de revendication ; le G7 témoigne que sa parole a été entendue."),
+            new(
+                "Rappel des étapes",
+                "De l'appel à candidatures (2 mars – 28 avril 2017) au comité de pilotage du 14 décembre 2017."),
+            new(
+                "Résultats du questionnaire",
+                "Un taux de retour important : 20 réponses sur 27. La synthèse est jointe."),
+            new(
+                "Tour de table",
+                "La plupart des associations confirment leur intérêt pour favoriser rencontres et coopérations et "
+                + "apporter leur regard dans les groupes thématiques. Le temps à y consacrer inquiète."),
+            new(
+                "Rôle et posture des associations",
+                "Un rôle consultatif, sans représentativité des autres associations. L'inter-associatif se veut un "
+                + "espace de propositions plutôt que de revendication ; le G7 témoigne que sa parole a été entendue."),
         ]),
         new("Tables rondes sur les trois missions de l'inter-associatif", "Trois missions ressortent du questionnaire.",
         [
-            new("Faire émerger des coopérations entre associations", "Le lien des associations entre elles au sein de l'inter-associatif."),
-            new("Co-construire les politiques publiques avec les institutions", "Le lien de l'inter-associatif avec les partenaires du contrat de ville."),
-            new("Être une interface avec les autres associations", "Le lien entre l'inter-associatif et les associations qui n'en sont pas membres."),
+            new(
+                "Faire émerger des coopérations entre associations",
+                "Le lien des associations entre elles au sein de l'inter-associatif."),
+            new(
+                "Co-construire les politiques publiques avec les institutions",
+                "Le lien de l'inter-associatif avec les partenaires du contrat de ville."),
+            new(
+                "Être une interface avec les autres associations",
+                "Le lien entre l'inter-associatif et les associations qui n'en sont pas membres."),
         ]),
         new("Une proposition concrète pour mettre en route l'inter-associatif", """
             - Acter l'intérêt de la mise en place de l'inter-associatif.
             - Construire le cadre en mouvement : simple et souple au démarrage, il évoluera.
             - Première étape : participer à la rentrée politique de la ville, puis organiser la représentation dans les groupes thématiques.
             """),
-        new("Les étapes", "3 octobre : rentrée politique de la ville. Courant octobre : réunion de l'inter-associatif. Novembre : rencontre avec l'élue et le sous-préfet, à une date proposée par la Mission. 14 décembre : comité de pilotage."),
+        new(
+            "Les étapes",
+            "3 octobre : rentrée politique de la ville. Courant octobre : réunion de l'inter-associatif. Novembre : "
+            + "rencontre avec l'élue et le sous-préfet, à une date proposée par la Mission. 14 décembre : comité de "
+            + "pilotage."),
     ];
 
     public static readonly DateOnly MinutesWrittenOn = new(2017, 9, 22);
@@ -136,18 +162,36 @@ internal static class MeetingsDemoData
             """),
     ];
 
-    public sealed record Step(string Title, DateOnly Date, DateOnly? EndDate, DatePrecision Precision, bool FulfilledByThisMeeting = false);
+    public sealed record Step(
+        string Title, DateOnly Date, DateOnly? EndDate, DatePrecision Precision, bool FulfilledByThisMeeting = false);
 
     public static readonly Step[] Milestones =
     [
         new("Appel à candidatures", new(2017, 3, 2), new(2017, 4, 28), DatePrecision.Day),
         new("Réunion : proposition de constituer un inter-associatif", new(2017, 6, 13), null, DatePrecision.Day),
-        new("Questionnaire « Un inter-associatif dans le cadre de la politique de la ville : Pourquoi et Comment ? »", new(2017, 7, 25), new(2017, 9, 8), DatePrecision.Day),
-        new("Réunion : poursuite de la réflexion sur le mandat de l'inter-associatif", new(2017, 9, 18), null, DatePrecision.Day, FulfilledByThisMeeting: true),
+        new(
+            "Questionnaire « Un inter-associatif dans le cadre de la politique de la ville : Pourquoi et Comment ? »",
+            new(2017, 7, 25),
+            new(2017, 9, 8),
+            DatePrecision.Day),
+        new(
+            "Réunion : poursuite de la réflexion sur le mandat de l'inter-associatif",
+            new(2017, 9, 18),
+            null,
+            DatePrecision.Day,
+            FulfilledByThisMeeting: true),
         new("Rentrée politique de la ville", new(2017, 10, 3), null, DatePrecision.Day),
         new("Réunion de l'inter-associatif (courant octobre)", new(2017, 10, 15), null, DatePrecision.Month),
-        new("Inter-associatif : format et modalités de fonctionnement (novembre)", new(2017, 11, 15), null, DatePrecision.Month),
-        new("Rencontre avec l'élue et le sous-préfet (début décembre ; date proposée par la Mission)", new(2017, 12, 1), null, DatePrecision.Month),
+        new(
+            "Inter-associatif : format et modalités de fonctionnement (novembre)",
+            new(2017, 11, 15),
+            null,
+            DatePrecision.Month),
+        new(
+            "Rencontre avec l'élue et le sous-préfet (début décembre ; date proposée par la Mission)",
+            new(2017, 12, 1),
+            null,
+            DatePrecision.Month),
         new("Comité de pilotage : validation des propositions", new(2017, 12, 14), null, DatePrecision.Day),
     ];
 }

@@ -28,30 +28,67 @@ internal sealed class MeetingsDemoSeeder(
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var meetingId = await db.Meetings.Where(m => m.Title == MeetingsDemoData.Title).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken)
-            ?? Expect(await meetings.ScheduleAsync(new ScheduleMeetingInput(MeetingsDemoData.Title, MeetingsDemoData.Description, MeetingsDemoData.StartsAt, MeetingsDemoData.EndsAt, new MeetingPlaceInput(null, null, null), organizer), new ErrorList(), cancellationToken)).Id;
+        var meetingId = await db.Meetings.Where(m => m.Title == MeetingsDemoData.Title)
+            .Select(m => (Guid?)m.Id)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? Expect(
+                await meetings.ScheduleAsync(
+                    new ScheduleMeetingInput(
+                        MeetingsDemoData.Title,
+                        MeetingsDemoData.Description,
+                        MeetingsDemoData.StartsAt,
+                        MeetingsDemoData.EndsAt,
+                        new MeetingPlaceInput(null, null, null),
+                        organizer),
+                    new ErrorList(),
+                    cancellationToken)).Id;
 
         var organizations = new Dictionary<string, Guid>();
         foreach (var name in MeetingsDemoData.CandidateAssociations.Concat(MeetingsDemoData.InvitedInstitutions))
         {
-            organizations[name] = await directory.FindOrganizationIdByNameAsync(name, cancellationToken) ?? throw new InvalidOperationException($"Demo organisation not found: {name}");
+            organizations[name] = await directory.FindOrganizationIdByNameAsync(name, cancellationToken)
+                ?? throw new InvalidOperationException($"Demo organisation not found: {name}");
         }
 
-        Expect(await attendance.InviteAsync(new(meetingId, organizations.Values.ToList(), []), new ErrorList(), cancellationToken));
+        Expect(
+            await attendance.InviteAsync(
+                new(meetingId, organizations.Values.ToList(), []), new ErrorList(), cancellationToken));
 
         var meeting = await db.Meetings.SingleAsync(m => m.Id == meetingId, cancellationToken);
         if (meeting.Status != MeetingStatus.Held)
         {
-            Expect(await meetings.ChangeAsync(new UpdateMeetingInput(meetingId, null, default, default, default, default, default, default, new(true, MeetingStatus.Held)), new ErrorList(), cancellationToken));
+            Expect(
+                await meetings.ChangeAsync(
+                    new UpdateMeetingInput(
+                        meetingId,
+                        null,
+                        default,
+                        default,
+                        default,
+                        default,
+                        default,
+                        default,
+                        new(true, MeetingStatus.Held)),
+                    new ErrorList(),
+                    cancellationToken));
         }
 
-        var recorded = (await db.Attendance.Where(a => a.MeetingId == meetingId).Select(a => a.PersonId).ToListAsync(cancellationToken)).ToHashSet();
+        var recorded = (await db.Attendance.Where(a => a.MeetingId == meetingId)
+            .Select(a => a.PersonId)
+            .ToListAsync(cancellationToken))
+            .ToHashSet();
         foreach (var attendee in MeetingsDemoData.Attendance)
         {
-            var personId = await directory.FindPersonIdByEmailAsync(attendee.Email, cancellationToken) ?? throw new InvalidOperationException($"Demo person not found: {attendee.Email}");
+            var personId = await directory.FindPersonIdByEmailAsync(attendee.Email, cancellationToken)
+                ?? throw new InvalidOperationException($"Demo person not found: {attendee.Email}");
             if (!recorded.Contains(personId))
             {
-                Expect(await attendance.RecordAsync(new RecordAttendanceInput(meetingId, personId, organizations[attendee.Organization], attendee.Status), new ErrorList(), cancellationToken));
+                Expect(
+                    await attendance.RecordAsync(
+                        new RecordAttendanceInput(
+                            meetingId, personId, organizations[attendee.Organization], attendee.Status),
+                        new ErrorList(),
+                        cancellationToken));
             }
         }
 
@@ -59,18 +96,31 @@ internal sealed class MeetingsDemoSeeder(
         {
             foreach (var item in MeetingsDemoData.Agenda)
             {
-                var parent = Expect(await agenda.AddAsync(new AddAgendaItemInput(meetingId, null, null, item.Title, Unindent(item.Notes)), new ErrorList(), cancellationToken));
+                var parent = Expect(
+                    await agenda.AddAsync(
+                        new AddAgendaItemInput(meetingId, null, null, item.Title, Unindent(item.Notes)),
+                        new ErrorList(),
+                        cancellationToken));
                 foreach (var child in item.Children ?? [])
                 {
-                    Expect(await agenda.AddAsync(new AddAgendaItemInput(meetingId, parent.Id, null, child.Title, Unindent(child.Notes)), new ErrorList(), cancellationToken));
+                    Expect(
+                        await agenda.AddAsync(
+                            new AddAgendaItemInput(meetingId, parent.Id, null, child.Title, Unindent(child.Notes)),
+                            new ErrorList(),
+                            cancellationToken));
                 }
             }
         }
 
         if (!await db.Minutes.AnyAsync(m => m.MeetingId == meetingId, cancellationToken))
         {
-            var author = await directory.FindPersonIdByEmailAsync(MeetingsDemoData.MinutesAuthorEmail, cancellationToken);
-            Expect(await minutes.DraftAsync(new(meetingId, author, MeetingsDemoData.MinutesWrittenOn, MeetingsDemoData.MinutesText), new ErrorList(), cancellationToken));
+            var author = await directory.FindPersonIdByEmailAsync(
+                MeetingsDemoData.MinutesAuthorEmail, cancellationToken);
+            Expect(
+                await minutes.DraftAsync(
+                    new(meetingId, author, MeetingsDemoData.MinutesWrittenOn, MeetingsDemoData.MinutesText),
+                    new ErrorList(),
+                    cancellationToken));
         }
 
         if (!await db.Attachments.AnyAsync(a => a.MeetingId == meetingId, cancellationToken))
@@ -78,7 +128,8 @@ internal sealed class MeetingsDemoSeeder(
             foreach (var file in MeetingsDemoData.Attachments)
             {
                 using var content = new MemoryStream(Encoding.UTF8.GetBytes(file.Content));
-                var (_, refusal) = await attachments.StoreAsync(meetingId, file.Title, file.FileName, file.MediaType, content, cancellationToken);
+                var (_, refusal) = await attachments.StoreAsync(
+                    meetingId, file.Title, file.FileName, file.MediaType, content, cancellationToken);
                 if (refusal is not null)
                 {
                     throw new InvalidOperationException($"Demo attachment refused: {refusal.Error.Message}");
@@ -90,7 +141,17 @@ internal sealed class MeetingsDemoSeeder(
         {
             foreach (var step in MeetingsDemoData.Milestones)
             {
-                Expect(await milestones.AnnounceAsync(new AnnounceMilestoneInput(meetingId, step.Title, step.Date, step.EndDate, step.Precision, step.FulfilledByThisMeeting ? meetingId : null), new ErrorList(), cancellationToken));
+                Expect(
+                    await milestones.AnnounceAsync(
+                        new AnnounceMilestoneInput(
+                            meetingId,
+                            step.Title,
+                            step.Date,
+                            step.EndDate,
+                            step.Precision,
+                            step.FulfilledByThisMeeting ? meetingId : null),
+                        new ErrorList(),
+                        cancellationToken));
             }
         }
     }
@@ -99,5 +160,7 @@ internal sealed class MeetingsDemoSeeder(
 
     private static T Expect<T>(MutationResult<T> result)
         where T : class =>
-        result.Value ?? throw new InvalidOperationException("Demo data broke a rule: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
+        result.Value
+        ?? throw new InvalidOperationException(
+            "Demo data broke a rule: " + string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
 }

@@ -34,7 +34,9 @@ internal sealed class Meeting : IHasId, IVersioned
 
     [MaxLength(PlaceMaxLength)] public string? PlaceAddress { get; set; }
 
-    /// <summary>The neighbourhood (QPV) of the place: the network wants the place to rotate among neighbourhoods.</summary>
+    /// <summary>
+    /// The neighbourhood (QPV) of the place: the network wants the place to rotate among neighbourhoods.
+    /// </summary>
     [MaxLength(PlaceMaxLength)] public string? PlaceNeighbourhood { get; set; }
 
     [MaxLength(PlaceMaxLength)] public string? PlaceNeighbourhoodKey { get; set; }

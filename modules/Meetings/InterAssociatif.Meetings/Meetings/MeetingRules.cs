@@ -18,7 +18,8 @@ internal static class MeetingRules
     }
 
     /// <summary>A meeting is held only once it has started; a held meeting cannot be cancelled.</summary>
-    public static void StatusChangeIsAllowed(ErrorList errors, Meeting meeting, MeetingStatus status, DateTimeOffset now)
+    public static void StatusChangeIsAllowed(
+        ErrorList errors, Meeting meeting, MeetingStatus status, DateTimeOffset now)
     {
         if (status == MeetingStatus.Held && !meeting.HasStarted(now))
         {

@@ -6,7 +6,9 @@ internal enum DatePrecision
     [Description("A known day.")]
     Day,
 
-    [Description("A month only (« courant octobre », « novembre », « début décembre »): show the month; the day only places the step in the timeline.")]
+    [Description(
+        "A month only (« courant octobre », « novembre », « début décembre »): show the month; the day only places the "
+        + "step in the timeline.")]
     Month,
 }
 
@@ -22,7 +24,9 @@ internal sealed class Milestone : IHasId
 
     [MaxLength(TitleMaxLength)] public string Title { get; set; } = "";
 
-    /// <summary>Its day; with MONTH precision only the month is meaningful and the day is its place in the timeline.</summary>
+    /// <summary>
+    /// Its day; with MONTH precision only the month is meaningful and the day is its place in the timeline.
+    /// </summary>
     public DateOnly Date { get; set; }
 
     /// <summary>The last day, for a step that spans days (a call for applications).</summary>

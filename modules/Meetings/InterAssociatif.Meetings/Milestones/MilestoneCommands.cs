@@ -5,7 +5,9 @@ namespace InterAssociatif.Meetings.Milestones;
 internal sealed record AnnounceMilestoneInput(
     [Description("The meeting that announces it."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
     [Description("What the step is.")] string Title,
-    [Description("Its day; with MONTH precision, the day that places it in the timeline (the 1st for « début », the 15th for « courant »).")]
+    [Description(
+        "Its day; with MONTH precision, the day that places it in the timeline (the 1st for « début », the 15th for "
+        + "« courant »).")]
     DateOnly Date,
     [Description("Its last day, for a step over several days.")] DateOnly? EndDate,
     [Description("DAY (default) or MONTH.")] DatePrecision? Precision,

@@ -3,12 +3,19 @@ namespace InterAssociatif.Meetings.Milestones;
 internal sealed class MilestoneType : NodeType<Milestone>
 {
     public MilestoneType()
-        : base(MeetingsTypeNames.Milestone, "A step a meeting announced (« les étapes »): a dated event, possibly fulfilled later by a meeting.")
+        : base(
+            MeetingsTypeNames.Milestone,
+            "A step a meeting announced (« les étapes »): a dated event, possibly fulfilled later by a meeting.")
     {
         Field(m => m.Title).Description("What the step is.");
-        Field(m => m.Date).Description("Its day. With MONTH precision show only the month: the day just places the step in the timeline.");
-        Field(m => m.EndDate, nullable: true).Description("Its last day, for a step over several days (a call for applications).");
-        Field<NonNullGraphType<EnumerationGraphType<DatePrecision>>>("precision").Description("DAY, or MONTH (« courant octobre », « novembre »).").Resolve(ctx => ctx.Source.Precision);
+        Field(m => m.Date)
+            .Description(
+                "Its day. With MONTH precision show only the month: the day just places the step in the timeline.");
+        Field(m => m.EndDate, nullable: true)
+            .Description("Its last day, for a step over several days (a call for applications).");
+        Field<NonNullGraphType<EnumerationGraphType<DatePrecision>>>("precision")
+            .Description("DAY, or MONTH (« courant octobre », « novembre »).")
+            .Resolve(ctx => ctx.Source.Precision);
         Field<NonNullGraphType<MeetingType>>("announcedBy").Description("The meeting that announced it.")
             .Resolve(ctx => ctx.LoadById<MeetingsDbContext, Meeting>(db => db.Meetings, ctx.Source.MeetingId));
         Field<MeetingType>("fulfilledBy").Description("The meeting that fulfilled it, once known.")
@@ -25,7 +32,9 @@ internal sealed class MilestoneQueries(IDbContextFactory<MeetingsDbContext> fact
     protected override void Add(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionGraphType<MilestoneType>>>("milestones")
-            .Description("The timeline of steps announced by meetings (les étapes), across meetings, by date (a step known only by its month sits at the day the coordinator gave it).")
+            .Description(
+                "The timeline of steps announced by meetings (les étapes), across meetings, by date (a step known only "
+                + "by its month sits at the day the coordinator gave it).")
             .Argument<DateOnlyGraphType>("from", "Steps on or after this day.")
             .Argument<DateOnlyGraphType>("to", "Steps on or before this day.")
             .ResolvePage(

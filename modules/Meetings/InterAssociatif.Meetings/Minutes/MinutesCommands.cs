@@ -21,7 +21,8 @@ internal sealed record EditMinutesDraftInput(
 
 [CoordinatorMutation(MeetingsTypeNames.Minutes, "Publishes the draft: its text becomes revision 1 and never changes.")]
 [Description("Publishes the draft as the first revision.")]
-internal sealed record PublishMinutesInput([Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId);
+internal sealed record PublishMinutesInput(
+    [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId);
 
 [CoordinatorMutation(MeetingsTypeNames.Minutes, "Publishes a correction as a new revision.")]
 [Description("Publishes a corrected text as a new revision; earlier revisions stay readable.")]

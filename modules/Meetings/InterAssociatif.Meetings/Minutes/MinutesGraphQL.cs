@@ -7,11 +7,15 @@ internal sealed class MinutesType : ObjectType<MinutesRecord>
             MeetingsTypeNames.Minutes,
             "The minutes of a meeting (compte rendu): a draft, then published revisions that never change.")
     {
-        Field<NonNullGraphType<EnumerationGraphType<MinutesStatus>>>("status").Description("Draft or published.").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<EnumerationGraphType<MinutesStatus>>>("status")
+            .Description("Draft or published.")
+            .Resolve(ctx => ctx.Source.Status);
         Field(m => m.WrittenOn).Description("The day the text was written (« Nantes, le … »).");
         Field("author", new GraphQLTypeReference(DirectoryTypeNames.Person)).Description("Who wrote it.")
             .Resolve(ctx => nodes.LoadReference(ctx, DirectoryTypeNames.Person, ctx.Source.AuthorId));
-        Field("draftText", m => m.DraftText).Description("The draft's text (Markdown). Coordinators only.").AuthorizeWithRoles(Roles.Coordinator);
+        Field("draftText", m => m.DraftText)
+            .Description("The draft's text (Markdown). Coordinators only.")
+            .AuthorizeWithRoles(Roles.Coordinator);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<MinutesRevisionType>>>>("revisions")
             .Description("Every published text, first publication first; corrections add revisions.")
             .Resolve(ctx => (MeetingLoaders.RevisionCard.Serves(ctx)
@@ -25,7 +29,8 @@ internal sealed class MinutesType : ObjectType<MinutesRecord>
                 : ctx.Source.CurrentCardRead
                     ? DataLoaderResolveExtensions.FromValue(ctx.Source.CurrentCard)
                     : MeetingLoaders.CurrentRevisionCard.Load(ctx, ctx.Source.Id).Then(list => list.SingleOrDefault()));
-        Field(m => m.Version).Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
+        Field(m => m.Version)
+            .Description("Changes with every edit; pass it back as `version` to detect a concurrent change.");
         extensions.ApplyTo(this);
     }
 }

@@ -6,7 +6,8 @@ namespace InterAssociatif.Meetings.Minutes;
 /// </summary>
 internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factory, TimeProvider time)
 {
-    public async Task<MutationResult<MinutesRecord>> DraftAsync(DraftMinutesInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<MinutesRecord>> DraftAsync(
+        DraftMinutesInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var (meetingId, authorId, day, text) = command;
         var writtenOn = day ?? time.Today();
@@ -21,7 +22,9 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
 
         if (await db.Minutes.AnyAsync(m => m.MeetingId == meetingId, cancellationToken))
         {
-            errors.Add(new ConflictError("meetingId", "This meeting already has minutes; edit the draft or publish a correction."));
+            errors.Add(
+                new ConflictError(
+                    "meetingId", "This meeting already has minutes; edit the draft or publish a correction."));
         }
 
         if (writtenOn < DateOnly.FromDateTime(meeting.StartsAt.UtcDateTime))
@@ -29,18 +32,29 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
             errors.Add(new InputValidationError("writtenOn", "Minutes cannot be written before the meeting."));
         }
 
-        var minutes = new MinutesRecord { Id = Guid.CreateVersion7(time.GetUtcNow()), MeetingId = meetingId, Status = MinutesStatus.Draft, AuthorId = authorId, WrittenOn = writtenOn, DraftText = draft ?? "", Version = 1 };
+        var minutes = new MinutesRecord
+        {
+            Id = Guid.CreateVersion7(time.GetUtcNow()),
+            MeetingId = meetingId,
+            Status = MinutesStatus.Draft,
+            AuthorId = authorId,
+            WrittenOn = writtenOn,
+            DraftText = draft ?? "",
+            Version = 1
+        };
         db.Minutes.Add(minutes);
         return await change.CommitAsync(minutes, "minutes", "meetingId", "This meeting already has minutes.");
     }
 
     /// <summary>Edits the draft. Published minutes are never edited in place.</summary>
-    public async Task<MutationResult<MinutesRecord>> EditDraftAsync(EditMinutesDraftInput command, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<MinutesRecord>> EditDraftAsync(
+        EditMinutesDraftInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var (meetingId, expectedVersion, text, writtenOn, authorId) = command;
         var draft = text.IsSet ? errors.Text("text", text.Value, MinutesRecord.TextMaxLength, required: true) : null;
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var minutes = await change.Db.Minutes.AsTracking().SingleOrDefaultAsync(m => m.MeetingId == meetingId, cancellationToken);
+        var minutes = await change.Db.Minutes.AsTracking()
+            .SingleOrDefaultAsync(m => m.MeetingId == meetingId, cancellationToken);
         if (minutes is null)
         {
             return MutationResult<MinutesRecord>.Fail(NoMinutes(meetingId));
@@ -48,7 +62,11 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
 
         if (minutes.Status != MinutesStatus.Draft)
         {
-            errors.Add(new ConflictError("meetingId", "Published minutes cannot be edited in place: publish a correction (`correctMinutes`), which adds a revision."));
+            errors.Add(
+                new ConflictError(
+                    "meetingId",
+                    "Published minutes cannot be edited in place: publish a correction (`correctMinutes`), which adds "
+                    + "a revision."));
         }
 
         errors.VersionMatches(expectedVersion, minutes.Version);
@@ -59,10 +77,12 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
         return await change.CommitAsync(minutes, "minutes");
     }
 
-    public Task<MutationResult<MinutesRecord>> PublishAsync(PublishMinutesInput command, ErrorList errors, CancellationToken cancellationToken) =>
+    public Task<MutationResult<MinutesRecord>> PublishAsync(
+        PublishMinutesInput command, ErrorList errors, CancellationToken cancellationToken) =>
         AddRevisionAsync(command.MeetingId, MinutesStatus.Draft, text: null, note: null, errors, cancellationToken);
 
-    public Task<MutationResult<MinutesRecord>> CorrectAsync(CorrectMinutesInput command, ErrorList errors, CancellationToken cancellationToken)
+    public Task<MutationResult<MinutesRecord>> CorrectAsync(
+        CorrectMinutesInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var (meetingId, text, note) = command;
         var corrected = errors.Text("text", text, MinutesRecord.TextMaxLength, required: true);
@@ -70,10 +90,18 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
         return AddRevisionAsync(meetingId, MinutesStatus.Published, corrected, why, errors, cancellationToken);
     }
 
-    private async Task<MutationResult<MinutesRecord>> AddRevisionAsync(Guid meetingId, MinutesStatus expectedStatus, string? text, string? note, ErrorList errors, CancellationToken cancellationToken)
+    private async Task<MutationResult<MinutesRecord>> AddRevisionAsync(
+        Guid meetingId,
+        MinutesStatus expectedStatus,
+        string? text,
+        string? note,
+        ErrorList errors,
+        CancellationToken cancellationToken)
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
-        var minutes = await change.Db.Minutes.AsTracking().Include(m => m.Revisions).SingleOrDefaultAsync(m => m.MeetingId == meetingId, cancellationToken);
+        var minutes = await change.Db.Minutes.AsTracking()
+            .Include(m => m.Revisions)
+            .SingleOrDefaultAsync(m => m.MeetingId == meetingId, cancellationToken);
         if (minutes is null)
         {
             return MutationResult<MinutesRecord>.Fail(NoMinutes(meetingId));
@@ -103,5 +131,8 @@ internal sealed class MinutesService(IDbContextFactory<MeetingsDbContext> factor
     }
 
     private static NotFoundError NoMinutes(Guid meetingId) =>
-        new("meetingId", "This meeting has no minutes yet: start a draft with `draftMinutes`.", GlobalId.Encode(MeetingsTypeNames.Meeting, meetingId));
+        new(
+            "meetingId",
+            "This meeting has no minutes yet: start a draft with `draftMinutes`.",
+            GlobalId.Encode(MeetingsTypeNames.Meeting, meetingId));
 }

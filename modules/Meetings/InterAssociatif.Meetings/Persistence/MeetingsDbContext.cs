@@ -92,7 +92,10 @@ internal abstract class MeetingsDbContext(DbContextOptions options) : ModuleDbCo
         {
             e.HasKey(c => c.AttachmentId);
             e.Property(c => c.Content);
-            e.HasOne<Attachment>().WithOne().HasForeignKey<AttachmentContent>(c => c.AttachmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Attachment>()
+                .WithOne()
+                .HasForeignKey<AttachmentContent>(c => c.AttachmentId)
+                .OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Milestone>(e =>

@@ -12,7 +12,12 @@ namespace InterAssociatif.Surveys.Exports;
 /// <c>/surveys/{id}/results.csv?asOf=…</c> (the aggregates, with the results' authorization and
 /// small-group protection) and <c>/surveys/{id}/responses.csv</c> (who answered what; coordinators).
 /// </summary>
-internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<SurveysDbContext> factory, IDirectoryReader directory, IOptions<SurveyResultsOptions> options, TimeProvider time) : IEndpointContributor
+internal sealed class ExportEndpoints(
+    ResultsService results,
+    IDbContextFactory<SurveysDbContext> factory,
+    IDirectoryReader directory,
+    IOptions<SurveyResultsOptions> options,
+    TimeProvider time) : IEndpointContributor
 {
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
@@ -69,9 +74,17 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
             csv.WriteField("respondents");
             csv.WriteField("asOf");
             csv.NextRecord();
-            foreach (var question in computed.Survey.Questions.OrderBy(q => q.Position).Select(q => new QuestionResult(computed, q)))
+            foreach (var question in computed.Survey.Questions.OrderBy(q => q.Position)
+                .Select(q => new QuestionResult(computed, q)))
             {
-                void Row(string option, string level, Cell cell, int? position = null, int? first = null, double? mean = null, int? borda = null)
+                void Row(
+                    string option,
+                    string level,
+                    Cell cell,
+                    int? position = null,
+                    int? first = null,
+                    double? mean = null,
+                    int? borda = null)
                 {
                     csv.WriteField(question.Question.Position);
                     csv.WriteField(question.Question.Text);
@@ -136,14 +149,34 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
             return EndpointResults.NotFound("surveyId", "survey", surveyId);
         }
 
-        var responses = await db.Responses.Where(r => r.SurveyId == survey.Id).OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).ToListAsync(http.RequestAborted);
-        var answers = (await db.Answers.Where(a => db.Responses.Any(r => r.SurveyId == survey.Id && r.Id == a.ResponseId)).ToListAsync(http.RequestAborted)).ToLookup(a => a.ResponseId);
-        var organizations = await directory.GetOrganizationsAsync(responses.Select(r => r.OrganizationId).ToList(), http.RequestAborted);
+        var responses = await db.Responses.Where(r => r.SurveyId == survey.Id)
+            .OrderBy(r => r.SubmittedAt)
+            .ThenBy(r => r.Id)
+            .ToListAsync(http.RequestAborted);
+        var answers = (await db.Answers.Where(a =>
+            db.Responses.Any(r => r.SurveyId == survey.Id && r.Id == a.ResponseId))
+            .ToListAsync(http.RequestAborted))
+            .ToLookup(a => a.ResponseId);
+        var organizations = await directory.GetOrganizationsAsync(
+            responses.Select(r => r.OrganizationId).ToList(), http.RequestAborted);
         var questions = survey.Questions.ToDictionary(q => q.Id);
         var labels = survey.Questions.SelectMany(q => q.Options).ToDictionary(o => o.Id, o => o.Label);
         return Csv($"reponses-{survey.OpensOn:yyyy-MM-dd}.csv", csv =>
         {
-            foreach (var header in new[] { "organization", "status", "submittedAt", "late", "enteredBy", "question", "questionText", "option", "rank", "level", "text" })
+            foreach (var header in new[]
+            {
+                "organization",
+                "status",
+                "submittedAt",
+                "late",
+                "enteredBy",
+                "question",
+                "questionText",
+                "option",
+                "rank",
+                "level",
+                "text"
+            })
             {
                 csv.WriteField(header);
             }
@@ -151,9 +184,14 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
             csv.NextRecord();
             foreach (var response in responses)
             {
-                foreach (var answer in answers[response.Id].OrderBy(a => questions[a.QuestionId].Position).ThenBy(a => a.Rank))
+                foreach (var answer in answers[response.Id]
+                    .OrderBy(a => questions[a.QuestionId].Position)
+                    .ThenBy(a => a.Rank))
                 {
-                    csv.WriteField(organizations.TryGetValue(response.OrganizationId, out var o) ? o.Name : response.OrganizationId.ToString());
+                    csv.WriteField(
+                        organizations.TryGetValue(response.OrganizationId, out var o)
+                            ? o.Name
+                            : response.OrganizationId.ToString());
                     csv.WriteField(response.Status.ToString().ToUpperInvariant());
                     csv.WriteField(response.SubmittedAt?.ToString("O", CultureInfo.InvariantCulture));
                     csv.WriteField(response.Late);
@@ -170,7 +208,9 @@ internal sealed class ExportEndpoints(ResultsService results, IDbContextFactory<
         });
     }
 
-    /// <summary>A CSV file in UTF-8 with a byte-order mark, offered for download as <paramref name="fileName"/>.</summary>
+    /// <summary>
+    /// A CSV file in UTF-8 with a byte-order mark, offered for download as <paramref name="fileName"/>.
+    /// </summary>
     private static IResult Csv(string fileName, Action<CsvWriter> write)
     {
         using var buffer = new MemoryStream();

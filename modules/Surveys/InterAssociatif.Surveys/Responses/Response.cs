@@ -63,7 +63,10 @@ internal sealed class Answer
     /// <summary>The response's survey, copied so that aggregates read one index.</summary>
     public Guid SurveyId { get; set; }
 
-    /// <summary>The response's submission instant (null while a draft), copied for the same reason; answers are rewritten whenever their response is.</summary>
+    /// <summary>
+    /// The response's submission instant (null while a draft), copied for the same reason; answers are rewritten
+    /// whenever their response is.
+    /// </summary>
     public DateTimeOffset? SubmittedAt { get; set; }
 
     public Guid QuestionId { get; set; }
@@ -77,7 +80,9 @@ internal sealed class Answer
     [MaxLength(TextMaxLength)] public string? Text { get; set; }
 }
 
-/// <summary>The responding organisation as it was at submission (kind, a theme, a neighbourhood), for cross-tabulations in SQL.</summary>
+/// <summary>
+/// The responding organisation as it was at submission (kind, a theme, a neighbourhood), for cross-tabulations in SQL.
+/// </summary>
 internal sealed class ResponseAttribute
 {
     public Guid ResponseId { get; set; }

@@ -7,11 +7,16 @@ internal static class ResponseRules
     public const string ThemeAttribute = "THEME";
     public const string NeighbourhoodAttribute = "NEIGHBOURHOOD";
 
-    /// <summary>Members answer an open survey until it closes; coordinators may also enter answers after the close (flagged late).</summary>
-    public static void SurveyAcceptsAnswers(ErrorList errors, Survey survey, Respondent respondent, DateTimeOffset now, DateTimeOffset closesAt)
+    /// <summary>
+    /// Members answer an open survey until it closes; coordinators may also enter answers after the close (flagged
+    /// late).
+    /// </summary>
+    public static void SurveyAcceptsAnswers(
+        ErrorList errors, Survey survey, Respondent respondent, DateTimeOffset now, DateTimeOffset closesAt)
     {
         var open = survey.Status == SurveyStatus.Open && now < closesAt;
-        var lateByCoordinator = respondent.IsCoordinator && (survey.Status == SurveyStatus.Closed || (survey.Status == SurveyStatus.Open && now >= closesAt));
+        var lateByCoordinator = respondent.IsCoordinator
+            && (survey.Status == SurveyStatus.Closed || (survey.Status == SurveyStatus.Open && now >= closesAt));
         if (!open && !lateByCoordinator)
         {
             errors.Add(new ConflictError("surveyId", survey.Status switch
@@ -23,7 +28,13 @@ internal static class ResponseRules
         }
     }
 
-    public static List<Answer> Answers(ErrorList errors, Survey survey, Guid responseId, IReadOnlyList<SurveyAnswerInput> given, bool submit, DateTimeOffset now)
+    public static List<Answer> Answers(
+        ErrorList errors,
+        Survey survey,
+        Guid responseId,
+        IReadOnlyList<SurveyAnswerInput> given,
+        bool submit,
+        DateTimeOffset now)
     {
         var answers = new List<Answer>();
         var questions = survey.Questions.ToDictionary(q => q.Id);
@@ -34,7 +45,11 @@ internal static class ResponseRules
             var answer = given[i];
             if (!questions.TryGetValue(answer.QuestionId, out var question))
             {
-                errors.Add(new NotFoundError($"{field}.questionId", "This survey has no such question.", GlobalId.Encode(SurveysTypeNames.Question, answer.QuestionId)));
+                errors.Add(
+                    new NotFoundError(
+                        $"{field}.questionId",
+                        "This survey has no such question.",
+                        GlobalId.Encode(SurveysTypeNames.Question, answer.QuestionId)));
                 continue;
             }
 
@@ -49,21 +64,35 @@ internal static class ResponseRules
 
         if (submit)
         {
-            foreach (var missing in survey.Questions.Where(q => q.Required && !answers.Any(a => a.QuestionId == q.Id)).OrderBy(q => q.Position))
+            foreach (var missing in survey.Questions.Where(q => q.Required && !answers.Any(a => a.QuestionId == q.Id))
+                .OrderBy(q => q.Position))
             {
-                errors.Add(new InputValidationError("answers", $"Question {missing.Position} (« {missing.Text} ») is required."));
+                errors.Add(
+                    new InputValidationError(
+                        "answers", $"Question {missing.Position} (« {missing.Text} ») is required."));
             }
         }
 
         return answers;
     }
 
-    private static List<Answer> ForQuestion(ErrorList errors, string field, Question question, Guid responseId, SurveyAnswerInput given, DateTimeOffset now)
+    private static List<Answer> ForQuestion(
+        ErrorList errors, string field, Question question, Guid responseId, SurveyAnswerInput given, DateTimeOffset now)
     {
         var options = question.Options.ToDictionary(o => o.Id);
         var result = new List<Answer>();
         Answer Row(Guid? optionId, int? rank = null, PriorityLevel? level = null, string? text = null) =>
-            new() { Id = Guid.CreateVersion7(now), ResponseId = responseId, SurveyId = question.SurveyId, QuestionId = question.Id, OptionId = optionId, Rank = rank, Level = level, Text = text };
+            new()
+            {
+                Id = Guid.CreateVersion7(now),
+                ResponseId = responseId,
+                SurveyId = question.SurveyId,
+                QuestionId = question.Id,
+                OptionId = optionId,
+                Rank = rank,
+                Level = level,
+                Text = text
+            };
 
         bool Known(IReadOnlyList<Guid> ids, string list)
         {
@@ -72,7 +101,11 @@ internal static class ResponseRules
             {
                 if (!options.ContainsKey(ids[j]))
                 {
-                    errors.Add(new NotFoundError($"{field}.{list}[{j}]", "This option is not one of this question's options.", GlobalId.Encode(SurveysTypeNames.QuestionOption, ids[j])));
+                    errors.Add(
+                        new NotFoundError(
+                            $"{field}.{list}[{j}]",
+                            "This option is not one of this question's options.",
+                            GlobalId.Encode(SurveysTypeNames.QuestionOption, ids[j])));
                     ok = false;
                 }
             }
@@ -103,7 +136,8 @@ internal static class ResponseRules
 
                 if (question.MaxSelections is { } max && given.OptionIds.Count > max)
                 {
-                    errors.Add(new InputValidationError($"{field}.optionIds", $"This question takes at most {max} options."));
+                    errors.Add(
+                        new InputValidationError($"{field}.optionIds", $"This question takes at most {max} options."));
                     break;
                 }
 
@@ -119,11 +153,14 @@ internal static class ResponseRules
 
                 break;
             case QuestionKind.PriorityMatrix:
-                if (Known(given.PrimaryOptionIds, "primaryOptionIds") & Known(given.SecondaryOptionIds, "secondaryOptionIds"))
+                if (Known(given.PrimaryOptionIds, "primaryOptionIds") & Known(
+                    given.SecondaryOptionIds, "secondaryOptionIds"))
                 {
                     if (given.PrimaryOptionIds.Intersect(given.SecondaryOptionIds).Any())
                     {
-                        errors.Add(new InputValidationError($"{field}.secondaryOptionIds", "An option is either primary or secondary, not both."));
+                        errors.Add(
+                            new InputValidationError(
+                                $"{field}.secondaryOptionIds", "An option is either primary or secondary, not both."));
                         break;
                     }
 
@@ -152,7 +189,8 @@ internal static class ResponseRules
         }
         else if (!string.IsNullOrWhiteSpace(given.OtherText))
         {
-            errors.Add(new InputValidationError($"{field}.otherText", "`otherText` goes with the « other » option only."));
+            errors.Add(
+                new InputValidationError($"{field}.otherText", "`otherText` goes with the « other » option only."));
         }
 
         return result;
@@ -165,9 +203,17 @@ internal static class ResponseRules
             return [];
         }
 
-        var attributes = new List<ResponseAttribute> { new() { ResponseId = responseId, Name = KindAttribute, Value = profile.Kind.ToString().ToUpperInvariant() } };
-        attributes.AddRange(profile.Themes.Distinct().Select(t => new ResponseAttribute { ResponseId = responseId, Name = ThemeAttribute, Value = t }));
-        attributes.AddRange(profile.Neighbourhoods.DistinctBy(SearchText.Key).Select(n => new ResponseAttribute { ResponseId = responseId, Name = NeighbourhoodAttribute, Value = n }));
+        var attributes = new List<ResponseAttribute>
+        {
+            new() { ResponseId = responseId, Name = KindAttribute, Value = profile.Kind.ToString().ToUpperInvariant() }
+        };
+        attributes.AddRange(
+            profile.Themes.Distinct()
+                .Select(t => new ResponseAttribute { ResponseId = responseId, Name = ThemeAttribute, Value = t }));
+        attributes.AddRange(
+            profile.Neighbourhoods.DistinctBy(SearchText.Key)
+                .Select(n =>
+                    new ResponseAttribute { ResponseId = responseId, Name = NeighbourhoodAttribute, Value = n }));
         return attributes;
     }
 }

@@ -3,14 +3,20 @@ namespace InterAssociatif.Surveys.Responses;
 /// <summary>Who answers: a member for their own organisation, or a coordinator (paper answers, late answers).</summary>
 internal sealed record Respondent(bool IsCoordinator, Guid? MemberOrganizationId);
 
-/// <summary>Records responses: validates every answer against its question, then writes the whole response at once.</summary>
-internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factory, IDirectoryReader directory, TimeProvider time)
+/// <summary>
+/// Records responses: validates every answer against its question, then writes the whole response at once.
+/// </summary>
+internal sealed class ResponseService(
+    IDbContextFactory<SurveysDbContext> factory, IDirectoryReader directory, TimeProvider time)
 {
-    public async Task<MutationResult<Response>> RespondAsync(RespondToSurveyInput command, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Response>> RespondAsync(
+        RespondToSurveyInput command, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
     {
         if ((command.OrganizationId ?? respondent.MemberOrganizationId) is not { } organizationId)
         {
-            return MutationResult<Response>.Fail(new InputValidationError("organizationId", "`organizationId` is required (a member's token names their organisation)."));
+            return MutationResult<Response>.Fail(
+                new InputValidationError(
+                    "organizationId", "`organizationId` is required (a member's token names their organisation)."));
         }
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
@@ -18,24 +24,47 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
         var survey = await db.SurveyWithQuestionsAsync(command.SurveyId, cancellationToken)
             ?? throw new InvalidOperationException("The survey was checked to exist before the mutation ran.");
 
-        if (!await db.Audience.AnyAsync(a => a.SurveyId == survey.Id && a.OrganizationId == organizationId, cancellationToken))
+        if (!await db.Audience.AnyAsync(
+            a => a.SurveyId == survey.Id && a.OrganizationId == organizationId, cancellationToken))
         {
-            errors.Add(new InputValidationError("organizationId", "This organisation is not in the survey's audience."));
+            errors.Add(
+                new InputValidationError("organizationId", "This organisation is not in the survey's audience."));
         }
 
-        if (await db.Responses.AnyAsync(r => r.SurveyId == survey.Id && r.OrganizationId == organizationId, cancellationToken))
+        if (await db.Responses.AnyAsync(
+            r => r.SurveyId == survey.Id && r.OrganizationId == organizationId, cancellationToken))
         {
-            errors.Add(new ConflictError("organizationId", "This organisation has already responded: change its response with `updateSurveyResponse`."));
+            errors.Add(
+                new ConflictError(
+                    "organizationId",
+                    "This organisation has already responded: change its response with `updateSurveyResponse`."));
         }
 
         var now = time.GetUtcNow();
-        var response = new Response { Id = Guid.CreateVersion7(now), SurveyId = survey.Id, OrganizationId = organizationId, EnteredBy = respondent.IsCoordinator ? "coordinator" : "member", Version = 1 };
-        await ApplyAsync(survey, response, command.Answers, command.Submit == true, command.ReceivedAt, respondent, errors, cancellationToken);
+        var response = new Response
+        {
+            Id = Guid.CreateVersion7(now),
+            SurveyId = survey.Id,
+            OrganizationId = organizationId,
+            EnteredBy = respondent.IsCoordinator ? "coordinator" : "member",
+            Version = 1
+        };
+        await ApplyAsync(
+            survey,
+            response,
+            command.Answers,
+            command.Submit == true,
+            command.ReceivedAt,
+            respondent,
+            errors,
+            cancellationToken);
         db.Responses.Add(response);
-        return await change.CommitAsync(response, "response", "organizationId", "This organisation has already responded.");
+        return await change.CommitAsync(
+            response, "response", "organizationId", "This organisation has already responded.");
     }
 
-    public async Task<MutationResult<Response>> UpdateAsync(UpdateSurveyResponseInput command, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
+    public async Task<MutationResult<Response>> UpdateAsync(
+        UpdateSurveyResponseInput command, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
     {
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var db = change.Db;
@@ -49,7 +78,11 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
 
         if (!respondent.IsCoordinator && respondent.MemberOrganizationId != response.OrganizationId)
         {
-            throw new global::GraphQL.ExecutionError("Access denied: a member changes only their own organisation's response.") { Code = Kernel.Authorization.AccessDeniedError.ErrorCode };
+            throw new global::GraphQL.ExecutionError(
+                "Access denied: a member changes only their own organisation's response.")
+            {
+                Code = Kernel.Authorization.AccessDeniedError.ErrorCode
+            };
         }
 
         var survey = await db.SurveyWithQuestionsAsync(response.SurveyId, cancellationToken)
@@ -58,26 +91,48 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
         db.ResponseAttributes.RemoveRange(response.Attributes);
         response.Answers = [];
         response.Attributes = [];
-        await ApplyAsync(survey, response, command.Answers, command.Submit == true, command.ReceivedAt, respondent, errors, cancellationToken);
+        await ApplyAsync(
+            survey,
+            response,
+            command.Answers,
+            command.Submit == true,
+            command.ReceivedAt,
+            respondent,
+            errors,
+            cancellationToken);
         db.Answers.AddRange(response.Answers);
         db.ResponseAttributes.AddRange(response.Attributes);
         response.Version++;
         return await change.CommitAsync(response, "response");
     }
 
-    private async Task ApplyAsync(Survey survey, Response response, IReadOnlyList<SurveyAnswerInput> given, bool submit, DateTimeOffset? receivedAt, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
+    private async Task ApplyAsync(
+        Survey survey,
+        Response response,
+        IReadOnlyList<SurveyAnswerInput> given,
+        bool submit,
+        DateTimeOffset? receivedAt,
+        Respondent respondent,
+        ErrorList errors,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var closesAt = SurveyRules.ClosesAt(survey);
         ResponseRules.SurveyAcceptsAnswers(errors, survey, respondent, now, closesAt);
         if (!respondent.IsCoordinator && respondent.MemberOrganizationId != response.OrganizationId)
         {
-            throw new global::GraphQL.ExecutionError("Access denied: a member answers only for their own organisation.") { Code = Kernel.Authorization.AccessDeniedError.ErrorCode };
+            throw new global::GraphQL.ExecutionError(
+                "Access denied: a member answers only for their own organisation.")
+            {
+                Code = Kernel.Authorization.AccessDeniedError.ErrorCode
+            };
         }
 
         if (receivedAt is not null && !respondent.IsCoordinator)
         {
-            errors.Add(new InputValidationError("receivedAt", "Only a coordinator enters the day a paper response was received."));
+            errors.Add(
+                new InputValidationError(
+                    "receivedAt", "Only a coordinator enters the day a paper response was received."));
         }
 
         if (receivedAt > now)
@@ -97,7 +152,8 @@ internal sealed class ResponseService(IDbContextFactory<SurveysDbContext> factor
         response.UpdatedAt = now;
         if (submit && !errors.Any)
         {
-            var profile = (await directory.GetOrganizationProfilesAsync([response.OrganizationId], cancellationToken)).GetValueOrDefault(response.OrganizationId);
+            var profile = (await directory.GetOrganizationProfilesAsync([response.OrganizationId], cancellationToken))
+                .GetValueOrDefault(response.OrganizationId);
             response.Attributes = ResponseRules.Attributes(response.Id, profile);
         }
     }

@@ -32,7 +32,9 @@ internal sealed class Disclosure
     /// <summary>A figure that is always published (e.g. respondents), usable in relations.</summary>
     public int Known(int value) => Add(value, CellState.Locked, int.MaxValue);
 
-    /// <summary>A figure that may be suppressed; <paramref name="order"/> breaks ties when choosing complements (lower first).</summary>
+    /// <summary>
+    /// A figure that may be suppressed; <paramref name="order"/> breaks ties when choosing complements (lower first).
+    /// </summary>
     public int Cell(int value, int order) => Add(value, CellState.Open, order);
 
     /// <summary>A figure already withheld elsewhere (it stays an unknown here).</summary>
@@ -53,7 +55,9 @@ internal sealed class Disclosure
 
     public int Value(int cell) => _values[cell];
 
-    /// <summary>Suppresses open cells with 0 &lt; value &lt; k, then complements until nothing suppressed is determined.</summary>
+    /// <summary>
+    /// Suppresses open cells with 0 &lt; value &lt; k, then complements until nothing suppressed is determined.
+    /// </summary>
     public void Protect(int k)
     {
         for (var i = 0; i < _values.Count; i++)

@@ -15,7 +15,8 @@ internal sealed class SurveyResultsOptions
 /// </summary>
 internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory)
 {
-    public async Task<SurveyResults?> ComputeAsync(Guid surveyId, DateTimeOffset asOf, int minimumCell, CancellationToken cancellationToken)
+    public async Task<SurveyResults?> ComputeAsync(
+        Guid surveyId, DateTimeOffset asOf, int minimumCell, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var survey = await db.SurveyWithQuestionsAsync(surveyId, cancellationToken);
@@ -34,7 +35,14 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
             .ToDictionaryAsync(x => x.QuestionId, x => x.Count, cancellationToken);
         var options = await answers.Where(a => a.OptionId != null)
             .GroupBy(a => new { a.QuestionId, OptionId = a.OptionId!.Value, a.Level })
-            .Select(g => new OptionAggregate(g.Key.QuestionId, g.Key.OptionId, g.Key.Level, g.Count(), g.Sum(a => a.Rank ?? 0), g.Sum(a => a.Rank == 1 ? 1 : 0)))
+            .Select(g =>
+                new OptionAggregate(
+                    g.Key.QuestionId,
+                    g.Key.OptionId,
+                    g.Key.Level,
+                    g.Count(),
+                    g.Sum(a => a.Rank ?? 0),
+                    g.Sum(a => a.Rank == 1 ? 1 : 0)))
             .ToListAsync(cancellationToken);
         return new SurveyResults
         {
@@ -54,20 +62,26 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
 
     /// <summary>Submitted responses counted as of an instant.</summary>
     public static IQueryable<Response> Respondents(SurveysDbContext db, Guid surveyId, DateTimeOffset asOf) =>
-        db.Responses.Where(r => r.SurveyId == surveyId && r.Status == SurveyResponseStatus.Submitted && r.SubmittedAt <= asOf);
+        db.Responses.Where(r =>
+            r.SurveyId == surveyId && r.Status == SurveyResponseStatus.Submitted && r.SubmittedAt <= asOf);
 
     public static IReadOnlyList<OptionResult> Options(QuestionResult result) =>
         result.Question.Options.OrderBy(o => o.Position)
             .Select(o => new OptionResult(o, result.CellOf(o.Id)))
             .ToList();
 
-    /// <summary>Ranking: chosen count, first choices, mean rank, and a Borda score (n − rank + 1 points per ranking), ordered by Borda score.</summary>
+    /// <summary>
+    /// Ranking: chosen count, first choices, mean rank, and a Borda score (n − rank + 1 points per ranking), ordered by
+    /// Borda score.
+    /// </summary>
     public static IReadOnlyList<RankingResult> Ranking(QuestionResult result)
     {
         var n = result.Question.Options.Count;
         return result.Question.Options
             .Select(o => (Option: o, Aggregate: result.Aggregates.FirstOrDefault(a => a.OptionId == o.Id)))
-            .Select(x => (x.Option, Count: x.Aggregate?.Count ?? 0, RankSum: x.Aggregate?.RankSum ?? 0, First: x.Aggregate?.FirstChoices ?? 0))
+            .Select(x =>
+                (x.Option, Count: x.Aggregate?.Count ?? 0, RankSum: x.Aggregate?.RankSum ?? 0, First: x.Aggregate?.FirstChoices
+                    ?? 0))
             .Select(x => (x.Option, x.Count, x.RankSum, x.First, Borda: (x.Count * (n + 1)) - x.RankSum))
             // Withheld options come last, in the question's order: their place would bound their count.
             .OrderBy(x => result.CellOf(x.Option.Id).Suppressed)
@@ -78,14 +92,22 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
                 var cell = result.CellOf(x.Option.Id);
                 return cell.Suppressed
                     ? new RankingResult(x.Option, i + 1, cell, null, null, null)
-                    : new RankingResult(x.Option, i + 1, cell, x.First, x.Count == 0 ? null : Math.Round((double)x.RankSum / x.Count, 3), x.Borda);
+                    : new RankingResult(
+                        x.Option,
+                        i + 1,
+                        cell,
+                        x.First,
+                        x.Count == 0 ? null : Math.Round((double)x.RankSum / x.Count, 3),
+                        x.Borda);
             })
             .ToList();
     }
 
     /// <summary>Priority matrix: per level, the options ordered by how many respondents put them there.</summary>
     public static IReadOnlyList<LevelResult> Matrix(QuestionResult result) =>
-        result.Question.Kind != QuestionKind.PriorityMatrix ? [] : new[] { PriorityLevel.Primary, PriorityLevel.Secondary }
+        result.Question.Kind != QuestionKind.PriorityMatrix
+            ? []
+            : new[] { PriorityLevel.Primary, PriorityLevel.Secondary }
             .Select(level => new LevelResult(level, result.Question.Options
                 .Select(o => (Option: o, Cell: result.CellOf(o.Id, level)))
                 .OrderBy(x => x.Cell.Suppressed).ThenByDescending(x => x.Cell.Count ?? 0).ThenBy(x => x.Option.Position)
@@ -129,8 +151,12 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
             select ValueTuple.Create(answer.QuestionId, new FreeTextAnswer(answer.Id, answer.Text!, answer.OptionId));
     }
 
-    /// <summary>Answers to one question split by the answers to another question, or by an attribute of the responding organisation.</summary>
-    public async Task<IReadOnlyList<CrossTabCell>> CrossTabAsync(QuestionResult result, Guid? byQuestionId, CrossTabAttribute? byAttribute, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers to one question split by the answers to another question, or by an attribute of the responding
+    /// organisation.
+    /// </summary>
+    public async Task<IReadOnlyList<CrossTabCell>> CrossTabAsync(
+        QuestionResult result, Guid? byQuestionId, CrossTabAttribute? byAttribute, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var survey = result.Results.Survey;
@@ -143,23 +169,41 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
         {
             var labels = survey.Questions.Single(q => q.Id == other).Options.ToDictionary(o => o.Id, o => o.Label);
             var columns = counted.Where(b => b.QuestionId == other && b.OptionId != null);
-            cells = (await rows.Join(columns, a => a.ResponseId, b => b.ResponseId, (a, b) => new { Row = a.OptionId!.Value, Column = b.OptionId!.Value })
-                    .GroupBy(x => new { x.Row, x.Column }).Select(g => new { g.Key.Row, g.Key.Column, Count = g.Count() }).ToListAsync(cancellationToken))
+            cells = (await rows.Join(
+                columns,
+                a => a.ResponseId,
+                b => b.ResponseId,
+                (a, b) => new { Row = a.OptionId!.Value, Column = b.OptionId!.Value })
+                    .GroupBy(x => new { x.Row, x.Column })
+                    .Select(g => new { g.Key.Row, g.Key.Column, Count = g.Count() })
+                    .ToListAsync(cancellationToken))
                 .Select(x => (x.Row, labels[x.Column], x.Count)).ToList();
-            bases = (await columns.GroupBy(b => b.OptionId!.Value).Select(g => new { g.Key, Count = g.Select(b => b.ResponseId).Distinct().Count() }).ToListAsync(cancellationToken))
+            bases = (await columns.GroupBy(b => b.OptionId!.Value)
+                .Select(g => new { g.Key, Count = g.Select(b => b.ResponseId).Distinct().Count() })
+                .ToListAsync(cancellationToken))
                 .ToDictionary(x => labels[x.Key], x => x.Count);
         }
         else
         {
             var name = byAttribute!.Value.ToString().ToUpperInvariant();
-            var attributes = db.ResponseAttributes.Where(x => x.Name == name && respondents.Any(r => r.Id == x.ResponseId));
-            cells = (await rows.Join(attributes, a => a.ResponseId, x => x.ResponseId, (a, x) => new { Row = a.OptionId!.Value, Column = x.Value })
-                    .GroupBy(x => new { x.Row, x.Column }).Select(g => new { g.Key.Row, g.Key.Column, Count = g.Count() }).ToListAsync(cancellationToken))
+            var attributes = db.ResponseAttributes.Where(x =>
+                x.Name == name && respondents.Any(r => r.Id == x.ResponseId));
+            cells = (await rows.Join(
+                attributes,
+                a => a.ResponseId,
+                x => x.ResponseId,
+                (a, x) => new { Row = a.OptionId!.Value, Column = x.Value })
+                    .GroupBy(x => new { x.Row, x.Column })
+                    .Select(g => new { g.Key.Row, g.Key.Column, Count = g.Count() })
+                    .ToListAsync(cancellationToken))
                 .Select(x => (x.Row, x.Column, x.Count)).ToList();
-            bases = await attributes.GroupBy(x => x.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+            bases = await attributes.GroupBy(x => x.Value)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         }
 
-        return Protect(result, bases, (row, column) => cells.Where(c => c.Row == row && c.Column == column).Sum(c => c.Count));
+        return Protect(
+            result, bases, (row, column) => cells.Where(c => c.Row == row && c.Column == column).Sum(c => c.Count));
     }
 
     /// <summary>
@@ -167,7 +211,8 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
     /// option's total (as the question's own results show it, or withheld there); a column of fewer
     /// than k respondents is withheld whole, then whatever would give a withheld cell away.
     /// </summary>
-    public static IReadOnlyList<CrossTabCell> Protect(QuestionResult result, IReadOnlyDictionary<string, int> bases, Func<Guid, string, int> count)
+    public static IReadOnlyList<CrossTabCell> Protect(
+        QuestionResult result, IReadOnlyDictionary<string, int> bases, Func<Guid, string, int> count)
     {
         var options = result.Question.Options.OrderBy(o => o.Position).ToList();
         var columnNames = bases.Keys.Order(StringComparer.Ordinal).ToList();
@@ -188,7 +233,9 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
         var small = columnNames.Where(column => k > 1 && bases[column] < k).ToHashSet(StringComparer.Ordinal);
         foreach (var column in columnNames)
         {
-            var columnBase = small.Contains(column) ? disclosure.Hidden(bases[column]) : disclosure.Known(bases[column]);
+            var columnBase = small.Contains(column)
+                ? disclosure.Hidden(bases[column])
+                : disclosure.Known(bases[column]);
             disclosure.Sum(columnBase, options.Select(o => ids[(o.Id, column)]));
             if (small.Contains(column))
             {
@@ -222,7 +269,10 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
                 var columnBase = bases[column];
                 var cell = disclosure.IsSuppressed(id)
                     ? new Cell(null, null, true)
-                    : new Cell(disclosure.Value(id), columnBase == 0 ? null : Math.Round((double)disclosure.Value(id) / columnBase, 4), false);
+                    : new Cell(
+                        disclosure.Value(id),
+                        columnBase == 0 ? null : Math.Round((double)disclosure.Value(id) / columnBase, 4),
+                        false);
                 return new CrossTabCell(o, column, cell, columnBase);
             }))
             .ToList();

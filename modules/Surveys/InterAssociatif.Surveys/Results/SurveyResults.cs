@@ -1,7 +1,10 @@
 namespace InterAssociatif.Surveys.Results;
 
-/// <summary>How many respondents chose an option (at a level, for a priority matrix), with rank sums for rankings.</summary>
-internal sealed record OptionAggregate(Guid QuestionId, Guid OptionId, PriorityLevel? Level, int Count, int RankSum, int FirstChoices);
+/// <summary>
+/// How many respondents chose an option (at a level, for a priority matrix), with rank sums for rankings.
+/// </summary>
+internal sealed record OptionAggregate(
+    Guid QuestionId, Guid OptionId, PriorityLevel? Level, int Count, int RankSum, int FirstChoices);
 
 /// <summary>
 /// A survey's results as of an instant: only aggregates (counts per option and level), never the
@@ -21,10 +24,14 @@ internal sealed class SurveyResults
 
     public required ILookup<Guid, OptionAggregate> ByQuestion { get; init; }
 
-    /// <summary>Smallest count shown to this caller; smaller non-zero cells are suppressed (small-group protection). 1 = no protection.</summary>
+    /// <summary>
+    /// Smallest count shown to this caller; smaller non-zero cells are suppressed (small-group protection). 1 = no
+    /// protection.
+    /// </summary>
     public required int MinimumCell { get; init; }
 
-    public bool Suppressed(int count) => MinimumCell > 1 && (Respondents < MinimumCell || (count > 0 && count < MinimumCell));
+    public bool Suppressed(int count) =>
+        MinimumCell > 1 && (Respondents < MinimumCell || (count > 0 && count < MinimumCell));
 
     public double? Share(int count) => Respondents == 0 ? null : Math.Round((double)count / Respondents, 4);
 }
@@ -37,7 +44,9 @@ internal sealed record QuestionResult(SurveyResults Results, Question Question)
 
     public int Answered => Results.AnsweredByQuestion.GetValueOrDefault(Question.Id);
 
-    /// <summary>An option's count (all levels when <paramref name="level"/> is null) as this caller may see it.</summary>
+    /// <summary>
+    /// An option's count (all levels when <paramref name="level"/> is null) as this caller may see it.
+    /// </summary>
     /// Levels of a question that has none count nobody.
     public Cell CellOf(Guid option, PriorityLevel? level = null) =>
         (_cells ??= Protect()).TryGetValue((option, level), out var cell) ? cell : new Cell(0, Results.Share(0), false);
@@ -53,12 +62,16 @@ internal sealed record QuestionResult(SurveyResults Results, Question Question)
         var options = Question.Options.OrderBy(o => o.Position).ToList();
         foreach (var option in options)
         {
-            var total = disclosure.Cell(Aggregates.Where(a => a.OptionId == option.Id).Sum(a => a.Count), option.Position);
+            var total = disclosure.Cell(
+                Aggregates.Where(a => a.OptionId == option.Id).Sum(a => a.Count), option.Position);
             cells[(option.Id, null)] = total;
             if (Question.Kind == QuestionKind.PriorityMatrix)
             {
                 var levels = new[] { PriorityLevel.Primary, PriorityLevel.Secondary }
-                    .Select(level => cells[(option.Id, level)] = disclosure.Cell(Aggregates.Where(a => a.OptionId == option.Id && a.Level == level).Sum(a => a.Count), option.Position))
+                    .Select(level =>
+                        cells[(option.Id, level)] = disclosure.Cell(
+                            Aggregates.Where(a => a.OptionId == option.Id && a.Level == level).Sum(a => a.Count),
+                            option.Position))
                     .ToList();
                 disclosure.Sum(total, levels);
             }
@@ -93,7 +106,8 @@ internal sealed record Cell(int? Count, double? Share, bool Suppressed);
 
 internal sealed record OptionResult(QuestionOption Option, Cell Cell);
 
-internal sealed record RankingResult(QuestionOption Option, int Position, Cell Chosen, int? FirstChoiceCount, double? MeanRank, int? BordaScore);
+internal sealed record RankingResult(
+    QuestionOption Option, int Position, Cell Chosen, int? FirstChoiceCount, double? MeanRank, int? BordaScore);
 
 internal sealed record LevelResult(PriorityLevel Level, IReadOnlyList<MatrixOptionResult> Options);
 

@@ -7,7 +7,9 @@ internal sealed record CreateSurveyInput(
     [Description("What it asks about, and why.")] string? Description,
     [Description("First day for answers.")] DateOnly OpensOn,
     [Description("Last day for answers; not before `opensOn`.")] DateOnly ClosesOn,
-    [Description("The organisations it is sent to. Omitted or empty: the network's members and candidates on the opening day, fixed when the survey opens."),
+    [Description(
+        "The organisations it is sent to. Omitted or empty: the network's members and candidates on the opening day, "
+        + "fixed when the survey opens."),
      References(DirectoryTypeNames.Organization)]
     IReadOnlyList<Guid> AudienceIds);
 

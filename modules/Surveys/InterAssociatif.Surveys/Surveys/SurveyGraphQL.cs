@@ -21,10 +21,14 @@ internal sealed class QuestionType : NodeType<Question>
         Field(q => q.Position).Description("Its rank in the survey, from 1.");
         Field(q => q.Section, nullable: true).Description("The section it belongs to, if the survey has sections.");
         Field(q => q.Text).Description("The question, as asked.");
-        Field<NonNullGraphType<EnumerationGraphType<QuestionKind>>>("kind").Description("What kind of answer it takes.").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<EnumerationGraphType<QuestionKind>>>("kind")
+            .Description("What kind of answer it takes.")
+            .Resolve(ctx => ctx.Source.Kind);
         Field(q => q.Required).Description("Whether a submitted response must answer it.");
-        Field(q => q.MaxSelections, nullable: true).Description("For MULTIPLE_CHOICE, the most options a respondent may choose.");
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuestionOptionType>>>>("options").Description("Its options, in order (none for FREE_TEXT).")
+        Field(q => q.MaxSelections, nullable: true)
+            .Description("For MULTIPLE_CHOICE, the most options a respondent may choose.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuestionOptionType>>>>("options")
+            .Description("Its options, in order (none for FREE_TEXT).")
             .Resolve(ctx => ctx.Source.Options.OrderBy(o => o.Position));
     }
 }
@@ -50,12 +54,13 @@ internal static class SurveyAccess
         : user?.IsInRole(Roles.Member) == true || user?.IsInRole(Roles.Analyst) == true ? SurveyVisibility.AllButDrafts
         : SurveyVisibility.Published;
 
-    public static IQueryable<Survey> Visible(IQueryable<Survey> surveys, SurveyVisibility visibility) => visibility switch
-    {
-        SurveyVisibility.All => surveys,
-        SurveyVisibility.AllButDrafts => surveys.Where(s => s.Status != SurveyStatus.Draft),
-        _ => surveys.Where(s => s.Status == SurveyStatus.ResultsPublished),
-    };
+    public static IQueryable<Survey> Visible(IQueryable<Survey> surveys, SurveyVisibility visibility) =>
+        visibility switch
+        {
+            SurveyVisibility.All => surveys,
+            SurveyVisibility.AllButDrafts => surveys.Where(s => s.Status != SurveyStatus.Draft),
+            _ => surveys.Where(s => s.Status == SurveyStatus.ResultsPublished),
+        };
 
     public static bool CanSee(Survey survey, ClaimsPrincipal? user) =>
         Visible(new[] { survey }.AsQueryable(), VisibilityOf(user)).Any();
@@ -78,21 +83,32 @@ internal sealed class SurveyType : NodeType<Survey>
             db.Responses.Where(r => r.OrganizationId == organization && surveys.Contains(r.SurveyId)));
 
     public SurveyType(GraphTypeExtensions extensions)
-        : base(SurveysTypeNames.Survey, "A questionnaire sent to organisations (e.g. « Un inter-associatif dans le cadre de la politique de la ville : Pourquoi et Comment ? », 25 July – 8 September 2017).")
+        : base(
+            SurveysTypeNames.Survey,
+            "A questionnaire sent to organisations (e.g. « Un inter-associatif dans le cadre de la politique de la "
+            + "ville : Pourquoi et Comment ? », 25 July – 8 September 2017).")
     {
         Field(s => s.Title).Description("Its title.");
         Field(s => s.Description, nullable: true).Description("What it asks about, and why.");
         Field(s => s.OpensOn).Description("First day for answers.");
-        Field(s => s.ClosesOn).Description("Last day for answers (until midnight, Paris time); later answers are entered by a coordinator and flagged late.");
-        Field<NonNullGraphType<EnumerationGraphType<SurveyStatus>>>("status").Description("Its place in the lifecycle.").Resolve(ctx => ctx.Source.Status);
+        Field(s => s.ClosesOn)
+            .Description(
+                "Last day for answers (until midnight, Paris time); later answers are entered by a coordinator and "
+                + "flagged late.");
+        Field<NonNullGraphType<EnumerationGraphType<SurveyStatus>>>("status")
+            .Description("Its place in the lifecycle.")
+            .Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<IntGraphType>>("audienceSize").Description("How many organisations it was sent to.")
             .Resolve(ctx => AudienceBySurvey.Load(ctx, ctx.Source.Id).Then(list => list.Count));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuestionType>>>>("questions").Description("Its questions, in order.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuestionType>>>>("questions")
+            .Description("Its questions, in order.")
             .Resolve(ctx => QuestionsBySurvey.Load(ctx, ctx.Source.Id));
         Field<SurveyResultsType>("results")
             .Description(
-                "Aggregates computed in the database. Coordinators read them at any instant (`asOf`), before publication "
-                + "too. Everyone else (anonymous callers, partners, members, analysts) reads them once published, as of "
+                "Aggregates computed in the database. Coordinators read them at any instant (`asOf`), before "
+                + "publication "
+                + "too. Everyone else (anonymous callers, partners, members, analysts) reads them once published, as "
+                    + "of "
                 + "the survey's close only, with small groups suppressed: one fixed set of figures per survey, so that "
                 + "two readings cannot be subtracted.")
             .Argument<DateTimeOffsetGraphType>(
@@ -105,10 +121,16 @@ internal sealed class SurveyType : NodeType<Survey>
             {
                 var services = ctx.RequestServices!;
                 var asOf = SurveyResultsAccess.AsOf(
-                    ctx.User, ctx.Source, ctx.GetArgument<DateTimeOffset?>("asOf"), services.GetRequiredService<TimeProvider>());
+                    ctx.User,
+                    ctx.Source,
+                    ctx.GetArgument<DateTimeOffset?>("asOf"),
+                    services.GetRequiredService<TimeProvider>());
                 // Small-group protection holds for every reader but coordinators, anonymous callers included.
-                var minimum = ctx.User.IsCoordinator() ? 1 : services.GetRequiredService<IOptions<SurveyResultsOptions>>().Value.MinimumCellSize;
-                return await services.GetRequiredService<ResultsService>().ComputeAsync(ctx.Source.Id, asOf, minimum, ctx.CancellationToken);
+                var minimum = ctx.User.IsCoordinator()
+                    ? 1
+                    : services.GetRequiredService<IOptions<SurveyResultsOptions>>().Value.MinimumCellSize;
+                return await services.GetRequiredService<ResultsService>()
+                    .ComputeAsync(ctx.Source.Id, asOf, minimum, ctx.CancellationToken);
             });
         Field<SurveyResponseType>("myResponse")
             .Description("The response of the member's organisation, if any (members only).")
@@ -118,15 +140,20 @@ internal sealed class SurveyType : NodeType<Survey>
                     $"myResponse:{organization}", ctx.Source.Id, organization, MyResponsesAsync, (Response?)null)
                 : DataLoaderResolveExtensions.FromValue<Response?>(null));
         Field<NonNullGraphType<ConnectionGraphType<SurveyResponseType>>>("responses")
-            .Description("Who answered what: every response, drafts included, in order of submission. Coordinators only.")
+            .Description(
+                "Who answered what: every response, drafts included, in order of submission. Coordinators only.")
             .AuthorizeWithRoles(Roles.Coordinator)
             .PageArguments()
             .ResolveAsync(async ctx =>
             {
                 var page = PageRequest.From(ctx);
                 Paging.Validate(page);
-                await using var db = await ctx.RequestServices!.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SurveysDbContext>>().CreateDbContextAsync(ctx.CancellationToken);
-                var sorted = db.Responses.Where(r => r.SurveyId == ctx.Source.Id).OrderBy(r => r.SubmittedAt == null).ThenBy(r => r.SubmittedAt).ThenBy(r => r.Id);
+                await using var db = await ctx.RequestServices!.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SurveysDbContext>>()
+                    .CreateDbContextAsync(ctx.CancellationToken);
+                var sorted = db.Responses.Where(r => r.SurveyId == ctx.Source.Id)
+                    .OrderBy(r => r.SubmittedAt == null)
+                    .ThenBy(r => r.SubmittedAt)
+                    .ThenBy(r => r.Id);
                 return (await Paging.ToConnectionAsync(sorted, page, ctx.CancellationToken)).AsGraph();
             });
         Field(s => s.Version).Description("Changes with every edit.");
@@ -185,8 +212,11 @@ internal sealed class SurveyQueries(IDbContextFactory<SurveysDbContext> factory)
     protected override void Add(ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionGraphType<SurveyType>>>("surveys")
-            .Description("Surveys (questionnaires), newest window first. Anonymous callers and partners see those whose results are published; members and analysts all but drafts; coordinators all.")
-            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<SurveyStatus>>>>("statuses", "Only these statuses.")
+            .Description(
+                "Surveys (questionnaires), newest window first. Anonymous callers and partners see those whose results "
+                + "are published; members and analysts all but drafts; coordinators all.")
+            .Argument<ListGraphType<NonNullGraphType<EnumerationGraphType<SurveyStatus>>>>(
+                "statuses", "Only these statuses.")
             .ResolvePage(
                 factory,
                 Pages,
@@ -196,7 +226,8 @@ internal sealed class SurveyQueries(IDbContextFactory<SurveysDbContext> factory)
             .Description("One survey by its id; null when there is none or the caller may not see it.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The survey's global id.")
             .Resolve(ctx => GlobalId.TryDecode(ctx.GetArgument<string>("id"), SurveysTypeNames.Survey, out var id)
-                ? ctx.LoadById<SurveysDbContext, Survey>(db => db.Surveys, id).Then(s => s is not null && SurveyAccess.CanSee(s, ctx.User) ? s : null)
+                ? ctx.LoadById<SurveysDbContext, Survey>(db => db.Surveys, id)
+                    .Then(s => s is not null && SurveyAccess.CanSee(s, ctx.User) ? s : null)
                 : throw new InvalidIdException(ctx.GetArgument<string>("id")));
     }
 }

@@ -16,7 +16,10 @@ internal static class SurveyRules
     {
         if (survey.Status != SurveyStatus.Draft)
         {
-            errors.Add(new ConflictError("surveyId", $"The survey is {survey.Status.GraphQLName()}: its questions change only while it is a DRAFT."));
+            errors.Add(
+                new ConflictError(
+                    "surveyId",
+                    $"The survey is {survey.Status.GraphQLName()}: its questions change only while it is a DRAFT."));
         }
     }
 
@@ -53,7 +56,8 @@ internal static class QuestionRules
 {
     public const int MaxOptions = 50;
 
-    public static IReadOnlyList<(string Label, bool IsOther)> Options(ErrorList errors, QuestionKind kind, IReadOnlyList<string> options, string? otherLabel, int? maxSelections)
+    public static IReadOnlyList<(string Label, bool IsOther)> Options(
+        ErrorList errors, QuestionKind kind, IReadOnlyList<string> options, string? otherLabel, int? maxSelections)
     {
         if (kind == QuestionKind.YesNo)
         {
@@ -96,7 +100,11 @@ internal static class QuestionRules
 
         if (maxSelections is { } max && (kind != QuestionKind.MultipleChoice || max < 1 || max > labels.Count))
         {
-            errors.Add(new InputValidationError("maxSelections", "`maxSelections` applies to a MULTIPLE_CHOICE question and lies between 1 and its number of options."));
+            errors.Add(
+                new InputValidationError(
+                    "maxSelections",
+                    "`maxSelections` applies to a MULTIPLE_CHOICE question and lies between 1 and its number of "
+                    + "options."));
         }
 
         return labels;
