@@ -67,7 +67,8 @@ public sealed class ModuleBoundaryTests
             .ToList();
         Assert.True(
             exposed.Count == 0,
-            $"{module} exposes {string.Join(", ", exposed)}: module types are internal unless they are the entry point (contracts live in *.Contracts).");
+            $"{module} exposes {string.Join(", ", exposed)}: module types are internal unless they are the entry point "
+            + $"(contracts live in *.Contracts).");
     }
 
     [Theory]

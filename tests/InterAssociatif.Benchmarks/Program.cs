@@ -87,7 +87,8 @@ await using (var db = await factory.CreateDbContextAsync())
 }
 
 Console.WriteLine(
-    $"Loaded {responses} responses × {questions} questions in {load.Elapsed.TotalSeconds:F1} s ({new FileInfo(Path.Combine(folder, "bench.db")).Length / 1024 / 1024} MiB).");
+    $"Loaded {responses} responses × {questions} questions in {load.Elapsed.TotalSeconds:F1} s "
+    + $"({new FileInfo(Path.Combine(folder, "bench.db")).Length / 1024 / 1024} MiB).");
 
 var results = provider.GetRequiredService<ResultsService>();
 var asOf = DateTimeOffset.UtcNow;
@@ -117,7 +118,8 @@ for (var run = 0; run <= runs; run++)
 
 timings.Sort();
 Console.WriteLine(
-    $"Aggregates over {runs} runs: median {timings[timings.Count / 2]:F1} ms, min {timings[0]:F1} ms, max {timings[^1]:F1} ms");
+    $"Aggregates over {runs} runs: median {timings[timings.Count / 2]:F1} ms, min {timings[0]:F1} ms, max "
+    + $"{timings[^1]:F1} ms");
 if (Environment.GetEnvironmentVariable("KEEP_BENCH_DB") is { Length: > 0 } keep)
 {
     File.Copy(

@@ -37,7 +37,8 @@ internal static class RefusalBenchmark
             };
 
             Console.WriteLine(
-                $"{"document",-44} {"bytes",9} {"status",6} {"host CPU/request",17} {"median latency",15} {"CPU vs page",12}");
+                $"{"document",-44} {"bytes",9} {"status",6} {"host CPU/request",17} {"median latency",15} "
+                + $"{"CPU vs page",12}");
             double? pageCpu = null;
             foreach (var (name, query) in documents)
             {
@@ -45,7 +46,8 @@ internal static class RefusalBenchmark
                 var (status, cpu, latency) = await MeasureAsync(http, host, body, runs);
                 pageCpu ??= cpu;
                 Console.WriteLine(
-                    $"{name,-44} {Encoding.UTF8.GetByteCount(body),9} {status,6} {cpu,14:F3} ms {latency,12:F3} ms {cpu / pageCpu,11:F2}×");
+                    $"{name,-44} {Encoding.UTF8.GetByteCount(body),9} {status,6} {cpu,14:F3} ms {latency,12:F3} ms "
+                    + $"{cpu / pageCpu,11:F2}×");
             }
         }
         finally

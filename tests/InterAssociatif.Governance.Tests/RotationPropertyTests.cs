@@ -42,7 +42,8 @@ public sealed class RotationPropertyTests
             OptOuts.TryGetValue(session, out var o) ? o : new HashSet<Guid>();
 
         public override string ToString() =>
-            $"seed {Seed}: {Members.Count} members, {Seats} seats, {Sessions} sessions, {OptOuts.Count} sessions with opt-outs";
+            $"seed {Seed}: {Members.Count} members, {Seats} seats, {Sessions} sessions, {OptOuts.Count} sessions with "
+            + $"opt-outs";
     }
 
     private static IEnumerable<Case> AllCases(bool withOptOuts) =>
@@ -138,7 +139,8 @@ public sealed class RotationPropertyTests
                         b =>
                             Assert.True(
                                 counts[a] - counts[b] <= 1 + optedOut[b],
-                                $"{c}: after session {i}, {counts[a]} seats against {counts[b]} with {optedOut[b]} opt-outs"));
+                                $"{c}: after session {i}, {counts[a]} seats against {counts[b]} with {optedOut[b]} "
+                                + $"opt-outs"));
                 }
             }
         }
@@ -184,7 +186,8 @@ public sealed class RotationPropertyTests
 
             Assert.True(
                 counts.Values.Max() - counts.Values.Min() <= 1,
-                $"{c}: withdrawal of one member after {confirmed} confirmed sessions leaves counts {string.Join(",", counts.Values)}");
+                $"{c}: withdrawal of one member after {confirmed} confirmed sessions leaves counts "
+                + $"{string.Join(",", counts.Values)}");
             var boundary = confirmed > 0 ? plan[confirmed - 1] : [];
             if (rest.Count > 0 && remaining.Count(m => !boundary.Contains(m)) >= c.Seats)
             {

@@ -428,7 +428,10 @@ public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) 
         using var tcp = new System.Net.Sockets.TcpClient { ReceiveBufferSize = 4096 };
         await tcp.ConnectAsync(address.Host, address.Port);
         var stream = tcp.GetStream();
-        var handshake = $"GET /graphql HTTP/1.1\r\nHost: {address.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: {Convert.ToBase64String(Guid.NewGuid().ToByteArray())}\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n";
+        var handshake = $"GET /graphql HTTP/1.1\r\nHost: {address.Authority}\r\nUpgrade: websocket\r\nConnection: "
+            + $"Upgrade\r\nSec-WebSocket-Key: "
+            + $"{Convert.ToBase64String(Guid.NewGuid().ToByteArray())}\r\nSec-WebSocket-Version: "
+            + $"13\r\nSec-WebSocket-Protocol: graphql-transport-ws\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(handshake));
         var response = new byte[1024];
         var read = await stream.ReadAsync(response);

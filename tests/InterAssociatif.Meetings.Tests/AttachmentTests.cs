@@ -141,7 +141,8 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
                     : HttpStatusCode.UnsupportedMediaType;
                 Assert.True(
                     expected == response.StatusCode,
-                    $"{kind} declared as {declared}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    $"{kind} declared as {declared}: {(int)response.StatusCode} "
+                    + $"{await response.Content.ReadAsStringAsync()}");
                 if (response.StatusCode == HttpStatusCode.Created)
                 {
                     accepted++;

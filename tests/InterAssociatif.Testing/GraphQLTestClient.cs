@@ -49,7 +49,8 @@ public sealed class GraphQLTestClient(HttpClient http, string? token)
     public async Task<GraphQLResult> MutateAsync(string mutation, string inputType, object input, string selection) =>
         (
             await QueryAsync(
-                $"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ {selection} errors {{ __typename code field message }} }} }}",
+                $"mutation($input: {inputType}!) {{ {mutation}(input: $input) {{ {selection} errors {{ __typename code "
+                + $"field message }} }} }}",
                 new { input }
             )
         ).EnsureNoErrors();

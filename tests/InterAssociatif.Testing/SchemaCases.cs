@@ -201,5 +201,6 @@ public static class SchemaCases
 
     /// <summary>The document of a mutation that reads back its payload's errors.</summary>
     public static string Document(FieldType mutation) =>
-        $"mutation($input: {mutation.Arguments!.Find("input")!.ResolvedType!.GetNamedType().Name}!) {{ {mutation.Name}(input: $input) {{ errors {{ __typename code field message }} }} }}";
+        $"mutation($input: {mutation.Arguments!.Find("input")!.ResolvedType!.GetNamedType().Name}!) {{ "
+        + $"{mutation.Name}(input: $input) {{ errors {{ __typename code field message }} }} }}";
 }

@@ -28,7 +28,8 @@ internal static class ModuleCatalog
             if (missing.Count > 0)
             {
                 throw new InvalidOperationException(
-                    $"Module {module.Name} requires {string.Join(", ", missing)}: enable it (Modules:{missing[0]}:Enabled) or disable {module.Name}.");
+                    $"Module {module.Name} requires {string.Join(", ", missing)}: enable it "
+                    + $"(Modules:{missing[0]}:Enabled) or disable {module.Name}.");
             }
         }
 

@@ -88,7 +88,8 @@ internal sealed class GraphQLExecutor(
                 traceId);
             var timeout = new ExecutionResult { Executed = false };
             timeout.AddError(new ExecutionError(
-                $"The request ran longer than {limits.ExecutionTimeout.TotalSeconds:0.###} s and was cancelled; nothing it would have written was kept. "
+                $"The request ran longer than {limits.ExecutionTimeout.TotalSeconds:0.###} s and was cancelled; "
+                + $"nothing it would have written was kept. "
                 + "Ask for less, or retry later.")
             { Code = "TIMEOUT" });
             return new Outcome(timeout, TimedOut: true);
@@ -184,7 +185,8 @@ internal sealed class GraphQLExecutor(
         {
             // The parser's own message quotes the document: say where instead.
             return new ExecutionError(
-                $"The document could not be parsed: {refused.Description} (line {refused.Location.Line}, column {refused.Location.Column}).")
+                $"The document could not be parsed: {refused.Description} (line {refused.Location.Line}, column "
+                + $"{refused.Location.Column}).")
             {
                 Code = refused is GraphQLMaxDepthExceededException ? "MAX_DEPTH_EXCEEDED" : "SYNTAX_ERROR",
             };

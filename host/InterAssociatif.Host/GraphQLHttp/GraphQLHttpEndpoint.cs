@@ -85,7 +85,8 @@ internal sealed class GraphQLHttpEndpoint(
                 MediaTypes.Json,
                 Error(
                     "NOT_ACCEPTABLE",
-                    $"The response can be {MediaTypes.GraphQLResponse} or {MediaTypes.Json}; the Accept header allows neither."));
+                    $"The response can be {MediaTypes.GraphQLResponse} or {MediaTypes.Json}; the Accept header allows "
+                    + $"neither."));
             return;
         }
 
@@ -137,7 +138,8 @@ internal sealed class GraphQLHttpEndpoint(
                     mediaType,
                     Error(
                         "METHOD_NOT_ALLOWED",
-                        $"A {type.ToString().ToLowerInvariant()} cannot be sent with GET: use POST. Nothing was executed."));
+                        $"A {type.ToString().ToLowerInvariant()} cannot be sent with GET: use POST. Nothing was "
+                        + $"executed."));
                 return;
             }
         }

@@ -99,7 +99,8 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
             return (null, new Failure(
                 StatusCodes.Status400BadRequest,
                 "PREFLIGHT_REQUIRED",
-                $"A {type} request must carry the `{PreflightHeader}` header (protection against cross-site requests). Prefer {MediaTypes.Json}."));
+                $"A {type} request must carry the `{PreflightHeader}` header (protection against cross-site requests). "
+                + $"Prefer {MediaTypes.Json}."));
         }
 
         if (type is "application/x-www-form-urlencoded" or "multipart/form-data")

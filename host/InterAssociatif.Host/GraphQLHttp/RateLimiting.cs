@@ -49,7 +49,9 @@ internal static class RateLimiting
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 response.ContentType = $"{MediaTypes.Json}; charset=utf-8";
-                var message = $"Too many requests: at most {limits.RateLimitPermits} per {limits.RateLimitWindow.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s for one credential or address. Retry after {seconds} s. Nothing was executed.";
+                var message = $"Too many requests: at most {limits.RateLimitPermits} per "
+                    + $"{limits.RateLimitWindow.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s for one "
+                    + $"credential or address. Retry after {seconds} s. Nothing was executed.";
                 await response.WriteAsync(
                     JsonSerializer.Serialize(
                         new

@@ -93,14 +93,16 @@ internal sealed class CostLimitRule(ComplexityOptions options) : ComplexityValid
         {
             context.ReportError(
                 new ValidationError(
-                    $"The query is nested {maxDepth} levels deep; at most {depthLimit} are allowed. Nothing was executed.")
+                    $"The query is nested {maxDepth} levels deep; at most {depthLimit} are allowed. Nothing was "
+                    + $"executed.")
                 { Code = "MAX_DEPTH_EXCEEDED" });
         }
         else if (Options.MaxComplexity is { } costLimit && totalComplexity > costLimit)
         {
             context.ReportError(
                 new ValidationError(
-                    $"The query's estimated cost is {totalComplexity:0}; at most {costLimit:0} is allowed. Ask for smaller pages (`first`) or fewer nested lists. Nothing was executed.")
+                    $"The query's estimated cost is {totalComplexity:0}; at most {costLimit:0} is allowed. Ask for "
+                    + $"smaller pages (`first`) or fewer nested lists. Nothing was executed.")
                 { Code = "MAX_COST_EXCEEDED" });
         }
 
@@ -118,7 +120,8 @@ internal sealed class DocumentLimitsRule(RequestLimitsOptions limits) : Validati
         {
             context.ReportError(
                 new ValidationError(
-                    $"The document holds {operations} operations; at most {limits.MaxOperations} are allowed. Nothing was executed.")
+                    $"The document holds {operations} operations; at most {limits.MaxOperations} are allowed. Nothing "
+                    + $"was executed.")
                 { Code = "MAX_OPERATIONS_EXCEEDED" });
         }
 
@@ -184,7 +187,8 @@ internal sealed class DocumentLimitsRule(RequestLimitsOptions limits) : Validati
         {
             context.ReportError(
                 new ValidationError(
-                    $"Once its fragments are expanded, the document selects {largest:0} fields; its cost may not exceed {limits.MaxCost}. Nothing was executed.")
+                    $"Once its fragments are expanded, the document selects {largest:0} fields; its cost may not "
+                    + $"exceed {limits.MaxCost}. Nothing was executed.")
                 { Code = "MAX_COST_EXCEEDED" });
         }
 

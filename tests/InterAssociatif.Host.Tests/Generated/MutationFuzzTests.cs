@@ -283,7 +283,8 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
                     var errors = await TryAsync(field.Name, value);
                     Assert.True(
                         errors.Any(e => e!["field"]!.GetValue<string>() == $"input.{field.Name}"),
-                        $"{name}.{field.Name} = {Show(value)} was not refused naming the field: {errors.ToJsonString()}");
+                        $"{name}.{field.Name} = {Show(value)} was not refused naming the field: "
+                        + $"{errors.ToJsonString()}");
                 }
             }
             else if (named is DateOnlyGraphType or DateTimeOffsetGraphType or DateTimeGraphType)

@@ -64,7 +64,8 @@ public sealed class SqlServerModelTests(SqlServerModelTests.NoSeedFactory factor
             Walk(table, 0);
             Assert.True(
                 paths.All(p => p.Value == 1 && p.Key != table),
-                $"Several cascade paths from {table}: {string.Join(", ", paths.Where(p => p.Value > 1).Select(p => p.Key))}");
+                $"Several cascade paths from {table}: "
+                + $"{string.Join(", ", paths.Where(p => p.Value > 1).Select(p => p.Key))}");
         }
     }
 

@@ -43,7 +43,8 @@ internal static class MembershipRules
         {
             return new ConflictError(
                 "organizationId",
-                $"This organisation withdrew on {withdrawn:yyyy-MM-dd}: it must apply again (`applyForMembership`) before it can be admitted.");
+                $"This organisation withdrew on {withdrawn:yyyy-MM-dd}: it must apply again (`applyForMembership`) "
+                + $"before it can be admitted.");
         }
 
         if (latest is null || !latest.IsOpen)

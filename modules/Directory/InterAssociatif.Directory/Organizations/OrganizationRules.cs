@@ -27,7 +27,8 @@ internal static class OrganizationRules
             errors.Add(
                 new ConflictError(
                     field,
-                    $"An organisation named like \"{name}\" already exists (names are compared without case, accents or punctuation)."));
+                    $"An organisation named like \"{name}\" already exists (names are compared without case, accents "
+                    + $"or punctuation)."));
         }
     }
 

@@ -41,7 +41,8 @@ internal sealed class RotationService(
                 errors.Add(
                     new InputValidationError(
                         $"optOuts[{i}].session",
-                        $"Only the planned sessions ({first} to {first + command.Sessions - 1}) can be opted out of; the sessions before are confirmed."));
+                        $"Only the planned sessions ({first} to {first + command.Sessions - 1}) can be opted out of; "
+                        + $"the sessions before are confirmed."));
             }
 
             if (!memberSet.Contains(optOut.OrganizationId))

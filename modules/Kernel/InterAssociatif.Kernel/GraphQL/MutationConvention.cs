@@ -39,7 +39,8 @@ public static class MutationConvention
         var payload = new ObjectGraphType<MutationResult<TResult>>
         {
             Name = $"{char.ToUpperInvariant(name[0])}{name[1..]}Payload",
-            Description = $"The outcome of `{name}`: `{resultField}` when it succeeded, otherwise the `errors` and nothing written.",
+            Description = $"The outcome of `{name}`: `{resultField}` when it succeeded, otherwise the `errors` and "
+                + $"nothing written.",
         };
         payload.Field(resultField, new GraphQLTypeReference(resultTypeName))
             .Description($"The {resultTypeName} as it is after the change; null when there are errors.")

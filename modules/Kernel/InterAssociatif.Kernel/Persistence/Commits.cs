@@ -128,7 +128,8 @@ public static class Changes
             errors.Add(
                 new ConflictError(
                     field,
-                    $"The record is at version {actual}, not {version}: someone changed it meanwhile. Reload it and try again."));
+                    $"The record is at version {actual}, not {version}: someone changed it meanwhile. Reload it and "
+                    + $"try again."));
         }
     }
 }

@@ -189,7 +189,8 @@ public static class Paging
         {
             throw new InvalidPaginationException(
                 argument,
-                $"`{argument}` must not exceed {MaxPageSize} (the maximum page size); ask for the next page with `after`.");
+                $"`{argument}` must not exceed {MaxPageSize} (the maximum page size); ask for the next page with "
+                + $"`after`.");
         }
     }
 

@@ -66,7 +66,8 @@ internal sealed class AttachmentStore(
                 415,
                 new InputValidationError(
                     "mediaType",
-                    $"The media type {type ?? "(none)"} is not allowed; allowed: {string.Join(", ", Options.AllowedMediaTypes)}.")));
+                    $"The media type {type ?? "(none)"} is not allowed; allowed: "
+                    + $"{string.Join(", ", Options.AllowedMediaTypes)}.")));
         }
 
         var staging = Path.Combine(
