@@ -47,15 +47,10 @@ internal sealed class OrganizationService(
     public async Task<MutationResult<Organization>> UpdateAsync(
         UpdateOrganizationInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = command.Name.IsSet
-            ? errors.Line("name", command.Name.Value, Organization.NameMaxLength, required: true)
-            : null;
-        var acronym = command.Acronym.IsSet
-            ? errors.Line("acronym", command.Acronym.Value, Organization.AcronymMaxLength, required: false)
-            : null;
-        var description = command.Description.IsSet
-            ? errors.Text("description", command.Description.Value, Organization.DescriptionMaxLength, required: false)
-            : null;
+        var name = errors.Line("name", command.Name, Organization.NameMaxLength, required: true);
+        var acronym = errors.Line("acronym", command.Acronym, Organization.AcronymMaxLength, required: false);
+        var description = errors.Text(
+            "description", command.Description, Organization.DescriptionMaxLength, required: false);
         var website = command.Website.IsSet
             ? OrganizationRules.Website(errors, "website", command.Website.Value)
             : null;

@@ -37,15 +37,9 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
     public async Task<MutationResult<Person>> UpdateAsync(
         UpdatePersonInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var givenName = command.GivenName.IsSet
-            ? errors.Line("givenName", command.GivenName.Value, Person.NameMaxLength, required: true)
-            : null;
-        var familyName = command.FamilyName.IsSet
-            ? errors.Line("familyName", command.FamilyName.Value, Person.NameMaxLength, required: true)
-            : null;
-        var title = command.Title.IsSet
-            ? errors.Line("title", command.Title.Value, Person.TitleMaxLength, required: false)
-            : null;
+        var givenName = errors.Line("givenName", command.GivenName, Person.NameMaxLength, required: true);
+        var familyName = errors.Line("familyName", command.FamilyName, Person.NameMaxLength, required: true);
+        var title = errors.Line("title", command.Title, Person.TitleMaxLength, required: false);
         var email = command.Email.IsSet ? Email(errors, command.Email.Value) : null;
         var phone = command.Phone.IsSet ? Phone(errors, command.Phone.Value) : null;
 

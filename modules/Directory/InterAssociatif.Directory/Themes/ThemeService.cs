@@ -36,12 +36,8 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
     public async Task<MutationResult<Theme>> UpdateAsync(
         UpdateThemeInput command, ErrorList errors, CancellationToken cancellationToken)
     {
-        var name = command.Name.IsSet
-            ? errors.Line("name", command.Name.Value, Theme.NameMaxLength, required: true)
-            : null;
-        var description = command.Description.IsSet
-            ? errors.Text("description", command.Description.Value, Theme.DescriptionMaxLength, required: false)
-            : null;
+        var name = errors.Line("name", command.Name, Theme.NameMaxLength, required: true);
+        var description = errors.Text("description", command.Description, Theme.DescriptionMaxLength, required: false);
         errors.Range("position", command.Position.Value, 1, 10_000);
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);

@@ -104,8 +104,8 @@ public sealed class ErrorList
     }
 
     /// <summary>
-    /// As <see cref="Text"/>, for a value of one line (a name, a title, a file name, an address): no tab or line
-    /// break either.
+    /// As <see cref="Text(string, string?, int, bool)"/>, for a value of one line (a name, a title, a file name, an
+    /// address): no tab or line break either.
     /// </summary>
     public string? Line(string field, string? value, int maxLength, bool required)
     {
@@ -119,6 +119,18 @@ public sealed class ErrorList
 
         return line;
     }
+
+    /// <summary>
+    /// As <see cref="Text(string, string?, int, bool)"/>, for a field a change may omit: null when it is omitted.
+    /// </summary>
+    public string? Text(string field, Optional<string?> value, int maxLength, bool required) =>
+        value.IsSet ? Text(field, value.Value, maxLength, required) : null;
+
+    /// <summary>
+    /// As <see cref="Line(string, string?, int, bool)"/>, for a field a change may omit: null when it is omitted.
+    /// </summary>
+    public string? Line(string field, Optional<string?> value, int maxLength, bool required) =>
+        value.IsSet ? Line(field, value.Value, maxLength, required) : null;
 
     private static readonly System.Buffers.SearchValues<char> LineBreaks =
         System.Buffers.SearchValues.Create("\t\r\n\u2028\u2029");

@@ -1,4 +1,3 @@
-using InterAssociatif.Kernel.GraphQL;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;

@@ -54,12 +54,8 @@ internal sealed class AgendaService(IDbContextFactory<MeetingsDbContext> factory
         UpdateAgendaItemInput command, ErrorList errors, CancellationToken cancellationToken)
     {
         var (id, expectedVersion, title, notes) = command;
-        var newTitle = title.IsSet
-            ? errors.Line("title", title.Value, AgendaItem.TitleMaxLength, required: true)
-            : null;
-        var newNotes = notes.IsSet
-            ? errors.Text("notes", notes.Value, AgendaItem.NotesMaxLength, required: false)
-            : null;
+        var newTitle = errors.Line("title", title, AgendaItem.TitleMaxLength, required: true);
+        var newNotes = errors.Text("notes", notes, AgendaItem.NotesMaxLength, required: false);
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var item = await change.FindAsync(
             change.Db.AgendaItems, id, "id", MeetingsTypeNames.AgendaItem, "agenda item", expectedVersion);

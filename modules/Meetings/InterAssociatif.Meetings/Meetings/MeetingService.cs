@@ -41,12 +41,12 @@ internal sealed class MeetingService(IDbContextFactory<MeetingsDbContext> factor
             : new MeetingPlaceInput(meeting.PlaceName, meeting.PlaceAddress, meeting.PlaceNeighbourhood);
         Apply(
             meeting,
-            command.Title.IsSet ? command.Title.Value : meeting.Title,
-            command.Description.IsSet ? command.Description.Value : meeting.Description,
+            command.Title.Or(meeting.Title),
+            command.Description.Or(meeting.Description),
             command.StartsAt.Or(meeting.StartsAt),
             command.EndsAt.Or(meeting.EndsAt),
             place,
-            command.OrganizerId.IsSet ? command.OrganizerId.Value : meeting.OrganizerId,
+            command.OrganizerId.Or(meeting.OrganizerId),
             errors);
         if (command.Status.IsSet)
         {

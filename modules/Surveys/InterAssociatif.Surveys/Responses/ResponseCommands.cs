@@ -27,7 +27,7 @@ internal sealed record RespondToSurveyInput(
     [Description(
         "Coordinators entering a paper response: when it was received (a response received after the close is flagged "
         + "late).")]
-    DateTimeOffset? ReceivedAt);
+    DateTimeOffset? ReceivedAt) : IAnswersInput;
 
 [Description("Replaces a response's answers; members until the close.")]
 internal sealed record UpdateSurveyResponseInput(
@@ -35,4 +35,14 @@ internal sealed record UpdateSurveyResponseInput(
     [Description("The `version` you read.")] int? Version,
     [Description("All its answers."), Required] IReadOnlyList<SurveyAnswerInput> Answers,
     [Description("Submit it; default false keeps a draft.")] bool? Submit,
-    [Description("Coordinators: when a paper response was received.")] DateTimeOffset? ReceivedAt);
+    [Description("Coordinators: when a paper response was received.")] DateTimeOffset? ReceivedAt) : IAnswersInput;
+
+/// <summary>What a new response and a response's replacement both give: the answers, submitted or not.</summary>
+internal interface IAnswersInput
+{
+    IReadOnlyList<SurveyAnswerInput> Answers { get; }
+
+    bool? Submit { get; }
+
+    DateTimeOffset? ReceivedAt { get; }
+}

@@ -49,15 +49,7 @@ internal sealed class ResponseService(
             EnteredBy = respondent.IsCoordinator ? "coordinator" : "member",
             Version = 1
         };
-        await ApplyAsync(
-            survey,
-            response,
-            command.Answers,
-            command.Submit == true,
-            command.ReceivedAt,
-            respondent,
-            errors,
-            cancellationToken);
+        await ApplyAsync(survey, response, command, respondent, errors, cancellationToken);
         db.Responses.Add(response);
         return await change.CommitAsync(
             response, "response", "organizationId", "This organisation has already responded.");
@@ -91,15 +83,7 @@ internal sealed class ResponseService(
         db.ResponseAttributes.RemoveRange(response.Attributes);
         response.Answers = [];
         response.Attributes = [];
-        await ApplyAsync(
-            survey,
-            response,
-            command.Answers,
-            command.Submit == true,
-            command.ReceivedAt,
-            respondent,
-            errors,
-            cancellationToken);
+        await ApplyAsync(survey, response, command, respondent, errors, cancellationToken);
         db.Answers.AddRange(response.Answers);
         db.ResponseAttributes.AddRange(response.Attributes);
         response.Version++;
@@ -109,13 +93,12 @@ internal sealed class ResponseService(
     private async Task ApplyAsync(
         Survey survey,
         Response response,
-        IReadOnlyList<SurveyAnswerInput> given,
-        bool submit,
-        DateTimeOffset? receivedAt,
+        IAnswersInput given,
         Respondent respondent,
         ErrorList errors,
         CancellationToken cancellationToken)
     {
+        var (submit, receivedAt) = (given.Submit == true, given.ReceivedAt);
         var now = time.GetUtcNow();
         var closesAt = SurveyRules.ClosesAt(survey);
         ResponseRules.SurveyAcceptsAnswers(errors, survey, respondent, now, closesAt);
@@ -140,7 +123,7 @@ internal sealed class ResponseService(
             errors.Add(new InputValidationError("receivedAt", "`receivedAt` cannot be in the future."));
         }
 
-        response.Answers = ResponseRules.Answers(errors, survey, response.Id, given, submit, now);
+        response.Answers = ResponseRules.Answers(errors, survey, response.Id, given.Answers, submit, now);
         response.Status = submit ? SurveyResponseStatus.Submitted : SurveyResponseStatus.Draft;
         response.SubmittedAt = submit ? (receivedAt ?? now).ToUniversalTime() : null;
         response.Late = submit && response.SubmittedAt > closesAt;
