@@ -10,6 +10,10 @@ namespace InterAssociatif.Host.GraphQLHttp;
 /// </summary>
 internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLHttpOptions> options)
 {
+    /// <summary>What the JSON reader throws for a body or message that is not a well-formed request.</summary>
+    public static bool IsMalformed(Exception exception) =>
+        exception is JsonException or FormatException or InvalidOperationException or NotSupportedException;
+
     public const string PreflightHeader = "GraphQL-Require-Preflight";
 
     /// <summary>Why a request could not be read: the status and the error to answer.</summary>
@@ -42,7 +46,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
                     : null,
             }, null);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        catch (Exception exception) when (IsMalformed(exception))
         {
             return (null, new Failure(
                 StatusCodes.Status400BadRequest,
@@ -140,7 +144,8 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
                         : null,
                 }, null);
             }
-            catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException)
+            catch (Exception exception)
+                when (exception is JsonException or FormatException or InvalidOperationException)
             {
                 return (null, new Failure(
                     StatusCodes.Status400BadRequest, "INVALID_REQUEST", "`variables` must be a JSON object."));
@@ -211,7 +216,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IO
                     StatusCodes.Status400BadRequest, "INVALID_REQUEST", "The request body must be a JSON object."))
                 : (parsed, null);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        catch (Exception exception) when (IsMalformed(exception))
         {
             return (null, new Failure(
                 StatusCodes.Status400BadRequest,

@@ -167,7 +167,8 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
                     {
                         new
                         {
-                            message = $"At most {transport.Limits.MaxSubscriptionsPerConnection} subscriptions may be open on one connection; complete one first.",
+                            message = $"At most {transport.Limits.MaxSubscriptionsPerConnection} subscriptions may be "
+                                + "open on one connection; complete one first.",
                             extensions = new { code = "TOO_MANY_SUBSCRIPTIONS" }
                         }
                     };
@@ -180,7 +181,7 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
                 {
                     graphQLRequest = _serializer.ReadNode<GraphQLRequest>(request);
                 }
-                catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+                catch (Exception exception) when (GraphQLRequestReader.IsMalformed(exception))
                 {
                     graphQLRequest = null;
                 }
@@ -201,7 +202,8 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
                 {
                     await SubscribeAsync(id, graphQLRequest, cancellation);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException and not WebSocketException)
+                catch (Exception exception)
+                    when (exception is not OperationCanceledException and not WebSocketException)
                 {
                     _operations.TryRemove(id, out _);
                     await FaultAsync(id, exception, cancellation);
@@ -257,7 +259,9 @@ internal sealed class WebSocketSession(WebSocket socket, HttpContext http, WebSo
     }
 
     private static string Envelope(string id, string type, string? payload) =>
-        $$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"{{type}}"{{(payload is null ? "" : $",\"payload\":{payload}")}}}""";
+        payload is null
+            ? $$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"{{type}}"}"""
+            : $$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"{{type}}","payload":{{payload}}}""";
 
     private async Task<string?> ReceiveAsync(CancellationToken cancellation)
     {

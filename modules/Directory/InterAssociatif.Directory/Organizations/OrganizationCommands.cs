@@ -16,8 +16,10 @@ internal sealed record CreateOrganizationInput(
     [Description("An absolute http or https address.")] string? Website,
     [Describe("The priority neighbourhoods (QPV) it serves, at most {0}.", OrganizationRules.MaxNeighbourhoods)]
     IReadOnlyList<string> Neighbourhoods,
-    [Description("Ids of the themes it is interested in."), References(DirectoryTypeNames.Theme)] IReadOnlyList<Guid> ThemeIds,
-    [Description("The organisation it is a unit of, if any."), References(DirectoryTypeNames.Organization)] Guid? ParentId);
+    [Description("Ids of the themes it is interested in."), References(DirectoryTypeNames.Theme)]
+    IReadOnlyList<Guid> ThemeIds,
+    [Description("The organisation it is a unit of, if any."), References(DirectoryTypeNames.Organization)]
+    Guid? ParentId);
 
 [CoordinatorMutation(DirectoryTypeNames.Organization, "Changes an organisation's data.")]
 [Description(
@@ -25,14 +27,16 @@ internal sealed record CreateOrganizationInput(
     + "current list.")]
 internal sealed record UpdateOrganizationInput(
     [Description("The organisation to change."), References(DirectoryTypeNames.Organization)] Guid Id,
-    [Description("The `version` you read; if it has changed since, nothing is written and a CONFLICT is returned.")] int? Version,
+    [Description("The `version` you read; if it has changed since, nothing is written and a CONFLICT is returned.")]
+    int? Version,
     [Description("Association or institution.")] Optional<OrganizationKind> Kind,
     [Description("The new name (cannot be cleared).")] Optional<string?> Name,
     [Description("The acronym.")] Optional<string?> Acronym,
     [Description("What it does.")] Optional<string?> Description,
     [Description("An absolute http or https address.")] Optional<string?> Website,
     [Description("The neighbourhoods it serves (replaces the list).")] Optional<IReadOnlyList<string>> Neighbourhoods,
-    [Description("Its themes (replaces the list)."), References(DirectoryTypeNames.Theme)] Optional<IReadOnlyList<Guid>> ThemeIds,
+    [Description("Its themes (replaces the list)."), References(DirectoryTypeNames.Theme)]
+    Optional<IReadOnlyList<Guid>> ThemeIds,
     [Description("The organisation it is a unit of; null to detach it."), References(DirectoryTypeNames.Organization)]
     Optional<Guid?> ParentId);
 
@@ -58,10 +62,11 @@ internal sealed record OrganizationFilter(
     [Description("Only organisations with one of these statuses in the network on `membershipAsOf`.")]
     IReadOnlyList<MembershipStatus> MembershipStatuses,
     [Description("The day `membershipStatuses` is evaluated on; default today.")] DateOnly? MembershipAsOf,
-    [Description("Only organisations interested in at least one of these themes."), References(
-        DirectoryTypeNames.Theme)]
+    [Description("Only organisations interested in at least one of these themes.")]
+    [References(DirectoryTypeNames.Theme)]
     IReadOnlyList<Guid> ThemeIds,
-    [Description("Only organisations serving this neighbourhood (QPV), compared without case or accents.")] string? Neighbourhood,
+    [Description("Only organisations serving this neighbourhood (QPV), compared without case or accents.")]
+    string? Neighbourhood,
     [Description("Include archived organisations. Default false.")] bool? IncludeArchived)
 {
     public static OrganizationFilter None { get; } = new(null, [], [], null, [], null, null);

@@ -107,7 +107,8 @@ internal sealed class OrganizationType : NodeType<Organization>
 }
 
 /// <summary>Adds the organisation lists to <c>Query</c>.</summary>
-internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time) : QueryFields
+internal sealed class OrganizationQueries(IDbContextFactory<DirectoryDbContext> factory, TimeProvider time)
+    : QueryFields
 {
     protected override void Add(ObjectGraphType query)
     {

@@ -3,8 +3,8 @@ namespace InterAssociatif.Directory.People;
 [Description("Narrows a list of people. All given conditions must hold.")]
 internal sealed record PersonFilter(
     [Description("Words found in the given or family name, ignoring case, accents and punctuation.")] string? Search,
-    [Description("Only people affiliated (now or before) with this organisation."), References(
-        DirectoryTypeNames.Organization)]
+    [Description("Only people affiliated (now or before) with this organisation.")]
+    [References(DirectoryTypeNames.Organization)]
     Guid? OrganizationId);
 
 [CoordinatorMutation(DirectoryTypeNames.Person, "Records a person (personal data).")]

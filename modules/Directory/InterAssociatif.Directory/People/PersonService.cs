@@ -125,7 +125,8 @@ internal sealed partial class PersonService(IDbContextFactory<DirectoryDbContext
         {
             errors.Add(
                 new InputValidationError(
-                    "phone", "`phone` must hold 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses."));
+                    "phone",
+                    "`phone` must hold 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses."));
         }
 
         return phone;

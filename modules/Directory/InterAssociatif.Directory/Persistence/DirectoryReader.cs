@@ -56,7 +56,9 @@ internal sealed class DirectoryReader(IDbContextFactory<DirectoryDbContext> fact
         return keys.ToDictionary(id => id, id => MembershipRules.StatusOn(byOrganization[id], asOf));
     }
 
-    public async Task<IReadOnlyDictionary<(Guid OrganizationId, DateOnly Day), MembershipStatus>> GetMembershipStatusesAsync(IReadOnlyCollection<(Guid OrganizationId, DateOnly Day)> pairs, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<(Guid OrganizationId, DateOnly Day), MembershipStatus>>
+        GetMembershipStatusesAsync(
+            IReadOnlyCollection<(Guid OrganizationId, DateOnly Day)> pairs, CancellationToken cancellationToken)
     {
         if (pairs.Count == 0)
         {

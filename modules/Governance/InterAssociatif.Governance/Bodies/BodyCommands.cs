@@ -14,7 +14,8 @@ internal sealed record CreateBodyInput(
 [Description("Records that a meeting is a session of a body.")]
 internal sealed record AddBodySessionInput(
     [Description("The body."), References(GovernanceTypeNames.Body)] Guid BodyId,
-    [Description("The meeting; a meeting is the session of one body."), References(MeetingsTypeNames.Meeting)] Guid MeetingId);
+    [Description("The meeting; a meeting is the session of one body."), References(MeetingsTypeNames.Meeting)]
+    Guid MeetingId);
 
 [CoordinatorMutation(GovernanceTypeNames.Body, "An organisation joins a body (e.g. a thematic group).")]
 [Description("An organisation joins a body (a thematic group).")]

@@ -40,7 +40,8 @@ internal sealed class BodyType : NodeType<Body>
 
 /// <summary>Adds the bodies and the members in no thematic group to <c>Query</c>.</summary>
 internal sealed class BodyQueries(
-    IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, NodeRegistry nodes, TimeProvider time) : QueryFields
+    IDbContextFactory<GovernanceDbContext> factory, IDirectoryReader directory, NodeRegistry nodes, TimeProvider time)
+    : QueryFields
 {
     protected override void Add(ObjectGraphType query)
     {

@@ -15,7 +15,8 @@ internal sealed record FollowUpInput(
 internal sealed record RecordDecisionInput(
     [Description("The body that took it."), References(GovernanceTypeNames.Body)] Guid BodyId,
     [Description("The meeting it was taken in."), References(MeetingsTypeNames.Meeting)] Guid? MeetingId,
-    [Description("The agenda item it came from (of that meeting)."), References(MeetingsTypeNames.AgendaItem)] Guid? AgendaItemId,
+    [Description("The agenda item it came from (of that meeting)."), References(MeetingsTypeNames.AgendaItem)]
+    Guid? AgendaItemId,
     [Description("The decision, in a sentence.")] string Title,
     [Description("Its full text.")] string? Text,
     [Description("The day it was taken.")] DateOnly DecidedOn,
@@ -50,4 +51,5 @@ internal sealed record DecisionFilter(
 internal sealed record FollowUpFilter(
     [Description("Only these statuses.")] IReadOnlyList<FollowUpStatus> Statuses,
     [Description("Only open follow-ups due before this day.")] DateOnly? OverdueAsOf,
-    [Description("Only those this organisation owns."), References(DirectoryTypeNames.Organization)] Guid? OwnerOrganizationId);
+    [Description("Only those this organisation owns."), References(DirectoryTypeNames.Organization)]
+    Guid? OwnerOrganizationId);

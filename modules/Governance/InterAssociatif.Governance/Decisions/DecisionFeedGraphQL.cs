@@ -91,7 +91,8 @@ internal sealed class DecisionFeedQueries(IDbContextFactory<GovernanceDbContext>
 /// subscriber receives always comes from the durable log, in sequence order, with no gap and no
 /// duplicate, whether it keeps up with the reader or catches up from the log on its own.
 /// </summary>
-internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbContext> factory, GovernanceFeedHub hub) : SubscriptionFields
+internal sealed class GovernanceSubscriptions(IDbContextFactory<GovernanceDbContext> factory, GovernanceFeedHub hub)
+    : SubscriptionFields
 {
     protected override void Add(ObjectGraphType subscription)
     {

@@ -10,7 +10,8 @@ internal sealed record EscalateRequestInput(
     [Description("When an answer is expected; not before it is raised.")] DateOnly? ExpectedAnswerOn,
     [Description("The organisations it is addressed to."), References(DirectoryTypeNames.Organization)]
     IReadOnlyList<Guid> RecipientOrganizationIds,
-    [Description("The people it is addressed to."), References(DirectoryTypeNames.Person)] IReadOnlyList<Guid> RecipientPersonIds,
+    [Description("The people it is addressed to."), References(DirectoryTypeNames.Person)]
+    IReadOnlyList<Guid> RecipientPersonIds,
     [Description("The meeting it was raised in."), References(MeetingsTypeNames.Meeting)] Guid? MeetingId = null,
     [Description("The agenda item it came from (of that meeting)."), References(MeetingsTypeNames.AgendaItem)]
     Guid? AgendaItemId = null);

@@ -3,9 +3,10 @@ namespace InterAssociatif.Governance.Seats;
 [CoordinatorMutation(GovernanceTypeNames.Seat, "Gives a seat at a session to a member organisation.")]
 [Description("Gives a seat at a session to a member organisation.")]
 internal sealed record AssignSeatInput(
-    [Description("The session: a meeting of a body with association seats."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
-    [Description("A member of the network on the meeting's day, not already seated."), References(
-        DirectoryTypeNames.Organization)]
+    [Description("The session: a meeting of a body with association seats."), References(MeetingsTypeNames.Meeting)]
+    Guid MeetingId,
+    [Description("A member of the network on the meeting's day, not already seated.")]
+    [References(DirectoryTypeNames.Organization)]
     Guid OrganizationId,
     [Description(
             "The person it delegates: someone who works for the organisation on the meeting's day (an affiliation)."),
@@ -42,7 +43,8 @@ internal sealed record RotationOptOutInput(
 [Description("Plans the next sessions of a body's seat rotation as a draft; confirmed sessions are kept.")]
 internal sealed record ProposeRotationInput(
     [Description("A body with association seats."), References(GovernanceTypeNames.Body)] Guid BodyId,
-    [Describe("How many sessions to plan after the confirmed ones (1 to {0}).", RotationService.MaxSessions)] int Sessions,
+    [Describe("How many sessions to plan after the confirmed ones (1 to {0}).", RotationService.MaxSessions)]
+    int Sessions,
     [Description(
         "Members that will not sit at a planned session. Omitted: the opt-outs of the current draft are kept; null or "
         + "empty: none.")]

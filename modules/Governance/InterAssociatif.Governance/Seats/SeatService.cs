@@ -27,7 +27,8 @@ internal sealed class SeatService(
             errors.Add(
                 new InputValidationError(
                     "organizationId",
-                    $"Only a member of the network sits: on {day:yyyy-MM-dd} this organisation is {Describe(status)}."));
+                    $"Only a member of the network sits: on {day:yyyy-MM-dd} this organisation is "
+                    + $"{Describe(status)}."));
         }
 
         if (command.DelegatePersonId is { } delegatePerson
@@ -65,7 +66,8 @@ internal sealed class SeatService(
         else if (taken.Count >= seats)
         {
             errors.Add(
-                new InputValidationError("meetingId", $"All {seats} seats for associations at this session are taken."));
+                new InputValidationError(
+                    "meetingId", $"All {seats} seats for associations at this session are taken."));
         }
 
         if (change.Failed)

@@ -35,7 +35,8 @@ public sealed record EventLogCheck(bool Pushed);
 /// <summary>Delivers events to the handlers of this process, in publication order per publisher.</summary>
 public sealed class InMemoryEventBus : IEventBus
 {
-    private readonly ConcurrentDictionary<Type, ConcurrentDictionary<Guid, Func<object, CancellationToken, ValueTask>>> _handlers = new();
+    private readonly ConcurrentDictionary<Type, ConcurrentDictionary<Guid, Func<object, CancellationToken, ValueTask>>>
+        _handlers = new();
 
     public ValueTask PublishAsync<TEvent>(TEvent @event, CancellationToken cancellationToken = default)
         where TEvent : class

@@ -49,7 +49,8 @@ public class InputType<TRecord> : AutoRegisteringInputObjectGraphType<TRecord>, 
             // Values stay as GraphQL coerced them (ids as sent) until InputRecord builds the record.
             field.Parser = null;
             field.WithMetadata(InputRecord.MemberKey, memberInfo.Name);
-            field.Description ??= InputRecord.Attribute<System.ComponentModel.DescriptionAttribute>(memberInfo)?.Description;
+            field.Description ??=
+                InputRecord.Attribute<System.ComponentModel.DescriptionAttribute>(memberInfo)?.Description;
             if (InputRecord.Attribute<ReferencesAttribute>(memberInfo) is { } references)
             {
                 field.WithMetadata(InputReferences.MetadataKey, references.TypeName);
@@ -126,7 +127,10 @@ public static class InputRecord
     internal static T? Attribute<T>(MemberInfo member)
         where T : Attribute =>
         member.GetCustomAttribute<T>()
-        ?? Constructor(member.DeclaringType!).GetParameters().FirstOrDefault(p => p.Name == member.Name)?.GetCustomAttribute<T>();
+        ?? Constructor(member.DeclaringType!)
+            .GetParameters()
+            .FirstOrDefault(p => p.Name == member.Name)
+            ?.GetCustomAttribute<T>();
 
     /// <summary>
     /// Reads argument <paramref name="name"/> (an <see cref="InputType{TRecord}"/>) as its record; null when absent.

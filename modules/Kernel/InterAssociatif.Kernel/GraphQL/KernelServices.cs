@@ -52,7 +52,8 @@ public static class KernelServices
     public static IServiceCollection AddGraphTypesFrom(this IServiceCollection services, Assembly assembly)
     {
         var types = assembly.GetTypes();
-        foreach (var type in types.Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false, IsClass: true }))
+        var concrete = types.Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false, IsClass: true });
+        foreach (var type in concrete)
         {
             if (typeof(IGraphType).IsAssignableFrom(type))
             {

@@ -4,7 +4,8 @@ namespace InterAssociatif.Meetings.Agenda;
 [Description("A new agenda item, at the top level or under another item.")]
 internal sealed record AddAgendaItemInput(
     [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
-    [Description("The item it goes under; omit for the top level."), References(MeetingsTypeNames.AgendaItem)] Guid? ParentId,
+    [Description("The item it goes under; omit for the top level."), References(MeetingsTypeNames.AgendaItem)]
+    Guid? ParentId,
     [Description("Its rank among its siblings, from 1; default last. Later siblings move down.")] int? Position,
     [Describe("1 to {0} characters.", AgendaItem.TitleMaxLength)] string Title,
     [Description("Notes in Markdown.")] string? Notes);

@@ -95,7 +95,9 @@ internal sealed class AttachmentStore(
 
             await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
             var db = change.Db;
-            if (await change.FindAsync(db.Meetings, meetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting") is null)
+            var meeting = await change.FindAsync(
+                db.Meetings, meetingId, "meetingId", MeetingsTypeNames.Meeting, "meeting");
+            if (meeting is null)
             {
                 return (null, new AttachmentRefusal(404, errors.Items[0]));
             }

@@ -4,7 +4,8 @@ namespace InterAssociatif.Meetings.Attendance;
 [Description("Organisations and people to invite; those already invited are kept once.")]
 internal sealed record InviteToMeetingInput(
     [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
-    [Description("Organisations to invite."), References(DirectoryTypeNames.Organization)] IReadOnlyList<Guid> OrganizationIds,
+    [Description("Organisations to invite."), References(DirectoryTypeNames.Organization)]
+    IReadOnlyList<Guid> OrganizationIds,
     [Description("People to invite."), References(DirectoryTypeNames.Person)] IReadOnlyList<Guid> PersonIds);
 
 [CoordinatorMutation(
@@ -28,5 +29,7 @@ internal sealed record ChangeAttendanceInput(
 [Description("Who receives the minutes; empty lists bring back the default (participants and excused).")]
 internal sealed record SetDistributionListInput(
     [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
-    [Description("Organisations that receive the minutes."), References(DirectoryTypeNames.Organization)] IReadOnlyList<Guid> OrganizationIds,
-    [Description("People who receive the minutes."), References(DirectoryTypeNames.Person)] IReadOnlyList<Guid> PersonIds);
+    [Description("Organisations that receive the minutes."), References(DirectoryTypeNames.Organization)]
+    IReadOnlyList<Guid> OrganizationIds,
+    [Description("People who receive the minutes."), References(DirectoryTypeNames.Person)]
+    IReadOnlyList<Guid> PersonIds);

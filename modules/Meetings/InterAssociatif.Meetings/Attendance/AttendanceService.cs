@@ -47,7 +47,8 @@ internal sealed class AttendanceService(IDbContextFactory<MeetingsDbContext> fac
             errors.Add(
                 new ConflictError(
                     "personId",
-                    "This person's attendance is already recorded for this meeting; change it with `changeAttendance`."));
+                    "This person's attendance is already recorded for this meeting; change it with "
+                    + "`changeAttendance`."));
         }
 
         var now = time.GetUtcNow();

@@ -26,7 +26,8 @@ internal sealed record UpdateMeetingInput(
     [Description("When it starts.")] Optional<DateTimeOffset> StartsAt,
     [Description("When it ends.")] Optional<DateTimeOffset> EndsAt,
     [Description("Where it takes place (replaces the place; null clears it).")] Optional<MeetingPlaceInput?> Place,
-    [Description("The organisation that convenes it."), References(DirectoryTypeNames.Organization)] Optional<Guid?> OrganizerId,
+    [Description("The organisation that convenes it."), References(DirectoryTypeNames.Organization)]
+    Optional<Guid?> OrganizerId,
     [Description("HELD once it has started; CANCELLED unless it was held.")] Optional<MeetingStatus> Status);
 
 [Description("Narrows a list of meetings (calendar queries). All given conditions must hold.")]
@@ -34,8 +35,10 @@ internal sealed record MeetingFilter(
     [Description("Upcoming or past meetings.")] MeetingWhen? When,
     [Description("Meetings ending at or after this instant.")] DateTimeOffset? From,
     [Description("Meetings starting before this instant.")] DateTimeOffset? To,
-    [Description("Meetings convened by this organisation."), References(DirectoryTypeNames.Organization)] Guid? OrganizerId,
-    [Description("Meetings convened by or inviting this organisation."), References(DirectoryTypeNames.Organization)] Guid? OrganizationId,
+    [Description("Meetings convened by this organisation."), References(DirectoryTypeNames.Organization)]
+    Guid? OrganizerId,
+    [Description("Meetings convened by or inviting this organisation."), References(DirectoryTypeNames.Organization)]
+    Guid? OrganizationId,
     [Description("Meetings held in this neighbourhood (compared without case or accents).")] string? Neighbourhood,
     [Description("Only these statuses.")] IReadOnlyList<MeetingStatus> Statuses)
 {

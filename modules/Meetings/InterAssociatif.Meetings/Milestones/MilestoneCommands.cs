@@ -11,10 +11,12 @@ internal sealed record AnnounceMilestoneInput(
     DateOnly Date,
     [Description("Its last day, for a step over several days.")] DateOnly? EndDate,
     [Description("DAY (default) or MONTH.")] DatePrecision? Precision,
-    [Description("The meeting that fulfilled it, if already known."), References(MeetingsTypeNames.Meeting)] Guid? FulfilledByMeetingId);
+    [Description("The meeting that fulfilled it, if already known."), References(MeetingsTypeNames.Meeting)]
+    Guid? FulfilledByMeetingId);
 
 [CoordinatorMutation(MeetingsTypeNames.Milestone, "Links a step to the meeting that fulfilled it.")]
 [Description("Links a step to the meeting that fulfilled it.")]
 internal sealed record FulfilMilestoneInput(
     [Description("The milestone."), References(MeetingsTypeNames.Milestone)] Guid Id,
-    [Description("The meeting that fulfilled it; null to unlink."), References(MeetingsTypeNames.Meeting)] Guid? MeetingId);
+    [Description("The meeting that fulfilled it; null to unlink."), References(MeetingsTypeNames.Meeting)]
+    Guid? MeetingId);

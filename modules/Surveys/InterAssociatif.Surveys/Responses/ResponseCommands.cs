@@ -3,11 +3,11 @@ namespace InterAssociatif.Surveys.Responses;
 [Description("The answer to one question: fill the field that fits its kind.")]
 internal sealed record SurveyAnswerInput(
     [Description("The question."), References(SurveysTypeNames.Question)] Guid QuestionId,
-    [Description("SINGLE_CHOICE, YES_NO (one) or MULTIPLE_CHOICE (up to its maximum)."), References(
-        SurveysTypeNames.QuestionOption)]
+    [Description("SINGLE_CHOICE, YES_NO (one) or MULTIPLE_CHOICE (up to its maximum).")]
+    [References(SurveysTypeNames.QuestionOption)]
     IReadOnlyList<Guid> OptionIds,
-    [Description("RANKING: options in order of priority, each at most once."), References(
-        SurveysTypeNames.QuestionOption)]
+    [Description("RANKING: options in order of priority, each at most once.")]
+    [References(SurveysTypeNames.QuestionOption)]
     IReadOnlyList<Guid> Ranking,
     [Description("PRIORITY_MATRIX: the primary options."), References(SurveysTypeNames.QuestionOption)]
     IReadOnlyList<Guid> PrimaryOptionIds,
@@ -19,8 +19,8 @@ internal sealed record SurveyAnswerInput(
 [Description("An organisation's response: saved as a draft, or submitted.")]
 internal sealed record RespondToSurveyInput(
     [Description("The survey."), References(SurveysTypeNames.Survey)] Guid SurveyId,
-    [Description("The responding organisation; a member's own by default."), References(
-        DirectoryTypeNames.Organization)]
+    [Description("The responding organisation; a member's own by default.")]
+    [References(DirectoryTypeNames.Organization)]
     Guid? OrganizationId,
     [Description("The answers."), Required] IReadOnlyList<SurveyAnswerInput> Answers,
     [Description("Submit it (counted from now on); default false: a draft.")] bool? Submit,

@@ -80,8 +80,10 @@ internal sealed class ResultsService(IDbContextFactory<SurveysDbContext> factory
         return result.Question.Options
             .Select(o => (Option: o, Aggregate: result.Aggregates.FirstOrDefault(a => a.OptionId == o.Id)))
             .Select(x =>
-                (x.Option, Count: x.Aggregate?.Count ?? 0, RankSum: x.Aggregate?.RankSum ?? 0, First: x.Aggregate?.FirstChoices
-                    ?? 0))
+                (x.Option,
+                    Count: x.Aggregate?.Count ?? 0,
+                    RankSum: x.Aggregate?.RankSum ?? 0,
+                    First: x.Aggregate?.FirstChoices ?? 0))
             .Select(x => (x.Option, x.Count, x.RankSum, x.First, Borda: (x.Count * (n + 1)) - x.RankSum))
             // Withheld options come last, in the question's order: their place would bound their count.
             .OrderBy(x => result.CellOf(x.Option.Id).Suppressed)

@@ -22,7 +22,8 @@ internal sealed record AddSurveyQuestionInput(
     [Description("What kind of answer it takes.")] QuestionKind Kind,
     [Description("Whether a submitted response must answer it. Default false.")] bool? Required,
     [Description("For MULTIPLE_CHOICE: the most options a respondent may choose.")] int? MaxSelections,
-    [Description("The options' labels (not for YES_NO, which has Oui/Non, nor FREE_TEXT).")] IReadOnlyList<string> Options,
+    [Description("The options' labels (not for YES_NO, which has Oui/Non, nor FREE_TEXT).")]
+    IReadOnlyList<string> Options,
     [Description("Adds an « other, please specify » option with this label.")] string? OtherLabel,
     [Description("Its rank in the survey; default last.")] int? Position);
 

@@ -148,7 +148,8 @@ internal sealed class SurveyType : NodeType<Survey>
             {
                 var page = PageRequest.From(ctx);
                 Paging.Validate(page);
-                await using var db = await ctx.RequestServices!.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<SurveysDbContext>>()
+                await using var db = await ctx.RequestServices!
+                    .GetRequiredService<IDbContextFactory<SurveysDbContext>>()
                     .CreateDbContextAsync(ctx.CancellationToken);
                 var sorted = db.Responses.Where(r => r.SurveyId == ctx.Source.Id)
                     .OrderBy(r => r.SubmittedAt == null)
