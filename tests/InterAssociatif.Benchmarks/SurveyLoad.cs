@@ -82,7 +82,10 @@ public static class SurveyLoad
         await using var response = Command(
             connection,
             transaction,
-            """INSERT INTO "SurveysResponses" ("Id", "SurveyId", "OrganizationId", "Status", "SubmittedAt", "Late", "EnteredBy", "UpdatedAt", "Version") VALUES ($id, $s, $o, 'Submitted', $at, 0, 'member', $at, 1)""",
+            """
+                INSERT INTO "SurveysResponses" ("Id", "SurveyId", "OrganizationId", "Status", "SubmittedAt", "Late",
+                "EnteredBy", "UpdatedAt", "Version") VALUES ($id, $s, $o, 'Submitted', $at, 0, 'member', $at, 1)
+                """,
             "$id",
             "$s",
             "$o",
@@ -90,7 +93,10 @@ public static class SurveyLoad
         await using var answer = Command(
             connection,
             transaction,
-            """INSERT INTO "SurveysAnswers" ("Id", "ResponseId", "SurveyId", "SubmittedAt", "QuestionId", "OptionId", "Rank", "Level", "Text") VALUES ($id, $r, $s, $at, $q, $opt, $rank, $level, $text)""",
+            """
+                INSERT INTO "SurveysAnswers" ("Id", "ResponseId", "SurveyId", "SubmittedAt", "QuestionId", "OptionId",
+                "Rank", "Level", "Text") VALUES ($id, $r, $s, $at, $q, $opt, $rank, $level, $text)
+                """,
             "$id",
             "$r",
             "$s",

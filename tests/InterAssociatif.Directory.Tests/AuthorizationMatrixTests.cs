@@ -33,7 +33,10 @@ public sealed class AuthorizationMatrixTests(InterAssociatifFactory factory) : I
                 """mutation { createTheme(input: { name: "Thème du test d'autorisation" }) { errors { code } } }""",
                 "coordinator")
             .Row(
-                """mutation { createOrganization(input: { kind: ASSOCIATION, name: "Asso du test d'autorisation" }) { errors { code } } }""",
+                """
+                    mutation { createOrganization(input: { kind: ASSOCIATION, name: "Asso du test d'autorisation" }) {
+                    errors { code } } }
+                    """,
                 "coordinator")
             .Row(
                 """mutation { createPerson(input: { givenName: "A", familyName: "B" }) { errors { code } } }""",
@@ -50,7 +53,10 @@ public sealed class AuthorizationMatrixTests(InterAssociatifFactory factory) : I
     {
         var coordinator = factory.GraphQL("coordinator");
         var people = (await coordinator.QueryAsync(
-            """{ people(first: 2, filter: { search: "apib" }) { nodes { id } } quere: people(filter: { search: "quere" }) { nodes { id email } } goff: people(filter: { search: "le goff" }) { nodes { id } } }"""))
+            """
+                { people(first: 2, filter: { search: "apib" }) { nodes { id } } quere: people(filter: { search: "quere"
+                }) { nodes { id email } } goff: people(filter: { search: "le goff" }) { nodes { id } } }
+                """))
             .EnsureNoErrors();
         var self = Guid.Parse(DecodeRaw(people.String("quere.nodes[0].id")!));
         var other = people.String("goff.nodes[0].id");

@@ -8,7 +8,10 @@ internal static class DirectoryApi
 
     public static async Task<GraphQLResult> CreateOrganizationAsync(this GraphQLTestClient client, object input) =>
         await client.QueryAsync(
-            $$"""mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { {{OrganizationFields}} } errors { __typename code field message } } }""",
+            $$"""
+                mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization {
+                {{OrganizationFields}} } errors { __typename code field message } } }
+                """,
             new { input });
 
     public static async Task<string> CreateOrganizationIdAsync(
@@ -33,7 +36,11 @@ internal static class DirectoryApi
     public static async Task<GraphQLResult> MembershipAsync(
         this GraphQLTestClient client, string mutation, object input) =>
         (await client.QueryAsync(
-            $$"""mutation($input: {{char.ToUpperInvariant(mutation[0])}}{{mutation[1..]}}Input!) { {{mutation}}(input: $input) { membership { appliedOn admittedOn withdrawnOn withdrawalReason status(asOf: "2030-01-01") } errors { __typename code field message } } }""",
+            $$"""
+                mutation($input: {{char.ToUpperInvariant(mutation[0])}}{{mutation[1..]}}Input!) { {{mutation}}(input:
+                $input) { membership { appliedOn admittedOn withdrawnOn withdrawalReason status(asOf: "2030-01-01") }
+                errors { __typename code field message } } }
+                """,
             new { input })).EnsureNoErrors();
 
     /// <summary>The single error of a payload as "Type CODE field".</summary>

@@ -23,7 +23,12 @@ public sealed class MembershipTests(InterAssociatifFactory factory) : IClassFixt
         Assert.Equal("CANDIDATE", rejoined.String("applyForMembership.membership.status"));
 
         var history = (await Coordinator.QueryAsync(
-            """query($id: ID!) { organization(id: $id) { memberships { appliedOn admittedOn withdrawnOn } s2017: membershipStatus(asOf: "2017-12-31") s2018: membershipStatus(asOf: "2018-01-10") s2018b: membershipStatus(asOf: "2018-02-01") s2019: membershipStatus(asOf: "2019-06-30") s2020: membershipStatus(asOf: "2020-03-01") } }""",
+            """
+                query($id: ID!) { organization(id: $id) { memberships { appliedOn admittedOn withdrawnOn } s2017:
+                membershipStatus(asOf: "2017-12-31") s2018: membershipStatus(asOf: "2018-01-10") s2018b:
+                membershipStatus(asOf: "2018-02-01") s2019: membershipStatus(asOf: "2019-06-30") s2020:
+                membershipStatus(asOf: "2020-03-01") } }
+                """,
             new { id })).EnsureNoErrors();
         Assert.Equal(2, history.At("organization.memberships")!.AsArray().Count);
         Assert.Equal("2019-06-30", history.String("organization.memberships[0].withdrawnOn"));
@@ -89,7 +94,10 @@ public sealed class MembershipTests(InterAssociatifFactory factory) : IClassFixt
     [Fact]
     public async Task Lists_of_members_candidates_and_withdrawn_follow_the_day_asked()
     {
-        const string query = """query($statuses: [MembershipStatus!], $day: DateOnly) { organizations(first: 100, filter: { membershipStatuses: $statuses, membershipAsOf: $day, kinds: [ASSOCIATION] }) { totalCount nodes { name } } }""";
+        const string query = """
+            query($statuses: [MembershipStatus!], $day: DateOnly) { organizations(first: 100, filter: {
+            membershipStatuses: $statuses, membershipAsOf: $day, kinds: [ASSOCIATION] }) { totalCount nodes { name } } }
+            """;
         async Task<(int Count, List<string> Names)> List(string status, string day)
         {
             var r = (await Coordinator.QueryAsync(query, new { statuses = new[] { status }, day })).EnsureNoErrors();

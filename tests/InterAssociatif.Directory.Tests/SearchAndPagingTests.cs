@@ -33,7 +33,10 @@ public sealed class SearchAndPagingTests(InterAssociatifFactory factory) : IClas
     public async Task A_search_that_matches_nothing_returns_an_empty_page()
     {
         var result = (await Anonymous.QueryAsync(
-            """{ organizations(filter: { search: "zzzz introuvable" }) { totalCount edges { cursor } nodes { name } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }"""))
+            """
+                { organizations(filter: { search: "zzzz introuvable" }) { totalCount edges { cursor } nodes { name }
+                pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }
+                """))
             .EnsureNoErrors();
         Assert.Equal(0, result.Int("organizations.totalCount"));
         Assert.Empty(result.At("organizations.nodes")!.AsArray());

@@ -10,7 +10,10 @@ public sealed class DecisionRegisterTests(InterAssociatifFactory factory) : ICla
     private async Task<(string Network, string Meeting, string Mission)> DemoIdsAsync()
     {
         var ids = (await Coordinator.QueryAsync(
-            """{ bodies { nodes { id kind } } meetings(first: 1) { nodes { id } } organizations(filter: { search: "mission politique" }) { nodes { id } } }"""))
+            """
+                { bodies { nodes { id kind } } meetings(first: 1) { nodes { id } } organizations(filter: { search:
+                "mission politique" }) { nodes { id } } }
+                """))
             .EnsureNoErrors();
         var network = ids.At("bodies.nodes")!
             .AsArray()
@@ -83,7 +86,10 @@ public sealed class DecisionRegisterTests(InterAssociatifFactory factory) : ICla
     public async Task The_three_decisions_of_18_september_2017_come_from_agenda_item_4()
     {
         var register = (await factory.GraphQL("partner").QueryAsync(
-            """{ decisions(first: 10, filter: { from: "2017-09-18", to: "2017-09-18" }) { nodes { title agendaItem { number title } } } }"""))
+            """
+                { decisions(first: 10, filter: { from: "2017-09-18", to: "2017-09-18" }) { nodes { title agendaItem {
+                number title } } } }
+                """))
                 .EnsureNoErrors();
         var decisions = register.At("decisions.nodes")!.AsArray();
         Assert.Equal(3, decisions.Count);

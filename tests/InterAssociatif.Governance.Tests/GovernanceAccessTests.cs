@@ -27,7 +27,9 @@ public sealed class GovernanceAccessTests(InterAssociatifFactory factory) : ICla
             .Row("{ bodies { nodes { rotation { number status seated { name } optedOut { name } } } } }", readers)
             .Row("{ meetings(first: 1) { nodes { seats { organization { name } assignedAt } } } }", readers)
             .Row(
-                """mutation { createBody(input: { kind: OTHER, name: "Instance de la matrice" }) { errors { code } } }""",
+                """
+                    mutation { createBody(input: { kind: OTHER, name: "Instance de la matrice" }) { errors { code } } }
+                    """,
                 "coordinator")
             .Row(
                 """mutation { proposeRotation(input: { bodyId: "x", sessions: 2 }) { errors { code } } }""",
@@ -127,7 +129,10 @@ public sealed class GovernanceAccessTests(InterAssociatifFactory factory) : ICla
     {
         var coordinator = factory.GraphQL("coordinator");
         var ids = (await coordinator.QueryAsync(
-            """{ bodies { nodes { id } } meetings(first: 1) { nodes { id } } organizations(filter: { search: "ccas" }) { nodes { id } } }"""))
+            """
+                { bodies { nodes { id } } meetings(first: 1) { nodes { id } } organizations(filter: { search: "ccas" })
+                { nodes { id } } }
+                """))
             .EnsureNoErrors();
         for (var i = 0; i < 50; i++)
         {

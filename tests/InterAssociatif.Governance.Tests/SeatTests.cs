@@ -37,7 +37,10 @@ public sealed class SeatTests(InterAssociatifFactory factory) : IClassFixture<In
     {
         var members = await MembersAsync("2019-04-02");
         var alone = (await Coordinator.QueryAsync(
-            """mutation { scheduleMeeting(input: { title: "Réunion sans instance", startsAt: "2019-04-02T12:00:00Z", endsAt: "2019-04-02T14:00:00Z" }) { meeting { id } errors { code } } }""")).EnsureNoErrors().String("scheduleMeeting.meeting.id")!;
+            """
+                mutation { scheduleMeeting(input: { title: "Réunion sans instance", startsAt: "2019-04-02T12:00:00Z",
+                endsAt: "2019-04-02T14:00:00Z" }) { meeting { id } errors { code } } }
+                """)).EnsureNoErrors().String("scheduleMeeting.meeting.id")!;
         Assert.Equal(("VALIDATION", "input.meetingId"), await FailureAsync(alone, members[0]));
 
         var noSeats = await BodyAsync("Instance sans siège", null);

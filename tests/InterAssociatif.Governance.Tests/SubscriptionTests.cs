@@ -7,7 +7,8 @@ namespace InterAssociatif.Governance.Tests;
 /// Partner tools receive decisions over graphql-transport-ws and SSE, resume without gap or duplicate, and protocol
 /// errors close with the protocol's codes.
 /// </summary>
-public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory) : IClassFixture<SubscriptionTests.KestrelFactory>
+public sealed class SubscriptionTests(SubscriptionTests.KestrelFactory factory)
+    : IClassFixture<SubscriptionTests.KestrelFactory>
 {
     private const string Subscription = "subscription($after: String) { decisionRecorded(after: $after) { cursor "
         + "decision { title } } }";

@@ -218,7 +218,8 @@ internal static class SampleFiles
     }
 }
 
-public sealed class DatabaseAttachmentTests(DatabaseAttachmentTests.SmallLimitFactory factory) : AttachmentTestsBase<DatabaseAttachmentTests.SmallLimitFactory>(factory), IClassFixture<DatabaseAttachmentTests.SmallLimitFactory>
+public sealed class DatabaseAttachmentTests(DatabaseAttachmentTests.SmallLimitFactory factory)
+    : AttachmentTestsBase<DatabaseAttachmentTests.SmallLimitFactory>(factory), IClassFixture<DatabaseAttachmentTests.SmallLimitFactory>
 {
     [Fact]
     public async Task A_file_over_the_configured_limit_gets_413_and_nothing_is_stored()
@@ -239,7 +240,8 @@ public sealed class DatabaseAttachmentTests(DatabaseAttachmentTests.SmallLimitFa
     }
 }
 
-public sealed class FolderAttachmentTests(FolderAttachmentTests.FolderFactory factory) : AttachmentTestsBase<FolderAttachmentTests.FolderFactory>(factory), IClassFixture<FolderAttachmentTests.FolderFactory>
+public sealed class FolderAttachmentTests(FolderAttachmentTests.FolderFactory factory)
+    : AttachmentTestsBase<FolderAttachmentTests.FolderFactory>(factory), IClassFixture<FolderAttachmentTests.FolderFactory>
 {
     [Fact]
     public async Task With_a_folder_configured_the_bytes_live_in_the_folder_and_no_temporary_file_is_left()

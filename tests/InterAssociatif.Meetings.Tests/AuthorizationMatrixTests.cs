@@ -28,7 +28,10 @@ public sealed class AuthorizationMatrixTests(InterAssociatifFactory factory) : I
             .Row("{ meetings { nodes { minutes { draftText } } } }", "coordinator")
             .Row("{ meetings { nodes { attendance { person { familyName } } } } }", "member", "analyst", "coordinator")
             .Row(
-                """mutation { scheduleMeeting(input: { title: "Matrice", startsAt: "2030-01-01T10:00:00Z", endsAt: "2030-01-01T12:00:00Z" }) { errors { code } } }""",
+                """
+                    mutation { scheduleMeeting(input: { title: "Matrice", startsAt: "2030-01-01T10:00:00Z", endsAt:
+                    "2030-01-01T12:00:00Z" }) { errors { code } } }
+                    """,
                 "coordinator");
     }
 

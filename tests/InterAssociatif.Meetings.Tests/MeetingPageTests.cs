@@ -9,7 +9,9 @@ public sealed class MeetingPageTests(InterAssociatifFactory factory) : IClassFix
     {
         var id = (await factory.GraphQL()
             .QueryAsync(
-                """{ meetings(filter: { from: "2017-09-18T00:00:00Z", to: "2017-09-19T00:00:00Z" }) { nodes { id } } }"""))
+                """
+                    { meetings(filter: { from: "2017-09-18T00:00:00Z", to: "2017-09-19T00:00:00Z" }) { nodes { id } } }
+                    """))
             .EnsureNoErrors()
             .String("meetings.nodes[0].id");
         var query = await File.ReadAllTextAsync(

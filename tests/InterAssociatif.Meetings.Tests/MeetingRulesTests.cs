@@ -334,7 +334,10 @@ public sealed class MeetingRulesTests(InterAssociatifFactory factory) : IClassFi
         async Task<List<string>> Titles(string filter, object? variables = null) =>
             (await factory.GraphQL()
                 .QueryAsync(
-                    $$"""query{{(filter.Contains("$org", StringComparison.Ordinal) ? "($org: ID)" : "")}} { meetings(first: 50, filter: {{filter}}) { nodes { title } } }""",
+                    $$"""
+                        query{{(filter.Contains("$org", StringComparison.Ordinal) ? "($org: ID)" : "")}} {
+                        meetings(first: 50, filter: {{filter}}) { nodes { title } } }
+                        """,
                     variables))
                 .EnsureNoErrors()
                 .At("meetings.nodes")

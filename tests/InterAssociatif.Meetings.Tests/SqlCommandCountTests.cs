@@ -1,7 +1,8 @@
 namespace InterAssociatif.Meetings.Tests;
 
 /// <summary>No N+1 across modules: meetings, their attendance, the Directory's people and organisations.</summary>
-public sealed class SqlCommandCountTests(SqlCommandCountTests.EmptyFactory factory) : IClassFixture<SqlCommandCountTests.EmptyFactory>
+public sealed class SqlCommandCountTests(SqlCommandCountTests.EmptyFactory factory)
+    : IClassFixture<SqlCommandCountTests.EmptyFactory>
 {
     private const string Query = "query($n: Int!) { meetings(first: $n) { nodes { title organizer { name } attendance "
         + "{ status person { familyName } organization { name } } attendanceSummary { organizationsNotRepresented { "

@@ -347,7 +347,13 @@ public sealed class DisclosureTests(InterAssociatifFactory factory) : IClassFixt
             foreach (var attribute in new[] { "KIND", "THEME", "NEIGHBOURHOOD" })
             {
                 var tab = (await client.QueryAsync(
-                    """query($id: ID!, $q: ID!, $a: CrossTabAttribute) { survey(id: $id) { results { questions(questionId: $q) { answered question { kind options { label } } options { option { label } count } ranking { option { label } count } priorityLevels { level options { option { label } count } } crossTab(byAttribute: $a) { option { label } column columnRespondents count } } } } }""",
+                    """
+                        query($id: ID!, $q: ID!, $a: CrossTabAttribute) { survey(id: $id) { results {
+                        questions(questionId: $q) { answered question { kind options { label } } options { option {
+                        label } count } ranking { option { label } count } priorityLevels { level options { option {
+                        label } count } } crossTab(byAttribute: $a) { option { label } column columnRespondents count }
+                        } } } }
+                        """,
                     new { id = ids.String("surveys.nodes[0].id"), q = questionId, a = attribute })).EnsureNoErrors().At(
                         "survey.results.questions[0]")!;
                 var (figures, relations) = FromJson(tab);

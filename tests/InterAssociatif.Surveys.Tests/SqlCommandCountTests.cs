@@ -3,7 +3,8 @@ namespace InterAssociatif.Surveys.Tests;
 /// <summary>
 /// Aggregates and free texts cost a fixed number of SQL commands, whatever the number of responses and questions.
 /// </summary>
-public sealed class SqlCommandCountTests(SqlCommandCountTests.EmptyFactory factory) : IClassFixture<SqlCommandCountTests.EmptyFactory>
+public sealed class SqlCommandCountTests(SqlCommandCountTests.EmptyFactory factory)
+    : IClassFixture<SqlCommandCountTests.EmptyFactory>
 {
     private const string Query = "query($id: ID!) { survey(id: $id) { results { respondents questions { answered "
         + "options { count share } ranking { bordaScore meanRank firstChoiceCount } priorityLevels { options { count } "

@@ -118,7 +118,11 @@ public sealed class SurveyAccessTests(InterAssociatifFactory factory) : IClassFi
     [Fact]
     public async Task Analysts_see_small_groups_suppressed_and_coordinators_see_every_count()
     {
-        const string query = """{ surveys(statuses: [RESULTS_PUBLISHED]) { nodes { results(asOf: "2017-09-08T22:00:00Z") { smallGroupProtection questions { question { kind } priorityLevels { level options { option { label } count share suppressed } } } } } } }""";
+        const string query = """
+            { surveys(statuses: [RESULTS_PUBLISHED]) { nodes { results(asOf: "2017-09-08T22:00:00Z") {
+            smallGroupProtection questions { question { kind } priorityLevels { level options { option { label } count
+            share suppressed } } } } } } }
+            """;
         static System.Text.Json.Nodes.JsonNode Secondary(GraphQLResult r, string label) =>
             r.At("surveys.nodes[0].results.questions")!.AsArray().Single(q =>
                 q!["question"]!["kind"]!.GetValue<string>() == "PRIORITY_MATRIX")!["priorityLevels"]![1]!["options"]!.AsArray()

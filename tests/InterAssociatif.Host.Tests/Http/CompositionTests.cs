@@ -1,14 +1,18 @@
 namespace InterAssociatif.Host.Tests.Http;
 
 /// <summary>The host composes the modules configuration enables, and only those.</summary>
-public sealed class CompositionTests(CompositionTests.DirectoryOnlyFactory factory) : IClassFixture<CompositionTests.DirectoryOnlyFactory>
+public sealed class CompositionTests(CompositionTests.DirectoryOnlyFactory factory)
+    : IClassFixture<CompositionTests.DirectoryOnlyFactory>
 {
     [Fact]
     public async Task With_meetings_disabled_the_schema_and_database_hold_the_directory_only()
     {
         var result = (await factory.GraphQL()
             .QueryAsync(
-                """{ query: __type(name: "Query") { fields { name } } organization: __type(name: "Organization") { fields { name } } }"""))
+                """
+                    { query: __type(name: "Query") { fields { name } } organization: __type(name: "Organization") {
+                    fields { name } } }
+                    """))
             .EnsureNoErrors();
         var rootFields = result.At("query.fields")!.AsArray().Select(f => f!["name"]!.GetValue<string>()).ToList();
         Assert.Contains("organizations", rootFields);

@@ -4,7 +4,8 @@ namespace InterAssociatif.Host.Tests.Http;
 /// An unexpected exception is masked, logged, and answered with a trace id — the same way over HTTP,
 /// SSE and WebSocket, since every transport runs operations through one executor.
 /// </summary>
-public sealed class ErrorMaskingTests(ErrorMaskingTests.FailingFieldFactory factory) : IClassFixture<ErrorMaskingTests.FailingFieldFactory>
+public sealed class ErrorMaskingTests(ErrorMaskingTests.FailingFieldFactory factory)
+    : IClassFixture<ErrorMaskingTests.FailingFieldFactory>
 {
     private const string Secret = "secret connection string: Password=hunter2";
 

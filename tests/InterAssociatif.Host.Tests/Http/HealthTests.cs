@@ -13,7 +13,8 @@ public sealed class HealthTests(InterAssociatifFactory factory) : IClassFixture<
     }
 }
 
-public sealed class NotMigratedHealthTests(NotMigratedHealthTests.UnmigratedFactory factory) : IClassFixture<NotMigratedHealthTests.UnmigratedFactory>
+public sealed class NotMigratedHealthTests(NotMigratedHealthTests.UnmigratedFactory factory)
+    : IClassFixture<NotMigratedHealthTests.UnmigratedFactory>
 {
     [Fact]
     public async Task A_host_whose_database_is_not_migrated_is_live_but_not_ready()

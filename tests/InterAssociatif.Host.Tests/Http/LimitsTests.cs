@@ -60,7 +60,8 @@ public sealed class RateLimitTests(RateLimitTests.ThreePerMinute factory) : ICla
 }
 
 /// <summary>Production switches: introspection off, CORS allow-list, HTTPS enforced off loopback.</summary>
-public sealed class ProductionSwitchTests(ProductionSwitchTests.ProductionFactory factory) : IClassFixture<ProductionSwitchTests.ProductionFactory>
+public sealed class ProductionSwitchTests(ProductionSwitchTests.ProductionFactory factory)
+    : IClassFixture<ProductionSwitchTests.ProductionFactory>
 {
     [Fact]
     public async Task Introspection_can_be_switched_off()
@@ -188,7 +189,8 @@ public sealed class TimeoutTests(TimeoutTests.ClockFactory factory) : IClassFixt
 /// Tokens from an OIDC authority: role and organisation come from the claims configuration names; issuer, audience and
 /// signature are checked.
 /// </summary>
-public sealed class ClaimMappingTests(ClaimMappingTests.MappedClaimsFactory factory) : IClassFixture<ClaimMappingTests.MappedClaimsFactory>
+public sealed class ClaimMappingTests(ClaimMappingTests.MappedClaimsFactory factory)
+    : IClassFixture<ClaimMappingTests.MappedClaimsFactory>
 {
     [Fact]
     public async Task Role_and_organisation_come_from_the_configured_claims_and_foreign_tokens_are_refused()

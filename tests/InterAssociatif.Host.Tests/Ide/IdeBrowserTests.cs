@@ -9,7 +9,8 @@ namespace InterAssociatif.Host.Tests.Ide;
 /// port, with background networking off, runs a query and sees its result. Every resource the page
 /// loads comes from the host itself (no CDN).
 /// </summary>
-public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IClassFixture<IdeBrowserTests.KestrelFactory>
+public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory)
+    : IClassFixture<IdeBrowserTests.KestrelFactory>
 {
     private const string Chromium = "/usr/bin/chromium";
     private const string ChromeDriver = "/usr/bin/chromedriver";
@@ -180,7 +181,8 @@ public sealed class IdeBrowserTests(IdeBrowserTests.KestrelFactory factory) : IC
 }
 
 /// <summary>In Development, the IDE can act as any role: the local host issues it a token.</summary>
-public sealed class IdeTokenTests(IdeTokenTests.DevelopmentFactory factory) : IClassFixture<IdeTokenTests.DevelopmentFactory>
+public sealed class IdeTokenTests(IdeTokenTests.DevelopmentFactory factory)
+    : IClassFixture<IdeTokenTests.DevelopmentFactory>
 {
     [Fact]
     public async Task A_development_host_gives_the_ide_a_token_the_endpoint_accepts_for_that_role()
@@ -219,7 +221,8 @@ public sealed class IdeTokenTests(IdeTokenTests.DevelopmentFactory factory) : IC
 }
 
 /// <summary>Outside Development there is no token endpoint.</summary>
-public sealed class NoIdeTokenOutsideDevelopmentTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+public sealed class NoIdeTokenOutsideDevelopmentTests(InterAssociatifFactory factory)
+    : IClassFixture<InterAssociatifFactory>
 {
     [Fact]
     public async Task The_token_endpoint_does_not_exist_outside_development()

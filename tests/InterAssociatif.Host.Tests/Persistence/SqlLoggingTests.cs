@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace InterAssociatif.Host.Tests.Persistence;
 
 /// <summary>An operator turns on one log category and sees the SQL every module sends.</summary>
-public sealed class SqlLoggingTests(SqlLoggingTests.LoggingFactory factory) : IClassFixture<SqlLoggingTests.LoggingFactory>
+public sealed class SqlLoggingTests(SqlLoggingTests.LoggingFactory factory)
+    : IClassFixture<SqlLoggingTests.LoggingFactory>
 {
     [Fact]
     public async Task The_SQL_of_every_module_is_logged_under_the_EF_Core_command_category_when_asked()

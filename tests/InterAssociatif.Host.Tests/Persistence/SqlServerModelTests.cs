@@ -8,7 +8,8 @@ namespace InterAssociatif.Host.Tests.Persistence;
 /// from its migrations, parses with ScriptDom; and the model is checked for what SQL Server
 /// refuses only at run time.
 /// </summary>
-public sealed class SqlServerModelTests(SqlServerModelTests.NoSeedFactory factory) : IClassFixture<SqlServerModelTests.NoSeedFactory>
+public sealed class SqlServerModelTests(SqlServerModelTests.NoSeedFactory factory)
+    : IClassFixture<SqlServerModelTests.NoSeedFactory>
 {
     private IReadOnlyList<IModuleDatabase> Modules => factory.Services.GetServices<IModuleDatabase>().ToList();
 

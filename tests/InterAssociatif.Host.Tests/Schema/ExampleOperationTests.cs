@@ -13,7 +13,8 @@ namespace InterAssociatif.Host.Tests.Schema;
 /// mutations to the tests of their feature, which run them from these files.)
 /// What each page shows its most trusted role is a reviewed snapshot (<c>__snapshots__/</c>).
 /// </summary>
-public sealed partial class ExampleOperationTests(InterAssociatifFactory factory) : IClassFixture<InterAssociatifFactory>
+public sealed partial class ExampleOperationTests(InterAssociatifFactory factory)
+    : IClassFixture<InterAssociatifFactory>
 {
     public static TheoryData<string, string> Cases() => Roles(named: true);
 
