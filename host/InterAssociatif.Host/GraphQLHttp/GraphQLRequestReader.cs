@@ -10,11 +10,11 @@ namespace InterAssociatif.Host.GraphQLHttp;
 /// </summary>
 internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer, IOptions<GraphQLHttpOptions> options)
 {
+    public const string PreflightHeader = "GraphQL-Require-Preflight";
+
     /// <summary>What the JSON reader throws for a body or message that is not a well-formed request.</summary>
     public static bool IsMalformed(Exception exception) =>
         exception is JsonException or FormatException or InvalidOperationException or NotSupportedException;
-
-    public const string PreflightHeader = "GraphQL-Require-Preflight";
 
     /// <summary>Why a request could not be read: the status and the error to answer.</summary>
     public readonly record struct Failure(int Status, string Code, string Message);

@@ -68,8 +68,8 @@ internal sealed class RequestService(
 
         var allowed = request.Status switch
         {
-            RequestStatus.Submitted => status
-                is RequestStatus.Accepted or RequestStatus.Rejected or RequestStatus.Answered,
+            RequestStatus.Submitted =>
+                status is RequestStatus.Accepted or RequestStatus.Rejected or RequestStatus.Answered,
             RequestStatus.Accepted => status is RequestStatus.Answered or RequestStatus.Rejected,
             _ => false,
         };
