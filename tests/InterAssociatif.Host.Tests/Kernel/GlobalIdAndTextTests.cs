@@ -66,4 +66,31 @@ public sealed class GlobalIdAndTextTests
         Assert.Equal("Ligne 1\r\n\tLigne 2", clean.Text("notes", "Ligne 1\r\n\tLigne 2", 100, required: false));
         Assert.False(clean.Any);
     }
+
+    [Fact]
+    public void A_changes_omitted_text_is_not_checked_and_a_given_one_is_checked_as_a_new_one()
+    {
+        var errors = new ErrorList();
+        Assert.Null(errors.Line("name", Optional<string?>.Unset, 5, required: true));
+        Assert.Null(errors.Text("notes", Optional<string?>.Unset, 5, required: true));
+        Assert.False(errors.Any);
+
+        Assert.Equal("court", errors.Line("name", new Optional<string?>(true, " court "), 5, required: true));
+        Assert.False(errors.Any);
+        foreach (var (value, message) in new[]
+        {
+            ("trop long", "`name` must be at most 5 characters (got 9)."),
+            ("", "`name` must not be empty."),
+            ("a\tb", "`name` must be one line (U+0009 at character 2): no tab or line break."),
+        })
+        {
+            var given = new ErrorList();
+            given.Line("name", new Optional<string?>(true, value), 5, required: true);
+            Assert.Equal(message, Assert.Single(given.Items).Message);
+        }
+
+        var text = new ErrorList();
+        text.Text("notes", new Optional<string?>(true, "beaucoup trop long"), 5, required: false);
+        Assert.Equal("notes", Assert.IsType<InputValidationError>(Assert.Single(text.Items)).Field);
+    }
 }
