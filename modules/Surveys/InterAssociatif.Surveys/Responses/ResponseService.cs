@@ -12,9 +12,22 @@ internal sealed class ResponseService(
     public async Task<MutationResult<Response>> RespondAsync(
         RespondToSurveyInput command, Respondent respondent, ErrorList errors, CancellationToken cancellationToken)
     {
-        if ((command.OrganizationId ?? respondent.MemberOrganizationId) is not { } organizationId)
+        // Without an organisation the answers are still checked, so that every error comes back at once.
+        var organizationId = command.OrganizationId ?? respondent.MemberOrganizationId;
+        if (!respondent.IsCoordinator
+            && organizationId is not null
+            && organizationId != respondent.MemberOrganizationId)
         {
-            return MutationResult<Response>.Fail(
+            throw new global::GraphQL.ExecutionError(
+                "Access denied: a member answers only for their own organisation.")
+            {
+                Code = Kernel.Authorization.AccessDeniedError.ErrorCode
+            };
+        }
+
+        if (organizationId is null)
+        {
+            errors.Add(
                 new InputValidationError(
                     "organizationId", "`organizationId` is required (a member's token names their organisation)."));
         }
@@ -24,14 +37,14 @@ internal sealed class ResponseService(
         var survey = await db.SurveyWithQuestionsAsync(command.SurveyId, cancellationToken)
             ?? throw new InvalidOperationException("The survey was checked to exist before the mutation ran.");
 
-        if (!await db.Audience.AnyAsync(
+        if (organizationId is not null && !await db.Audience.AnyAsync(
             a => a.SurveyId == survey.Id && a.OrganizationId == organizationId, cancellationToken))
         {
             errors.Add(
                 new InputValidationError("organizationId", "This organisation is not in the survey's audience."));
         }
 
-        if (await db.Responses.AnyAsync(
+        if (organizationId is not null && await db.Responses.AnyAsync(
             r => r.SurveyId == survey.Id && r.OrganizationId == organizationId, cancellationToken))
         {
             errors.Add(
@@ -45,7 +58,7 @@ internal sealed class ResponseService(
         {
             Id = Guid.CreateVersion7(now),
             SurveyId = survey.Id,
-            OrganizationId = organizationId,
+            OrganizationId = organizationId ?? Guid.Empty, // never written: its absence is an error
             EnteredBy = respondent.IsCoordinator ? "coordinator" : "member",
             Version = 1
         };
@@ -102,14 +115,6 @@ internal sealed class ResponseService(
         var now = time.GetUtcNow();
         var closesAt = SurveyRules.ClosesAt(survey);
         ResponseRules.SurveyAcceptsAnswers(errors, survey, respondent, now, closesAt);
-        if (!respondent.IsCoordinator && respondent.MemberOrganizationId != response.OrganizationId)
-        {
-            throw new global::GraphQL.ExecutionError(
-                "Access denied: a member answers only for their own organisation.")
-            {
-                Code = Kernel.Authorization.AccessDeniedError.ErrorCode
-            };
-        }
 
         if (receivedAt is not null && !respondent.IsCoordinator)
         {
