@@ -168,17 +168,9 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
     [MemberData(nameof(TextFields))]
     public async Task A_control_character_in_any_text_of_any_mutation_input_is_refused_naming_the_field(string name)
     {
-        var schema = SchemaCases.Schema(factory.Services);
-        var field = SchemaCases.TextFields(schema).Single(f => f.ToString() == name);
-        var mutation = schema.Mutation!.Fields.Find(field.Mutation)!;
-        var role = SchemaCases.AllowedRoles(mutation)[0];
-        var existing = await factory.ExistingIds();
-        async Task<JsonArray> TryAsync(string value)
-        {
-            var input = SchemaCases.Input(SchemaCases.InputOf(mutation), field.Path, JsonValue.Create(value), existing);
-            var result = await factory.GraphQL(role).QueryAsync(SchemaCases.Document(mutation), new { input });
-            return result.EnsureNoErrors().PayloadErrors(mutation.Name);
-        }
+        var field = TextField(name);
+        await factory.ExistingIds(); // the host started, and the records the ids name made, before counting rows
+        Task<JsonArray> TryAsync(string value) => WithTextAsync(field, value);
 
         foreach (var control in new[] { '\u0000', '\u001b', '\u007f', '\u0085' })
         {
@@ -200,6 +192,60 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
         {
             factory.Forget(); // the clean text may have gone through, and changed what the next cases name
         }
+    }
+
+    /// <summary>
+    /// Every text field of every mutation input (nested and list ones included, a change's optional ones as much as a
+    /// creation's required ones), its ids naming existing records, × a text longer than the longest the domain takes:
+    /// a VALIDATION error naming the field (for one of the roles the mutation admits: a member's survey response
+    /// needs what a coordinator's does not) and nothing written.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TextFields))]
+    public async Task An_over_long_text_in_any_field_of_any_mutation_input_is_refused_naming_the_field(string name)
+    {
+        var field = TextField(name);
+        await factory.ExistingIds(); // the host started, and the records the ids name made, before counting rows
+        var before = await RowCountsAsync();
+        var seen = new List<string>();
+        foreach (var role in SchemaCases.AllowedRoles(LiveSchema.Mutation!.Fields.Find(field.Mutation)!))
+        {
+            var errors = await WithTextAsync(field, OverLong, role);
+            Assert.Equal(before, await RowCountsAsync());
+            if (errors.Any(e => e!["field"]!.GetValue<string>() == field.ErrorPath
+                && e["code"]!.GetValue<string>() == "VALIDATION"))
+            {
+                return;
+            }
+
+            seen.Add($"{role}: {errors.ToJsonString()}");
+        }
+
+        Assert.Fail($"{field} with {OverLong.Length} characters: no VALIDATION on {field.ErrorPath}, got "
+            + string.Join("; ", seen));
+    }
+
+    /// <summary>
+    /// Longer than the longest text the domain takes (minutes, 200,000 characters), within the body limit.
+    /// </summary>
+    private static readonly string OverLong = new string('é', 60_000) + new string('a', 140_001);
+
+    private static SchemaCases.TextField TextField(string name) =>
+        SchemaCases.TextFields(LiveSchema).Single(f => f.ToString() == name);
+
+    /// <summary>
+    /// The payload errors of the field's mutation run by <paramref name="role"/> (else the first it admits), with
+    /// <paramref name="value"/> in the field and the ids naming existing records.
+    /// </summary>
+    private async Task<JsonArray> WithTextAsync(SchemaCases.TextField field, string value, string? role = null)
+    {
+        var schema = SchemaCases.Schema(factory.Services);
+        var mutation = schema.Mutation!.Fields.Find(field.Mutation)!;
+        var input = SchemaCases.Input(
+            SchemaCases.InputOf(mutation), field.Path, JsonValue.Create(value), await factory.ExistingIds());
+        var result = await factory.GraphQL(role ?? SchemaCases.AllowedRoles(mutation)[0])
+            .QueryAsync(SchemaCases.Document(mutation), new { input });
+        return result.EnsureNoErrors().PayloadErrors(mutation.Name);
     }
 
     /// <summary>The fuzz below goes past every id check: each type an input names has a record.</summary>
@@ -277,8 +323,7 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
             var named = type.GetNamedType();
             if (named is StringGraphType && type is NonNullGraphType)
             {
-                // Longer than the longest text the domain takes (minutes, 200,000 characters), within the body limit.
-                foreach (var value in new[] { "", "   ", new string('é', 60_000) + new string('a', 140_001) })
+                foreach (var value in new[] { "", "   ", OverLong })
                 {
                     var errors = await TryAsync(field.Name, value);
                     Assert.True(
