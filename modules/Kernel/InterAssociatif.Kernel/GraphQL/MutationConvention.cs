@@ -43,7 +43,10 @@ public static class MutationConvention
                 + $"nothing written.",
         };
         payload.Field(resultField, new GraphQLTypeReference(resultTypeName))
-            .Description($"The {resultTypeName} as it is after the change; null when there are errors.")
+            .Description(
+                typeof(IHasId).IsAssignableFrom(typeof(TResult))
+                    ? $"The {resultTypeName} as it is after the change; null when there are errors."
+                    : $"What the change produced ({resultTypeName}); null when there are errors.")
             .Resolve(ctx => ctx.Source.Value);
         payload.Field<NonNullGraphType<ListGraphType<NonNullGraphType<UserErrorInterfaceType>>>>("errors")
             .Description("Why nothing was written; empty on success.")
