@@ -30,7 +30,7 @@ internal static class ApiKeyScopes
 
 [Description("A new key for a partner tool.")]
 internal sealed record IssueApiKeyInput(
-    [Description("Who it is for.")] string Name,
+    [Description("Who it is for."), Line(ApiKey.NameMaxLength)] string Name,
     [Description("What it may reach (at least one)."), Required] IReadOnlyList<ApiKeyScope> Scopes,
     [Description("When it stops working; default never.")] DateTimeOffset? ExpiresAt);
 

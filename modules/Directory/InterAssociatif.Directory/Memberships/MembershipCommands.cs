@@ -24,4 +24,4 @@ internal sealed record AdmitMemberInput(
 internal sealed record WithdrawMembershipInput(
     [Description("The organisation."), References(DirectoryTypeNames.Organization)] Guid OrganizationId,
     [Description("The day; default today; not before the application or admission.")] DateOnly? WithdrawnOn,
-    [Describe("Why, at most {0} characters.", Membership.ReasonMaxLength)] string? Reason);
+    [Description("Why."), Text(Membership.ReasonMaxLength)] string? Reason);

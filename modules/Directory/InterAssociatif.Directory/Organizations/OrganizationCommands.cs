@@ -7,14 +7,14 @@ internal sealed record OrganizationChanged(Guid OrganizationId, string Change, D
 [Description("A new organisation.")]
 internal sealed record CreateOrganizationInput(
     [Description("Association or institution.")] OrganizationKind Kind,
-    [Describe(
-        "The name, 1 to {0} characters; unique once case, accents and punctuation are ignored.",
-        Organization.NameMaxLength)]
+    [Description("The name; unique once case, accents and punctuation are ignored.")]
+    [Line(Organization.NameMaxLength)]
     string Name,
-    [Describe("The acronym, at most {0} characters.", Organization.AcronymMaxLength)] string? Acronym,
-    [Describe("What it does, at most {0} characters.", Organization.DescriptionMaxLength)] string? Description,
-    [Description("An absolute http or https address.")] string? Website,
+    [Description("The acronym."), Line(Organization.AcronymMaxLength)] string? Acronym,
+    [Description("What it does."), Text(Organization.DescriptionMaxLength)] string? Description,
+    [Description("An absolute http or https address."), Line(Organization.WebsiteMaxLength)] string? Website,
     [Describe("The priority neighbourhoods (QPV) it serves, at most {0}.", OrganizationRules.MaxNeighbourhoods)]
+    [Line(OrganizationNeighbourhood.NameMaxLength)]
     IReadOnlyList<string> Neighbourhoods,
     [Description("Ids of the themes it is interested in."), References(DirectoryTypeNames.Theme)]
     IReadOnlyList<Guid> ThemeIds,
@@ -30,11 +30,13 @@ internal sealed record UpdateOrganizationInput(
     [Description("The `version` you read; if it has changed since, nothing is written and a CONFLICT is returned.")]
     int? Version,
     [Description("Association or institution.")] Optional<OrganizationKind> Kind,
-    [Description("The new name (cannot be cleared).")] Optional<string?> Name,
-    [Description("The acronym.")] Optional<string?> Acronym,
-    [Description("What it does.")] Optional<string?> Description,
-    [Description("An absolute http or https address.")] Optional<string?> Website,
-    [Description("The neighbourhoods it serves (replaces the list).")] Optional<IReadOnlyList<string>> Neighbourhoods,
+    [Description("The new name (cannot be cleared)."), Line(Organization.NameMaxLength)] Optional<string?> Name,
+    [Description("The acronym."), Line(Organization.AcronymMaxLength)] Optional<string?> Acronym,
+    [Description("What it does."), Text(Organization.DescriptionMaxLength)] Optional<string?> Description,
+    [Description("An absolute http or https address."), Line(Organization.WebsiteMaxLength)]
+    Optional<string?> Website,
+    [Description("The neighbourhoods it serves (replaces the list)."), Line(OrganizationNeighbourhood.NameMaxLength)]
+    Optional<IReadOnlyList<string>> Neighbourhoods,
     [Description("Its themes (replaces the list)."), References(DirectoryTypeNames.Theme)]
     Optional<IReadOnlyList<Guid>> ThemeIds,
     [Description("The organisation it is a unit of; null to detach it."), References(DirectoryTypeNames.Organization)]

@@ -64,7 +64,7 @@ internal static class OrganizationRules
 
     public static string? Website(ErrorList errors, string field, string? value)
     {
-        var text = errors.Text(field, value, Organization.WebsiteMaxLength, required: false);
+        var text = errors.Line(field, value, Organization.WebsiteMaxLength, required: false);
         if (text is not null
             && !(Uri.TryCreate(text, UriKind.Absolute, out var uri)
                 && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
@@ -87,7 +87,7 @@ internal static class OrganizationRules
         var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < values.Count; i++)
         {
-            var name = errors.Text($"{field}[{i}]", values[i], OrganizationNeighbourhood.NameMaxLength, required: true);
+            var name = errors.Line($"{field}[{i}]", values[i], OrganizationNeighbourhood.NameMaxLength, required: true);
             if (name is not null && keys.Add(SearchText.Key(name)))
             {
                 result.Add(name);

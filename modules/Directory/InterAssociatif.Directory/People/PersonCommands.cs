@@ -10,22 +10,24 @@ internal sealed record PersonFilter(
 [CoordinatorMutation(DirectoryTypeNames.Person, "Records a person (personal data).")]
 [Description("A new person (personal data).")]
 internal sealed record CreatePersonInput(
-    [Describe("Given name, 1 to {0} characters.", Person.NameMaxLength)] string GivenName,
-    [Describe("Family name, 1 to {0} characters.", Person.NameMaxLength)] string FamilyName,
-    [Description("Title or function.")] string? Title,
-    [Description("Email address; unique in the directory.")] string? Email,
-    [Description("Phone number: 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses.")] string? Phone);
+    [Description("Given name."), Line(Person.NameMaxLength)] string GivenName,
+    [Description("Family name."), Line(Person.NameMaxLength)] string FamilyName,
+    [Description("Title or function."), Line(Person.TitleMaxLength)] string? Title,
+    [Description("Email address; unique in the directory."), Line(Person.EmailMaxLength)] string? Email,
+    [Description("Phone number: 6 to 15 digits, with optional +, spaces, dots, dashes or parentheses.")]
+    [Line(Person.PhoneMaxLength)]
+    string? Phone);
 
 [CoordinatorMutation(DirectoryTypeNames.Person, "Changes a person's data.")]
 [Description("Changes to a person; omitted fields stay as they are, null clears an optional one.")]
 internal sealed record UpdatePersonInput(
     [Description("The person."), References(DirectoryTypeNames.Person)] Guid Id,
     [Description("The `version` you read, to detect a concurrent change.")] int? Version,
-    [Description("Given name.")] Optional<string?> GivenName,
-    [Description("Family name.")] Optional<string?> FamilyName,
-    [Description("Title or function.")] Optional<string?> Title,
-    [Description("Email address.")] Optional<string?> Email,
-    [Description("Phone number.")] Optional<string?> Phone);
+    [Description("Given name."), Line(Person.NameMaxLength)] Optional<string?> GivenName,
+    [Description("Family name."), Line(Person.NameMaxLength)] Optional<string?> FamilyName,
+    [Description("Title or function."), Line(Person.TitleMaxLength)] Optional<string?> Title,
+    [Description("Email address."), Line(Person.EmailMaxLength)] Optional<string?> Email,
+    [Description("Phone number."), Line(Person.PhoneMaxLength)] Optional<string?> Phone);
 
 [CoordinatorMutation(DirectoryTypeNames.Affiliation, "Ties a person to an organisation with a role and dates.")]
 [Description("Ties a person to an organisation.")]
@@ -33,7 +35,7 @@ internal sealed record AddAffiliationInput(
     [Description("The person."), References(DirectoryTypeNames.Person)] Guid PersonId,
     [Description("The organisation."), References(DirectoryTypeNames.Organization)] Guid OrganizationId,
     [Description("The person's role there.")] AffiliationRole Role,
-    [Description("Their title there.")] string? Title,
+    [Description("Their title there."), Line(Person.TitleMaxLength)] string? Title,
     [Description("First day, if known.")] DateOnly? StartsOn,
     [Description("Last day, if already known; not before `startsOn`.")] DateOnly? EndsOn);
 

@@ -3,8 +3,8 @@ namespace InterAssociatif.Directory.Themes;
 [CoordinatorMutation(DirectoryTypeNames.Theme, "Adds a theme to the catalogue.")]
 [Description("A new theme of the catalogue.")]
 internal sealed record CreateThemeInput(
-    [Describe("1 to {0} characters, unique ignoring case and accents.", Theme.NameMaxLength)] string Name,
-    [Description("What it covers.")] string? Description,
+    [Description("Unique ignoring case and accents."), Line(Theme.NameMaxLength)] string Name,
+    [Description("What it covers."), Text(Theme.DescriptionMaxLength)] string? Description,
     [Description("Its rank in the catalogue; default: last.")] int? Position);
 
 [CoordinatorMutation(DirectoryTypeNames.Theme, "Renames, describes or moves a theme of the catalogue.")]
@@ -12,6 +12,6 @@ internal sealed record CreateThemeInput(
 internal sealed record UpdateThemeInput(
     [Description("The theme."), References(DirectoryTypeNames.Theme)] Guid Id,
     [Description("The `version` you read, to detect a concurrent change.")] int? Version,
-    [Description("The new name.")] Optional<string?> Name,
-    [Description("What it covers; null clears it.")] Optional<string?> Description,
+    [Description("The new name."), Line(Theme.NameMaxLength)] Optional<string?> Name,
+    [Description("What it covers; null clears it."), Text(Theme.DescriptionMaxLength)] Optional<string?> Description,
     [Description("Its rank in the catalogue.")] Optional<int?> Position);

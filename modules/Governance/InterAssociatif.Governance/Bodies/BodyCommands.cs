@@ -4,8 +4,8 @@ namespace InterAssociatif.Governance.Bodies;
 [Description("A new body.")]
 internal sealed record CreateBodyInput(
     [Description("What kind of body.")] BodyKind Kind,
-    [Description("Its name, unique.")] string Name,
-    [Description("What it does.")] string? Description,
+    [Description("Its name, unique."), Line(Body.NameMaxLength)] string Name,
+    [Description("What it does."), Text(Body.DescriptionMaxLength)] string? Description,
     [Description("For a thematic group: its theme."), References(DirectoryTypeNames.Theme)] Guid? ThemeId,
     [Description("How many times a year it meets.")] int? MeetingsPerYear,
     [Description("Seats for associations at each session.")] int? AssociationSeats);

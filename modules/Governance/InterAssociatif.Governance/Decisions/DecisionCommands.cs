@@ -2,7 +2,7 @@ namespace InterAssociatif.Governance.Decisions;
 
 [Description("A follow-up action of a decision.")]
 internal sealed record FollowUpInput(
-    [Description("What is to be done.")] string Description,
+    [Description("What is to be done."), Text(FollowUp.DescriptionMaxLength)] string Description,
     [Description("The organisation in charge."), References(DirectoryTypeNames.Organization)] Guid? OwnerOrganizationId,
     [Description("The person in charge."), References(DirectoryTypeNames.Person)] Guid? OwnerPersonId,
     [Description("When it is due; not before the decision.")] DateOnly DueOn,
@@ -17,8 +17,8 @@ internal sealed record RecordDecisionInput(
     [Description("The meeting it was taken in."), References(MeetingsTypeNames.Meeting)] Guid? MeetingId,
     [Description("The agenda item it came from (of that meeting)."), References(MeetingsTypeNames.AgendaItem)]
     Guid? AgendaItemId,
-    [Description("The decision, in a sentence.")] string Title,
-    [Description("Its full text.")] string? Text,
+    [Description("The decision, in a sentence."), Line(Decision.TitleMaxLength)] string Title,
+    [Description("Its full text."), Text(Decision.TextMaxLength)] string? Text,
     [Description("The day it was taken.")] DateOnly DecidedOn,
     [Description("The themes it concerns."), References(DirectoryTypeNames.Theme)] IReadOnlyList<Guid> ThemeIds,
     [Description("Its follow-up actions.")] IReadOnlyList<FollowUpInput> FollowUps);
@@ -29,7 +29,7 @@ internal sealed record ChangeDecisionStatusInput(
     [Description("The decision."), References(GovernanceTypeNames.Decision)] Guid Id,
     [Description("AMENDED or REVOKED.")] DecisionStatus Status,
     [Description("The day of the change; not before the decision.")] DateOnly On,
-    [Description("Why.")] string? Note);
+    [Description("Why."), Text(DecisionStatusChange.NoteMaxLength)] string? Note);
 
 [CoordinatorMutation(GovernanceTypeNames.FollowUp, "Marks a follow-up done or cancelled.")]
 [Description("Marks an open follow-up done or cancelled.")]

@@ -5,7 +5,7 @@ namespace InterAssociatif.Governance.Requests;
 [Description("A request a body escalates to organisations or people.")]
 internal sealed record EscalateRequestInput(
     [Description("The body that raises it."), References(GovernanceTypeNames.Body)] Guid BodyId,
-    [Description("What is asked.")] string Text,
+    [Description("What is asked."), Text(EscalatedRequest.TextMaxLength)] string Text,
     [Description("The day it is raised.")] DateOnly RaisedOn,
     [Description("When an answer is expected; not before it is raised.")] DateOnly? ExpectedAnswerOn,
     [Description("The organisations it is addressed to."), References(DirectoryTypeNames.Organization)]
@@ -22,5 +22,7 @@ internal sealed record EscalateRequestInput(
 internal sealed record SetRequestStatusInput(
     [Description("The request."), References(GovernanceTypeNames.EscalatedRequest)] Guid Id,
     [Description("ACCEPTED, REJECTED or ANSWERED.")] RequestStatus Status,
-    [Description("The answer (required for ANSWERED) or the reason of a rejection.")] string? Answer,
+    [Description("The answer (required for ANSWERED) or the reason of a rejection.")]
+    [Text(EscalatedRequest.TextMaxLength)]
+    string? Answer,
     [Description("The day of the response.")] DateOnly On);

@@ -2,12 +2,15 @@ namespace InterAssociatif.Governance.Webhooks;
 
 [Description("A webhook endpoint to register: where to post, which events, which decisions.")]
 internal sealed record RegisterWebhookEndpointInput(
-    [Description("The receiver's URL: HTTPS, on a public address (names are resolved and checked).")] string Url,
+    [Description("The receiver's URL: HTTPS, on a public address (names are resolved and checked).")]
+    [Line(WebhookEndpoint.UrlMaxLength)]
+    string Url,
     [Description("The kinds of events it receives; at least one.")] IReadOnlyList<WebhookEventKind> Events,
     [Description("Only events of decisions of this body."), References(GovernanceTypeNames.Body)] Guid? BodyId,
     [Description("Only events of decisions concerning this theme."), References(DirectoryTypeNames.Theme)]
         Guid? ThemeId,
-    [Description("What it is for, for whoever manages it.")] string? Description
+    [Description("What it is for, for whoever manages it."), Text(WebhookEndpoint.DescriptionMaxLength)]
+    string? Description
 );
 
 [Description("Stops deliveries to an endpoint; events wait in the log.")]

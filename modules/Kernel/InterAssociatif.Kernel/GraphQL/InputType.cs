@@ -51,6 +51,12 @@ public class InputType<TRecord> : AutoRegisteringInputObjectGraphType<TRecord>, 
             field.WithMetadata(InputRecord.MemberKey, memberInfo.Name);
             field.Description ??=
                 InputRecord.Attribute<System.ComponentModel.DescriptionAttribute>(memberInfo)?.Description;
+            if (InputRecord.Attribute<TextAttribute>(memberInfo) is { } text)
+            {
+                var (required, list) = Shape(field.Type);
+                field.Description = $"{field.Description} {text.Sentence(required, list)}".TrimStart();
+            }
+
             if (InputRecord.Attribute<ReferencesAttribute>(memberInfo) is { } references)
             {
                 field.WithMetadata(InputReferences.MetadataKey, references.TypeName);
@@ -58,6 +64,25 @@ public class InputType<TRecord> : AutoRegisteringInputObjectGraphType<TRecord>, 
         }
 
         return field;
+    }
+
+    /// <summary>
+    /// Whether a field of this graph type must be given a value (for a list: each item), and whether it is a list.
+    /// </summary>
+    private static (bool Required, bool List) Shape(Type? graphType)
+    {
+        var list = false;
+        var required = false;
+        while (graphType is { IsGenericType: true }
+            && graphType.GetGenericTypeDefinition() is var definition
+            && (definition == typeof(ListGraphType<>) || definition == typeof(NonNullGraphType<>)))
+        {
+            list |= definition == typeof(ListGraphType<>);
+            required = definition == typeof(NonNullGraphType<>);
+            graphType = graphType.GetGenericArguments()[0];
+        }
+
+        return (required, list);
     }
 
     protected override TypeInformation GetTypeInformation(MemberInfo memberInfo)
@@ -270,7 +295,44 @@ public static class InputRecord
 }
 
 /// <summary>
-/// A description with constants in it: <c>[Describe("At most {0} characters.", Person.NameMaxLength)]</c>.
+/// The length a text member of an input record takes, as the service that handles it checks it (with
+/// <c>ErrorList.Text</c>): the schema's description of the field ends with it ("At most 2,000 characters.", "1 to
+/// 150 characters." when the field is required), so that a client learns the limit from the schema; a generated
+/// test holds the described limit to the one enforced.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public class TextAttribute(int maxLength) : Attribute
+{
+    public int MaxLength { get; } = maxLength;
+
+    /// <summary>Whether the text is one line: no tab or line break (<c>ErrorList.Line</c>).</summary>
+    public virtual bool OneLine => false;
+
+    /// <summary>The sentence the field's description ends with.</summary>
+    internal string Sentence(bool required, bool list)
+    {
+        var length = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{(required ? "1 to" : "at most")} {MaxLength:N0} characters");
+        return (OneLine, list) switch
+        {
+            (true, true) => $"Each one line, {length}.",
+            (true, false) => $"One line, {length}.",
+            (false, true) => $"Each {length}.",
+            (false, false) => $"{char.ToUpperInvariant(length[0])}{length[1..]}.",
+        };
+    }
+}
+
+/// <summary>A one-line text (a name, a title, an address): <see cref="TextAttribute"/>, no tab or line break.</summary>
+public sealed class LineAttribute(int maxLength) : TextAttribute(maxLength)
+{
+    public override bool OneLine => true;
+}
+
+/// <summary>
+/// A description with constants in it: <c>[Describe("The neighbourhoods it serves, at most {0}.", MaxNeighbourhoods)]</c>
+/// (a text's length: <see cref="TextAttribute"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.All)]
 public sealed class DescribeAttribute(string format, params object[] values)

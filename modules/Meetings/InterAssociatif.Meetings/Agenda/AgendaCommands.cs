@@ -7,16 +7,16 @@ internal sealed record AddAgendaItemInput(
     [Description("The item it goes under; omit for the top level."), References(MeetingsTypeNames.AgendaItem)]
     Guid? ParentId,
     [Description("Its rank among its siblings, from 1; default last. Later siblings move down.")] int? Position,
-    [Describe("1 to {0} characters.", AgendaItem.TitleMaxLength)] string Title,
-    [Description("Notes in Markdown.")] string? Notes);
+    [Line(AgendaItem.TitleMaxLength)] string Title,
+    [Description("Notes in Markdown."), Text(AgendaItem.NotesMaxLength)] string? Notes);
 
 [CoordinatorMutation(MeetingsTypeNames.AgendaItem, "Changes an agenda item's title or notes.")]
 [Description("Changes an agenda item's title or notes.")]
 internal sealed record UpdateAgendaItemInput(
     [Description("The item."), References(MeetingsTypeNames.AgendaItem)] Guid Id,
     [Description("The `version` you read.")] int? Version,
-    [Description("The title.")] Optional<string?> Title,
-    [Description("Notes in Markdown; null clears them.")] Optional<string?> Notes);
+    [Description("The title."), Line(AgendaItem.TitleMaxLength)] Optional<string?> Title,
+    [Description("Notes in Markdown; null clears them."), Text(AgendaItem.NotesMaxLength)] Optional<string?> Notes);
 
 [CoordinatorMutation(MeetingsTypeNames.AgendaItem, "Reorders an agenda item or moves it under another item.")]
 [Description("Moves an agenda item (with its sub-items) to another place.")]

@@ -2,15 +2,15 @@ namespace InterAssociatif.Meetings.Meetings;
 
 [Description("Where a meeting takes place.")]
 internal sealed record MeetingPlaceInput(
-    [Describe("The venue, at most {0} characters.", Meeting.PlaceMaxLength)] string? Name,
-    [Description("Its address.")] string? Address,
-    [Description("The neighbourhood (QPV) it is in.")] string? Neighbourhood);
+    [Description("The venue."), Line(Meeting.PlaceMaxLength)] string? Name,
+    [Description("Its address."), Line(Meeting.PlaceMaxLength)] string? Address,
+    [Description("The neighbourhood (QPV) it is in."), Line(Meeting.PlaceMaxLength)] string? Neighbourhood);
 
 [CoordinatorMutation(MeetingsTypeNames.Meeting, "Schedules a meeting.")]
 [Description("A new meeting.")]
 internal sealed record ScheduleMeetingInput(
-    [Describe("1 to {0} characters.", Meeting.TitleMaxLength)] string Title,
-    [Description("What it is about.")] string? Description,
+    [Line(Meeting.TitleMaxLength)] string Title,
+    [Description("What it is about."), Text(Meeting.DescriptionMaxLength)] string? Description,
     [Description("When it starts.")] DateTimeOffset StartsAt,
     [Description("When it ends: after it starts, within 7 days.")] DateTimeOffset EndsAt,
     [Description("Where it takes place.")] MeetingPlaceInput? Place,
@@ -21,8 +21,8 @@ internal sealed record ScheduleMeetingInput(
 internal sealed record UpdateMeetingInput(
     [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid Id,
     [Description("The `version` you read, to detect a concurrent change.")] int? Version,
-    [Description("The title.")] Optional<string?> Title,
-    [Description("What it is about.")] Optional<string?> Description,
+    [Description("The title."), Line(Meeting.TitleMaxLength)] Optional<string?> Title,
+    [Description("What it is about."), Text(Meeting.DescriptionMaxLength)] Optional<string?> Description,
     [Description("When it starts.")] Optional<DateTimeOffset> StartsAt,
     [Description("When it ends.")] Optional<DateTimeOffset> EndsAt,
     [Description("Where it takes place (replaces the place; null clears it).")] Optional<MeetingPlaceInput?> Place,

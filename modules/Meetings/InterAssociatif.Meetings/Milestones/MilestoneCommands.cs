@@ -4,7 +4,7 @@ namespace InterAssociatif.Meetings.Milestones;
 [Description("A step a meeting announces.")]
 internal sealed record AnnounceMilestoneInput(
     [Description("The meeting that announces it."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
-    [Description("What the step is.")] string Title,
+    [Description("What the step is."), Line(Milestone.TitleMaxLength)] string Title,
     [Description(
         "Its day; with MONTH precision, the day that places it in the timeline (the 1st for « début », the 15th for "
         + "« courant »).")]

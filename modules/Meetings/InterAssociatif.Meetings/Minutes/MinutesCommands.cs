@@ -6,7 +6,7 @@ internal sealed record DraftMinutesInput(
     [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
     [Description("The person who writes them."), References(DirectoryTypeNames.Person)] Guid? AuthorId,
     [Description("The day of writing; default today; not before the meeting.")] DateOnly? WrittenOn,
-    [Description("The text, in Markdown.")] string Text);
+    [Description("The text, in Markdown."), Text(MinutesRecord.TextMaxLength)] string Text);
 
 [CoordinatorMutation(
     MeetingsTypeNames.Minutes,
@@ -15,7 +15,7 @@ internal sealed record DraftMinutesInput(
 internal sealed record EditMinutesDraftInput(
     [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
     [Description("The `version` you read.")] int? Version,
-    [Description("The new text.")] Optional<string?> Text,
+    [Description("The new text."), Text(MinutesRecord.TextMaxLength)] Optional<string?> Text,
     [Description("The day of writing.")] Optional<DateOnly?> WrittenOn,
     [Description("The author."), References(DirectoryTypeNames.Person)] Optional<Guid?> AuthorId);
 
@@ -28,5 +28,5 @@ internal sealed record PublishMinutesInput(
 [Description("Publishes a corrected text as a new revision; earlier revisions stay readable.")]
 internal sealed record CorrectMinutesInput(
     [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
-    [Description("The corrected text.")] string Text,
-    [Description("What the correction changes.")] string Note);
+    [Description("The corrected text."), Text(MinutesRecord.TextMaxLength)] string Text,
+    [Description("What the correction changes."), Text(MinutesRevision.NoteMaxLength)] string Note);

@@ -13,8 +13,9 @@ internal sealed record SurveyAnswerInput(
     IReadOnlyList<Guid> PrimaryOptionIds,
     [Description("PRIORITY_MATRIX: the secondary options."), References(SurveysTypeNames.QuestionOption)]
     IReadOnlyList<Guid> SecondaryOptionIds,
-    [Description("FREE_TEXT: the answer.")] string? Text,
-    [Description("What « other » means, when the « other » option is chosen.")] string? OtherText);
+    [Description("FREE_TEXT: the answer."), Text(Answer.TextMaxLength)] string? Text,
+    [Description("What « other » means, when the « other » option is chosen."), Text(Answer.TextMaxLength)]
+    string? OtherText);
 
 [Description("An organisation's response: saved as a draft, or submitted.")]
 internal sealed record RespondToSurveyInput(

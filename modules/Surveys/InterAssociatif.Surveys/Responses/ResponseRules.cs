@@ -187,7 +187,7 @@ internal static class ResponseRules
                 row.Text = other;
             }
         }
-        else if (!string.IsNullOrWhiteSpace(given.OtherText))
+        else if (errors.Text($"{field}.otherText", given.OtherText, Answer.TextMaxLength, required: false) is not null)
         {
             errors.Add(
                 new InputValidationError($"{field}.otherText", "`otherText` goes with the « other » option only."));

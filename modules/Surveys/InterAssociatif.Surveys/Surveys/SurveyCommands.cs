@@ -3,8 +3,8 @@ namespace InterAssociatif.Surveys.Surveys;
 [CoordinatorMutation(SurveysTypeNames.Survey, "Creates a survey as a DRAFT.")]
 [Description("A new survey, created as a DRAFT.")]
 internal sealed record CreateSurveyInput(
-    [Describe("1 to {0} characters.", Survey.TitleMaxLength)] string Title,
-    [Description("What it asks about, and why.")] string? Description,
+    [Line(Survey.TitleMaxLength)] string Title,
+    [Description("What it asks about, and why."), Text(Survey.DescriptionMaxLength)] string? Description,
     [Description("First day for answers.")] DateOnly OpensOn,
     [Description("Last day for answers; not before `opensOn`.")] DateOnly ClosesOn,
     [Description(
@@ -17,14 +17,16 @@ internal sealed record CreateSurveyInput(
 [Description("A question for a DRAFT survey.")]
 internal sealed record AddSurveyQuestionInput(
     [Description("The survey."), References(SurveysTypeNames.Survey)] Guid SurveyId,
-    [Description("The question, as asked.")] string Text,
-    [Description("The section it belongs to.")] string? Section,
+    [Description("The question, as asked."), Text(Question.TextMaxLength)] string Text,
+    [Description("The section it belongs to."), Line(Question.SectionMaxLength)] string? Section,
     [Description("What kind of answer it takes.")] QuestionKind Kind,
     [Description("Whether a submitted response must answer it. Default false.")] bool? Required,
     [Description("For MULTIPLE_CHOICE: the most options a respondent may choose.")] int? MaxSelections,
     [Description("The options' labels (not for YES_NO, which has Oui/Non, nor FREE_TEXT).")]
+    [Line(QuestionOption.LabelMaxLength)]
     IReadOnlyList<string> Options,
-    [Description("Adds an « other, please specify » option with this label.")] string? OtherLabel,
+    [Description("Adds an « other, please specify » option with this label."), Line(QuestionOption.LabelMaxLength)]
+    string? OtherLabel,
     [Description("Its rank in the survey; default last.")] int? Position);
 
 [CoordinatorMutation(SurveysTypeNames.Survey, "Opens a DRAFT survey for answers; its questions no longer change.",

@@ -77,7 +77,7 @@ internal static class QuestionRules
         var labels = new List<(string, bool)>();
         for (var i = 0; i < options.Count; i++)
         {
-            if (errors.Text($"options[{i}]", options[i], QuestionOption.LabelMaxLength, required: true) is { } label)
+            if (errors.Line($"options[{i}]", options[i], QuestionOption.LabelMaxLength, required: true) is { } label)
             {
                 labels.Add((label, false));
             }
