@@ -81,7 +81,7 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
                 """($name: String!) { createBody(input: { kind: OTHER, name: $name, associationSeats: 2 }) {"""
                 + " body { id } errors { code } } }",
                 "createBody.body.id",
-                new { name = "Instance du fuzz" });
+                new { name = $"Instance du fuzz {Guid.NewGuid():N}" }); // made again after a case released the seat
             var session = await Made(
                 """{ scheduleMeeting(input: { title: "Séance du fuzz", startsAt: "2019-03-05T13:00:00Z","""
                 + """ endsAt: "2019-03-05T15:00:00Z" }) { meeting { id } errors { code } } }""",
@@ -223,6 +223,92 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
 
         Assert.Fail($"{field} with {OverLong.Length} characters: no VALIDATION on {field.ErrorPath}, got "
             + string.Join("; ", seen));
+    }
+
+    /// <summary>The text fields that are positions of the event log, checked as such rather than as texts.</summary>
+    private static readonly HashSet<string> Positions =
+        ["redeliverWebhookEvent: input.position", "replayWebhookEvents: input.after"];
+
+    /// <summary>How the schema states a text's limit at the end of its description (<c>TextAttribute</c>).</summary>
+    private static readonly System.Text.RegularExpressions.Regex StatedLimit =
+        new(@"(?<line>[Oo]ne line, )?(?:1 to|[Aa]t most) (?<length>[\d,]+) characters\.$");
+
+    private static (int Length, bool OneLine)? Stated(SchemaCases.TextField field) =>
+        field.Description is { } description && StatedLimit.Match(description) is { Success: true } match
+            ? (int.Parse(match.Groups["length"].ValueSpan, NumberStyles.AllowThousands, CultureInfo.InvariantCulture),
+                match.Groups["line"].Success)
+            : null;
+
+    /// <summary>A client learns from the schema how long each text may be, and whether it is one line.</summary>
+    [Fact]
+    public void Every_text_field_of_every_mutation_input_states_its_limit_in_the_schema()
+    {
+        var fields = SchemaCases.TextFields(LiveSchema).Where(f => !Positions.Contains(f.ToString())).ToList();
+        Assert.NotEmpty(fields);
+        Assert.Empty(fields.Where(f => Stated(f) is null).Select(f => $"{f}: {f.Description}"));
+    }
+
+    public static TheoryData<string> LimitedTextFields() =>
+        new(SchemaCases.TextFields(LiveSchema).Where(f => Stated(f) is not null).Select(f => f.ToString()));
+
+    /// <summary>
+    /// Every text field whose limit the schema states, its ids naming existing records, by every role the mutation
+    /// admits: as many characters as stated are not refused for their length, one more is a VALIDATION naming the
+    /// field and that limit; a line break is refused naming the field where the schema says "one line", and only
+    /// there. A refusal writes nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(LimitedTextFields))]
+    public async Task The_limit_the_schema_states_for_a_text_is_the_one_enforced(string name)
+    {
+        var field = TextField(name);
+        var (length, oneLine) = Stated(field)!.Value;
+        await factory.ExistingIds(); // the host started, and the records the ids name made, before counting rows
+        var roles = SchemaCases.AllowedRoles(LiveSchema.Mutation!.Fields.Find(field.Mutation)!);
+
+        // Per role, the errors on this field; a refusal writes nothing.
+        async Task<List<string>> OnTheFieldAsync(string value, string role)
+        {
+            await factory.ExistingIds(); // made again, if a case forgot them, before counting rows
+            var before = await RowCountsAsync();
+            var errors = await WithTextAsync(field, value, role);
+            if (errors.Count > 0)
+            {
+                Assert.Equal(before, await RowCountsAsync());
+            }
+
+            return errors.Where(e => e!["field"]!.GetValue<string>() == field.ErrorPath)
+                .Select(e => $"{e!["code"]} {e["message"]}")
+                .ToList();
+        }
+
+        var seen = new List<string>();
+        bool overLong = false, brokenLine = false;
+        foreach (var role in roles)
+        {
+            var atLimit = await OnTheFieldAsync(new string('a', length), role);
+            factory.Forget(); // it may have gone through, and changed the records the next cases name
+            Assert.False(
+                atLimit.Any(e => e.Contains("characters", StringComparison.Ordinal)),
+                $"{field} ({role}) refused the {length} characters the schema states: {string.Join("; ", atLimit)}");
+
+            var tooLong = await OnTheFieldAsync(new string('a', length + 1), role);
+            overLong |= tooLong.Any(e => e.StartsWith("VALIDATION", StringComparison.Ordinal)
+                && e.Contains($"at most {length} characters", StringComparison.Ordinal));
+
+            var twoLines = await OnTheFieldAsync("Première ligne\nseconde ligne", role);
+            factory.Forget();
+            var refusedAsLine = twoLines.Any(e => e.StartsWith("VALIDATION", StringComparison.Ordinal)
+                && e.Contains("one line", StringComparison.Ordinal));
+            Assert.False(
+                refusedAsLine && !oneLine, $"{field} ({role}) is not stated one line but refused a line break");
+            brokenLine |= refusedAsLine;
+            seen.Add($"{role}: {string.Join("; ", tooLong.Concat(twoLines))}");
+        }
+
+        Assert.True(overLong, $"{field}: {length + 1} characters not refused at {length}: {string.Join(" | ", seen)}");
+        Assert.True(
+            brokenLine == oneLine, $"{field} is stated one line but took a line break: {string.Join(" | ", seen)}");
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using OpenTelemetry.Trace;
 
 namespace InterAssociatif.Host.Tests.Telemetry;
