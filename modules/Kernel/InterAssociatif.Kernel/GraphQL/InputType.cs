@@ -331,8 +331,8 @@ public sealed class LineAttribute(int maxLength) : TextAttribute(maxLength)
 }
 
 /// <summary>
-/// A description with constants in it: <c>[Describe("The neighbourhoods it serves, at most {0}.", MaxNeighbourhoods)]</c>
-/// (a text's length: <see cref="TextAttribute"/>).
+/// A description with constants in it: <c>[Describe("The neighbourhoods it serves, at most {0}.", MaxCount)]</c> (a
+/// text's length: <see cref="TextAttribute"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.All)]
 public sealed class DescribeAttribute(string format, params object[] values)
