@@ -348,9 +348,10 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
 
     /// <summary>
     /// Every mutation, its ids naming existing records (one of each type from the demo data): each required string
-    /// empty and over-long is an error naming that field; each date far in the past or future and each value of each
-    /// enum field is accepted or refused with errors naming input fields — never a server fault — and a refusal
-    /// writes nothing; a version the record has never had is a CONFLICT on <c>input.version</c> that writes nothing.
+    /// empty and over-long is an error naming that field; each date far in the past or future, each number at both
+    /// ends of Int, −1 and 0, and each value of each enum field is accepted or refused with errors naming input fields
+    /// — never a server fault — and a refusal writes nothing; a version the record has never had is a CONFLICT on
+    /// <c>input.version</c> that writes nothing.
     /// </summary>
     [Theory]
     [MemberData(nameof(MutationNames))]
@@ -434,6 +435,14 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
                     errors.Any(e => e!["field"]!.GetValue<string>() == "input.version"
                         && e["code"]!.GetValue<string>() == "CONFLICT"),
                     $"{name} with a stale version was not a CONFLICT on input.version: {errors.ToJsonString()}");
+            }
+            else if (named is IntGraphType)
+            {
+                // Counts, ranks and numbers at both ends of Int and around zero.
+                foreach (var value in new[] { int.MinValue, -1, 0, int.MaxValue })
+                {
+                    await TryAsync(field.Name, value);
+                }
             }
             else if (named is EnumerationGraphType enumeration && type is not ListGraphType)
             {
