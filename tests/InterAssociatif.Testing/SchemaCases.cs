@@ -56,8 +56,9 @@ public static class SchemaCases
         Mutations(schema).SelectMany(m => Leaves(m.Name, InputOf(m), [], named => named is IdGraphType))
             .Select(leaf => new IdField(leaf.Mutation, leaf.Path, leaf.Field.ReferencedType(), leaf.IsList));
 
-    /// <summary>A text input field: its path under <c>input</c>, and its description in the schema.</summary>
-    public sealed record TextField(string Mutation, IReadOnlyList<string> Path, bool IsList, string? Description = null)
+    /// <summary>A text or number input field: its path under <c>input</c>, and its description in the schema.</summary>
+    public sealed record ValueField(
+        string Mutation, IReadOnlyList<string> Path, bool IsList, string? Description = null)
     {
         /// <summary>The path a payload error names, e.g. <c>input.title</c> or <c>input.answers[0].text</c>.</summary>
         public string ErrorPath => "input." + string.Join('.', Path) + (IsList ? "[0]" : "");
@@ -66,9 +67,16 @@ public static class SchemaCases
     }
 
     /// <summary>Every <c>String</c> field of every mutation's input, nested and list ones included.</summary>
-    public static IEnumerable<TextField> TextFields(ISchema schema) =>
-        Mutations(schema).SelectMany(m => Leaves(m.Name, InputOf(m), [], named => named is StringGraphType))
-            .Select(leaf => new TextField(leaf.Mutation, leaf.Path, leaf.IsList, leaf.Field.Description));
+    public static IEnumerable<ValueField> TextFields(ISchema schema) =>
+        ValueFields(schema, named => named is StringGraphType);
+
+    /// <summary>Every <c>Int</c> field of every mutation's input, nested and list ones included.</summary>
+    public static IEnumerable<ValueField> NumberFields(ISchema schema) =>
+        ValueFields(schema, named => named is IntGraphType);
+
+    private static IEnumerable<ValueField> ValueFields(ISchema schema, Func<IGraphType, bool> wanted) =>
+        Mutations(schema).SelectMany(m => Leaves(m.Name, InputOf(m), [], wanted))
+            .Select(leaf => new ValueField(leaf.Mutation, leaf.Path, leaf.IsList, leaf.Field.Description));
 
     private static IEnumerable<(string Mutation, IReadOnlyList<string> Path, FieldType Field, bool IsList)> Leaves(
         string mutation, IInputObjectGraphType type, IReadOnlyList<string> prefix, Func<IGraphType, bool> wanted)

@@ -170,7 +170,7 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
     {
         var field = TextField(name);
         await factory.ExistingIds(); // the host started, and the records the ids name made, before counting rows
-        Task<JsonArray> TryAsync(string value) => WithTextAsync(field, value);
+        Task<JsonArray> TryAsync(string value) => WithValueAsync(field, value);
 
         foreach (var control in new[] { '\u0000', '\u001b', '\u007f', '\u0085' })
         {
@@ -210,7 +210,7 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
         var seen = new List<string>();
         foreach (var role in SchemaCases.AllowedRoles(LiveSchema.Mutation!.Fields.Find(field.Mutation)!))
         {
-            var errors = await WithTextAsync(field, OverLong, role);
+            var errors = await WithValueAsync(field, OverLong, role);
             Assert.Equal(before, await RowCountsAsync());
             if (errors.Any(e => e!["field"]!.GetValue<string>() == field.ErrorPath
                 && e["code"]!.GetValue<string>() == "VALIDATION"))
@@ -233,7 +233,7 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
     private static readonly System.Text.RegularExpressions.Regex StatedLimit =
         new(@"(?<line>[Oo]ne line, )?(?:1 to|[Aa]t most) (?<length>[\d,]+) characters\.$");
 
-    private static (int Length, bool OneLine)? Stated(SchemaCases.TextField field) =>
+    private static (int Length, bool OneLine)? Stated(SchemaCases.ValueField field) =>
         field.Description is { } description && StatedLimit.Match(description) is { Success: true } match
             ? (int.Parse(match.Groups["length"].ValueSpan, NumberStyles.AllowThousands, CultureInfo.InvariantCulture),
                 match.Groups["line"].Success)
@@ -266,21 +266,7 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
         await factory.ExistingIds(); // the host started, and the records the ids name made, before counting rows
         var roles = SchemaCases.AllowedRoles(LiveSchema.Mutation!.Fields.Find(field.Mutation)!);
 
-        // Per role, the errors on this field; a refusal writes nothing.
-        async Task<List<string>> OnTheFieldAsync(string value, string role)
-        {
-            await factory.ExistingIds(); // made again, if a case forgot them, before counting rows
-            var before = await RowCountsAsync();
-            var errors = await WithTextAsync(field, value, role);
-            if (errors.Count > 0)
-            {
-                Assert.Equal(before, await RowCountsAsync());
-            }
-
-            return errors.Where(e => e!["field"]!.GetValue<string>() == field.ErrorPath)
-                .Select(e => $"{e!["code"]} {e["message"]}")
-                .ToList();
-        }
+        Task<List<string>> OnTheFieldAsync(string value, string role) => ErrorsOnTheFieldAsync(field, value, role);
 
         var seen = new List<string>();
         bool overLong = false, brokenLine = false;
@@ -312,23 +298,92 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
     }
 
     /// <summary>
+    /// The errors the field's mutation answers on the field (code and message) when run by <paramref name="role"/> with
+    /// <paramref name="value"/> there; a refusal writes nothing.
+    /// </summary>
+    private async Task<List<string>> ErrorsOnTheFieldAsync(SchemaCases.ValueField field, JsonNode value, string role)
+    {
+        await factory.ExistingIds(); // made again, if a case forgot them, before counting rows
+        var before = await RowCountsAsync();
+        var errors = await WithValueAsync(field, value, role);
+        if (errors.Count > 0)
+        {
+            Assert.Equal(before, await RowCountsAsync());
+        }
+
+        return errors.Where(e => e!["field"]!.GetValue<string>() == field.ErrorPath)
+            .Select(e => $"{e!["code"]} {e["message"]}")
+            .ToList();
+    }
+
+    /// <summary>How the schema states a number's range at the end of its description (a <c>[Range]</c>).</summary>
+    private static readonly System.Text.RegularExpressions.Regex StatedRange =
+        new(@"From (?<min>-?[\d,]+) to (?<max>-?[\d,]+)\.$");
+
+    private static (int Min, int Max)? Range(SchemaCases.ValueField field) =>
+        field.Description is { } description && StatedRange.Match(description) is { Success: true } match
+            ? (Number(match.Groups["min"].ValueSpan), Number(match.Groups["max"].ValueSpan))
+            : null;
+
+    private static int Number(ReadOnlySpan<char> text) =>
+        int.Parse(text, NumberStyles.AllowThousands | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+
+    public static TheoryData<string> RangedNumberFields() =>
+        new(SchemaCases.NumberFields(LiveSchema).Where(f => Range(f) is not null).Select(f => f.ToString()));
+
+    /// <summary>
+    /// Every number field whose range the schema states ("From 1 to 200."), its ids naming existing records, by every
+    /// role the mutation admits: both bounds are not refused for their value, one below and one above are a VALIDATION
+    /// naming the field and those bounds. A refusal writes nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RangedNumberFields))]
+    public async Task The_range_the_schema_states_for_a_number_is_the_one_enforced(string name)
+    {
+        var field = SchemaCases.NumberFields(LiveSchema).Single(f => f.ToString() == name);
+        var (min, max) = Range(field)!.Value;
+        var bounds = $"between {min} and {max}";
+        var refused = new Dictionary<int, bool> { [min - 1] = false, [max + 1] = false };
+        foreach (var role in SchemaCases.AllowedRoles(LiveSchema.Mutation!.Fields.Find(field.Mutation)!))
+        {
+            foreach (var value in new[] { min, max })
+            {
+                var errors = await ErrorsOnTheFieldAsync(field, value, role);
+                factory.Forget(); // it may have gone through, and changed the records the next cases name
+                Assert.False(
+                    errors.Any(e => e.Contains(bounds, StringComparison.Ordinal)),
+                    $"{field} ({role}) refused {value}, within the stated range: {string.Join("; ", errors)}");
+            }
+
+            foreach (var value in refused.Keys.ToList())
+            {
+                refused[value] |= (await ErrorsOnTheFieldAsync(field, value, role))
+                    .Any(e => e.StartsWith("VALIDATION", StringComparison.Ordinal)
+                        && e.Contains(bounds, StringComparison.Ordinal));
+            }
+        }
+
+        Assert.All(refused, r => Assert.True(r.Value, $"{field}: {r.Key} is outside {min}..{max} but not refused"));
+    }
+
+    /// <summary>
     /// Longer than the longest text the domain takes (minutes, 200,000 characters), within the body limit.
     /// </summary>
     private static readonly string OverLong = new string('é', 60_000) + new string('a', 140_001);
 
-    private static SchemaCases.TextField TextField(string name) =>
+    private static SchemaCases.ValueField TextField(string name) =>
         SchemaCases.TextFields(LiveSchema).Single(f => f.ToString() == name);
 
     /// <summary>
     /// The payload errors of the field's mutation run by <paramref name="role"/> (else the first it admits), with
     /// <paramref name="value"/> in the field and the ids naming existing records.
     /// </summary>
-    private async Task<JsonArray> WithTextAsync(SchemaCases.TextField field, string value, string? role = null)
+    private async Task<JsonArray> WithValueAsync(SchemaCases.ValueField field, JsonNode value, string? role = null)
     {
         var schema = SchemaCases.Schema(factory.Services);
         var mutation = schema.Mutation!.Fields.Find(field.Mutation)!;
         var input = SchemaCases.Input(
-            SchemaCases.InputOf(mutation), field.Path, JsonValue.Create(value), await factory.ExistingIds());
+            SchemaCases.InputOf(mutation), field.Path, value, await factory.ExistingIds());
         var result = await factory.GraphQL(role ?? SchemaCases.AllowedRoles(mutation)[0])
             .QueryAsync(SchemaCases.Document(mutation), new { input });
         return result.EnsureNoErrors().PayloadErrors(mutation.Name);

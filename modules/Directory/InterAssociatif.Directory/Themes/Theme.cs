@@ -5,6 +5,7 @@ internal sealed class Theme : IHasId, IVersioned
 {
     public const int NameMaxLength = 150;
     public const int DescriptionMaxLength = 2000;
+    public const int MaxPosition = 10_000;
 
     public Guid Id { get; set; }
 

@@ -5,7 +5,7 @@ namespace InterAssociatif.Directory.Themes;
 internal sealed record CreateThemeInput(
     [Description("Unique ignoring case and accents."), Line(Theme.NameMaxLength)] string Name,
     [Description("What it covers."), Text(Theme.DescriptionMaxLength)] string? Description,
-    [Description("Its rank in the catalogue; default: last.")] int? Position);
+    [Description("Its rank in the catalogue; default: last."), Range(1, Theme.MaxPosition)] int? Position);
 
 [CoordinatorMutation(DirectoryTypeNames.Theme, "Renames, describes or moves a theme of the catalogue.")]
 [Description("Changes to a theme; omitted fields stay as they are.")]
@@ -14,4 +14,4 @@ internal sealed record UpdateThemeInput(
     [Description("The `version` you read, to detect a concurrent change.")] int? Version,
     [Description("The new name."), Line(Theme.NameMaxLength)] Optional<string?> Name,
     [Description("What it covers; null clears it."), Text(Theme.DescriptionMaxLength)] Optional<string?> Description,
-    [Description("Its rank in the catalogue.")] Optional<int?> Position);
+    [Description("Its rank in the catalogue."), Range(1, Theme.MaxPosition)] Optional<int?> Position);

@@ -10,7 +10,7 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
     {
         var name = errors.Line("name", command.Name, Theme.NameMaxLength, required: true);
         var description = errors.Text("description", command.Description, Theme.DescriptionMaxLength, required: false);
-        errors.Range("position", command.Position, 1, 10_000);
+        errors.Range("position", command.Position, 1, Theme.MaxPosition);
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         if (name is not null)
@@ -38,7 +38,7 @@ internal sealed class ThemeService(IDbContextFactory<DirectoryDbContext> factory
     {
         var name = errors.Line("name", command.Name, Theme.NameMaxLength, required: true);
         var description = errors.Text("description", command.Description, Theme.DescriptionMaxLength, required: false);
-        errors.Range("position", command.Position.Value, 1, 10_000);
+        errors.Range("position", command.Position.Value, 1, Theme.MaxPosition);
 
         await using var change = await factory.BeginChangeAsync(errors, cancellationToken);
         var theme = await change.FindAsync(

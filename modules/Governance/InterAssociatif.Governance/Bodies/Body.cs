@@ -21,6 +21,8 @@ internal sealed class Body : IHasId
 {
     public const int NameMaxLength = 200;
     public const int DescriptionMaxLength = 4000;
+    public const int MaxMeetingsPerYear = 366;
+    public const int MaxAssociationSeats = 200;
 
     public Guid Id { get; set; }
 

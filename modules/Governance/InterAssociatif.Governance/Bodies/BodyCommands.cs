@@ -7,8 +7,9 @@ internal sealed record CreateBodyInput(
     [Description("Its name, unique."), Line(Body.NameMaxLength)] string Name,
     [Description("What it does."), Text(Body.DescriptionMaxLength)] string? Description,
     [Description("For a thematic group: its theme."), References(DirectoryTypeNames.Theme)] Guid? ThemeId,
-    [Description("How many times a year it meets.")] int? MeetingsPerYear,
-    [Description("Seats for associations at each session.")] int? AssociationSeats);
+    [Description("How many times a year it meets."), Range(1, Body.MaxMeetingsPerYear)] int? MeetingsPerYear,
+    [Description("Seats for associations at each session."), Range(1, Body.MaxAssociationSeats)]
+    int? AssociationSeats);
 
 [CoordinatorMutation(GovernanceTypeNames.Body, "Records that a meeting is a session of a body.")]
 [Description("Records that a meeting is a session of a body.")]

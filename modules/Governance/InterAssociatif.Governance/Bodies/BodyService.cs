@@ -13,8 +13,8 @@ internal sealed class BodyService(IDbContextFactory<GovernanceDbContext> factory
     {
         var name = errors.Line("name", command.Name, Body.NameMaxLength, required: true);
         var description = errors.Text("description", command.Description, Body.DescriptionMaxLength, required: false);
-        errors.Range("meetingsPerYear", command.MeetingsPerYear, 1, 366);
-        errors.Range("associationSeats", command.AssociationSeats, 1, 200);
+        errors.Range("meetingsPerYear", command.MeetingsPerYear, 1, Body.MaxMeetingsPerYear);
+        errors.Range("associationSeats", command.AssociationSeats, 1, Body.MaxAssociationSeats);
         if (command.ThemeId is not null && command.Kind != BodyKind.ThematicGroup)
         {
             errors.Add(new InputValidationError("themeId", "Only a thematic group has a theme."));

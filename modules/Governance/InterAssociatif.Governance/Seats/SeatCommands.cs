@@ -43,7 +43,7 @@ internal sealed record RotationOptOutInput(
 [Description("Plans the next sessions of a body's seat rotation as a draft; confirmed sessions are kept.")]
 internal sealed record ProposeRotationInput(
     [Description("A body with association seats."), References(GovernanceTypeNames.Body)] Guid BodyId,
-    [Describe("How many sessions to plan after the confirmed ones (1 to {0}).", RotationService.MaxSessions)]
+    [Description("How many sessions to plan after the confirmed ones."), Range(1, RotationService.MaxSessions)]
     int Sessions,
     [Description(
         "Members that will not sit at a planned session. Omitted: the opt-outs of the current draft are kept; null or "

@@ -57,6 +57,14 @@ public class InputType<TRecord> : AutoRegisteringInputObjectGraphType<TRecord>, 
                 field.Description = $"{field.Description} {text.Sentence(required, list)}".TrimStart();
             }
 
+            // The numbers the service takes (ErrorList.Range with the same bounds), stated as texts' limits are.
+            if (InputRecord.Attribute<System.ComponentModel.DataAnnotations.RangeAttribute>(memberInfo) is { } range)
+            {
+                field.Description = string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{field.Description} From {range.Minimum:N0} to {range.Maximum:N0}.").TrimStart();
+            }
+
             if (InputRecord.Attribute<ReferencesAttribute>(memberInfo) is { } references)
             {
                 field.WithMetadata(InputReferences.MetadataKey, references.TypeName);
