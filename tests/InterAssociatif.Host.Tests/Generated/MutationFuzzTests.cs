@@ -231,12 +231,13 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
 
     /// <summary>How the schema states a text's limit at the end of its description (<c>TextAttribute</c>).</summary>
     private static readonly System.Text.RegularExpressions.Regex StatedLimit =
-        new(@"(?<line>[Oo]ne line, )?(?:1 to|[Aa]t most) (?<length>[\d,]+) characters\.$");
+        new(@"(?<line>[Oo]ne line, )?(?:(?<from>1 to)|[Aa]t most) (?<length>[\d,]+) characters\.$");
 
-    private static (int Length, bool OneLine)? Stated(SchemaCases.ValueField field) =>
+    private static (int Length, bool OneLine, bool NotEmpty)? Stated(SchemaCases.ValueField field) =>
         field.Description is { } description && StatedLimit.Match(description) is { Success: true } match
             ? (int.Parse(match.Groups["length"].ValueSpan, NumberStyles.AllowThousands, CultureInfo.InvariantCulture),
-                match.Groups["line"].Success)
+                match.Groups["line"].Success,
+                match.Groups["from"].Success)
             : null;
 
     /// <summary>A client learns from the schema how long each text may be, and whether it is one line.</summary>
@@ -255,23 +256,31 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
     /// Every text field whose limit the schema states, its ids naming existing records, by every role the mutation
     /// admits: as many characters as stated are not refused for their length, one more is a VALIDATION naming the
     /// field and that limit; a line break is refused naming the field where the schema says "one line", and only
-    /// there. A refusal writes nothing.
+    /// there; an empty text where it says "1 to", and only there. A refusal writes nothing.
     /// </summary>
     [Theory]
     [MemberData(nameof(LimitedTextFields))]
     public async Task The_limit_the_schema_states_for_a_text_is_the_one_enforced(string name)
     {
         var field = TextField(name);
-        var (length, oneLine) = Stated(field)!.Value;
+        var (length, oneLine, notEmpty) = Stated(field)!.Value;
         await factory.ExistingIds(); // the host started, and the records the ids name made, before counting rows
         var roles = SchemaCases.AllowedRoles(LiveSchema.Mutation!.Fields.Find(field.Mutation)!);
 
         Task<List<string>> OnTheFieldAsync(string value, string role) => ErrorsOnTheFieldAsync(field, value, role);
 
         var seen = new List<string>();
-        bool overLong = false, brokenLine = false;
+        bool overLong = false, brokenLine = false, empty = false;
         foreach (var role in roles)
         {
+            var blank = await OnTheFieldAsync("", role);
+            factory.Forget();
+            var refusedAsEmpty = blank.Any(e => e.StartsWith("VALIDATION", StringComparison.Ordinal)
+                && e.Contains("must not be empty", StringComparison.Ordinal));
+            Assert.False(
+                refusedAsEmpty && !notEmpty, $"{field} ({role}) is stated 'at most' but refused an empty text");
+            empty |= refusedAsEmpty;
+
             var atLimit = await OnTheFieldAsync(new string('a', length), role);
             factory.Forget(); // it may have gone through, and changed the records the next cases name
             Assert.False(
@@ -295,6 +304,7 @@ public sealed class MutationFuzzTests(MutationFuzzTests.FuzzedHost factory)
         Assert.True(overLong, $"{field}: {length + 1} characters not refused at {length}: {string.Join(" | ", seen)}");
         Assert.True(
             brokenLine == oneLine, $"{field} is stated one line but took a line break: {string.Join(" | ", seen)}");
+        Assert.True(empty == notEmpty, $"{field} is stated '1 to {length}' but took an empty text");
     }
 
     /// <summary>

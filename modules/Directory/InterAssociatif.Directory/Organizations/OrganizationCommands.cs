@@ -30,7 +30,8 @@ internal sealed record UpdateOrganizationInput(
     [Description("The `version` you read; if it has changed since, nothing is written and a CONFLICT is returned.")]
     int? Version,
     [Description("Association or institution.")] Optional<OrganizationKind> Kind,
-    [Description("The new name (cannot be cleared)."), Line(Organization.NameMaxLength)] Optional<string?> Name,
+    [Description("The new name (cannot be cleared)."), Line(Organization.NameMaxLength, NotEmpty = true)]
+    Optional<string?> Name,
     [Description("The acronym."), Line(Organization.AcronymMaxLength)] Optional<string?> Acronym,
     [Description("What it does."), Text(Organization.DescriptionMaxLength)] Optional<string?> Description,
     [Description("An absolute http or https address."), Line(Organization.WebsiteMaxLength)]

@@ -23,8 +23,8 @@ internal sealed record CreatePersonInput(
 internal sealed record UpdatePersonInput(
     [Description("The person."), References(DirectoryTypeNames.Person)] Guid Id,
     [Description("The `version` you read, to detect a concurrent change.")] int? Version,
-    [Description("Given name."), Line(Person.NameMaxLength)] Optional<string?> GivenName,
-    [Description("Family name."), Line(Person.NameMaxLength)] Optional<string?> FamilyName,
+    [Description("Given name."), Line(Person.NameMaxLength, NotEmpty = true)] Optional<string?> GivenName,
+    [Description("Family name."), Line(Person.NameMaxLength, NotEmpty = true)] Optional<string?> FamilyName,
     [Description("Title or function."), Line(Person.TitleMaxLength)] Optional<string?> Title,
     [Description("Email address."), Line(Person.EmailMaxLength)] Optional<string?> Email,
     [Description("Phone number."), Line(Person.PhoneMaxLength)] Optional<string?> Phone);

@@ -12,6 +12,6 @@ internal sealed record CreateThemeInput(
 internal sealed record UpdateThemeInput(
     [Description("The theme."), References(DirectoryTypeNames.Theme)] Guid Id,
     [Description("The `version` you read, to detect a concurrent change.")] int? Version,
-    [Description("The new name."), Line(Theme.NameMaxLength)] Optional<string?> Name,
+    [Description("The new name."), Line(Theme.NameMaxLength, NotEmpty = true)] Optional<string?> Name,
     [Description("What it covers; null clears it."), Text(Theme.DescriptionMaxLength)] Optional<string?> Description,
     [Description("Its rank in the catalogue."), Range(1, Theme.MaxPosition)] Optional<int?> Position);

@@ -316,12 +316,18 @@ public class TextAttribute(int maxLength) : Attribute
     /// <summary>Whether the text is one line: no tab or line break (<c>ErrorList.Line</c>).</summary>
     public virtual bool OneLine => false;
 
+    /// <summary>
+    /// Whether a value given to a field that may be omitted must not be empty (a change's new name, which cannot be
+    /// cleared): "1 to" rather than "at most".
+    /// </summary>
+    public bool NotEmpty { get; init; }
+
     /// <summary>The sentence the field's description ends with.</summary>
     internal string Sentence(bool required, bool list)
     {
         var length = string.Create(
             System.Globalization.CultureInfo.InvariantCulture,
-            $"{(required ? "1 to" : "at most")} {MaxLength:N0} characters");
+            $"{(required || NotEmpty ? "1 to" : "at most")} {MaxLength:N0} characters");
         return (OneLine, list) switch
         {
             (true, true) => $"Each one line, {length}.",

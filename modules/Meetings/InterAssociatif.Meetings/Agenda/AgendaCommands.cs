@@ -15,7 +15,7 @@ internal sealed record AddAgendaItemInput(
 internal sealed record UpdateAgendaItemInput(
     [Description("The item."), References(MeetingsTypeNames.AgendaItem)] Guid Id,
     [Description("The `version` you read.")] int? Version,
-    [Description("The title."), Line(AgendaItem.TitleMaxLength)] Optional<string?> Title,
+    [Description("The title."), Line(AgendaItem.TitleMaxLength, NotEmpty = true)] Optional<string?> Title,
     [Description("Notes in Markdown; null clears them."), Text(AgendaItem.NotesMaxLength)] Optional<string?> Notes);
 
 [CoordinatorMutation(MeetingsTypeNames.AgendaItem, "Reorders an agenda item or moves it under another item.")]

@@ -21,7 +21,7 @@ internal sealed record ScheduleMeetingInput(
 internal sealed record UpdateMeetingInput(
     [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid Id,
     [Description("The `version` you read, to detect a concurrent change.")] int? Version,
-    [Description("The title."), Line(Meeting.TitleMaxLength)] Optional<string?> Title,
+    [Description("The title."), Line(Meeting.TitleMaxLength, NotEmpty = true)] Optional<string?> Title,
     [Description("What it is about."), Text(Meeting.DescriptionMaxLength)] Optional<string?> Description,
     [Description("When it starts.")] Optional<DateTimeOffset> StartsAt,
     [Description("When it ends.")] Optional<DateTimeOffset> EndsAt,

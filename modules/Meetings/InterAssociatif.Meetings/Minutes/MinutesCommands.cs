@@ -15,7 +15,7 @@ internal sealed record DraftMinutesInput(
 internal sealed record EditMinutesDraftInput(
     [Description("The meeting."), References(MeetingsTypeNames.Meeting)] Guid MeetingId,
     [Description("The `version` you read.")] int? Version,
-    [Description("The new text."), Text(MinutesRecord.TextMaxLength)] Optional<string?> Text,
+    [Description("The new text."), Text(MinutesRecord.TextMaxLength, NotEmpty = true)] Optional<string?> Text,
     [Description("The day of writing.")] Optional<DateOnly?> WrittenOn,
     [Description("The author."), References(DirectoryTypeNames.Person)] Optional<Guid?> AuthorId);
 

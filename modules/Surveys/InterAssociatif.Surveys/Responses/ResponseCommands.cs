@@ -13,7 +13,7 @@ internal sealed record SurveyAnswerInput(
     IReadOnlyList<Guid> PrimaryOptionIds,
     [Description("PRIORITY_MATRIX: the secondary options."), References(SurveysTypeNames.QuestionOption)]
     IReadOnlyList<Guid> SecondaryOptionIds,
-    [Description("FREE_TEXT: the answer."), Text(Answer.TextMaxLength)] string? Text,
+    [Description("FREE_TEXT: the answer."), Text(Answer.TextMaxLength, NotEmpty = true)] string? Text,
     [Description("What « other » means, when the « other » option is chosen."), Text(Answer.TextMaxLength)]
     string? OtherText);
 
