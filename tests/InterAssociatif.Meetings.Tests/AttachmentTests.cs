@@ -99,11 +99,14 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
                     .GetValue<string>());
         }
 
-        // A file name or title with a line break (it would reach a header) or any control character is refused.
+        // A file name or title with a line break (it would reach a header), any control character, or longer than the
+        // 200 characters the README states is refused (200 pass, below).
         var cases = new[]
         {
             ("Diaporama", "a\r\nSet-Cookie: x=1.pdf", "fileName"),
             ("Dia\u0007porama", "d.pdf", "title"),
+            (new string('t', 201), "d.pdf", "title"),
+            ("Diaporama", new string('f', 197) + ".pdf", "fileName"),
         };
         foreach (var (title, fileName, field) in cases)
         {
@@ -113,13 +116,22 @@ public abstract class AttachmentTestsBase<TFactory>(TFactory factory)
             var error = JsonNode.Parse(await controlled.Content.ReadAsStringAsync())!["errors"]![0]!;
             Assert.Equal(field, error["extensions"]!["field"]!.GetValue<string>());
             Assert.Matches(
-                "must be one line|must not contain control characters", error["message"]!.GetValue<string>());
+                "must be one line|must not contain control characters|must be at most 200 characters",
+                error["message"]!.GetValue<string>());
         }
 
         var listed = (await Factory.GraphQL("coordinator")
             .QueryAsync("query($id: ID!) { meeting(id: $id) { attachments { id } } }", new { id = meeting }))
             .EnsureNoErrors();
         Assert.Empty(listed.At("meeting.attachments")!.AsArray());
+
+        using var longest = await UploadAsync(
+            meeting,
+            "%PDF-1.7"u8.ToArray(),
+            "application/pdf",
+            title: new string('t', 200),
+            fileName: new string('f', 196) + ".pdf");
+        Assert.Equal(HttpStatusCode.Created, longest.StatusCode);
     }
 
     /// <summary>
